@@ -1,0 +1,111 @@
+"""newsgraph: turn English news articles into an RDF knowledge graph.
+
+>>> import graph
+>>> kg = graph.build("data/articles")                    # doctest: +SKIP
+>>> graph.query(kg, "SELECT ?s ?o WHERE { ?s rel:commission ?o }")  # doctest: +SKIP
+>>> graph.render(kg, "out/graph.html", focus="Nazarbayev")          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# The modules graph.query and graph.render share their names with the functions below. Importing
+# a submodule for the first time sets it as an attribute of the package, which would replace the
+# function; importing them here first, before the functions are defined, keeps the functions.
+from . import query as _query_module  # noqa: F401
+from . import render as _render_module  # noqa: F401
+from .errors import NewsgraphError
+from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Mention, Provenance, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset, Graph
+
+    from .query import QueryResult
+    from .render import ViewNotes
+
+__all__ = [
+    "build",
+    "extract",
+    "load",
+    "query",
+    "render",
+    "Document",
+    "Entity",
+    "Extraction",
+    "Fact",
+    "KnowledgeGraph",
+    "Membership",
+    "Mention",
+    "NewsgraphError",
+    "Provenance",
+    "Sentence",
+    "__version__",
+]
+
+__version__ = "0.1.0"
+
+
+def build(
+    inputs: str | Path | Iterable[str | Path | Document] = "data/articles",
+    *,
+    output: str | Path | None = None,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    gazetteer: bool = True,
+) -> Dataset:
+    """Build the RDF graph (an rdflib ``Dataset``, one named graph per article) of articles.
+
+    With ``output``, also write it there as Turtle (atomically).
+    """
+    from .pipeline import build_graph, default_gazetteer
+    from .rdf.io import write_graph
+    from .rdf.model import to_dataset
+
+    items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
+    kg = build_graph(items, model=model, extractors=extractors, gazetteer=default_gazetteer() if gazetteer else None)
+    dataset = to_dataset(kg)
+    if output is not None:
+        write_graph(dataset, output)
+    return dataset
+
+
+def extract(
+    inputs: str | Path | Iterable[str | Path | Document],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+) -> Iterator[Fact]:
+    """The resolved facts of articles (entity keys are local to each article)."""
+    from .pipeline import extract_articles
+
+    items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
+    for item in extract_articles(items, model=model, extractors=extractors):
+        yield from item.article.facts
+
+
+def load(path: str | Path, *, fmt: str | None = None) -> Dataset:
+    """Read an RDF file (format from the extension) into a ``Dataset``."""
+    from .rdf.io import read_graph
+
+    return read_graph(path, fmt)
+
+
+def query(graph: Graph | str | Path, sparql: str) -> QueryResult:
+    """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph or file."""
+    from .query import run_query
+
+    if isinstance(graph, (str, Path)):
+        graph = load(graph)
+    return run_query(graph, sparql)
+
+
+def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", **view: object) -> ViewNotes:
+    """Write the interactive HTML network view (see :func:`graph.render.render_graph` for options)."""
+    from .render import render_graph
+
+    if isinstance(graph, (str, Path)):
+        graph = load(graph)
+    return render_graph(graph, output, **view)  # type: ignore[arg-type]

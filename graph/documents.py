@@ -1,0 +1,406 @@
+"""Read news articles from files into :class:`~graph.types.Document` values.
+
+Supported inputs: ``.txt`` and ``.md`` files (one article each), ``.jsonl`` files (one article a
+line: ``id``, ``text`` and optional ``title``, ``published``, ``url``, ``source``), ``.html``
+files, and directories, read recursively in sorted order.
+
+The news dateline ("NUR-SULTAN. KAZINFORM - ...", "LONDON (Reuters) - ...") is parsed into
+:attr:`Document.place` and :attr:`Document.source` and taken off the text, so it never becomes
+part of the first sentence. Document ids are stable: the file's path relative to the input
+folder (without extension), or the JSONL ``id``.
+"""
+
+from __future__ import annotations
+
+import html
+import html.parser
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import InputError
+from .types import Document
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Dateline",
+    "iter_documents",
+    "load_documents",
+    "parse_dateline",
+    "normalize_text",
+    "document_from_text",
+    "slugify_id",
+]
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
+
+ProblemHandler = Callable[[InputError], None]
+
+
+# ----------------------------------------------------------------------------- datelines
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    source: str | None
+    date: str | None
+    end: int  # where the body starts
+
+
+_PLACE = r"(?P<place>[A-Z][A-Z'\.\-]*(?:[ \-][A-Z][A-Z'\.\-]*){0,3})"
+_DATE = r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+_AGENCY_WORD = r"[A-Z][A-Za-z&\-]*(?:\s[A-Z][A-Za-z&\-]*){0,2}"
+_DATELINE_PATTERNS = (
+    # LONDON (Reuters) - ... / WASHINGTON, Dec 3 (AP) — ...
+    re.compile(_PLACE + _DATE + r"\s*\((?P<source>" + _AGENCY_WORD + r")\)\s*[-\u2013\u2014:]+\s*"),
+    # MOSCOW, March 5. /TASS/. ...
+    re.compile(_PLACE + _DATE + r"\.?\s*/(?P<source>[A-Z][A-Za-z\-]*)/\.?\s*[-\u2013\u2014:]*\s*"),
+    # NUR-SULTAN. KAZINFORM ... / ASTANA. KAZINFORM - ...
+    re.compile(_PLACE + _DATE + r"[\.,]\s+(?P<source>[A-Z][A-Z\-]{2,}(?:\s[A-Z][A-Z\-]{2,})?)\b(?!\.)\s*[-\u2013\u2014:]*\s*"),
+    # LONDON - ... (place only)
+    re.compile(_PLACE + _DATE + r"\s+[-\u2013\u2014]+\s+"),
+)
+
+
+def _title_case(word: str) -> str:
+    """NUR-SULTAN -> Nur-Sultan, KAZINFORM -> Kazinform; short acronyms (AP, TASS) stay."""
+    if len(word) <= 4 and word.isalpha() and word.isupper():
+        return word
+    return "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in word.split("-"))
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """Find a news dateline at the start of ``text``.
+
+    >>> d = parse_dateline("NUR-SULTAN. KAZINFORM Chairman of the party met ...")
+    >>> (d.place, d.source, d.end)
+    ('Nur-Sultan', 'Kazinform', 22)
+    """
+    head = text[:200]
+    for pattern in _DATELINE_PATTERNS:
+        match = pattern.match(head)
+        if not match:
+            continue
+        place = match.group("place").strip(" .")
+        # the place must be written in capitals (a dateline), not an ordinary first word
+        letters = [c for c in place if c.isalpha()]
+        if len(letters) < 3 or not all(c.isupper() for c in letters):
+            continue
+        rest = head[match.end():]
+        if not rest or not (rest[0].isupper() or rest[0] in "\"'\u201c("):
+            continue
+        source = match.groupdict().get("source")
+        if source is not None:
+            source = source.strip()
+            if source.isupper():
+                source = _title_case(source)
+        return Dateline(_title_case(place), source, match.group("date"), match.end())
+    return None
+
+
+# ----------------------------------------------------------------------------- text
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise line ends and spaces; paragraphs are separated by one blank line.
+
+    Lines inside a paragraph are joined with a space (hard-wrapped text), runs of blanks
+    become one space, and control characters other than newlines are dropped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = "".join(c for c in text if c == "\n" or c == "\t" or (ord(c) >= 32 and not 0x7F <= ord(c) < 0xA0))
+    paragraphs = []
+    for block in _PARAGRAPH_BREAK.split(text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        paragraph = " ".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def slugify_id(value: str) -> str:
+    """A document id that is safe in an IRI path: letters, digits, ``-``, ``_`` and ``.``."""
+    value = re.sub(r"[^\w.\-]+", "-", value.strip(), flags=re.ASCII).strip("-.")
+    return value or "article"
+
+
+def document_from_text(
+    doc_id: str,
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    place: str | None = None,
+    path: str | None = None,
+) -> Document:
+    """Make a :class:`Document` from raw text: normalise it and take off a dateline."""
+    body = normalize_text(text)
+    dateline = parse_dateline(body)
+    if dateline is not None:
+        body = body[dateline.end:].lstrip(" -\u2013\u2014:")
+        place = place or dateline.place
+        source = source or dateline.source
+    return Document(
+        id=slugify_id(doc_id),
+        text=body,
+        title=title.strip() if title else None,
+        published=published or None,
+        source=source,
+        place=place,
+        url=url or None,
+        path=path,
+    )
+
+
+# ----------------------------------------------------------------------------- readers
+
+def _read_text_file(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except PermissionError:
+        raise InputError(str(path), "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise InputError(str(path), "empty file")
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(str(path), "binary file, not text")
+    for encoding in ("utf-8-sig",):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    raise InputError(str(path), "not UTF-8 text")
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.S)
+_MD_TITLE = re.compile(r"\A#\s+(?P<title>.+)\n")
+
+
+def _read_markdown(path: Path, doc_id: str) -> Document:
+    text = _read_text_file(path).replace("\r\n", "\n")
+    meta: dict[str, str] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        for line in match.group("body").splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[match.end():]
+    text = text.lstrip("\n")
+    title = meta.get("title")
+    match = _MD_TITLE.match(text)
+    if match:
+        title = title or match.group("title").strip()
+        text = text[match.end():]
+    # drop the simplest markdown decoration so it does not reach the parser
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
+    return _checked(document_from_text(
+        meta.get("id", doc_id), text, title=title, published=meta.get("published") or meta.get("date"),
+        url=meta.get("url"), source=meta.get("source"), path=str(path),
+    ))
+
+
+def _read_plain(path: Path, doc_id: str) -> Document:
+    return _checked(document_from_text(doc_id, _read_text_file(path), path=str(path)))
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """Collects an HTML page's title and the text of its block elements; skips scripts."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+               "blockquote", "tr", "header", "footer", "main"}
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: str | None = None
+        self.meta: dict[str, str] = {}
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            values = dict(attrs)
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and values.get("content"):
+                self.meta[key] = values["content"] or ""
+        if tag in self._SKIP:
+            self._skip += 1
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self._SKIP and self._skip:
+            self._skip -= 1
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = ((self.title or "") + data).strip() or None
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _read_html(path: Path, doc_id: str) -> Document:
+    parser = _HTMLText()
+    parser.feed(_read_text_file(path))
+    parser.close()
+    meta = parser.meta
+    return _checked(document_from_text(
+        doc_id, "".join(parser.parts),
+        title=meta.get("og:title") or parser.title,
+        published=meta.get("article:published_time") or meta.get("date"),
+        url=meta.get("og:url"), path=str(path),
+    ))
+
+
+def _read_jsonl(path: Path, on_problem: ProblemHandler) -> Iterator[Document]:
+    text = _read_text_file(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_problem(InputError(str(path), f"not valid JSON ({exc.msg})", line=number))
+            continue
+        if not isinstance(record, dict):
+            on_problem(InputError(str(path), "a line must be a JSON object", line=number))
+            continue
+        doc_id, body = record.get("id"), record.get("text")
+        if doc_id is None or not isinstance(body, str):
+            on_problem(InputError(str(path), "needs an 'id' and a 'text' string", line=number))
+            continue
+        try:
+            yield _checked(document_from_text(
+                str(doc_id), body, title=_str_or_none(record.get("title")),
+                published=_str_or_none(record.get("published")), url=_str_or_none(record.get("url")),
+                source=_str_or_none(record.get("source")), path=f"{path}:{number}",
+            ), line=number)
+        except InputError as exc:
+            on_problem(exc)
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _checked(document: Document, *, line: int | None = None) -> Document:
+    if not any(c.isalpha() for c in document.text):
+        raise InputError((document.path or document.id).rsplit(":", 1)[0] if line else (document.path or document.id),
+                         "no text to read (no letters)", line=line)
+    return document
+
+
+def _files_under(root: Path, on_problem: ProblemHandler) -> Iterator[Path]:
+    """Article files below ``root`` in sorted order; follows no symlink loops."""
+    seen: set[Path] = set()
+
+    def walk(folder: Path) -> Iterator[Path]:
+        try:
+            real = folder.resolve()
+        except (OSError, RuntimeError):
+            on_problem(InputError(str(folder), "cannot resolve path (symlink loop?)"))
+            return
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            on_problem(InputError(str(folder), f"cannot list directory ({exc.strerror or exc})"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from walk(entry)
+            elif entry.suffix.lower() in ARTICLE_SUFFIXES:
+                yield entry
+
+    yield from walk(root)
+
+
+def _raise(problem: InputError) -> None:
+    raise problem
+
+
+def iter_documents(
+    paths: Iterable[str | Path],
+    *,
+    on_problem: ProblemHandler | None = None,
+) -> Iterator[Document]:
+    """Read articles lazily from files and directories.
+
+    Each file or JSONL line that cannot be read is passed to ``on_problem`` as an
+    :class:`~graph.errors.InputError` and skipped; without a handler the first problem is
+    raised. Two inputs that would get the same id raise a problem for the second.
+    """
+    handle = on_problem or _raise
+    used_ids: dict[str, str] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            handle(InputError(str(path), "no such file or directory"))
+            continue
+        if path.is_dir():
+            files = ((f, f.relative_to(path).with_suffix("").as_posix()) for f in _files_under(path, handle))
+        else:
+            files = iter([(path, path.stem)])
+        for file, rel_id in files:
+            suffix = file.suffix.lower()
+            try:
+                if suffix == ".jsonl":
+                    documents: Iterable[Document] = _read_jsonl(file, handle)
+                elif suffix == ".md":
+                    documents = [_read_markdown(file, rel_id)]
+                elif suffix in (".html", ".htm"):
+                    documents = [_read_html(file, rel_id)]
+                else:
+                    documents = [_read_plain(file, rel_id)]
+                for document in documents:
+                    previous = used_ids.get(document.id)
+                    if previous is not None:
+                        handle(InputError(document.path or str(file),
+                                          f"article id {document.id!r} already used by {previous}"))
+                        continue
+                    used_ids[document.id] = document.path or str(file)
+                    yield document
+            except InputError as exc:
+                handle(exc)
+
+
+def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None) -> list[Document]:
+    """Read all articles into a list (see :func:`iter_documents`)."""
+    return list(iter_documents(paths, on_problem=on_problem))
+
+
+def with_id(document: Document, doc_id: str) -> Document:
+    return replace(document, id=slugify_id(doc_id))

@@ -1,0 +1,310 @@
+"""The extractor protocol, the registry of versioned extractor names and shared span helpers.
+
+An extractor is a callable that takes a parsed spaCy ``Doc`` and the document id and yields
+:class:`~graph.types.Extraction` values; it is registered under a versioned name
+(``"clauses.v1"``) with :func:`register_extractor` and built with :func:`get_extractor`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from ..errors import UnknownNameError
+from ..types import Extraction, Mention, Phrase
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "Extractor",
+    "register_extractor",
+    "get_extractor",
+    "available_extractors",
+    "DEFAULT_EXTRACTORS",
+    "DocContext",
+    "make_phrase",
+    "make_mention",
+    "subtree_indices",
+]
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Turns a parsed document into extractions."""
+
+    name: str
+
+    def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
+        ...
+
+
+_REGISTRY: dict[str, Callable[[], Extractor]] = {}
+
+#: what ``build`` and ``extract`` run when no extractor is named
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("clauses.v1", "appositions.v1", "nominal.v1")
+
+
+def register_extractor(name: str) -> Callable[[Callable[[], Extractor]], Callable[[], Extractor]]:
+    """Register an extractor factory under a versioned name such as ``"clauses.v1"``."""
+
+    def decorate(factory: Callable[[], Extractor]) -> Callable[[], Extractor]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return decorate
+
+
+def available_extractors() -> list[str]:
+    _load_builtin()
+    return sorted(_REGISTRY)
+
+
+def get_extractor(name: str) -> Extractor:
+    """Build the extractor registered as ``name``; unknown names list the valid ones."""
+    _load_builtin()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise UnknownNameError("extractor", name, list(_REGISTRY)) from None
+    return factory()
+
+
+def _load_builtin() -> None:
+    # importing the modules runs their @register_extractor decorators
+    from . import appositions, clauses, nominal  # noqa: F401
+
+
+# ----------------------------------------------------------------------------- per-document context
+
+@dataclass
+class DocContext:
+    """What extractors share about one parsed document: sentence numbers, and later salience.
+
+    Built once per document by :func:`graph.extract.extract_document` and passed to each
+    extractor, so no extractor recomputes it.
+    """
+
+    doc: Doc
+    doc_id: str
+    sentence_of: list[int]  # token index -> sentence index
+    sentences: list[Span]
+    glosses: list[Gloss] = field(default_factory=list)
+    in_gloss: set[int] = field(default_factory=set)  # tokens inside a parenthetical gloss
+
+    @classmethod
+    def of(cls, doc: Doc, doc_id: str) -> DocContext:
+        sentence_of = [0] * len(doc)
+        sentences = list(doc.sents)
+        for number, sent in enumerate(sentences):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = number
+        glosses = find_glosses(doc)
+        in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
+        return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
+                   glosses=glosses, in_gloss=in_gloss)
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A name followed by its translation or acronym in brackets: ``Qutty Meken (Blessed Land)``.
+
+    Offsets are token indices, end exclusive; ``kind`` is ``"translation"`` or ``"acronym"``.
+    """
+
+    name_start: int
+    name_end: int
+    gloss_start: int
+    gloss_end: int
+    kind: str
+
+
+#: words a title-case gloss may contain in lower case
+_GLOSS_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "are",
+    "as", "into", "&",
+}
+
+
+def find_glosses(doc: Doc) -> list[Gloss]:
+    """Parenthesised glosses right after a capitalised name, in token order."""
+    found: list[Gloss] = []
+    for token in doc:
+        if token.text != "(" or token.i == 0:
+            continue
+        close = None
+        for j in range(token.i + 1, min(len(doc), token.i + 14)):
+            if doc[j].text == ")":
+                close = j
+                break
+            if doc[j].text == "(" or doc[j].is_sent_start:
+                break
+        if close is None or close == token.i + 1:
+            continue
+        inner = doc[token.i + 1:close]
+        if all(w.is_upper and w.is_alpha and 2 <= len(w) <= 10 for w in inner) and len(inner) == 1:
+            kind = "acronym"
+        elif inner[0].is_title and all(
+            w.is_title or w.lower_ in _GLOSS_FUNCTION_WORDS or w.text in ("-", "'", "’") for w in inner
+        ):
+            kind = "translation"
+        else:
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper and doc[start - 1].is_alpha
+                             or (doc[start - 1].text in ("-", "'") and start - 2 >= 0 and doc[start - 2].is_title)):
+            if doc[start - 1].is_sent_start:
+                start -= 1
+                break
+            start -= 1
+        while start < token.i and not doc[start].is_alpha:
+            start += 1
+        if start == token.i or token.i - start > 8:
+            continue
+        if not any(doc[k].pos_ == "PROPN" for k in range(start, token.i)):
+            continue
+        found.append(Gloss(start, token.i, token.i + 1, close, kind))
+    return found
+
+
+def salient_organization(doc: Doc) -> Span | None:
+    """The organisation the article talks about most: the longest name of the most named ORG.
+
+    ORG names are grouped by their last word ("Nur Otan Party", "the Party" -> party), so a
+    short definite reference counts for its full name.
+    """
+    groups: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            groups.setdefault(ent[-1].lemma_.lower(), []).append(ent)
+    if not groups:
+        return None
+    best = max(groups.values(), key=lambda spans: (len(spans), -spans[0].start))
+    if len(best) < 2:
+        return None
+    return max(best, key=lambda span: (not any(t.pos_ == "ADP" for t in span),
+                                      len([t for t in span if t.pos_ == "PROPN"]), -span.start))
+
+
+# ----------------------------------------------------------------------------- spans
+
+def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
+    """A :class:`Phrase` over token indices, text as written (a space where words are skipped)."""
+    ordered = sorted(set(indices))
+    if not ordered:
+        raise ValueError("empty phrase")
+    parts: list[str] = []
+    for position, i in enumerate(ordered):
+        token = doc[i]
+        parts.append(token.text)
+        if position + 1 < len(ordered):
+            if ordered[position + 1] == i + 1:
+                parts.append(token.whitespace_)
+            else:
+                parts.append(" ")
+    first, last = doc[ordered[0]], doc[ordered[-1]]
+    return Phrase(text="".join(parts), start=first.idx, end=last.idx + len(last.text), tokens=tuple(ordered))
+
+
+def mention_kind(token: Token) -> str:
+    if token.ent_type_:
+        return token.ent_type_
+    if token.pos_ == "PRON":
+        return "PRON"
+    if token.pos_ in ("PROPN", "NOUN", "NUM"):
+        return token.pos_
+    if token.pos_ in ("VERB", "AUX"):
+        return "CLAUSE"
+    return "OTHER"
+
+
+def make_mention(doc: Doc, head: Token, indices: Iterable[int], sentence: int, *, kind: str | None = None) -> Mention:
+    phrase = make_phrase(doc, indices)
+    return Mention(text=phrase.text, start=phrase.start, end=phrase.end, tokens=phrase.tokens,
+                   head=head.i, kind=kind or mention_kind(head), sentence=sentence)
+
+
+_EDGE_PUNCT = {",", ";", ":", "-", "--", "\u2013", "\u2014", "(", ")", '"', "'", "``", "''", "`", "\u201c", "\u201d"}
+
+
+def subtree_indices(token: Token, *, skip_deps: Sequence[str] = (), skip: Iterable[int] = ()) -> list[int]:
+    """Indices of ``token``'s subtree without the children whose dep is in ``skip_deps``.
+
+    Punctuation and spaces at either edge are trimmed; brackets and quotes are kept only when
+    both sides are inside.
+    """
+    skipped = set(skip)
+    result: list[int] = []
+
+    def visit(t: Token) -> None:
+        if t.i in skipped or t.is_space:
+            return
+        result.append(t.i)
+        for child in t.children:
+            if child.dep_ in skip_deps and t.i == token.i:
+                continue
+            visit(child)
+
+    visit(token)
+    result.sort()
+    return trim_edges(token.doc, result)
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", "``": "''"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def trim_edges(doc: Doc, indices: list[int]) -> list[int]:
+    """Drop punctuation and conjunctions at the edges of a span; keep brackets that pair up.
+
+    A closing bracket at the end stays when its opener is inside the span ("Qutty Meken
+    (Blessed Land)"); unpaired brackets anywhere are dropped.
+    """
+    result = list(indices)
+    while len(result) > 1 and (doc[result[0]].text in _EDGE_PUNCT and doc[result[0]].text not in _OPENERS
+                               or doc[result[0]].dep_ in ("cc", "preconj")):
+        result.pop(0)
+    while len(result) > 1:
+        last = doc[result[-1]].text
+        if last in _CLOSERS and any(doc[i].text == _CLOSERS[last] for i in result[:-1]):
+            break
+        if last in _EDGE_PUNCT or doc[result[-1]].dep_ in ("cc",):
+            result.pop()
+            continue
+        break
+    return _balance_brackets(doc, result)
+
+
+def _balance_brackets(doc: Doc, indices: list[int]) -> list[int]:
+    unpaired: set[int] = set()
+    stack: list[int] = []
+    for i in indices:
+        text = doc[i].text
+        if text in ("(", "["):
+            stack.append(i)
+        elif text in (")", "]"):
+            if stack:
+                stack.pop()
+            else:
+                unpaired.add(i)
+    unpaired.update(stack)
+    return [i for i in indices if i not in unpaired] if unpaired else indices
+
+
+def extractions_from(extractors: Sequence[Extractor], doc: Doc, doc_id: str, *,
+                     context: DocContext | None = None) -> list[Extraction]:
+    """Run extractors over one document, dropping exact duplicates (same construction result)."""
+    context = context or DocContext.of(doc, doc_id)
+    seen: set[tuple] = set()
+    results: list[Extraction] = []
+    for extractor in extractors:
+        for extraction in extractor(doc, doc_id=doc_id, context=context):
+            key = (extraction.subject.tokens, extraction.relation.tokens,
+                   extraction.object.tokens if extraction.object else None,
+                   tuple(a.value.tokens for a in extraction.arguments))
+            if key in seen:
+                continue
+            seen.add(key)
+            results.append(extraction)
+    return results

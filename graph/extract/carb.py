@@ -1,0 +1,68 @@
+"""Extraction in the CaRB benchmark's format: one sentence a line in, tabbed tuples out.
+
+Each input line is one sentence, already tokenised (as CaRB's are); it is parsed keeping exactly
+those tokens, so every argument printed is made of the sentence's own words. Output lines are
+``sentence \\t confidence \\t relation \\t arg1 \\t arg2 [\\t arg3 ...]`` with the sentence as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..nlp import load_model, parse_pretokenized
+from ..types import Extraction
+from . import make_extractors
+from .base import DocContext, extractions_from
+
+__all__ = ["carb_lines", "carb_tuple"]
+
+#: constructions whose relation is not written in the sentence ("is" of an apposition)
+_SYNTHETIC_RELATIONS = {"title", "apposition"}
+
+
+def _words(tokens: Sequence[str], indices: Iterable[int]) -> str:
+    return " ".join(tokens[i] for i in sorted(set(indices)))
+
+
+def carb_tuple(extraction: Extraction, tokens: Sequence[str]) -> tuple[str, list[str]] | None:
+    """(relation, [arg1, arg2, ...]) of an extraction in the sentence's own tokens."""
+    if extraction.object is None:
+        return None
+    if extraction.construction in _SYNTHETIC_RELATIONS or not extraction.relation.tokens:
+        relation = extraction.relation.text
+    else:
+        relation = _words(tokens, extraction.relation.tokens)
+    args = [_words(tokens, extraction.subject.tokens), _words(tokens, extraction.object.tokens)]
+    for argument in extraction.arguments:
+        args.append(_words(tokens, tuple(argument.marker) + argument.value.tokens))
+    if not relation or not all(args[:2]):
+        return None
+    return relation, args
+
+
+def carb_lines(
+    sentences: Iterable[str],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+) -> Iterator[str]:
+    """CaRB lines for each sentence (blank lines are skipped)."""
+    nlp = load_model(model)
+    built = make_extractors(extractors)
+    lines = [line.rstrip("\n") for line in sentences]
+    docs = (parse_pretokenized(nlp, line.split()) for line in lines if line.strip())
+    kept = [line for line in lines if line.strip()]
+    for line, doc in zip(kept, docs):
+        tokens = doc.user_data["original_tokens"]
+        context = DocContext.of(doc, "carb")
+        seen: set[tuple[str, ...]] = set()
+        for extraction in extractions_from(built, doc, "carb", context=context):
+            found = carb_tuple(extraction, tokens)
+            if found is None:
+                continue
+            relation, args = found
+            key = (relation, *args)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])

@@ -1,0 +1,199 @@
+"""Nominalisations: ``the implementation of X``, ``X's visit to Y``, ``the appointment of X as Y``.
+
+A noun derived from a verb (found by English derivational suffixes and checked against the verb
+lexicon that ships with the spaCy model) becomes that verb's relation. Its patient is the ``of``
+phrase, its agent the possessive or ``by`` phrase. When the sentence names no agent, the agent is
+the subject of the clause whose direct object the noun is (unless that verb only reports speech),
+or else the organisation the article mentions most, with lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..types import Argument, Extraction, Mention
+from .base import DocContext, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
+from .clauses import _SPEECH_VERBS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.vocab import Vocab
+    from spacy.tokens import Doc, Token
+
+__all__ = ["NominalExtractor", "verb_of_nominal"]
+
+# suffix -> replacements to try, most specific first (implementation -> implement, organization
+# -> organize, nomination -> nominate, decision -> decide, approval -> approve, failure -> fail)
+_SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ization", ("ize",)),
+    ("isation", ("ise", "ize")),
+    ("ication", ("y", "icate")),
+    ("ation", ("", "e", "ate")),
+    ("ition", ("", "e", "ite")),
+    ("ution", ("ute", "ve")),
+    ("ption", ("be", "ve")),
+    ("ction", ("ct",)),
+    ("ssion", ("ss", "t", "d")),
+    ("sion", ("d", "de", "t")),
+    ("tion", ("", "te")),
+    ("ment", ("",)),
+    ("ance", ("", "e", "y")),
+    ("ence", ("", "e")),
+    ("ure", ("", "e")),
+    ("al", ("", "e")),
+    ("ing", ("", "e")),
+)
+_ADJECTIVAL = (("ance", "ant"), ("ence", "ent"))
+_PATIENT_PREPS = ("of",)
+_AGENT_PREPS = ("by",)
+
+
+_LEXICON_CACHE: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def lexicon_of(vocab: Vocab) -> tuple[frozenset[str], frozenset[str]]:
+    """Verb and adjective lemmas from the lemmatizer's ``lemma_index`` table.
+
+    :func:`graph.nlp.load_model` copies that table into ``nlp.vocab.lookups``, so the lexicon
+    travels with every ``Doc``; a model without it gives empty sets (no nominal extractions).
+    """
+    key = id(vocab)
+    cached = _LEXICON_CACHE.get(key)
+    if cached is None or cached[0] is not vocab:  # the vocab is kept alive, so ids are not reused
+        verbs: frozenset[str] = frozenset()
+        adjectives: frozenset[str] = frozenset()
+        if vocab.lookups.has_table("lemma_index"):
+            index = vocab.lookups.get_table("lemma_index")
+            verbs = frozenset(index.get("verb", ()))
+            adjectives = frozenset(index.get("adj", ()))
+        cached = _LEXICON_CACHE[key] = (vocab, verbs, adjectives)
+    return cached[1], cached[2]
+
+
+def verb_of_nominal(noun: str, verbs: frozenset[str], adjectives: frozenset[str] = frozenset()) -> str | None:
+    """The verb a nominalisation comes from, or None (``implementation`` -> ``implement``)."""
+    word = noun.lower()
+    for suffix, adjective_suffix in _ADJECTIVAL:
+        if word.endswith(suffix) and word[: -len(suffix)] + adjective_suffix in adjectives:
+            return None  # importance, difference: from an adjective, not an action
+    for suffix, replacements in _SUFFIX_RULES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        stem = word[: -len(suffix)]
+        for replacement in replacements:
+            candidate = stem + replacement
+            if candidate in verbs:
+                return candidate
+            # doubled final consonant: "admittance" -> "admit", "occurrence" -> "occur"
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] + replacement in verbs:
+                return stem[:-1] + replacement
+        return None
+    return None
+
+
+def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> list[list[int]]:
+    """Proper names that continue a list after token ``last``: ``X (gloss), Y (gloss) and Z``.
+
+    The statistical parser often breaks long lists of foreign names; this follows the commas
+    and ``and`` in the text instead of the tree, and stops at anything that is not a name.
+    """
+    glosses = {g.name_start: g for g in context.glosses}
+    ends = {g.name_end: g for g in context.glosses}
+    if last + 1 in ends:  # skip the first item's gloss
+        last = ends[last + 1].gloss_end
+    names: list[list[int]] = []
+    i = last + 1
+    while i < limit:
+        if doc[i].text not in (",", "and", "or"):
+            break
+        i += 1
+        if i < limit and doc[i].text in ("and", "or"):
+            i += 1
+        start = i
+        while i < limit and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text == "-" and i > start):
+            i += 1
+        if i == start:
+            break
+        names.append(list(range(start, i)))
+        gloss = glosses.get(start)
+        if gloss is not None and gloss.name_end == i:
+            i = gloss.gloss_end + 1
+    return names
+
+
+class NominalExtractor:
+    """``nominal.v1``: relations expressed by nouns derived from verbs."""
+
+    name = "nominal.v1"
+
+    def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
+        context = context or DocContext.of(doc, doc_id)
+        verbs, adjectives = lexicon_of(doc.vocab)
+        if not verbs:
+            return
+        salient = None
+        salient_done = False
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
+                continue
+            verb = verb_of_nominal(noun.text, verbs, adjectives)
+            if verb is None:
+                continue
+            patients = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
+            patient_heads = [o for p in patients for o in p.children if o.dep_ == "pobj"]
+            if not patient_heads:
+                continue
+            sentence = context.sentence_of[noun.i]
+            agent, confidence = self._agent(noun, sentence, context)
+            if agent is None and not any(o.pos_ == "PROPN" or o.ent_type_ for o in patient_heads):
+                continue  # an absent agent is only supplied for named patients
+            if agent is None:
+                if not salient_done:
+                    salient, salient_done = salient_organization(doc), True
+                if salient is None:
+                    continue
+                agent = make_mention(doc, salient.root, range(salient.start, salient.end),
+                                     context.sentence_of[salient.start], kind="ORG")
+                confidence = 0.4
+            others = tuple(
+                Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
+                for c in noun.children if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
+                for o in c.children if o.dep_ == "pobj"
+            )
+            patient = patient_heads[0]
+            spans = [subtree_indices(patient, skip_deps=("conj", "cc", "appos", "relcl", "punct"))]
+            spans.extend(subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
+                         for c in patient.conjuncts if c.i > patient.i)
+            if patient.pos_ == "PROPN":
+                spans.extend(_name_list_after(doc, max(spans[-1]), context, context.sentences[sentence].end))
+            for span in spans:
+                head = max(span, key=lambda i: (doc[i].head.i not in span, i))
+                yield Extraction(
+                    doc_id=context.doc_id, sentence=sentence, subject=agent,
+                    relation=make_phrase(doc, [noun.i, patients[0].i]), lemma=verb,
+                    object=make_mention(doc, doc[head], span, sentence), arguments=others,
+                    extractor=self.name, construction="nominal", confidence=confidence,
+                )
+
+    @staticmethod
+    def _agent(noun: Token, sentence: int, context: DocContext) -> tuple[Mention | None, float]:
+        doc = context.doc
+        for child in noun.children:
+            if child.dep_ == "poss":
+                span = subtree_indices(child, skip_deps=("case",))
+                return make_mention(doc, child, span, sentence), 0.62
+            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return make_mention(doc, obj, subtree_indices(obj), sentence), 0.6
+        # the subject of the clause whose direct object the noun is ("X started the construction of Y")
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in _SPEECH_VERBS:
+            for child in noun.head.children:
+                if child.dep_ == "nsubj":
+                    return make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence), 0.5
+        return None, 0.0
+
+
+@register_extractor("nominal.v1")
+def _make_nominal_extractor() -> NominalExtractor:
+    return NominalExtractor()

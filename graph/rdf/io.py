@@ -1,0 +1,94 @@
+"""Reading and writing RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
+
+The format comes from the file extension unless given. Writes are atomic. A file that cannot
+be read raises :class:`~graph.errors.GraphReadError` with the file and, for syntax errors, the
+line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from ..errors import GraphReadError, UnknownNameError
+from ..outputs import atomic_output
+from .namespaces import bind_prefixes
+
+__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize"]
+
+#: extension or name -> rdflib format
+RDF_FORMATS = {
+    "ttl": "turtle", "turtle": "turtle",
+    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "nq": "nquads", "nquads": "nquads", "n-quads": "nquads",
+    "trig": "trig",
+    "jsonld": "json-ld", "json-ld": "json-ld", "json": "json-ld",
+    "rdf": "xml", "xml": "xml", "owl": "xml",
+}
+QUAD_FORMATS = {"nquads", "trig"}
+
+
+def rdf_format(path: str | Path | None = None, fmt: str | None = None) -> str:
+    """The rdflib format name for an explicit format or a file extension."""
+    key = (fmt or (Path(path).suffix.lstrip(".") if path is not None else "")).lower()
+    try:
+        return RDF_FORMATS[key]
+    except KeyError:
+        what = "RDF format" if fmt else "RDF file extension"
+        raise UnknownNameError(what, key or "(none)", sorted(set(RDF_FORMATS))) from None
+
+
+_LINE = re.compile(r"line (\d+)", re.I)
+
+
+def read_graph(path: str | Path, fmt: str | None = None) -> Dataset:
+    """Parse an RDF file into a ``Dataset`` (triples go to the default graph)."""
+    source = Path(path)
+    rdflib_format = rdf_format(source, fmt)
+    if not source.exists():
+        raise GraphReadError(f"{source}: no such file")
+    if source.is_dir():
+        raise GraphReadError(f"{source}: is a directory, not an RDF file")
+    dataset = Dataset(default_union=True)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise GraphReadError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        dataset.parse(data=data, format=rdflib_format, publicID=source.resolve().as_uri())
+    except Exception as exc:  # rdflib raises many kinds; all mean "not valid RDF"
+        message = " ".join(str(exc).split())
+        line = _LINE.search(message)
+        where = f"{source}:{line.group(1)}" if line else str(source)
+        raise GraphReadError(f"{where}: not valid {rdflib_format} ({_shorten(message)})") from None
+    bind_prefixes(dataset)
+    return dataset
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def serialize(data: Graph | Dataset, fmt: str) -> bytes:
+    """Serialise to bytes; a ``Dataset`` written as triples is its union graph."""
+    rdflib_format = rdf_format(fmt=fmt)
+    if isinstance(data, Dataset) and rdflib_format not in QUAD_FORMATS:
+        union = Graph()
+        bind_prefixes(union)
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+        data = union
+    if rdflib_format == "json-ld":
+        return data.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
+    return data.serialize(format=rdflib_format, encoding="utf-8")
+
+
+def write_graph(data: Graph | Dataset, path: str | Path, fmt: str | None = None) -> Path:
+    """Write ``data`` to ``path`` atomically, format from ``fmt`` or the extension."""
+    target = Path(path)
+    payload = serialize(data, fmt or rdf_format(target))
+    with atomic_output(target, "wb") as handle:
+        handle.write(payload)
+    return target

@@ -1,0 +1,92 @@
+"""Namespaces: the newsgraph ontology as a ``DefinedNamespace`` (a misspelled term fails loudly),
+and the namespaces newsgraph mints IRIs in."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace, NamespaceManager
+from rdflib import Graph
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "BASE", "bind_prefixes", "PREFIXES"]
+
+BASE = "https://w3id.org/newsgraph/"
+
+
+class NKG(DefinedNamespace):
+    """The newsgraph ontology (``ontology/newsgraph.ttl``)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    PoliticalParty: URIRef
+    GovernmentBody: URIRef
+    NewsAgency: URIRef
+    Place: URIRef
+    Programme: URIRef
+    Event: URIRef
+    Group: URIRef
+    CreativeWork: URIRef
+    Role: URIRef
+    Concept: URIRef
+    TimeExpression: URIRef
+    Quantity: URIRef
+    Thing: URIRef
+    Sentence: URIRef
+    Statement: URIRef
+    Assertion: URIRef
+    # properties
+    relatedTo: URIRef
+    extractor: URIRef
+    construction: URIRef
+    confidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sentenceIndex: URIRef
+    subjectText: URIRef
+    objectText: URIRef
+    negated: URIRef
+    modality: URIRef
+    mentionCount: URIRef
+    mentionedIn: URIRef
+    datelinePlace: URIRef
+    contentHash: URIRef
+    sourceFile: URIRef
+
+
+ENT = Namespace(BASE + "entity/")
+REL = Namespace(BASE + "relation/")
+DOC = Namespace(BASE + "doc/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+PREFIXES = {
+    "nkg": str(NKG._NS),
+    "ent": str(ENT),
+    "rel": str(REL),
+    "doc": str(DOC),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+
+
+def bind_prefixes(target: Graph | NamespaceManager) -> None:
+    """Bind newsgraph's prefixes on a graph (or namespace manager), replacing rdflib's defaults."""
+    manager = target.namespace_manager if isinstance(target, Graph) else target
+    for prefix, namespace in PREFIXES.items():
+        manager.bind(prefix, namespace, override=True, replace=True)
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every newsgraph prefix, to put in front of a query."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())

@@ -1,0 +1,184 @@
+"""Resolution: from extractions with surface mentions to facts between canonical entities.
+
+:func:`resolve_article` works on one parsed article (coreference, naming, relation labels) and
+returns plain data with article-local entity keys; :func:`merge_articles` merges articles into a
+:class:`~graph.types.KnowledgeGraph` with corpus-wide entity ids through an
+:class:`~graph.resolve.entities.EntityIndex`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
+from .coref import ArticleEntities
+from .entities import EntityIndex, LocalEntity
+from .gazetteer import Gazetteer, GazetteerEntry
+from .predicates import is_passive_with_agent, relation_label, role_property
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from ..extract.base import DocContext
+
+__all__ = [
+    "ResolvedArticle",
+    "resolve_article",
+    "merge_articles",
+    "EntityIndex",
+    "Gazetteer",
+    "GazetteerEntry",
+    "article_sentences",
+]
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """One article after resolution; entity references are article-local keys."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    entities: tuple[LocalEntity, ...]
+    facts: tuple[Fact, ...]
+    memberships: tuple[Membership, ...] = ()
+    #: ("publisher" | "place", local entity key) from the dateline and source
+    article_entities: tuple[tuple[str, str], ...] = ()
+
+
+def article_sentences(context: DocContext, doc_id: str) -> tuple[Sentence, ...]:
+    """The sentences of a parsed article, trimmed of surrounding white space."""
+    sentences = []
+    for number, sent in enumerate(context.sentences):
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            start = end = sent.start_char
+        else:
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        sentences.append(Sentence(doc_id=doc_id, index=number, start=start, end=end,
+                                  text=context.doc.text[start:end]))
+    return tuple(sentences)
+
+
+def _provenance(extraction: Extraction) -> Provenance:
+    parts = [extraction.relation]
+    if extraction.subject.sentence == extraction.sentence:
+        parts.append(extraction.subject)  # type: ignore[arg-type]
+    if extraction.object is not None:
+        parts.append(extraction.object)  # type: ignore[arg-type]
+    parts = [p for p in parts if p.tokens] or [extraction.relation]
+    return Provenance(
+        doc_id=extraction.doc_id, sentence=extraction.sentence,
+        start=min(p.start for p in parts), end=max(p.end for p in parts),
+        extractor=extraction.extractor, confidence=extraction.confidence,
+    )
+
+
+def resolve_article(
+    doc: Doc,
+    document: Document,
+    extractions: Sequence[Extraction],
+    context: DocContext,
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> ResolvedArticle:
+    """Resolve one article's extractions into facts between article-local entities."""
+    entities = ArticleEntities(doc, context, source=document.source, gazetteer=gazetteer)
+    entities.link_titles(extractions)
+    facts: list[Fact] = []
+    memberships: list[Membership] = []
+    used: Counter[str] = Counter()
+
+    for extraction in extractions:
+        if extraction.object is None:
+            continue  # an intransitive clause is no edge
+        subject = entities.resolve(extraction.subject, extraction)
+        if subject.key is None:
+            continue  # an unresolved pronoun never becomes a node
+        obj = entities.resolve(extraction.object, extraction)
+        provenance = _provenance(extraction)
+        common = dict(provenance=provenance, negated=extraction.negated, modality=extraction.modality,
+                      construction=extraction.construction)
+        if obj.how == "clause":
+            facts.append(Fact(subject=subject.key, predicate=relation_label(extraction), object=None,
+                              value=extraction.object.text, subject_text=extraction.subject.text,
+                              object_text=extraction.object.text, **common))
+            used[subject.key] += 1
+            continue
+        if obj.key is None or obj.key == subject.key:
+            continue
+        subject_key, object_key = subject.key, obj.key
+        subject_text, object_text = extraction.subject.text, extraction.object.text
+        if is_passive_with_agent(extraction):
+            subject_key, object_key = object_key, subject_key
+            subject_text, object_text = object_text, subject_text
+        if extraction.construction == "title":
+            role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
+            if extraction.object.kind == "ROLE":
+                memberships.append(Membership(member=subject_key, organization=None, role=role,
+                                              provenance=provenance))
+                used[subject_key] += 1
+                continue
+            memberships.append(Membership(member=subject_key, organization=object_key, role=role,
+                                          provenance=provenance))
+            label = "head of" if role_property(role) == "org:headOf" else "member of"
+        else:
+            label = relation_label(extraction)
+        facts.append(Fact(subject=subject_key, predicate=label, object=object_key, subject_text=subject_text,
+                          object_text=object_text, **common))
+        used[subject_key] += 1
+        used[object_key] += 1
+
+    facts = _unique(facts)
+    local = [entities.local_entity(key, count) for key, count in sorted(used.items())]
+    article_entities: list[tuple[str, str]] = []
+    for role, name, kind in (("publisher", document.source, "NewsAgency"), ("place", document.place, "Place")):
+        if name:
+            key = entities.named_entity(name, kind)
+            article_entities.append((role, key))
+            if key not in used:
+                local.append(entities.local_entity(key, 0))
+    return ResolvedArticle(
+        document=document, sentences=article_sentences(context, document.id), entities=tuple(local),
+        facts=tuple(facts), memberships=tuple(memberships), article_entities=tuple(article_entities),
+    )
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per sentence and triple (two subjects resolving to one entity), the surest kept."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = (fact.provenance.sentence, fact.subject, fact.predicate, fact.object, fact.value, fact.negated,
+               fact.modality)
+        if key not in best or fact.provenance.confidence > best[key].provenance.confidence:
+            best[key] = fact
+    return [fact for fact in facts if best[(fact.provenance.sentence, fact.subject, fact.predicate, fact.object,
+                                             fact.value, fact.negated, fact.modality)] is fact]
+
+
+def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | None = None) -> KnowledgeGraph:
+    """Merge resolved articles into one knowledge graph with corpus-wide entity ids."""
+    index = index if index is not None else EntityIndex()
+    documents: list[Document] = []
+    sentences: list[Sentence] = []
+    facts: list[Fact] = []
+    memberships: list[Membership] = []
+    article_entities: list[tuple[str, str, str]] = []
+    for article in articles:
+        ids = {local.key: index.add(article.document.id, local) for local in article.entities}
+        documents.append(article.document)
+        sentences.extend(article.sentences)
+        for fact in article.facts:
+            facts.append(replace(fact, subject=ids[fact.subject],
+                                 object=ids[fact.object] if fact.object is not None else None))
+        article_entities.extend((article.document.id, role, ids[key]) for role, key in article.article_entities)
+        for membership in article.memberships:
+            memberships.append(replace(
+                membership, member=ids[membership.member],
+                organization=ids[membership.organization] if membership.organization else None))
+    entities: list[Entity] = index.entities()
+    return KnowledgeGraph(documents=tuple(documents), sentences=tuple(sentences), entities=tuple(entities),
+                          facts=tuple(facts), memberships=tuple(memberships),
+                          article_entities=tuple(article_entities))

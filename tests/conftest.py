@@ -1,0 +1,92 @@
+"""Shared fixtures. Model-loading fixtures are session-scoped so the suite loads spaCy once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ARTICLES = ROOT / "data" / "articles"
+SAMPLE_ID = "nur-otan-meeting"
+
+
+def make_doc(rows: str, *, ents: Sequence[tuple[int, int, str]] = (), verbs: Sequence[str] = ()):
+    """A spaCy ``Doc`` built by hand, so rule tests do not depend on the statistical parser.
+
+    ``rows`` has one token a line: ``word POS TAG DEP HEAD LEMMA`` (HEAD is the 0-based index of
+    the head token; a ROOT is its own head). ``ents`` are (start, end, label) token spans.
+    ``verbs`` fills the verb lexicon the nominal extractor reads.
+    """
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        word, p, tag, dep, head, lemma = line.split()
+        words.append(word)
+        pos.append(p)
+        tags.append(tag)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(lemma)
+    spaces = [not (i + 1 < len(words) and words[i + 1] in {",", ".", "'s", ")", "?", "!", ";", ":"}) for i in range(len(words))]
+    spaces[-1] = False
+    iob = ["O"] * len(words)
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            iob[i] = f"I-{label}"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas,
+              ents=iob)
+    if verbs:
+        nlp.vocab.lookups.add_table("lemma_index", {"verb": list(verbs), "adj": []})
+    return doc
+
+
+@pytest.fixture(scope="session")
+def hand_doc() -> Callable[..., object]:
+    return make_doc
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from graph.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def sample_document():
+    from graph.documents import load_documents
+
+    return load_documents([SAMPLE_ARTICLES])[0]
+
+
+@pytest.fixture(scope="session")
+def sample_kg(nlp, sample_document):
+    from graph.pipeline import build_graph
+
+    return build_graph([sample_document], gazetteer=None)
+
+
+@pytest.fixture(scope="session")
+def sample_dataset(sample_kg):
+    from graph.rdf.model import to_dataset
+
+    return to_dataset(sample_kg)
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory, nlp):
+    """``newsgraph build`` run once on the bundled article (in-process), its output folder."""
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    out = tmp_path_factory.mktemp("built")
+    result = CliRunner().invoke(app, ["build", str(SAMPLE_ARTICLES), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

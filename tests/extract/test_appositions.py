@@ -1,0 +1,40 @@
+"""Titles and appositions on hand-built parses."""
+
+from __future__ import annotations
+
+from graph.extract import get_extractor
+
+TITLE_OF_ORG = """
+Chairman PROPN NNP nsubj 6 Chairman
+of ADP IN prep 0 of
+the DET DT det 5 the
+Party PROPN NNP compound 5 Party
+John PROPN NNP compound 5 John
+Smith PROPN NNP pobj 1 Smith
+spoke VERB VBD ROOT 6 speak
+. PUNCT . punct 6 .
+"""
+
+APPOSITION = """
+Smith PROPN NNP nsubj 5 Smith
+, PUNCT , punct 0 ,
+the DET DT det 3 the
+mayor NOUN NN appos 0 mayor
+, PUNCT , punct 0 ,
+spoke VERB VBD ROOT 5 speak
+. PUNCT . punct 5 .
+"""
+
+
+def test_title_before_a_name_is_a_fact_about_the_person(hand_doc):
+    doc = hand_doc(TITLE_OF_ORG, ents=[(3, 4, "ORG"), (4, 6, "PERSON")])
+    [extraction] = [e for e in get_extractor("appositions.v1")(doc, doc_id="t") if e.construction == "title"]
+    assert extraction.subject.text == "John Smith"
+    assert extraction.relation.text == "is Chairman of"
+    assert extraction.object.text == "the Party"
+
+
+def test_apposition_describes_the_name(hand_doc):
+    doc = hand_doc(APPOSITION, ents=[(0, 1, "PERSON")])
+    [extraction] = list(get_extractor("appositions.v1")(doc, doc_id="t"))
+    assert (extraction.subject.text, extraction.relation.text, extraction.object.text) == ("Smith", "is", "the mayor")

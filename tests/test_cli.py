@@ -1,0 +1,130 @@
+"""The command line: help, the main job, bad input, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, URIRef
+from typer.testing import CliRunner
+
+from graph.cli import EXIT_ERROR, EXIT_SKIPPED, app
+
+from .conftest import ROOT, SAMPLE_ARTICLES
+
+runner = CliRunner()
+COMMANDS = [["build"], ["extract"], ["query"], ["render"], ["export"], ["eval", "carb"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: newsgraph " + command[0] in " ".join(result.output.split())
+
+
+def test_build_writes_turtle_that_rdflib_and_oxigraph_parse_and_a_page(built_sample):
+    ttl, page = built_sample / "graph.ttl", built_sample / "graph.html"
+    assert ttl.is_file() and page.is_file()
+    graph = Graph().parse(ttl)
+    store = pyoxigraph.Store()
+    store.load(ttl.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(graph) > 100
+    assert not [p for p in built_sample.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+def test_build_twice_gives_identical_turtle(built_sample, tmp_path):
+    result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "-o", str(tmp_path), "--quiet", "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.ttl").read_bytes() == (built_sample / "graph.ttl").read_bytes()
+
+
+def test_bad_inputs_are_skipped_with_one_line_each_and_exit_status_3(tmp_path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "good.txt").write_text("The minister met the mayor of Almaty on Monday.", encoding="utf-8")
+    (articles / "empty.txt").write_text("", encoding="utf-8")
+    (articles / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (articles / "batch.jsonl").write_text('{"id": "j1", "text": "Smith visited Paris."}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(articles), "-o", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == EXIT_SKIPPED
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("newsgraph: skipped ")]
+    assert len(skipped) == 3
+    assert any("empty.txt: empty file" in line for line in skipped)
+    assert any("image.txt: binary file" in line for line in skipped)
+    assert any("batch.jsonl:2: not valid JSON" in line for line in skipped)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    ids = {str(o) for o in graph.objects(None, URIRef("https://schema.org/identifier"))}
+    assert ids == {"good", "j1"}
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    result = runner.invoke(app, ["build", str(tmp_path / "missing"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_ERROR
+    assert "no such file or directory" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_jsonl_has_the_documented_keys():
+    result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--no-gazetteer"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = {"doc", "sentence", "subject", "predicate", "object", "subject_text", "object_text", "start", "end",
+            "confidence", "extractor"}
+    assert records and all(keys <= set(r) for r in records)
+    assert any(r["subject"] == "Nursultan Nazarbayev" and r["predicate"] == "commission" and r["object"] == "Maulen Ashimbayev"
+               for r in records)
+
+
+def test_extract_tsv():
+    result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"])
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["doc", "sentence", "subject"]
+    assert all(len(line.split("\t")) == 7 for line in lines)
+
+
+def test_query_render_export(built_sample, tmp_path):
+    ttl = built_sample / "graph.ttl"
+    result = runner.invoke(app, ["query", str(ttl), "who-commissioned-whom", "--format", "csv"])
+    assert result.exit_code == 0 and "Maulen Ashimbayev" in result.stdout
+    page = tmp_path / "focus.html"
+    result = runner.invoke(app, ["render", str(ttl), "-o", str(page), "--focus", "Ashimbayev", "--hops", "1"])
+    assert result.exit_code == 0 and page.is_file(), result.output
+    for fmt in ("nt", "nq", "trig", "jsonld", "graphml", "gexf"):
+        out = tmp_path / f"g.{fmt}"
+        result = runner.invoke(app, ["export", str(ttl), "-o", str(out)])
+        assert result.exit_code == 0 and out.stat().st_size > 0, (fmt, result.output)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "{missing}", "SELECT * WHERE {?s ?p ?o}"], "no such file"),
+    (["query", "{broken}", "SELECT * WHERE {?s ?p ?o}"], "broken.ttl:2: not valid turtle"),
+    (["query", "{ttl}", "SELEKT * WHERE"], "SPARQL error"),
+    (["query", "{ttl}", "DELETE WHERE { ?s ?p ?o }"], "read-only"),
+    (["render", "{ttl}", "-o", "{tmp}/x.html", "--focus", "Nobody Atall"], "No entity named"),
+    (["export", "{ttl}", "-o", "{tmp}/x.weird"], "Unknown"),
+])
+def test_errors_are_one_line_without_traceback(built_sample, tmp_path, args, message):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <urn:ex#> .\nex:a ex:b ex:c ex:d .\n", encoding="utf-8")
+    values = {"missing": str(tmp_path / "missing.ttl"), "broken": str(broken), "ttl": str(built_sample / "graph.ttl"),
+              "tmp": str(tmp_path)}
+    for key, value in values.items():
+        args = [a.replace("{" + key + "}", value) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_console_script_runs_as_a_module(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "graph", "query", str(tmp_path / "nope.ttl"), "ASK {}"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == EXIT_ERROR
+    assert done.stderr.strip().count("\n") == 0 and "no such file" in done.stderr

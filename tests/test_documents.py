@@ -1,0 +1,96 @@
+"""Reading articles: formats, datelines, stable ids and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.documents import iter_documents, load_documents, normalize_text, parse_dateline
+from graph.errors import InputError
+
+from .conftest import SAMPLE_ARTICLES, SAMPLE_ID
+
+
+def test_sample_article_dateline_is_parsed_and_kept_out_of_the_text(sample_document):
+    assert sample_document.id == SAMPLE_ID
+    assert sample_document.place == "Nur-Sultan"
+    assert sample_document.source == "Kazinform"
+    assert sample_document.text.startswith("Chairman of Nur Otan Party Nursultan Nazarbayev held a meeting")
+    assert "KAZINFORM" not in sample_document.text
+
+
+@pytest.mark.parametrize("text, place, source", [
+    ("LONDON (Reuters) - The bank said", "London", "Reuters"),
+    ("WASHINGTON, Dec 3 (AP) \u2014 Officials said", "Washington", "AP"),
+    ("MOSCOW, March 5. /TASS/. Russia said", "Moscow", "TASS"),
+    ("ASTANA. KAZINFORM - The President said", "Astana", "Kazinform"),
+])
+def test_datelines(text, place, source):
+    dateline = parse_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.source) == (place, source)
+    assert text[dateline.end:][0].isupper()
+
+
+@pytest.mark.parametrize("text", ["The President said", "NATO said on Monday", "UN - The body met"])
+def test_ordinary_first_words_are_not_datelines(text):
+    assert parse_dateline(text) is None
+
+
+def test_normalize_text_joins_wrapped_lines_and_keeps_paragraphs():
+    assert normalize_text("One  line\nwrapped.\r\n\r\n\n  Second\tparagraph. ") == "One line wrapped.\n\nSecond paragraph."
+
+
+def test_formats_and_stable_ids(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("The minister met the mayor.", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("---\npublished: 2019-04-23\nurl: https://example.org/b\n---\n# A title\n\nThe **party** met.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x1", "text": "Smith spoke.", "title": "T", "published": "2020-01-02"}) + "\n", encoding="utf-8")
+    (tmp_path / "d.html").write_text("<html><head><title>H</title><script>alert(1)</script></head><body><p>The mayor spoke.</p></body></html>", encoding="utf-8")
+    (tmp_path / "ignored.csv").write_text("a,b", encoding="utf-8")
+    documents = {d.id: d for d in load_documents([tmp_path])}
+    assert sorted(documents) == ["a", "d", "sub-b", "x1"]
+    assert documents["sub-b"].title == "A title" and documents["sub-b"].published == "2019-04-23"
+    assert documents["sub-b"].text == "The party met."
+    assert documents["x1"].title == "T" and documents["x1"].published == "2020-01-02"
+    assert documents["d"].text == "The mayor spoke." and documents["d"].title == "H"
+    again = {d.id: d.content_hash for d in load_documents([tmp_path])}
+    assert again == {k: v.content_hash for k, v in documents.items()}
+
+
+def test_bad_inputs_are_reported_once_each_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("The minister met the mayor.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners met.".encode("latin-1"))
+    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Smith spoke."}\n{not json\n{"id": 3}\n', encoding="utf-8")
+    problems: list[InputError] = []
+    documents = load_documents([tmp_path, tmp_path / "missing.txt"], on_problem=problems.append)
+    assert sorted(d.id for d in documents) == ["good", "ok"]
+    messages = sorted(str(p) for p in problems)
+    assert len(messages) == 6
+    assert any(m.endswith("binary.txt: binary file, not text") for m in messages)
+    assert any(m.endswith("empty.txt: empty file") for m in messages)
+    assert any(m.endswith("latin1.txt: not UTF-8 text") for m in messages)
+    assert any(m.endswith("lines.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes)") for m in messages)
+    assert any(m.endswith("lines.jsonl:3: needs an 'id' and a 'text' string") for m in messages)
+    assert any(m.endswith("missing.txt: no such file or directory") for m in messages)
+    assert all("\n" not in m for m in messages)
+
+
+def test_without_a_handler_the_first_problem_is_raised(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty file"):
+        list(iter_documents([tmp_path / "empty.txt"]))
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "same", "text": "One."}\n{"id": "same", "text": "Two."}\n', encoding="utf-8")
+    problems: list[InputError] = []
+    documents = load_documents([tmp_path], on_problem=problems.append)
+    assert [d.text for d in documents] == ["One."]
+    assert "already used" in str(problems[0])
+
+
+def test_sample_folder_holds_the_seed_article():
+    assert (SAMPLE_ARTICLES / f"{SAMPLE_ID}.txt").is_file()
