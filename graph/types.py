@@ -176,6 +176,8 @@ class Fact:
     negated: bool = False
     modality: str | None = None
     construction: str = ""
+    time: str | None = None  # a time phrase of the clause, as written ("in 1999", "on Monday")
+    place: str | None = None  # entity id of the place phrase of the clause ("in Almaty")
 
 
 @dataclass(frozen=True)

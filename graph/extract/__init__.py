@@ -35,9 +35,12 @@ __all__ = [
 ]
 
 
-def make_extractors(names: Sequence[str] | None = None) -> list[Extractor]:
-    """Build extractors by name (default :data:`DEFAULT_EXTRACTORS`); unknown names raise."""
-    return [get_extractor(name) for name in (names or DEFAULT_EXTRACTORS)]
+def make_extractors(names: Sequence[str] | None = None, *, exclude: frozenset[str] | set[str] = frozenset()) -> list[Extractor]:
+    """Build extractors by name (default :data:`DEFAULT_EXTRACTORS`); unknown names raise.
+
+    ``exclude`` names constructions every extractor leaves out (e.g. ``{"possessive"}``).
+    """
+    return [get_extractor(name, exclude=frozenset(exclude)) for name in (names or DEFAULT_EXTRACTORS)]
 
 
 def extract_document(doc: Doc, doc_id: str, extractors: Sequence[Extractor] | None = None) -> list[Extraction]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Extraction, Phrase
 from .base import DocContext, make_mention, make_phrase, register_extractor, subtree_indices
+from .confidence import Features, score
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["AppositionExtractor", "title_before_name"]
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+_PLACES = ("GPE", "LOC")
+#: forms of address that are part of a name, not a position ("Mr. Phelan")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "madam", "mme", "m",
+              "herr", "frau", "messrs", "rev", "st", "jr", "sr"}
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS
 
 
 def _synthetic(phrase: Phrase, text: str) -> Phrase:
@@ -64,6 +73,7 @@ def title_before_name(person: Span) -> tuple[list[int], list[int], int | None] |
             title.append(i)
         else:
             break
+    title = [i for i in title if not _is_honorific(doc[i]) and doc[i].is_alpha]
     if title:
         return sorted(title), [], None
     return None
@@ -74,10 +84,16 @@ class AppositionExtractor:
 
     name = "appositions.v1"
 
+    def __init__(self, *, exclude: frozenset[str] | set[str] = frozenset()) -> None:
+        self.exclude = frozenset(exclude)
+
     def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
         context = context or DocContext.of(doc, doc_id)
-        yield from self._titles(doc, context)
-        yield from self._appositions(doc, context)
+        if "title" not in self.exclude:
+            yield from self._titles(doc, context)
+        for extraction in self._appositions(doc, context):
+            if extraction.construction not in self.exclude:
+                yield extraction
 
     def _titles(self, doc: Doc, context: DocContext) -> Iterator[Extraction]:
         for ent in doc.ents:
@@ -95,12 +111,13 @@ class AppositionExtractor:
                 relation = _synthetic(make_phrase(doc, title + [of]), f"is {title_phrase.text} of")
                 obj = make_mention(doc, doc[org_head], organisation, sentence)
                 lemma = f"be {title_phrase.text.lower()} of"
-                confidence = 0.86
+                features = Features("title", subject_name=True, object_name=True, sentence_length=len(ent.sent))
             else:
                 relation = _synthetic(make_phrase(doc, title), "is")
                 obj = make_mention(doc, doc[title[-1]], title, sentence, kind="ROLE")
                 lemma = "be"
-                confidence = 0.8
+                features = Features("bare_title", subject_name=True, sentence_length=len(ent.sent))
+            confidence = score(features)
             yield Extraction(
                 doc_id=context.doc_id, sentence=sentence, subject=subject, relation=relation, lemma=lemma,
                 object=obj, extractor=self.name, construction="title", confidence=confidence,
@@ -125,21 +142,27 @@ class AppositionExtractor:
             description_span = [i for i in description_span if i not in set(name_span)] or [description.i]
             sentence = context.sentence_of[token.i]
             between = range(min(anchor.i, token.i) + 1, max(anchor.i, token.i))
-            relation = Phrase("is", doc[anchor.i].idx, doc[anchor.i].idx, ())
+            # "Lancaster, Pa.": a place set beside a place is in it
+            located = name.ent_type_ in _PLACES and description.ent_type_ in _PLACES
+            word = "is in" if located else "is"
+            relation = Phrase(word, doc[anchor.i].idx, doc[anchor.i].idx, ())
             for i in between:
                 if doc[i].text in (",", "-", "\u2013", "\u2014", "(", ":"):
-                    relation = _synthetic(make_phrase(doc, [i]), "is")
+                    relation = _synthetic(make_phrase(doc, [i]), word)
                     break
+            construction = "place" if located else "apposition"
             yield Extraction(
                 doc_id=context.doc_id, sentence=sentence,
                 subject=make_mention(doc, name, name_span, sentence),
-                relation=relation, lemma="be",
+                relation=relation, lemma="be in" if located else "be",
                 object=make_mention(doc, description, description_span, sentence),
-                extractor=self.name, construction="apposition",
-                confidence=0.74 if _is_name(name) else 0.6,
+                extractor=self.name, construction=construction,
+                confidence=score(Features(construction, subject_name=True, object_name=_is_name(description),
+                                          in_quote=token.i in context.in_quote, subject_length=len(name_span),
+                                          object_length=len(description_span), sentence_length=len(token.sent))),
             )
 
 
 @register_extractor("appositions.v1")
-def _make_apposition_extractor() -> AppositionExtractor:
-    return AppositionExtractor()
+def _make_apposition_extractor(*, exclude: frozenset[str] | set[str] = frozenset()) -> AppositionExtractor:
+    return AppositionExtractor(exclude=exclude)

@@ -40,16 +40,20 @@ class Extractor(Protocol):
         ...
 
 
-_REGISTRY: dict[str, Callable[[], Extractor]] = {}
+_REGISTRY: dict[str, Callable[..., Extractor]] = {}
 
 #: what ``build`` and ``extract`` run when no extractor is named
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("clauses.v1", "appositions.v1", "nominal.v1")
 
 
-def register_extractor(name: str) -> Callable[[Callable[[], Extractor]], Callable[[], Extractor]]:
-    """Register an extractor factory under a versioned name such as ``"clauses.v1"``."""
+def register_extractor(name: str) -> Callable[[Callable[..., Extractor]], Callable[..., Extractor]]:
+    """Register an extractor factory under a versioned name such as ``"clauses.v1"``.
 
-    def decorate(factory: Callable[[], Extractor]) -> Callable[[], Extractor]:
+    A factory takes keyword options; every built-in one takes ``exclude``, a set of construction
+    names to leave out (for ablations).
+    """
+
+    def decorate(factory: Callable[..., Extractor]) -> Callable[..., Extractor]:
         _REGISTRY[name] = factory
         return factory
 
@@ -61,14 +65,14 @@ def available_extractors() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_extractor(name: str) -> Extractor:
+def get_extractor(name: str, **options: object) -> Extractor:
     """Build the extractor registered as ``name``; unknown names list the valid ones."""
     _load_builtin()
     try:
         factory = _REGISTRY[name]
     except KeyError:
         raise UnknownNameError("extractor", name, list(_REGISTRY)) from None
-    return factory()
+    return factory(**options)
 
 
 def _load_builtin() -> None:
@@ -92,6 +96,7 @@ class DocContext:
     sentences: list[Span]
     glosses: list[Gloss] = field(default_factory=list)
     in_gloss: set[int] = field(default_factory=set)  # tokens inside a parenthetical gloss
+    in_quote: set[int] = field(default_factory=set)  # tokens inside quotation marks
 
     @classmethod
     def of(cls, doc: Doc, doc_id: str) -> DocContext:
@@ -103,7 +108,32 @@ class DocContext:
         glosses = find_glosses(doc)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
         return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
-                   glosses=glosses, in_gloss=in_gloss)
+                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc))
+
+
+_OPEN_QUOTES = {"\u201c", "``", "\u00ab"}
+_CLOSE_QUOTES = {"\u201d", "''", "\u00bb"}
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks. Straight quotes alternate; a paragraph break closes
+    any open quotation (news quotes that run on leave the closing mark out)."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for token in doc:
+        text = token.text
+        if token.is_space and "\n" in text:
+            open_at = None
+            continue
+        if text in _OPEN_QUOTES or (text == '"' and open_at is None):
+            open_at = token.i
+        elif text in _CLOSE_QUOTES or text == '"':
+            if open_at is not None:
+                inside.update(range(open_at + 1, token.i))
+            open_at = None
+    if open_at is not None:
+        inside.update(range(open_at + 1, len(doc)))
+    return inside
 
 
 @dataclass(frozen=True)

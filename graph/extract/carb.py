@@ -17,7 +17,7 @@ from .base import DocContext, extractions_from
 __all__ = ["carb_lines", "carb_tuple"]
 
 #: constructions whose relation is not written in the sentence ("is" of an apposition)
-_SYNTHETIC_RELATIONS = {"title", "apposition"}
+_SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
 
 
 def _words(tokens: Sequence[str], indices: Iterable[int]) -> str:

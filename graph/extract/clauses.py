@@ -7,8 +7,23 @@ commissioned X"), a relative clause takes the noun it modifies, an infinitive th
 clause's subject. Objects, prepositional phrases and clausal complements become the arguments;
 conjoined subjects and objects are distributed, one extraction each.
 
-The rules name only Universal/ClearNLP dependency labels, Penn tags and closed-class English
-words (auxiliaries, prepositions, relative pronouns); nothing in here knows any corpus.
+Constructions (the ``construction`` of each extraction):
+
+- ``svo``: subject, verb, object (``X met Y``), with auxiliaries, particles and negation;
+- ``prep``: no object, the first prepositional phrase joins the relation (``met with Y``);
+- ``passive``: ``X was appointed by Y`` (the agent first), ``X must be engaged in Y``;
+- ``copula``: ``X is Y``, ``X became Y``, ``X is responsible for Y``;
+- ``light_verb``: a light verb and its eventive object form the relation
+  (``held a meeting with Y`` -> ``hold meeting with``, ``took part in Y``);
+- ``control``: ``wants to go to Y``, ``had to become Y`` (the chain is one relation);
+- ``reported`` / ``ccomp``: a clausal object (``said that ...``), reported speech when the verb
+  reports speech;
+- ``reduced_relative``: ``the objectives set by the Party``.
+
+Time and place phrases stay extra arguments. Negation and modality are attributes, never
+dropped. The rules name only dependency labels, Penn tags and closed-class English words
+(auxiliaries, prepositions, relative pronouns, a handful of light verbs); nothing here knows any
+corpus.
 """
 
 from __future__ import annotations
@@ -17,35 +32,61 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..types import Argument, Extraction, Mention
+from ..types import Argument, Extraction
 from .base import DocContext, make_mention, make_phrase, register_extractor, subtree_indices
+from .confidence import Features, score
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["ClauseExtractor", "Clause", "find_clauses"]
+__all__ = ["ClauseExtractor", "Clause", "find_clauses", "SPEECH_VERBS", "CONSTRUCTIONS"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
-RELATIVE_WORDS = {"who", "whom", "which", "that", "whose"}
 MODAL_LEMMAS = {"must", "should", "may", "might", "can", "could", "will", "would", "shall", "ought"}
 #: verbs that, followed by "to" + verb, only add modality ("had to become")
 MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
+#: verbs whose object noun carries the meaning: "hold a meeting with", "take part in"
+LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
+#: prepositions that attach the participant of a light verb's event noun
+LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
 #: deps of a noun's children that are left out of an argument span
 ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
-CLAUSE_ROLES = {"ccomp"}
+TIME_LABELS = ("DATE", "TIME")
+#: verbs that report speech or thought: their clausal object is a statement
+SPEECH_VERBS = {
+    "say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise", "highlight",
+    "declare", "claim", "report", "explain", "remark", "underline", "underscore", "point", "insist",
+    "argue", "warn", "suggest", "confirm", "deny", "write", "reply", "answer", "observe", "believe",
+    "think", "maintain", "indicate", "mention", "assert", "acknowledge", "admit", "predict",
+}
+#: every construction this extractor can produce (for ablations: ClauseExtractor(exclude=...))
+CONSTRUCTIONS = ("svo", "prep", "passive", "copula", "light_verb", "control", "reported", "ccomp",
+                 "reduced_relative")
+
+
+@dataclass
+class _Slot:
+    """One object: its head and span, and words it adds to the relation ("responsible for")."""
+
+    head: Token
+    span: list[int]
+    relation: list[int] = field(default_factory=list)
+    lemma: str = ""
+    kind: str | None = None
 
 
 @dataclass
 class Clause:
-    """A predicate with everything the extractor found for it (internal, spaCy tokens)."""
+    """A predicate with everything found for it (internal, holds spaCy tokens)."""
 
-    verb: Token  # the last verb of the predicate chain (where objects hang)
+    verb: Token  # the first verb of the predicate chain (where the subject hangs)
+    last: Token  # the last verb of the chain (where objects hang)
     relation: list[int]  # token indices of the relation words
     lemma_parts: list[str]
-    subjects: list[tuple[Token, list[int]]] = field(default_factory=list)  # head, span
-    objects: list[tuple[Token, list[int]]] = field(default_factory=list)
+    subjects: list[tuple[Token, list[int]]] = field(default_factory=list)
+    objects: list[_Slot] = field(default_factory=list)
     clause_object: tuple[Token, list[int], list[int]] | None = None  # head, span, marker (that)
     preps: list[tuple[str, Token, list[int], list[int]]] = field(default_factory=list)  # role, head, span, marker
     construction: str = "svo"
@@ -53,7 +94,6 @@ class Clause:
     negated: bool = False
     modality: str | None = None
     inherited_subject: bool = False
-    copular: bool = False
 
 
 def _is_predicate(token: Token) -> bool:
@@ -61,9 +101,7 @@ def _is_predicate(token: Token) -> bool:
         return False
     if token.pos_ == "VERB":
         return True
-    if token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp", "parataxis", "csubj"):
-        return True
-    return False
+    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp", "parataxis", "csubj")
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -87,22 +125,33 @@ def _is_relative_word(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP", "WP$") or (token.lower_ == "that" and token.dep_ in SUBJECT_DEPS + ("dobj",))
 
 
-class _ClauseFinder:
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self._subject_cache: dict[int, tuple[list[Token], bool]] = {}
+def _context(verb: Token) -> str:
+    """Where a predicate stands, for the confidence: main, conj, complement, subordinate, ..."""
+    dep = verb.dep_
+    if dep in ("ROOT", "parataxis"):
+        return "main"
+    if dep == "conj":
+        return "conj" if verb.head.dep_ in ("ROOT", "conj") else _context(verb.head)
+    if dep in ("ccomp", "xcomp", "csubj"):
+        return "complement"
+    if dep == "relcl":
+        return "relative"
+    if dep == "acl":
+        return "participle"
+    return "subordinate"
 
-    # --- subjects ------------------------------------------------------------------------
+
+class _SubjectFinder:
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[list[Token], bool]] = {}
 
     def subjects_of(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """Subject heads of ``verb`` and whether they were inherited from another clause."""
-        if verb.i in self._subject_cache:
-            return self._subject_cache[verb.i]
-        result = self._find_subjects(verb, depth)
-        self._subject_cache[verb.i] = result
-        return result
+        if verb.i not in self._cache:
+            self._cache[verb.i] = self._find(verb, depth)
+        return self._cache[verb.i]
 
-    def _find_subjects(self, verb: Token, depth: int) -> tuple[list[Token], bool]:
+    def _find(self, verb: Token, depth: int) -> tuple[list[Token], bool]:
         if depth > 8:
             return [], False
         own = _children(verb, *SUBJECT_DEPS)
@@ -126,7 +175,7 @@ class _ClauseFinder:
                 return subjects, True
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                return [], False  # "objectives set by X": the noun is the object, see _acl_clause
+                return [], False  # "objectives set by X": the noun is the object (reduced relative)
             return _conjuncts(head), False
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
@@ -148,9 +197,6 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
     modality: str | None = None
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
-            if child.lower_ == "to" and child.tag_ == "TO":
-                tokens.append(child.i)
-                continue
             tokens.append(child.i)
             if child.dep_ == "auxpass":
                 passive = True
@@ -173,57 +219,106 @@ def _lemma(verb: Token) -> str:
     return " ".join(parts)
 
 
-def _object_span(token: Token) -> list[int]:
-    return _noun_span(token)
+def _prep_object(prep: Token) -> Token | None:
+    objects = _children(prep, "pobj", "pcomp")
+    return objects[0] if objects else None
 
 
 def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, list[int], list[int]]]:
-    """Prepositional phrases (and the passive agent) attached to the verb."""
+    """Prepositional phrases (and the passive agent), bare time expressions attached to the verb."""
     found: list[tuple[str, Token, list[int], list[int]]] = []
     for child in verb.children:
         if child.i in skip:
             continue
         if child.dep_ in ("prep", "agent"):
-            objects = _children(child, "pobj", "pcomp")
-            if not objects:
+            obj = _prep_object(child)
+            if obj is None:
                 continue
-            obj = objects[0]
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in obj.children):
                 continue  # "in order to V" is a purpose clause, extracted on its own
-            marker = [child.i] + [c.i for c in child.children if c.dep_ in ("prep",) and c.i < obj.i and not list(c.children)]
+            marker = [child.i] + [c.i for c in child.children if c.dep_ == "prep" and c.i < obj.i and not list(c.children)]
             span = subtree_indices(obj, skip_deps=("relcl", "appos")) if obj.pos_ not in ("VERB", "AUX") else subtree_indices(obj)
             found.append((child.lower_, obj, span, marker))
-        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
             found.append(("time", child, subtree_indices(child), []))
     return found
 
 
+def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot]:
+    """``held a meeting with X``, ``took part in X``: the relation takes the event noun and its
+    preposition (the noun's own, or the verb's when the noun is bare); ``consumed`` gets the
+    verb's preposition so it is not an extra argument too."""
+    if verb.lemma_.lower() not in LIGHT_VERBS or noun.pos_ != "NOUN" or noun.ent_type_:
+        return []
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None]
+    if not preps and not list(noun.children):
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS
+                 and _prep_object(c) is not None]
+        consumed.update(c.i for c in preps)
+    if not preps:
+        return []
+    prep = preps[0]
+    obj = _prep_object(prep)
+    assert obj is not None
+    noun_words = [c.i for c in noun.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i]
+    relation = sorted(noun_words + [noun.i, prep.i])
+    lemma = f"{noun.lemma_.lower()} {prep.lower_}"
+    if obj.pos_ in ("VERB", "AUX"):
+        return [_Slot(obj, subtree_indices(obj), relation, lemma)]
+    return [_Slot(n, _noun_span(n), relation, lemma) for n in _conjuncts(obj)]
+
+
+def _adjective_slot(adjective: Token) -> list[_Slot]:
+    """``is responsible for X``: the adjective and its preposition join the relation."""
+    preps = [c for c in adjective.children if c.dep_ == "prep" and _prep_object(c) is not None]
+    if not preps:
+        return []
+    prep = preps[0]
+    obj = _prep_object(prep)
+    assert obj is not None
+    words = sorted([c.i for c in adjective.children if c.dep_ in ("advmod", "neg") and c.i < adjective.i]
+                   + [adjective.i, prep.i])
+    lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
+    return [_Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
+            for n in _conjuncts(obj)]
+
+
 class ClauseExtractor:
-    """``clauses.v1``: subject-verb-object triples with passive, control and conjunction."""
+    """``clauses.v1``: clause-level open relation extraction (see the module docstring).
+
+    ``exclude`` names constructions to leave out (for ablations), e.g. ``{"light_verb"}``.
+    """
 
     name = "clauses.v1"
 
+    def __init__(self, *, exclude: frozenset[str] | set[str] = frozenset()) -> None:
+        self.exclude = frozenset(exclude)
+
     def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
         context = context or DocContext.of(doc, doc_id)
-        for clause in find_clauses(doc, skip=context.in_gloss):
-            yield from _clause_extractions(clause, context, self.name)
+        for clause in find_clauses(doc, skip=context.in_gloss, light_verbs="light_verb" not in self.exclude):
+            for extraction in _clause_extractions(clause, context, self.name):
+                if extraction.construction not in self.exclude:
+                    yield extraction
 
 
-def find_clauses(doc: Doc, *, skip: set[int] | None = None) -> list[Clause]:
+def find_clauses(doc: Doc, *, skip: set[int] | None = None, light_verbs: bool = True) -> list[Clause]:
     """Every clause of the document, in token order; predicates in ``skip`` are passed over."""
-    finder = _ClauseFinder(doc)
+    finder = _SubjectFinder()
     merged: set[int] = set(skip or ())  # xcomp verbs folded into their governor's relation
     clauses: list[Clause] = []
     for token in doc:
+        if len(token.sent) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
+            continue  # an enormous "sentence" is a parsing accident: only its top level is read
         if not _is_predicate(token) or token.i in merged:
             continue
-        clause = _build_clause(finder, token, merged)
+        clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:
             clauses.append(clause)
     return clauses
 
 
-def _build_clause(finder: _ClauseFinder, verb: Token, merged: set[int]) -> Clause | None:
+def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, light_verbs: bool) -> Clause | None:
     relation, passive, negated, modality = _relation_tokens(verb)
     lemma_parts = [_lemma(verb)]
     last = verb
@@ -237,7 +332,7 @@ def _build_clause(finder: _ClauseFinder, verb: Token, merged: set[int]) -> Claus
         merged.add(x.i)
         x_relation, x_passive, x_negated, x_modality = _relation_tokens(x)
         relation.extend(x_relation)
-        if len(lemma_parts) == 1 and last.lemma_.lower() in MODAL_VERBS and last is verb:
+        if len(lemma_parts) == 1 and last is verb and last.lemma_.lower() in MODAL_VERBS:
             modality = modality or MODAL_VERBS[last.lemma_.lower()]
             lemma_parts = [_lemma(x)]
         else:
@@ -249,163 +344,160 @@ def _build_clause(finder: _ClauseFinder, verb: Token, merged: set[int]) -> Claus
         construction = "control"
 
     subjects, inherited = finder.subjects_of(verb)
-    clause = Clause(verb=last, relation=sorted(set(relation)), lemma_parts=lemma_parts, construction=construction,
-                    passive=passive, negated=negated, modality=modality, inherited_subject=inherited)
+    clause = Clause(verb=verb, last=last, relation=sorted(set(relation)), lemma_parts=lemma_parts,
+                    construction=construction, passive=passive, negated=negated, modality=modality,
+                    inherited_subject=inherited)
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):
         # reduced passive relative: "the objectives set by the party"
-        noun = verb.head
         clause.passive = True
         clause.construction = "reduced_relative"
-        clause.subjects = [(n, _noun_span(n, skip=ARGUMENT_SKIP_DEPS + ("acl",))) for n in _conjuncts(noun)]
+        clause.subjects = [(n, _noun_span(n, skip=ARGUMENT_SKIP_DEPS + ("acl",))) for n in _conjuncts(verb.head)]
     else:
+        verb_subtree = {t.i for t in verb.subtree}
         for subject in subjects:
-            skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS
             if subject.i == verb.head.i or subject.is_ancestor(verb):
-                # relative clause: "the party, which won ..." -- the subject is the noun without the clause
-                skip = skip + ("acl",)
-                span = [i for i in _noun_span(subject, skip=skip) if i not in {t.i for t in verb.subtree}]
+                # relative clause: "the party, which won ..." -- the noun without the clause
+                span = [i for i in _noun_span(subject, skip=ARGUMENT_SKIP_DEPS + ("acl",)) if i not in verb_subtree]
             else:
-                span = _noun_span(subject, skip=skip)
+                span = _noun_span(subject)
             clause.subjects.append((subject, span or [subject.i]))
     if not clause.subjects:
         return None
 
-    # what a relative pronoun stood for when it is not the subject ("the match which Keibler lost")
-    antecedent: Token | None = None
-    if verb.dep_ == "relcl":
-        antecedent = verb.head
-
+    antecedent = verb.head if verb.dep_ == "relcl" else None
+    copular = False
     skip_tokens: set[int] = set()
     for dep in DIRECT_OBJECT_DEPS:
         for child in _children(last, dep):
-            if _is_relative_word(child) and antecedent is not None:
-                for noun in _conjuncts(antecedent):
-                    clause.objects.append((noun, _noun_span(noun, skip=ARGUMENT_SKIP_DEPS)))
-                continue
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
                 continue  # "got himself familiarized with X": the reflexive is not an argument
-            for noun in _conjuncts(child):
-                clause.objects.append((noun, _object_span(noun)))
+            if _is_relative_word(child) and antecedent is not None:
+                # "the match which Keibler lost": the relative pronoun stands for the noun
+                clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(antecedent))
+                continue
             if dep in ("attr", "acomp"):
-                clause.copular = True
+                copular = True
+            special = _adjective_slot(child) if dep == "acomp" else (
+                _light_verb_slot(last, child, skip_tokens) if dep == "dobj" and light_verbs else [])
+            if special:
+                clause.objects.extend(special)
+                if dep == "dobj":
+                    clause.construction = "light_verb"
+                continue
+            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child))
     dative = _children(last, "dative")
     if dative and not clause.objects:
-        for noun in _conjuncts(dative[0]):
-            clause.objects.append((noun, _object_span(noun)))
+        clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(dative[0]))
         skip_tokens.add(dative[0].i)
-    if clause.copular and clause.construction == "svo":
+    if copular and clause.construction == "svo":
         clause.construction = "copula"
 
-    ccomps = [c for c in _children(last, "ccomp") if c.i > last.i or not clause.objects]
+    ccomps = _children(last, "ccomp")
     if ccomps and not clause.objects:
         comp = ccomps[0]
         marker = [c.i for c in comp.children if c.dep_ == "mark" and c.i < comp.i]
         span = [i for i in subtree_indices(comp) if i not in marker]
         clause.clause_object = (comp, span, marker)
-        clause.construction = "reported" if verb.lemma_.lower() in _SPEECH_VERBS else "ccomp"
+        clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"
 
     clause.preps = _prep_arguments(last, skip=skip_tokens)
     if last is not verb:
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
-    if clause.passive and any(role == "by" for role, *_ in clause.preps):
-        # the agent first: "was appointed by Y"
-        clause.preps.sort(key=lambda p: p[0] != "by")
-        if clause.construction == "svo":
-            clause.construction = "passive"
-    elif clause.passive and clause.construction == "svo":
+    if clause.passive and clause.construction in ("svo", "control"):
         clause.construction = "passive"
+    if clause.passive:
+        clause.preps.sort(key=lambda p: p[0] != "by")  # the agent first: "was appointed by Y"
     return clause
 
 
-_SPEECH_VERBS = {
-    "say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise", "highlight",
-    "declare", "claim", "report", "explain", "remark", "underline", "underscore", "point", "insist",
-    "argue", "warn", "suggest", "confirm", "deny", "write", "reply", "answer", "observe", "believe",
-    "think", "maintain", "indicate", "mention", "assert", "acknowledge", "admit", "predict",
-}
-
-_BASE_CONFIDENCE = {
-    "svo": 0.80,
-    "copula": 0.72,
-    "passive": 0.76,
-    "control": 0.70,
-    "reported": 0.68,
-    "ccomp": 0.62,
-    "reduced_relative": 0.55,
-    "prep": 0.70,
-}
-
-
-def _confidence(clause: Clause, subject_span: list[int], object_span: list[int] | None, *, shape: str) -> float:
-    score = _BASE_CONFIDENCE.get(clause.construction, 0.6)
-    if shape == "prep":
-        score -= 0.06
-    if shape == "none":
-        score -= 0.25
-    if clause.inherited_subject:
-        score -= 0.08
-    if clause.verb.dep_ in ("relcl", "advcl", "acl"):
-        score -= 0.06
-    length = len(subject_span) + (len(object_span) if object_span else 0)
-    if length > 12:
-        score -= min(0.2, 0.01 * (length - 12))
-    return round(max(0.05, min(0.99, score)), 3)
+def _features(clause: Clause, context: DocContext, subject: Token, subject_span: list[int],
+              obj: Token | None, object_span: list[int] | None, construction: str, extra: int) -> Features:
+    return Features(
+        construction=construction,
+        context=_context(clause.verb),
+        inherited_subject=clause.inherited_subject,
+        subject_pronoun=subject.pos_ == "PRON",
+        subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",
+        object_name=obj is not None and (bool(obj.ent_type_) and obj.ent_type_ not in TIME_LABELS or obj.pos_ == "PROPN"),
+        object_missing=obj is None,
+        in_quote=clause.verb.i in context.in_quote,
+        subject_length=len(subject_span),
+        object_length=len(object_span or ()),
+        sentence_length=len(clause.verb.sent),
+        extra_arguments=extra,
+    )
 
 
 def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
     doc = context.doc
     sentence = context.sentence_of[clause.verb.i]
+    lemma = " ".join(clause.lemma_parts)
+    arguments = tuple(
+        Argument(role=role, value=make_mention(doc, head, span, sentence), marker=tuple(marker))
+        for role, head, span, marker in clause.preps
+    )
     for subject_head, subject_span in clause.subjects:
         subject = make_mention(doc, subject_head, subject_span, sentence)
-        other_args = tuple(
-            Argument(role=role, value=make_mention(doc, head, span, sentence), marker=tuple(marker))
-            for role, head, span, marker in clause.preps
-        )
         base = dict(doc_id=context.doc_id, sentence=sentence, subject=subject, extractor=extractor,
                     passive=clause.passive, negated=clause.negated, modality=clause.modality)
-        lemma = " ".join(clause.lemma_parts)
         if clause.objects:
-            for object_head, object_span in clause.objects:
-                if object_head.i == subject_head.i:
+            for slot in clause.objects:
+                if slot.head.i == subject_head.i:
                     continue
+                construction = clause.construction
                 yield Extraction(
-                    relation=make_phrase(doc, clause.relation), lemma=lemma,
-                    object=make_mention(doc, object_head, object_span, sentence), arguments=other_args,
-                    construction=clause.construction,
-                    confidence=_confidence(clause, subject_span, object_span, shape="object"), **base)
+                    relation=make_phrase(doc, clause.relation + slot.relation),
+                    lemma=f"{lemma} {slot.lemma}" if slot.lemma else lemma,
+                    object=make_mention(doc, slot.head, slot.span, sentence), arguments=arguments,
+                    construction=construction,
+                    confidence=score(_features(clause, context, subject_head, subject_span, slot.head, slot.span,
+                                               construction, len(arguments))),
+                    **base)
         elif clause.clause_object is not None:
             head, span, marker = clause.clause_object
             yield Extraction(
                 relation=make_phrase(doc, clause.relation + marker), lemma=lemma,
-                object=make_mention(doc, head, span, sentence, kind="CLAUSE"), arguments=other_args,
+                object=make_mention(doc, head, span, sentence, kind="CLAUSE"), arguments=arguments,
                 construction=clause.construction,
-                confidence=_confidence(clause, subject_span, span, shape="object"), **base)
-        elif other_args:
-            first, rest = other_args[0], other_args[1:]
+                confidence=score(_features(clause, context, subject_head, subject_span, head, span,
+                                           clause.construction, len(arguments))),
+                **base)
+        elif arguments:
+            # no object: the first prepositional phrase that is not a bare time joins the relation
+            order = sorted(range(len(arguments)), key=lambda k: (
+                not (clause.passive and arguments[k].role == "by"),  # the passive agent first
+                arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
+                arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
+                k))
+            first = arguments[order[0]]
+            rest = tuple(arguments[k] for k in order[1:])
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
-            if role in ("time", "place"):
-                relation_tokens = clause.relation
-            prep_lemma = lemma if clause.passive and role == "by" else (
-                f"{lemma} {role}" if role not in ("time", "place") else lemma)
+            if clause.passive and role == "by":
+                prep_lemma = lemma
+            elif role in ("time", "place"):
+                prep_lemma = lemma
+            else:
+                prep_lemma = f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
+            construction = "prep" if clause.construction == "svo" else clause.construction
             yield Extraction(
-                relation=make_phrase(doc, relation_tokens), lemma=prep_lemma, object=first.value,
-                arguments=rest, construction="passive" if clause.passive else (
-                    clause.construction if clause.construction != "svo" else "prep"),
-                confidence=_confidence(clause, subject_span, list(first.value.tokens), shape="prep"), **base)
+                relation=make_phrase(doc, relation_tokens), lemma=prep_lemma, object=first.value, arguments=rest,
+                construction=construction,
+                confidence=score(_features(clause, context, subject_head, subject_span, doc[first.value.head],
+                                           list(first.value.tokens), construction, len(rest))),
+                **base)
         else:
             yield Extraction(
                 relation=make_phrase(doc, clause.relation), lemma=lemma, object=None, arguments=(),
                 construction=clause.construction,
-                confidence=_confidence(clause, subject_span, None, shape="none"), **base)
-
-    # object control: "commissioned X to organize Y" also gives (X, organize, Y) via the xcomp
-    # clause, whose subject is X (see _ClauseFinder._find_subjects)
+                confidence=score(_features(clause, context, subject_head, subject_span, None, None,
+                                           clause.construction, 0)),
+                **base)
 
 
 @register_extractor("clauses.v1")
-def _make_clause_extractor() -> ClauseExtractor:
-    return ClauseExtractor()
+def _make_clause_extractor(*, exclude: frozenset[str] | set[str] = frozenset()) -> ClauseExtractor:
+    return ClauseExtractor(exclude=exclude)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..types import Argument, Extraction, Mention
+from ..types import Argument, Extraction, Mention, Phrase
 from .base import DocContext, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
-from .clauses import _SPEECH_VERBS
+from .clauses import SPEECH_VERBS
+from .confidence import Features, score
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.vocab import Vocab
@@ -46,6 +47,7 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ADJECTIVAL = (("ance", "ant"), ("ence", "ent"))
 _PATIENT_PREPS = ("of",)
 _AGENT_PREPS = ("by",)
+_PARTICIPANT_PREPS = ("to", "with", "on", "for", "against", "into", "from")
 
 
 _LEXICON_CACHE: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
@@ -126,8 +128,18 @@ class NominalExtractor:
 
     name = "nominal.v1"
 
+    def __init__(self, *, exclude: frozenset[str] | set[str] = frozenset()) -> None:
+        self.exclude = frozenset(exclude)
+
     def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
         context = context or DocContext.of(doc, doc_id)
+        handled: set[int] = set()
+        if "nominal" not in self.exclude:
+            yield from self._nominals(doc, context, handled)
+        if "possessive" not in self.exclude:
+            yield from self._possessives(doc, context, handled)
+
+    def _nominals(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
         verbs, adjectives = lexicon_of(doc.vocab)
         if not verbs:
             return
@@ -137,14 +149,22 @@ class NominalExtractor:
             if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
                 continue
             verb = verb_of_nominal(noun.text, verbs, adjectives)
+            possessed = any(c.dep_ == "poss" for c in noun.children)
+            if verb is None and possessed and noun.lemma_.lower() in verbs:
+                verb = noun.lemma_.lower()  # a noun that is also the verb: "X's visit to Y"
             if verb is None:
                 continue
             patients = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
+            lemma = verb
+            if not patients and possessed:
+                # "X's meeting with Y", "X's visit to Y": the preposition stays in the relation
+                patients = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS][:1]
+                lemma = f"{verb} {patients[0].lower_}" if patients else verb
             patient_heads = [o for p in patients for o in p.children if o.dep_ == "pobj"]
             if not patient_heads:
                 continue
             sentence = context.sentence_of[noun.i]
-            agent, confidence = self._agent(noun, sentence, context)
+            agent, how = self._agent(noun, sentence, context)
             if agent is None and not any(o.pos_ == "PROPN" or o.ent_type_ for o in patient_heads):
                 continue  # an absent agent is only supplied for named patients
             if agent is None:
@@ -154,12 +174,13 @@ class NominalExtractor:
                     continue
                 agent = make_mention(doc, salient.root, range(salient.start, salient.end),
                                      context.sentence_of[salient.start], kind="ORG")
-                confidence = 0.4
+                how = "nominal_salient"
             others = tuple(
                 Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
                 for c in noun.children if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
-                for o in c.children if o.dep_ == "pobj"
+                and c not in patients for o in c.children if o.dep_ == "pobj"
             )
+            handled.add(noun.i)
             patient = patient_heads[0]
             spans = [subtree_indices(patient, skip_deps=("conj", "cc", "appos", "relcl", "punct"))]
             spans.extend(subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
@@ -170,30 +191,64 @@ class NominalExtractor:
                 head = max(span, key=lambda i: (doc[i].head.i not in span, i))
                 yield Extraction(
                     doc_id=context.doc_id, sentence=sentence, subject=agent,
-                    relation=make_phrase(doc, [noun.i, patients[0].i]), lemma=verb,
+                    relation=make_phrase(doc, [noun.i, patients[0].i]), lemma=lemma,
                     object=make_mention(doc, doc[head], span, sentence), arguments=others,
-                    extractor=self.name, construction="nominal", confidence=confidence,
+                    extractor=self.name, construction="nominal",
+                    confidence=score(Features(how, subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
+                                              object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
+                                              in_quote=noun.i in context.in_quote, object_length=len(span),
+                                              sentence_length=len(noun.sent))),
                 )
 
+    def _possessives(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
+        """``Nur Otan's Election Headquarters``: (owner, has, thing)."""
+        for owner in doc:
+            if owner.dep_ != "poss" or owner.pos_ == "PRON" or owner.tag_ in ("PRP$", "WP$"):
+                continue
+            thing = owner.head
+            if thing.i in handled or thing.pos_ not in ("NOUN", "PROPN") or owner.i in context.in_gloss:
+                continue
+            owner_span = [i for i in subtree_indices(owner, skip_deps=("case", "relcl", "appos")) if doc[i].tag_ != "POS"]
+            owned = {i for i in subtree_indices(owner)}
+            thing_span = [i for i in subtree_indices(thing, skip_deps=("relcl", "appos", "conj", "cc", "punct", "acl"))
+                          if i not in owned and doc[i].pos_ != "DET"]
+            if not owner_span or not thing_span:
+                continue
+            case = [c.i for c in owner.children if c.dep_ == "case"] or [owner.i]
+            sentence = context.sentence_of[owner.i]
+            phrase = make_phrase(doc, case)
+            yield Extraction(
+                doc_id=context.doc_id, sentence=sentence,
+                subject=make_mention(doc, owner, owner_span, sentence),
+                relation=Phrase("has", phrase.start, phrase.end, phrase.tokens), lemma="have",
+                object=make_mention(doc, thing, thing_span, sentence),
+                extractor=self.name, construction="possessive",
+                confidence=score(Features("possessive", subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
+                                          object_name=thing.pos_ == "PROPN", in_quote=owner.i in context.in_quote,
+                                          subject_length=len(owner_span), object_length=len(thing_span),
+                                          sentence_length=len(owner.sent))),
+            )
+
     @staticmethod
-    def _agent(noun: Token, sentence: int, context: DocContext) -> tuple[Mention | None, float]:
+    def _agent(noun: Token, sentence: int, context: DocContext) -> tuple[Mention | None, str]:
         doc = context.doc
         for child in noun.children:
             if child.dep_ == "poss":
                 span = subtree_indices(child, skip_deps=("case",))
-                return make_mention(doc, child, span, sentence), 0.62
+                return make_mention(doc, child, span, sentence), "nominal"
             if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return make_mention(doc, obj, subtree_indices(obj), sentence), 0.6
+                        return make_mention(doc, obj, subtree_indices(obj), sentence), "nominal"
         # the subject of the clause whose direct object the noun is ("X started the construction of Y")
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in _SPEECH_VERBS:
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in SPEECH_VERBS:
             for child in noun.head.children:
                 if child.dep_ == "nsubj":
-                    return make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence), 0.5
-        return None, 0.0
+                    return (make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
+                            "nominal_inferred")
+        return None, ""
 
 
 @register_extractor("nominal.v1")
-def _make_nominal_extractor() -> NominalExtractor:
-    return NominalExtractor()
+def _make_nominal_extractor(*, exclude: frozenset[str] | set[str] = frozenset()) -> NominalExtractor:
+    return NominalExtractor(exclude=exclude)

@@ -76,6 +76,24 @@ def _provenance(extraction: Extraction) -> Provenance:
     )
 
 
+_TIME_KINDS = ("DATE", "TIME")
+_PLACE_KINDS = ("GPE", "LOC", "FAC")
+
+
+def _circumstances(extraction: Extraction, entities: ArticleEntities, subject: str) -> tuple[str | None, str | None]:
+    """The time phrase (text) and place (entity key) among an extraction's extra arguments."""
+    time = place = None
+    for argument in extraction.arguments:
+        if time is None and argument.value.kind in _TIME_KINDS:
+            marker = " ".join(entities.doc[i].text for i in argument.marker)
+            time = f"{marker} {argument.value.text}".strip()
+        elif place is None and argument.value.kind in _PLACE_KINDS and argument.role in ("in", "at", "near", "from"):
+            resolved = entities.resolve(argument.value, extraction)
+            if resolved.key is not None and resolved.key != subject:
+                place = resolved.key
+    return time, place
+
+
 def resolve_article(
     doc: Doc,
     document: Document,
@@ -98,9 +116,14 @@ def resolve_article(
         if subject.key is None:
             continue  # an unresolved pronoun never becomes a node
         obj = entities.resolve(extraction.object, extraction)
+        if extraction.construction == "possessive" and not entities.is_named(subject.key):
+            continue  # "the headquarters' work": a possessive between concepts is no fact worth a node
         provenance = _provenance(extraction)
+        time, place = _circumstances(extraction, entities, subject.key)
+        if place is not None:
+            used[place] += 1
         common = dict(provenance=provenance, negated=extraction.negated, modality=extraction.modality,
-                      construction=extraction.construction)
+                      construction=extraction.construction, time=time, place=place)
         if obj.how == "clause":
             facts.append(Fact(subject=subject.key, predicate=relation_label(extraction), object=None,
                               value=extraction.object.text, subject_text=extraction.subject.text,
@@ -172,7 +195,8 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
         sentences.extend(article.sentences)
         for fact in article.facts:
             facts.append(replace(fact, subject=ids[fact.subject],
-                                 object=ids[fact.object] if fact.object is not None else None))
+                                 object=ids[fact.object] if fact.object is not None else None,
+                                 place=ids[fact.place] if fact.place is not None else None))
         article_entities.extend((article.document.id, role, ids[key]) for role, key in article.article_entities)
         for membership in article.memberships:
             memberships.append(replace(

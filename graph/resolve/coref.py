@@ -23,7 +23,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..types import Extraction, Mention
-from .entities import LocalEntity, clean_name, compatible_types, more_specific, normalize_name, type_for_label
+from .entities import (
+    LocalEntity,
+    clean_name,
+    compatible_types,
+    is_short_form,
+    more_specific,
+    normalize_name,
+    transliteration_key,
+    type_for_label,
+)
+
+from ..extract.appositions import HONORIFICS
+from ..extract.base import subtree_indices
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -50,7 +62,6 @@ CATEGORY_NOUNS = {
     "country": "Place", "nation": "Place", "state": "Place", "republic": "Place", "city": "Place",
     "capital": "Place", "region": "Place", "town": "Place", "village": "Place", "province": "Place",
     "programme": "Programme", "program": "Programme", "initiative": "Programme", "project": "Programme",
-    "president": "Person", "minister": "Person", "chairman": "Person", "leader": "Person",
 }
 #: nouns that name a position; capitalised and definite they are used as a person's name
 ROLE_NOUNS = {
@@ -63,7 +74,19 @@ _GOVERNMENT_HEADS = {"ministry", "government", "parliament", "senate", "assembly
                      "administration", "commission", "akimat", "council"}
 _PROGRAMME_HEADS = {"programme", "program", "initiative", "project", "strategy", "plan", "campaign"}
 _ORG_HEADS = {"office", "headquarters", "party", "ministry", "committee", "council", "agency", "company",
-              "bank", "university", "institute", "union", "association", "foundation", "service", "pool"}
+              "bank", "university", "institute", "union", "association", "foundation", "service", "pool", "group",
+              "corporation", "corp", "inc", "ltd", "llc", "club", "fund", "organization", "organisation", "court",
+              "parliament", "senate", "assembly", "government", "administration", "commission", "school", "academy"}
+#: endings of Russian and Kazakh surnames and patronymics in Latin script
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "uly", "kyzy", "qyzy", "enko", "sky", "skiy", "skaya",
+                    "ovich", "evich", "ovna", "evna", "bayev", "bayeva", "baev", "baeva")
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """A name the NER called an organisation but that reads as a person's (a surname ending, no
+    organisational head word): "Dariga Nazarbayeva", "Kassym-Jomart Tokayev"."""
+    lowered = [w.lower() for w in words if w[:1].isalpha()]
+    return bool(lowered) and lowered[-1].endswith(_SURNAME_ENDINGS) and not any(w in _ORG_HEADS for w in lowered)
 
 
 @dataclass
@@ -74,11 +97,27 @@ class _Cluster:
     tokens: list[int] = field(default_factory=list)  # token index of every mention's head
     subject_tokens: set[int] = field(default_factory=set)
     named: bool = True
+    votes: Counter[str] = field(default_factory=Counter)  # entity type -> evidence
+    fixed: bool = False  # the type comes from strong evidence (a gloss, a category noun, the gazetteer)
 
     @property
     def label(self) -> str:
         """The longest name actually used (glosses and aliases count 0 and are never the label)."""
         return max(self.names, key=lambda n: (self.names[n] > 0, len(n.split()), self.names[n], n))
+
+    def vote(self, kind: str, *, strong: bool = False) -> None:
+        if self.fixed and not strong:
+            return
+        if strong and not self.fixed:
+            self.votes.clear()
+            self.fixed = True
+        self.votes[kind] += 1
+        ranked = sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = ranked[0][0]
+        for other, _ in ranked[1:]:
+            if compatible_types(best, other):
+                best = more_specific(best, other)
+        self.type = best
 
 
 @dataclass(frozen=True)
@@ -101,7 +140,7 @@ class ArticleEntities:
         self._name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
         self._aliases: dict[str, set[str]] = {}
         self._collect_names(source)
-        self._title_links: dict[int, str] = {}
+        self._title_links: dict[str, str] = {}  # normalised title text -> person cluster
 
     # ------------------------------------------------------------------------------ names
 
@@ -119,14 +158,23 @@ class ArticleEntities:
             if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end
-            while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
-                start += 1
+            while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct or ent.label_ == "PERSON" and end - start > 1
+                                   and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_NOUNS)):
+                start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
+            while start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                    and not doc[start - 1].ent_type_ and doc[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
+                    and doc[start - 1].lemma_.lower() not in _ORG_HEADS \
+                    and doc[start - 1].lower_ not in ROLE_NOUNS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS:
+                start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
             if start >= end or (start, end) in glossed:
                 continue
             if ent.label_ != "PERSON" and self._is_role_phrase(doc[start:end]):
                 continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
+            if end - start == 1 and (doc[start].lemma_.lower() in CATEGORY_NOUNS or doc[start].lemma_.lower() in _ORG_HEADS):
+                continue  # "the Party" is a definite description, resolved by salience, not a name
             spans.append((start, end, ent.label_))
             covered.update(range(start, end))
         # proper-noun runs the NER missed ("Election Headquarters")
@@ -155,42 +203,63 @@ class ArticleEntities:
         spans = self._name_spans()
         # longest names first, so short names can join them
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
-        assigned: dict[int, str] = {}
         for k in order:
             start, end, label = spans[k]
             text = clean_name(doc[start:end].text)
             if not text:
                 continue
-            kind = self._type_of(doc[start:end], label, source)
+            span = doc[start:end]
+            kind = self._type_of(span, label, source)
+            strong = label == "PROGRAMME"
+            # a name before a category noun: "the Ak Zhol party", "the Nurly Zhol programme"
+            after = doc[end] if end < len(doc) else None
+            category = None
+            if after is not None and span.root.head.i == after.i and span.root.dep_ == "compound":
+                category = CATEGORY_NOUNS.get(after.lemma_.lower())
+            if category is not None:
+                kind, strong = category, True
             cluster = self._cluster_for_name(text, kind, start)
             if cluster is None:
                 key = f"n{len(self.clusters)}"
                 cluster = self.clusters[key] = _Cluster(key=key, type=kind)
-            else:
-                cluster.type = more_specific(cluster.type, kind) if compatible_types(cluster.type, kind) else cluster.type
+            cluster.vote(kind, strong=strong)
             cluster.names[text] += 1
-            head = doc[start:end].root.i
+            head = span.root.i
+            if category is not None and after is not None:
+                cluster.names[f"{text} {after.text}"] += 0
+                self._name_of_token[after.i] = cluster.key
+                head = after.i
             cluster.tokens.append(head)
             if doc[head].dep_ in ("nsubj", "nsubjpass"):
                 cluster.subject_tokens.add(head)
             for i in range(start, end):
                 self._name_of_token[i] = cluster.key
-            assigned[k] = cluster.key
         for gloss in self.context.glosses:
             key = self._name_of_token.get(gloss.name_start)
             if key is not None:
                 self.clusters[key].names[clean_name(doc[gloss.gloss_start:gloss.gloss_end].text)] += 0
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self._name_of_token[i] = key
+        if self.gazetteer is not None:
+            for cluster in self.clusters.values():
+                known = next((k for k in map(self.gazetteer.lookup, list(cluster.names)) if k is not None), None)
+                if known is not None:
+                    cluster.vote(known.type, strong=True)
         for cluster in self.clusters.values():
             cluster.tokens.sort()
 
     def _type_of(self, span: Span, label: str, source: str | None) -> str:
         head = span.root.lemma_.lower()
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lemma_.lower() in _PROGRAMME_HEADS and span.root.head.i == after.i \
+                and label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
+            return "Programme"  # "the Nurly Zhol programme"
         if source and normalize_name(span.text) == normalize_name(source):
             return "NewsAgency"
         if label == "PROGRAMME":
             return "Programme"
+        if label in ("ORG", "MISC", "NORP") and _looks_like_person([t.text for t in span]):
+            return "Person"
         if label == "MISC":
             return "Organization" if head in _ORG_HEADS else "Thing"
         kind = type_for_label(label)
@@ -207,11 +276,12 @@ class ArticleEntities:
                 return "Programme"
         if kind == "Person" and head in _PROGRAMME_HEADS:
             return "Programme"
+        if kind == "Person" and head in _ORG_HEADS:
+            return "Organization"  # "Election Headquarters" is no person, whatever the NER says
         return kind
 
     def _cluster_for_name(self, text: str, kind: str, position: int) -> _Cluster | None:
         key = normalize_name(text)
-        words = key.split()
         if self.gazetteer is not None:
             known = self.gazetteer.lookup(text)
             if known is not None:
@@ -221,14 +291,23 @@ class ArticleEntities:
                         return cluster
         best: _Cluster | None = None
         best_score: tuple[int, int] | None = None
+        translit = transliteration_key(text)
         for cluster in self.clusters.values():
-            if not compatible_types(cluster.type, kind) and not (kind == "Thing" or cluster.type == "Thing"):
+            if not cluster.named:
                 continue
+            # the same name twice in one article is one entity, whatever the NER called each
+            if any(normalize_name(name) == key or transliteration_key(name) == translit for name in cluster.names):
+                return cluster
+        for cluster in self.clusters.values():
+            if not cluster.named:
+                continue
+            loose = {kind, cluster.type} <= {"Person", "Organization", "Thing"}
+            if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
+                continue
+            person = _is_person(kind, cluster.type)
             for name in cluster.names:
-                other = normalize_name(name).split()
-                if other == words:
-                    return cluster
-                if len(words) < len(other) and _is_part_of(words, other, person=_is_person(kind, cluster.type)):
+                if is_short_form(text, name, person=person):
+                    # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
                     before = [t for t in cluster.tokens if t < position]
                     score = (1 if before else 0, max(before) if before else -min(cluster.tokens or [0]))
                     if best_score is None or score > best_score:
@@ -257,8 +336,8 @@ class ArticleEntities:
         if head.pos_ in ("NOUN", "PROPN") and self._is_definite(head):
             if lower in ROLE_NOUNS and head.is_title:
                 key = self._title_as_name(head, mention)
-                if key is not None:
-                    return Resolution(key, "title")
+                # a bare title that names nobody we know ("the President's post") is no node
+                return Resolution(key, "title" if key else "unresolved")
             category = CATEGORY_NOUNS.get(head.lemma_.lower())
             if category is not None and not self._has_own_name(mention):
                 key = self._salient(category, before=head.i, head_word=head.lemma_.lower())
@@ -425,41 +504,52 @@ class ArticleEntities:
                 best = (score, cluster.key)
         return best[1] if best else None
 
+    def _title_text(self, head: Token) -> str:
+        """The normalised words of a title phrase: ``the Leader of the Nation`` -> ``leader of the nation``."""
+        words = subtree_indices(head, skip_deps=("appos", "relcl", "acl", "punct", "conj", "cc"))
+        return normalize_name(" ".join(self.doc[i].text for i in words if self.doc[i].pos_ != "DET"))
+
     def _title_as_name(self, head: Token, mention: Mention) -> str | None:
         """``The Leader of the Nation``: a capitalised title used instead of a person's name."""
-        linked = self._title_links.get(head.i)
-        if linked is not None:
-            return linked
-        if self.gazetteer is not None:
-            known = self.gazetteer.lookup(clean_name(mention.text))
+        title = self._title_text(head)
+        linked = self._title_links.get(title)
+        if linked is None and self.gazetteer is not None:
+            known = self.gazetteer.lookup(title)
             if known is not None:
                 for cluster in self.clusters.values():
                     other = self.gazetteer.lookup(cluster.label)
                     if other is not None and other.id == known.id:
-                        return cluster.key
-        return self._dominant_person()
+                        linked = cluster.key
+        if linked is None and head.dep_ in ("nsubj", "nsubjpass"):
+            # a title acting as the subject ("The Leader of the Nation highlighted ...") in an article
+            # about one person; elsewhere ("the President's post") a title names the office
+            linked = self._dominant_person()
+        if linked is not None:
+            self.clusters[linked].names[clean_name(mention.text)] += 0  # an alias, never the label
+        return linked
 
     def link_titles(self, extractions: Iterable[Extraction]) -> None:
-        """Use appositions and predicate nominals (``X, the Leader of ...``) to name titles."""
+        """Learn which person a title names from appositions and predicate nominals in the article
+        (``Nursultan Nazarbayev, the Leader of the Nation, ...``, ``X is the Leader of ...``), and
+        join titles set side by side (``The First President of the country - the Leader of the Nation``)."""
         doc = self.doc
         for extraction in extractions:
             if extraction.lemma != "be" or extraction.object is None:
                 continue
-            pairs = ((extraction.subject, extraction.object), (extraction.object, extraction.subject))
-            for name, title in pairs:
+            for name, title in ((extraction.subject, extraction.object), (extraction.object, extraction.subject)):
                 name_key = self._name_of_token.get(name.head)
                 title_head = doc[title.head]
                 if name_key and title_head.lower_ in ROLE_NOUNS and self.clusters[name_key].type == "Person":
-                    self._title_links[title_head.i] = name_key
-        # titles joined to titles: "The First President of the country - the Leader of the Nation"
+                    self._title_links.setdefault(self._title_text(title_head), name_key)
         for token in doc:
             if token.dep_ == "nsubj" and token.lower_ in ROLE_NOUNS and token.is_title:
                 for other in token.head.children:
                     if other is not token and other.dep_ == "nsubj" and other.lower_ in ROLE_NOUNS and other.is_title:
-                        linked = self._title_links.get(token.i) or self._title_links.get(other.i)
+                        a, b = self._title_text(token), self._title_text(other)
+                        linked = self._title_links.get(a) or self._title_links.get(b)
                         if linked:
-                            self._title_links.setdefault(token.i, linked)
-                            self._title_links.setdefault(other.i, linked)
+                            self._title_links.setdefault(a, linked)
+                            self._title_links.setdefault(b, linked)
 
     def _dominant_person(self) -> str | None:
         people = sorted(((len(c.tokens), c.key) for c in self.clusters.values() if c.type == "Person"), reverse=True)
@@ -485,6 +575,10 @@ class ArticleEntities:
         cluster.tokens.append(mention.head)
         return key
 
+    def is_named(self, key: str) -> bool:
+        """Whether a local entity is a proper name (not a concept phrase)."""
+        return self.clusters[key].named
+
     def named_entity(self, name: str, kind: str) -> str:
         """The cluster of a name given outside the text (the dateline's place, the source)."""
         text = clean_name(name)
@@ -498,7 +592,7 @@ class ArticleEntities:
             cluster = self.clusters[key] = _Cluster(key=key, type=kind)
             cluster.names[text] += 1
         if compatible_types(cluster.type, kind) or cluster.type == "Thing":
-            cluster.type = kind if cluster.type == "Thing" else more_specific(cluster.type, kind)
+            cluster.vote(kind)
         return cluster.key
 
     # ------------------------------------------------------------------------------ output
@@ -523,14 +617,3 @@ _REPORTING = {"say", "tell", "add", "note", "stress", "state", "announce", "emph
 
 def _is_person(a: str, b: str) -> bool:
     return a == "Person" or b == "Person"
-
-
-def _is_part_of(short: list[str], long: list[str], *, person: bool) -> bool:
-    """Whether a short name stands for a longer one: surname, first words, or an ordered subset."""
-    if not short:
-        return False
-    if person:
-        # "Nazarbayev" -> "Nursultan Nazarbayev"; "Nursultan Nazarbayev" -> "Nursultan A. Nazarbayev"
-        return short[-1] == long[-1] and all(w in long for w in short)
-    # organisations: a prefix ("Nur Otan" -> "Nur Otan Party") or the head ("Party" -> "Nur Otan Party")
-    return long[: len(short)] == short or long[-len(short):] == short

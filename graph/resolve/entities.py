@@ -25,6 +25,11 @@ __all__ = [
     "clean_name",
     "type_for_label",
     "compatible_types",
+    "transliteration_key",
+    "acronym_of",
+    "is_acronym",
+    "is_short_form",
+    "explain_alias",
 ]
 
 #: ontology classes (local names in ``nkg:``) an entity can have, most specific last
@@ -96,6 +101,80 @@ def normalize_name(text: str) -> str:
     return " ".join(text.split())
 
 
+# transliteration: spellings of Kazakh and Russian names in Latin script that differ only in
+# how a sound is written (Nazarbayev / Nazarbaev, Tokayev / Tokaev / Toqaev, Zhomart / Jomart)
+_TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("w", "v"),
+    ("ph", "f"), ("ts", "c"), ("tz", "c"), ("iy", "i"), ("yy", "i"), ("ij", "i"), ("ye", "e"),
+    ("yo", "o"), ("yu", "u"), ("ya", "a"), ("ey", "ei"),
+    ("ay", "ai"), ("oy", "oi"), ("uy", "ui"),
+)
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def transliteration_key(name: str) -> str:
+    """A key under which Latin spellings of one Kazakh/Russian name agree.
+
+    >>> transliteration_key("Nazarbayev") == transliteration_key("Nazarbaev")
+    True
+    >>> transliteration_key("Tokayev") == transliteration_key("Toqaev")
+    True
+    """
+    words = []
+    for word in normalize_name(name).split():
+        for source, target in _TRANSLIT_RULES:
+            word = word.replace(source, target)
+        word = word.replace("aie", "ae").replace("aye", "ae")
+        words.append(_DOUBLE.sub(r"\1", word))
+    return " ".join(words)
+
+
+_ACRONYM_SKIP = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "la", "du"}
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a multi-word name (``North Atlantic Treaty Organization`` -> ``NATO``)."""
+    words = [w for w in re.split(r"[\s\-]+", clean_name(name)) if w and w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def is_acronym(name: str) -> bool:
+    text = clean_name(name).replace(".", "")
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def is_short_form(short: str, long: str, *, person: bool) -> bool:
+    """Whether ``short`` names the same thing as the longer ``long`` (by transliteration keys).
+
+    A person: the surname, or an ordered subset ending in the surname (``Nazarbayev``,
+    ``Nursultan Nazarbayev`` for ``Nursultan Abishuly Nazarbayev``). An organisation or place: a
+    prefix or the final words (``Nur Otan`` / ``Party`` for ``Nur Otan Party``).
+    """
+    a, b = transliteration_key(short).split(), transliteration_key(long).split()
+    if not a or len(a) >= len(b):
+        return False
+    if person:
+        return a[-1] == b[-1] and all(w in b for w in a)
+    return b[: len(a)] == a or b[-len(a):] == a
+
+
+def explain_alias(label: str, alias: str) -> str:
+    """Why an alias was merged with a label, in words (for ``newsgraph entities``)."""
+    if normalize_name(alias) == normalize_name(label):
+        return "same name (case, punctuation, diacritics)"
+    if transliteration_key(alias) == transliteration_key(label):
+        return "transliteration variant"
+    if is_acronym(alias) and acronym_of(label) == clean_name(alias).replace(".", ""):
+        return "acronym"
+    if is_short_form(alias, label, person=True) or is_short_form(alias, label, person=False):
+        return "short form"
+    if is_short_form(label, alias, person=True) or is_short_form(label, alias, person=False):
+        return "longer form"
+    return "coreference in an article (apposition, gloss, title or gazetteer)"
+
+
 def entity_id(name: str) -> str:
     """An IRI-safe id from a canonical name, injective: ``Nur Otan Party`` -> ``Nur_Otan_Party``.
 
@@ -133,42 +212,105 @@ class LocalEntity:
 class EntityIndex:
     """Merges the entities of many articles into canonical corpus entities.
 
-    ``add(doc_id, local)`` returns the canonical id. Names are compared by :func:`normalize_name`;
-    a name already known with a compatible type joins that entity. Ids never change once given:
-    the first name an entity was known by is kept as its id, a better label only changes
-    ``skos:prefLabel``.
+    ``add(doc_id, local)`` returns the canonical id. An article's entity joins a corpus entity
+    when, with a compatible type:
+
+    1. the gazetteer gives both the same id;
+    2. one of its names equals one of the entity's names after :func:`normalize_name`;
+    3. a name is a transliteration variant (:func:`transliteration_key`) of one of its names;
+    4. it is an acronym of the entity's name, or the reverse (organisations);
+    5. it is only a surname (or a shorter form) of exactly one known person; when two known people
+       share the surname the short name stays a separate entity rather than guess.
+
+    Concepts (noun phrases) merge only on the same normalised phrase. Ids never change once
+    given: the first name an entity was known by gives its id, a better label later only changes
+    its ``skos:prefLabel``. Two different names never get the same id.
     """
 
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], str] = {}  # (normalised name, base type) -> id
+        self._by_translit: dict[tuple[str, str], str] = {}  # (transliteration key, base type) -> id
+        self._by_acronym: dict[str, str] = {}  # organisation acronym -> id
+        self._by_last_word: dict[tuple[str, str], set[str]] = {}  # (last word key, base) -> ids
         self._entities: dict[str, _Accumulator] = {}
 
     def __len__(self) -> int:
         return len(self._entities)
 
     def add(self, doc_id: str, local: LocalEntity) -> str:
-        base = "Concept" if not local.named else _base(local.type)
-        keys = [(normalize_name(name), base) for name in [local.label, *local.names]]
-        keys = [k for k in keys if k[0]]
-        found = local.known_id if local.known_id in self._entities else None
-        if found is None:
-            found = next((self._by_key[k] for k in keys if k in self._by_key), None)
+        found = self.find(local)
         if found is None:
             found = local.known_id or self._new_id(local.label)
-            self._entities[found] = _Accumulator(found)
-        for key in keys:
-            self._by_key.setdefault(key, found)
+            self._entities[found] = _Accumulator(found, named=local.named)
+        self._remember(found, local)
         self._entities[found].update(doc_id, local)
         return found
+
+    def find(self, local: LocalEntity) -> str | None:
+        """The id of the corpus entity ``local`` is, or None for a new one."""
+        if local.known_id and local.known_id in self._entities:
+            return local.known_id
+        base = "Concept" if not local.named else _base(local.type)
+        names = [n for n in dict.fromkeys([local.label, *local.names]) if normalize_name(n)]
+        for name in names:
+            found = self._by_key.get((normalize_name(name), base)) or self._by_key.get((normalize_name(name), "Thing"))
+            if found is not None:
+                return found
+        if not local.named:
+            return None
+        if base == "Thing":  # a name of unknown kind joins a known name of any kind
+            for name in names:
+                for (key, _), found in self._by_key.items():
+                    if key == normalize_name(name):
+                        return found
+        for name in names:
+            found = self._by_translit.get((transliteration_key(name), base))
+            if found is not None:
+                return found
+        if base in ("Organization", "Thing"):
+            for name in names:
+                if is_acronym(name) and clean_name(name).replace(".", "") in self._by_acronym:
+                    return self._by_acronym[clean_name(name).replace(".", "")]
+                acronym = acronym_of(name)
+                if acronym and (acronym.lower(), base) in self._by_key:
+                    return self._by_key[(acronym.lower(), base)]
+        if base in ("Person", "Organization", "Place"):
+            for name in sorted(names, key=lambda n: -len(n.split())):
+                words = transliteration_key(name).split()
+                if not words:
+                    continue
+                candidates = [c for c in self._by_last_word.get((words[-1 if base == "Person" else 0], base), set())
+                              if any(is_short_form(name, other, person=base == "Person")
+                                     or is_short_form(other, name, person=base == "Person")
+                                     for other in self._entities[c].names)]
+                if len(candidates) == 1:
+                    return candidates[0]
+        return None
+
+    def _remember(self, found: str, local: LocalEntity) -> None:
+        base = "Concept" if not local.named else _base(local.type)
+        for name in [local.label, *local.names]:
+            key = normalize_name(name)
+            if not key:
+                continue
+            self._by_key.setdefault((key, base), found)
+            if not local.named:
+                continue
+            self._by_translit.setdefault((transliteration_key(name), base), found)
+            words = transliteration_key(name).split()
+            self._by_last_word.setdefault((words[-1 if base == "Person" else 0], base), set()).add(found)
+            acronym = acronym_of(name)
+            if base in ("Organization",) and acronym and len(acronym) >= 2:
+                self._by_acronym.setdefault(acronym, found)
 
     def _new_id(self, label: str) -> str:
         candidate = entity_id(clean_name(label) or label)
         if candidate not in self._entities:
             return candidate
         number = 2
-        while f"{candidate}_{number}" in self._entities:
+        while f"{candidate}~{number}" in self._entities:  # "~" never occurs in a minted id
             number += 1
-        return f"{candidate}_{number}"
+        return f"{candidate}~{number}"
 
     def entities(self) -> list[Entity]:
         """All entities, sorted by id."""
@@ -176,8 +318,9 @@ class EntityIndex:
 
 
 class _Accumulator:
-    def __init__(self, entity_id_: str) -> None:
+    def __init__(self, entity_id_: str, *, named: bool = True) -> None:
         self.id = entity_id_
+        self.named = named
         self.names: Counter[str] = Counter()
         self.types: Counter[str] = Counter()
         self.mentions = 0
@@ -196,7 +339,8 @@ class _Accumulator:
 
     def entity(self) -> Entity:
         names = [n for n in self.names if n]
-        label = self.preferred or (max(names, key=lambda n: (_name_quality(n), self.names[n], n)) if names else self.id)
+        label = self.preferred or (max(names, key=lambda n: (self.names[n] > 0, _name_quality(n), self.names[n], n))
+                                   if names else self.id)
         kind = _best_type(self.types)
         aliases = tuple(sorted(n for n in names if n != label))
         return Entity(id=self.id, label=label, type=kind, aliases=aliases, mentions=self.mentions,
