@@ -301,6 +301,33 @@ def export(
     _stderr(f"newsgraph: wrote {output}")
 
 
+# ---------------------------------------------------------------------------------------- entities
+
+@app.command(epilog="Example: newsgraph entities out/graph.ttl --type Person")
+def entities(
+    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
+    kind: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...")] = None,
+    concepts: Annotated[bool, typer.Option("--concepts", help="Also list concept phrases, not only named entities.")] = False,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table (readable blocks) or json.")] = ResultFormat.table,
+) -> None:
+    """List the entities of a graph: type, aliases (with why each was merged), mentions and articles."""
+    from .catalog import format_entities, list_entities
+    from .rdf.io import read_graph
+
+    with _errors():
+        records = list_entities(read_graph(graph), include_concepts=concepts)
+    if kind:
+        wanted = {k.casefold() for k in kind}
+        records = [r for r in records if r.type.casefold() in wanted]
+    if fmt == ResultFormat.json:
+        sys.stdout.write(json.dumps([{"id": r.id, "label": r.label, "type": r.type, "mentions": r.mentions,
+                                      "articles": list(r.articles),
+                                      "aliases": [{"alias": a, "why": w} for a, w in r.aliases]} for r in records],
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_entities(records))
+
+
 # ---------------------------------------------------------------------------------------- eval
 
 @eval_app.command("carb", epilog="Example: newsgraph eval carb --gold dev.tsv --system ours.tsv (ours.tsv made by: "

@@ -111,12 +111,12 @@ class AppositionExtractor:
                 relation = _synthetic(make_phrase(doc, title + [of]), f"is {title_phrase.text} of")
                 obj = make_mention(doc, doc[org_head], organisation, sentence)
                 lemma = f"be {title_phrase.text.lower()} of"
-                features = Features("title", subject_name=True, object_name=True, sentence_length=len(ent.sent))
+                features = Features("title", subject_name=True, object_name=True, sentence_length=context.sentence_length(ent.start))
             else:
                 relation = _synthetic(make_phrase(doc, title), "is")
                 obj = make_mention(doc, doc[title[-1]], title, sentence, kind="ROLE")
                 lemma = "be"
-                features = Features("bare_title", subject_name=True, sentence_length=len(ent.sent))
+                features = Features("bare_title", subject_name=True, sentence_length=context.sentence_length(ent.start))
             confidence = score(features)
             yield Extraction(
                 doc_id=context.doc_id, sentence=sentence, subject=subject, relation=relation, lemma=lemma,
@@ -124,7 +124,7 @@ class AppositionExtractor:
             )
 
     def _appositions(self, doc: Doc, context: DocContext) -> Iterator[Extraction]:
-        for token in doc:
+        for token in context.tokens:
             if token.dep_ != "appos" or token.i in context.in_gloss:
                 continue
             anchor = token.head
@@ -159,7 +159,7 @@ class AppositionExtractor:
                 extractor=self.name, construction=construction,
                 confidence=score(Features(construction, subject_name=True, object_name=_is_name(description),
                                           in_quote=token.i in context.in_quote, subject_length=len(name_span),
-                                          object_length=len(description_span), sentence_length=len(token.sent))),
+                                          object_length=len(description_span), sentence_length=context.sentence_length(token.i))),
             )
 
 

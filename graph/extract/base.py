@@ -97,6 +97,11 @@ class DocContext:
     glosses: list[Gloss] = field(default_factory=list)
     in_gloss: set[int] = field(default_factory=set)  # tokens inside a parenthetical gloss
     in_quote: set[int] = field(default_factory=set)  # tokens inside quotation marks
+    tokens: list[Token] = field(default_factory=list)  # doc's tokens, made once (spaCy makes a new
+    # Token object on every access, which dominates the extractors' time)
+
+    def sentence_length(self, token_index: int) -> int:
+        return len(self.sentences[self.sentence_of[token_index]])
 
     @classmethod
     def of(cls, doc: Doc, doc_id: str) -> DocContext:
@@ -105,20 +110,24 @@ class DocContext:
         for number, sent in enumerate(sentences):
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
-        glosses = find_glosses(doc)
+        text = doc.text  # spaCy joins the tokens on every access of doc.text
+        glosses = find_glosses(doc, text)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
         return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
-                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc))
+                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc, text), tokens=list(doc))
 
 
 _OPEN_QUOTES = {"\u201c", "``", "\u00ab"}
 _CLOSE_QUOTES = {"\u201d", "''", "\u00bb"}
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
+def quoted_tokens(doc: Doc, text: str | None = None) -> set[int]:
     """Token indices inside quotation marks. Straight quotes alternate; a paragraph break closes
     any open quotation (news quotes that run on leave the closing mark out)."""
     inside: set[int] = set()
+    text = doc.text if text is None else text
+    if not any(mark in text for mark in ('"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb")):
+        return inside
     open_at: int | None = None
     for token in doc:
         text = token.text
@@ -157,9 +166,11 @@ _GLOSS_FUNCTION_WORDS = {
 }
 
 
-def find_glosses(doc: Doc) -> list[Gloss]:
+def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
     """Parenthesised glosses right after a capitalised name, in token order."""
     found: list[Gloss] = []
+    if "(" not in (doc.text if text is None else text):
+        return found
     for token in doc:
         if token.text != "(" or token.i == 0:
             continue
@@ -224,17 +235,19 @@ def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
     ordered = sorted(set(indices))
     if not ordered:
         raise ValueError("empty phrase")
-    parts: list[str] = []
-    for position, i in enumerate(ordered):
-        token = doc[i]
-        parts.append(token.text)
-        if position + 1 < len(ordered):
-            if ordered[position + 1] == i + 1:
-                parts.append(token.whitespace_)
-            else:
-                parts.append(" ")
     first, last = doc[ordered[0]], doc[ordered[-1]]
-    return Phrase(text="".join(parts), start=first.idx, end=last.idx + len(last.text), tokens=tuple(ordered))
+    start, end = first.idx, last.idx + len(last)
+    if ordered[-1] - ordered[0] + 1 == len(ordered):  # contiguous: the text as it stands
+        text = doc[ordered[0]:ordered[-1] + 1].text
+    else:
+        parts: list[str] = []
+        for position, i in enumerate(ordered):
+            token = doc[i]
+            parts.append(token.text)
+            if position + 1 < len(ordered):
+                parts.append(token.whitespace_ if ordered[position + 1] == i + 1 else " ")
+        text = "".join(parts)
+    return Phrase(text=text, start=start, end=end, tokens=tuple(ordered))
 
 
 def mention_kind(token: Token) -> str:

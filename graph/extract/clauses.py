@@ -296,22 +296,25 @@ class ClauseExtractor:
 
     def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
         context = context or DocContext.of(doc, doc_id)
-        for clause in find_clauses(doc, skip=context.in_gloss, light_verbs="light_verb" not in self.exclude):
+        for clause in find_clauses(doc, skip=context.in_gloss, light_verbs="light_verb" not in self.exclude,
+                                   context=context):
             for extraction in _clause_extractions(clause, context, self.name):
                 if extraction.construction not in self.exclude:
                     yield extraction
 
 
-def find_clauses(doc: Doc, *, skip: set[int] | None = None, light_verbs: bool = True) -> list[Clause]:
+def find_clauses(doc: Doc, *, skip: set[int] | None = None, light_verbs: bool = True,
+                 context: DocContext | None = None) -> list[Clause]:
     """Every clause of the document, in token order; predicates in ``skip`` are passed over."""
+    context = context or DocContext.of(doc, "")
     finder = _SubjectFinder()
     merged: set[int] = set(skip or ())  # xcomp verbs folded into their governor's relation
     clauses: list[Clause] = []
-    for token in doc:
-        if len(token.sent) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
-            continue  # an enormous "sentence" is a parsing accident: only its top level is read
+    for token in context.tokens:
         if not _is_predicate(token) or token.i in merged:
             continue
+        if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
+            continue  # an enormous "sentence" is a parsing accident: only its top level is read
         clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:
             clauses.append(clause)
@@ -354,11 +357,11 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         clause.construction = "reduced_relative"
         clause.subjects = [(n, _noun_span(n, skip=ARGUMENT_SKIP_DEPS + ("acl",))) for n in _conjuncts(verb.head)]
     else:
-        verb_subtree = {t.i for t in verb.subtree}
         for subject in subjects:
             if subject.i == verb.head.i or subject.is_ancestor(verb):
                 # relative clause: "the party, which won ..." -- the noun without the clause
-                span = [i for i in _noun_span(subject, skip=ARGUMENT_SKIP_DEPS + ("acl",)) if i not in verb_subtree]
+                left, right = verb.left_edge.i, verb.right_edge.i  # a subtree is a contiguous span
+                span = [i for i in _noun_span(subject, skip=ARGUMENT_SKIP_DEPS + ("acl",)) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
             clause.subjects.append((subject, span or [subject.i]))
@@ -424,7 +427,7 @@ def _features(clause: Clause, context: DocContext, subject: Token, subject_span:
         in_quote=clause.verb.i in context.in_quote,
         subject_length=len(subject_span),
         object_length=len(object_span or ()),
-        sentence_length=len(clause.verb.sent),
+        sentence_length=context.sentence_length(clause.verb.i),
         extra_arguments=extra,
     )
 

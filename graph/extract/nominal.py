@@ -145,7 +145,7 @@ class NominalExtractor:
             return
         salient = None
         salient_done = False
-        for noun in doc:
+        for noun in context.tokens:
             if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
                 continue
             verb = verb_of_nominal(noun.text, verbs, adjectives)
@@ -197,12 +197,12 @@ class NominalExtractor:
                     confidence=score(Features(how, subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
                                               object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
                                               in_quote=noun.i in context.in_quote, object_length=len(span),
-                                              sentence_length=len(noun.sent))),
+                                              sentence_length=context.sentence_length(noun.i))),
                 )
 
     def _possessives(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
         """``Nur Otan's Election Headquarters``: (owner, has, thing)."""
-        for owner in doc:
+        for owner in context.tokens:
             if owner.dep_ != "poss" or owner.pos_ == "PRON" or owner.tag_ in ("PRP$", "WP$"):
                 continue
             thing = owner.head
@@ -226,7 +226,7 @@ class NominalExtractor:
                 confidence=score(Features("possessive", subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
                                           object_name=thing.pos_ == "PROPN", in_quote=owner.i in context.in_quote,
                                           subject_length=len(owner_span), object_length=len(thing_span),
-                                          sentence_length=len(owner.sent))),
+                                          sentence_length=context.sentence_length(owner.i))),
             )
 
     @staticmethod

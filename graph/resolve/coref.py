@@ -333,7 +333,10 @@ class ArticleEntities:
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
             key = self._pronoun(head)
             return Resolution(key, "pronoun" if key else "unresolved")
-        if head.pos_ in ("NOUN", "PROPN") and self._is_definite(head):
+        # a definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")
+        definite = self._is_definite(head) or any(self.doc[i].lower_ in ("the", "this", "that") for i in mention.tokens
+                                                   if i < head.i)
+        if head.pos_ in ("NOUN", "PROPN") and (definite or head.is_title and head.pos_ == "PROPN"):
             if lower in ROLE_NOUNS and head.is_title:
                 key = self._title_as_name(head, mention)
                 # a bare title that names nobody we know ("the President's post") is no node

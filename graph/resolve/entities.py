@@ -156,7 +156,9 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     if not a or len(a) >= len(b):
         return False
     if person:
-        return a[-1] == b[-1] and all(w in b for w in a)
+        # every word of the short form is in the long one, an initial ("K. Tokayev") standing for
+        # a first name with that letter; the surnames agree
+        return a[-1] == b[-1] and all(w in b or len(w) == 1 and any(x.startswith(w) for x in b[:-1]) for w in a)
     return b[: len(a)] == a or b[-len(a):] == a
 
 

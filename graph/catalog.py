@@ -1,0 +1,89 @@
+"""The entity catalogue of a built graph: each entity with its type, names and where it occurs.
+
+``newsgraph entities GRAPH`` prints it; every alias comes with the reason it was merged
+(:func:`graph.resolve.entities.explain_alias`), so merges can be checked by eye.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from .query import run_query
+from .resolve.coref import ROLE_NOUNS
+from .resolve.entities import explain_alias
+
+__all__ = ["EntityRecord", "list_entities", "format_entities"]
+
+_QUERY = """
+SELECT ?entity ?label ?type ?alias ?mentions ?article WHERE {
+  ?entity a nkg:Entity ; skos:prefLabel ?label .
+  OPTIONAL { ?entity a ?type . FILTER(STRSTARTS(STR(?type), STR(nkg:)) && ?type != nkg:Entity) }
+  OPTIONAL { ?entity skos:altLabel ?alias }
+  OPTIONAL { ?entity nkg:mentionCount ?mentions }
+  OPTIONAL { ?entity nkg:mentionedIn/schema:identifier ?article }
+}"""
+_SPECIFIC_FIRST = ("PoliticalParty", "GovernmentBody", "NewsAgency", "Programme", "Person", "Place", "Event",
+                   "Organization", "Group", "CreativeWork", "Role", "TimeExpression", "Quantity", "Concept", "Thing")
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    id: str
+    label: str
+    type: str
+    aliases: tuple[tuple[str, str], ...]  # (alias, why it was merged)
+    mentions: int
+    articles: tuple[str, ...]
+
+
+def list_entities(graph: Graph, *, include_concepts: bool = False) -> list[EntityRecord]:
+    """Every entity of ``graph``, most mentioned first (named entities only unless asked)."""
+    rows: dict[str, dict] = defaultdict(lambda: {"types": set(), "aliases": set(), "articles": set(), "mentions": 0})
+    for row in run_query(graph, _QUERY):
+        record = rows[row["entity"]]
+        record["label"] = row["label"]
+        if row["type"]:
+            record["types"].add(row["type"].rsplit("#", 1)[-1])
+        if row["alias"]:
+            record["aliases"].add(row["alias"])
+        if row["article"]:
+            record["articles"].add(row["article"])
+        if row["mentions"] is not None:
+            record["mentions"] = int(row["mentions"])
+    records = []
+    for iri, record in rows.items():
+        kind = next((t for t in _SPECIFIC_FIRST if t in record["types"]), "Thing")
+        if not include_concepts and kind in ("Concept", "TimeExpression", "Quantity"):
+            continue
+        aliases = tuple((alias, _why(record["label"], alias, kind)) for alias in sorted(record["aliases"]))
+        records.append(EntityRecord(id=iri, label=record["label"], type=kind, aliases=aliases,
+                                    mentions=record["mentions"], articles=tuple(sorted(record["articles"]))))
+    records.sort(key=lambda r: (-r.mentions, r.label))
+    return records
+
+
+def _why(label: str, alias: str, kind: str) -> str:
+    reason = explain_alias(label, alias)
+    if not reason.startswith("coreference"):
+        return reason
+    if kind == "Programme":
+        return "English gloss in brackets after the name"
+    if any(word in ROLE_NOUNS for word in alias.lower().split()):
+        return "title used as a name (apposition, predicate or subject in the article)"
+    return "same entity in the gazetteer, or an apposition in the article"
+
+
+def format_entities(records: list[EntityRecord]) -> str:
+    """A readable listing: one block per entity."""
+    lines = []
+    for record in records:
+        articles = ", ".join(record.articles[:6]) + (" …" if len(record.articles) > 6 else "")
+        lines.append(f"{record.label}  [{record.type}]  {record.mentions} mention(s) in {len(record.articles)} "
+                     f"article(s): {articles}")
+        for alias, why in record.aliases:
+            lines.append(f"    also \u201c{alias}\u201d \u2014 {why}")
+    lines.append(f"({len(records)} entities)")
+    return "\n".join(lines) + "\n"
