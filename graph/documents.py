@@ -25,6 +25,8 @@ from .types import Document
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_CHARS",
+    "decode_text",
     "Dateline",
     "iter_documents",
     "load_documents",
@@ -161,8 +163,52 @@ def document_from_text(
 
 # ----------------------------------------------------------------------------- readers
 
-def _read_text_file(path: Path) -> str:
+#: spaCy's default ``max_length``; an article longer than this is refused (split it into articles)
+MAX_ARTICLE_CHARS = 1_000_000
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "an executable"), (b"RIFF", "a RIFF media file"),
+)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    """Text of a file's bytes: a byte-order mark, else UTF-8, else the encoding charset-normalizer
+    detects (Latin-1, Windows-1251, UTF-16 without a mark, ...). Binary data and text in no
+    recognisable encoding raise :class:`InputError`."""
+    for signature, what in _SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(where, f"binary file ({what}), not text")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(where, f"starts with a {encoding} byte-order mark but is not {encoding}") from None
     try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        kind = "binary file, not text" if b"\x00" in raw[:4096] else "not text in any encoding it could recognise"
+        raise InputError(where, kind)
+    try:
+        return raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(where, f"not UTF-8, and not valid {best.encoding} either") from None
+
+
+def _read_text_file(path: Path, max_chars: int = MAX_ARTICLE_CHARS) -> str:
+    try:
+        size = path.stat().st_size
+        if size > 4 * max_chars:  # more than max_chars characters in any encoding: do not even read it
+            raise InputError(str(path), _too_long(size, max_chars, unit="bytes"))
         raw = path.read_bytes()
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
@@ -172,27 +218,25 @@ def _read_text_file(path: Path) -> str:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     if not raw.strip():
         raise InputError(str(path), "empty file")
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(str(path), "binary file, not text")
-    for encoding in ("utf-8-sig",):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    raise InputError(str(path), "not UTF-8 text")
+    text = decode_text(raw, str(path))
+    if len(text) > max_chars:
+        raise InputError(str(path), _too_long(len(text), max_chars, unit="characters"))
+    if not text.strip():
+        raise InputError(str(path), "empty file")
+    return text
+
+
+def _too_long(size: int, limit: int, *, unit: str) -> str:
+    return (f"article of {size:,} {unit} is longer than the limit of {limit:,} characters; "
+            "split it into several articles (e.g. a JSONL file, one a line) or raise --max-article-chars")
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.S)
 _MD_TITLE = re.compile(r"\A#\s+(?P<title>.+)\n")
 
 
-def _read_markdown(path: Path, doc_id: str) -> Document:
-    text = _read_text_file(path).replace("\r\n", "\n")
+def _read_markdown(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> Document:
+    text = _read_text_file(path, max_chars).replace("\r\n", "\n")
     meta: dict[str, str] = {}
     match = _FRONT_MATTER.match(text)
     if match:
@@ -217,8 +261,8 @@ def _read_markdown(path: Path, doc_id: str) -> Document:
     ))
 
 
-def _read_plain(path: Path, doc_id: str) -> Document:
-    return _checked(document_from_text(doc_id, _read_text_file(path), path=str(path)))
+def _read_plain(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> Document:
+    return _checked(document_from_text(doc_id, _read_text_file(path, max_chars), path=str(path)))
 
 
 class _HTMLText(html.parser.HTMLParser):
@@ -264,9 +308,9 @@ class _HTMLText(html.parser.HTMLParser):
             self.parts.append(data)
 
 
-def _read_html(path: Path, doc_id: str) -> Document:
+def _read_html(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> Document:
     parser = _HTMLText()
-    parser.feed(_read_text_file(path))
+    parser.feed(_read_text_file(path, 4 * max_chars))
     parser.close()
     meta = parser.meta
     return _checked(document_from_text(
@@ -277,31 +321,49 @@ def _read_html(path: Path, doc_id: str) -> Document:
     ))
 
 
-def _read_jsonl(path: Path, on_problem: ProblemHandler) -> Iterator[Document]:
-    text = _read_text_file(path)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_problem(InputError(str(path), f"not valid JSON ({exc.msg})", line=number))
-            continue
-        if not isinstance(record, dict):
-            on_problem(InputError(str(path), "a line must be a JSON object", line=number))
-            continue
-        doc_id, body = record.get("id"), record.get("text")
-        if doc_id is None or not isinstance(body, str):
-            on_problem(InputError(str(path), "needs an 'id' and a 'text' string", line=number))
-            continue
-        try:
-            yield _checked(document_from_text(
-                str(doc_id), body, title=_str_or_none(record.get("title")),
-                published=_str_or_none(record.get("published")), url=_str_or_none(record.get("url")),
-                source=_str_or_none(record.get("source")), path=f"{path}:{number}",
-            ), line=number)
-        except InputError as exc:
-            on_problem(exc)
+def _read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Document]:
+    """One article a line, read as a stream (a large corpus file is never loaded whole)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    with handle:
+        empty = True
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            empty = False
+            try:
+                line = raw.decode("utf-8")
+                record = json.loads(line)
+            except UnicodeDecodeError:
+                on_problem(InputError(str(path), "not UTF-8 (JSON Lines must be UTF-8)", line=number))
+                continue
+            except json.JSONDecodeError as exc:
+                on_problem(InputError(str(path), f"not valid JSON ({exc.msg})", line=number))
+                continue
+            if not isinstance(record, dict):
+                on_problem(InputError(str(path), "a line must be a JSON object", line=number))
+                continue
+            doc_id, body = record.get("id"), record.get("text")
+            if doc_id is None or not isinstance(body, str):
+                on_problem(InputError(str(path), "needs an 'id' and a 'text' string", line=number))
+                continue
+            if len(body) > max_chars:
+                on_problem(InputError(str(path), _too_long(len(body), max_chars, unit="characters"), line=number))
+                continue
+            try:
+                yield _checked(document_from_text(
+                    str(doc_id), body, title=_str_or_none(record.get("title")),
+                    published=_str_or_none(record.get("published")), url=_str_or_none(record.get("url")),
+                    source=_str_or_none(record.get("source")), path=f"{path}:{number}",
+                ), line=number)
+            except InputError as exc:
+                on_problem(exc)
+        if empty:
+            raise InputError(str(path), "empty file")
 
 
 def _str_or_none(value: object) -> str | None:
@@ -356,6 +418,7 @@ def iter_documents(
     paths: Iterable[str | Path],
     *,
     on_problem: ProblemHandler | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[Document]:
     """Read articles lazily from files and directories.
 
@@ -378,13 +441,13 @@ def iter_documents(
             suffix = file.suffix.lower()
             try:
                 if suffix == ".jsonl":
-                    documents: Iterable[Document] = _read_jsonl(file, handle)
+                    documents: Iterable[Document] = _read_jsonl(file, handle, max_chars)
                 elif suffix == ".md":
-                    documents = [_read_markdown(file, rel_id)]
+                    documents = [_read_markdown(file, rel_id, max_chars)]
                 elif suffix in (".html", ".htm"):
-                    documents = [_read_html(file, rel_id)]
+                    documents = [_read_html(file, rel_id, max_chars)]
                 else:
-                    documents = [_read_plain(file, rel_id)]
+                    documents = [_read_plain(file, rel_id, max_chars)]
                 for document in documents:
                     previous = used_ids.get(document.id)
                     if previous is not None:
@@ -397,9 +460,10 @@ def iter_documents(
                 handle(exc)
 
 
-def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None) -> list[Document]:
+def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None,
+                   max_chars: int = MAX_ARTICLE_CHARS) -> list[Document]:
     """Read all articles into a list (see :func:`iter_documents`)."""
-    return list(iter_documents(paths, on_problem=on_problem))
+    return list(iter_documents(paths, on_problem=on_problem, max_chars=max_chars))
 
 
 def with_id(document: Document, doc_id: str) -> Document:

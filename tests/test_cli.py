@@ -55,7 +55,7 @@ def test_bad_inputs_are_skipped_with_one_line_each_and_exit_status_3(tmp_path):
     skipped = [line for line in result.stderr.splitlines() if line.startswith("newsgraph: skipped ")]
     assert len(skipped) == 3
     assert any("empty.txt: empty file" in line for line in skipped)
-    assert any("image.txt: binary file" in line for line in skipped)
+    assert any("image.txt: binary file (a PNG image)" in line for line in skipped)
     assert any("batch.jsonl:2: not valid JSON" in line for line in skipped)
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     ids = {str(o) for o in graph.objects(None, URIRef("https://schema.org/identifier"))}

@@ -62,16 +62,16 @@ def test_bad_inputs_are_reported_once_each_and_the_rest_is_read(tmp_path):
     (tmp_path / "good.txt").write_text("The minister met the mayor.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners met.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Les propri\xe9taires du caf\xe9 ont rencontr\xe9 le maire \xe0 Gen\xe8ve.".encode("latin-1"))
     (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Smith spoke."}\n{not json\n{"id": 3}\n', encoding="utf-8")
     problems: list[InputError] = []
     documents = load_documents([tmp_path, tmp_path / "missing.txt"], on_problem=problems.append)
-    assert sorted(d.id for d in documents) == ["good", "ok"]
+    assert sorted(d.id for d in documents) == ["good", "latin1", "ok"]
+    assert "propri\xe9taires du caf\xe9" in next(d.text for d in documents if d.id == "latin1")
     messages = sorted(str(p) for p in problems)
-    assert len(messages) == 6
-    assert any(m.endswith("binary.txt: binary file, not text") for m in messages)
+    assert len(messages) == 5
+    assert any(m.endswith("binary.txt: binary file (a PNG image), not text") for m in messages)
     assert any(m.endswith("empty.txt: empty file") for m in messages)
-    assert any(m.endswith("latin1.txt: not UTF-8 text") for m in messages)
     assert any(m.endswith("lines.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes)") for m in messages)
     assert any(m.endswith("lines.jsonl:3: needs an 'id' and a 'text' string") for m in messages)
     assert any(m.endswith("missing.txt: no such file or directory") for m in messages)
@@ -94,3 +94,27 @@ def test_duplicate_ids_are_refused(tmp_path):
 
 def test_sample_folder_holds_the_seed_article():
     assert (SAMPLE_ARTICLES / f"{SAMPLE_ID}.txt").is_file()
+
+
+def test_other_encodings_are_detected(tmp_path):
+    russian = "Президент Казахстана провёл встречу с депутатами парламента в Астане. " * 3
+    (tmp_path / "cp1251.txt").write_bytes(russian.encode("cp1251"))
+    (tmp_path / "utf16.txt").write_bytes(russian.encode("utf-16"))  # with a byte-order mark
+    (tmp_path / "bom.txt").write_bytes("\ufeffThe minister met the mayor.".encode("utf-8"))
+    documents = {d.id: d for d in load_documents([tmp_path])}
+    assert documents["cp1251"].text.startswith("Президент Казахстана")
+    assert documents["utf16"].text.startswith("Президент Казахстана")
+    assert documents["bom"].text == "The minister met the mayor."
+
+
+def test_too_long_articles_are_refused_without_reading_them_whole(tmp_path):
+    (tmp_path / "huge.txt").write_text("The minister met the mayor. " * 400, encoding="utf-8")
+    problems: list[InputError] = []
+    assert load_documents([tmp_path], on_problem=problems.append, max_chars=1000) == []
+    assert "longer than the limit of 1,000 characters" in str(problems[0])
+    (tmp_path / "huge.txt").unlink()
+    (tmp_path / "lines.jsonl").write_bytes(b'{"id": "a", "text": "' + b"x " * 2000 + b'"}\n{"id": "b", "text": "\xff\xfe"}\n'
+                                           b'{"id": "c", "text": "Short one."}\n')
+    problems = []
+    assert [d.id for d in load_documents([tmp_path], on_problem=problems.append, max_chars=1000)] == ["c"]
+    assert [p.line for p in problems] == [1, 2]
