@@ -50,15 +50,15 @@ class ResolvedArticle:
 
 def article_sentences(context: DocContext, doc_id: str) -> tuple[Sentence, ...]:
     """The sentences of a parsed article, trimmed of surrounding white space."""
+    text = context.doc.text
     sentences = []
     for number, sent in enumerate(context.sentences):
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens:
-            start = end = sent.start_char
-        else:
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        sentences.append(Sentence(doc_id=doc_id, index=number, start=start, end=end,
-                                  text=context.doc.text[start:end]))
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        sentences.append(Sentence(doc_id=doc_id, index=number, start=start, end=end, text=text[start:end]))
     return tuple(sentences)
 
 

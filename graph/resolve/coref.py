@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..types import Extraction, Mention
@@ -99,6 +100,12 @@ class _Cluster:
     named: bool = True
     votes: Counter[str] = field(default_factory=Counter)  # entity type -> evidence
     fixed: bool = False  # the type comes from strong evidence (a gloss, a category noun, the gazetteer)
+    keys: set[str] = field(default_factory=set)  # normalised and transliteration keys of its names
+
+    def add_name(self, name: str, count: int = 1) -> None:
+        self.names[name] += count
+        self.keys.add(normalize_name(name))
+        self.keys.add(transliteration_key(name))
 
     @property
     def label(self) -> str:
@@ -223,10 +230,10 @@ class ArticleEntities:
                 key = f"n{len(self.clusters)}"
                 cluster = self.clusters[key] = _Cluster(key=key, type=kind)
             cluster.vote(kind, strong=strong)
-            cluster.names[text] += 1
+            cluster.add_name(text, 1)
             head = span.root.i
             if category is not None and after is not None:
-                cluster.names[f"{text} {after.text}"] += 0
+                cluster.add_name(f"{text} {after.text}", 0)
                 self._name_of_token[after.i] = cluster.key
                 head = after.i
             cluster.tokens.append(head)
@@ -237,7 +244,7 @@ class ArticleEntities:
         for gloss in self.context.glosses:
             key = self._name_of_token.get(gloss.name_start)
             if key is not None:
-                self.clusters[key].names[clean_name(doc[gloss.gloss_start:gloss.gloss_end].text)] += 0
+                self.clusters[key].add_name(clean_name(doc[gloss.gloss_start:gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self._name_of_token[i] = key
         if self.gazetteer is not None:
@@ -296,7 +303,7 @@ class ArticleEntities:
             if not cluster.named:
                 continue
             # the same name twice in one article is one entity, whatever the NER called each
-            if any(normalize_name(name) == key or transliteration_key(name) == translit for name in cluster.names):
+            if key in cluster.keys or translit in cluster.keys:
                 return cluster
         for cluster in self.clusters.values():
             if not cluster.named:
@@ -363,7 +370,7 @@ class ArticleEntities:
         if cluster is None:
             key = f"n{len(self.clusters)}"
             cluster = self.clusters[key] = _Cluster(key=key, type="Thing")
-        cluster.names[text] += 1
+        cluster.add_name(text, 1)
         cluster.tokens.append(head.i)
         cluster.tokens.sort()
         for i in range(start, end):
@@ -378,18 +385,27 @@ class ArticleEntities:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children) \
             or any(c.dep_ == "poss" for c in head.children)
 
-    def _person_after_title(self, mention: Mention) -> str | None:
+    @cached_property
+    def _titled_people(self) -> list[tuple[int, int, int, tuple[list[int], list[int], int | None]]]:
+        """(start, end, root, title) of every PERSON name with a title before it, found once."""
         from ..extract.appositions import title_before_name
 
-        doc = self.doc
-        head = doc[mention.head]
+        people = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                found = title_before_name(ent)
+                if found is not None:
+                    people.append((ent.start, ent.end, ent.root.i, found))
+        return people
+
+    def _person_after_title(self, mention: Mention) -> str | None:
+        head = self.doc[mention.head]
         if head.ent_type_ == "PERSON":
             return None
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start in mention.tokens and ent.end - 1 in mention.tokens:
-                found = title_before_name(ent)
-                if found is not None and (head.i in found[0] or head.i == ent.root.i):
-                    return self._name_of_token.get(ent.root.i)
+        tokens = set(mention.tokens)
+        for start, end, root, (title, _, _) in self._titled_people:
+            if start in tokens and end - 1 in tokens and (head.i in title or head.i == root):
+                return self._name_of_token.get(root)
         return None
 
     def _pronoun(self, token: Token) -> str | None:
@@ -476,17 +492,12 @@ class ArticleEntities:
 
     def _organisation_of(self, person_key: str) -> str | None:
         """The organisation a person holds a title in, in this article (``Chairman of X``)."""
-        from ..extract.appositions import title_before_name
-
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and self._name_of_token.get(ent.root.i) == person_key:
-                found = title_before_name(ent)
-                if found and found[1]:
-                    organisation = found[1]
-                    for i in organisation:
-                        key = self._name_of_token.get(i)
-                        if key is not None:
-                            return key
+        for _, _, root, (_, organisation, _) in self._titled_people:
+            if self._name_of_token.get(root) == person_key:
+                for i in organisation:
+                    key = self._name_of_token.get(i)
+                    if key is not None:
+                        return key
         return None
 
     def _salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
@@ -528,7 +539,7 @@ class ArticleEntities:
             # about one person; elsewhere ("the President's post") a title names the office
             linked = self._dominant_person()
         if linked is not None:
-            self.clusters[linked].names[clean_name(mention.text)] += 0  # an alias, never the label
+            self.clusters[linked].add_name(clean_name(mention.text), 0)  # an alias, never the label
         return linked
 
     def link_titles(self, extractions: Iterable[Extraction]) -> None:
@@ -574,7 +585,7 @@ class ArticleEntities:
         if cluster is None:
             kind = type_for_label(doc[mention.head].ent_type_) if doc[mention.head].ent_type_ else "Concept"
             cluster = self.clusters[key] = _Cluster(key=key, type=kind, named=False)
-        cluster.names[label] += 1
+        cluster.add_name(label, 1)
         cluster.tokens.append(mention.head)
         return key
 
@@ -593,7 +604,7 @@ class ArticleEntities:
         if cluster is None:
             key = f"n{len(self.clusters)}"
             cluster = self.clusters[key] = _Cluster(key=key, type=kind)
-            cluster.names[text] += 1
+            cluster.add_name(text, 1)
         if compatible_types(cluster.type, kind) or cluster.type == "Thing":
             cluster.vote(kind)
         return cluster.key

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -82,6 +83,7 @@ _LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*(?:'s|'|\u2019s|\u2019)$")
 
 
+@lru_cache(maxsize=200_000)
 def clean_name(text: str) -> str:
     """A display name: one space between words, no leading article, no trailing possessive."""
     text = " ".join(text.translate(_QUOTES).split())
@@ -91,6 +93,7 @@ def clean_name(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> str:
     """The comparison key of a name: case, punctuation, hyphens and diacritics folded."""
     text = clean_name(text)
@@ -112,6 +115,7 @@ _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 
+@lru_cache(maxsize=200_000)
 def transliteration_key(name: str) -> str:
     """A key under which Latin spellings of one Kazakh/Russian name agree.
 
