@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..errors import UnknownNameError
@@ -230,24 +231,51 @@ def salient_organization(doc: Doc) -> Span | None:
 
 # ----------------------------------------------------------------------------- spans
 
+@dataclass(frozen=True)
+class Tree:
+    """A parsed document as plain lists (token index -> value), made once per document.
+
+    spaCy creates a new ``Token`` object on every ``doc[i]`` and every step through
+    ``token.children``; the span helpers below walk these lists instead, which makes them
+    several times faster.
+    """
+
+    texts: list[str]
+    whitespace: list[str]
+    idx: list[int]
+    deps: list[str]
+    is_space: list[bool]
+    children: list[list[int]]
+
+
+@lru_cache(maxsize=8)
+def doc_tree(doc: Doc) -> Tree:
+    """The :class:`Tree` of a document (cached for the few documents being worked on)."""
+    tokens = list(doc)
+    children: list[list[int]] = [[] for _ in tokens]
+    for token in tokens:
+        head = token.head.i
+        if head != token.i:
+            children[head].append(token.i)
+    return Tree(texts=[t.text for t in tokens], whitespace=[t.whitespace_ for t in tokens],
+                idx=[t.idx for t in tokens], deps=[t.dep_ for t in tokens], is_space=[t.is_space for t in tokens],
+                children=children)
+
+
 def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
     """A :class:`Phrase` over token indices, text as written (a space where words are skipped)."""
     ordered = sorted(set(indices))
     if not ordered:
         raise ValueError("empty phrase")
-    first, last = doc[ordered[0]], doc[ordered[-1]]
-    start, end = first.idx, last.idx + len(last)
-    if ordered[-1] - ordered[0] + 1 == len(ordered):  # contiguous: the text as it stands
-        text = doc[ordered[0]:ordered[-1] + 1].text
-    else:
-        parts: list[str] = []
-        for position, i in enumerate(ordered):
-            token = doc[i]
-            parts.append(token.text)
-            if position + 1 < len(ordered):
-                parts.append(token.whitespace_ if ordered[position + 1] == i + 1 else " ")
-        text = "".join(parts)
-    return Phrase(text=text, start=start, end=end, tokens=tuple(ordered))
+    tree = doc_tree(doc)
+    parts: list[str] = []
+    for position, i in enumerate(ordered):
+        parts.append(tree.texts[i])
+        if position + 1 < len(ordered):
+            parts.append(tree.whitespace[i] if ordered[position + 1] == i + 1 else " ")
+    last = ordered[-1]
+    return Phrase(text="".join(parts), start=tree.idx[ordered[0]], end=tree.idx[last] + len(tree.texts[last]),
+                  tokens=tuple(ordered))
 
 
 def mention_kind(token: Token) -> str:
@@ -277,25 +305,27 @@ def subtree_indices(token: Token, *, skip_deps: Sequence[str] = (), skip: Iterab
     Punctuation and spaces at either edge are trimmed; brackets and quotes are kept only when
     both sides are inside.
     """
+    tree = doc_tree(token.doc)
     skipped = set(skip)
     result: list[int] = []
-
-    def visit(t: Token) -> None:
-        if t.i in skipped or t.is_space:
-            return
-        result.append(t.i)
-        for child in t.children:
-            if child.dep_ in skip_deps and t.i == token.i:
+    top = token.i
+    stack = [top]
+    while stack:
+        i = stack.pop()
+        if i in skipped or tree.is_space[i]:
+            continue
+        result.append(i)
+        for child in tree.children[i]:
+            if i == top and tree.deps[child] in skip_deps:
                 continue
-            visit(child)
-
-    visit(token)
+            stack.append(child)
     result.sort()
     return trim_edges(token.doc, result)
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", "``": "''"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKETS = {"(", ")", "[", "]"}
 
 
 def trim_edges(doc: Doc, indices: list[int]) -> list[int]:
@@ -304,33 +334,36 @@ def trim_edges(doc: Doc, indices: list[int]) -> list[int]:
     A closing bracket at the end stays when its opener is inside the span ("Qutty Meken
     (Blessed Land)"); unpaired brackets anywhere are dropped.
     """
+    tree = doc_tree(doc)
+    texts, deps = tree.texts, tree.deps
     result = list(indices)
-    while len(result) > 1 and (doc[result[0]].text in _EDGE_PUNCT and doc[result[0]].text not in _OPENERS
-                               or doc[result[0]].dep_ in ("cc", "preconj")):
+    while len(result) > 1 and (texts[result[0]] in _EDGE_PUNCT and texts[result[0]] not in _OPENERS
+                               or deps[result[0]] in ("cc", "preconj")):
         result.pop(0)
     while len(result) > 1:
-        last = doc[result[-1]].text
-        if last in _CLOSERS and any(doc[i].text == _CLOSERS[last] for i in result[:-1]):
+        last = texts[result[-1]]
+        if last in _CLOSERS and any(texts[i] == _CLOSERS[last] for i in result[:-1]):
             break
-        if last in _EDGE_PUNCT or doc[result[-1]].dep_ in ("cc",):
+        if last in _EDGE_PUNCT or deps[result[-1]] == "cc":
             result.pop()
             continue
         break
-    return _balance_brackets(doc, result)
+    return _balance_brackets(texts, result)
 
 
-def _balance_brackets(doc: Doc, indices: list[int]) -> list[int]:
+def _balance_brackets(texts: list[str], indices: list[int]) -> list[int]:
     unpaired: set[int] = set()
     stack: list[int] = []
     for i in indices:
-        text = doc[i].text
+        text = texts[i]
+        if text not in _BRACKETS:
+            continue
         if text in ("(", "["):
             stack.append(i)
-        elif text in (")", "]"):
-            if stack:
-                stack.pop()
-            else:
-                unpaired.add(i)
+        elif stack:
+            stack.pop()
+        else:
+            unpaired.add(i)
     unpaired.update(stack)
     return [i for i in indices if i not in unpaired] if unpaired else indices
 
