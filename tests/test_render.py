@@ -378,3 +378,16 @@ def test_export_command_writes_gephi_formats(sample_ttl, tmp_path):
         result = CliRunner().invoke(app, arguments)
         assert result.exit_code == 0, result.output
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() == nx.read_gexf(tmp_path / "g.xml").number_of_nodes() > 0
+
+
+# ------------------------------------------------------------------------------ the benchmark script stays runnable
+
+def test_render_benchmark_runs_on_a_small_graph(tmp_path, capsys):
+    from tests.benchmarks.render_benchmark import main, synthetic_network
+
+    network = synthetic_network(400, 800, seed=3)
+    assert (network.number_of_nodes(), network.number_of_edges()) == (400, 800)
+    assert all(d["evidence"] and d["evidence"][0][1] in network.graph["articles"] for _, _, d in network.edges(data=True))
+    report = main(["--nodes", "400", "--edges", "800", "--no-browser", "--json", "--out", str(tmp_path)])
+    assert json.loads(capsys.readouterr().out) == report
+    assert (report["nodes"], report["edges"]) == (400, 800) and (tmp_path / "benchmark.html").is_file()
