@@ -122,8 +122,7 @@ def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, in
     """Open the page in headless Chromium with the network blocked; seconds and milliseconds."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from chromium import block_network, find_chromium, launch
+    from tests.browser.chromium import block_network, find_chromium, launch
 
     executable = find_chromium()
     if executable is None:
