@@ -313,6 +313,8 @@ def select_view(
         messages.append(f"showing the {len(kept)} most connected of {len(ranked)} nodes; left out "
                         f"{len(dropped)} nodes ({_left_out_summary(network, dropped)}) and "
                         f"{before_edges - view.number_of_edges()} edges")
+    if view.number_of_nodes() == 0:
+        messages.append("nothing matches this view")
     if view is network or nx.is_frozen(view):
         view = view.copy()
     for centre in centres:
@@ -1123,7 +1125,7 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
         '<div id="ng-details-body"></div></div>'
         '<div id="ng-tip" role="tooltip"></div>'
         f'<script type="application/json" id="ng-data">'
-        f"{_json_for_script({'legend': legend, 'articles': articles, 'large': large, 'stabilizing': physics and not large})}</script>"
+        f"{_json_for_script({'legend': legend, 'articles': articles, 'large': large, 'stabilizing': physics and not large and bool(classes)})}</script>"
         + _DATA_SLOT
     )
     # pyvis' template links Bootstrap from a CDN, has an empty heading and a commented-out

@@ -136,6 +136,8 @@ def test_date_ranges(small_network):
     assert triples(view) == {("Ada Lovelace", "meet", "Charles Babbage"), ("Charles Babbage", "design", "analytical engine")}
     view, _ = render.select_view(small_network, since="2023-06-01", until="2023-12-31")
     assert triples(view) == {("Ada Lovelace", "join", "Royal Society")}
+    view, notes = render.select_view(small_network, since="2025")
+    assert view.number_of_nodes() == 0 and notes.messages[-1] == "nothing matches this view"
     with pytest.raises(NewsgraphError, match="not a date"):
         render.select_view(small_network, since="last week")
     with pytest.raises(NewsgraphError, match="is after"):
