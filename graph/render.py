@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from .errors import NewsgraphError, UnknownNameError
@@ -119,50 +119,70 @@ def network_from_rdf(graph: Graph) -> nx.MultiDiGraph:
     first. ``network.graph["articles"]`` maps article ids to their ``title``, ``url`` and ``date``.
     """
     network = nx.MultiDiGraph()
+
+    def first(predicate: URIRef) -> dict[Any, Any]:
+        """subject -> object of ``predicate`` (the smallest, if there are several): one pass
+        over the triples instead of one lookup per subject."""
+        values: dict[Any, Any] = {}
+        for subject, value in graph.subject_objects(predicate):
+            if subject not in values or str(value) < str(values[subject]):
+                values[subject] = value
+        return values
+
+    def every(predicate: URIRef) -> dict[Any, set[str]]:
+        values: dict[Any, set[str]] = defaultdict(set)
+        for subject, value in graph.subject_objects(predicate):
+            values[subject].add(str(value))
+        return values
+
     entity_types: dict[URIRef, list[URIRef]] = defaultdict(list)
     for s, o in graph.subject_objects(RDF.type):
         if isinstance(s, URIRef):
             entity_types[s].append(o)  # type: ignore[arg-type]
     entities = sorted(s for s, kinds in entity_types.items() if NKG.Entity in kinds)
+    preferred, labels, aliases, mentioned = first(SKOS.prefLabel), first(RDFS.label), every(SKOS.altLabel), every(NKG.mentionedIn)
     for entity in entities:
-        label = graph.value(entity, SKOS.prefLabel) or graph.value(entity, RDFS.label) or Literal(_local(str(entity)))
-        aliases = sorted({str(a) for a in graph.objects(entity, SKOS.altLabel)} - {str(label)})
-        documents = sorted(_local(str(d)) for d in graph.objects(entity, NKG.mentionedIn))
-        network.add_node(str(entity), label=str(label), type=_class_of(entity_types[entity]), aliases=aliases,
-                         documents=documents, facts=0)
+        label = str(preferred.get(entity) or labels.get(entity) or _local(str(entity)))
+        network.add_node(str(entity), label=label, type=_class_of(entity_types[entity]),
+                         aliases=sorted(aliases.get(entity, set()) - {label}),
+                         documents=sorted(_local(d) for d in mentioned.get(entity, ())), facts=0)
 
+    dates, identifiers, headlines, urls = (first(SCHEMA.datePublished), first(SCHEMA.identifier), first(SCHEMA.headline),
+                                           first(SCHEMA.url))
     articles: dict[str, tuple[str, str]] = {}
     metadata: dict[str, dict[str, str]] = {}
-    for article in graph.subjects(RDF.type, SCHEMA.NewsArticle):
-        date = graph.value(article, SCHEMA.datePublished)
-        identifier = str(graph.value(article, SCHEMA.identifier) or _local(str(article)))
-        articles[str(article)] = (identifier, str(date) if date is not None else "")
-        metadata[identifier] = {"title": str(graph.value(article, SCHEMA.headline) or ""),
-                                "url": str(graph.value(article, SCHEMA.url) or ""),
-                                "date": articles[str(article)][1]}
+    for article, kinds in entity_types.items():
+        if SCHEMA.NewsArticle not in kinds:
+            continue
+        identifier = str(identifiers.get(article) or _local(str(article)))
+        date = str(dates.get(article) or "")
+        articles[str(article)] = (identifier, date)
+        metadata[identifier] = {"title": str(headlines.get(article) or ""), "url": str(urls.get(article) or ""),
+                                "date": date}
     network.graph["articles"] = dict(sorted(metadata.items()))
-    sentences: dict[str, tuple[str, str]] = {}
-    for sentence in graph.subjects(RDF.type, NKG.Sentence):
-        text = graph.value(sentence, SCHEMA.text)
-        article = graph.value(sentence, SCHEMA.isPartOf)
-        sentences[str(sentence)] = (str(text or ""), str(article or ""))
-    relation_labels: dict[str, str] = {}
+    texts, parts = first(SCHEMA.text), first(SCHEMA.isPartOf)
+    sentences = {str(s): (str(texts.get(s) or ""), str(parts.get(s) or ""))
+                 for s, kinds in entity_types.items() if NKG.Sentence in kinds}
 
+    subjects, predicates, objects = first(RDF.subject), first(RDF.predicate), first(RDF.object)
+    negations, modalities, confidences, sources = (first(NKG.negated), first(NKG.modality), first(NKG.confidence),
+                                                   first(PROV.wasDerivedFrom))
+    relation_labels: dict[str, str] = {}
     grouped: dict[tuple[str, str, str, bool, str], list[tuple[str, str, str, float]]] = defaultdict(list)
-    for assertion in graph.subjects(RDF.type, NKG.Assertion):
-        s, p, o = (graph.value(assertion, RDF.subject), graph.value(assertion, RDF.predicate),
-                   graph.value(assertion, RDF.object))
+    for assertion, kinds in entity_types.items():
+        if NKG.Assertion not in kinds:
+            continue
+        s, p, o = subjects.get(assertion), predicates.get(assertion), objects.get(assertion)
         if s is None or p is None or o is None or str(s) not in network or str(o) not in network:
             continue
-        negated = bool(graph.value(assertion, NKG.negated))
-        modality = str(graph.value(assertion, NKG.modality) or "")
-        confidence = float(graph.value(assertion, NKG.confidence) or 0.0)
-        sentence = str(graph.value(assertion, PROV.wasDerivedFrom) or "")
-        text, article = sentences.get(sentence, ("", ""))
+        negated = bool(negations.get(assertion))
+        modality = str(modalities.get(assertion) or "")
+        confidence = float(confidences.get(assertion) or 0.0)
+        text, article = sentences.get(str(sources.get(assertion) or ""), ("", ""))
         doc_id, date = articles.get(article, (_local(article), ""))
         grouped[(str(s), str(p), str(o), negated, modality)].append((text, doc_id, date, confidence))
         if str(p) not in relation_labels:
-            label = graph.value(p, RDFS.label)
+            label = labels.get(p)
             relation_labels[str(p)] = str(label) if label is not None else _compact(str(p))
     for (s, p, o, negated, modality), evidence in sorted(grouped.items()):
         evidence.sort(key=lambda e: (-e[3], e[1], e[0]))
