@@ -109,7 +109,7 @@ def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7
         for node in (ids[a], ids[b]):
             data = network.nodes[node]
             data["facts"] += 1
-            if not data["documents"] or data["documents"][-1] != doc:
+            if doc not in data["documents"]:
                 data["documents"].append(doc)
     network.graph["articles"] = articles
     return network
