@@ -249,19 +249,20 @@ def render(
     article: Annotated[Optional[str], typer.Option(help="Only facts from this article id.")] = None,
     cls: Annotated[Optional[list[str]], typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ...")] = None,
     relation: Annotated[Optional[list[str]], typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date.")] = None,
-    max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes.")] = None,
-    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on for small graphs).", show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March).")] = None,
+    max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
+    concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
+    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
 ) -> None:
-    """Write an interactive, self-contained HTML network view of a graph."""
+    """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.io import read_graph
     from .render import render_graph
 
     with _errors():
         notes = render_graph(read_graph(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
                              relations=relation or (), since=since, until=until, max_nodes=max_nodes,
-                             physics=physics, title=f"newsgraph: {graph.name}")
+                             include_concepts=concepts, physics=physics, title=f"newsgraph: {graph.name}")
     for message in notes.messages:
         _stderr(f"newsgraph: {message}")
     _stderr(f"newsgraph: {notes.shown_nodes} nodes, {notes.shown_edges} edges -> {output}")

@@ -1,0 +1,217 @@
+"""Render benchmark: a synthetic news-like entity graph (20,000 nodes, 40,000 edges by default)
+is laid out and written as the HTML network view, then opened in headless Chromium.
+
+Not a test (timings depend on the machine); run it by hand:
+
+    python tests/benchmarks/render_benchmark.py                    # 20k nodes, 40k edges
+    python tests/benchmarks/render_benchmark.py --nodes 5000 --edges 10000 --json
+    python tests/benchmarks/render_benchmark.py --no-browser       # Python side only
+
+It reports the layout time, the time to build and write the page (the issue's target: 2 s),
+and in Chromium, with every network request blocked, the time until the page is interactive
+(the target: 5 s): from navigation start until the first frame is drawn and a search typed
+into the page has selected its node. It also reports how long one full redraw takes and the
+median frame while the view is dragged (large views hide edges while dragging or zooming).
+
+The graph imitates a corpus: each article links about ten entities (its own, plus a couple of
+popular ones drawn from a Zipf distribution, so hubs emerge); one article in ten stands alone.
+Node and edge attributes are those :func:`graph.render.network_from_rdf` produces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import networkx as nx  # noqa: E402
+import numpy as np  # noqa: E402
+
+render = importlib.import_module("graph.render")  # the module; graph.render is also a function
+
+_KINDS = ["Person"] * 6 + ["Organization"] * 3 + ["Place"] * 2 + ["PoliticalParty", "GovernmentBody", "Event",
+                                                                   "Programme"] + ["Concept"] * 5
+_FIRST = ["Aliya", "Berik", "Dana", "Erlan", "Gulnar", "Kanat", "Madina", "Nurlan", "Saule", "Timur", "Anna",
+          "Peter", "Maria", "John", "Olga", "Ivan", "Sara", "Omar", "Lena", "Yusuf"]
+_LAST = ["Abenov", "Bekova", "Dosanov", "Ermekova", "Iskakov", "Kasymova", "Mukanov", "Nurova", "Omarov",
+         "Sarsenova", "Smith", "Novak", "Garcia", "Khan", "Ivanova", "Brown"]
+_ORG = ["Institute", "Council", "Agency", "Fund", "Union", "Committee", "Bank", "Ministry", "Party", "Centre"]
+_VERBS = ["meet", "commission", "criticise", "support", "visit", "appoint", "sign", "announce", "implement",
+          "discuss", "nominate", "fund", "invite", "thank", "praise"]
+
+
+def _name(kind: str, i: int) -> str:
+    if kind == "Person":
+        return f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // len(_FIRST)) % len(_LAST)]} {i}"
+    if kind in ("Organization", "PoliticalParty", "GovernmentBody"):
+        return f"{_LAST[i % len(_LAST)]} {_ORG[(i // len(_LAST)) % len(_ORG)]} {i}"
+    if kind == "Place":
+        return f"Place {i}"
+    return f"{kind.lower()} {i}"
+
+
+def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7, per_article: int = 10,
+                      hubs: int = 2, alone: float = 0.1) -> nx.MultiDiGraph:
+    """A news-like entity network with ``nodes`` nodes and ``edges`` edges (exactly, when the
+    numbers allow it), shaped like :func:`graph.render.network_from_rdf`'s output."""
+    rng = np.random.default_rng(seed)
+    popularity = 1.0 / (np.arange(nodes) + 5.0) ** 1.1
+    popularity /= popularity.sum()
+    pairs: dict[tuple[int, int], int] = {}
+    fresh = 0
+    article = 0
+    while len(pairs) < edges:
+        own = list(range(fresh, min(nodes, fresh + per_article - hubs)))
+        fresh += len(own)
+        if rng.random() > alone or len(own) < 2:
+            own += [int(x) for x in rng.choice(nodes, size=hubs if len(own) >= 2 else per_article, p=popularity,
+                                               replace=False)]
+        members = list(dict.fromkeys(own))
+        if len(members) < 2:
+            continue
+        rng.shuffle(members)
+        links = [(members[i], members[int(rng.integers(0, i))]) for i in range(1, len(members))]
+        links += [tuple(int(x) for x in rng.choice(members, 2, replace=False)) for _ in range(len(members))]
+        for a, b in links:
+            if a != b and (a, b) not in pairs and len(pairs) < edges:
+                pairs[(a, b)] = article
+        article += 1
+    network = nx.MultiDiGraph()
+    kinds = [_KINDS[int(k)] for k in rng.integers(0, len(_KINDS), nodes)]
+    for i in range(nodes):
+        aliases = [f"{_name(kinds[i], i).split()[-2]} {i}"] if kinds[i] == "Person" and i % 3 == 0 else []
+        network.add_node(f"https://w3id.org/newsgraph/entity/e{i}", label=_name(kinds[i], i), type=kinds[i],
+                         aliases=aliases, documents=[], facts=0)
+    ids = [f"https://w3id.org/newsgraph/entity/e{i}" for i in range(nodes)]
+    articles = {}
+    for number in range(article):
+        day = 1 + number % 28
+        articles[f"article-{number}"] = {"title": f"Report {number}", "url": f"https://news.example/{number}",
+                                         "date": f"2024-{1 + number % 12:02d}-{day:02d}"}
+    for k, ((a, b), number) in enumerate(sorted(pairs.items())):
+        verb = _VERBS[k % len(_VERBS)]
+        doc = f"article-{number}"
+        date = articles[doc]["date"]
+        confidence = round(0.5 + 0.5 * ((k * 7919) % 100) / 100, 2)
+        text = (f"{network.nodes[ids[a]]['label']} will {verb} {network.nodes[ids[b]]['label']} "
+                f"next week, the press service reported on {date}.")
+        network.add_edge(ids[a], ids[b], key=f"rel:{verb}|False|", predicate=f"https://w3id.org/newsgraph/relation/{verb}",
+                         relation=verb, negated=False, modality="", evidence=[(text, doc, date, confidence)],
+                         confidence=confidence)
+        for node in (ids[a], ids[b]):
+            data = network.nodes[node]
+            data["facts"] += 1
+            if doc not in data["documents"]:
+                data["documents"].append(doc)
+    network.graph["articles"] = articles
+    return network
+
+
+_READY = "window.newsgraphReady === true && window.newsgraphDrawn === true"
+
+
+def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, int] = (1280, 800)) -> dict[str, float]:
+    """Open the page in headless Chromium with the network blocked; seconds and milliseconds."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.chromium import block_network, find_chromium, launch
+
+    executable = find_chromium()
+    if executable is None:
+        raise SystemExit("Chromium not found (install Debian's chromium or set NEWSGRAPH_CHROMIUM)")
+    with sync_playwright() as playwright:
+        browser = launch(playwright, executable)
+        try:
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+            blocked = block_network(page)
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            started = time.perf_counter()
+            page.goto(page_path.resolve().as_uri(), wait_until="load", timeout=120_000)
+            page.wait_for_function(_READY, timeout=120_000)
+            drawn = time.perf_counter()
+            page.fill("#ng-search", search_for)
+            page.wait_for_function("(name) => network.getSelectedNodes().length === 1 && "
+                                   "nodes.get(network.getSelectedNodes()[0]).fullLabel === name",
+                                   arg=search_for, timeout=60_000)
+            searched = time.perf_counter()
+            first_frame_ms = page.evaluate("window.newsgraphDrawnAt")
+            counts = page.evaluate("[nodes.length, edges.length]")
+            redraw = page.evaluate("""() => { network.fit({animation: false});
+                var t = performance.now(); network.redraw(); return performance.now() - t; }""")
+            # frames drawn while the view is dragged (edges hidden on large views)
+            page.evaluate("""() => { window.benchFrames = []; var start;
+                network.on('beforeDrawing', () => { start = performance.now(); });
+                network.on('afterDrawing', () => { window.benchFrames.push(performance.now() - start); }); }""")
+            box = page.locator("#mynetwork").bounding_box()
+            x, y = box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6
+            page.mouse.move(x, y)
+            page.mouse.down()
+            page.mouse.move(x + 200, y + 120, steps=12)
+            page.mouse.up()
+            page.wait_for_timeout(300)
+            frames = sorted(page.evaluate("window.benchFrames"))
+            if errors or blocked:
+                raise SystemExit(f"page errors {errors} or network requests {blocked}")
+        finally:
+            browser.close()
+    return {"first_frame_ms": round(first_frame_ms, 1), "drawn_s": round(drawn - started, 3),
+            "interactive_s": round(searched - started, 3), "search_s": round(searched - drawn, 3),
+            "full_redraw_ms": round(redraw, 1),
+            "drag_frame_ms": round(frames[len(frames) // 2], 1) if frames else None, "drag_frames": len(frames),
+            "page_nodes": counts[0], "page_edges": counts[1]}
+
+
+def main(argv: list[str] | None = None) -> dict[str, object]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--nodes", type=int, default=20_000)
+    parser.add_argument("--edges", type=int, default=40_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=None, help="folder for the page (default: a temporary one)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    network = synthetic_network(args.nodes, args.edges, seed=args.seed)
+    generated = time.perf_counter() - started
+
+    started = time.perf_counter()
+    render.compute_layout(network)
+    layout = time.perf_counter() - started
+
+    out = args.out or Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    page_path = out / "benchmark.html"
+    started = time.perf_counter()
+    page = render.render_html(network, title=f"benchmark: {args.nodes} nodes, {args.edges} edges")
+    built = time.perf_counter() - started
+    render.write_text_atomic(page_path, page)
+    written = time.perf_counter() - started
+
+    report: dict[str, object] = {
+        "nodes": network.number_of_nodes(), "edges": network.number_of_edges(),
+        "generate_s": round(generated, 3), "layout_s": round(layout, 3), "render_html_s": round(built, 3),
+        "written_s": round(written, 3), "page_mb": round(len(page.encode("utf-8")) / 1e6, 2), "page": str(page_path),
+    }
+    if not args.no_browser:
+        hub = max(network.degree, key=lambda item: (item[1], item[0]))[0]
+        report.update(measure_browser(page_path, network.nodes[hub]["label"]))
+    if args.json:
+        print(json.dumps(report))
+    else:
+        width = max(len(k) for k in report)
+        for key, value in report.items():
+            print(f"{key:<{width}}  {value}")
+    return report
+
+
+if __name__ == "__main__":
+    main()
