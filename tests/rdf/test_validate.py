@@ -5,11 +5,16 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, SH
+from typer.testing import CliRunner
+
+from graph.cli import EXIT_ERROR, app
 from graph.errors import ValidationError
-from graph.rdf.io import read_graph
+from graph.rdf.io import read_graph, write_graph
 from graph.rdf.namespaces import ENT, NKG, REL
 from graph.rdf.ontology import ontology_file
 from graph.rdf.validate import check_graph, shapes_graph, validate_graph
+
+runner = CliRunner()
 
 
 def _copy(dataset: Dataset) -> Graph:
@@ -91,6 +96,31 @@ def test_a_broken_graph_fails_with_a_line_naming_each_broken_node(sample_dataset
         check_graph(graph)
 
 
+def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_path):
+    good = write_graph(sample_dataset, tmp_path / "good.ttl")
+    result = runner.invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stderr and result.stdout == ""
+
+    graph = _copy(sample_dataset)
+    _drop_pref_label(graph)
+    _confidence_out_of_range(graph)
+    bad = tmp_path / "bad.ttl"
+    graph.serialize(bad, format="turtle")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == EXIT_ERROR
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("ent:Nur_Otan_Party  skos:prefLabel  ") for line in lines), lines
+    assert any("nkg:confidence" in line and "1.5" in line for line in lines), lines
+    assert "does not conform" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_validate_command_on_a_store(sample_store):
+    result = runner.invoke(app, ["validate", "--store", str(sample_store)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stderr
+
+
 def test_shapes_only_use_terms_the_ontology_defines():
     ontology = Graph().parse(ontology_file("newsgraph.ttl"))
     defined = set(ontology.subjects(RDF.type, None))
@@ -102,3 +132,7 @@ def test_shapes_only_use_terms_the_ontology_defines():
     for prop in shapes.objects(None, SH.property):
         assert shapes.value(prop, SH.message) is not None, prop
 
+
+def test_validate_has_help_with_an_example():
+    result = runner.invoke(app, ["validate", "--help"])
+    assert result.exit_code == 0 and "Example: newsgraph validate" in " ".join(result.output.split())
