@@ -414,6 +414,41 @@ def validate(
     raise typer.Exit(EXIT_ERROR)
 
 
+# ---------------------------------------------------------------------------------------- serve
+
+@app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
+def serve(
+    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; 0.0.0.0 exposes the endpoint to the network).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7070,
+    timeout: Annotated[float, typer.Option(min=0.01, help="Seconds a query may run before it is stopped (503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option(min=1, help="Rows (or triples) an answer may have; more are cut.")] = 10_000,
+    workers: Annotated[int, typer.Option(min=1, help="Queries that may run at once; more get 503.")] = 2,
+) -> None:
+    """Serve a graph read-only over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
+    from .server import ServerSettings, SparqlServer
+
+    settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    with _errors():
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        try:
+            server = SparqlServer(store if store is not None else graph, store=store is not None, settings=settings,
+                                  name=str(store or graph))
+        except OSError as exc:
+            raise NewsgraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        with server:
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
+            _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
+                    "Ctrl-C stops")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                _stderr("newsgraph: stopped")
+
+
 # ---------------------------------------------------------------------------------------- eval
 
 @eval_app.command("carb", epilog="Example: newsgraph eval carb --gold dev.tsv --system ours.tsv (ours.tsv made by: "
