@@ -130,9 +130,9 @@ def update_store(
 ) -> CorpusUpdate:
     """Add the articles of ``inputs`` to ``store``: new ones added, changed ones replaced,
     unchanged ones skipped, entities merged. Nothing is written unless everything succeeded."""
-    from .pipeline import _documents, build_graph
+    from .pipeline import build_graph
 
-    documents = list(_documents(list(inputs), on_problem))
+    documents = _read_documents(inputs, on_problem)
     stored = store.article_hashes()
     todo = [d for d in documents if stored.get(d.id) != d.content_hash]
     unchanged = tuple(d.id for d in documents if stored.get(d.id) == d.content_hash)
@@ -156,6 +156,36 @@ def update_store(
         replaced=tuple(d.id for d in todo if d.id in stored),
         unchanged=unchanged, facts=len(kg.facts), entities=len(kg.entities), quads=len(store),
     )
+
+
+def _read_documents(inputs: Iterable[str | Path] | Iterable[Document],
+                    on_problem: Callable[[InputError], None] | None) -> list[Document]:
+    """Documents as given and the articles read from files and folders, in input order; a second
+    article with an id already used is a problem (reported, or raised without a handler)."""
+    from .documents import iter_documents
+
+    items = list(inputs)
+    paths = [item for item in items if not isinstance(item, Document)]
+    read = iter(iter_documents(paths, on_problem=on_problem)) if paths else iter(())
+    documents: list[Document] = []
+    for item in items:
+        if isinstance(item, Document):
+            documents.append(item)
+        elif item is paths[0]:  # every file article, where the first path was given
+            documents.extend(read)
+    seen: dict[str, Document] = {}
+    unique = []
+    for document in documents:
+        if document.id in seen:
+            problem = InputError(document.path or document.id, f"article id {document.id!r} already used by "
+                                 f"{seen[document.id].path or 'another article'}")
+            if on_problem is None:
+                raise problem
+            on_problem(problem)
+            continue
+        seen[document.id] = document
+        unique.append(document)
+    return unique
 
 
 def _count_entities(store: GraphStore) -> int:

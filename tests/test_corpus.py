@@ -147,3 +147,17 @@ def test_build_store_from_the_command_line_validates(tmp_path, nlp):
     assert result.exit_code == 0 and "0 article(s) added, 0 replaced, 1 unchanged" in result.stderr
     result = runner.invoke(app, ["build", str(tmp_path / "missing"), "--store", str(folder), "--quiet"])
     assert result.exit_code == EXIT_ERROR
+
+
+def test_two_articles_with_one_id_are_a_problem(second_document):
+    from graph.errors import InputError
+
+    problems: list[InputError] = []
+    store = MemoryStore()
+    with pytest.raises(InputError, match="already used"):
+        update_store(store, [second_document, second_document])
+    assert len(store) == 0
+    from graph.corpus import _read_documents
+
+    assert _read_documents([second_document, second_document], problems.append) == [second_document]
+    assert len(problems) == 1
