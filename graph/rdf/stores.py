@@ -443,6 +443,10 @@ class OxigraphStore(GraphStore):
                     self.store.dump(handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
                 elif name == "json-ld":
                     handle.write(serialize(self.to_dataset(), "jsonld"))
+                elif next(iter(self.store.named_graphs()), None) is None:
+                    # only a default graph (a file loaded as it is): it is the union, dump it straight
+                    self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
+                                    prefixes=_prefixes(name))
                 else:
                     ox.serialize(self.union_triples(), handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
         except (OSError, RuntimeError) as exc:
@@ -468,6 +472,7 @@ class OxigraphStore(GraphStore):
                 every = (oxigraph_quad(q) for quads in staged.values() for q in quads)
                 while batch := list(itertools.islice(every, LOAD_SLICE)):
                     self.store.bulk_extend(batch)
+                self.store.optimize()
             else:
                 self.store.update(_insert_data(staged))  # one transaction
             self.store.flush()
@@ -497,11 +502,9 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{self.path}: load a file into a new store only (this one has data)")
         try:
             quads = ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name])
-            while True:
-                batch = list(itertools.islice(quads, LOAD_SLICE))
-                if not batch:
-                    break
+            while batch := list(itertools.islice(quads, LOAD_SLICE)):
                 self.store.bulk_extend(batch)
+            self.store.optimize()  # merge the slices' tables: scans (dumps, big queries) get much faster
             self.store.flush()
             self._written = True
             self._write_census(len(self.store))
