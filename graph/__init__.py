@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
 
     from .query import QueryResult
+    from .rdf.stores import GraphStore
     from .render import ViewNotes
 
 __all__ = [
@@ -93,13 +94,15 @@ def load(path: str | Path, *, fmt: str | None = None) -> Dataset:
     return read_graph(path, fmt)
 
 
-def query(graph: Graph | str | Path, sparql: str) -> QueryResult:
-    """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph or file."""
+def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float | None = None,
+          max_rows: int | None = None) -> QueryResult:
+    """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph, a file
+    or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given."""
     from .query import run_query
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)
-    return run_query(graph, sparql)
+    return run_query(graph, sparql, timeout=timeout, max_rows=max_rows)
 
 
 def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", **view: object) -> ViewNotes:

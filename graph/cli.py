@@ -103,7 +103,7 @@ def _gazetteer(path: Optional[Path], disabled: bool):
 
 # ---------------------------------------------------------------------------------------- build
 
-@app.command(epilog="Example: newsgraph build data/articles -o out/")
+@app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph)")
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")] = Path("out"),
@@ -113,8 +113,14 @@ def build(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use any gazetteer.")] = False,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    store: Annotated[Optional[str], typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
 ) -> None:
-    """Build the knowledge graph of articles: OUT/graph.ttl (Turtle) and OUT/graph.html (network view)."""
+    """Build the knowledge graph of articles: OUT/graph.ttl (Turtle) and OUT/graph.html (network view),
+    or, with --store, add them to a store (incremental)."""
+    if store is not None:
+        _build_into_store(store, inputs or [DEFAULT_INPUT], model=model, extractor=extractor,
+                          gazetteer=gazetteer, no_gazetteer=no_gazetteer, quiet=quiet)
+        return
     from .documents import load_documents
     from .pipeline import build_graph
     from .rdf.io import write_graph
@@ -223,18 +229,26 @@ class ResultFormat(str, Enum):
     json = "json"
 
 
-@app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq")
+@app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq  "
+                     "(or: newsgraph query --store corpus.oxigraph roles)")
 def query(
-    graph: Annotated[Path, typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf).")],
-    sparql: Annotated[str, typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.")],
+    graph: Annotated[Optional[str], typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+    store: Annotated[Optional[str], typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
 ) -> None:
-    """Run a read-only SPARQL query over a graph file."""
+    """Run a read-only SPARQL query over a graph file or a store."""
     from .query import format_result, run_query
     from .rdf.io import read_graph
 
     with _errors():
-        result = run_query(read_graph(graph), sparql)
+        target, text = _graph_and_query(graph, sparql, store)
+        if target is None:
+            with _open_store(store) as opened:
+                result = run_query(opened, text, timeout=timeout)
+        else:
+            result = run_query(read_graph(target), text, timeout=timeout)
         sys.stdout.write(format_result(result, fmt.value))
 
 
@@ -281,24 +295,36 @@ class ExportFormat(str, Enum):
     gexf = "gexf"
 
 
-@app.command(epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld")
+@app.command(epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld  (or: newsgraph export --store corpus.oxigraph -o corpus.nq)")
 def export(
-    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
     fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
 ) -> None:
-    """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape."""
+    """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from .rdf.io import read_graph, write_graph
 
     with _errors():
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
-        data = read_graph(graph)
-        if chosen in ("graphml", "gexf"):
-            from .render import write_network
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        if store is not None:
+            with _open_store(store) as opened:
+                if chosen in ("graphml", "gexf"):
+                    from .render import write_network
 
-            write_network(data, output, chosen)
+                    write_network(opened.to_dataset(), output, chosen)
+                else:
+                    opened.export(output, chosen)
         else:
-            write_graph(data, output, chosen)
+            data = read_graph(graph)
+            if chosen in ("graphml", "gexf"):
+                from .render import write_network
+
+                write_network(data, output, chosen)
+            else:
+                write_graph(data, output, chosen)
     _stderr(f"newsgraph: wrote {output}")
 
 
@@ -327,6 +353,128 @@ def entities(
                                     ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(format_entities(records))
+
+
+# ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)
+
+def _open_store(location: Optional[str], *, writable: bool = False):
+    from .rdf.stores import open_store
+
+    if location is None:
+        raise NewsgraphError("--store is needed")
+    return open_store(location, writable=writable)
+
+
+def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optional[str]) -> tuple[Optional[Path], str]:
+    """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument)."""
+    if store is not None:
+        if graph is not None and sparql is not None:
+            raise NewsgraphError("with --store give only the query, not a graph file")
+        text = sparql if sparql is not None else graph
+        if text is None:
+            raise NewsgraphError("give a query: SPARQL text, an .rq file or a bundled example name")
+        return None, text
+    if graph is None or sparql is None:
+        raise NewsgraphError("give a graph file and a query (or --store and a query)")
+    return Path(graph), sparql
+
+
+def _build_into_store(store: str, sources: list[Path], *, model: Optional[str], extractor: Optional[list[str]],
+                      gazetteer: Optional[Path], no_gazetteer: bool, quiet: bool) -> None:
+    from .corpus import update_store
+
+    problems = _Problems()
+    started = time.perf_counter()
+    with _errors():
+        chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
+        with _open_store(store, writable=True) as opened:
+            advance, stop = _progress(None, "Reading articles", quiet)
+            try:
+                done = update_store(opened, sources, model=model, extractors=extractor, gazetteer=chosen_gazetteer,
+                                    on_problem=problems, on_document=advance)
+            finally:
+                stop()
+    if not (done.added or done.replaced or done.unchanged):
+        _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
+        raise typer.Exit(EXIT_ERROR)
+    _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
+            f"{len(done.unchanged)} unchanged (skipped); {done.facts} facts read; {done.entities} entities, "
+            f"{done.quads} quads in {store} ({time.perf_counter() - started:.1f}s)")
+    if problems.items:
+        _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+# ---------------------------------------------------------------------------------------- validate
+
+@app.command(epilog="Example: newsgraph validate out/graph.ttl  (or: newsgraph validate --store corpus.oxigraph)")
+def validate(
+    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Validate this store (an Oxigraph folder or a SPARQL endpoint URL).", show_default=False)] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Show at most this many violations (0: all).")] = 50,
+) -> None:
+    """Check a graph against the newsgraph SHACL shapes (ontology/shapes.ttl) with pySHACL.
+
+    Each violation is one line on stdout: focus node, property path, message (and the value).
+    Exit status 1 when the graph does not conform.
+    """
+    from .rdf.io import read_graph
+    from .rdf.validate import validate_graph
+
+    with _errors():
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        if store is not None:
+            with _open_store(store) as opened:
+                data = opened.to_dataset()
+        else:
+            data = read_graph(graph)
+        report = validate_graph(data)
+    shown = report.violations if not limit else report.violations[:limit]
+    for violation in shown:
+        sys.stdout.write(f"{violation}\n")
+    name = str(store or graph)
+    if report.conforms:
+        _stderr(f"newsgraph: {report.summary(name)}")
+        return
+    more = f" ({len(report.violations) - len(shown)} more not shown; --limit 0 shows all)" if len(shown) < len(report.violations) else ""
+    _stderr(f"newsgraph: error: {report.summary(name)}{more}")
+    raise typer.Exit(EXIT_ERROR)
+
+
+# ---------------------------------------------------------------------------------------- serve
+
+@app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
+def serve(
+    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; 0.0.0.0 exposes the endpoint to the network).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7070,
+    timeout: Annotated[float, typer.Option(min=0.01, help="Seconds a query may run before it is stopped (503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option(min=1, help="Rows (or triples) an answer may have; more are cut.")] = 10_000,
+    workers: Annotated[int, typer.Option(min=1, help="Queries that may run at once; more get 503.")] = 2,
+) -> None:
+    """Serve a graph read-only over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
+    from .server import ServerSettings, SparqlServer
+
+    settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    with _errors():
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        try:
+            server = SparqlServer(store if store is not None else graph, store=store is not None, settings=settings,
+                                  name=str(store or graph))
+        except OSError as exc:
+            raise NewsgraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        with server:
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
+            _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
+                    "Ctrl-C stops")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                _stderr("newsgraph: stopped")
 
 
 # ---------------------------------------------------------------------------------------- eval

@@ -14,6 +14,7 @@ __all__ = [
     "UnknownNameError",
     "GraphReadError",
     "QueryError",
+    "QueryTimeoutError",
     "StoreError",
     "ValidationError",
 ]
@@ -60,6 +61,10 @@ class GraphReadError(NewsgraphError):
 
 class QueryError(NewsgraphError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class QueryTimeoutError(QueryError):
+    """A SPARQL query that did not finish within its time limit (it was stopped)."""
 
 
 class StoreError(NewsgraphError):

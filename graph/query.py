@@ -1,17 +1,19 @@
 """SPARQL over a built graph: run queries, format results, bundled example queries.
 
 ``run_query(graph, text)`` returns a :class:`QueryResult`: its ``columns`` and ``rows`` (plain
-Python values), iterable as dicts, so ``pandas.DataFrame(list(result))`` works. Queries are
-read-only: SPARQL Update is refused. The newsgraph prefixes (``nkg:``, ``ent:``, ``rel:``,
-``doc:``, ``schema:``, ``org:``, ``skos:``, ``prov:`` ...) are predeclared.
+Python values), iterable as dicts, so ``pandas.DataFrame(list(result))`` works. ``graph`` is an
+rdflib graph or dataset, or a store (:mod:`graph.rdf.stores`: Oxigraph folder, SPARQL endpoint).
+Queries are read-only and self-contained: SPARQL Update and ``SERVICE`` are refused, and
+``timeout`` bounds the time a query may take. The newsgraph prefixes (``nkg:``, ``ent:``,
+``rel:``, ``doc:``, ``schema:``, ``org:``, ``skos:``, ``prov:`` ...) are predeclared.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,16 +25,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import QueryError, UnknownNameError
 from .rdf.namespaces import PREFIXES
+from .rdf.sparql import check_query, run_rdflib_query
+from .rdf.stores import GraphStore, RawResult
 
-__all__ = ["QueryResult", "run_query", "load_query", "format_result", "example_queries", "RESULT_FORMATS"]
+__all__ = ["QueryResult", "run_query", "query_result", "load_query", "format_result", "example_queries",
+           "RESULT_FORMATS"]
 
 RESULT_FORMATS = ("table", "csv", "json")
-
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.I,
-)
-_COMMENT = re.compile(r"^\s*#.*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,8 @@ class QueryResult:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    #: True when the rows were cut at ``max_rows``
+    truncated: bool = False
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self.rows:
@@ -58,11 +59,21 @@ class QueryResult:
 
         return pd.DataFrame(list(self.rows), columns=list(self.columns))
 
+    def _repr_html_(self) -> str:
+        """A table in Jupyter; every value is escaped."""
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(_compact(v))}</td>" for v in row) + "</tr>"
+                       for row in self.rows)
+        note = f"<p>{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}" + (" (cut)" if self.truncated else "") + "</p>"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
+
 
 def load_query(query: str) -> str:
     """The SPARQL text of ``query``: a path to an ``.rq`` file, a bundled example name, or text."""
     candidate = query.strip()
-    if "\n" not in candidate and len(candidate) < 300 and (candidate.endswith((".rq", ".sparql")) or "/" in candidate):
+    spaced = any(c.isspace() for c in candidate)
+    if ("{" not in candidate and "\n" not in candidate and len(candidate) < 300
+            and (candidate.endswith((".rq", ".sparql")) or ("/" in candidate and not spaced))):
         path = Path(candidate)
         if path.is_file():
             return path.read_text(encoding="utf-8")
@@ -88,24 +99,26 @@ def _python(value: Any) -> Any:
     return value
 
 
-def run_query(graph: Graph, query: str) -> QueryResult:
-    """Run a read-only SPARQL query (text, ``.rq`` path or example name) over ``graph``."""
+def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = None,
+              max_rows: int | None = None) -> QueryResult:
+    """Run a read-only SPARQL query (text, ``.rq`` path or example name) over a graph or a store.
+
+    ``timeout`` (seconds) bounds the time: a query still running then raises :class:`QueryError`
+    (on an Oxigraph store it runs in a child process that is killed). ``max_rows`` keeps the
+    first rows and sets ``truncated``.
+    """
     text = load_query(query)
-    if _UPDATE.match(_COMMENT.sub("", text)):
-        raise QueryError("SPARQL Update is not allowed: newsgraph queries are read-only")
-    try:
-        result = graph.query(text, initNs=PREFIXES)
-    except Exception as exc:  # pyparsing / rdflib errors
-        message = " ".join(str(exc).split())
-        raise QueryError(f"SPARQL error: {message[:200]}") from None
-    if result.type == "ASK":
-        return QueryResult(("ask",), ((bool(result.askAnswer),),))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        triples = sorted(result.graph, key=lambda t: tuple(str(x) for x in t)) if result.graph is not None else []
-        return QueryResult(("subject", "predicate", "object"), tuple(tuple(_python(x) for x in t) for t in triples))
-    columns = tuple(str(v) for v in (result.vars or ()))
-    rows = tuple(tuple(_python(row[i]) for i in range(len(columns))) for row in result)
-    return QueryResult(columns, rows)
+    check_query(text)
+    if isinstance(graph, GraphStore):
+        raw = graph.execute(text, timeout=timeout, max_rows=max_rows)
+    else:
+        raw = run_rdflib_query(graph, text, timeout=timeout, max_rows=max_rows)
+    return query_result(raw)
+
+
+def query_result(raw: RawResult) -> QueryResult:
+    """Plain Python values for a store's answer."""
+    return QueryResult(raw.columns, tuple(tuple(_python(x) for x in row) for row in raw.rows), raw.truncated)
 
 
 def _compact(value: Any) -> str:
@@ -136,7 +149,8 @@ def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 6
     lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines.extend("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
-    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    cut = ", cut at the row limit" if result.truncated else ""
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}{cut})")
     return "\n".join(lines) + "\n"
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Provenance",
     "Fact",
     "Membership",
+    "EntityUse",
     "KnowledgeGraph",
 ]
 
@@ -191,6 +192,24 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class EntityUse:
+    """How one article names one corpus entity: the evidence an :class:`Entity` is merged from.
+
+    Kept in the article's named graph (``nkg:EntityUse``) so that an incremental build can merge
+    new articles with the ones already in a store, and replace one article's share exactly.
+    """
+
+    doc_id: str
+    entity: str  # corpus entity id
+    label: str  # the article's best name for it
+    type: str  # ontology class local name, as this article saw it
+    names: tuple[tuple[str, int], ...] = ()  # (name as written, times used), sorted by name
+    mentions: int = 0
+    named: bool = True  # a proper name, not a concept phrase
+    known_label: str | None = None  # the gazetteer's preferred label, when the gazetteer knew it
+
+
+@dataclass(frozen=True)
 class KnowledgeGraph:
     """Everything a build produced, before it becomes RDF."""
 
@@ -201,3 +220,5 @@ class KnowledgeGraph:
     memberships: tuple[Membership, ...] = ()
     #: (document id, "publisher" | "place", entity id): the article's dateline entities
     article_entities: tuple[tuple[str, str, str], ...] = ()
+    #: each article's share of each entity (names, type, mentions), in article order
+    entity_uses: tuple[EntityUse, ...] = ()

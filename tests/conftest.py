@@ -90,3 +90,62 @@ def built_sample(tmp_path_factory, nlp):
     result = CliRunner().invoke(app, ["build", str(SAMPLE_ARTICLES), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+# ---------------------------------------------------------------------------------------- stores (issue 5)
+
+def oxigraph_binary() -> str | None:
+    """The ``oxigraph`` server binary (PyPI package ``oxigraph``, in the test extra)."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """A real Oxigraph server (``oxigraph serve``) on a free loopback port, its base URL."""
+    import os
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    binary = oxigraph_binary()
+    if binary is None:
+        message = "the oxigraph server binary is not installed (pip install oxigraph)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxigraph-server"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("oxigraph serve did not start: " + process.stderr.read().decode(errors="replace")[-500:])
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, nlp, sample_document):
+    """An Oxigraph store folder with the bundled article (no gazetteer); tests only read it."""
+    from graph.corpus import update_store
+    from graph.rdf.stores import OxigraphStore
+
+    folder = tmp_path_factory.mktemp("stores") / "sample.oxigraph"
+    with OxigraphStore(folder, writable=True) as store:
+        update_store(store, [sample_document])
+    return folder

@@ -56,3 +56,61 @@ def test_every_bundled_example_query_runs(sample_dataset):
     for name, text in examples.items():
         result = run_query(sample_dataset, text)
         assert result.rows, f"example query {name!r} found nothing on the sample article"
+
+
+# ---------------------------------------------------------------------------------------- issue 5: stores, limits, safety
+
+NEVER_ENDING = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_service_is_refused(sample_dataset):
+    with pytest.raises(QueryError, match="SERVICE is not allowed"):
+        run_query(sample_dataset, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    # the word inside a string or an IRI is no SERVICE call
+    result = run_query(sample_dataset, 'SELECT ("SERVICE" AS ?x) WHERE { ?s <https://example.org/SERVICE> ?o }')
+    assert result.rows == ()
+
+
+def test_from_never_reads_a_file(sample_dataset, tmp_path):
+    secret = tmp_path / "secret.ttl"
+    secret.write_text("<urn:secret> <urn:is> \"the launch code\" .\n", encoding="utf-8")
+    result = run_query(sample_dataset, f"SELECT ?o FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}")
+    assert "the launch code" not in {row[0] for row in result.rows}
+
+
+def test_a_one_line_query_with_iris_is_sparql_not_a_path(sample_dataset):
+    result = run_query(sample_dataset, "SELECT ?l WHERE { <https://w3id.org/newsgraph/entity/Nur_Otan_Party> "
+                                       "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+    assert result.rows == (("Nur Otan Party",),)
+
+
+def test_timeout_outside_the_main_thread(sample_dataset):
+    import threading
+
+    caught: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            run_query(sample_dataset, NEVER_ENDING, timeout=0.3)
+        except QueryError as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    assert caught and "did not finish within 0.3 s" in str(caught[0])
+
+
+def test_rows_can_be_cut_and_feed_pandas(sample_dataset):
+    result = run_query(sample_dataset, "SELECT ?s WHERE { ?s a nkg:Assertion } ORDER BY ?s", max_rows=3)
+    assert len(result) == 3 and result.truncated
+    frame = run_query(sample_dataset, "most-connected").to_dataframe()
+    assert list(frame.columns) == ["entity", "label", "type", "facts", "articles"]
+    assert frame["facts"].dtype.kind == "i" and frame["facts"].iloc[0] == frame["facts"].max()
+    assert {"Nursultan Nazarbayev", "Nur Otan Party"} <= set(frame["label"])
+
+
+def test_results_show_as_escaped_html_tables(sample_dataset):
+    result = run_query(sample_dataset, 'SELECT ("<b>bold</b>" AS ?x) ?label WHERE { ent:Nur_Otan_Party skos:prefLabel ?label }')
+    page = result._repr_html_()
+    assert "<b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "Nur Otan Party" in page

@@ -16,7 +16,7 @@ from ..errors import GraphReadError, UnknownNameError
 from ..outputs import atomic_output
 from .namespaces import bind_prefixes
 
-__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize"]
+__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error"]
 
 #: extension or name -> rdflib format
 RDF_FORMATS = {
@@ -65,6 +65,17 @@ def read_graph(path: str | Path, fmt: str | None = None) -> Dataset:
         raise GraphReadError(f"{where}: not valid {rdflib_format} ({_shorten(message)})") from None
     bind_prefixes(dataset)
     return dataset
+
+
+def read_error(source: str | Path, rdflib_format: str, exc: BaseException) -> GraphReadError:
+    """The one-line error for a file a parser (rdflib's or Oxigraph's) rejected: FILE:LINE: ..."""
+    message = " ".join(str(exc).split())
+    line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else None
+    if line is None:
+        found = _LINE.search(message)
+        line = int(found.group(1)) if found else None
+    where = f"{source}:{line}" if line else str(source)
+    return GraphReadError(f"{where}: not valid {rdflib_format} ({_shorten(message)})")
 
 
 def _shorten(text: str, limit: int = 160) -> str:

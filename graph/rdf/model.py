@@ -1,10 +1,14 @@
 """From a :class:`~graph.types.KnowledgeGraph` to RDF quads (the model in DESIGN.md).
 
 - every article is a ``schema:NewsArticle`` (``doc:ID``) with its sentences (``doc:ID/sentence/N``);
-  its assertions, statements and the direct triples it supports live in the named graph
-  ``doc:ID/graph``, so an article can be replaced on its own;
+  its assertions, statements, memberships and the direct triples it supports live in the named
+  graph ``doc:ID/graph``, so an article can be replaced on its own;
+- each article's share of each entity (``nkg:EntityUse``: the names it used and how often, the
+  type it saw, its mentions) lives in the article graph too: it is what the corpus entities are
+  merged from, so a store can merge new articles and replace one article exactly;
 - entities (types, ``skos:prefLabel``/``altLabel``, mention counts), minted relations and roles
-  live in the corpus graph :data:`CORPUS_GRAPH`;
+  live in the corpus graph :data:`CORPUS_GRAPH`, which :func:`corpus_quads` derives from the
+  entities and the relation and role labels in use;
 - a fact is a direct triple (unless negated or modal) and an ``nkg:Assertion`` with a
   deterministic IRI from a hash of article, sentence and triple.
 
@@ -14,7 +18,7 @@ No blank nodes: every node has an IRI, so output is deterministic and diffable.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -22,12 +26,16 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..resolve.entities import entity_id
 from ..resolve.predicates import ontology_property
-from ..types import Document, Entity, Fact, KnowledgeGraph, Membership, Sentence
-from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, bind_prefixes
+from ..types import Document, Entity, EntityUse, Fact, KnowledgeGraph, Membership, Sentence
+from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_prefixes
 
 __all__ = [
     "CORPUS_GRAPH",
     "iter_quads",
+    "article_quads",
+    "corpus_quads",
+    "entity_use_iri",
+    "role_iri",
     "to_dataset",
     "to_graph",
     "article_iri",
@@ -78,6 +86,10 @@ def sentence_iri(doc_id: str, index: int) -> URIRef:
 
 def entity_iri(entity: str) -> URIRef:
     return ENT[entity]
+
+
+def entity_use_iri(doc_id: str, entity: str) -> URIRef:
+    return URIRef(f"{DOC[doc_id]}/entity/{entity}")
 
 
 def relation_iri(label: str) -> URIRef:
@@ -202,9 +214,38 @@ def _membership_quads(membership: Membership) -> Iterator[Quad]:
         yield m, ORG.organization, entity_iri(membership.organization), g
     yield m, ORG.role, role_iri(membership.role), g
     yield m, PROV.wasDerivedFrom, sentence_iri(p.doc_id, p.sentence), g
-    yield role_iri(membership.role), RDF.type, NKG.Role, CORPUS_GRAPH
-    yield role_iri(membership.role), RDF.type, ORG.Role, CORPUS_GRAPH
-    yield role_iri(membership.role), SKOS.prefLabel, Literal(membership.role, lang="en"), CORPUS_GRAPH
+
+
+def _role_quads(role: str) -> Iterator[Quad]:
+    g = CORPUS_GRAPH
+    yield role_iri(role), RDF.type, NKG.Role, g
+    yield role_iri(role), RDF.type, ORG.Role, g
+    yield role_iri(role), SKOS.prefLabel, Literal(role, lang="en"), g
+
+
+def _entity_use_quads(use: EntityUse) -> Iterator[Quad]:
+    g = article_graph_iri(use.doc_id)
+    u = entity_use_iri(use.doc_id, use.entity)
+    yield u, RDF.type, NKG.EntityUse, g
+    yield u, PROV.specializationOf, entity_iri(use.entity), g
+    yield u, SCHEMA.isPartOf, article_iri(use.doc_id), g
+    yield u, NKG.entityClass, NKG[use.type] if use.type in ENTITY_CLASSES else NKG.Thing, g
+    yield u, NKG.mentionCount, _int(use.mentions), g
+    yield u, NKG.named, Literal(use.named), g
+    if use.known_label:
+        yield u, NKG.gazetteerLabel, Literal(use.known_label), g
+    names: dict[str, tuple[str, int]] = {}  # name key -> (name, count); spellings that differ only in space are one
+    for name, count in sorted((*use.names, (use.label, 0))):
+        key = entity_id(name)
+        first, total = names.get(key, (name, 0))
+        names[key] = (first, total + count)
+    label_key = entity_id(use.label)
+    for key, (name, count) in sorted(names.items()):
+        n = URIRef(f"{u}/name/{key}")
+        yield u, SKOSXL.prefLabel if key == label_key else SKOSXL.altLabel, n, g
+        yield n, RDF.type, SKOSXL.Label, g
+        yield n, SKOSXL.literalForm, Literal(name), g
+        yield n, NKG.mentionCount, _int(count), g
 
 
 def _entity_quads(entity: Entity) -> Iterator[Quad]:
@@ -232,8 +273,8 @@ def _relation_quads(label: str) -> Iterator[Quad]:
     yield iri, RDFS.subPropertyOf, NKG.relatedTo, g
 
 
-def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
-    """Every quad of the knowledge graph, article graphs first, then the corpus graph."""
+def article_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """The quads of the articles' named graphs (``doc:ID/graph``): everything but the corpus graph."""
     links: dict[str, dict[str, str]] = {}
     for doc_id, role, entity in kg.article_entities:
         links.setdefault(doc_id, {})[role] = entity
@@ -245,10 +286,24 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
         yield from _fact_quads(fact)
     for membership in kg.memberships:
         yield from _membership_quads(membership)
-    for entity in kg.entities:
+    for use in kg.entity_uses:
+        yield from _entity_use_quads(use)
+
+
+def corpus_quads(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Quad]:
+    """The corpus graph: the merged entities, and the minted relations and roles in use."""
+    for entity in entities:
         yield from _entity_quads(entity)
-    for label in sorted({f.predicate for f in kg.facts}):
+    for label in sorted(set(relation_labels)):
         yield from _relation_quads(label)
+    for role in sorted(set(role_labels)):
+        yield from _role_quads(role)
+
+
+def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """Every quad of the knowledge graph, article graphs first, then the corpus graph."""
+    yield from article_quads(kg)
+    yield from corpus_quads(kg.entities, (f.predicate for f in kg.facts), (m.role for m in kg.memberships))
 
 
 def to_dataset(kg: KnowledgeGraph) -> Dataset:

@@ -8,7 +8,7 @@ from rdflib.namespace import DefinedNamespace, NamespaceManager
 from rdflib import Graph
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "BASE", "bind_prefixes", "PREFIXES"]
+__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue"]
 
 BASE = "https://w3id.org/newsgraph/"
 
@@ -39,6 +39,7 @@ class NKG(DefinedNamespace):
     Sentence: URIRef
     Statement: URIRef
     Assertion: URIRef
+    EntityUse: URIRef
     # properties
     relatedTo: URIRef
     extractor: URIRef
@@ -56,6 +57,9 @@ class NKG(DefinedNamespace):
     datelinePlace: URIRef
     contentHash: URIRef
     sourceFile: URIRef
+    entityClass: URIRef
+    named: URIRef
+    gazetteerLabel: URIRef
 
 
 ENT = Namespace(BASE + "entity/")
@@ -63,6 +67,7 @@ REL = Namespace(BASE + "relation/")
 DOC = Namespace(BASE + "doc/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
+SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
 
 PREFIXES = {
     "nkg": str(NKG._NS),
@@ -72,6 +77,7 @@ PREFIXES = {
     "schema": str(SCHEMA),
     "org": str(ORG),
     "skos": str(SKOS),
+    "skosxl": str(SKOSXL),
     "prov": str(PROV),
     "rdf": str(RDF),
     "rdfs": str(RDFS),

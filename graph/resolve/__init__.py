@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
-from .entities import EntityIndex, LocalEntity
+from .entities import EntityIndex, LocalEntity, entity_use
 from .gazetteer import Gazetteer, GazetteerEntry
 from .predicates import is_passive_with_agent, relation_label, role_property
 
@@ -189,8 +189,10 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
     facts: list[Fact] = []
     memberships: list[Membership] = []
     article_entities: list[tuple[str, str, str]] = []
+    uses = []
     for article in articles:
         ids = {local.key: index.add(article.document.id, local) for local in article.entities}
+        uses.extend(entity_use(article.document.id, ids[local.key], local) for local in article.entities)
         documents.append(article.document)
         sentences.extend(article.sentences)
         for fact in article.facts:
@@ -205,4 +207,4 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
     entities: list[Entity] = index.entities()
     return KnowledgeGraph(documents=tuple(documents), sentences=tuple(sentences), entities=tuple(entities),
                           facts=tuple(facts), memberships=tuple(memberships),
-                          article_entities=tuple(article_entities))
+                          article_entities=tuple(article_entities), entity_uses=tuple(uses))

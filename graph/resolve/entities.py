@@ -14,7 +14,7 @@ from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..types import Entity
+from ..types import Entity, EntityUse
 
 __all__ = [
     "ENTITY_TYPES",
@@ -31,6 +31,7 @@ __all__ = [
     "is_acronym",
     "is_short_form",
     "explain_alias",
+    "entity_use",
 ]
 
 #: ontology classes (local names in ``nkg:``) an entity can have, most specific last
@@ -321,6 +322,27 @@ class EntityIndex:
     def entities(self) -> list[Entity]:
         """All entities, sorted by id."""
         return [self._entities[key].entity() for key in sorted(self._entities)]
+
+    def restore(self, use: EntityUse) -> None:
+        """Replay one article's share of an entity merged before (read back from a store).
+
+        The entity keeps the id it was given; its names become known for matching, as
+        :meth:`add` would have made them, so new articles merge with it.
+        """
+        local = LocalEntity(key=use.entity, label=use.label, type=use.type, names=Counter(dict(use.names)),
+                            mentions=use.mentions, named=use.named, known_id=use.entity,
+                            known_label=use.known_label)
+        if use.entity not in self._entities:
+            self._entities[use.entity] = _Accumulator(use.entity, named=use.named)
+        self._remember(use.entity, local)
+        self._entities[use.entity].update(use.doc_id, local)
+
+
+def entity_use(doc_id: str, entity: str, local: LocalEntity) -> EntityUse:
+    """One article's share of a corpus entity, as plain data (see :meth:`EntityIndex.restore`)."""
+    return EntityUse(doc_id=doc_id, entity=entity, label=local.label, type=local.type,
+                     names=tuple(sorted(local.names.items())), mentions=local.mentions, named=local.named,
+                     known_label=local.known_label)
 
 
 class _Accumulator:

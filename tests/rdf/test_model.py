@@ -74,3 +74,23 @@ def test_negated_and_modal_facts_have_no_direct_triple(sample_dataset):
         if not others:
             assert triple not in sample_dataset
     assert (None, NKG.modality, Literal("must")) in sample_dataset
+
+
+def test_each_article_keeps_its_share_of_each_entity(sample_kg, sample_dataset):
+    from graph.rdf.model import CORPUS_GRAPH, article_graph_iri
+
+    article = sample_dataset.graph(article_graph_iri(sample_kg.documents[0].id))
+    uses = set(article.subjects(RDF.type, NKG.EntityUse))
+    assert len(uses) == len(sample_kg.entity_uses) == len(sample_kg.entities)
+    assert not set(sample_dataset.graph(CORPUS_GRAPH).subjects(RDF.type, NKG.EntityUse))
+    party = next(u for u in sample_kg.entity_uses if u.entity == "Nur_Otan_Party")
+    assert dict(party.names)["Nur Otan"] >= 1 and party.type == "PoliticalParty"
+
+
+def test_entity_uses_replay_into_the_same_entities(sample_kg):
+    from graph.resolve import EntityIndex
+
+    index = EntityIndex()
+    for use in sample_kg.entity_uses:
+        index.restore(use)
+    assert index.entities() == list(sample_kg.entities)

@@ -1,0 +1,163 @@
+"""Incremental builds into a store: skip unchanged, replace changed, merge entities, fail cleanly."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from graph.cli import EXIT_ERROR, app
+from graph.corpus import read_entity_uses, update_store
+from graph.documents import document_from_text
+from graph.pipeline import build_graph
+from graph.rdf.model import CORPUS_GRAPH, to_dataset
+from graph.rdf.namespaces import DOC, ENT, NKG
+from graph.rdf.stores import MemoryStore, OxigraphStore
+from graph.rdf.validate import validate_graph
+from graph.resolve import EntityIndex
+
+from .conftest import SAMPLE_ARTICLES
+
+runner = CliRunner()
+
+SECOND = ("ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
+          "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty.")
+SAMPLE_CHANGED = ("NUR-SULTAN. KAZINFORM Maulen Ashimbayev met the chiefs of the Nur Otan Party. "
+                  "Erlan Karin visited Almaty.")
+
+
+@pytest.fixture(scope="module")
+def second_document():
+    return document_from_text("second-meeting", SECOND, published="2019-04-24")
+
+
+def _dump(folder) -> bytes:
+    with OxigraphStore(folder) as store:
+        return store.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+
+
+def _quads_by_graph(dataset: Dataset) -> dict[str, Graph]:
+    graphs: dict[str, Graph] = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = str(g.identifier if hasattr(g, "identifier") else g)
+        graphs.setdefault(name, Graph()).add((s, p, o))
+    return graphs
+
+
+def _same_dataset(a: Dataset, b: Dataset) -> bool:
+    left, right = _quads_by_graph(a), _quads_by_graph(b)
+    return left.keys() == right.keys() and all(isomorphic(left[k], right[k]) for k in left)
+
+
+def test_the_same_input_twice_changes_nothing(sample_document, tmp_path, nlp):
+    folder = tmp_path / "store"
+    with OxigraphStore(folder, writable=True) as store:
+        first = update_store(store, [sample_document])
+    assert first.added == (sample_document.id,) and first.facts > 10
+    before = _dump(folder)
+    with OxigraphStore(folder, writable=True) as store:
+        again = update_store(store, [sample_document])
+    assert again.unchanged == (sample_document.id,) and not again.changed and again.facts == 0
+    assert _dump(folder) == before
+
+
+def test_adding_an_article_gives_what_building_both_at_once_gives(sample_document, second_document, tmp_path, nlp):
+    folder = tmp_path / "store"
+    with OxigraphStore(folder, writable=True) as store:
+        update_store(store, [sample_document])
+        added = update_store(store, [sample_document, second_document])
+        incremental = store.to_dataset()
+    assert added.added == ("second-meeting",) and added.unchanged == (sample_document.id,)
+    together = to_dataset(build_graph([sample_document, second_document]))
+    assert _same_dataset(incremental, together)
+
+
+def test_entities_merge_with_the_ones_in_the_store(sample_document, second_document, tmp_path, nlp):
+    store = MemoryStore()
+    update_store(store, [sample_document])
+    ids_before = {e for e in store.dataset.subjects(None, NKG.Entity)}
+    update_store(store, [second_document])
+    data = store.dataset
+    ashimbayev = ENT.Maulen_Ashimbayev
+    assert set(data.objects(ashimbayev, NKG.mentionedIn)) == {DOC[sample_document.id], DOC["second-meeting"]}
+    assert len(list(data.objects(ashimbayev, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")))) == 1
+    # an id once given stays; the second article's facts use it
+    assert ids_before <= set(data.subjects(None, NKG.Entity))
+    second_graph = data.graph(URIRef(f"{DOC['second-meeting']}/graph"))
+    assert any(o == ashimbayev for o in second_graph.objects(None, None))
+
+
+def test_a_changed_article_replaces_its_own_facts(sample_document, second_document, tmp_path, nlp):
+    folder = tmp_path / "store"
+    with OxigraphStore(folder, writable=True) as store:
+        update_store(store, [sample_document, second_document])
+        changed = document_from_text(sample_document.id, SAMPLE_CHANGED)
+        done = update_store(store, [changed])
+        result = store.to_dataset()
+        uses = read_entity_uses(store)
+    assert done.replaced == (sample_document.id,) and not done.added
+    # a changed article is read again after the articles the store keeps (ids are first come, first
+    # served, and the kept articles' ids never change): as a build of the kept ones, then it
+    assert _same_dataset(result, to_dataset(build_graph([second_document, changed])))
+    # what only the old version said is gone, with the entities only it mentioned
+    labels = {str(o) for o in result.objects(None, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))}
+    assert "Qutty Meken" not in labels and "Erlan Karin" in labels
+    assert {u.doc_id for u in uses} == {sample_document.id, "second-meeting"}
+
+
+def test_entity_uses_round_trip_through_a_store(sample_kg):
+    store = MemoryStore(to_dataset(sample_kg))
+    uses = read_entity_uses(store)
+    assert len(uses) == len(sample_kg.entity_uses)
+    index = EntityIndex()
+    for use in uses:
+        index.restore(use)
+    assert index.entities() == list(sample_kg.entities)
+
+
+def test_a_failed_build_leaves_the_store_as_it_was(sample_document, second_document, tmp_path, monkeypatch, nlp):
+    folder = tmp_path / "store"
+    with OxigraphStore(folder, writable=True) as store:
+        update_store(store, [sample_document])
+    before = _dump(folder)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the parser crashed half way")
+
+    monkeypatch.setattr("graph.pipeline.build_graph", broken)
+    with OxigraphStore(folder, writable=True) as store, pytest.raises(RuntimeError):
+        update_store(store, [second_document])
+    assert _dump(folder) == before
+    with OxigraphStore(tmp_path / "new", writable=True) as store, pytest.raises(RuntimeError):
+        update_store(store, [second_document])
+    assert not (tmp_path / "new").exists(), "a store a failed first build started is removed"
+
+
+def test_build_store_from_the_command_line_validates(tmp_path, nlp):
+    folder = tmp_path / "corpus.oxigraph"
+    result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(folder), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) added" in result.stderr and not (tmp_path / "out").exists()
+    with OxigraphStore(folder) as store:
+        assert validate_graph(store.to_dataset()).conforms
+        assert str(CORPUS_GRAPH) in store.graph_names()
+    result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(folder), "--quiet"])
+    assert result.exit_code == 0 and "0 article(s) added, 0 replaced, 1 unchanged" in result.stderr
+    result = runner.invoke(app, ["build", str(tmp_path / "missing"), "--store", str(folder), "--quiet"])
+    assert result.exit_code == EXIT_ERROR
+
+
+def test_two_articles_with_one_id_are_a_problem(second_document):
+    from graph.errors import InputError
+
+    problems: list[InputError] = []
+    store = MemoryStore()
+    with pytest.raises(InputError, match="already used"):
+        update_store(store, [second_document, second_document])
+    assert len(store) == 0
+    from graph.corpus import _read_documents
+
+    assert _read_documents([second_document, second_document], problems.append) == [second_document]
+    assert len(problems) == 1
