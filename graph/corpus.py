@@ -21,18 +21,19 @@ article by article holds exactly what one build of all the articles in that orde
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import URIRef
 
+from .documents import MAX_ARTICLE_CHARS
 from .errors import InputError
 from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_quads, corpus_quads
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
-from .resolve import EntityIndex, Gazetteer
+from .resolve import EntityIndex, Gazetteer, merge_article
 from .types import Document, EntityUse
 
 __all__ = ["CorpusUpdate", "update_store", "read_entity_uses", "read_labels_in_use"]
@@ -48,6 +49,7 @@ class CorpusUpdate:
     facts: int = 0  # facts read from the added and replaced articles
     entities: int = 0  # entities in the corpus afterwards
     quads: int = 0  # quads in the store afterwards
+    words: int = 0  # words in the added and replaced articles
 
     @property
     def changed(self) -> bool:
@@ -118,6 +120,35 @@ def read_labels_in_use(store: GraphStore, *, exclude: Iterable[str] = ()) -> tup
     return {str(r["label"]) for r in relations}, {str(r["label"]) for r in roles}
 
 
+@dataclass
+class _Plan:
+    """What the first pass over the inputs found: which articles to (re)build, how many words."""
+
+    todo: list[str]  # article ids to build, in input order
+    unchanged: list[str]
+    words: int  # words in the articles to build (for progress and throughput)
+    kept: dict[str, Document]  # documents given as values (not files), by id
+
+
+def _plan(store: GraphStore, inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
+          max_chars: int) -> _Plan:
+    """Read every input once, lazily, keeping only ids and hashes: which articles are new or changed."""
+    stored = store.article_hashes()
+    todo: list[str] = []
+    unchanged: list[str] = []
+    kept: dict[str, Document] = {}
+    words = 0
+    for document in _documents(inputs, on_problem, max_chars):
+        if stored.get(document.id) == document.content_hash:
+            unchanged.append(document.id)
+            continue
+        todo.append(document.id)
+        words += len(document.text.split())
+        if not document.path or any(isinstance(item, Document) and item is document for item in inputs):
+            kept[document.id] = document
+    return _Plan(todo=todo, unchanged=unchanged, words=words, kept=kept)
+
+
 def update_store(
     store: GraphStore,
     inputs: Iterable[str | Path] | Iterable[Document],
@@ -127,65 +158,91 @@ def update_store(
     gazetteer: Gazetteer | None = None,
     on_problem: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    on_plan: Callable[[int, int], None] | None = None,
+    processes: int = 1,
+    batch_size: int = 16,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> CorpusUpdate:
     """Add the articles of ``inputs`` to ``store``: new ones added, changed ones replaced,
-    unchanged ones skipped, entities merged. Nothing is written unless everything succeeded."""
-    from .pipeline import build_graph
+    unchanged ones skipped, entities merged. Nothing is written unless everything succeeded.
 
-    documents = _read_documents(inputs, on_problem)
+    The build streams: a first pass reads the inputs for their ids and content hashes only; the
+    second reads them again and parses, extracts, resolves and writes one article at a time
+    (``processes`` workers), so memory holds the entity index, not the corpus.
+    ``on_plan(articles, words)`` is told how much there is to do before the work starts.
+    """
+    from .pipeline import analyze_documents
+
+    items = list(inputs)
+    plan = _plan(store, items, on_problem, max_chars)
+    if on_plan is not None:
+        on_plan(len(plan.todo), plan.words)
+    if not plan.todo:
+        return CorpusUpdate(unchanged=tuple(plan.unchanged), entities=_count_entities(store), quads=len(store))
     stored = store.article_hashes()
-    todo = [d for d in documents if stored.get(d.id) != d.content_hash]
-    unchanged = tuple(d.id for d in documents if stored.get(d.id) == d.content_hash)
-    if not todo:
-        return CorpusUpdate(unchanged=unchanged, entities=_count_entities(store), quads=len(store))
-    rebuilt = {d.id for d in todo}
+    rebuilt = set(plan.todo)
     index = EntityIndex()
-    for use in read_entity_uses(store, exclude=rebuilt):
+    for use in read_entity_uses(store, exclude=rebuilt & set(stored)):
         index.restore(use)
-    relations, roles = read_labels_in_use(store, exclude=rebuilt)
-    kg = build_graph(todo, model=model, extractors=list(extractors) if extractors else None, gazetteer=gazetteer,
-                     index=index, on_document=on_document)
-    graphs: dict[URIRef, list[Any]] = {article_graph_iri(d.id): [] for d in todo}
-    for quad in article_quads(kg):
-        graphs[quad[3]].append(quad)
-    graphs[CORPUS_GRAPH] = list(corpus_quads(kg.entities, relations | {f.predicate for f in kg.facts},
-                                             roles | {m.role for m in kg.memberships}))
-    store.replace_graphs(graphs)
+    relations, roles = read_labels_in_use(store, exclude=rebuilt & set(stored))
+    wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
+    facts = 0
+    with store.writer() as write:
+        for article in analyze_documents(wanted, model=model, extractors=list(extractors) if extractors else None,
+                                         gazetteer=gazetteer, processes=processes, batch_size=batch_size,
+                                         on_document=on_document):
+            part = merge_article(article, index)
+            write.replace(article_graph_iri(article.document.id), article_quads(part))
+            relations.update(f.predicate for f in part.facts)
+            roles.update(m.role for m in part.memberships)
+            facts += len(part.facts)
+        entities = index.entities()
+        write.replace(CORPUS_GRAPH, corpus_quads(entities, relations, roles))
     return CorpusUpdate(
-        added=tuple(d.id for d in todo if d.id not in stored),
-        replaced=tuple(d.id for d in todo if d.id in stored),
-        unchanged=unchanged, facts=len(kg.facts), entities=len(kg.entities), quads=len(store),
+        added=tuple(i for i in plan.todo if i not in stored), replaced=tuple(i for i in plan.todo if i in stored),
+        unchanged=tuple(plan.unchanged), facts=facts, entities=len(entities), quads=len(store), words=plan.words,
     )
 
 
-def _read_documents(inputs: Iterable[str | Path] | Iterable[Document],
-                    on_problem: Callable[[InputError], None] | None) -> list[Document]:
+def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
+               max_chars: int, *, quiet: bool = False) -> Iterator[Document]:
     """Documents as given and the articles read from files and folders, in input order; a second
-    article with an id already used is a problem (reported, or raised without a handler)."""
+    article with an id already used is a problem (reported, or raised without a handler).
+    ``quiet``: a second reading, whose problems were reported by the first."""
     from .documents import iter_documents
 
-    items = list(inputs)
-    paths = [item for item in items if not isinstance(item, Document)]
-    read = iter(iter_documents(paths, on_problem=on_problem)) if paths else iter(())
-    documents: list[Document] = []
-    for item in items:
-        if isinstance(item, Document):
-            documents.append(item)
-        elif item is paths[0]:  # every file article, where the first path was given
-            documents.extend(read)
-    seen: dict[str, Document] = {}
-    unique = []
-    for document in documents:
+    def ignore(problem: InputError) -> None:
+        return None
+
+    handler = ignore if quiet else on_problem
+    seen: dict[str, str] = {}
+    paths: list[str | Path] = []
+
+    def files() -> Iterator[Document]:
+        if paths:
+            yield from iter_documents(list(paths), on_problem=handler, max_chars=max_chars)
+            paths.clear()
+
+    def checked(document: Document) -> Iterator[Document]:
         if document.id in seen:
-            problem = InputError(document.path or document.id, f"article id {document.id!r} already used by "
-                                 f"{seen[document.id].path or 'another article'}")
-            if on_problem is None:
+            problem = InputError(document.path or document.id,
+                                 f"article id {document.id!r} already used by {seen[document.id]}")
+            if handler is None:
                 raise problem
-            on_problem(problem)
-            continue
-        seen[document.id] = document
-        unique.append(document)
-    return unique
+            handler(problem)
+            return
+        seen[document.id] = document.path or "another article"
+        yield document
+
+    for item in inputs:
+        if isinstance(item, Document):
+            for document in files():
+                yield from checked(document)
+            yield from checked(item)
+        else:
+            paths.append(item)
+    for document in files():
+        yield from checked(document)
 
 
 def _count_entities(store: GraphStore) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
+from dataclasses import replace
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
@@ -123,15 +124,26 @@ def test_a_failed_build_leaves_the_store_as_it_was(sample_document, second_docum
         update_store(store, [sample_document])
     before = _dump(folder)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("the parser crashed half way")
+    import graph.corpus
 
-    monkeypatch.setattr("graph.pipeline.build_graph", broken)
+    real = graph.corpus.merge_article
+    calls = []
+
+    def broken(*args, **kwargs):  # the first article is written, the second fails
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the parser crashed half way")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("graph.corpus.merge_article", broken)
+    third = replace(second_document, id="third", text=second_document.text + " The mayor agreed.")
     with OxigraphStore(folder, writable=True) as store, pytest.raises(RuntimeError):
-        update_store(store, [second_document])
+        update_store(store, [second_document, third])
+    assert len(calls) == 2
     assert _dump(folder) == before
+    calls.clear()
     with OxigraphStore(tmp_path / "new", writable=True) as store, pytest.raises(RuntimeError):
-        update_store(store, [second_document])
+        update_store(store, [second_document, third])
     assert not (tmp_path / "new").exists(), "a store a failed first build started is removed"
 
 
@@ -157,7 +169,7 @@ def test_two_articles_with_one_id_are_a_problem(second_document):
     with pytest.raises(InputError, match="already used"):
         update_store(store, [second_document, second_document])
     assert len(store) == 0
-    from graph.corpus import _read_documents
+    from graph.corpus import _documents
 
-    assert _read_documents([second_document, second_document], problems.append) == [second_document]
+    assert list(_documents([second_document, second_document], problems.append, 10**6)) == [second_document]
     assert len(problems) == 1

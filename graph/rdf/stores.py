@@ -43,6 +43,8 @@ from .namespaces import PREFIXES, bind_prefixes, sparql_prologue
 
 __all__ = [
     "GraphStore",
+    "GraphWriter",
+    "BufferedWriter",
     "MemoryStore",
     "OxigraphStore",
     "RemoteStore",
@@ -72,6 +74,11 @@ LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
+#: quads a streaming build hands the loader at once (about 60 MB)
+STREAM_SLICE = 50_000
+#: an unfinished build's marker in the store folder (see _OxigraphWriter)
+BUILDING_FILE = "newsgraph.building"
+ROLLBACK_SUFFIX = ".newsgraph-rollback"
 
 
 @dataclass(frozen=True)
@@ -232,6 +239,11 @@ class GraphStore(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def writer(self) -> GraphWriter:
+        """A write that replaces named graphs one at a time and applies all of them, or none:
+        use it as a context manager (committed on success, undone on an exception)."""
+        return BufferedWriter(self)
+
     def select(self, query: str) -> list[dict[str, Any]]:
         """Rows of an internal SELECT (newsgraph prefixes declared), as dicts of rdflib terms."""
         result = self.execute(query, union=False)
@@ -247,6 +259,132 @@ class GraphStore(ABC):
             SELECT ?id ?hash WHERE { GRAPH ?g { ?doc a schema:NewsArticle ; schema:identifier ?id ;
                                                       nkg:contentHash ?hash } }""")
         return {str(r["id"]): str(r["hash"]) for r in rows}
+
+
+# ---------------------------------------------------------------------------------------- writers
+
+class GraphWriter(ABC):
+    """Replaces named graphs of a store, graph by graph, as one all-or-nothing change.
+
+    ``with store.writer() as write: write.replace(name, quads) ...`` commits when the block ends
+    and undoes everything when it raises. A streaming build replaces one article graph at a time,
+    so it never holds the whole corpus.
+    """
+
+    @abstractmethod
+    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
+        """Replace the named graph ``name`` (dropping what it held) with ``quads``."""
+
+    @abstractmethod
+    def commit(self) -> None:
+        """Make the change visible and durable."""
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Undo every change of this write."""
+
+    def __enter__(self) -> GraphWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+class BufferedWriter(GraphWriter):
+    """Collects the graphs and hands them to :meth:`GraphStore.replace_graphs` at commit (for
+    the memory store and remote endpoints, which apply one change in one request)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.graphs: dict[URIRef, list[Quad]] = {}
+
+    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
+        self.graphs[name] = [q for q in quads if _check_graph(q[3], name)]
+
+    def commit(self) -> None:
+        if self.graphs:
+            self.store.replace_graphs(self.graphs)
+        self.graphs = {}
+
+    def abort(self) -> None:
+        self.graphs = {}
+
+
+class _OxigraphWriter(GraphWriter):
+    """Streams quads into an Oxigraph store with its bulk loader, undoably.
+
+    Before the first change to a store that already has data, a RocksDB checkpoint of it is
+    taken next to it (hard links: quick and small) and ``DIR/newsgraph.building`` says where it
+    is. The graphs are then replaced in place. Commit removes the marker and the checkpoint; an
+    exception puts the checkpoint back. A build killed half way leaves the marker, and the next
+    open of the store puts the checkpoint back before anything reads it: the store is always
+    the one before the build or the one after it. A new store is simply removed again.
+    """
+
+    def __init__(self, store: OxigraphStore) -> None:
+        store._writable()
+        self.store = store
+        self.pending: list[ox.Quad] = []
+        self.active = True
+        rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
+        if rollback.exists():
+            shutil.rmtree(rollback)
+        self.fresh = store._fresh and not store._written
+        census = None
+        if not self.fresh:
+            store.store.flush()
+            store.store.backup(str(rollback))
+            if store._census_path.is_file():
+                census = store._census_path.read_text(encoding="utf-8")
+        marker = {"rollback": None if self.fresh else str(rollback), "census": census}
+        with atomic_output(store.path / BUILDING_FILE, "w") as handle:
+            json.dump(marker, handle)
+        self.rollback = None if self.fresh else rollback
+
+    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
+        graph = ox.NamedNode(str(name))
+        if not self.fresh and self.store.store.contains_named_graph(graph):
+            self._flush_pending()
+            self.store.store.remove_graph(graph)
+        for quad in quads:
+            _check_graph(quad[3], name)
+            self.pending.append(oxigraph_quad(quad))
+        if len(self.pending) >= STREAM_SLICE:
+            self._flush_pending()
+
+    def _flush_pending(self) -> None:
+        if self.pending:
+            self.store.store.bulk_extend(self.pending)
+            self.pending = []
+
+    def commit(self) -> None:
+        if not self.active:
+            return
+        store = self.store
+        try:
+            self._flush_pending()
+            if self.fresh:
+                store.store.optimize()  # merge the loader's tables: scans and dumps get much faster
+            store.store.flush()
+            store._written = True
+            store._write_census(len(store.store))
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.abort()
+            raise StoreError(f"{store.path}: the update failed and was not applied ({_one_line(exc)})") from None
+        (store.path / BUILDING_FILE).unlink(missing_ok=True)
+        if self.rollback is not None:
+            shutil.rmtree(self.rollback, ignore_errors=True)
+        self.active = False
+
+    def abort(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        self.pending = []
+        self.store._reopen_after(self.store._roll_back)
 
 
 # ---------------------------------------------------------------------------------------- memory
@@ -353,6 +491,17 @@ class OxigraphStore(GraphStore):
         self._created = self._fresh and not existed
         self._written = False
         self.path.mkdir(parents=True, exist_ok=True)
+        if (self.path / BUILDING_FILE).is_file():
+            # a build was killed half way: put the store back as it was before it
+            recovery = _FolderLock(self.path, exclusive=True)
+            try:
+                self._roll_back()
+            finally:
+                recovery.release()
+            self._fresh = not (self.path / "CURRENT").is_file()
+            if self._fresh and not writable:
+                raise StoreError(f"{self.path}: no such store (its first build was interrupted); build it again "
+                                 f"with newsgraph build --store {self.path}")
         if lock:
             self._lock = _FolderLock(self.path, exclusive=writable)
         try:
@@ -480,6 +629,42 @@ class OxigraphStore(GraphStore):
             self._write_census(len(self.store))
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path}: the update failed and was not applied ({_one_line(exc)})") from None
+
+    def writer(self) -> GraphWriter:
+        return _OxigraphWriter(self)
+
+    def _roll_back(self) -> None:
+        """Undo an unfinished build (``newsgraph.building``): put the checkpoint it names back, or,
+        for a first build, leave no store. The store must not be open."""
+        marker_path = self.path / BUILDING_FILE
+        try:
+            marker = json.loads(marker_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            marker = {"rollback": None, "census": None}
+        rollback = Path(marker["rollback"]) if marker.get("rollback") else None
+        if rollback is not None and not (rollback / "CURRENT").is_file():
+            raise StoreError(f"{self.path}: a build was interrupted and its checkpoint {rollback} is missing; "
+                             "restore the store from a backup or rebuild it")
+        for item in self.path.iterdir():
+            if item.name not in (LOCK_FILE, BUILDING_FILE):
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+        if rollback is not None:
+            for item in rollback.iterdir():
+                shutil.move(str(item), str(self.path / item.name))
+            rollback.rmdir()
+            if marker.get("census"):
+                with atomic_output(self._census_path, "w") as handle:
+                    handle.write(marker["census"])
+        marker_path.unlink()
+
+    def _reopen_after(self, action: Any) -> None:
+        """Close the database, run ``action`` (on the closed folder), open it again."""
+        with contextlib.suppress(AttributeError):
+            del self.store
+        action()
+        self._fresh = not (self.path / "CURRENT").is_file()
+        self._written = False
+        self.store = ox.Store(str(self.path))
 
     def _graph_size(self, name: URIRef) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))

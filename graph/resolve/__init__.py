@@ -28,6 +28,7 @@ __all__ = [
     "ResolvedArticle",
     "resolve_article",
     "merge_articles",
+    "merge_article",
     "EntityIndex",
     "Gazetteer",
     "GazetteerEntry",
@@ -181,30 +182,31 @@ def _unique(facts: list[Fact]) -> list[Fact]:
                                              fact.value, fact.negated, fact.modality)] is fact]
 
 
+def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGraph:
+    """One article with corpus-wide entity ids: its entities join ``index`` (the returned graph
+    holds the article's facts, sentences and entity uses, not the corpus entities)."""
+    ids = {local.key: index.add(article.document.id, local) for local in article.entities}
+    facts = tuple(replace(fact, subject=ids[fact.subject],
+                          object=ids[fact.object] if fact.object is not None else None,
+                          place=ids[fact.place] if fact.place is not None else None) for fact in article.facts)
+    memberships = tuple(replace(membership, member=ids[membership.member],
+                                organization=ids[membership.organization] if membership.organization else None)
+                        for membership in article.memberships)
+    return KnowledgeGraph(
+        documents=(article.document,), sentences=article.sentences, facts=facts, memberships=memberships,
+        article_entities=tuple((article.document.id, role, ids[key]) for role, key in article.article_entities),
+        entity_uses=tuple(entity_use(article.document.id, ids[local.key], local) for local in article.entities),
+    )
+
+
 def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | None = None) -> KnowledgeGraph:
     """Merge resolved articles into one knowledge graph with corpus-wide entity ids."""
     index = index if index is not None else EntityIndex()
-    documents: list[Document] = []
-    sentences: list[Sentence] = []
-    facts: list[Fact] = []
-    memberships: list[Membership] = []
-    article_entities: list[tuple[str, str, str]] = []
-    uses = []
-    for article in articles:
-        ids = {local.key: index.add(article.document.id, local) for local in article.entities}
-        uses.extend(entity_use(article.document.id, ids[local.key], local) for local in article.entities)
-        documents.append(article.document)
-        sentences.extend(article.sentences)
-        for fact in article.facts:
-            facts.append(replace(fact, subject=ids[fact.subject],
-                                 object=ids[fact.object] if fact.object is not None else None,
-                                 place=ids[fact.place] if fact.place is not None else None))
-        article_entities.extend((article.document.id, role, ids[key]) for role, key in article.article_entities)
-        for membership in article.memberships:
-            memberships.append(replace(
-                membership, member=ids[membership.member],
-                organization=ids[membership.organization] if membership.organization else None))
-    entities: list[Entity] = index.entities()
-    return KnowledgeGraph(documents=tuple(documents), sentences=tuple(sentences), entities=tuple(entities),
-                          facts=tuple(facts), memberships=tuple(memberships),
-                          article_entities=tuple(article_entities), entity_uses=tuple(uses))
+    parts = [merge_article(article, index) for article in articles]
+    return KnowledgeGraph(
+        documents=tuple(d for p in parts for d in p.documents), sentences=tuple(s for p in parts for s in p.sentences),
+        entities=tuple(index.entities()), facts=tuple(f for p in parts for f in p.facts),
+        memberships=tuple(m for p in parts for m in p.memberships),
+        article_entities=tuple(a for p in parts for a in p.article_entities),
+        entity_uses=tuple(u for p in parts for u in p.entity_uses),
+    )
