@@ -30,7 +30,7 @@ from rdflib import URIRef
 
 from .documents import MAX_ARTICLE_CHARS
 from .errors import InputError
-from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_quads, corpus_quads
+from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
 from .resolve import EntityIndex, Gazetteer, merge_article
@@ -192,12 +192,12 @@ def update_store(
                                          gazetteer=gazetteer, processes=processes, batch_size=batch_size,
                                          on_document=on_document):
             part = merge_article(article, index)
-            write.replace(article_graph_iri(article.document.id), article_quads(part))
+            write.replace(article_graph_iri(article.document.id), article_lines(part))
             relations.update(f.predicate for f in part.facts)
             roles.update(m.role for m in part.memberships)
             facts += len(part.facts)
         entities = index.entities()
-        write.replace(CORPUS_GRAPH, corpus_quads(entities, relations, roles))
+        write.replace(CORPUS_GRAPH, corpus_lines(entities, relations, roles))
     return CorpusUpdate(
         added=tuple(i for i in plan.todo if i not in stored), replaced=tuple(i for i in plan.todo if i in stored),
         unchanged=tuple(plan.unchanged), facts=facts, entities=len(entities), quads=len(store), words=plan.words,

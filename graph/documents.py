@@ -105,6 +105,7 @@ def parse_dateline(text: str) -> Dateline | None:
 # ----------------------------------------------------------------------------- text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters but tab and newline
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -115,7 +116,7 @@ def normalize_text(text: str) -> str:
     become one space, and control characters other than newlines are dropped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = "".join(c for c in text if c == "\n" or c == "\t" or (ord(c) >= 32 and not 0x7F <= ord(c) < 0xA0))
+    text = _CONTROL.sub("", text)
     paragraphs = []
     for block in _PARAGRAPH_BREAK.split(text):
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]

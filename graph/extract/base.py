@@ -101,6 +101,8 @@ class DocContext:
     tokens: list[Token] = field(default_factory=list)  # doc's tokens, made once (spaCy makes a new
     # Token object on every access, which dominates the extractors' time)
 
+    text: str = ""  # doc.text, read once
+
     def sentence_length(self, token_index: int) -> int:
         return len(self.sentences[self.sentence_of[token_index]])
 
@@ -111,11 +113,12 @@ class DocContext:
         for number, sent in enumerate(sentences):
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
-        text = doc.text  # spaCy joins the tokens on every access of doc.text
+        text = doc.text  # spaCy joins the tokens on every access of doc.text: read it once
         glosses = find_glosses(doc, text)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
         return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
-                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc, text), tokens=list(doc))
+                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc, text),
+                   tokens=doc_tree(doc).tokens, text=text)
 
 
 _OPEN_QUOTES = {"\u201c", "``", "\u00ab"}
@@ -240,6 +243,7 @@ class Tree:
     several times faster.
     """
 
+    tokens: list[Token]
     texts: list[str]
     whitespace: list[str]
     idx: list[int]
@@ -257,7 +261,7 @@ def doc_tree(doc: Doc) -> Tree:
         head = token.head.i
         if head != token.i:
             children[head].append(token.i)
-    return Tree(texts=[t.text for t in tokens], whitespace=[t.whitespace_ for t in tokens],
+    return Tree(tokens=tokens, texts=[t.text for t in tokens], whitespace=[t.whitespace_ for t in tokens],
                 idx=[t.idx for t in tokens], deps=[t.dep_ for t in tokens], is_space=[t.is_space for t in tokens],
                 children=children)
 

@@ -18,8 +18,10 @@ No blank nodes: every node has an IRI, so output is deterministic and diffable.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -34,6 +36,10 @@ __all__ = [
     "iter_quads",
     "article_quads",
     "corpus_quads",
+    "article_lines",
+    "corpus_lines",
+    "nquads_text",
+    "rdflib_quads",
     "entity_use_iri",
     "role_iri",
     "to_dataset",
@@ -105,52 +111,92 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.3f}").normalize() if value else Decimal("0"), datatype=XSD.decimal)
+# -- terms as N-Triples text: the build writes them straight to Oxigraph's N-Quads loader; rdflib
+# users get rdflib terms from :func:`rdflib_quads`. One model, two renderings.
+
+Line = tuple[str, str, str, str]  # subject, predicate, object, graph in N-Triples syntax
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+def _i(iri: object) -> str:
+    return f"<{iri}>"
 
 
-def _article_quads(document: Document, links: dict[str, str]) -> Iterator[Quad]:
-    g = article_graph_iri(document.id)
-    a = article_iri(document.id)
-    yield a, RDF.type, SCHEMA.NewsArticle, g
-    yield a, SCHEMA.identifier, Literal(document.id), g
-    yield a, NKG.contentHash, Literal(document.content_hash), g
-    if document.title:
-        yield a, SCHEMA.headline, Literal(document.title), g
-    if document.published:
-        yield a, SCHEMA.datePublished, _date_literal(document.published), g
-    if document.url:
-        yield a, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI), g
-    if document.path:
-        yield a, NKG.sourceFile, Literal(document.path), g
-    if "publisher" in links:
-        yield a, SCHEMA.publisher, entity_iri(links["publisher"]), g
-    if "place" in links:
-        yield a, NKG.datelinePlace, entity_iri(links["place"]), g
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _date_literal(value: str) -> Literal:
+def _l(text: str, *, lang: str | None = None, datatype: str | None = None) -> str:
+    literal = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{literal}@{lang}"
+    if datatype:
+        return f"{literal}^^<{datatype}>"
+    return literal
+
+
+_T = {name: _i(term) for name, term in {
+    "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "label": RDFS.label, "subPropertyOf": RDFS.subPropertyOf, "ObjectProperty": OWL.ObjectProperty,
+    "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "derived": PROV.wasDerivedFrom,
+    "specializationOf": PROV.specializationOf, "xlPref": SKOSXL.prefLabel, "xlAlt": SKOSXL.altLabel,
+    "xlLabel": SKOSXL.Label, "literalForm": SKOSXL.literalForm,
+}.items()}
+_S = {name: _i(SCHEMA[name]) for name in ("NewsArticle", "identifier", "headline", "datePublished", "url", "publisher",
+                                          "isPartOf", "text")}
+_O = {name: _i(ORG[name]) for name in ("Membership", "member", "organization", "role", "Role")}
+_N = {str(term)[len(str(NKG._NS)):]: _i(term) for term in dir(NKG)}
+_XSD = {name: str(XSD[name]) for name in ("integer", "decimal", "boolean", "date", "dateTime", "anyURI")}
+_TRUE = _l("true", datatype=_XSD["boolean"])
+_FALSE = _l("false", datatype=_XSD["boolean"])
+_CORPUS = _i(CORPUS_GRAPH)
+_CLASSES = {kind: tuple(_i(c) for c in classes) for kind, classes in ENTITY_CLASSES.items()}
+
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"^^<{_XSD["integer"]}>'
+
+
+def _decimal(value: float) -> str:
+    return f'"{Decimal(f"{value:.3f}").normalize() if value else Decimal("0")}"^^<{_XSD["decimal"]}>'
+
+
+def _date_literal(value: str) -> str:
     text = value.strip()
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return Literal(text, datatype=XSD.date)
+        return _l(text, datatype=_XSD["date"])
     if len(text) > 10 and text[4] == "-" and "T" in text:
-        return Literal(text, datatype=XSD.dateTime)
-    return Literal(text)
+        return _l(text, datatype=_XSD["dateTime"])
+    return _l(text)
 
 
-def _sentence_quads(sentence: Sentence) -> Iterator[Quad]:
-    g = article_graph_iri(sentence.doc_id)
-    s = sentence_iri(sentence.doc_id, sentence.index)
-    yield s, RDF.type, NKG.Sentence, g
-    yield s, SCHEMA.isPartOf, article_iri(sentence.doc_id), g
-    yield s, NKG.sentenceIndex, _int(sentence.index), g
-    yield s, NKG.startOffset, _int(sentence.start), g
-    yield s, NKG.endOffset, _int(sentence.end), g
-    yield s, SCHEMA.text, Literal(sentence.text), g
+def _article_lines(document: Document, links: dict[str, str]) -> Iterator[Line]:
+    g = _i(article_graph_iri(document.id))
+    a = _i(article_iri(document.id))
+    yield a, _T["type"], _S["NewsArticle"], g
+    yield a, _S["identifier"], _l(document.id), g
+    yield a, _N["contentHash"], _l(document.content_hash), g
+    if document.title:
+        yield a, _S["headline"], _l(document.title), g
+    if document.published:
+        yield a, _S["datePublished"], _date_literal(document.published), g
+    if document.url:
+        yield a, _S["url"], _l(document.url, datatype=_XSD["anyURI"]), g
+    if document.path:
+        yield a, _N["sourceFile"], _l(document.path), g
+    if "publisher" in links:
+        yield a, _S["publisher"], _i(entity_iri(links["publisher"])), g
+    if "place" in links:
+        yield a, _N["datelinePlace"], _i(entity_iri(links["place"])), g
+
+
+def _sentence_lines(sentence: Sentence) -> Iterator[Line]:
+    g = _i(article_graph_iri(sentence.doc_id))
+    s = _i(sentence_iri(sentence.doc_id, sentence.index))
+    yield s, _T["type"], _N["Sentence"], g
+    yield s, _S["isPartOf"], _i(article_iri(sentence.doc_id)), g
+    yield s, _N["sentenceIndex"], _int(sentence.index), g
+    yield s, _N["startOffset"], _int(sentence.start), g
+    yield s, _N["endOffset"], _int(sentence.end), g
+    yield s, _S["text"], _l(sentence.text), g
 
 
 def statement_iri(fact: Fact) -> URIRef:
@@ -164,76 +210,78 @@ def assertion_iri(fact: Fact) -> URIRef:
                   f"{_hash(p.sentence, fact.subject, fact.predicate, fact.object, fact.value, p.extractor, p.start, p.end)}")
 
 
-def _fact_quads(fact: Fact) -> Iterator[Quad]:
+def _fact_lines(fact: Fact) -> Iterator[Line]:
     p = fact.provenance
-    g = article_graph_iri(p.doc_id)
-    subject = entity_iri(fact.subject)
-    predicate = relation_iri(fact.predicate)
+    g = _i(article_graph_iri(p.doc_id))
+    subject = _i(entity_iri(fact.subject))
+    predicate = _i(relation_iri(fact.predicate))
+    sentence = _i(sentence_iri(p.doc_id, p.sentence))
     if fact.object is not None:
-        obj: URIRef = entity_iri(fact.object)
+        obj = _i(entity_iri(fact.object))
     else:
-        obj = statement_iri(fact)
-        yield obj, RDF.type, NKG.Statement, g
-        yield obj, SCHEMA.text, Literal(fact.value or ""), g
-        yield obj, PROV.wasDerivedFrom, sentence_iri(p.doc_id, p.sentence), g
+        obj = _i(statement_iri(fact))
+        yield obj, _T["type"], _N["Statement"], g
+        yield obj, _S["text"], _l(fact.value or ""), g
+        yield obj, _T["derived"], sentence, g
     if not fact.negated and not fact.modality:
         yield subject, predicate, obj, g
-    a = assertion_iri(fact)
-    yield a, RDF.type, NKG.Assertion, g
-    yield a, RDF.subject, subject, g
-    yield a, RDF.predicate, predicate, g
-    yield a, RDF.object, obj, g
-    yield a, PROV.wasDerivedFrom, sentence_iri(p.doc_id, p.sentence), g
-    yield a, NKG.extractor, Literal(p.extractor), g
-    yield a, NKG.confidence, _decimal(p.confidence), g
-    yield a, NKG.startOffset, _int(p.start), g
-    yield a, NKG.endOffset, _int(p.end), g
+    a = _i(assertion_iri(fact))
+    yield a, _T["type"], _N["Assertion"], g
+    yield a, _T["subject"], subject, g
+    yield a, _T["predicate"], predicate, g
+    yield a, _T["object"], obj, g
+    yield a, _T["derived"], sentence, g
+    yield a, _N["extractor"], _l(p.extractor), g
+    yield a, _N["confidence"], _decimal(p.confidence), g
+    yield a, _N["startOffset"], _int(p.start), g
+    yield a, _N["endOffset"], _int(p.end), g
     if fact.construction:
-        yield a, NKG.construction, Literal(fact.construction), g
+        yield a, _N["construction"], _l(fact.construction), g
     if fact.subject_text:
-        yield a, NKG.subjectText, Literal(fact.subject_text), g
+        yield a, _N["subjectText"], _l(fact.subject_text), g
     if fact.object_text:
-        yield a, NKG.objectText, Literal(fact.object_text), g
+        yield a, _N["objectText"], _l(fact.object_text), g
     if fact.negated:
-        yield a, NKG.negated, Literal(True), g
+        yield a, _N["negated"], _TRUE, g
     if fact.modality:
-        yield a, NKG.modality, Literal(fact.modality), g
+        yield a, _N["modality"], _l(fact.modality), g
 
 
 def role_iri(role: str) -> URIRef:
     return ENT["role/" + entity_id(role)]
 
 
-def _membership_quads(membership: Membership) -> Iterator[Quad]:
+def _membership_lines(membership: Membership) -> Iterator[Line]:
     p = membership.provenance
-    g = article_graph_iri(p.doc_id)
-    m = ENT["membership/" + _hash(membership.member, membership.organization, membership.role.lower())]
-    yield m, RDF.type, ORG.Membership, g
-    yield m, ORG.member, entity_iri(membership.member), g
+    g = _i(article_graph_iri(p.doc_id))
+    m = _i(ENT["membership/" + _hash(membership.member, membership.organization, membership.role.lower())])
+    yield m, _T["type"], _O["Membership"], g
+    yield m, _O["member"], _i(entity_iri(membership.member)), g
     if membership.organization:
-        yield m, ORG.organization, entity_iri(membership.organization), g
-    yield m, ORG.role, role_iri(membership.role), g
-    yield m, PROV.wasDerivedFrom, sentence_iri(p.doc_id, p.sentence), g
+        yield m, _O["organization"], _i(entity_iri(membership.organization)), g
+    yield m, _O["role"], _i(role_iri(membership.role)), g
+    yield m, _T["derived"], _i(sentence_iri(p.doc_id, p.sentence)), g
 
 
-def _role_quads(role: str) -> Iterator[Quad]:
-    g = CORPUS_GRAPH
-    yield role_iri(role), RDF.type, NKG.Role, g
-    yield role_iri(role), RDF.type, ORG.Role, g
-    yield role_iri(role), SKOS.prefLabel, Literal(role, lang="en"), g
+def _role_lines(role: str) -> Iterator[Line]:
+    r = _i(role_iri(role))
+    yield r, _T["type"], _N["Role"], _CORPUS
+    yield r, _T["type"], _O["Role"], _CORPUS
+    yield r, _T["prefLabel"], _l(role, lang="en"), _CORPUS
 
 
-def _entity_use_quads(use: EntityUse) -> Iterator[Quad]:
-    g = article_graph_iri(use.doc_id)
-    u = entity_use_iri(use.doc_id, use.entity)
-    yield u, RDF.type, NKG.EntityUse, g
-    yield u, PROV.specializationOf, entity_iri(use.entity), g
-    yield u, SCHEMA.isPartOf, article_iri(use.doc_id), g
-    yield u, NKG.entityClass, NKG[use.type] if use.type in ENTITY_CLASSES else NKG.Thing, g
-    yield u, NKG.mentionCount, _int(use.mentions), g
-    yield u, NKG.named, Literal(use.named), g
+def _entity_use_lines(use: EntityUse) -> Iterator[Line]:
+    g = _i(article_graph_iri(use.doc_id))
+    base = str(entity_use_iri(use.doc_id, use.entity))
+    u = _i(base)
+    yield u, _T["type"], _N["EntityUse"], g
+    yield u, _T["specializationOf"], _i(entity_iri(use.entity)), g
+    yield u, _S["isPartOf"], _i(article_iri(use.doc_id)), g
+    yield u, _N["entityClass"], _N[use.type] if use.type in ENTITY_CLASSES else _N["Thing"], g
+    yield u, _N["mentionCount"], _int(use.mentions), g
+    yield u, _N["named"], _TRUE if use.named else _FALSE, g
     if use.known_label:
-        yield u, NKG.gazetteerLabel, Literal(use.known_label), g
+        yield u, _N["gazetteerLabel"], _l(use.known_label), g
     names: dict[str, tuple[str, int]] = {}  # name key -> (name, count); spellings that differ only in space are one
     for name, count in sorted((*use.names, (use.label, 0))):
         key = entity_id(name)
@@ -241,63 +289,103 @@ def _entity_use_quads(use: EntityUse) -> Iterator[Quad]:
         names[key] = (first, total + count)
     label_key = entity_id(use.label)
     for key, (name, count) in sorted(names.items()):
-        n = URIRef(f"{u}/name/{key}")
-        yield u, SKOSXL.prefLabel if key == label_key else SKOSXL.altLabel, n, g
-        yield n, RDF.type, SKOSXL.Label, g
-        yield n, SKOSXL.literalForm, Literal(name), g
-        yield n, NKG.mentionCount, _int(count), g
+        n = f"<{base}/name/{key}>"
+        yield u, _T["xlPref"] if key == label_key else _T["xlAlt"], n, g
+        yield n, _T["type"], _T["xlLabel"], g
+        yield n, _T["literalForm"], _l(name), g
+        yield n, _N["mentionCount"], _int(count), g
 
 
-def _entity_quads(entity: Entity) -> Iterator[Quad]:
-    g = CORPUS_GRAPH
-    e = entity_iri(entity.id)
-    yield e, RDF.type, NKG.Entity, g
-    for cls in ENTITY_CLASSES.get(entity.type, (NKG.Thing,)):
-        yield e, RDF.type, cls, g
-    yield e, SKOS.prefLabel, Literal(entity.label), g
-    yield e, RDFS.label, Literal(entity.label), g
+def _entity_lines(entity: Entity) -> Iterator[Line]:
+    e = _i(entity_iri(entity.id))
+    yield e, _T["type"], _N["Entity"], _CORPUS
+    for cls in _CLASSES.get(entity.type, (_N["Thing"],)):
+        yield e, _T["type"], cls, _CORPUS
+    label = _l(entity.label)
+    yield e, _T["prefLabel"], label, _CORPUS
+    yield e, _T["label"], label, _CORPUS
     for alias in entity.aliases:
-        yield e, SKOS.altLabel, Literal(alias), g
-    yield e, NKG.mentionCount, _int(entity.mentions), g
+        yield e, _T["altLabel"], _l(alias), _CORPUS
+    yield e, _N["mentionCount"], _int(entity.mentions), _CORPUS
     for doc_id in entity.documents:
-        yield e, NKG.mentionedIn, article_iri(doc_id), g
+        yield e, _N["mentionedIn"], _i(article_iri(doc_id)), _CORPUS
 
 
-def _relation_quads(label: str) -> Iterator[Quad]:
+def _relation_lines(label: str) -> Iterator[Line]:
     iri = relation_iri(label)
     if not str(iri).startswith(str(REL)):
         return
-    g = CORPUS_GRAPH
-    yield iri, RDF.type, OWL.ObjectProperty, g
-    yield iri, RDFS.label, Literal(label, lang="en"), g
-    yield iri, RDFS.subPropertyOf, NKG.relatedTo, g
+    r = _i(iri)
+    yield r, _T["type"], _T["ObjectProperty"], _CORPUS
+    yield r, _T["label"], _l(label, lang="en"), _CORPUS
+    yield r, _T["subPropertyOf"], _N["relatedTo"], _CORPUS
 
 
-def article_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
-    """The quads of the articles' named graphs (``doc:ID/graph``): everything but the corpus graph."""
+def article_lines(kg: KnowledgeGraph) -> Iterator[Line]:
+    """The quads of the articles' named graphs (``doc:ID/graph``), as N-Triples terms."""
     links: dict[str, dict[str, str]] = {}
     for doc_id, role, entity in kg.article_entities:
         links.setdefault(doc_id, {})[role] = entity
     for document in kg.documents:
-        yield from _article_quads(document, links.get(document.id, {}))
+        yield from _article_lines(document, links.get(document.id, {}))
     for sentence in kg.sentences:
-        yield from _sentence_quads(sentence)
+        yield from _sentence_lines(sentence)
     for fact in kg.facts:
-        yield from _fact_quads(fact)
+        yield from _fact_lines(fact)
     for membership in kg.memberships:
-        yield from _membership_quads(membership)
+        yield from _membership_lines(membership)
     for use in kg.entity_uses:
-        yield from _entity_use_quads(use)
+        yield from _entity_use_lines(use)
+
+
+def corpus_lines(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Line]:
+    """The corpus graph (merged entities, minted relations and roles in use), as N-Triples terms."""
+    for entity in entities:
+        yield from _entity_lines(entity)
+    for label in sorted(set(relation_labels)):
+        yield from _relation_lines(label)
+    for role in sorted(set(role_labels)):
+        yield from _role_lines(role)
+
+
+def nquads_text(lines: Iterable[Line]) -> str:
+    """N-Quads text of the lines."""
+    return "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in lines)
+
+
+_UNESCAPE = re.compile(r'\\(["\\nr])')
+_UNESCAPED = {'"': '"', "\\": "\\", "n": "\n", "r": "\r"}
+
+
+@lru_cache(maxsize=100_000)
+def rdflib_term(text: str) -> URIRef | Literal:
+    """The rdflib term of an N-Triples term this module wrote."""
+    if text[0] == "<":
+        return URIRef(text[1:-1])
+    end = text.rfind('"')
+    value = _UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], text[1:end])
+    rest = text[end + 1:]
+    if rest.startswith("@"):
+        return Literal(value, lang=rest[1:])
+    if rest.startswith("^^"):
+        return Literal(value, datatype=URIRef(rest[3:-1]))
+    return Literal(value)
+
+
+def rdflib_quads(lines: Iterable[Line]) -> Iterator[Quad]:
+    """The lines as rdflib quads."""
+    for s, p, o, g in lines:
+        yield rdflib_term(s), rdflib_term(p), rdflib_term(o), rdflib_term(g)  # type: ignore[misc]
+
+
+def article_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """The quads of the articles' named graphs (``doc:ID/graph``): everything but the corpus graph."""
+    return rdflib_quads(article_lines(kg))
 
 
 def corpus_quads(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Quad]:
     """The corpus graph: the merged entities, and the minted relations and roles in use."""
-    for entity in entities:
-        yield from _entity_quads(entity)
-    for label in sorted(set(relation_labels)):
-        yield from _relation_quads(label)
-    for role in sorted(set(role_labels)):
-        yield from _role_quads(role)
+    return rdflib_quads(corpus_lines(entities, relation_labels, role_labels))
 
 
 def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:

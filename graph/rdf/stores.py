@@ -27,7 +27,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -266,14 +266,15 @@ class GraphStore(ABC):
 class GraphWriter(ABC):
     """Replaces named graphs of a store, graph by graph, as one all-or-nothing change.
 
-    ``with store.writer() as write: write.replace(name, quads) ...`` commits when the block ends
-    and undoes everything when it raises. A streaming build replaces one article graph at a time,
-    so it never holds the whole corpus.
+    ``with store.writer() as write: write.replace(name, lines) ...`` commits when the block ends
+    and undoes everything when it raises. The lines are quads in N-Triples syntax (see
+    :func:`graph.rdf.model.article_lines`). A streaming build replaces one article graph at a
+    time, so it never holds the whole corpus.
     """
 
     @abstractmethod
-    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
-        """Replace the named graph ``name`` (dropping what it held) with ``quads``."""
+    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
+        """Replace the named graph ``name`` (dropping what it held) with ``lines``."""
 
     @abstractmethod
     def commit(self) -> None:
@@ -293,6 +294,14 @@ class GraphWriter(ABC):
             self.abort()
 
 
+def _checked_lines(name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, str, str, str]]:
+    expected = f"<{name}>"
+    for line in lines:
+        if line[3] != expected:
+            raise StoreError(f"a quad for graph {line[3]} was given to replace graph {expected}")
+        yield line
+
+
 class BufferedWriter(GraphWriter):
     """Collects the graphs and hands them to :meth:`GraphStore.replace_graphs` at commit (for
     the memory store and remote endpoints, which apply one change in one request)."""
@@ -301,8 +310,10 @@ class BufferedWriter(GraphWriter):
         self.store = store
         self.graphs: dict[URIRef, list[Quad]] = {}
 
-    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
-        self.graphs[name] = [q for q in quads if _check_graph(q[3], name)]
+    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
+        from .model import rdflib_quads
+
+        self.graphs[name] = list(rdflib_quads(_checked_lines(name, lines)))
 
     def commit(self) -> None:
         if self.graphs:
@@ -322,12 +333,14 @@ class _OxigraphWriter(GraphWriter):
     exception puts the checkpoint back. A build killed half way leaves the marker, and the next
     open of the store puts the checkpoint back before anything reads it: the store is always
     the one before the build or the one after it. A new store is simply removed again.
+    Quads reach the store as N-Quads text through the bulk loader, in slices of
+    :data:`STREAM_SLICE` quads.
     """
 
     def __init__(self, store: OxigraphStore) -> None:
         store._writable()
         self.store = store
-        self.pending: list[ox.Quad] = []
+        self.pending: list[str] = []
         self.active = True
         rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
         if rollback.exists():
@@ -344,20 +357,21 @@ class _OxigraphWriter(GraphWriter):
             json.dump(marker, handle)
         self.rollback = None if self.fresh else rollback
 
-    def replace(self, name: URIRef, quads: Iterable[Quad]) -> None:
+    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
         graph = ox.NamedNode(str(name))
         if not self.fresh and self.store.store.contains_named_graph(graph):
             self._flush_pending()
             self.store.store.remove_graph(graph)
-        for quad in quads:
-            _check_graph(quad[3], name)
-            self.pending.append(oxigraph_quad(quad))
+        self.pending.extend(f"{s} {p} {o} {g} .\n" for s, p, o, g in _checked_lines(name, lines))
         if len(self.pending) >= STREAM_SLICE:
             self._flush_pending()
 
     def _flush_pending(self) -> None:
         if self.pending:
-            self.store.store.bulk_extend(self.pending)
+            try:
+                self.store.store.bulk_load("".join(self.pending).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            except SyntaxError as exc:
+                raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({_one_line(exc)})") from None
             self.pending = []
 
     def commit(self) -> None:
@@ -371,7 +385,7 @@ class _OxigraphWriter(GraphWriter):
             store.store.flush()
             store._written = True
             store._write_census(len(store.store))
-        except (OSError, RuntimeError, ValueError) as exc:
+        except (OSError, RuntimeError, ValueError, StoreError) as exc:
             self.abort()
             raise StoreError(f"{store.path}: the update failed and was not applied ({_one_line(exc)})") from None
         (store.path / BUILDING_FILE).unlink(missing_ok=True)
@@ -385,7 +399,6 @@ class _OxigraphWriter(GraphWriter):
         self.active = False
         self.pending = []
         self.store._reopen_after(self.store._roll_back)
-
 
 # ---------------------------------------------------------------------------------------- memory
 

@@ -51,7 +51,7 @@ class ResolvedArticle:
 
 def article_sentences(context: DocContext, doc_id: str) -> tuple[Sentence, ...]:
     """The sentences of a parsed article, trimmed of surrounding white space."""
-    text = context.doc.text
+    text = context.text or context.doc.text
     sentences = []
     for number, sent in enumerate(context.sentences):
         start, end = sent.start_char, sent.end_char

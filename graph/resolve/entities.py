@@ -182,6 +182,7 @@ def explain_alias(label: str, alias: str) -> str:
     return "coreference in an article (apposition, gloss, title or gazetteer)"
 
 
+@lru_cache(maxsize=200_000)
 def entity_id(name: str) -> str:
     """An IRI-safe id from a canonical name, injective: ``Nur Otan Party`` -> ``Nur_Otan_Party``.
 
