@@ -157,3 +157,18 @@ def test_an_overlong_jsonl_line_is_skipped_without_being_parsed(tmp_path):
     assert [(p.line, p.reason.split(" is ")[0]) for p in problems] == [
         (1, f"line of {len(one_line_array) + 1:,} bytes"), (3, "line of 1,100,000 bytes")]
     assert all("longer than" not in p.reason and "not read" in p.reason for p in problems)
+
+
+def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The committee met in secret.", encoding="utf-8")
+    secret.chmod(0)
+    if os.access(secret, os.R_OK):  # root reads it anyway: make the read fail as it would for anyone else
+        from pathlib import Path
+
+        def refuse(path: Path) -> bytes:
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    documents, problems = _read_in_a_thread([tmp_path])
+    assert documents == [] and [(p.path, p.reason) for p in problems] == [(str(secret), "permission denied")]
