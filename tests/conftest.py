@@ -153,6 +153,23 @@ def sample_store(tmp_path_factory, nlp, sample_document):
 
 # ---------------------------------------------------------------------------------------- hardening (issue 8)
 
+def newsgraph_command() -> list[str]:
+    """The installed console script, or ``python -m graph`` where there is none."""
+    import sys
+
+    script = Path(sys.executable).parent / "newsgraph"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "graph"]
+
+
+def run_newsgraph(*args: str, **options):
+    """Run ``newsgraph ARGS`` as a program (stdout and stderr captured as text)."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([*newsgraph_command(), *args], capture_output=True, text=True, env=env, **options)
+
+
 def hidden_service_queries(url: str) -> list[str]:
     """SERVICE calls that a scan for the keyword outside strings, IRIs and comments misses:
     ``<?b)SERVICE#>`` reads as an IRI there, while the parser sees ``?a < ?b``, then SERVICE."""

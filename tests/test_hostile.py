@@ -6,33 +6,20 @@ with exactly the reason ``tests/hostile/make_hostile.py`` expects."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, run_newsgraph
 from .hostile.make_hostile import EXPECTED, NEVER_TEXT, write_specials
 
 CORPUS = ROOT / "tests" / "hostile" / "corpus"
 PREFIXES = ("PREFIX schema: <https://schema.org/> PREFIX nkg: <https://w3id.org/newsgraph/ontology#> "
             "PREFIX ent: <https://w3id.org/newsgraph/entity/> ")
-
-
-def newsgraph_command() -> list[str]:
-    """The installed console script, or ``python -m graph`` where there is none."""
-    script = Path(sys.executable).parent / "newsgraph"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "graph"]
-
-
-def run_newsgraph(*args: str, **options) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([*newsgraph_command(), *args], capture_output=True, text=True, env=env, **options)
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ import pytest
 
 from graph.rdf.stores import BUILDING_FILE, ROLLBACK_SUFFIX, OxigraphStore
 
-from .conftest import ROOT
-from .test_hostile import newsgraph_command
+from .conftest import ROOT, newsgraph_command
 
 SEED = 8
 ARTICLES = 150

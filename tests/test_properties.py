@@ -24,7 +24,8 @@ from graph.corpus import update_store
 from graph.documents import document_from_text, slugify_id
 from graph.pipeline import build_graph
 from graph.rdf.io import read_graph, write_graph
-from graph.rdf.model import article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri, to_dataset, to_graph
+from graph.rdf.model import (article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri,
+                             to_dataset, to_graph)
 from graph.rdf.stores import OxigraphStore
 from graph.render import render_html
 from graph.resolve.entities import clean_name, entity_id

@@ -22,8 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, hidden_service_queries
-from .test_hostile import newsgraph_command
+from .conftest import ROOT, hidden_service_queries, newsgraph_command
 
 SEED = 8
 QUERIES = 2000

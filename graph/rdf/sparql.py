@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import rdflib.plugins.sparql
@@ -68,7 +67,6 @@ def check_query(query: str) -> None:
 _SERVICE_PARSE_SECONDS = 2.0
 
 
-@lru_cache(maxsize=1024)
 def _calls_service(query: str) -> bool:
     """Whether the query has a ``SERVICE`` pattern, by the parser's reading.
 
