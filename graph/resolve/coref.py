@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..types import Extraction, Mention
 from .entities import (
+    ENTITY_TYPES,
     LocalEntity,
     clean_name,
     compatible_types,
@@ -428,11 +429,11 @@ class ArticleEntities:
 
     def _antecedent(self, token: Token, kinds: Iterable[str]) -> str | None:
         """The nearest preceding mention of a compatible kind, preferring subjects, within 3 sentences."""
-        kinds = tuple(kinds)
+        allowed = _types_compatible_with(tuple(kinds))
         sentence = self.context.sentence_of[token.i]
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in self.clusters.values():
-            if not any(compatible_types(cluster.type, k) for k in kinds):
+            if not cluster.named or cluster.type not in allowed:
                 continue
             for position in cluster.tokens:
                 if position >= token.i:
@@ -627,6 +628,12 @@ class ArticleEntities:
 _REPORTING = {"say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise",
               "highlight", "declare", "claim", "explain", "remark", "underline", "insist", "warn",
               "write", "reply", "answer", "continue", "conclude"}
+
+
+@lru_cache(maxsize=64)
+def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
+    """Every entity type compatible with one of ``kinds``."""
+    return frozenset(t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds))
 
 
 def _is_person(a: str, b: str) -> bool:
