@@ -203,7 +203,7 @@ def build(
                         from .render import render_graph
 
                         page = output / "graph.html"
-                        render_graph(target.to_dataset(), page, title="newsgraph: " + ", ".join(done.added[:3])
+                        render_graph(target.triples_view(), page, title="newsgraph: " + ", ".join(done.added[:3])
                                      + (" …" if len(done.added) > 3 else ""))
                         written.append(str(page))
         finally:
@@ -390,11 +390,11 @@ def render(
     physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
-    from .rdf.io import read_graph
+    from .rdf.stores import StoreTriples
     from .render import render_graph
 
     with _errors():
-        notes = render_graph(read_graph(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
+        notes = render_graph(StoreTriples.of_file(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
                              relations=relation or (), since=since, until=until, max_nodes=max_nodes,
                              include_concepts=concepts, physics=physics, title=f"newsgraph: {graph.name}")
     for message in notes.messages:
