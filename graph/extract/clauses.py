@@ -339,7 +339,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
             modality = modality or MODAL_VERBS[last.lemma_.lower()]
             lemma_parts = [_lemma(x)]
         else:
-            lemma_parts.append(_lemma(x))
+            if len(lemma_parts) == 1 and passive:
+                lemma_parts = [f"be {lemma_parts[0]}"]  # "is expected to win": be expect to win
+            lemma_parts.append("to " + _lemma(x) if any(c.lower_ == "to" for c in x.children if c.dep_ == "aux")
+                               else _lemma(x))
         passive = x_passive or (passive and last.lemma_.lower() == "be")
         negated = negated or x_negated
         modality = modality or x_modality

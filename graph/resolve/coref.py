@@ -367,10 +367,12 @@ class ArticleEntities:
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
-        cluster = self._cluster_for_name(text, "Thing", head.i)
+        # a capitalised category noun nobody resolved ("the Government") names one of its kind
+        kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
+        cluster = self._cluster_for_name(text, kind, head.i)
         if cluster is None:
             key = f"n{len(self.clusters)}"
-            cluster = self.clusters[key] = _Cluster(key=key, type="Thing")
+            cluster = self.clusters[key] = _Cluster(key=key, type=kind)
         cluster.add_name(text, 1)
         cluster.tokens.append(head.i)
         cluster.tokens.sort()
@@ -527,7 +529,7 @@ class ArticleEntities:
     def _title_as_name(self, head: Token, mention: Mention) -> str | None:
         """``The Leader of the Nation``: a capitalised title used instead of a person's name."""
         title = self._title_text(head)
-        linked = self._title_links.get(title)
+        linked = self._title_links.get(title) or self._title_links.get(head.lower_)
         if linked is None and self.gazetteer is not None:
             known = self.gazetteer.lookup(title)
             if known is not None:
@@ -539,8 +541,11 @@ class ArticleEntities:
             # a title acting as the subject ("The Leader of the Nation highlighted ...") in an article
             # about one person; elsewhere ("the President's post") a title names the office
             linked = self._dominant_person()
-        if linked is not None:
-            self.clusters[linked].add_name(clean_name(mention.text), 0)  # an alias, never the label
+        title_words = clean_name(mention.text).split()
+        if linked is not None and len(title_words) >= 2:
+            # "Leader of the Nation" becomes an alias (never the label, never matched on); a bare
+            # "President" names an office, not the person
+            self.clusters[linked].add_name(" ".join(title_words), 0)
         return linked
 
     def link_titles(self, extractions: Iterable[Extraction]) -> None:
@@ -556,6 +561,8 @@ class ArticleEntities:
                 title_head = doc[title.head]
                 if name_key and title_head.lower_ in ROLE_NOUNS and self.clusters[name_key].type == "Person":
                     self._title_links.setdefault(self._title_text(title_head), name_key)
+                    # "Lithuanian President Gitanas Nauseda ... The President said": the bare title too
+                    self._title_links.setdefault(title_head.lower_, name_key)
         for token in doc:
             if token.dep_ == "nsubj" and token.lower_ in ROLE_NOUNS and token.is_title:
                 for other in token.head.children:
