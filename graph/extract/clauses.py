@@ -418,7 +418,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
 
 
 def _features(clause: Clause, context: DocContext, subject: Token, subject_span: list[int],
-              obj: Token | None, object_span: list[int] | None, construction: str, extra: int) -> Features:
+              obj: Token | None, object_span: list[int] | None, construction: str, extra: int,
+              extra_length: int = 0) -> Features:
     return Features(
         construction=construction,
         context=_context(clause.verb),
@@ -432,7 +433,12 @@ def _features(clause: Clause, context: DocContext, subject: Token, subject_span:
         object_length=len(object_span or ()),
         sentence_length=context.sentence_length(clause.verb.i),
         extra_arguments=extra,
+        extra_length=extra_length,
     )
+
+
+def _words(arguments: tuple[Argument, ...]) -> int:
+    return sum(len(a.value.tokens) + len(a.marker) for a in arguments)
 
 
 def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
@@ -458,7 +464,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                     object=make_mention(doc, slot.head, slot.span, sentence), arguments=arguments,
                     construction=construction,
                     confidence=score(_features(clause, context, subject_head, subject_span, slot.head, slot.span,
-                                               construction, len(arguments))),
+                                               construction, len(arguments), _words(arguments))),
                     **base)
         elif clause.clause_object is not None:
             head, span, marker = clause.clause_object
@@ -467,7 +473,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 object=make_mention(doc, head, span, sentence, kind="CLAUSE"), arguments=arguments,
                 construction=clause.construction,
                 confidence=score(_features(clause, context, subject_head, subject_span, head, span,
-                                           clause.construction, len(arguments))),
+                                           clause.construction, len(arguments), _words(arguments))),
                 **base)
         elif arguments:
             # no object: the first prepositional phrase that is not a bare time joins the relation
@@ -493,7 +499,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 relation=make_phrase(doc, relation_tokens), lemma=prep_lemma, object=first.value, arguments=rest,
                 construction=construction,
                 confidence=score(_features(clause, context, subject_head, subject_span, doc[first.value.head],
-                                           list(first.value.tokens), construction, len(rest))),
+                                           list(first.value.tokens), construction, len(rest), _words(rest))),
                 **base)
         else:
             yield Extraction(
