@@ -22,9 +22,10 @@ article by article holds exactly what one build of all the articles in that orde
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
@@ -35,6 +36,9 @@ from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
 from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_article
 from .types import Document, EntityUse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cluster import DaskOptions
 
 __all__ = ["CorpusUpdate", "PlannedArticle", "update_store", "write_articles", "read_entity_uses",
            "read_labels_in_use"]
@@ -173,6 +177,7 @@ def update_store(
     processes: int = 1,
     batch_size: int = 16,
     max_chars: int = MAX_ARTICLE_CHARS,
+    dask: DaskOptions | None = None,
 ) -> CorpusUpdate:
     """Add the articles of ``inputs`` to ``store``: new ones added, changed ones replaced,
     unchanged ones skipped, entities merged. Nothing is written unless everything succeeded.
@@ -181,6 +186,10 @@ def update_store(
     second reads them again and parses, extracts, resolves and writes one article at a time
     (``processes`` workers), so memory holds the entity index, not the corpus.
     ``on_plan(articles, words)`` is told how much there is to do before the work starts.
+
+    With ``dask`` (:class:`~graph.cluster.DaskOptions`) the articles are parsed, extracted and
+    resolved on a Dask cluster instead, partition by partition into shard files, and read back
+    here in input order: the store gets the same graph.
     """
     items = list(inputs)
     plan = _plan(store, items, on_problem, max_chars)
@@ -191,13 +200,20 @@ def update_store(
     stored = store.article_hashes()
     todo = [article.id for article in plan.todo]
     chosen = list(extractors) if extractors else None
-    from .pipeline import analyze_documents
+    if dask is None:
+        from .pipeline import analyze_documents
 
-    rebuilt = set(todo)
-    wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
-    articles = analyze_documents(wanted, model=model, extractors=chosen, gazetteer=gazetteer, processes=processes,
-                                 batch_size=batch_size)
-    facts, entities = write_articles(store, articles, replacing=rebuilt & set(stored), on_document=on_document)
+        rebuilt = set(todo)
+        wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
+        analyzed: AbstractContextManager[Iterable[ResolvedArticle]] = nullcontext(analyze_documents(
+            wanted, model=model, extractors=chosen, gazetteer=gazetteer, processes=processes, batch_size=batch_size))
+    else:
+        from .cluster import analyze_on_dask
+
+        analyzed = analyze_on_dask(plan.todo, dask, model=model, extractors=chosen, gazetteer=gazetteer,
+                                   batch_size=batch_size, max_chars=max_chars)
+    with analyzed as articles:
+        facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
     return CorpusUpdate(
         added=tuple(i for i in todo if i not in stored), replaced=tuple(i for i in todo if i in stored),
         unchanged=tuple(plan.unchanged), facts=facts, entities=entities, quads=len(store), words=plan.words,
