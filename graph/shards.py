@@ -27,7 +27,7 @@ import uuid
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +72,12 @@ def newsgraph_version() -> str:
 
 
 def article_record(article: ResolvedArticle) -> dict[str, Any]:
-    """A resolved article as plain JSON data (:func:`article_from_record` reads it back equal)."""
+    """A resolved article as plain JSON data (:func:`article_from_record` reads it back equal):
+    every field of every value, so a field added to them travels without a change here."""
     return {
         "document": asdict(article.document),
-        "sentences": [[s.index, s.start, s.end, s.text] for s in article.sentences],
-        "entities": [{"key": e.key, "label": e.label, "type": e.type, "names": [[n, c] for n, c in e.names.items()],
-                      "mentions": e.mentions, "named": e.named, "known_id": e.known_id, "known_label": e.known_label}
+        "sentences": [asdict(sentence) for sentence in article.sentences],
+        "entities": [{**{f.name: getattr(e, f.name) for f in fields(e)}, "names": [[n, c] for n, c in e.names.items()]}
                      for e in article.entities],
         "facts": [asdict(fact) for fact in article.facts],
         "memberships": [asdict(membership) for membership in article.memberships],
@@ -88,15 +88,11 @@ def article_record(article: ResolvedArticle) -> dict[str, Any]:
 def article_from_record(record: dict[str, Any]) -> ResolvedArticle:
     """The resolved article :func:`article_record` wrote (names keep their order: the entity
     index looks at them in that order)."""
-    document = Document(**record["document"])
     return ResolvedArticle(
-        document=document,
-        sentences=tuple(Sentence(doc_id=document.id, index=i, start=start, end=end, text=text)
-                        for i, start, end, text in record["sentences"]),
-        entities=tuple(LocalEntity(key=e["key"], label=e["label"], type=e["type"],
-                                   names=Counter({name: count for name, count in e["names"]}),
-                                   mentions=e["mentions"], named=e["named"], known_id=e["known_id"],
-                                   known_label=e["known_label"]) for e in record["entities"]),
+        document=Document(**record["document"]),
+        sentences=tuple(Sentence(**sentence) for sentence in record["sentences"]),
+        entities=tuple(LocalEntity(**{**e, "names": Counter({name: count for name, count in e["names"]})})
+                       for e in record["entities"]),
         facts=tuple(Fact(**{**fact, "provenance": Provenance(**fact["provenance"])}) for fact in record["facts"]),
         memberships=tuple(Membership(**{**m, "provenance": Provenance(**m["provenance"])})
                           for m in record["memberships"]),
