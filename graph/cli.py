@@ -151,7 +151,8 @@ def _gazetteer(path: Optional[Path], disabled: bool):
 
 # ---------------------------------------------------------------------------------------- build
 
-@app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph)")
+@app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph; "
+                     "on a cluster: newsgraph build corpus/ --store corpus.oxigraph --dask tcp://scheduler:8786 --shards /shared/shards)")
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json.")] = Path("out"),
@@ -164,13 +165,17 @@ def build(
     store: Annotated[Optional[str], typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes that parse and extract (each loads the model).")] = 1,
     max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
+    shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
 
     The build streams: articles are read lazily, parsed in batches by --processes workers and
-    written one at a time, so memory does not grow with the corpus. Exit status 0: done; 3: done,
-    but some input was skipped (each named on stderr and in report.json); 1: nothing was built."""
+    written one at a time, so memory does not grow with the corpus. With --dask the articles are
+    parsed, extracted and resolved on a Dask cluster, partition by partition, and merged here.
+    Exit status 0: done; 3: done, but some input was skipped (each named on stderr and in
+    report.json); 1: nothing was built."""
     from .corpus import update_store
     from .rdf.stores import OxigraphStore
 
@@ -181,6 +186,7 @@ def build(
     written: list[str] = []
     staging = None
     with _errors():
+        cluster = _dask_options(dask, shards, output=output, store=store, processes=processes)
         chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
         if store is not None:
             target = _open_store(store, writable=True)
@@ -192,7 +198,7 @@ def build(
             with target:
                 done = update_store(target, sources, model=model, extractors=extractor, gazetteer=chosen_gazetteer,
                                     on_problem=problems, on_document=progress.advance, on_plan=progress.plan,
-                                    processes=processes, max_chars=max_article_chars)
+                                    processes=processes, max_chars=max_article_chars, dask=cluster)
                 progress.stop()
                 if not (done.added or done.replaced or done.unchanged):
                     _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
@@ -203,7 +209,7 @@ def build(
                         from .render import render_graph
 
                         page = output / "graph.html"
-                        render_graph(target.to_dataset(), page, title="newsgraph: " + ", ".join(done.added[:3])
+                        render_graph(target.triples_view(), page, title="newsgraph: " + ", ".join(done.added[:3])
                                      + (" …" if len(done.added) > 3 else ""))
                         written.append(str(page))
         finally:
@@ -224,6 +230,24 @@ def build(
     if problems.items:
         _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _dask_options(address: Optional[str], shards: Optional[Path], *, output: Path, store: Optional[str],
+                  processes: int):
+    """--dask and --shards, checked (and Dask's presence) before anything is opened."""
+    if address is None:
+        if shards is not None:
+            raise NewsgraphError("--shards is for a build with --dask")
+        return None
+    from .cluster import LOCAL, DaskOptions, require_dask
+    from .rdf.stores import is_remote
+
+    if address != LOCAL and ":" not in address:
+        raise NewsgraphError(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {address!r}")
+    require_dask()
+    if shards is None:
+        shards = output / "shards" if store is None or is_remote(store) else Path(store).with_name(Path(store).name + ".shards")
+    return DaskOptions(scheduler=address, shards=shards, workers=processes)
 
 
 _STAGING_PREFIX = ".newsgraph-staging-"
@@ -384,11 +408,11 @@ def render(
     physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
-    from .rdf.io import read_graph
+    from .rdf.stores import StoreTriples
     from .render import render_graph
 
     with _errors():
-        notes = render_graph(read_graph(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
+        notes = render_graph(StoreTriples.of_file(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
                              relations=relation or (), since=since, until=until, max_nodes=max_nodes,
                              include_concepts=concepts, physics=physics, title=f"newsgraph: {graph.name}")
     for message in notes.messages:

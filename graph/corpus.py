@@ -22,9 +22,10 @@ article by article holds exactly what one build of all the articles in that orde
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
@@ -33,10 +34,14 @@ from .errors import InputError
 from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
-from .resolve import EntityIndex, Gazetteer, merge_article
+from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_article
 from .types import Document, EntityUse
 
-__all__ = ["CorpusUpdate", "update_store", "read_entity_uses", "read_labels_in_use"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .cluster import DaskOptions
+
+__all__ = ["CorpusUpdate", "PlannedArticle", "update_store", "write_articles", "read_entity_uses",
+           "read_labels_in_use"]
 
 
 @dataclass(frozen=True)
@@ -120,33 +125,43 @@ def read_labels_in_use(store: GraphStore, *, exclude: Iterable[str] = ()) -> tup
     return {str(r["label"]) for r in relations}, {str(r["label"]) for r in roles}
 
 
+@dataclass(frozen=True)
+class PlannedArticle:
+    """An article a build will (re)build, as the first pass over the inputs found it."""
+
+    id: str
+    content_hash: str
+    path: str | None  # Document.path: the file it was read from, or FILE:LINE for JSON Lines
+    words: int
+    document: Document | None = None  # given as a value, not read from a file: kept as it is
+
+
 @dataclass
 class _Plan:
     """What the first pass over the inputs found: which articles to (re)build, how many words."""
 
-    todo: list[str]  # article ids to build, in input order
+    todo: list[PlannedArticle]  # articles to build, in input order
     unchanged: list[str]
     words: int  # words in the articles to build (for progress and throughput)
-    kept: dict[str, Document]  # documents given as values (not files), by id
 
 
 def _plan(store: GraphStore, inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
           max_chars: int) -> _Plan:
     """Read every input once, lazily, keeping only ids and hashes: which articles are new or changed."""
     stored = store.article_hashes()
-    todo: list[str] = []
+    todo: list[PlannedArticle] = []
     unchanged: list[str] = []
-    kept: dict[str, Document] = {}
     words = 0
     for document in _documents(inputs, on_problem, max_chars):
         if stored.get(document.id) == document.content_hash:
             unchanged.append(document.id)
             continue
-        todo.append(document.id)
-        words += len(document.text.split())
-        if not document.path or any(isinstance(item, Document) and item is document for item in inputs):
-            kept[document.id] = document
-    return _Plan(todo=todo, unchanged=unchanged, words=words, kept=kept)
+        count = len(document.text.split())
+        given = not document.path or any(isinstance(item, Document) and item is document for item in inputs)
+        todo.append(PlannedArticle(id=document.id, content_hash=document.content_hash, path=document.path,
+                                   words=count, document=document if given else None))
+        words += count
+    return _Plan(todo=todo, unchanged=unchanged, words=words)
 
 
 def update_store(
@@ -162,6 +177,7 @@ def update_store(
     processes: int = 1,
     batch_size: int = 16,
     max_chars: int = MAX_ARTICLE_CHARS,
+    dask: DaskOptions | None = None,
 ) -> CorpusUpdate:
     """Add the articles of ``inputs`` to ``store``: new ones added, changed ones replaced,
     unchanged ones skipped, entities merged. Nothing is written unless everything succeeded.
@@ -170,9 +186,11 @@ def update_store(
     second reads them again and parses, extracts, resolves and writes one article at a time
     (``processes`` workers), so memory holds the entity index, not the corpus.
     ``on_plan(articles, words)`` is told how much there is to do before the work starts.
-    """
-    from .pipeline import analyze_documents
 
+    With ``dask`` (:class:`~graph.cluster.DaskOptions`) the articles are parsed, extracted and
+    resolved on a Dask cluster instead, partition by partition into shard files, and read back
+    here in input order: the store gets the same graph.
+    """
     items = list(inputs)
     plan = _plan(store, items, on_problem, max_chars)
     if on_plan is not None:
@@ -180,17 +198,48 @@ def update_store(
     if not plan.todo:
         return CorpusUpdate(unchanged=tuple(plan.unchanged), entities=_count_entities(store), quads=len(store))
     stored = store.article_hashes()
-    rebuilt = set(plan.todo)
+    todo = [article.id for article in plan.todo]
+    chosen = list(extractors) if extractors else None
+    if dask is None:
+        from .pipeline import analyze_documents
+
+        rebuilt = set(todo)
+        wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
+        analyzed: AbstractContextManager[Iterable[ResolvedArticle]] = nullcontext(analyze_documents(
+            wanted, model=model, extractors=chosen, gazetteer=gazetteer, processes=processes, batch_size=batch_size))
+    else:
+        from .cluster import analyze_on_dask
+
+        analyzed = analyze_on_dask(plan.todo, dask, model=model, extractors=chosen, gazetteer=gazetteer,
+                                   batch_size=batch_size, max_chars=max_chars)
+    with analyzed as articles:
+        facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
+    return CorpusUpdate(
+        added=tuple(i for i in todo if i not in stored), replaced=tuple(i for i in todo if i in stored),
+        unchanged=tuple(plan.unchanged), facts=facts, entities=entities, quads=len(store), words=plan.words,
+    )
+
+
+def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, replacing: Iterable[str] = (),
+                   on_document: Callable[[Document], None] | None = None) -> tuple[int, int]:
+    """Merge a stream of resolved articles, in build order, with the store's entities and write
+    them: each article's named graph as it comes, then the corpus graph, all in one undoable step
+    (an error, here or in ``articles``, leaves the store as it was).
+
+    ``replacing``: ids of articles the store has whose graphs the stream replaces (their old share
+    of each entity is dropped). Returns the number of facts written and of entities afterwards.
+    This is the driver's half of every build, local (:func:`update_store`) or on a cluster.
+    """
+    replaced = set(replacing)
     index = EntityIndex()
-    for use in read_entity_uses(store, exclude=rebuilt & set(stored)):
+    for use in read_entity_uses(store, exclude=replaced):
         index.restore(use)
-    relations, roles = read_labels_in_use(store, exclude=rebuilt & set(stored))
-    wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
+    relations, roles = read_labels_in_use(store, exclude=replaced)
     facts = 0
     with store.writer() as write:
-        for article in analyze_documents(wanted, model=model, extractors=list(extractors) if extractors else None,
-                                         gazetteer=gazetteer, processes=processes, batch_size=batch_size,
-                                         on_document=on_document):
+        for article in articles:
+            if on_document is not None:
+                on_document(article.document)
             part = merge_article(article, index)
             write.replace(article_graph_iri(article.document.id), article_lines(part))
             relations.update(f.predicate for f in part.facts)
@@ -198,10 +247,7 @@ def update_store(
             facts += len(part.facts)
         entities = index.entities()
         write.replace(CORPUS_GRAPH, corpus_lines(entities, relations, roles))
-    return CorpusUpdate(
-        added=tuple(i for i in plan.todo if i not in stored), replaced=tuple(i for i in plan.todo if i in stored),
-        unchanged=tuple(plan.unchanged), facts=facts, entities=len(entities), quads=len(store), words=plan.words,
-    )
+    return facts, len(entities)
 
 
 def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,

@@ -32,6 +32,8 @@ __all__ = [
     "Dateline",
     "iter_documents",
     "load_documents",
+    "read_jsonl_lines",
+    "source_location",
     "parse_dateline",
     "normalize_text",
     "document_from_text",
@@ -338,16 +340,23 @@ def _read_html(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> D
     ))
 
 
-def _read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Document]:
-    """One article a line, read as a stream (a large corpus file is never loaded whole)."""
+def _read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTICLE_CHARS, *,
+                lines: range | None = None) -> Iterator[Document]:
+    """One article a line, read as a stream (a large corpus file is never loaded whole);
+    ``lines``: only those line numbers (1-based), the others are passed over unread."""
     try:
         _regular_file_size(path)
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     with handle:
-        empty = True
+        empty = lines is None
         for number, raw in enumerate(_lines(handle, _jsonl_line_limit(max_chars)), start=1):
+            if lines is not None:
+                if number < lines.start:
+                    continue
+                if number >= lines.stop:
+                    break
             if isinstance(raw, int):  # a line longer than any article within the limit: not read
                 empty = False
                 on_problem(InputError(str(path), f"line of {raw:,} bytes is too long for an article within the limit "
@@ -501,6 +510,30 @@ def iter_documents(
                     yield document
             except InputError as exc:
                 handle(exc)
+
+
+def read_jsonl_lines(path: str | Path, lines: range, *, on_problem: ProblemHandler | None = None,
+                     max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Document]:
+    """The articles on ``lines`` (1-based line numbers) of a JSON Lines file, as
+    :func:`iter_documents` reads them (same ids, texts and ``path``), the other lines passed over:
+    a worker of a distributed build reads its part of a large file this way."""
+    handle = on_problem or _raise
+    try:
+        yield from _read_jsonl(Path(path), handle, max_chars, lines=lines)
+    except InputError as exc:
+        handle(exc)
+
+
+_JSONL_LINE = re.compile(r"(?P<file>.*\.jsonl):(?P<line>[0-9]+)", re.I | re.S)
+
+
+def source_location(path: str) -> tuple[str, int | None]:
+    """The file and, for an article read from a JSON Lines file, the line a
+    :attr:`Document.path` names (``news.jsonl:12`` -> ``("news.jsonl", 12)``)."""
+    match = _JSONL_LINE.fullmatch(path)
+    if match is None:
+        return path, None
+    return match["file"], int(match["line"])
 
 
 def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None,

@@ -17,6 +17,7 @@ __all__ = [
     "QueryTimeoutError",
     "StoreError",
     "ValidationError",
+    "ClusterError",
 ]
 
 
@@ -73,3 +74,7 @@ class StoreError(NewsgraphError):
 
 class ValidationError(NewsgraphError):
     """A graph that does not conform to the newsgraph shapes."""
+
+
+class ClusterError(NewsgraphError):
+    """A distributed build that cannot run: Dask missing, no scheduler, a partition that failed."""

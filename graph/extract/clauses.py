@@ -339,7 +339,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
             modality = modality or MODAL_VERBS[last.lemma_.lower()]
             lemma_parts = [_lemma(x)]
         else:
-            lemma_parts.append(_lemma(x))
+            if len(lemma_parts) == 1 and passive:
+                lemma_parts = [f"be {lemma_parts[0]}"]  # "is expected to win": be expect to win
+            lemma_parts.append("to " + _lemma(x) if any(c.lower_ == "to" for c in x.children if c.dep_ == "aux")
+                               else _lemma(x))
         passive = x_passive or (passive and last.lemma_.lower() == "be")
         negated = negated or x_negated
         modality = modality or x_modality
@@ -415,7 +418,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
 
 
 def _features(clause: Clause, context: DocContext, subject: Token, subject_span: list[int],
-              obj: Token | None, object_span: list[int] | None, construction: str, extra: int) -> Features:
+              obj: Token | None, object_span: list[int] | None, construction: str, extra: int,
+              extra_length: int = 0) -> Features:
     return Features(
         construction=construction,
         context=_context(clause.verb),
@@ -429,7 +433,12 @@ def _features(clause: Clause, context: DocContext, subject: Token, subject_span:
         object_length=len(object_span or ()),
         sentence_length=context.sentence_length(clause.verb.i),
         extra_arguments=extra,
+        extra_length=extra_length,
     )
+
+
+def _words(arguments: tuple[Argument, ...]) -> int:
+    return sum(len(a.value.tokens) + len(a.marker) for a in arguments)
 
 
 def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
@@ -455,7 +464,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                     object=make_mention(doc, slot.head, slot.span, sentence), arguments=arguments,
                     construction=construction,
                     confidence=score(_features(clause, context, subject_head, subject_span, slot.head, slot.span,
-                                               construction, len(arguments))),
+                                               construction, len(arguments), _words(arguments))),
                     **base)
         elif clause.clause_object is not None:
             head, span, marker = clause.clause_object
@@ -464,7 +473,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 object=make_mention(doc, head, span, sentence, kind="CLAUSE"), arguments=arguments,
                 construction=clause.construction,
                 confidence=score(_features(clause, context, subject_head, subject_span, head, span,
-                                           clause.construction, len(arguments))),
+                                           clause.construction, len(arguments), _words(arguments))),
                 **base)
         elif arguments:
             # no object: the first prepositional phrase that is not a bare time joins the relation
@@ -490,7 +499,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 relation=make_phrase(doc, relation_tokens), lemma=prep_lemma, object=first.value, arguments=rest,
                 construction=construction,
                 confidence=score(_features(clause, context, subject_head, subject_span, doc[first.value.head],
-                                           list(first.value.tokens), construction, len(rest))),
+                                           list(first.value.tokens), construction, len(rest), _words(rest))),
                 **base)
         else:
             yield Extraction(

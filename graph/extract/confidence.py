@@ -71,6 +71,7 @@ class Features:
     object_length: int = 1
     sentence_length: int = 20
     extra_arguments: int = 0
+    extra_length: int = 0  # words in the extra arguments
 
 
 def score(features: Features) -> float:
@@ -94,4 +95,5 @@ def score(features: Features) -> float:
     z -= min(1.0, 0.02 * max(0, features.object_length - 10))
     z -= min(1.5, 0.015 * max(0, features.sentence_length - 25))
     z -= min(0.5, 0.1 * max(0, features.extra_arguments - 1))
+    z -= min(0.6, 0.03 * max(0, features.extra_length - 8))
     return min(0.999, max(0.001, round(1.0 / (1.0 + math.exp(-z)), 3)))

@@ -245,6 +245,10 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield a, _N["negated"], _TRUE, g
     if fact.modality:
         yield a, _N["modality"], _l(fact.modality), g
+    if fact.time:
+        yield a, _N["timeText"], _l(fact.time), g
+    if fact.place:
+        yield a, _N["place"], _i(entity_iri(fact.place)), g
 
 
 def role_iri(role: str) -> URIRef:

@@ -52,6 +52,8 @@ class NKG(DefinedNamespace):
     objectText: URIRef
     negated: URIRef
     modality: URIRef
+    timeText: URIRef
+    place: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
     datelinePlace: URIRef

@@ -45,6 +45,7 @@ __all__ = [
     "GraphStore",
     "GraphWriter",
     "BufferedWriter",
+    "StoreTriples",
     "MemoryStore",
     "OxigraphStore",
     "RemoteStore",
@@ -259,6 +260,36 @@ class GraphStore(ABC):
             SELECT ?id ?hash WHERE { GRAPH ?g { ?doc a schema:NewsArticle ; schema:identifier ?id ;
                                                       nkg:contentHash ?hash } }""")
         return {str(r["id"]): str(r["hash"]) for r in rows}
+
+
+class StoreTriples:
+    """rdflib-style pattern lookups over a pyoxigraph store, for readers that need only those."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    @classmethod
+    def of_file(cls, path: str | Path, fmt: str | None = None) -> StoreTriples:
+        """An RDF file parsed by pyoxigraph into memory (much faster than rdflib for big files)."""
+        from .io import read_error
+
+        source = Path(path)
+        name = rdf_format(source, fmt)
+        if not source.is_file():
+            raise StoreError(f"{source}: no such file") if not source.exists() else \
+                StoreError(f"{source}: is a directory, not an RDF file")
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(source), format=OXIGRAPH_FORMATS[name])
+        except SyntaxError as exc:
+            raise read_error(source, name, exc) from None
+        except OSError as exc:
+            raise StoreError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+        return cls(store)
+
+    def subject_objects(self, predicate: URIRef) -> Iterator[tuple[Any, Any]]:
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+            yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
 
 
 # ---------------------------------------------------------------------------------------- writers
@@ -678,6 +709,11 @@ class OxigraphStore(GraphStore):
         self._fresh = not (self.path / "CURRENT").is_file()
         self._written = False
         self.store = ox.Store(str(self.path))
+
+    def triples_view(self) -> StoreTriples:
+        """A read-only view of every graph's triples with rdflib's ``subject_objects`` (what
+        :func:`graph.render.network_from_rdf` reads), without copying the store into rdflib."""
+        return StoreTriples(self.store)
 
     def _graph_size(self, name: URIRef) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))

@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..types import Extraction, Mention
 from .entities import (
+    ENTITY_TYPES,
     LocalEntity,
     clean_name,
     compatible_types,
@@ -366,10 +367,12 @@ class ArticleEntities:
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
-        cluster = self._cluster_for_name(text, "Thing", head.i)
+        # a capitalised category noun nobody resolved ("the Government") names one of its kind
+        kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
+        cluster = self._cluster_for_name(text, kind, head.i)
         if cluster is None:
             key = f"n{len(self.clusters)}"
-            cluster = self.clusters[key] = _Cluster(key=key, type="Thing")
+            cluster = self.clusters[key] = _Cluster(key=key, type=kind)
         cluster.add_name(text, 1)
         cluster.tokens.append(head.i)
         cluster.tokens.sort()
@@ -428,11 +431,11 @@ class ArticleEntities:
 
     def _antecedent(self, token: Token, kinds: Iterable[str]) -> str | None:
         """The nearest preceding mention of a compatible kind, preferring subjects, within 3 sentences."""
-        kinds = tuple(kinds)
+        allowed = _types_compatible_with(tuple(kinds))
         sentence = self.context.sentence_of[token.i]
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in self.clusters.values():
-            if not any(compatible_types(cluster.type, k) for k in kinds):
+            if not cluster.named or cluster.type not in allowed:
                 continue
             for position in cluster.tokens:
                 if position >= token.i:
@@ -526,7 +529,7 @@ class ArticleEntities:
     def _title_as_name(self, head: Token, mention: Mention) -> str | None:
         """``The Leader of the Nation``: a capitalised title used instead of a person's name."""
         title = self._title_text(head)
-        linked = self._title_links.get(title)
+        linked = self._title_links.get(title) or self._title_links.get(head.lower_)
         if linked is None and self.gazetteer is not None:
             known = self.gazetteer.lookup(title)
             if known is not None:
@@ -538,8 +541,11 @@ class ArticleEntities:
             # a title acting as the subject ("The Leader of the Nation highlighted ...") in an article
             # about one person; elsewhere ("the President's post") a title names the office
             linked = self._dominant_person()
-        if linked is not None:
-            self.clusters[linked].add_name(clean_name(mention.text), 0)  # an alias, never the label
+        title_words = clean_name(mention.text).split()
+        if linked is not None and len(title_words) >= 2:
+            # "Leader of the Nation" becomes an alias (never the label, never matched on); a bare
+            # "President" names an office, not the person
+            self.clusters[linked].add_name(" ".join(title_words), 0)
         return linked
 
     def link_titles(self, extractions: Iterable[Extraction]) -> None:
@@ -555,6 +561,8 @@ class ArticleEntities:
                 title_head = doc[title.head]
                 if name_key and title_head.lower_ in ROLE_NOUNS and self.clusters[name_key].type == "Person":
                     self._title_links.setdefault(self._title_text(title_head), name_key)
+                    # "Lithuanian President Gitanas Nauseda ... The President said": the bare title too
+                    self._title_links.setdefault(title_head.lower_, name_key)
         for token in doc:
             if token.dep_ == "nsubj" and token.lower_ in ROLE_NOUNS and token.is_title:
                 for other in token.head.children:
@@ -627,6 +635,12 @@ class ArticleEntities:
 _REPORTING = {"say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise",
               "highlight", "declare", "claim", "explain", "remark", "underline", "insist", "warn",
               "write", "reply", "answer", "continue", "conclude"}
+
+
+@lru_cache(maxsize=64)
+def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
+    """Every entity type compatible with one of ``kinds``."""
+    return frozenset(t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds))
 
 
 def _is_person(a: str, b: str) -> bool:

@@ -263,7 +263,7 @@ class EntityIndex:
         if local.known_id and local.known_id in self._entities:
             return local.known_id
         base = "Concept" if not local.named else _base(local.type)
-        names = [n for n in dict.fromkeys([local.label, *local.names]) if normalize_name(n)]
+        names = [n for n in dict.fromkeys([local.label, *_identifying(local)]) if normalize_name(n)]
         for name in names:
             found = self._by_key.get((normalize_name(name), base)) or self._by_key.get((normalize_name(name), "Thing"))
             if found is not None:
@@ -301,7 +301,7 @@ class EntityIndex:
 
     def _remember(self, found: str, local: LocalEntity) -> None:
         base = "Concept" if not local.named else _base(local.type)
-        for name in [local.label, *local.names]:
+        for name in [local.label, *_identifying(local)]:
             key = normalize_name(name)
             if not key:
                 continue
@@ -348,6 +348,13 @@ def entity_use(doc_id: str, entity: str, local: LocalEntity) -> EntityUse:
     return EntityUse(doc_id=doc_id, entity=entity, label=local.label, type=local.type,
                      names=tuple(sorted(local.names.items())), mentions=local.mentions, named=local.named,
                      known_label=local.known_label)
+
+
+def _identifying(local: LocalEntity) -> list[str]:
+    """The names an entity can be matched by: those the article used. An alias it only saw (a
+    title standing for the person, a translation in brackets, "the X party") never is: the
+    President of one article must not merge with the President of another."""
+    return [name for name, count in local.names.items() if count > 0]
 
 
 class _Accumulator:
