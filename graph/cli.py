@@ -254,23 +254,17 @@ _STAGING_PREFIX = ".newsgraph-staging-"
 
 
 def _remove_stale_staging(output: Path) -> None:
-    """A build killed half way leaves its staging store in OUT; remove those whose process is gone."""
+    """A build killed half way leaves its staging store (and maybe a half-written temporary
+    output file) in OUT; remove those whose process is gone."""
+    from .outputs import process_alive, remove_stale_temporaries
+
     if not output.is_dir():
         return
     for folder in output.glob(_STAGING_PREFIX + "*"):
         pid = folder.name[len(_STAGING_PREFIX):]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    remove_stale_temporaries(output)
 
 
 def _write_report(path: Path, *, sources: list[Path], done: object, problems: list[InputError], seconds: float,

@@ -16,9 +16,11 @@ import html
 import html.parser
 import json
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError
 from .types import Document
@@ -207,9 +209,23 @@ def decode_text(raw: bytes, where: str) -> str:
         raise InputError(where, f"not UTF-8, and not valid {best.encoding} either") from None
 
 
+def _regular_file_size(path: Path) -> int:
+    """The size of ``path``, which must be a regular file: reading a named pipe, a device or a
+    socket can block for ever or never end (``/dev/zero``). Raises OSError as ``stat`` does."""
+    info = path.stat()
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return info.st_size
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a directory")
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    raise InputError(str(path), f"not a regular file ({kind})")
+
+
 def _read_text_file(path: Path, max_chars: int = MAX_ARTICLE_CHARS) -> str:
     try:
-        size = path.stat().st_size
+        size = _regular_file_size(path)
         if size > 4 * max_chars:  # more than max_chars characters in any encoding: do not even read it
             raise InputError(str(path), _too_long(size, max_chars, unit="bytes"))
         raw = path.read_bytes()
@@ -329,17 +345,23 @@ def _read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ART
     """One article a line, read as a stream (a large corpus file is never loaded whole);
     ``lines``: only those line numbers (1-based), the others are passed over unread."""
     try:
+        _regular_file_size(path)
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     with handle:
         empty = lines is None
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle, _jsonl_line_limit(max_chars)), start=1):
             if lines is not None:
                 if number < lines.start:
                     continue
                 if number >= lines.stop:
                     break
+            if isinstance(raw, int):  # a line longer than any article within the limit: not read
+                empty = False
+                on_problem(InputError(str(path), f"line of {raw:,} bytes is too long for an article within the limit "
+                                                 f"of {max_chars:,} characters; it was not read", line=number))
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -374,6 +396,26 @@ def _read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ART
                 on_problem(exc)
         if empty:
             raise InputError(str(path), "empty file")
+
+
+def _jsonl_line_limit(max_chars: int) -> int:
+    """The longest JSONL line (bytes) that can hold an article of ``max_chars`` characters: 12
+    bytes a character (a ``\\uXXXX\\uXXXX`` pair) and a megabyte for the other fields."""
+    return 12 * max_chars + 1_000_000
+
+
+def _lines(handle: IO[bytes], limit: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; a line longer than ``limit`` bytes is skipped without being
+    held in memory (a JSON array saved as one line, a binary file) and given as its length."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1 << 20)
+            size += len(raw)
+        yield size
 
 
 def _str_or_none(value: object) -> str | None:

@@ -149,3 +149,64 @@ def sample_store(tmp_path_factory, nlp, sample_document):
     with OxigraphStore(folder, writable=True) as store:
         update_store(store, [sample_document])
     return folder
+
+
+# ---------------------------------------------------------------------------------------- hardening (issue 8)
+
+def newsgraph_command() -> list[str]:
+    """The installed console script, or ``python -m graph`` where there is none."""
+    import sys
+
+    script = Path(sys.executable).parent / "newsgraph"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "graph"]
+
+
+def run_newsgraph(*args: str, **options):
+    """Run ``newsgraph ARGS`` as a program (stdout and stderr captured as text)."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([*newsgraph_command(), *args], capture_output=True, text=True, env=env, **options)
+
+
+def hidden_service_queries(url: str) -> list[str]:
+    """SERVICE calls that a scan for the keyword outside strings, IRIs and comments misses:
+    ``<?b)SERVICE#>`` reads as an IRI there, while the parser sees ``?a < ?b``, then SERVICE."""
+    return [
+        f"SELECT * WHERE {{ BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b)SERVICE#>\n<{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?x <urn:x#> ?y . BIND(1 AS ?a) FILTER(?a<?y)SERVICE#>\n<{url}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+    ]
+
+
+@pytest.fixture()
+def http_listener():
+    """A loopback HTTP server that answers every request with an empty SPARQL result and records
+    it: ``(url, hits)``. A test that must make no request asserts ``hits == []``."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(f"{self.command} {self.path}")
+            body = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "literal", "value": "LEAK"}}]}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", hits
+    server.shutdown()
+    server.server_close()

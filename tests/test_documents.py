@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -118,3 +119,56 @@ def test_too_long_articles_are_refused_without_reading_them_whole(tmp_path):
     problems = []
     assert [d.id for d in load_documents([tmp_path], on_problem=problems.append, max_chars=1000)] == ["c"]
     assert [p.line for p in problems] == [1, 2]
+
+
+def _read_in_a_thread(paths, **options):
+    """Read in a daemon thread so that a reader that blocks fails the test instead of hanging it."""
+    import threading
+
+    problems: list[InputError] = []
+    documents: list = []
+    reader = threading.Thread(target=lambda: documents.extend(load_documents(paths, on_problem=problems.append,
+                                                                             **options)), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "reading blocked"
+    return documents, problems
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_are_refused_without_reading_them(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer for ever
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "zero.txt").symlink_to(os.devnull)  # a device
+    (tmp_path / "good.txt").write_text("The minister met the mayor.", encoding="utf-8")
+    documents, problems = _read_in_a_thread([tmp_path])
+    assert [d.id for d in documents] == ["good"]
+    assert sorted((os.path.basename(p.path), p.reason) for p in problems) == [
+        ("pipe.jsonl", "not a regular file (a named pipe)"), ("pipe.txt", "not a regular file (a named pipe)"),
+        ("zero.txt", "not a regular file (a device)")]
+
+
+def test_an_overlong_jsonl_line_is_skipped_without_being_parsed(tmp_path):
+    one_line_array = "[" + ", ".join(['{"id": "x", "text": "The mayor spoke."}'] * 30_000) + "]"  # about 1.1 MB
+    (tmp_path / "lines.jsonl").write_text("\n".join([one_line_array, '{"id": "after", "text": "Smith spoke."}',
+                                                     "x" * 1_100_000]), encoding="utf-8")
+    documents, problems = _read_in_a_thread([tmp_path], max_chars=1000)
+    assert [d.id for d in documents] == ["after"]
+    assert [(p.line, p.reason.split(" is ")[0]) for p in problems] == [
+        (1, f"line of {len(one_line_array) + 1:,} bytes"), (3, "line of 1,100,000 bytes")]
+    assert all("longer than" not in p.reason and "not read" in p.reason for p in problems)
+
+
+def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The committee met in secret.", encoding="utf-8")
+    secret.chmod(0)
+    if os.access(secret, os.R_OK):  # root reads it anyway: make the read fail as it would for anyone else
+        from pathlib import Path
+
+        def refuse(path: Path) -> bytes:
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    documents, problems = _read_in_a_thread([tmp_path])
+    assert documents == [] and [(p.path, p.reason) for p in problems] == [(str(secret), "permission denied")]

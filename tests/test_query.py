@@ -9,6 +9,8 @@ import pytest
 from graph.errors import QueryError
 from graph.query import example_queries, format_result, run_query
 
+from .conftest import hidden_service_queries
+
 COMMISSION = """
 SELECT ?who ?whom ?sentence WHERE {
   ?a a nkg:Assertion ; rdf:subject ?s ; rdf:predicate rel:commission ; rdf:object ?o ; prov:wasDerivedFrom ?sent .
@@ -68,6 +70,21 @@ def test_service_is_refused(sample_dataset):
         run_query(sample_dataset, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     # the word inside a string or an IRI is no SERVICE call
     result = run_query(sample_dataset, 'SELECT ("SERVICE" AS ?x) WHERE { ?s <https://example.org/SERVICE> ?o }')
+    assert result.rows == ()
+
+
+def test_a_hidden_service_call_is_refused_and_makes_no_request(sample_dataset, sample_store, http_listener):
+    from graph.rdf.stores import OxigraphStore
+
+    url, hits = http_listener
+    with OxigraphStore(sample_store) as store:
+        for query in hidden_service_queries(url):
+            for graph in (sample_dataset, store):
+                with pytest.raises(QueryError, match="SERVICE is not allowed"):
+                    run_query(graph, query)
+    assert hits == []
+    # the word in a string, an IRI or a text search is still no SERVICE call
+    result = run_query(sample_dataset, 'SELECT ?t WHERE { ?s schema:text ?t FILTER(CONTAINS(?t, "civil service")) }')
     assert result.rows == ()
 
 

@@ -20,7 +20,7 @@ import pytest
 from graph.rdf.io import write_graph
 from graph.server import ServerSettings, SparqlServer, negotiate
 
-from .conftest import ROOT
+from .conftest import ROOT, hidden_service_queries
 
 LABEL = "SELECT ?label WHERE { ent:Nur_Otan_Party skos:prefLabel ?label }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -120,6 +120,35 @@ def test_service_and_files_are_out_of_reach(server):
     assert status == 403 and b"SERVICE is not allowed" in body
     status, _, body = _get(server, "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
     assert status == 200 and json.loads(body)["results"]["bindings"] == []
+
+
+def test_hidden_service_calls_load_and_file_graphs_are_refused(server, http_listener):
+    url, hits = http_listener
+    before = _count(server)
+    for query in hidden_service_queries(url):
+        status, _, body = _get(server, query)
+        assert status == 403 and b"SERVICE is not allowed" in body, query
+    for update in (f"LOAD <{url}>", "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>",
+                   "PREFIX x: <urn:x#> # a comment\nLOAD SILENT <file:///etc/passwd>"):
+        status, _, body = _get(server, update)
+        assert status == 403 and b"read-only" in body
+        status, _, body = _request(f"{server.url}/sparql", data=update.encode(),
+                                   headers={"Content-Type": "application/sparql-update"})
+        assert status == 403 and b"read-only" in body
+    # FROM, FROM NAMED, the protocol's graph parameters and DESCRIBE name graphs or nodes of the store:
+    # never a file or a URL to read
+    for source in ("file:///etc/passwd", url):
+        for query, params in (("SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": source}),
+                              ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": source}),
+                              (f"SELECT ?g ?s FROM NAMED <{source}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+                              (f"SELECT * FROM <{source}> WHERE {{ ?s ?p ?o }}", {})):
+            query_string = urllib.parse.urlencode({"query": query, **params})
+            status, _, body = _request(f"{server.url}/sparql?{query_string}")
+            assert status == 200 and json.loads(body)["results"]["bindings"] == [], (query, params)
+        status, _, body = _get(server, f"DESCRIBE <{source}>", "application/n-triples")
+        assert status == 200 and body.strip() == b""
+    assert hits == [], "the endpoint made a request"
+    assert _count(server) == before
 
 
 def test_a_query_that_never_ends_is_stopped_and_the_endpoint_goes_on(server):

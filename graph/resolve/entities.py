@@ -187,7 +187,9 @@ def entity_id(name: str) -> str:
     """An IRI-safe id from a canonical name, injective: ``Nur Otan Party`` -> ``Nur_Otan_Party``.
 
     Letters and digits of any script, ``-`` and ``.`` stay (IRIs allow Unicode); ``_`` and every
-    other character is percent-encoded, then spaces become ``_``.
+    other character is percent-encoded, then spaces become ``_``. A leading ``-`` or ``.`` and a
+    final ``.`` are percent-encoded too: Turtle writes a prefixed name's final dot as ``\\.``
+    (``ent:Acme_Inc\\.``), which rdflib cannot read back.
     """
     out: list[str] = []
     for char in " ".join(name.split()):
@@ -200,6 +202,8 @@ def entity_id(name: str) -> str:
     result = "".join(out) or "unnamed"
     if result[0] in "-.":
         result = "%" + f"{ord(result[0]):02X}" + result[1:]
+    if result.endswith("."):
+        result = result[:-1] + "%2E"
     return result
 
 

@@ -17,6 +17,9 @@ from graph.resolve.entities import EntityIndex, LocalEntity, clean_name, entity_
     ("snake_case", "snake%5Fcase"),
     ("Назарбаев", "Назарбаев"),
     ("<script>", "%3Cscript%3E"),
+    ("Acme Inc.", "Acme_Inc%2E"),  # Turtle would end ent:Acme_Inc\. and rdflib cannot read that
+    ("U.S.", "U.S%2E"),
+    (".NET", "%2ENET"),
 ])
 def test_entity_id_is_readable_and_safe(name, expected):
     assert entity_id(name) == expected
