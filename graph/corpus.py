@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
-from .documents import MAX_ARTICLE_CHARS
+from .documents import MAX_ARTICLE_CHARS, iter_inputs
 from .errors import InputError
 from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
 from .rdf.namespaces import NKG
@@ -252,43 +252,13 @@ def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, re
 
 def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
                max_chars: int, *, quiet: bool = False) -> Iterator[Document]:
-    """Documents as given and the articles read from files and folders, in input order; a second
-    article with an id already used is a problem (reported, or raised without a handler).
-    ``quiet``: a second reading, whose problems were reported by the first."""
-    from .documents import iter_documents
+    """The articles of ``inputs`` (:func:`graph.documents.iter_inputs`); ``quiet``: a second
+    reading, whose problems the first reported."""
+    return iter_inputs(inputs, on_problem=_ignore if quiet else on_problem, max_chars=max_chars)
 
-    def ignore(problem: InputError) -> None:
-        return None
 
-    handler = ignore if quiet else on_problem
-    seen: dict[str, str] = {}
-    paths: list[str | Path] = []
-
-    def files() -> Iterator[Document]:
-        if paths:
-            yield from iter_documents(list(paths), on_problem=handler, max_chars=max_chars)
-            paths.clear()
-
-    def checked(document: Document) -> Iterator[Document]:
-        if document.id in seen:
-            problem = InputError(document.path or document.id,
-                                 f"article id {document.id!r} already used by {seen[document.id]}")
-            if handler is None:
-                raise problem
-            handler(problem)
-            return
-        seen[document.id] = document.path or "another article"
-        yield document
-
-    for item in inputs:
-        if isinstance(item, Document):
-            for document in files():
-                yield from checked(document)
-            yield from checked(item)
-        else:
-            paths.append(item)
-    for document in files():
-        yield from checked(document)
+def _ignore(problem: InputError) -> None:
+    return None
 
 
 def _count_entities(store: GraphStore) -> int:

@@ -31,6 +31,7 @@ __all__ = [
     "decode_text",
     "Dateline",
     "iter_documents",
+    "iter_inputs",
     "load_documents",
     "read_jsonl_lines",
     "source_location",
@@ -544,3 +545,44 @@ def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | 
 
 def with_id(document: Document, doc_id: str) -> Document:
     return replace(document, id=slugify_id(doc_id))
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path | Document],
+    *,
+    on_problem: ProblemHandler | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
+) -> Iterator[Document]:
+    """Documents given as values and the articles read from files and folders, in input order.
+
+    A second article with an id already used is a problem (passed to ``on_problem`` and skipped,
+    or raised without a handler), whether it came from a file or as a value.
+    """
+    seen: dict[str, str] = {}
+    paths: list[str | Path] = []
+
+    def files() -> Iterator[Document]:
+        if paths:
+            yield from iter_documents(list(paths), on_problem=on_problem, max_chars=max_chars)
+            paths.clear()
+
+    def checked(document: Document) -> Iterator[Document]:
+        if document.id in seen:
+            problem = InputError(document.path or document.id,
+                                 f"article id {document.id!r} already used by {seen[document.id]}")
+            if on_problem is None:
+                raise problem
+            on_problem(problem)
+            return
+        seen[document.id] = document.path or "another article"
+        yield document
+
+    for item in inputs:
+        if isinstance(item, Document):
+            for document in files():
+                yield from checked(document)
+            yield from checked(item)
+        else:
+            paths.append(item)
+    for document in files():
+        yield from checked(document)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .documents import iter_documents
+from .documents import iter_inputs
 from .errors import InputError
 from .extract import make_extractors
 from .extract.base import DocContext, Extractor, extractions_from
@@ -167,15 +167,4 @@ def extract_articles(
 
 def _documents(inputs: Iterable[str | Path] | Iterable[Document],
                on_problem: Callable[[InputError], None] | None) -> Iterator[Document]:
-    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
-    paths: list[str | Path] = []
-    for item in items:
-        if isinstance(item, Document):
-            if paths:
-                yield from iter_documents(paths, on_problem=on_problem)
-                paths = []
-            yield item
-        else:
-            paths.append(item)
-    if paths:
-        yield from iter_documents(paths, on_problem=on_problem)
+    return iter_inputs(inputs, on_problem=on_problem)
