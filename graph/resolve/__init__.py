@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
+from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
 from .entities import EntityIndex, LocalEntity, entity_use
 from .gazetteer import Gazetteer, GazetteerEntry

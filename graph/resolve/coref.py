@@ -38,6 +38,7 @@ from .entities import (
 
 from ..extract.appositions import HONORIFICS
 from ..extract.base import subtree_indices
+from ..extract.clauses import SPEECH_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -632,9 +633,8 @@ class ArticleEntities:
                            mentions=mentions, named=cluster.named)
 
 
-_REPORTING = {"say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise",
-              "highlight", "declare", "claim", "explain", "remark", "underline", "insist", "warn",
-              "write", "reply", "answer", "continue", "conclude"}
+#: verbs that introduce a quotation: reporting verbs, and "continued", "concluded"
+_REPORTING = SPEECH_VERBS | {"continue", "conclude"}
 
 
 @lru_cache(maxsize=64)
