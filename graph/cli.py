@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -68,31 +68,6 @@ class _Problems:
     def __call__(self, problem: InputError) -> None:
         self.items.append(problem)
         _stderr(f"newsgraph: skipped {problem}")
-
-
-def _progress(total: int | None, description: str, quiet: bool) -> tuple[Callable[[object], None], Callable[[], None]]:
-    if quiet or not sys.stderr.isatty() and total is None:
-        return (lambda _item: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-    progress = Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=False, disable=quiet or not sys.stderr.isatty(),
-    )
-    task = progress.add_task(description, total=total, rate="")
-    progress.start()
-    started = time.perf_counter()
-    words = [0]
-
-    def advance(item: object) -> None:
-        text = getattr(item, "text", "")
-        words[0] += len(text.split())
-        elapsed = max(1e-6, time.perf_counter() - started)
-        progress.update(task, advance=1, rate=f"{words[0] / elapsed:,.0f} words/s")
-
-    return advance, progress.stop
 
 
 class _BuildProgress:

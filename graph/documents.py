@@ -18,7 +18,7 @@ import json
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -541,10 +541,6 @@ def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | 
                    max_chars: int = MAX_ARTICLE_CHARS) -> list[Document]:
     """Read all articles into a list (see :func:`iter_documents`)."""
     return list(iter_documents(paths, on_problem=on_problem, max_chars=max_chars))
-
-
-def with_id(document: Document, doc_id: str) -> Document:
-    return replace(document, id=slugify_id(doc_id))
 
 
 def iter_inputs(

@@ -8,7 +8,6 @@ used when asked for, or when the default is missing. Models are never downloaded
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -78,11 +77,6 @@ def load_model(name: str | None = None) -> Language:
     if "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
-
-
-def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
-    """Parse many texts with ``nlp.pipe``."""
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def parse_pretokenized(nlp: Language, tokens: list[str]) -> Doc:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import iter_inputs
@@ -30,10 +31,25 @@ def default_gazetteer() -> Gazetteer | None:
     return read_gazetteer_file()
 
 
-def _parsed(documents: Iterable[Document], nlp, batch_size: int, n_process: int) -> Iterator[tuple[Document, object]]:
+@dataclass(frozen=True)
+class ArticleExtractions:
+    """One article's extractions and the facts they resolved to (for ``newsgraph extract``)."""
+
+    document: Document
+    extractions: list[Extraction]
+    article: ResolvedArticle
+
+
+def _analyses(documents: Iterable[Document], *, model: str | None, extractors: Sequence[str] | None,
+              gazetteer: Gazetteer | None, batch_size: int) -> Iterator[ArticleExtractions]:
+    """Parse (``nlp.pipe``), extract and resolve each document, in this process."""
+    nlp = load_model(model)
+    built: list[Extractor] = make_extractors(extractors)
     pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield document, doc
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        context = DocContext.of(doc, document.id)
+        found = extractions_from(built, doc, document.id, context=context)
+        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context, gazetteer=gazetteer))
 
 
 def analyze_documents(
@@ -69,12 +85,9 @@ def analyze_documents(
 
 def _analyze_here(documents: Iterable[Document], *, model: str | None, extractors: Sequence[str] | None,
                   gazetteer: Gazetteer | None, batch_size: int) -> Iterator[ResolvedArticle]:
-    nlp = load_model(model)
-    built: list[Extractor] = make_extractors(extractors)
-    for document, doc in _parsed(documents, nlp, batch_size, 1):
-        context = DocContext.of(doc, document.id)
-        found = extractions_from(built, doc, document.id, context=context)
-        yield resolve_article(doc, document, found, context, gazetteer=gazetteer)
+    for analysis in _analyses(documents, model=model, extractors=extractors, gazetteer=gazetteer,
+                              batch_size=batch_size):
+        yield analysis.article
 
 
 # -- worker processes: each loads the model once, then analyses batches of documents
@@ -133,19 +146,10 @@ def build_graph(
     processes: int = 1,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of files, folders or :class:`Document` values."""
-    documents = _documents(inputs, on_problem)
+    documents = iter_inputs(inputs, on_problem=on_problem)
     articles = analyze_documents(documents, model=model, extractors=extractors, gazetteer=gazetteer,
                                  on_document=on_document, processes=processes)
     return merge_articles(articles, index=index)
-
-
-class ArticleExtractions:
-    """One article's extractions and the facts they resolved to (for ``newsgraph extract``)."""
-
-    def __init__(self, document: Document, extractions: list[Extraction], article: ResolvedArticle) -> None:
-        self.document = document
-        self.extractions = extractions
-        self.article = article
 
 
 def extract_articles(
@@ -157,14 +161,5 @@ def extract_articles(
     on_problem: Callable[[InputError], None] | None = None,
 ) -> Iterator[ArticleExtractions]:
     """Extractions and resolved facts per article, streamed."""
-    nlp = load_model(model)
-    built = make_extractors(extractors)
-    for document, doc in _parsed(_documents(inputs, on_problem), nlp, 16, 1):
-        context = DocContext.of(doc, document.id)
-        found = extractions_from(built, doc, document.id, context=context)
-        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context, gazetteer=gazetteer))
-
-
-def _documents(inputs: Iterable[str | Path] | Iterable[Document],
-               on_problem: Callable[[InputError], None] | None) -> Iterator[Document]:
-    return iter_inputs(inputs, on_problem=on_problem)
+    yield from _analyses(iter_inputs(inputs, on_problem=on_problem), model=model, extractors=extractors,
+                         gazetteer=gazetteer, batch_size=16)
