@@ -105,6 +105,52 @@ def test_a_failed_update_changes_nothing(sample_kg, tmp_path):
         assert store.store.dump(format=pyoxigraph.RdfFormat.N_QUADS) == before
 
 
+def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, tmp_path, monkeypatch):
+    """The streaming writer loads slices on a background thread; a slice the loader refuses,
+    after others were loaded, still undoes the whole write."""
+    import graph.rdf.stores as stores
+
+    monkeypatch.setattr(stores, "STREAM_SLICE", 50)  # many slices, loaded while the writer goes on
+    folder = tmp_path / "store"
+    graphs = _graphs(sample_kg)
+    with OxigraphStore(folder, writable=True) as store:
+        store.replace_graphs(graphs)
+        before = store.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+        name = URIRef("https://example.org/more/graph")
+        good = [(f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i}"', f"<{name}>") for i in range(500)]
+        bad = [("<https://example.org/s>", "<https://example.org/p>", '"unclosed', f"<{name}>")]
+        with pytest.raises(StoreError, match="invalid N-Quads"):
+            with store.writer() as write:
+                write.replace(name, good + bad + good)
+                write.replace(CORPUS_GRAPH, [])
+        assert store.store.dump(format=pyoxigraph.RdfFormat.N_QUADS) == before
+        with store.writer() as write:  # the store still takes a good write
+            write.replace(name, good)
+        assert store._graph_size(name) == len(good)
+
+
+def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, monkeypatch):
+    import graph.rdf.stores as stores
+
+    monkeypatch.setattr(stores, "STREAM_SLICE", 7)
+    name = URIRef("https://example.org/g")
+
+    def lines(tag: str, count: int):
+        return [(f"<https://example.org/{tag}{i}>", "<https://example.org/p>", '"x"', f"<{name}>") for i in range(count)]
+
+    for existing in (False, True):
+        with OxigraphStore(tmp_path / f"store-{existing}", writable=True) as store:
+            if existing:
+                with store.writer() as write:
+                    write.replace(name, lines("old", 10))
+            with store.writer() as write:
+                write.replace(name, lines("first", 20))
+                write.replace(URIRef("https://example.org/other"), [])
+                write.replace(name, lines("second", 3))
+            subjects = {q.subject.value for q in store.store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(str(name)))}
+            assert subjects == {f"https://example.org/second{i}" for i in range(3)}
+
+
 def test_memory_store_replaces_graphs(sample_kg):
     store = MemoryStore()
     graphs = _graphs(sample_kg)

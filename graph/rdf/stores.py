@@ -18,6 +18,8 @@ round; Oxigraph's own lock catches other programs writing to the folder.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import contextlib
 import fcntl
 import itertools
@@ -27,7 +29,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -77,6 +79,8 @@ CENSUS_FILE = "newsgraph-store.json"
 LOAD_SLICE = 200_000
 #: quads a streaming build hands the loader at once (about 60 MB)
 STREAM_SLICE = 50_000
+#: slices a streaming build lets wait for the background loader (bounds its memory)
+LOADS_IN_FLIGHT = 2
 #: an unfinished build's marker in the store folder (see _OxigraphWriter)
 BUILDING_FILE = "newsgraph.building"
 ROLLBACK_SUFFIX = ".newsgraph-rollback"
@@ -329,7 +333,7 @@ def _checked_lines(name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> 
     expected = f"<{name}>"
     for line in lines:
         if line[3] != expected:
-            raise StoreError(f"a quad for graph {line[3]} was given to replace graph {expected}")
+            _wrong_graph(line[3], expected)
         yield line
 
 
@@ -365,7 +369,8 @@ class _OxigraphWriter(GraphWriter):
     open of the store puts the checkpoint back before anything reads it: the store is always
     the one before the build or the one after it. A new store is simply removed again.
     Quads reach the store as N-Quads text through the bulk loader, in slices of
-    :data:`STREAM_SLICE` quads.
+    :data:`STREAM_SLICE` quads, loaded on a background thread (:class:`_Loader`) while the
+    caller goes on.
     """
 
     def __init__(self, store: OxigraphStore) -> None:
@@ -373,6 +378,8 @@ class _OxigraphWriter(GraphWriter):
         self.store = store
         self.pending: list[str] = []
         self.active = True
+        self.loader = _Loader(store)
+        self.written: set[URIRef] = set()  # graphs replaced so far
         rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
         if rollback.exists():
             shutil.rmtree(rollback)
@@ -389,21 +396,30 @@ class _OxigraphWriter(GraphWriter):
         self.rollback = None if self.fresh else rollback
 
     def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        graph = ox.NamedNode(str(name))
-        if not self.fresh and self.store.store.contains_named_graph(graph):
+        graph = f"<{name}>"
+        if name in self.written:  # replaced twice in one write: the first lines go, then the graph
             self._flush_pending()
-            self.store.store.remove_graph(graph)
-        self.pending.extend(f"{s} {p} {o} {g} .\n" for s, p, o, g in _checked_lines(name, lines))
+        if name in self.written or not self.fresh:  # the loader keeps the order: drop, then load
+            self.loader.submit(self._drop_graph, ox.NamedNode(str(name)))
+        self.written.add(name)
+        self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or _wrong_graph(g, graph)])
         if len(self.pending) >= STREAM_SLICE:
             self._flush_pending()
 
+    def _drop_graph(self, graph: ox.NamedNode) -> None:
+        if self.store.store.contains_named_graph(graph):
+            self.store.store.remove_graph(graph)
+
     def _flush_pending(self) -> None:
         if self.pending:
-            try:
-                self.store.store.bulk_load("".join(self.pending).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            except SyntaxError as exc:
-                raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({_one_line(exc)})") from None
+            self.loader.submit(self._load, "".join(self.pending).encode("utf-8"))
             self.pending = []
+
+    def _load(self, data: bytes) -> None:
+        try:
+            self.store.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({_one_line(exc)})") from None
 
     def commit(self) -> None:
         if not self.active:
@@ -411,6 +427,7 @@ class _OxigraphWriter(GraphWriter):
         store = self.store
         try:
             self._flush_pending()
+            self.loader.finish()
             if self.fresh:
                 store.store.optimize()  # merge the loader's tables: scans and dumps get much faster
             store.store.flush()
@@ -429,7 +446,49 @@ class _OxigraphWriter(GraphWriter):
             return
         self.active = False
         self.pending = []
+        self.loader.cancel()
         self.store._reopen_after(self.store._roll_back)
+
+
+def _wrong_graph(graph: str, expected: str) -> bool:
+    raise StoreError(f"a quad for graph {graph} was given to replace graph {expected}")
+
+
+class _Loader:
+    """Runs a writer's store operations (bulk loads, graph drops) in order on one background
+    thread, so that the main thread goes on parsing or merging while Oxigraph loads: pyoxigraph
+    releases the GIL in ``bulk_load``. At most :data:`LOADS_IN_FLIGHT` operations wait (bounded
+    memory); an operation's error is raised in the main thread at the next ``submit`` or at
+    ``finish``."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+        self.executor: concurrent.futures.ThreadPoolExecutor | None = None
+        self.waiting: collections.deque[concurrent.futures.Future[None]] = collections.deque()
+
+    def submit(self, action: Callable[..., None], *args: Any) -> None:
+        if self.executor is None:
+            self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsgraph-loader")
+        while self.waiting and (self.waiting[0].done() or len(self.waiting) >= LOADS_IN_FLIGHT):
+            self.waiting.popleft().result()  # raises the operation's error
+        self.waiting.append(self.executor.submit(action, *args))
+
+    def finish(self) -> None:
+        """Wait for every operation; raise the first error."""
+        try:
+            while self.waiting:
+                self.waiting.popleft().result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Drop the operations not started, wait for the running one (a bulk load cannot be
+        interrupted), and stop the thread."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+        self.waiting.clear()
+
 
 # ---------------------------------------------------------------------------------------- memory
 
