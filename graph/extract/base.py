@@ -113,12 +113,13 @@ class DocContext:
         for number, sent in enumerate(sentences):
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
-        text = doc.text  # spaCy joins the tokens on every access of doc.text: read it once
+        tree = doc_tree(doc)
+        text = "".join(map(str.__add__, tree.texts, tree.whitespace))  # doc.text, without a Token per word
         glosses = find_glosses(doc, text)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
         return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
                    glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc, text),
-                   tokens=doc_tree(doc).tokens, text=text)
+                   tokens=tree.tokens, text=text)
 
 
 _OPEN_QUOTES = {"\u201c", "``", "\u00ab"}
@@ -133,16 +134,16 @@ def quoted_tokens(doc: Doc, text: str | None = None) -> set[int]:
     if not any(mark in text for mark in ('"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb")):
         return inside
     open_at: int | None = None
-    for token in doc:
-        text = token.text
-        if token.is_space and "\n" in text:
+    tree = doc_tree(doc)
+    for i, (text, space) in enumerate(zip(tree.texts, tree.is_space)):
+        if space and "\n" in text:
             open_at = None
             continue
         if text in _OPEN_QUOTES or (text == '"' and open_at is None):
-            open_at = token.i
+            open_at = i
         elif text in _CLOSE_QUOTES or text == '"':
             if open_at is not None:
-                inside.update(range(open_at + 1, token.i))
+                inside.update(range(open_at + 1, i))
             open_at = None
     if open_at is not None:
         inside.update(range(open_at + 1, len(doc)))
@@ -175,9 +176,11 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
     found: list[Gloss] = []
     if "(" not in (doc.text if text is None else text):
         return found
-    for token in doc:
-        if token.text != "(" or token.i == 0:
+    tree = doc_tree(doc)
+    for i, word in enumerate(tree.texts):
+        if word != "(" or i == 0:
             continue
+        token = tree.tokens[i]
         close = None
         for j in range(token.i + 1, min(len(doc), token.i + 14)):
             if doc[j].text == ")":
@@ -254,16 +257,35 @@ class Tree:
 
 @lru_cache(maxsize=8)
 def doc_tree(doc: Doc) -> Tree:
-    """The :class:`Tree` of a document (cached for the few documents being worked on)."""
+    """The :class:`Tree` of a document (cached for the few documents being worked on).
+
+    The columns come from one ``Doc.to_array`` call (C code) rather than from a Python attribute
+    read per token; strings are looked up once per distinct value."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, SPACY
+
     tokens = list(doc)
+    if not tokens:
+        return Tree(tokens=[], texts=[], whitespace=[], idx=[], deps=[], is_space=[], children=[])
+    array = doc.to_array([HEAD, DEP, IDX, IS_SPACE, ORTH, SPACY])
+    heads = array[:, 0].astype("int64").tolist()  # relative offsets, stored as unsigned
+    dep_ids, orth_ids = array[:, 1].tolist(), array[:, 4].tolist()
+    strings = doc.vocab.strings
+    names = {value: strings[value] for value in {*dep_ids, *orth_ids}}
     children: list[list[int]] = [[] for _ in tokens]
-    for token in tokens:
-        head = token.head.i
-        if head != token.i:
-            children[head].append(token.i)
-    return Tree(tokens=tokens, texts=[t.text for t in tokens], whitespace=[t.whitespace_ for t in tokens],
-                idx=[t.idx for t in tokens], deps=[t.dep_ for t in tokens], is_space=[t.is_space for t in tokens],
+    for i, offset in enumerate(heads):
+        if offset:
+            children[i + offset].append(i)
+    return Tree(tokens=tokens, texts=[names[v] for v in orth_ids],
+                whitespace=[" " if v else "" for v in array[:, 5].tolist()], idx=array[:, 2].tolist(),
+                deps=[names[v] if v else "" for v in dep_ids], is_space=[bool(v) for v in array[:, 3].tolist()],
                 children=children)
+
+
+def kids(token: Token) -> list[Token]:
+    """``token.children`` as a list, without spaCy making new Token objects (see :class:`Tree`)."""
+    tree = doc_tree(token.doc)
+    tokens = tree.tokens
+    return [tokens[i] for i in tree.children[token.i]]
 
 
 def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:

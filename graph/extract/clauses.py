@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..types import Argument, Extraction
-from .base import DocContext, make_mention, make_phrase, register_extractor, subtree_indices
+from .base import DocContext, kids, make_mention, make_phrase, register_extractor, subtree_indices
 from .confidence import Features, score
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -105,13 +105,13 @@ def _is_predicate(token: Token) -> bool:
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in kids(token) if c.dep_ in deps]
 
 
 def _conjuncts(token: Token) -> list[Token]:
     """The token and the nouns conjoined to it (A, B and C), in order."""
     result = [token]
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
             result.extend(_conjuncts(child))
     return result
@@ -195,7 +195,7 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
     tokens: list[int] = []
     passive = negated = False
     modality: str | None = None
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
             tokens.append(child.i)
             if child.dep_ == "auxpass":
@@ -207,7 +207,7 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
             negated = True
         elif child.dep_ == "prt":
             tokens.append(child.i)
-    if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "csubjpass") for c in kids(verb)):
         passive = True
     tokens.append(verb.i)
     return sorted(tokens), passive, negated, modality
@@ -215,7 +215,7 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
 
 def _lemma(verb: Token) -> str:
     parts = [verb.lemma_.lower()]
-    parts.extend(c.lower_ for c in verb.children if c.dep_ == "prt")
+    parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
     return " ".join(parts)
 
 
@@ -227,16 +227,16 @@ def _prep_object(prep: Token) -> Token | None:
 def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, list[int], list[int]]]:
     """Prepositional phrases (and the passive agent), bare time expressions attached to the verb."""
     found: list[tuple[str, Token, list[int], list[int]]] = []
-    for child in verb.children:
+    for child in kids(verb):
         if child.i in skip:
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
             if obj is None:
                 continue
-            if obj.lower_ == "order" and any(c.dep_ == "acl" for c in obj.children):
+            if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
-            marker = [child.i] + [c.i for c in child.children if c.dep_ == "prep" and c.i < obj.i and not list(c.children)]
+            marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not list(kids(c))]
             span = subtree_indices(obj, skip_deps=("relcl", "appos")) if obj.pos_ not in ("VERB", "AUX") else subtree_indices(obj)
             found.append((child.lower_, obj, span, marker))
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
@@ -250,9 +250,9 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     verb's preposition so it is not an extra argument too."""
     if verb.lemma_.lower() not in LIGHT_VERBS or noun.pos_ != "NOUN" or noun.ent_type_:
         return []
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None]
-    if not preps and not list(noun.children):
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS
+    preps = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None]
+    if not preps and not list(kids(noun)):
+        preps = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS
                  and _prep_object(c) is not None]
         consumed.update(c.i for c in preps)
     if not preps:
@@ -260,7 +260,7 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     prep = preps[0]
     obj = _prep_object(prep)
     assert obj is not None
-    noun_words = [c.i for c in noun.children if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i]
+    noun_words = [c.i for c in kids(noun) if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i]
     relation = sorted(noun_words + [noun.i, prep.i])
     lemma = f"{noun.lemma_.lower()} {prep.lower_}"
     if obj.pos_ in ("VERB", "AUX"):
@@ -270,13 +270,13 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
 
 def _adjective_slot(adjective: Token) -> list[_Slot]:
     """``is responsible for X``: the adjective and its preposition join the relation."""
-    preps = [c for c in adjective.children if c.dep_ == "prep" and _prep_object(c) is not None]
+    preps = [c for c in kids(adjective) if c.dep_ == "prep" and _prep_object(c) is not None]
     if not preps:
         return []
     prep = preps[0]
     obj = _prep_object(prep)
     assert obj is not None
-    words = sorted([c.i for c in adjective.children if c.dep_ in ("advmod", "neg") and c.i < adjective.i]
+    words = sorted([c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i]
                    + [adjective.i, prep.i])
     lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
     return [_Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
@@ -341,7 +341,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         else:
             if len(lemma_parts) == 1 and passive:
                 lemma_parts = [f"be {lemma_parts[0]}"]  # "is expected to win": be expect to win
-            lemma_parts.append("to " + _lemma(x) if any(c.lower_ == "to" for c in x.children if c.dep_ == "aux")
+            lemma_parts.append("to " + _lemma(x) if any(c.lower_ == "to" for c in kids(x) if c.dep_ == "aux")
                                else _lemma(x))
         passive = x_passive or (passive and last.lemma_.lower() == "be")
         negated = negated or x_negated
@@ -402,7 +402,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     ccomps = _children(last, "ccomp")
     if ccomps and not clause.objects:
         comp = ccomps[0]
-        marker = [c.i for c in comp.children if c.dep_ == "mark" and c.i < comp.i]
+        marker = [c.i for c in kids(comp) if c.dep_ == "mark" and c.i < comp.i]
         span = [i for i in subtree_indices(comp) if i not in marker]
         clause.clause_object = (comp, span, marker)
         clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"

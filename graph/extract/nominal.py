@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..types import Argument, Extraction, Mention, Phrase
-from .base import DocContext, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
+from .base import DocContext, kids, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
 from .clauses import SPEECH_VERBS
 from .confidence import Features, score
 
@@ -149,18 +149,18 @@ class NominalExtractor:
             if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
                 continue
             verb = verb_of_nominal(noun.text, verbs, adjectives)
-            possessed = any(c.dep_ == "poss" for c in noun.children)
+            possessed = any(c.dep_ == "poss" for c in kids(noun))
             if verb is None and possessed and noun.lemma_.lower() in verbs:
                 verb = noun.lemma_.lower()  # a noun that is also the verb: "X's visit to Y"
             if verb is None:
                 continue
-            patients = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
+            patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
             lemma = verb
             if not patients and possessed:
                 # "X's meeting with Y", "X's visit to Y": the preposition stays in the relation
-                patients = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS][:1]
+                patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS][:1]
                 lemma = f"{verb} {patients[0].lower_}" if patients else verb
-            patient_heads = [o for p in patients for o in p.children if o.dep_ == "pobj"]
+            patient_heads = [o for p in patients for o in kids(p) if o.dep_ == "pobj"]
             if not patient_heads:
                 continue
             sentence = context.sentence_of[noun.i]
@@ -177,8 +177,8 @@ class NominalExtractor:
                 how = "nominal_salient"
             others = tuple(
                 Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
-                for c in noun.children if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
-                and c not in patients for o in c.children if o.dep_ == "pobj"
+                for c in kids(noun) if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
+                and c not in patients for o in kids(c) if o.dep_ == "pobj"
             )
             handled.add(noun.i)
             patient = patient_heads[0]
@@ -214,7 +214,7 @@ class NominalExtractor:
                           if i not in owned and doc[i].pos_ != "DET"]
             if not owner_span or not thing_span:
                 continue
-            case = [c.i for c in owner.children if c.dep_ == "case"] or [owner.i]
+            case = [c.i for c in kids(owner) if c.dep_ == "case"] or [owner.i]
             sentence = context.sentence_of[owner.i]
             phrase = make_phrase(doc, case)
             yield Extraction(
@@ -232,17 +232,17 @@ class NominalExtractor:
     @staticmethod
     def _agent(noun: Token, sentence: int, context: DocContext) -> tuple[Mention | None, str]:
         doc = context.doc
-        for child in noun.children:
+        for child in kids(noun):
             if child.dep_ == "poss":
                 span = subtree_indices(child, skip_deps=("case",))
                 return make_mention(doc, child, span, sentence), "nominal"
             if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
-                for obj in child.children:
+                for obj in kids(child):
                     if obj.dep_ == "pobj":
                         return make_mention(doc, obj, subtree_indices(obj), sentence), "nominal"
         # the subject of the clause whose direct object the noun is ("X started the construction of Y")
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in SPEECH_VERBS:
-            for child in noun.head.children:
+            for child in kids(noun.head):
                 if child.dep_ == "nsubj":
                     return (make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
                             "nominal_inferred")

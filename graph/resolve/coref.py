@@ -37,7 +37,7 @@ from .entities import (
 )
 
 from ..extract.appositions import HONORIFICS
-from ..extract.base import subtree_indices
+from ..extract.base import doc_tree, kids, subtree_indices
 from ..extract.clauses import SPEECH_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,6 +143,7 @@ class ArticleEntities:
     def __init__(self, doc: Doc, context: DocContext, *, source: str | None = None,
                  gazetteer: Gazetteer | None = None) -> None:
         self.doc = doc
+        self.toks = doc_tree(doc).tokens  # doc[i] without spaCy making a new Token each time
         self.context = context
         self.gazetteer = gazetteer
         self.clusters: dict[str, _Cluster] = {}
@@ -167,31 +168,31 @@ class ArticleEntities:
             if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end
-            while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct or ent.label_ == "PERSON" and end - start > 1
-                                   and (doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in ROLE_NOUNS)):
+            while start < end and (self.toks[start].pos_ == "DET" or self.toks[start].is_punct or ent.label_ == "PERSON" and end - start > 1
+                                   and (self.toks[start].lower_.rstrip(".") in HONORIFICS or self.toks[start].lower_ in ROLE_NOUNS)):
                 start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
-            while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            while end > start and (self.toks[end - 1].tag_ == "POS" or self.toks[end - 1].is_punct):
                 end -= 1
-            while start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                    and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
-                    and not doc[start - 1].ent_type_ and doc[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
-                    and doc[start - 1].lemma_.lower() not in _ORG_HEADS \
-                    and doc[start - 1].lower_ not in ROLE_NOUNS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS:
+            while start > 0 and start - 1 not in covered and self.toks[start - 1].pos_ == "PROPN" and self.toks[start - 1].is_title \
+                    and self.toks[start - 1].dep_ == "compound" and start <= self.toks[start - 1].head.i < end \
+                    and not self.toks[start - 1].ent_type_ and self.toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
+                    and self.toks[start - 1].lemma_.lower() not in _ORG_HEADS \
+                    and self.toks[start - 1].lower_ not in ROLE_NOUNS and self.toks[start - 1].lower_.rstrip(".") not in HONORIFICS:
                 start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
             if start >= end or (start, end) in glossed:
                 continue
             if ent.label_ != "PERSON" and self._is_role_phrase(doc[start:end]):
                 continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
-            if end - start == 1 and (doc[start].lemma_.lower() in CATEGORY_NOUNS or doc[start].lemma_.lower() in _ORG_HEADS):
+            if end - start == 1 and (self.toks[start].lemma_.lower() in CATEGORY_NOUNS or self.toks[start].lemma_.lower() in _ORG_HEADS):
                 continue  # "the Party" is a definite description, resolved by salience, not a name
             spans.append((start, end, ent.label_))
             covered.update(range(start, end))
         # proper-noun runs the NER missed ("Election Headquarters")
         i = 0
         while i < len(doc):
-            if doc[i].pos_ == "PROPN" and i not in covered and doc[i].is_title:
+            if self.toks[i].pos_ == "PROPN" and i not in covered and self.toks[i].is_title:
                 j = i
-                while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and doc[j].is_title:
+                while j < len(doc) and self.toks[j].pos_ == "PROPN" and j not in covered and self.toks[j].is_title:
                     j += 1
                 run = doc[i:j]
                 if j - i >= 2 and not self._is_role_phrase(run):
@@ -221,7 +222,7 @@ class ArticleEntities:
             kind = self._type_of(span, label, source)
             strong = label == "PROGRAMME"
             # a name before a category noun: "the Ak Zhol party", "the Nurly Zhol programme"
-            after = doc[end] if end < len(doc) else None
+            after = self.toks[end] if end < len(doc) else None
             category = None
             if after is not None and span.root.head.i == after.i and span.root.dep_ == "compound":
                 category = CATEGORY_NOUNS.get(after.lemma_.lower())
@@ -239,7 +240,7 @@ class ArticleEntities:
                 self._name_of_token[after.i] = cluster.key
                 head = after.i
             cluster.tokens.append(head)
-            if doc[head].dep_ in ("nsubj", "nsubjpass"):
+            if self.toks[head].dep_ in ("nsubj", "nsubjpass"):
                 cluster.subject_tokens.add(head)
             for i in range(start, end):
                 self._name_of_token[i] = cluster.key
@@ -328,7 +329,7 @@ class ArticleEntities:
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
         doc = self.doc
-        head = doc[mention.head]
+        head = self.toks[mention.head]
         if mention.kind == "CLAUSE":
             return Resolution(None, "clause")
         # a title before a name: "Chairman of the Party John Smith" is John Smith
@@ -343,7 +344,7 @@ class ArticleEntities:
             key = self._pronoun(head)
             return Resolution(key, "pronoun" if key else "unresolved")
         # a definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")
-        definite = self._is_definite(head) or any(self.doc[i].lower_ in ("the", "this", "that") for i in mention.tokens
+        definite = self._is_definite(head) or any(self.toks[i].lower_ in ("the", "this", "that") for i in mention.tokens
                                                    if i < head.i)
         if head.pos_ in ("NOUN", "PROPN") and (definite or head.is_title and head.pos_ == "PROPN"):
             if lower in ROLE_NOUNS and head.is_title:
@@ -363,8 +364,8 @@ class ArticleEntities:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
         doc = self.doc
         start = end = head.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].head.i in range(start, head.i + 1):
+        while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].pos_ == "PROPN" \
+                and self.toks[start - 1].head.i in range(start, head.i + 1):
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
@@ -383,11 +384,11 @@ class ArticleEntities:
 
     def _has_own_name(self, mention: Mention) -> bool:
         return any(self._name_of_token.get(i) is not None and i != mention.head for i in mention.tokens
-                   if self.doc[i].dep_ == "compound")
+                   if self.toks[i].dep_ == "compound")
 
     def _is_definite(self, head: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children) \
-            or any(c.dep_ == "poss" for c in head.children)
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids(head)) \
+            or any(c.dep_ == "poss" for c in kids(head))
 
     @cached_property
     def _titled_people(self) -> list[tuple[int, int, int, tuple[list[int], list[int], int | None]]]:
@@ -403,7 +404,7 @@ class ArticleEntities:
         return people
 
     def _person_after_title(self, mention: Mention) -> str | None:
-        head = self.doc[mention.head]
+        head = self.toks[mention.head]
         if head.ent_type_ == "PERSON":
             return None
         tokens = set(mention.tokens)
@@ -444,7 +445,7 @@ class ArticleEntities:
                 distance = sentence - self.context.sentence_of[position]
                 if distance > 3:
                     continue
-                if self.doc[position].head.i == token.head.i and token.dep_ in ("nsubj", "nsubjpass"):
+                if self.toks[position].head.i == token.head.i and token.dep_ in ("nsubj", "nsubjpass"):
                     continue  # "John saw him": not the subject of the same clause
                 score = (-distance, 1 if position in cluster.subject_tokens else 0, position)
                 if best is None or score > best[0]:
@@ -471,7 +472,7 @@ class ArticleEntities:
                 if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REPORTING:
                     continue
                 if marks and any(m < verb.i for m in marks) and sum(1 for m in marks if m < verb.i) % 2 == 0:
-                    for child in verb.children:
+                    for child in kids(verb):
                         if child.dep_ == "nsubj":
                             key = self._name_of_token.get(child.i)
                             if key is None and child.pos_ == "PRON":
@@ -489,7 +490,7 @@ class ArticleEntities:
         start = self.context.sentences[max(0, self.context.sentence_of[position] - 3)].start
         last = None
         for i in range(start, position):
-            if doc[i].text in ('"', "\u201c", "\u201d", "``", "''"):
+            if self.toks[i].text in ('"', "\u201c", "\u201d", "``", "''"):
                 count += 1
                 last = i
         return last if count % 2 == 1 else None
@@ -525,7 +526,7 @@ class ArticleEntities:
     def _title_text(self, head: Token) -> str:
         """The normalised words of a title phrase: ``the Leader of the Nation`` -> ``leader of the nation``."""
         words = subtree_indices(head, skip_deps=("appos", "relcl", "acl", "punct", "conj", "cc"))
-        return normalize_name(" ".join(self.doc[i].text for i in words if self.doc[i].pos_ != "DET"))
+        return normalize_name(" ".join(self.toks[i].text for i in words if self.toks[i].pos_ != "DET"))
 
     def _title_as_name(self, head: Token, mention: Mention) -> str | None:
         """``The Leader of the Nation``: a capitalised title used instead of a person's name."""
@@ -559,14 +560,14 @@ class ArticleEntities:
                 continue
             for name, title in ((extraction.subject, extraction.object), (extraction.object, extraction.subject)):
                 name_key = self._name_of_token.get(name.head)
-                title_head = doc[title.head]
+                title_head = self.toks[title.head]
                 if name_key and title_head.lower_ in ROLE_NOUNS and self.clusters[name_key].type == "Person":
                     self._title_links.setdefault(self._title_text(title_head), name_key)
                     # "Lithuanian President Gitanas Nauseda ... The President said": the bare title too
                     self._title_links.setdefault(title_head.lower_, name_key)
-        for token in doc:
+        for token in self.toks:
             if token.dep_ == "nsubj" and token.lower_ in ROLE_NOUNS and token.is_title:
-                for other in token.head.children:
+                for other in kids(token.head):
                     if other is not token and other.dep_ == "nsubj" and other.lower_ in ROLE_NOUNS and other.is_title:
                         a, b = self._title_text(token), self._title_text(other)
                         linked = self._title_links.get(a) or self._title_links.get(b)
@@ -584,7 +585,7 @@ class ArticleEntities:
 
     def _concept(self, mention: Mention) -> str:
         doc = self.doc
-        words = [doc[i] for i in mention.tokens]
+        words = [self.toks[i] for i in mention.tokens]
         while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]
         text = "".join(w.text_with_ws for w in words).strip() or mention.text
@@ -592,7 +593,7 @@ class ArticleEntities:
         key = "c:" + normalize_name(label)
         cluster = self.clusters.get(key)
         if cluster is None:
-            kind = type_for_label(doc[mention.head].ent_type_) if doc[mention.head].ent_type_ else "Concept"
+            kind = type_for_label(self.toks[mention.head].ent_type_) if self.toks[mention.head].ent_type_ else "Concept"
             cluster = self.clusters[key] = _Cluster(key=key, type=kind, named=False)
         cluster.add_name(label, 1)
         cluster.tokens.append(mention.head)
