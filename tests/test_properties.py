@@ -63,6 +63,20 @@ def test_minted_iris_are_valid(text):
 
 
 @FAST
+@given(st.text(min_size=1, max_size=60))
+def test_the_line_renderer_writes_the_same_iris_as_the_rdflib_functions(text):
+    """The N-Quads renderer builds IRI text with string operations; it must be the same IRIs."""
+    from graph.rdf import model
+
+    entity, doc_id = entity_id(clean_name(text) or "x"), slugify_id(text)
+    assert model._entity(entity) == f"<{entity_iri(entity)}>"
+    assert model._article(doc_id) == f"<{model.article_iri(doc_id)}>"
+    assert model._graph(doc_id) == f"<{article_graph_iri(doc_id)}>"
+    assert model._sentence(doc_id, 3) == f"<{sentence_iri(doc_id, 3)}>"
+    assert model._relation(text) == f"<{relation_iri(text)}>"
+
+
+@FAST
 @given(NAMES, NAMES)
 def test_different_names_never_share_an_iri(a, b):
     if a != b:

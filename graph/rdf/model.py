@@ -150,6 +150,31 @@ _FALSE = _l("false", datatype=_XSD["boolean"])
 _CORPUS = _i(CORPUS_GRAPH)
 _CLASSES = {kind: tuple(_i(c) for c in classes) for kind, classes in ENTITY_CLASSES.items()}
 
+# IRIs as N-Triples text, made with string operations (the URIRef functions above validate every
+# IRI they make, which is most of the cost of rendering a fact); the same text as _i(xxx_iri(...)).
+_DOC, _ENT = str(DOC), str(ENT)
+
+
+def _article(doc_id: str) -> str:
+    return f"<{_DOC}{doc_id}>"
+
+
+def _graph(doc_id: str) -> str:
+    return f"<{_DOC}{doc_id}/graph>"
+
+
+def _sentence(doc_id: str, index: int) -> str:
+    return f"<{_DOC}{doc_id}/sentence/{index}>"
+
+
+def _entity(entity: str) -> str:
+    return f"<{_ENT}{entity}>"
+
+
+@lru_cache(maxsize=4096)
+def _relation(label: str) -> str:
+    return _i(relation_iri(label))
+
 
 def _int(value: int) -> str:
     return f'"{int(value)}"^^<{_XSD["integer"]}>'
@@ -169,8 +194,8 @@ def _date_literal(value: str) -> str:
 
 
 def _article_lines(document: Document, links: dict[str, str]) -> Iterator[Line]:
-    g = _i(article_graph_iri(document.id))
-    a = _i(article_iri(document.id))
+    g = _graph(document.id)
+    a = _article(document.id)
     yield a, _T["type"], _S["NewsArticle"], g
     yield a, _S["identifier"], _l(document.id), g
     yield a, _N["contentHash"], _l(document.content_hash), g
@@ -183,16 +208,16 @@ def _article_lines(document: Document, links: dict[str, str]) -> Iterator[Line]:
     if document.path:
         yield a, _N["sourceFile"], _l(document.path), g
     if "publisher" in links:
-        yield a, _S["publisher"], _i(entity_iri(links["publisher"])), g
+        yield a, _S["publisher"], _entity(links["publisher"]), g
     if "place" in links:
-        yield a, _N["datelinePlace"], _i(entity_iri(links["place"])), g
+        yield a, _N["datelinePlace"], _entity(links["place"]), g
 
 
 def _sentence_lines(sentence: Sentence) -> Iterator[Line]:
-    g = _i(article_graph_iri(sentence.doc_id))
-    s = _i(sentence_iri(sentence.doc_id, sentence.index))
+    g = _graph(sentence.doc_id)
+    s = _sentence(sentence.doc_id, sentence.index)
     yield s, _T["type"], _N["Sentence"], g
-    yield s, _S["isPartOf"], _i(article_iri(sentence.doc_id)), g
+    yield s, _S["isPartOf"], _article(sentence.doc_id), g
     yield s, _N["sentenceIndex"], _int(sentence.index), g
     yield s, _N["startOffset"], _int(sentence.start), g
     yield s, _N["endOffset"], _int(sentence.end), g
@@ -200,32 +225,40 @@ def _sentence_lines(sentence: Sentence) -> Iterator[Line]:
 
 
 def statement_iri(fact: Fact) -> URIRef:
-    p = fact.provenance
-    return URIRef(f"{DOC[p.doc_id]}/statement/{_hash(p.sentence, fact.value)}")
+    return URIRef(_statement_text(fact))
 
 
 def assertion_iri(fact: Fact) -> URIRef:
+    return URIRef(_assertion_text(fact))
+
+
+def _statement_text(fact: Fact) -> str:
     p = fact.provenance
-    return URIRef(f"{DOC[p.doc_id]}/assertion/"
-                  f"{_hash(p.sentence, fact.subject, fact.predicate, fact.object, fact.value, p.extractor, p.start, p.end)}")
+    return f"{_DOC}{p.doc_id}/statement/{_hash(p.sentence, fact.value)}"
+
+
+def _assertion_text(fact: Fact) -> str:
+    p = fact.provenance
+    return (f"{_DOC}{p.doc_id}/assertion/"
+            f"{_hash(p.sentence, fact.subject, fact.predicate, fact.object, fact.value, p.extractor, p.start, p.end)}")
 
 
 def _fact_lines(fact: Fact) -> Iterator[Line]:
     p = fact.provenance
-    g = _i(article_graph_iri(p.doc_id))
-    subject = _i(entity_iri(fact.subject))
-    predicate = _i(relation_iri(fact.predicate))
-    sentence = _i(sentence_iri(p.doc_id, p.sentence))
+    g = _graph(p.doc_id)
+    subject = _entity(fact.subject)
+    predicate = _relation(fact.predicate)
+    sentence = _sentence(p.doc_id, p.sentence)
     if fact.object is not None:
-        obj = _i(entity_iri(fact.object))
+        obj = _entity(fact.object)
     else:
-        obj = _i(statement_iri(fact))
+        obj = _i(_statement_text(fact))
         yield obj, _T["type"], _N["Statement"], g
         yield obj, _S["text"], _l(fact.value or ""), g
         yield obj, _T["derived"], sentence, g
     if not fact.negated and not fact.modality:
         yield subject, predicate, obj, g
-    a = _i(assertion_iri(fact))
+    a = _i(_assertion_text(fact))
     yield a, _T["type"], _N["Assertion"], g
     yield a, _T["subject"], subject, g
     yield a, _T["predicate"], predicate, g
@@ -248,7 +281,7 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
     if fact.time:
         yield a, _N["timeText"], _l(fact.time), g
     if fact.place:
-        yield a, _N["place"], _i(entity_iri(fact.place)), g
+        yield a, _N["place"], _entity(fact.place), g
 
 
 def role_iri(role: str) -> URIRef:
@@ -257,14 +290,14 @@ def role_iri(role: str) -> URIRef:
 
 def _membership_lines(membership: Membership) -> Iterator[Line]:
     p = membership.provenance
-    g = _i(article_graph_iri(p.doc_id))
+    g = _graph(p.doc_id)
     m = _i(ENT["membership/" + _hash(membership.member, membership.organization, membership.role.lower())])
     yield m, _T["type"], _O["Membership"], g
-    yield m, _O["member"], _i(entity_iri(membership.member)), g
+    yield m, _O["member"], _entity(membership.member), g
     if membership.organization:
-        yield m, _O["organization"], _i(entity_iri(membership.organization)), g
+        yield m, _O["organization"], _entity(membership.organization), g
     yield m, _O["role"], _i(role_iri(membership.role)), g
-    yield m, _T["derived"], _i(sentence_iri(p.doc_id, p.sentence)), g
+    yield m, _T["derived"], _sentence(p.doc_id, p.sentence), g
 
 
 def _role_lines(role: str) -> Iterator[Line]:
@@ -275,12 +308,12 @@ def _role_lines(role: str) -> Iterator[Line]:
 
 
 def _entity_use_lines(use: EntityUse) -> Iterator[Line]:
-    g = _i(article_graph_iri(use.doc_id))
-    base = str(entity_use_iri(use.doc_id, use.entity))
+    g = _graph(use.doc_id)
+    base = f"{_DOC}{use.doc_id}/entity/{use.entity}"  # entity_use_iri, as text
     u = _i(base)
     yield u, _T["type"], _N["EntityUse"], g
-    yield u, _T["specializationOf"], _i(entity_iri(use.entity)), g
-    yield u, _S["isPartOf"], _i(article_iri(use.doc_id)), g
+    yield u, _T["specializationOf"], _entity(use.entity), g
+    yield u, _S["isPartOf"], _article(use.doc_id), g
     yield u, _N["entityClass"], _N[use.type] if use.type in ENTITY_CLASSES else _N["Thing"], g
     yield u, _N["mentionCount"], _int(use.mentions), g
     yield u, _N["named"], _TRUE if use.named else _FALSE, g
@@ -301,7 +334,7 @@ def _entity_use_lines(use: EntityUse) -> Iterator[Line]:
 
 
 def _entity_lines(entity: Entity) -> Iterator[Line]:
-    e = _i(entity_iri(entity.id))
+    e = _entity(entity.id)
     yield e, _T["type"], _N["Entity"], _CORPUS
     for cls in _CLASSES.get(entity.type, (_N["Thing"],)):
         yield e, _T["type"], cls, _CORPUS
@@ -312,7 +345,7 @@ def _entity_lines(entity: Entity) -> Iterator[Line]:
         yield e, _T["altLabel"], _l(alias), _CORPUS
     yield e, _N["mentionCount"], _int(entity.mentions), _CORPUS
     for doc_id in entity.documents:
-        yield e, _N["mentionedIn"], _i(article_iri(doc_id)), _CORPUS
+        yield e, _N["mentionedIn"], _article(doc_id), _CORPUS
 
 
 def _relation_lines(label: str) -> Iterator[Line]:
