@@ -12,7 +12,10 @@ the smaller corpora are prefixes of the larger one. For each size and process co
   Oxigraph store: parsing, extraction, resolution, RDF and loading.
 
 Each measurement runs in a fresh child process; peak memory is the child's own high-water mark
-(``VmHWM``) plus, for worker processes, the largest worker's (``RUSAGE_CHILDREN``).
+(``VmHWM``) plus, for worker processes, the largest worker's (``RUSAGE_CHILDREN``). CPU seconds
+are the child's own (every thread, so the build's background store loader too) plus its worker
+processes': the *CPU ratio* (bare / build) says how much work newsgraph adds whatever the
+scheduling, where the wall-clock ratio can hide work on a core the parser leaves idle.
 """
 
 from __future__ import annotations
@@ -75,6 +78,8 @@ def peak_mb():
 corpus, processes, mode = {corpus!r}, {processes}, {mode!r}
 words = sum(len(d.text.split()) for d in load_documents([corpus]))
 load_model()
+before = resource.getrusage(resource.RUSAGE_SELF)
+cpu_before = before.ru_utime + before.ru_stime  # this process and every thread; workers join RUSAGE_CHILDREN
 started = time.perf_counter()
 if mode == "bare":
     nlp = load_model()
@@ -87,8 +92,10 @@ else:
     with OxigraphStore(tempfile.mkdtemp() + "/store", writable=True) as store:
         update_store(store, [corpus], processes=processes, gazetteer=None)
 seconds = time.perf_counter() - started
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-print(json.dumps({{"words": words, "seconds": seconds, "peak_mb": peak_mb(), "worker_peak_mb": workers}}))
+here, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = here.ru_utime + here.ru_stime + children.ru_utime + children.ru_stime - cpu_before
+print(json.dumps({{"words": words, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb(),
+                  "worker_peak_mb": children.ru_maxrss // 1024}}))
 """
 
 
@@ -107,8 +114,9 @@ def main() -> None:
     largest = folder / "largest.jsonl"
     write_corpus(largest, max(args.sizes))
     lines = largest.read_text(encoding="utf-8").splitlines()
-    print("| words | articles | processes | bare nlp.pipe words/s | newsgraph build words/s | ratio | peak RSS bare | peak RSS build (largest worker) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| words | articles | processes | bare nlp.pipe words/s | newsgraph build words/s | ratio | CPU s bare | "
+          "CPU s build | CPU ratio | peak RSS bare | peak RSS build (largest worker) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in args.sizes:
         corpus = folder / f"c{size}.jsonl"
         taken, total = [], 0
@@ -125,7 +133,8 @@ def main() -> None:
             build_rate = built["words"] / built["seconds"]
             worker = f" ({built['worker_peak_mb']} MB)" if processes > 1 else ""
             print(f"| {built['words']:,} | {len(taken):,} | {processes} | {bare_rate:,.0f} | {build_rate:,.0f} | "
-                  f"{build_rate / bare_rate:.2f} | {bare['peak_mb']} MB | {built['peak_mb']} MB{worker} |", flush=True)
+                  f"{build_rate / bare_rate:.2f} | {bare['cpu']:.1f} | {built['cpu']:.1f} | {bare['cpu'] / built['cpu']:.2f} | "
+                  f"{bare['peak_mb']} MB | {built['peak_mb']} MB{worker} |", flush=True)
 
 
 if __name__ == "__main__":
