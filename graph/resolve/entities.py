@@ -241,6 +241,7 @@ class EntityIndex:
 
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], str] = {}  # (normalised name, base type) -> id
+        self._by_name: dict[str, str] = {}  # normalised name -> id of the first entity of any type with it
         self._by_translit: dict[tuple[str, str], str] = {}  # (transliteration key, base type) -> id
         self._by_acronym: dict[str, str] = {}  # organisation acronym -> id
         self._by_last_word: dict[tuple[str, str], set[str]] = {}  # (last word key, base) -> ids
@@ -272,9 +273,9 @@ class EntityIndex:
             return None
         if base == "Thing":  # a name of unknown kind joins a known name of any kind
             for name in names:
-                for (key, _), found in self._by_key.items():
-                    if key == normalize_name(name):
-                        return found
+                found = self._by_name.get(normalize_name(name))
+                if found is not None:
+                    return found
         for name in names:
             found = self._by_translit.get((transliteration_key(name), base))
             if found is not None:
@@ -306,6 +307,7 @@ class EntityIndex:
             if not key:
                 continue
             self._by_key.setdefault((key, base), found)
+            self._by_name.setdefault(key, found)
             if not local.named:
                 continue
             self._by_translit.setdefault((transliteration_key(name), base), found)
