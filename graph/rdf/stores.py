@@ -378,7 +378,7 @@ class _OxigraphWriter(GraphWriter):
         self.store = store
         self.pending: list[str] = []
         self.active = True
-        self.loader = _Loader(store)
+        self.loader = _Loader()
         self.written: set[URIRef] = set()  # graphs replaced so far
         rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
         if rollback.exists():
@@ -396,11 +396,12 @@ class _OxigraphWriter(GraphWriter):
         self.rollback = None if self.fresh else rollback
 
     def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        graph = f"<{name}>"
+        graph, node = f"<{name}>", ox.NamedNode(str(name))
         if name in self.written:  # replaced twice in one write: the first lines go, then the graph
             self._flush_pending()
-        if name in self.written or not self.fresh:  # the loader keeps the order: drop, then load
-            self.loader.submit(self._drop_graph, ox.NamedNode(str(name)))
+            self.loader.submit(self._drop_graph, node)
+        elif not self.fresh and self.store.store.contains_named_graph(node):
+            self.loader.submit(self._drop_graph, node)  # the loader keeps the order: drop, then load
         self.written.add(name)
         self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or _wrong_graph(g, graph)])
         if len(self.pending) >= STREAM_SLICE:
@@ -461,8 +462,7 @@ class _Loader:
     memory); an operation's error is raised in the main thread at the next ``submit`` or at
     ``finish``."""
 
-    def __init__(self, store: OxigraphStore) -> None:
-        self.store = store
+    def __init__(self) -> None:
         self.executor: concurrent.futures.ThreadPoolExecutor | None = None
         self.waiting: collections.deque[concurrent.futures.Future[None]] = collections.deque()
 
