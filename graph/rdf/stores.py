@@ -121,10 +121,10 @@ def to_oxigraph(term: Any) -> Any:
 
 def from_oxigraph(term: Any) -> Any:
     """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
+    if type(term) is ox.NamedNode:  # most terms in answers: the cheapest test first
+        return URIRef(term.value)
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
@@ -152,11 +152,11 @@ def raw_result(answer: Any, *, max_rows: int | None = None) -> RawResult:
     truncated = False
     if isinstance(answer, ox.QuerySolutions):
         columns = tuple(v.value for v in answer.variables)
-        for solution in answer:
+        for solution in answer:  # a solution iterates over its values in column order (None: unbound)
             if max_rows is not None and len(rows) >= max_rows:
                 truncated = True
                 break
-            rows.append(tuple(from_oxigraph(solution[i]) for i in range(len(columns))))
+            rows.append(tuple(map(from_oxigraph, solution)))
         return RawResult("SELECT", columns, tuple(rows), truncated)
     for triple in answer:  # QueryTriples
         if max_rows is not None and len(rows) >= max_rows:
