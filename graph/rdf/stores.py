@@ -22,7 +22,9 @@ import contextlib
 import fcntl
 import itertools
 import json
+import queue
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -75,6 +77,8 @@ LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
+#: quads per slice when a file is loaded (see OxigraphStore.load_file): a few slices are in flight
+FILE_SLICE = 50_000
 #: quads a streaming build hands the loader at once (about 60 MB)
 STREAM_SLICE = 50_000
 #: an unfinished build's marker in the store folder (see _OxigraphWriter)
@@ -721,9 +725,10 @@ class OxigraphStore(GraphStore):
     def load_file(self, path: str | Path, fmt: str | None = None) -> None:
         """Load an RDF file (the format from its extension) into a new, empty store.
 
-        The file is parsed by pyoxigraph and written with its bulk loader in slices of
-        :data:`LOAD_SLICE` quads, which keeps memory flat (one slice at a time, not the whole
-        file); a file that fails to parse leaves no store behind.
+        pyoxigraph parses the file here, in slices of :data:`FILE_SLICE` quads, and a second
+        thread hands each slice (as N-Quads) to its bulk loader, which lets go of the GIL: parsing
+        and loading run side by side, and memory stays flat (a few slices at a time, not the
+        whole file). A file that fails to parse leaves no store behind.
         """
         from .io import read_error
 
@@ -735,13 +740,11 @@ class OxigraphStore(GraphStore):
         if not (self._fresh and not self._written):
             raise StoreError(f"{self.path}: load a file into a new store only (this one has data)")
         try:
-            quads = ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name])
-            while batch := list(itertools.islice(quads, LOAD_SLICE)):
-                self.store.bulk_extend(batch)
+            _bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
             self.store.optimize()  # merge the slices' tables: scans (dumps, big queries) get much faster
             self.store.flush()
             self._written = True
-            self._write_census(len(self.store))
+            self._write_census(len(self.store))  # the store's count: a file may repeat a triple
         except SyntaxError as exc:
             raise read_error(source, name, exc) from None
         except (OSError, RuntimeError, ValueError) as exc:
@@ -782,6 +785,41 @@ class OxigraphStore(GraphStore):
                 if item.name != LOCK_FILE:
                     shutil.rmtree(item, ignore_errors=True) if item.is_dir() else item.unlink(missing_ok=True)
         self._fresh = False
+
+
+def _bulk_load_alongside(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
+    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, another
+    one loads each slice with ``Store.bulk_load``, which releases the GIL (``bulk_extend``
+    holds it), so parsing and loading run side by side. ``bulk_load`` reads each slice as a
+    document of its own and gives its blank nodes new names, so a slice with a blank node (or
+    just ``_:`` in a literal) goes through ``bulk_extend`` instead, which keeps the names the
+    parser gave: a blank node used in two slices stays one node. An error on either side stops
+    both and is raised here."""
+    slices: queue.Queue[tuple[list[ox.Quad], bytes] | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        while (item := slices.get()) is not None:
+            if not failed:  # after a failure, only drain the queue
+                batch, data = item
+                try:
+                    if b"_:" in data:
+                        store.bulk_extend(batch)
+                    else:
+                        store.bulk_load(data, ox.RdfFormat.N_QUADS)
+                except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                    failed.append(exc)
+
+    loader = threading.Thread(target=load, name="newsgraph-bulk-load", daemon=True)
+    loader.start()
+    try:
+        while not failed and (batch := list(itertools.islice(quads, FILE_SLICE))):
+            slices.put((batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS)))
+    finally:
+        slices.put(None)
+        loader.join()
+    if failed:
+        raise failed[0]
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
