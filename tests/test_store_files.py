@@ -59,3 +59,40 @@ def test_a_syntax_error_in_a_later_slice_names_file_and_line(tmp_path, monkeypat
         with pytest.raises(GraphReadError, match=r"broken\.nt:10: not valid nt"):
             store.load_file(broken)
     assert not (tmp_path / "store").exists(), "a store created for a load that failed is removed"
+
+
+NAMED = """@prefix ent: <https://w3id.org/newsgraph/entity/> .
+@prefix nkg: <https://w3id.org/newsgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ent:Astana a nkg:Entity ; rdfs:label "Astana" .
+<https://w3id.org/newsgraph/doc/a/graph> {
+  ent:Nazarbayev nkg:visited ent:Astana ; nkg:met _:someone .
+  _:someone rdfs:label "an official"@en .
+  ent:Astana a nkg:Entity . }
+<https://w3id.org/newsgraph/doc/b/graph> {
+  _:someone nkg:visited ent:Astana .
+  ent:Astana a nkg:Entity ; rdfs:label "Astana" , "Астана"@kk . }
+_:g { ent:Tokayev nkg:met ent:Nazarbayev . }
+"""
+
+
+@pytest.mark.parametrize(("ext", "fmt"), [("ttl", "turtle"), ("nt", "nt")])
+def test_the_union_of_named_graphs_exports_to_one_readable_document(tmp_path, ext, fmt):
+    import pyoxigraph
+
+    source = tmp_path / "in.trig"
+    source.write_text(NAMED, encoding="utf-8")
+    with OxigraphStore(tmp_path / "store", writable=True) as store:
+        store.load_file(source)
+    with OxigraphStore(tmp_path / "store") as store:
+        first = store.export(tmp_path / f"union.{ext}").read_bytes()
+        assert store.export(tmp_path / f"again.{ext}").read_bytes() == first
+    expected = _union(_dataset(source, "trig"))
+    back = Graph().parse(tmp_path / f"union.{ext}", format=fmt)
+    assert len(expected) == 8 and isomorphic(back, expected)
+    assert len(list(pyoxigraph.parse(first, format=pyoxigraph.RdfFormat.from_extension(ext)))) >= 8
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"again.{ext}", "in.trig", "store", f"union.{ext}"]
+    if ext == "ttl":  # Turtle with newsgraph's prefixes, declared once
+        text = first.decode()
+        assert text.count("@prefix ent: ") == 1 and "ent:Nazarbayev" in text
+        assert "<https://w3id.org/newsgraph/entity/" not in text.split("\n", text.count("@prefix"))[-1]

@@ -24,6 +24,7 @@ import itertools
 import json
 import queue
 import shutil
+import tempfile
 import threading
 import urllib.error
 import urllib.parse
@@ -79,6 +80,8 @@ CENSUS_FILE = "newsgraph-store.json"
 LOAD_SLICE = 200_000
 #: quads per slice when a file is loaded (see OxigraphStore.load_file): a few slices are in flight
 FILE_SLICE = 50_000
+#: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
+EXPORT_THREADS = 2
 #: quads a streaming build hands the loader at once (about 60 MB)
 STREAM_SLICE = 50_000
 #: an unfinished build's marker in the store folder (see _OxigraphWriter)
@@ -644,11 +647,58 @@ class OxigraphStore(GraphStore):
                     # only a default graph (a file loaded as it is): it is the union, dump it straight
                     self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
                                     prefixes=_prefixes(name))
+                elif name in ("turtle", "nt"):
+                    self._dump_union(handle, name, target.parent)
                 else:
                     ox.serialize(self.union_triples(), handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path}: cannot export to {target} ({_one_line(exc)})") from None
         return target
+
+    def _dump_union(self, handle: IO[bytes], fmt: str, scratch: Path) -> None:
+        """Every graph's triples as one Turtle or N-Triples document: the graphs are dumped one
+        by one by :data:`EXPORT_THREADS` threads at once (``Store.dump`` releases the GIL; the
+        store's string dictionary, not the writer, is what takes the time), and the parts are
+        joined under one prefix header. A triple that is in two graphs is written twice: the
+        file still parses to the union (a graph is a set). Taking the union with a CONSTRUCT
+        query instead needs one thread and passes every triple through Python. The parts wait
+        in temporary files in ``scratch`` (the export's folder)."""
+        rdf_format_ = OXIGRAPH_FORMATS[fmt]
+        prefixes = _prefixes(fmt)
+        probe = b"<urn:newsgraph:prefix-probe>"
+        header = b""
+        if prefixes:
+            node = ox.NamedNode(probe[1:-1].decode())
+            sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
+            header = sample[: sample.index(probe)]
+        graphs: list[Any] = [ox.DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value))]
+        shares = [graphs[i::EXPORT_THREADS] for i in range(EXPORT_THREADS)]
+        failed: list[BaseException] = []
+
+        def dump(share: list[Any], part: IO[bytes]) -> None:
+            try:
+                for graph_name in share:
+                    data = self.store.dump(None, rdf_format_, from_graph=graph_name, prefixes=prefixes)
+                    if data and not data.startswith(header):
+                        raise RuntimeError(f"pyoxigraph wrote graph {graph_name} with another prefix header")
+                    part.write(data[len(header):] if data else data)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                failed.append(exc)
+
+        with contextlib.ExitStack() as stack:
+            parts = [stack.enter_context(tempfile.TemporaryFile(dir=scratch)) for _ in shares]
+            threads = [threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
+                       for share, part in zip(shares, parts)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if failed:
+                raise failed[0]
+            handle.write(header)
+            for part in parts:
+                part.seek(0)
+                shutil.copyfileobj(part, handle, 1 << 20)
 
     # -- writing
 
