@@ -611,6 +611,8 @@ class OxigraphStore(GraphStore):
                 union: bool = True) -> RawResult:
         if timeout is not None:
             return self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
+        if union and next(iter(self.store.named_graphs()), None) is None:
+            union = False  # only a default graph (a file loaded as it is): it is the union, and quicker to read alone
         return run_oxigraph_query(self.store, query, max_rows=max_rows, union=union, where=self.location)
 
     def _bounded(self, query: str, *, timeout: float, max_rows: int | None, union: bool) -> RawResult:
