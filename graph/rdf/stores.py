@@ -24,7 +24,10 @@ import contextlib
 import fcntl
 import itertools
 import json
+import queue
 import shutil
+import tempfile
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -77,6 +80,10 @@ LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
+#: quads per slice when a file is loaded (see OxigraphStore.load_file): a few slices are in flight
+FILE_SLICE = 50_000
+#: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
+EXPORT_THREADS = 2
 #: quads a streaming build hands the loader at once (about 60 MB)
 STREAM_SLICE = 50_000
 #: slices a streaming build lets wait for the background loader (bounds its memory)
@@ -125,10 +132,10 @@ def to_oxigraph(term: Any) -> Any:
 
 def from_oxigraph(term: Any) -> Any:
     """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
+    if type(term) is ox.NamedNode:  # most terms in answers: the cheapest test first
+        return URIRef(term.value)
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
@@ -156,11 +163,11 @@ def raw_result(answer: Any, *, max_rows: int | None = None) -> RawResult:
     truncated = False
     if isinstance(answer, ox.QuerySolutions):
         columns = tuple(v.value for v in answer.variables)
-        for solution in answer:
+        for solution in answer:  # a solution iterates over its values in column order (None: unbound)
             if max_rows is not None and len(rows) >= max_rows:
                 truncated = True
                 break
-            rows.append(tuple(from_oxigraph(solution[i]) for i in range(len(columns))))
+            rows.append(tuple(map(from_oxigraph, solution)))
         return RawResult("SELECT", columns, tuple(rows), truncated)
     for triple in answer:  # QueryTriples
         if max_rows is not None and len(rows) >= max_rows:
@@ -663,6 +670,8 @@ class OxigraphStore(GraphStore):
                 union: bool = True) -> RawResult:
         if timeout is not None:
             return self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
+        if union and next(iter(self.store.named_graphs()), None) is None:
+            union = False  # only a default graph (a file loaded as it is): it is the union, and quicker to read alone
         return run_oxigraph_query(self.store, query, max_rows=max_rows, union=union, where=self.location)
 
     def _bounded(self, query: str, *, timeout: float, max_rows: int | None, union: bool) -> RawResult:
@@ -699,11 +708,58 @@ class OxigraphStore(GraphStore):
                     # only a default graph (a file loaded as it is): it is the union, dump it straight
                     self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
                                     prefixes=_prefixes(name))
+                elif name in ("turtle", "nt"):
+                    self._dump_union(handle, name, target.parent)
                 else:
                     ox.serialize(self.union_triples(), handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path}: cannot export to {target} ({_one_line(exc)})") from None
         return target
+
+    def _dump_union(self, handle: IO[bytes], fmt: str, scratch: Path) -> None:
+        """Every graph's triples as one Turtle or N-Triples document: the graphs are dumped one
+        by one by :data:`EXPORT_THREADS` threads at once (``Store.dump`` releases the GIL; the
+        store's string dictionary, not the writer, is what takes the time), and the parts are
+        joined under one prefix header. A triple that is in two graphs is written twice: the
+        file still parses to the union (a graph is a set). Taking the union with a CONSTRUCT
+        query instead needs one thread and passes every triple through Python. The parts wait
+        in temporary files in ``scratch`` (the export's folder)."""
+        rdf_format_ = OXIGRAPH_FORMATS[fmt]
+        prefixes = _prefixes(fmt)
+        probe = b"<urn:newsgraph:prefix-probe>"
+        header = b""
+        if prefixes:
+            node = ox.NamedNode(probe[1:-1].decode())
+            sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
+            header = sample[: sample.index(probe)]
+        graphs: list[Any] = [ox.DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value))]
+        shares = [graphs[i::EXPORT_THREADS] for i in range(EXPORT_THREADS)]
+        failed: list[BaseException] = []
+
+        def dump(share: list[Any], part: IO[bytes]) -> None:
+            try:
+                for graph_name in share:
+                    data = self.store.dump(None, rdf_format_, from_graph=graph_name, prefixes=prefixes)
+                    if data and not data.startswith(header):
+                        raise RuntimeError(f"pyoxigraph wrote graph {graph_name} with another prefix header")
+                    part.write(data[len(header):] if data else data)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                failed.append(exc)
+
+        with contextlib.ExitStack() as stack:
+            parts = [stack.enter_context(tempfile.TemporaryFile(dir=scratch)) for _ in shares]
+            threads = [threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
+                       for share, part in zip(shares, parts)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if failed:
+                raise failed[0]
+            handle.write(header)
+            for part in parts:
+                part.seek(0)
+                shutil.copyfileobj(part, handle, 1 << 20)
 
     # -- writing
 
@@ -780,9 +836,10 @@ class OxigraphStore(GraphStore):
     def load_file(self, path: str | Path, fmt: str | None = None) -> None:
         """Load an RDF file (the format from its extension) into a new, empty store.
 
-        The file is parsed by pyoxigraph and written with its bulk loader in slices of
-        :data:`LOAD_SLICE` quads, which keeps memory flat (one slice at a time, not the whole
-        file); a file that fails to parse leaves no store behind.
+        pyoxigraph parses the file here, in slices of :data:`FILE_SLICE` quads, and a second
+        thread hands each slice (as N-Quads) to its bulk loader, which lets go of the GIL: parsing
+        and loading run side by side, and memory stays flat (a few slices at a time, not the
+        whole file). A file that fails to parse leaves no store behind.
         """
         from .io import read_error
 
@@ -794,13 +851,11 @@ class OxigraphStore(GraphStore):
         if not (self._fresh and not self._written):
             raise StoreError(f"{self.path}: load a file into a new store only (this one has data)")
         try:
-            quads = ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name])
-            while batch := list(itertools.islice(quads, LOAD_SLICE)):
-                self.store.bulk_extend(batch)
+            _bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
             self.store.optimize()  # merge the slices' tables: scans (dumps, big queries) get much faster
             self.store.flush()
             self._written = True
-            self._write_census(len(self.store))
+            self._write_census(len(self.store))  # the store's count: a file may repeat a triple
         except SyntaxError as exc:
             raise read_error(source, name, exc) from None
         except (OSError, RuntimeError, ValueError) as exc:
@@ -841,6 +896,41 @@ class OxigraphStore(GraphStore):
                 if item.name != LOCK_FILE:
                     shutil.rmtree(item, ignore_errors=True) if item.is_dir() else item.unlink(missing_ok=True)
         self._fresh = False
+
+
+def _bulk_load_alongside(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
+    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, another
+    one loads each slice with ``Store.bulk_load``, which releases the GIL (``bulk_extend``
+    holds it), so parsing and loading run side by side. ``bulk_load`` reads each slice as a
+    document of its own and gives its blank nodes new names, so a slice with a blank node (or
+    just ``_:`` in a literal) goes through ``bulk_extend`` instead, which keeps the names the
+    parser gave: a blank node used in two slices stays one node. An error on either side stops
+    both and is raised here."""
+    slices: queue.Queue[tuple[list[ox.Quad], bytes] | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        while (item := slices.get()) is not None:
+            if not failed:  # after a failure, only drain the queue
+                batch, data = item
+                try:
+                    if b"_:" in data:
+                        store.bulk_extend(batch)
+                    else:
+                        store.bulk_load(data, ox.RdfFormat.N_QUADS)
+                except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                    failed.append(exc)
+
+    loader = threading.Thread(target=load, name="newsgraph-bulk-load", daemon=True)
+    loader.start()
+    try:
+        while not failed and (batch := list(itertools.islice(quads, FILE_SLICE))):
+            slices.put((batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS)))
+    finally:
+        slices.put(None)
+        loader.join()
+    if failed:
+        raise failed[0]
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
