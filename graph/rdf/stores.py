@@ -24,7 +24,6 @@ import contextlib
 import fcntl
 import itertools
 import json
-import queue
 import shutil
 import tempfile
 import threading
@@ -899,38 +898,28 @@ class OxigraphStore(GraphStore):
 
 
 def _bulk_load_alongside(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
-    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, another
-    one loads each slice with ``Store.bulk_load``, which releases the GIL (``bulk_extend``
-    holds it), so parsing and loading run side by side. ``bulk_load`` reads each slice as a
-    document of its own and gives its blank nodes new names, so a slice with a blank node (or
-    just ``_:`` in a literal) goes through ``bulk_extend`` instead, which keeps the names the
-    parser gave: a blank node used in two slices stays one node. An error on either side stops
-    both and is raised here."""
-    slices: queue.Queue[tuple[list[ox.Quad], bytes] | None] = queue.Queue(maxsize=2)
-    failed: list[BaseException] = []
-
-    def load() -> None:
-        while (item := slices.get()) is not None:
-            if not failed:  # after a failure, only drain the queue
-                batch, data = item
-                try:
-                    if b"_:" in data:
-                        store.bulk_extend(batch)
-                    else:
-                        store.bulk_load(data, ox.RdfFormat.N_QUADS)
-                except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
-                    failed.append(exc)
-
-    loader = threading.Thread(target=load, name="newsgraph-bulk-load", daemon=True)
-    loader.start()
+    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, a
+    :class:`_Loader` thread loads each slice with ``Store.bulk_load``, which releases the GIL
+    (``bulk_extend`` holds it), so parsing and loading run side by side. An error on either side
+    stops both and is raised here."""
+    loader = _Loader()
     try:
-        while not failed and (batch := list(itertools.islice(quads, FILE_SLICE))):
-            slices.put((batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS)))
+        while batch := list(itertools.islice(quads, FILE_SLICE)):
+            loader.submit(_load_slice, store, batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+        loader.finish()
     finally:
-        slices.put(None)
-        loader.join()
-    if failed:
-        raise failed[0]
+        loader.cancel()
+
+
+def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
+    """``bulk_load`` reads each slice as a document of its own and gives its blank nodes new
+    names, so a slice with a blank node (or just ``_:`` in a literal) goes through
+    ``bulk_extend``, which keeps the names the parser gave: a blank node used in two slices
+    stays one node."""
+    if b"_:" in data:
+        store.bulk_extend(batch)
+    else:
+        store.bulk_load(data, ox.RdfFormat.N_QUADS)
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
