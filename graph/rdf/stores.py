@@ -919,7 +919,7 @@ def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
     if b"_:" in data:
         store.bulk_extend(batch)
     else:
-        store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)  # pyoxigraph parsed and wrote it: valid
 
 
 def _prefixes(fmt: str) -> dict[str, str] | None:
