@@ -16,17 +16,16 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from .errors import QueryError, UnknownNameError
 from .rdf.namespaces import PREFIXES
 from .rdf.sparql import check_query, run_rdflib_query
-from .rdf.stores import GraphStore, RawResult
+from .rdf.stores import GraphStore, OxigraphStore, RawResult, plain_result
 
 __all__ = ["QueryResult", "run_query", "query_result", "load_query", "format_result", "example_queries",
            "RESULT_FORMATS"]
@@ -86,21 +85,6 @@ def load_query(query: str) -> str:
     return query
 
 
-def _python(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if isinstance(python, Decimal):
-            return float(python)
-        if isinstance(python, Literal):  # unknown datatype
-            return str(value)
-        return python
-    if isinstance(value, (URIRef, BNode)):
-        return str(value)
-    return value
-
-
 def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = None,
               max_rows: int | None = None) -> QueryResult:
     """Run a read-only SPARQL query (text, ``.rq`` path or example name) over a graph or a store.
@@ -111,6 +95,9 @@ def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = 
     """
     text = load_query(query)
     check_query(text)
+    if isinstance(graph, OxigraphStore):  # plain values straight from pyoxigraph's terms
+        raw = graph.execute(text, timeout=timeout, max_rows=max_rows, plain=True)
+        return QueryResult(raw.columns, raw.rows, raw.truncated)
     if isinstance(graph, GraphStore):
         raw = graph.execute(text, timeout=timeout, max_rows=max_rows)
     else:
@@ -120,7 +107,8 @@ def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = 
 
 def query_result(raw: RawResult) -> QueryResult:
     """Plain Python values for a store's answer."""
-    return QueryResult(raw.columns, tuple(tuple(_python(x) for x in row) for row in raw.rows), raw.truncated)
+    plain = plain_result(raw)
+    return QueryResult(plain.columns, plain.rows, plain.truncated)
 
 
 def _compact(value: Any) -> str:

@@ -50,6 +50,21 @@ def test_terms_round_trip_between_rdflib_and_oxigraph():
         assert from_oxigraph(to_oxigraph(term)) == term
 
 
+def test_plain_values_straight_from_oxigraph_are_the_ones_through_rdflib():
+    from graph.rdf.stores import oxigraph_python_value, python_value
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    terms = [pyoxigraph.NamedNode("https://w3id.org/newsgraph/entity/X"), pyoxigraph.BlankNode("b1"),
+             pyoxigraph.Literal("plain"), pyoxigraph.Literal("chef", language="en"), None]
+    terms += [pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(xsd + kind)) for value, kind in (
+        ("42", "integer"), ("0.850", "decimal"), ("true", "boolean"), ("2019-03-05", "date"),
+        ("2019-03-05T10:00:00", "dateTime"), ("1.5E2", "double"), ("x", "anyURI"), ("nonsense", "integer"))]
+    terms.append(pyoxigraph.Literal("odd", datatype=pyoxigraph.NamedNode("https://example.org/type")))
+    for term in terms:
+        fast, slow = oxigraph_python_value(term), python_value(from_oxigraph(term))
+        assert (type(fast), fast) == (type(slow), slow), term
+
+
 @pytest.mark.parametrize("name", sorted(example_queries()))
 def test_every_example_query_gives_the_same_rows_in_memory_and_in_oxigraph(sample_dataset, sample_store, name):
     memory = run_query(MemoryStore(sample_dataset), name)

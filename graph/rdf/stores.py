@@ -33,6 +33,7 @@ import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -154,19 +155,21 @@ def oxigraph_quad(quad: Quad) -> ox.Quad:
     return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
 
 
-def raw_result(answer: Any, *, max_rows: int | None = None) -> RawResult:
-    """A pyoxigraph query answer (solutions, boolean or triples) as a :class:`RawResult`."""
+def raw_result(answer: Any, *, max_rows: int | None = None, plain: bool = False) -> RawResult:
+    """A pyoxigraph query answer (solutions, boolean or triples) as a :class:`RawResult`;
+    ``plain``: its values as plain Python values (:func:`python_value`) rather than rdflib terms."""
     if isinstance(answer, ox.QueryBoolean):
         return RawResult("ASK", ("ask",), ((bool(answer),),))
     rows: list[tuple[Any, ...]] = []
     truncated = False
     if isinstance(answer, ox.QuerySolutions):
         columns = tuple(v.value for v in answer.variables)
+        convert = oxigraph_python_value if plain else from_oxigraph
         for solution in answer:  # a solution iterates over its values in column order (None: unbound)
             if max_rows is not None and len(rows) >= max_rows:
                 truncated = True
                 break
-            rows.append(tuple(map(from_oxigraph, solution)))
+            rows.append(tuple(map(convert, solution)))
         return RawResult("SELECT", columns, tuple(rows), truncated)
     for triple in answer:  # QueryTriples
         if max_rows is not None and len(rows) >= max_rows:
@@ -174,7 +177,45 @@ def raw_result(answer: Any, *, max_rows: int | None = None) -> RawResult:
             break
         rows.append((from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)))
     rows.sort(key=lambda t: tuple(str(x) for x in t))
-    return RawResult("CONSTRUCT", ("subject", "predicate", "object"), tuple(rows), truncated)
+    result = RawResult("CONSTRUCT", ("subject", "predicate", "object"), tuple(rows), truncated)
+    return plain_result(result) if plain else result
+
+
+def python_value(value: Any) -> Any:
+    """A plain Python value for an rdflib term: IRIs and blank nodes as strings, literals as
+    ``toPython`` gives them (decimals as floats, unknown datatypes as their text)."""
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        python = value.toPython()
+        if isinstance(python, Decimal):
+            return float(python)
+        if isinstance(python, Literal):  # unknown datatype
+            return str(value)
+        return python
+    if isinstance(value, (URIRef, BNode)):
+        return str(value)
+    return value
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def oxigraph_python_value(term: Any) -> Any:
+    """:func:`python_value` of a pyoxigraph term, without making an rdflib term for the common
+    ones (IRIs, strings, language-tagged strings), which is most of the cost of a small query."""
+    kind = type(term)
+    if kind is ox.NamedNode or kind is ox.BlankNode:
+        return term.value
+    if kind is ox.Literal and (term.language or term.datatype.value == _XSD_STRING):
+        return term.value
+    return python_value(from_oxigraph(term))
+
+
+def plain_result(raw: RawResult) -> RawResult:
+    """``raw`` with plain Python values for its rdflib terms."""
+    return RawResult(raw.kind, raw.columns, tuple(tuple(python_value(x) for x in row) for row in raw.rows),
+                     raw.truncated)
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
@@ -666,12 +707,13 @@ class OxigraphStore(GraphStore):
             raise _store_error(self.path, exc) from None
 
     def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
+                union: bool = True, plain: bool = False) -> RawResult:
         if timeout is not None:
-            return self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
+            raw = self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
+            return plain_result(raw) if plain else raw
         if union and next(iter(self.store.named_graphs()), None) is None:
             union = False  # only a default graph (a file loaded as it is): it is the union, and quicker to read alone
-        return run_oxigraph_query(self.store, query, max_rows=max_rows, union=union, where=self.location)
+        return run_oxigraph_query(self.store, query, max_rows=max_rows, union=union, where=self.location, plain=plain)
 
     def _bounded(self, query: str, *, timeout: float, max_rows: int | None, union: bool) -> RawResult:
         """Run in a child process that is killed when the time is up (pyoxigraph cannot cancel)."""
@@ -928,7 +970,7 @@ def _prefixes(fmt: str) -> dict[str, str] | None:
 
 def run_oxigraph_query(store: ox.Store, query: str, *, max_rows: int | None = None, union: bool = True,
                        where: str = "store", default_graphs: list[str] | None = None,
-                       named_graphs: list[str] | None = None) -> RawResult:
+                       named_graphs: list[str] | None = None, plain: bool = False) -> RawResult:
     """Run a query on a pyoxigraph store with the newsgraph prefixes; errors become QueryError."""
     from .sparql import has_dataset_clause
 
@@ -940,7 +982,7 @@ def run_oxigraph_query(store: ox.Store, query: str, *, max_rows: int | None = No
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:
-        return raw_result(store.query(query, **options), max_rows=max_rows)
+        return raw_result(store.query(query, **options), max_rows=max_rows, plain=plain)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL error: {_one_line(exc)}") from None
     except (OSError, RuntimeError, ValueError) as exc:
