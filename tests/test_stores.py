@@ -126,6 +126,7 @@ def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, t
     import graph.rdf.stores as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 50)  # many slices, loaded while the writer goes on
+    monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 50)
     folder = tmp_path / "store"
     graphs = _graphs(sample_kg)
     with OxigraphStore(folder, writable=True) as store:
@@ -148,6 +149,7 @@ def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, 
     import graph.rdf.stores as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 7)
+    monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 7)
     name = URIRef("https://example.org/g")
 
     def lines(tag: str, count: int):

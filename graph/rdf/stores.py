@@ -84,8 +84,10 @@ LOAD_SLICE = 200_000
 FILE_SLICE = 50_000
 #: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
 EXPORT_THREADS = 2
-#: quads a streaming build hands the loader at once (about 60 MB)
+#: quads a streaming build hands the loader at once at first (about 11 MB of N-Quads); slices grow
+#: with the store, to a quarter of what it holds and at most STREAM_SLICE_MAX quads (see _OxigraphWriter)
 STREAM_SLICE = 50_000
+STREAM_SLICE_MAX = 200_000
 #: slices a streaming build lets wait for the background loader (bounds its memory)
 LOADS_IN_FLIGHT = 2
 #: an unfinished build's marker in the store folder (see _OxigraphWriter)
@@ -417,7 +419,11 @@ class _OxigraphWriter(GraphWriter):
     the one before the build or the one after it. A new store is simply removed again.
     Quads reach the store as N-Quads text through the bulk loader, in slices of
     :data:`STREAM_SLICE` quads, loaded on a background thread (:class:`_Loader`) while the
-    caller goes on.
+    caller goes on. Slices grow with the store (a quarter of the quads it holds, up to
+    :data:`STREAM_SLICE_MAX`): every bulk load makes RocksDB merge its new tables into the
+    store's, so many small loads into a big store cost far more CPU than fewer bigger ones
+    (3.46M quads handed over at a build's pace: 57 s of CPU in slices of 50,000, 37 s in slices
+    of 200,000), while small builds still load alongside the parse.
     """
 
     def __init__(self, store: OxigraphStore) -> None:
@@ -427,6 +433,7 @@ class _OxigraphWriter(GraphWriter):
         self.active = True
         self.loader = _Loader()
         self.written: set[URIRef] = set()  # graphs replaced so far
+        self.loaded = 0  # quads in the store before this write (its census) and handed to the loader since
         rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
         if rollback.exists():
             shutil.rmtree(rollback)
@@ -437,6 +444,8 @@ class _OxigraphWriter(GraphWriter):
             store.store.backup(str(rollback))
             if store._census_path.is_file():
                 census = store._census_path.read_text(encoding="utf-8")
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    self.loaded = int(json.loads(census)["quads"])
         marker = {"rollback": None if self.fresh else str(rollback), "census": census}
         with atomic_output(store.path / BUILDING_FILE, "w") as handle:
             json.dump(marker, handle)
@@ -451,7 +460,7 @@ class _OxigraphWriter(GraphWriter):
             self.loader.submit(self._drop_graph, node)  # the loader keeps the order: drop, then load
         self.written.add(name)
         self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or _wrong_graph(g, graph)])
-        if len(self.pending) >= STREAM_SLICE:
+        if len(self.pending) >= min(STREAM_SLICE_MAX, max(STREAM_SLICE, self.loaded // 4)):
             self._flush_pending()
 
     def _drop_graph(self, graph: ox.NamedNode) -> None:
@@ -461,6 +470,7 @@ class _OxigraphWriter(GraphWriter):
     def _flush_pending(self) -> None:
         if self.pending:
             self.loader.submit(self._load, "".join(self.pending))
+            self.loaded += len(self.pending)
             self.pending = []
 
     def _load(self, data: str) -> None:

@@ -99,6 +99,67 @@ print(json.dumps({{"words": words, "seconds": seconds, "cpu": cpu, "peak_mb": pe
 """
 
 
+_BREAKDOWN = r"""
+import json, resource, sys, tempfile, time
+sys.path.insert(0, {root!r})
+import pyoxigraph as ox
+from graph.corpus import update_store
+from graph.documents import load_documents
+from graph.extract import make_extractors
+from graph.extract.base import DocContext, extractions_from
+from graph.nlp import load_model
+from graph.rdf.stores import OxigraphStore
+from graph.resolve import resolve_article
+
+def cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+nlp = load_model()
+documents = list(load_documents([{corpus!r}]))
+extractors = make_extractors(None)
+out = {{}}
+started = cpu()
+for doc in nlp.pipe((d.text for d in documents), batch_size=16):
+    pass
+out["parse"] = cpu() - started
+started = cpu()
+for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=16):
+    context = DocContext.of(doc, document.id)
+    found = extractions_from(extractors, doc, document.id, context=context)
+    resolve_article(doc, document, found, context, gazetteer=None)
+out["parse, extract, resolve"] = cpu() - started
+folder = tempfile.mkdtemp() + "/store"
+started = cpu()
+with OxigraphStore(folder, writable=True) as store:
+    update_store(store, [{corpus!r}], gazetteer=None)
+out["build"] = cpu() - started
+lines = [line for line in ox.Store.read_only(folder).dump(format=ox.RdfFormat.N_QUADS).split(b"\n") if line]
+slices = [b"\n".join(lines[start:start + 50_000]) + b"\n" for start in range(0, len(lines), 50_000)]
+out["quads"] = len(lines)
+started = cpu()
+again = ox.Store(tempfile.mkdtemp() + "/again")
+for data in slices:  # as the build hands them over: slices of 50,000 quads
+    again.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+again.optimize()
+out["load the build's quads"] = cpu() - started
+print(json.dumps(out))
+"""
+
+
+def breakdown(corpus: Path) -> None:
+    """Where a one-process build's CPU time goes, in one child process: the parse alone; parse,
+    extraction and resolution (no RDF); the whole build; Oxigraph loading the quads the build
+    wrote (its N-Quads dump, bulk-loaded again)."""
+    code = _BREAKDOWN.format(root=str(ROOT), corpus=str(corpus))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    parse = out["parse"]
+    print(f"\nCPU breakdown, one process ({out['quads']:,} quads): parse {parse:.1f} s = 100 %")
+    for key in ("parse, extract, resolve", "build", "load the build's quads"):
+        print(f"- {key}: {out[key]:.1f} s = {100 * out[key] / parse:.0f} %")
+
+
 def measure(corpus: Path, processes: int, mode: str) -> dict:
     code = _CHILD.format(root=str(ROOT), corpus=str(corpus), processes=processes, mode=mode)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -109,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 100_000, 200_000])
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--breakdown", action="store_true", help="also: where one process's CPU time goes (largest size)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
     largest = folder / "largest.jsonl"
@@ -135,6 +197,8 @@ def main() -> None:
             print(f"| {built['words']:,} | {len(taken):,} | {processes} | {bare_rate:,.0f} | {build_rate:,.0f} | "
                   f"{build_rate / bare_rate:.2f} | {bare['cpu']:.1f} | {built['cpu']:.1f} | {bare['cpu'] / built['cpu']:.2f} | "
                   f"{bare['peak_mb']} MB | {built['peak_mb']} MB{worker} |", flush=True)
+    if args.breakdown:
+        breakdown(corpus)
 
 
 if __name__ == "__main__":
