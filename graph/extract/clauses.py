@@ -236,7 +236,7 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 continue
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
-            marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not list(kids(c))]
+            marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]
             span = subtree_indices(obj, skip_deps=("relcl", "appos")) if obj.pos_ not in ("VERB", "AUX") else subtree_indices(obj)
             found.append((child.lower_, obj, span, marker))
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
@@ -251,7 +251,7 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     if verb.lemma_.lower() not in LIGHT_VERBS or noun.pos_ != "NOUN" or noun.ent_type_:
         return []
     preps = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None]
-    if not preps and not list(kids(noun)):
+    if not preps and not kids(noun):
         preps = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS
                  and _prep_object(c) is not None]
         consumed.update(c.i for c in preps)

@@ -156,7 +156,7 @@ class ArticleEntities:
 
     def _name_spans(self) -> list[tuple[int, int, str]]:
         """(start, end, NER label) of every name, articles and possessives trimmed."""
-        doc = self.doc
+        doc, toks = self.doc, self.toks
         spans: list[tuple[int, int, str]] = []
         covered: set[int] = set()
         glossed = {(g.name_start, g.name_end): g for g in self.context.glosses}
@@ -168,31 +168,31 @@ class ArticleEntities:
             if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end
-            while start < end and (self.toks[start].pos_ == "DET" or self.toks[start].is_punct or ent.label_ == "PERSON" and end - start > 1
-                                   and (self.toks[start].lower_.rstrip(".") in HONORIFICS or self.toks[start].lower_ in ROLE_NOUNS)):
+            while start < end and (toks[start].pos_ == "DET" or toks[start].is_punct or ent.label_ == "PERSON" and end - start > 1
+                                   and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS)):
                 start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
-            while end > start and (self.toks[end - 1].tag_ == "POS" or self.toks[end - 1].is_punct):
+            while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
                 end -= 1
-            while start > 0 and start - 1 not in covered and self.toks[start - 1].pos_ == "PROPN" and self.toks[start - 1].is_title \
-                    and self.toks[start - 1].dep_ == "compound" and start <= self.toks[start - 1].head.i < end \
-                    and not self.toks[start - 1].ent_type_ and self.toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
-                    and self.toks[start - 1].lemma_.lower() not in _ORG_HEADS \
-                    and self.toks[start - 1].lower_ not in ROLE_NOUNS and self.toks[start - 1].lower_.rstrip(".") not in HONORIFICS:
+            while start > 0 and start - 1 not in covered and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title \
+                    and toks[start - 1].dep_ == "compound" and start <= toks[start - 1].head.i < end \
+                    and not toks[start - 1].ent_type_ and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
+                    and toks[start - 1].lemma_.lower() not in _ORG_HEADS \
+                    and toks[start - 1].lower_ not in ROLE_NOUNS and toks[start - 1].lower_.rstrip(".") not in HONORIFICS:
                 start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
             if start >= end or (start, end) in glossed:
                 continue
             if ent.label_ != "PERSON" and self._is_role_phrase(doc[start:end]):
                 continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
-            if end - start == 1 and (self.toks[start].lemma_.lower() in CATEGORY_NOUNS or self.toks[start].lemma_.lower() in _ORG_HEADS):
+            if end - start == 1 and (toks[start].lemma_.lower() in CATEGORY_NOUNS or toks[start].lemma_.lower() in _ORG_HEADS):
                 continue  # "the Party" is a definite description, resolved by salience, not a name
             spans.append((start, end, ent.label_))
             covered.update(range(start, end))
         # proper-noun runs the NER missed ("Election Headquarters")
         i = 0
         while i < len(doc):
-            if self.toks[i].pos_ == "PROPN" and i not in covered and self.toks[i].is_title:
+            if toks[i].pos_ == "PROPN" and i not in covered and toks[i].is_title:
                 j = i
-                while j < len(doc) and self.toks[j].pos_ == "PROPN" and j not in covered and self.toks[j].is_title:
+                while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                     j += 1
                 run = doc[i:j]
                 if j - i >= 2 and not self._is_role_phrase(run):
@@ -209,7 +209,7 @@ class ArticleEntities:
         return head.lower_ in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in span)
 
     def _collect_names(self, source: str | None) -> None:
-        doc = self.doc
+        doc, toks = self.doc, self.toks
         spans = self._name_spans()
         # longest names first, so short names can join them
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
@@ -222,7 +222,7 @@ class ArticleEntities:
             kind = self._type_of(span, label, source)
             strong = label == "PROGRAMME"
             # a name before a category noun: "the Ak Zhol party", "the Nurly Zhol programme"
-            after = self.toks[end] if end < len(doc) else None
+            after = toks[end] if end < len(doc) else None
             category = None
             if after is not None and span.root.head.i == after.i and span.root.dep_ == "compound":
                 category = CATEGORY_NOUNS.get(after.lemma_.lower())
@@ -240,7 +240,7 @@ class ArticleEntities:
                 self._name_of_token[after.i] = cluster.key
                 head = after.i
             cluster.tokens.append(head)
-            if self.toks[head].dep_ in ("nsubj", "nsubjpass"):
+            if toks[head].dep_ in ("nsubj", "nsubjpass"):
                 cluster.subject_tokens.add(head)
             for i in range(start, end):
                 self._name_of_token[i] = cluster.key
@@ -328,8 +328,8 @@ class ArticleEntities:
 
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
-        doc = self.doc
-        head = self.toks[mention.head]
+        toks = self.toks
+        head = toks[mention.head]
         if mention.kind == "CLAUSE":
             return Resolution(None, "clause")
         # a title before a name: "Chairman of the Party John Smith" is John Smith
@@ -344,7 +344,7 @@ class ArticleEntities:
             key = self._pronoun(head)
             return Resolution(key, "pronoun" if key else "unresolved")
         # a definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")
-        definite = self._is_definite(head) or any(self.toks[i].lower_ in ("the", "this", "that") for i in mention.tokens
+        definite = self._is_definite(head) or any(toks[i].lower_ in ("the", "this", "that") for i in mention.tokens
                                                    if i < head.i)
         if head.pos_ in ("NOUN", "PROPN") and (definite or head.is_title and head.pos_ == "PROPN"):
             if lower in ROLE_NOUNS and head.is_title:
@@ -362,10 +362,10 @@ class ArticleEntities:
 
     def _unlabelled_name(self, head: Token) -> str:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
-        doc = self.doc
+        doc, toks = self.doc, self.toks
         start = end = head.i
-        while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].pos_ == "PROPN" \
-                and self.toks[start - 1].head.i in range(start, head.i + 1):
+        while start > 0 and toks[start - 1].dep_ == "compound" and toks[start - 1].pos_ == "PROPN" \
+                and toks[start - 1].head.i in range(start, head.i + 1):
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
@@ -485,12 +485,12 @@ class ArticleEntities:
         return None
 
     def _open_quote_before(self, position: int) -> int | None:
-        doc = self.doc
+        toks = self.toks
         count = 0
         start = self.context.sentences[max(0, self.context.sentence_of[position] - 3)].start
         last = None
         for i in range(start, position):
-            if self.toks[i].text in ('"', "\u201c", "\u201d", "``", "''"):
+            if toks[i].text in ('"', "\u201c", "\u201d", "``", "''"):
                 count += 1
                 last = i
         return last if count % 2 == 1 else None
@@ -554,18 +554,18 @@ class ArticleEntities:
         """Learn which person a title names from appositions and predicate nominals in the article
         (``Nursultan Nazarbayev, the Leader of the Nation, ...``, ``X is the Leader of ...``), and
         join titles set side by side (``The First President of the country - the Leader of the Nation``)."""
-        doc = self.doc
+        toks = self.toks
         for extraction in extractions:
             if extraction.lemma != "be" or extraction.object is None:
                 continue
             for name, title in ((extraction.subject, extraction.object), (extraction.object, extraction.subject)):
                 name_key = self._name_of_token.get(name.head)
-                title_head = self.toks[title.head]
+                title_head = toks[title.head]
                 if name_key and title_head.lower_ in ROLE_NOUNS and self.clusters[name_key].type == "Person":
                     self._title_links.setdefault(self._title_text(title_head), name_key)
                     # "Lithuanian President Gitanas Nauseda ... The President said": the bare title too
                     self._title_links.setdefault(title_head.lower_, name_key)
-        for token in self.toks:
+        for token in toks:
             if token.dep_ == "nsubj" and token.lower_ in ROLE_NOUNS and token.is_title:
                 for other in kids(token.head):
                     if other is not token and other.dep_ == "nsubj" and other.lower_ in ROLE_NOUNS and other.is_title:
@@ -584,8 +584,8 @@ class ArticleEntities:
         return people[0][1]
 
     def _concept(self, mention: Mention) -> str:
-        doc = self.doc
-        words = [self.toks[i] for i in mention.tokens]
+        toks = self.toks
+        words = [toks[i] for i in mention.tokens]
         while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]
         text = "".join(w.text_with_ws for w in words).strip() or mention.text
@@ -593,7 +593,7 @@ class ArticleEntities:
         key = "c:" + normalize_name(label)
         cluster = self.clusters.get(key)
         if cluster is None:
-            kind = type_for_label(self.toks[mention.head].ent_type_) if self.toks[mention.head].ent_type_ else "Concept"
+            kind = type_for_label(toks[mention.head].ent_type_) if toks[mention.head].ent_type_ else "Concept"
             cluster = self.clusters[key] = _Cluster(key=key, type=kind, named=False)
         cluster.add_name(label, 1)
         cluster.tokens.append(mention.head)
