@@ -16,14 +16,13 @@ import networkx as nx
 import pyoxigraph
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import graph
 from graph.corpus import update_store
 from graph.documents import document_from_text, slugify_id
 from graph.pipeline import build_graph
-from graph.rdf.io import read_graph, write_graph
+from graph.rdf.io import read_graph, union_graph, write_graph
 from graph.rdf.model import (article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri,
                              to_dataset, to_graph)
 from graph.rdf.stores import OxigraphStore
@@ -111,18 +110,11 @@ def test_build_turtle_parse_is_isomorphic(tmp_path_factory, nlp, doc_id, article
     built = to_graph(kg)
     folder = tmp_path_factory.mktemp("prop")
     write_graph(to_dataset(kg), folder / "model.ttl")
-    assert isomorphic(built, _union(read_graph(folder / "model.ttl")))
+    assert isomorphic(built, union_graph(read_graph(folder / "model.ttl")))
     with OxigraphStore(folder / "store", writable=True) as store:  # what newsgraph build does
         update_store(store, [document])
         store.export(folder / "store.ttl")
-    assert isomorphic(built, _union(read_graph(folder / "store.ttl")))
-
-
-def _union(dataset) -> Graph:
-    union = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+    assert isomorphic(built, union_graph(read_graph(folder / "store.ttl")))
 
 
 # ---------------------------------------------------------------------------------------- 4. the HTML view

@@ -8,6 +8,7 @@ from rdflib.compare import isomorphic
 
 from graph.errors import GraphReadError
 from graph.rdf import stores
+from graph.rdf.io import union_graph
 from graph.rdf.stores import OxigraphStore
 
 TRIG = """@prefix ex: <urn:ex#> .
@@ -18,13 +19,6 @@ ex:g { ex:a ex:in ex:g . _:someone ex:seen ex:g . ex:b ex:says "a \\"quoted\\"\\
 ex:h { ex:a ex:in ex:g . ex:c ex:knows _:someone . }
 ex:b ex:knows ex:c .
 """
-
-
-def _union(dataset: Dataset) -> Graph:
-    union = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
 
 
 def _dataset(path, fmt: str) -> Dataset:
@@ -45,7 +39,7 @@ def test_a_file_loads_to_the_same_graph_in_slices(tmp_path, monkeypatch, slice_s
         assert store.graph_names() == {"urn:ex#g", "urn:ex#h"}
         store.export(tmp_path / "out.nq")
     expected, back = _dataset(source, "trig"), _dataset(tmp_path / "out.nq", "nquads")
-    assert isomorphic(_union(back), _union(expected))
+    assert isomorphic(union_graph(back), union_graph(expected))
     for name in ("urn:ex#g", "urn:ex#h"):
         assert isomorphic(back.graph(name), expected.graph(name))
 
@@ -87,7 +81,7 @@ def test_the_union_of_named_graphs_exports_to_one_readable_document(tmp_path, ex
     with OxigraphStore(tmp_path / "store") as store:
         first = store.export(tmp_path / f"union.{ext}").read_bytes()
         assert store.export(tmp_path / f"again.{ext}").read_bytes() == first
-    expected = _union(_dataset(source, "trig"))
+    expected = union_graph(_dataset(source, "trig"))
     back = Graph().parse(tmp_path / f"union.{ext}", format=fmt)
     assert len(expected) == 8 and isomorphic(back, expected)
     assert len(list(pyoxigraph.parse(first, format=pyoxigraph.RdfFormat.from_extension(ext)))) >= 8

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from graph.cli import EXIT_ERROR, app
 from graph.errors import GraphReadError, QueryError, QueryTimeoutError, StoreError
 from graph.query import example_queries, run_query
-from graph.rdf.io import write_graph
+from graph.rdf.io import union_graph, write_graph
 from graph.rdf.model import CORPUS_GRAPH, iter_quads
 from graph.rdf.stores import MemoryStore, OxigraphStore, RemoteStore, from_oxigraph, open_store, to_oxigraph
 
@@ -23,13 +23,6 @@ from .conftest import ROOT
 
 runner = CliRunner()
 NEVER_ENDING = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-def _union(dataset: Dataset) -> Graph:
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 def _graphs(kg) -> dict:
@@ -78,7 +71,7 @@ def test_every_example_query_gives_the_same_rows_in_memory_and_in_oxigraph(sampl
 def test_the_oxigraph_store_holds_what_the_model_gives(sample_kg, sample_dataset, sample_store):
     with OxigraphStore(sample_store) as store:
         assert len(store) == len(sample_dataset)
-        assert isomorphic(_union(store.to_dataset()), _union(sample_dataset))
+        assert isomorphic(union_graph(store.to_dataset()), union_graph(sample_dataset))
         assert str(CORPUS_GRAPH) in store.graph_names()
         assert store.article_hashes() == {d.id: d.content_hash for d in sample_kg.documents}
 
@@ -90,7 +83,7 @@ def test_export_from_oxigraph_round_trips(sample_dataset, sample_store, tmp_path
     back = Dataset(default_union=True)
     back.parse(path, format={"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld",
                              "rdf": "xml"}[ext])
-    assert isomorphic(_union(back), _union(sample_dataset))
+    assert isomorphic(union_graph(back), union_graph(sample_dataset))
     if ext in ("nq", "trig"):
         assert any(str(g.identifier).endswith("nur-otan-meeting/graph") for g in back.graphs())
 
@@ -294,12 +287,12 @@ def test_remote_store_against_a_real_oxigraph_server(oxigraph_server, sample_kg,
     assert len(store) == len(sample_dataset)
     store.replace_graphs(_graphs(sample_kg))  # the same again replaces, does not add
     assert len(store) == len(sample_dataset)
-    assert isomorphic(_union(store.to_dataset()), _union(sample_dataset))
+    assert isomorphic(union_graph(store.to_dataset()), union_graph(sample_dataset))
     memory = MemoryStore(sample_dataset)
     for name in example_queries():
         assert _rows(run_query(store, name)) == _rows(run_query(memory, name)), name
     path = store.export(tmp_path / "remote.ttl")
-    assert isomorphic(Graph().parse(path), _union(sample_dataset))
+    assert isomorphic(Graph().parse(path), union_graph(sample_dataset))
     with pytest.raises(QueryError, match="SPARQL error"):
         run_query(store, "SELEKT ?x WHERE { ?x ?y ?z }")
 

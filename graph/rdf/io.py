@@ -16,7 +16,7 @@ from ..errors import GraphReadError, UnknownNameError
 from ..outputs import atomic_output
 from .namespaces import bind_prefixes
 
-__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error"]
+__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph"]
 
 #: extension or name -> rdflib format
 RDF_FORMATS = {
@@ -82,15 +82,23 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+def union_graph(data: Graph | Dataset) -> Graph:
+    """A ``Dataset`` as one ``Graph`` of the triples of all its graphs (newsgraph prefixes bound);
+    a ``Graph`` as it is."""
+    if not isinstance(data, Dataset):
+        return data
+    union = Graph()
+    bind_prefixes(union)
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
 def serialize(data: Graph | Dataset, fmt: str) -> bytes:
     """Serialise to bytes; a ``Dataset`` written as triples is its union graph."""
     rdflib_format = rdf_format(fmt=fmt)
-    if isinstance(data, Dataset) and rdflib_format not in QUAD_FORMATS:
-        union = Graph()
-        bind_prefixes(union)
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-        data = union
+    if rdflib_format not in QUAD_FORMATS:
+        data = union_graph(data)
     if rdflib_format == "json-ld":
         return data.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
     return data.serialize(format=rdflib_format, encoding="utf-8")

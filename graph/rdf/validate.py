@@ -17,6 +17,7 @@ from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
 from ..errors import GraphReadError, ValidationError
+from .io import union_graph
 from .namespaces import PREFIXES, bind_prefixes
 from .ontology import ontology_file
 
@@ -71,11 +72,7 @@ def shapes_graph() -> Graph:
 
 
 def _union(data: Graph | Dataset) -> Graph:
-    if isinstance(data, Dataset):
-        union = Graph()
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-        data = union
+    data = union_graph(data)
     bind_prefixes(data)
     return data
 

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, SH
 from typer.testing import CliRunner
 
 from graph.cli import EXIT_ERROR, app
 from graph.errors import ValidationError
-from graph.rdf.io import read_graph, write_graph
+from graph.rdf.io import read_graph, union_graph, write_graph
 from graph.rdf.namespaces import ENT, NKG, REL
 from graph.rdf.ontology import ontology_file
 from graph.rdf.validate import check_graph, shapes_graph, validate_graph
 
 runner = CliRunner()
-
-
-def _copy(dataset: Dataset) -> Graph:
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 def test_the_graph_the_build_writes_conforms(built_sample):
@@ -83,7 +76,7 @@ BREAKAGES = [_drop_pref_label, _confidence_out_of_range, _assertion_without_sent
 
 
 def test_a_broken_graph_fails_with_a_line_naming_each_broken_node(sample_dataset):
-    graph = _copy(sample_dataset)
+    graph = union_graph(sample_dataset)
     broken = [breakage(graph) for breakage in BREAKAGES]
     report = validate_graph(graph)
     assert not report.conforms
@@ -102,7 +95,7 @@ def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_pat
     assert result.exit_code == 0, result.output
     assert "conforms" in result.stderr and result.stdout == ""
 
-    graph = _copy(sample_dataset)
+    graph = union_graph(sample_dataset)
     _drop_pref_label(graph)
     _confidence_out_of_range(graph)
     bad = tmp_path / "bad.ttl"
