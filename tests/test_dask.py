@@ -21,6 +21,7 @@ from graph.corpus import PlannedArticle, update_store
 from graph.documents import document_from_text
 from graph.errors import ClusterError
 from graph.pipeline import default_gazetteer
+from graph.rdf.io import union_graph
 from graph.rdf.namespaces import ENT
 from graph.rdf.stores import OxigraphStore
 from graph.shards import ShardError, ShardHeader, article_from_record, article_record, read_shard, write_shard
@@ -73,10 +74,7 @@ def _corpus(root: Path) -> Path:
 
 def _union(folder: Path) -> Graph:
     with OxigraphStore(folder) as store:
-        union = Graph()
-        for quad in store.to_dataset().quads((None, None, None, None)):
-            union.add(quad[:3])
-    return union
+        return union_graph(store.to_dataset())
 
 
 def _named_graphs(folder: Path) -> dict[str, bytes]:
