@@ -1,4 +1,4 @@
-"""Tests of the CaRB scorer in graph.evaluate."""
+"""Tests of the CaRB scorer in graph.evaluate.carb."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import evaluate
+from graph.evaluate import carb as evaluate
 from graph.evaluate import (
     CarbTuple,
     format_carb_lines,
