@@ -39,8 +39,9 @@ that are not in the key are not scored (listed in ``ignored_documents``).
 
 Pronoun accuracy (needs the gold ``DOC.mentions.jsonl`` with ``pronoun``, ``proper`` and
 ``head_start``/``head_end``): a gold pronoun in a chain that has a proper-name mention is
-resolved when the system entity of that pronoun (the system mention with the pronoun's exact
-characters, else the shortest one overlapping them, first in file order on ties) has another
+resolved when the system entity of that pronoun (the entity of the system mention with the
+pronoun's exact characters, else of the shortest system mention inside the pronoun's characters;
+a longer mention containing the pronoun, such as ``his team``, is not the pronoun's) has another
 mention overlapping the head of one of the chain's proper-name mentions.
 """
 
@@ -642,13 +643,18 @@ def _overlaps(mention: Mention, start: int, end: int) -> bool:
     return mention.start < end and mention.end > start
 
 
-def system_mention_at(candidates: Sequence[Mention], start: int, end: int) -> Mention | None:
-    """The system mention for the characters ``[start, end)``: the exact one, else the shortest
-    overlapping one (first in file order on ties), else None."""
+def system_mention_at(
+    candidates: Sequence[Mention], start: int, end: int, *, within: tuple[int, int] | None = None
+) -> Mention | None:
+    """The system mention for the characters ``[start, end)``: the one with exactly those
+    characters, else the shortest one overlapping them (first in file order on ties), else None.
+    With ``within=(a, b)`` only mentions inside ``[a, b)`` qualify besides the exact one."""
     best: Mention | None = None
     for mention in candidates:
         if mention.start == start and mention.end == end:
             return mention
+        if within is not None and not (within[0] <= mention.start and mention.end <= within[1]):
+            continue
         if _overlaps(mention, start, end) and (best is None or mention.end - mention.start < best.end - best.start):
             best = mention
     return best
@@ -681,7 +687,7 @@ def score_pronouns(gold: Iterable[Mention], system: Iterable[Mention]) -> Pronou
             if not _flag(mention, "pronoun") or mention.entity not in heads:
                 continue
             total += 1
-            found = system_mention_at(candidates, mention.start, mention.end)
+            found = system_mention_at(candidates, mention.start, mention.end, within=(mention.start, mention.end))
             if found is None:
                 missing += 1
                 continue

@@ -11,9 +11,11 @@ Scoring:
   is ``person``, ``organization`` or ``place``; a chain's type is the GUM type of its
   proper-name mentions (the most frequent one, the first in the file on ties);
 * each proper-name mention looks up its system mention: the system mention of the same
-  document overlapping the mention's head whose characters are the head's or the shortest,
-  first in file order on ties (see :func:`graph.evaluate.coref.system_mention_at`); its
-  ``type`` maps to a class by :data:`CLASS_MAP` (``other`` for anything else, and for none);
+  document with exactly the head's characters, else the shortest one that overlaps the head and
+  lies inside the gold mention, first in file order on ties (a longer mention around the name,
+  ``New Zealand's Prime Minister`` for ``New Zealand``, is another entity's; see
+  :func:`graph.evaluate.coref.system_mention_at`); its ``type`` maps to a class by
+  :data:`CLASS_MAP` (``other`` for anything else, and for none);
 * the chain's system class is the most frequent class over its names that found a system
   mention (on ties, the class of the earliest such name); a chain none of whose names has a
   system mention is wrong, and counted in ``unmatched``;
@@ -119,7 +121,7 @@ def score_types(gold: Iterable[Mention], system: Iterable[Mention]) -> TypesScor
                 continue
             found = []
             for name in chain:
-                hit = system_mention_at(candidates, *_head(name))
+                hit = system_mention_at(candidates, *_head(name), within=(name.start, name.end))
                 if hit is not None:
                     found.append(system_class(hit.type))
             confusion[(gold_type, _majority(found) if found else "none")] += 1
