@@ -42,17 +42,17 @@ except ImportError:  # pragma: no cover - only when the module is used on its ow
     _ProjectInputError = None  # type: ignore[assignment,misc]
 
 __all__ = [
-    "BenchieTriple",
-    "BenchieSynset",
-    "BenchieSentence",
     "BenchieExtraction",
     "BenchieScore",
+    "BenchieSentence",
+    "BenchieSynset",
+    "BenchieTriple",
+    "benchie_details",
+    "nary_to_triples",
     "read_benchie_gold",
     "read_benchie_sentences",
     "read_benchie_system",
-    "nary_to_triples",
     "score_benchie",
-    "benchie_details",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -240,7 +240,7 @@ def read_benchie_gold(path: PathLike) -> list[BenchieSentence]:
                 _pattern(part)
             except ValueError as exc:
                 raise _input_error(path, number, str(exc)) from None
-        triples.append(BenchieTriple(*(p.strip() for p in parts), line=number))
+        triples.append(BenchieTriple(parts[0].strip(), parts[1].strip(), parts[2].strip(), line=number))
     close_sentence()
     if not sentences:
         raise _input_error(path, None, "no 'sent_id:' lines: not a BenchIE gold file")
@@ -328,7 +328,7 @@ def read_benchie_system(
             if sent_id not in sentences:
                 unknown += 1
                 continue
-            result.setdefault(sent_id, []).append(BenchieExtraction(*fields[1:4], line=number))
+            result.setdefault(sent_id, []).append(BenchieExtraction(fields[1], fields[2], fields[3], line=number))
         else:
             if not _looks_carb(fields):
                 raise _input_error(
@@ -340,7 +340,7 @@ def read_benchie_system(
                 unknown += 1
                 continue
             for triple in nary_to_triples(fields[2], fields[3:], mode=nary):
-                result.setdefault(sentence_id, []).append(BenchieExtraction(*triple, line=number))
+                result.setdefault(sentence_id, []).append(BenchieExtraction(triple[0], triple[1], triple[2], line=number))
     return result, unknown
 
 

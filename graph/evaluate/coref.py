@@ -62,21 +62,21 @@ except ImportError:  # pragma: no cover - only when the module is used on its ow
 
 __all__ = [
     "ConllDocument",
+    "CorefScore",
     "Mention",
     "MetricScore",
-    "CorefScore",
     "PronounScore",
+    "b_cubed",
+    "ceaf_e",
+    "gold_mention_files",
+    "max_assignment",
+    "muc",
     "read_conll",
     "read_conll_files",
     "read_mentions",
     "read_mentions_files",
-    "gold_mention_files",
     "score_coref",
     "score_pronouns",
-    "muc",
-    "b_cubed",
-    "ceaf_e",
-    "max_assignment",
 ]
 
 PathLike = str | os.PathLike[str]

@@ -32,7 +32,7 @@ from .coref import (
 )
 from .types import TypesScore, score_types
 
-__all__ = ["benchie_report", "coref_report", "types_report", "render"]
+__all__ = ["benchie_report", "coref_report", "render", "types_report"]
 
 PathLike = str | os.PathLike[str]
 FORMATS = ("table", "csv", "json")

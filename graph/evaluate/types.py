@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from .coref import Mention, _by_document, _head, system_mention_at
 
-__all__ = ["CLASS_MAP", "SCORED_TYPES", "TypesScore", "TypeAccuracy", "system_class", "score_types"]
+__all__ = ["CLASS_MAP", "SCORED_TYPES", "TypeAccuracy", "TypesScore", "score_types", "system_class"]
 
 SCORED_TYPES = ("person", "organization", "place")
 
