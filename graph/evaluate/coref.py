@@ -411,12 +411,17 @@ def read_mentions_files(paths: Iterable[PathLike]) -> list[Mention]:
     return mentions
 
 
-def gold_mention_files(conll_paths: Iterable[PathLike]) -> list[Path]:
-    """The ``DOC.mentions.jsonl`` beside each ``DOC.conll`` (folders: beside each ``*.conll``)."""
+def gold_mention_files(conll_paths: Iterable[PathLike], *, missing_ok: bool = False) -> list[Path] | None:
+    """The ``DOC.mentions.jsonl`` beside each ``DOC.conll`` (folders: beside each ``*.conll``).
+
+    When one is missing: an error, or None with ``missing_ok``.
+    """
     result = []
     for path in _expand(conll_paths, "*.conll"):
         sibling = path.with_suffix(".mentions.jsonl")
         if not sibling.is_file():
+            if missing_ok:
+                return None
             raise _input_error(sibling, None, f"no gold mentions file beside {path} (give --gold-mentions)")
         result.append(sibling)
     return result

@@ -140,13 +140,14 @@ def coref_report(
     """Score system mentions against CoNLL key files or folders (see :mod:`graph.evaluate.coref`).
 
     Pronoun accuracy uses ``gold_mentions`` or, when not given, the ``DOC.mentions.jsonl`` files
-    beside the ``DOC.conll`` files (skipped when ``pronouns`` is false).
+    beside the ``DOC.conll`` files; it is left out when some are missing or ``pronouns`` is false.
     """
     key = read_conll_files(gold)
     response = read_mentions_files(system)
     gold_records = None
     if pronouns:
-        gold_records = read_mentions_files(gold_mentions or gold_mention_files(gold))
+        files = gold_mentions or gold_mention_files(gold, missing_ok=True)
+        gold_records = read_mentions_files(files) if files else None
     score: CorefScore = score_coref(key, response, gold_mentions=gold_records)
     metrics = {"muc": score.muc, "bcub": score.b_cubed, "ceafe": score.ceaf_e}
     rows: list[list[object]] = [[name, m.recall, m.precision, m.f1] for name, m in metrics.items()]
@@ -190,7 +191,7 @@ def _gold_type_files(gold: Sequence[PathLike]) -> list[Path]:
     for item in gold:
         path = Path(item)
         if path.suffix == ".conll":
-            result.extend(gold_mention_files([path]))
+            result.extend(gold_mention_files([path]) or ())
         else:
             result.append(path)
     return result

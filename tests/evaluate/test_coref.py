@@ -324,3 +324,8 @@ def test_cli_coref(tmp_path: Path) -> None:
     assert table.exit_code == 0 and table.stdout.startswith("metric")
     csv_out = runner.invoke(app, ["eval", "coref", "--gold", str(tmp_path), "--system", str(system), "-f", "csv"])
     assert csv_out.stdout.splitlines()[0] == "metric,recall,precision,f1"
+    # without gold mentions beside the key, pronoun accuracy is left out
+    (tmp_path / "doc1.mentions.jsonl").unlink()
+    bare = runner.invoke(app, ["eval", "coref", "--gold", str(tmp_path), "--system", str(system), "-f", "json"])
+    assert bare.exit_code == 0, bare.output
+    assert "pronouns" not in json.loads(bare.stdout)
