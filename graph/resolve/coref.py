@@ -36,14 +36,13 @@ from .entities import (
     type_for_label,
 )
 
-from ..extract.appositions import HONORIFICS
-from ..extract.base import doc_tree, kids, subtree_indices
-from ..extract.clauses import SPEECH_VERBS
+from ..lexicon import HONORIFICS, SPEECH_VERBS
+from ..syntax import doc_tree, kids, subtree_indices, title_before_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-    from ..extract.base import DocContext
+    from ..syntax import DocContext
     from .gazetteer import Gazetteer
 
 __all__ = ["ArticleEntities", "Resolution", "CATEGORY_NOUNS", "ROLE_NOUNS"]
@@ -393,8 +392,6 @@ class ArticleEntities:
     @cached_property
     def _titled_people(self) -> list[tuple[int, int, int, tuple[list[int], list[int], int | None]]]:
         """(start, end, root, title) of every PERSON name with a title before it, found once."""
-        from ..extract.appositions import title_before_name
-
         people = []
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lexicon import SPEECH_VERBS
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
-from .base import DocContext, kids, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
-from .clauses import SPEECH_VERBS
 from .confidence import Features, score
+from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
-    from spacy.tokens import Doc, Token
 
-__all__ = ["NominalExtractor", "verb_of_nominal"]
+__all__ = ["NominalExtractor", "salient_organization", "verb_of_nominal"]
 
 # suffix -> replacements to try, most specific first (implementation -> implement, organization
 # -> organize, nomination -> nominate, decision -> decide, approval -> approve, failure -> fail)
@@ -91,6 +92,25 @@ def verb_of_nominal(noun: str, verbs: frozenset[str], adjectives: frozenset[str]
                 return stem[:-1] + replacement
         return None
     return None
+
+
+def salient_organization(doc: Doc) -> Span | None:
+    """The organisation the article talks about most: the longest name of the most named ORG.
+
+    ORG names are grouped by their last word ("Nur Otan Party", "the Party" -> party), so a
+    short definite reference counts for its full name.
+    """
+    groups: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            groups.setdefault(ent[-1].lemma_.lower(), []).append(ent)
+    if not groups:
+        return None
+    best = max(groups.values(), key=lambda spans: (len(spans), -spans[0].start))
+    if len(best) < 2:
+        return None
+    return max(best, key=lambda span: (not any(t.pos_ == "ADP" for t in span),
+                                      len([t for t in span if t.pos_ == "PROPN"]), -span.start))
 
 
 def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> list[list[int]]:
