@@ -10,8 +10,10 @@ and NER labels are grammar of the parser, not words, and stay with the rules tha
 from __future__ import annotations
 
 __all__ = [
+    "AGENT_PREPOSITIONS",
     "CATEGORY_NOUNS",
     "DEFINITE_DETERMINERS",
+    "DEPUTY_WORDS",
     "FIRST_PLURAL_PRONOUNS",
     "FIRST_SINGULAR_PRONOUNS",
     "GLOSS_FUNCTION_WORDS",
@@ -22,10 +24,13 @@ __all__ = [
     "MODAL_LEMMAS",
     "MODAL_VERBS",
     "ORGANIZATION_HEADS",
+    "PARTICIPANT_PREPOSITIONS",
+    "PATIENT_PREPOSITIONS",
     "PERSON_PRONOUNS",
     "PLURAL_PRONOUNS",
     "PROGRAMME_HEADS",
     "REPORTING_VERBS",
+    "ROLE_HEAD_NOUNS",
     "ROLE_NOUNS",
     "SPEECH_VERBS",
     "SURNAME_ENDINGS",
@@ -51,9 +56,23 @@ MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
 LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
 #: prepositions that attach the participant of a light verb's event noun
 LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
+#: prepositions of a nominalisation's patient ("the implementation of X") and agent ("by Y")
+PATIENT_PREPOSITIONS = ("of",)
+AGENT_PREPOSITIONS = ("by",)
+#: prepositions of another participant of a possessed nominalisation ("X's visit to Y")
+PARTICIPANT_PREPOSITIONS = ("to", "with", "on", "for", "against", "into", "from")
 
 # ----------------------------------------------------------------------------- names, titles, roles
 
+#: role nouns whose holder leads the organisation (W3C ORG ``org:headOf``), unless qualified by a
+#: deputy-like word
+ROLE_HEAD_NOUNS = {
+    "chairman", "chairwoman", "chairperson", "chair", "president", "leader", "head", "director",
+    "chief", "ceo", "governor", "mayor", "prime minister", "premier", "king", "queen", "secretary-general",
+    "general secretary", "commander", "rector", "principal", "editor-in-chief", "founder",
+}
+#: words that make a role a deputy's, not the head's ("First Deputy Chairman", "Vice President")
+DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
 #: forms of address that are part of a name, not a position ("Mr. Phelan"), without their full stop
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "madam", "mme", "m",
               "herr", "frau", "messrs", "rev", "st", "jr", "sr"}

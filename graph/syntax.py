@@ -353,8 +353,8 @@ def title_before_name(person: Span) -> tuple[list[int], list[int], int | None] |
         title_head = of.head
         if title_head.ent_type_ in ("PERSON", "GPE", "LOC", "DATE", "CARDINAL") or title_head.i > of.i:
             return None
-        title = [i for i in subtree_indices(title_head, skip_deps=("prep", "relcl", "appos", "acl", "conj", "cc", "punct"))
-                 if i < of.i and doc[i].pos_ != "DET"]
+        title_deps = ("prep", "relcl", "appos", "acl", "conj", "cc", "punct")
+        title = [i for i in subtree_indices(title_head, skip_deps=title_deps) if i < of.i and doc[i].pos_ != "DET"]
         organisation = [i for i in subtree_indices(root) if i < person.start and doc[i].text != ","]
         if not title or any(person.start <= i < person.end for i in title):
             return None

@@ -91,7 +91,8 @@ def test_phrase_and_mention_over_indices(hand_doc):
 def test_gloss_after_a_name(hand_doc):
     doc = hand_doc(GLOSSED)
     [gloss] = find_glosses(doc)
-    assert (gloss.name_start, gloss.name_end, gloss.gloss_start, gloss.gloss_end, gloss.kind) == (0, 2, 3, 5, "translation")
+    found = (gloss.name_start, gloss.name_end, gloss.gloss_start, gloss.gloss_end, gloss.kind)
+    assert found == (0, 2, 3, 5, "translation")
 
 
 def test_quoted_tokens(hand_doc):

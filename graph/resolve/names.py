@@ -140,7 +140,8 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
     """An NER span without its article, titles, possessive and edge punctuation, and with a first
     name the NER left out."""
     start, end = ent.start, ent.end
-    while start < end and (toks[start].pos_ == "DET" or toks[start].is_punct or ent.label_ == "PERSON" and end - start > 1
+    while start < end and (toks[start].pos_ == "DET" or toks[start].is_punct
+                           or ent.label_ == "PERSON" and end - start > 1
                            and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS)):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
