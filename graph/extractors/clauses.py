@@ -171,10 +171,10 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB") and _is_predicate(head):
-            if not _children(verb, "mark") or verb.tag_ == "VB":
-                subjects, _ = self.subjects_of(head, depth + 1)
-                return subjects, True
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB") and _is_predicate(head) \
+                and (not _children(verb, "mark") or verb.tag_ == "VB"):
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
         return [], False
 
 
@@ -474,12 +474,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             rest = tuple(arguments[k] for k in order[1:])
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
-            if clause.passive and role == "by":
-                prep_lemma = lemma
-            elif role in ("time", "place"):
-                prep_lemma = lemma
-            else:
-                prep_lemma = f"{lemma} {role}"
+            # the passive agent and bare time and place phrases add no preposition to the lemma
+            prep_lemma = lemma if clause.passive and role == "by" or role in ("time", "place") else f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction
