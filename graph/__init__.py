@@ -12,11 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The modules graph.extract, graph.query and graph.render share their names with the functions
-# below. Importing a submodule for the first time sets it as an attribute of the package, which
-# would replace the function; importing them here first, before the functions are defined, keeps
-# the functions.
-from . import extract as _extract_module  # noqa: F401
+# The modules graph.query and graph.render share their names with the functions below.
+# Importing a submodule for the first time sets it as an attribute of the package, which would
+# replace the function; importing them here first, before the functions are defined, keeps the
+# functions. (The extractors' package is graph.extractors, so graph.extract is only a function.)
 from . import query as _query_module  # noqa: F401
 from . import render as _render_module  # noqa: F401
 from .errors import NewsgraphError

@@ -294,7 +294,7 @@ def extract(
     problems = _Problems()
     with _errors():
         if sentences is not None or fmt == ExtractFormat.carb:
-            from .extract.carb import carb_lines
+            from .evaluate.carb_output import carb_lines
 
             if sentences is None:
                 raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
