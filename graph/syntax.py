@@ -44,6 +44,7 @@ __all__ = [
 
 # ----------------------------------------------------------------------------- spans
 
+
 @dataclass(frozen=True)
 class Tree:
     """A parsed document as plain lists (token index -> value), made once per document.
@@ -82,10 +83,15 @@ def doc_tree(doc: Doc) -> Tree:
     for i, offset in enumerate(heads):
         if offset:
             children[i + offset].append(i)
-    return Tree(tokens=tokens, texts=[names[v] for v in orth_ids],
-                whitespace=[" " if v else "" for v in array[:, 5].tolist()], idx=array[:, 2].tolist(),
-                deps=[names[v] if v else "" for v in dep_ids], is_space=[bool(v) for v in array[:, 3].tolist()],
-                children=children)
+    return Tree(
+        tokens=tokens,
+        texts=[names[v] for v in orth_ids],
+        whitespace=[" " if v else "" for v in array[:, 5].tolist()],
+        idx=array[:, 2].tolist(),
+        deps=[names[v] if v else "" for v in dep_ids],
+        is_space=[bool(v) for v in array[:, 3].tolist()],
+        children=children,
+    )
 
 
 def kids(token: Token) -> list[Token]:
@@ -107,8 +113,12 @@ def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
         if position + 1 < len(ordered):
             parts.append(tree.whitespace[i] if ordered[position + 1] == i + 1 else " ")
     last = ordered[-1]
-    return Phrase(text="".join(parts), start=tree.idx[ordered[0]], end=tree.idx[last] + len(tree.texts[last]),
-                  tokens=tuple(ordered))
+    return Phrase(
+        text="".join(parts),
+        start=tree.idx[ordered[0]],
+        end=tree.idx[last] + len(tree.texts[last]),
+        tokens=tuple(ordered),
+    )
 
 
 def mention_kind(token: Token) -> str:
@@ -125,8 +135,15 @@ def mention_kind(token: Token) -> str:
 
 def make_mention(doc: Doc, head: Token, indices: Iterable[int], sentence: int, *, kind: str | None = None) -> Mention:
     phrase = make_phrase(doc, indices)
-    return Mention(text=phrase.text, start=phrase.start, end=phrase.end, tokens=phrase.tokens,
-                   head=head.i, kind=kind or mention_kind(head), sentence=sentence)
+    return Mention(
+        text=phrase.text,
+        start=phrase.start,
+        end=phrase.end,
+        tokens=phrase.tokens,
+        head=head.i,
+        kind=kind or mention_kind(head),
+        sentence=sentence,
+    )
 
 
 _EDGE_PUNCT = {",", ";", ":", "-", "--", "\u2013", "\u2014", "(", ")", '"', "'", "``", "''", "`", "\u201c", "\u201d"}
@@ -170,8 +187,9 @@ def trim_edges(doc: Doc, indices: list[int]) -> list[int]:
     tree = doc_tree(doc)
     texts, deps = tree.texts, tree.deps
     result = list(indices)
-    while len(result) > 1 and (texts[result[0]] in _EDGE_PUNCT and texts[result[0]] not in _OPENERS
-                               or deps[result[0]] in ("cc", "preconj")):
+    while len(result) > 1 and (
+        (texts[result[0]] in _EDGE_PUNCT and texts[result[0]] not in _OPENERS) or deps[result[0]] in ("cc", "preconj")
+    ):
         result.pop(0)
     while len(result) > 1:
         last = texts[result[-1]]
@@ -202,6 +220,7 @@ def _balance_brackets(texts: list[str], indices: list[int]) -> list[int]:
 
 
 # ----------------------------------------------------------------------------- per-document context
+
 
 @dataclass
 class DocContext:
@@ -238,9 +257,17 @@ class DocContext:
         text = "".join(map(str.__add__, tree.texts, tree.whitespace))  # doc.text, without a Token per word
         glosses = find_glosses(doc, text)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
-        return cls(doc=doc, doc_id=doc_id, sentence_of=sentence_of, sentences=sentences,
-                   glosses=glosses, in_gloss=in_gloss, in_quote=quoted_tokens(doc, text),
-                   tokens=tree.tokens, text=text)
+        return cls(
+            doc=doc,
+            doc_id=doc_id,
+            sentence_of=sentence_of,
+            sentences=sentences,
+            glosses=glosses,
+            in_gloss=in_gloss,
+            in_quote=quoted_tokens(doc, text),
+            tokens=tree.tokens,
+            text=text,
+        )
 
 
 _OPEN_QUOTES = {"\u201c", "``", "\u00ab"}
@@ -256,7 +283,7 @@ def quoted_tokens(doc: Doc, text: str | None = None) -> set[int]:
         return inside
     open_at: int | None = None
     tree = doc_tree(doc)
-    for i, (text, space) in enumerate(zip(tree.texts, tree.is_space)):
+    for i, (text, space) in enumerate(zip(tree.texts, tree.is_space, strict=False)):
         if space and "\n" in text:
             open_at = None
             continue
@@ -285,7 +312,6 @@ class Gloss:
     kind: str
 
 
-
 def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
     """Parenthesised glosses right after a capitalised name, in token order."""
     found: list[Gloss] = []
@@ -305,7 +331,7 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
                 break
         if close is None or close == token.i + 1:
             continue
-        inner = doc[token.i + 1:close]
+        inner = doc[token.i + 1 : close]
         if all(w.is_upper and w.is_alpha and 2 <= len(w) <= 10 for w in inner) and len(inner) == 1:
             kind = "acronym"
         elif inner[0].is_title and all(
@@ -315,8 +341,12 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
         else:
             continue
         start = token.i
-        while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper and doc[start - 1].is_alpha
-                             or (doc[start - 1].text in ("-", "'") and start - 2 >= 0 and doc[start - 2].is_title)):
+        while start > 0 and (
+            doc[start - 1].is_title
+            or (doc[start - 1].is_upper
+            and doc[start - 1].is_alpha)
+            or (doc[start - 1].text in ("-", "'") and start - 2 >= 0 and doc[start - 2].is_title)
+        ):
             if doc[start - 1].is_sent_start:
                 start -= 1
                 break
@@ -332,6 +362,7 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
 
 
 # ----------------------------------------------------------------------------- titles
+
 
 def _is_honorific(token: Token) -> bool:
     return token.lower_.rstrip(".") in HONORIFICS
@@ -365,10 +396,12 @@ def title_before_name(person: Span) -> tuple[list[int], list[int], int | None] |
     title = []
     for i in range(person.start - 1, max(-1, person.start - 5), -1):
         token = doc[i]
-        if token.dep_ == "compound" and token.head.i in range(person.start, person.end) or (
-            token.dep_ in ("compound", "amod") and title and token.head.i == title[-1]
+        if (
+            (token.dep_ == "compound"
+            and token.head.i in range(person.start, person.end))
+            or (token.dep_ in ("compound", "amod") and title and token.head.i == title[-1])
         ):
-            if token.ent_type_ and token.ent_type_ not in ("ORDINAL",) or not (token.is_title or token.is_upper):
+            if (token.ent_type_ and token.ent_type_ not in ("ORDINAL",)) or not (token.is_title or token.is_upper):
                 break
             title.append(i)
         else:

@@ -55,7 +55,7 @@ def carb_lines(
     lines = [line.rstrip("\n") for line in sentences]
     docs = (parse_pretokenized(nlp, line.split()) for line in lines if line.strip())
     kept = [line for line in lines if line.strip()]
-    for line, doc in zip(kept, docs):
+    for line, doc in zip(kept, docs, strict=False):
         tokens = doc.user_data["original_tokens"]
         context = DocContext.of(doc, "carb")
         seen: set[tuple[str, ...]] = set()

@@ -37,7 +37,9 @@ __all__ = [
 ]
 
 
-def make_extractors(names: Sequence[str] | None = None, *, exclude: frozenset[str] | set[str] = frozenset()) -> list[Extractor]:
+def make_extractors(
+    names: Sequence[str] | None = None, *, exclude: frozenset[str] | set[str] = frozenset()
+) -> list[Extractor]:
     """Build extractors by name (default :data:`DEFAULT_EXTRACTORS`); unknown names raise.
 
     ``exclude`` names constructions every extractor leaves out (e.g. ``{"possessive"}``).
@@ -45,17 +47,21 @@ def make_extractors(names: Sequence[str] | None = None, *, exclude: frozenset[st
     return [get_extractor(name, exclude=frozenset(exclude)) for name in (names or DEFAULT_EXTRACTORS)]
 
 
-def extractions_from(extractors: Sequence[Extractor], doc: Doc, doc_id: str, *,
-                     context: DocContext | None = None) -> list[Extraction]:
+def extractions_from(
+    extractors: Sequence[Extractor], doc: Doc, doc_id: str, *, context: DocContext | None = None
+) -> list[Extraction]:
     """Run extractors over one document, dropping exact duplicates (same construction result)."""
     context = context or DocContext.of(doc, doc_id)
     seen: set[tuple] = set()
     results: list[Extraction] = []
     for extractor in extractors:
         for extraction in extractor(doc, doc_id=doc_id, context=context):
-            key = (extraction.subject.tokens, extraction.relation.tokens,
-                   extraction.object.tokens if extraction.object else None,
-                   tuple(a.value.tokens for a in extraction.arguments))
+            key = (
+                extraction.subject.tokens,
+                extraction.relation.tokens,
+                extraction.object.tokens if extraction.object else None,
+                tuple(a.value.tokens for a in extraction.arguments),
+            )
             if key in seen:
                 continue
             seen.add(key)

@@ -60,10 +60,12 @@ class AppositionExtractor:
             title_phrase = make_phrase(doc, title)
             if organisation and of is not None:
                 org_head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
-                relation = _synthetic(make_phrase(doc, title + [of]), f"is {title_phrase.text} of")
+                relation = _synthetic(make_phrase(doc, [*title, of]), f"is {title_phrase.text} of")
                 obj = make_mention(doc, doc[org_head], organisation, sentence)
                 lemma = f"be {title_phrase.text.lower()} of"
-                features = Features("title", subject_name=True, object_name=True, sentence_length=context.sentence_length(ent.start))
+                features = Features(
+                    "title", subject_name=True, object_name=True, sentence_length=context.sentence_length(ent.start)
+                )
             else:
                 relation = _synthetic(make_phrase(doc, title), "is")
                 obj = make_mention(doc, doc[title[-1]], title, sentence, kind="ROLE")
@@ -71,8 +73,15 @@ class AppositionExtractor:
                 features = Features("bare_title", subject_name=True, sentence_length=context.sentence_length(ent.start))
             confidence = score(features)
             yield Extraction(
-                doc_id=context.doc_id, sentence=sentence, subject=subject, relation=relation, lemma=lemma,
-                object=obj, extractor=self.name, construction="title", confidence=confidence,
+                doc_id=context.doc_id,
+                sentence=sentence,
+                subject=subject,
+                relation=relation,
+                lemma=lemma,
+                object=obj,
+                extractor=self.name,
+                construction="title",
+                confidence=confidence,
             )
 
     def _appositions(self, doc: Doc, context: DocContext) -> Iterator[Extraction]:
@@ -104,14 +113,25 @@ class AppositionExtractor:
                     break
             construction = "place" if located else "apposition"
             yield Extraction(
-                doc_id=context.doc_id, sentence=sentence,
+                doc_id=context.doc_id,
+                sentence=sentence,
                 subject=make_mention(doc, name, name_span, sentence),
-                relation=relation, lemma="be in" if located else "be",
+                relation=relation,
+                lemma="be in" if located else "be",
                 object=make_mention(doc, description, description_span, sentence),
-                extractor=self.name, construction=construction,
-                confidence=score(Features(construction, subject_name=True, object_name=_is_name(description),
-                                          in_quote=token.i in context.in_quote, subject_length=len(name_span),
-                                          object_length=len(description_span), sentence_length=context.sentence_length(token.i))),
+                extractor=self.name,
+                construction=construction,
+                confidence=score(
+                    Features(
+                        construction,
+                        subject_name=True,
+                        object_name=_is_name(description),
+                        in_quote=token.i in context.in_quote,
+                        subject_length=len(name_span),
+                        object_length=len(description_span),
+                        sentence_length=context.sentence_length(token.i),
+                    )
+                ),
             )
 
 

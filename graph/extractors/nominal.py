@@ -106,8 +106,14 @@ def salient_organization(doc: Doc) -> Span | None:
     best = max(groups.values(), key=lambda spans: (len(spans), -spans[0].start))
     if len(best) < 2:
         return None
-    return max(best, key=lambda span: (not any(t.pos_ == "ADP" for t in span),
-                                      len([t for t in span if t.pos_ == "PROPN"]), -span.start))
+    return max(
+        best,
+        key=lambda span: (
+            not any(t.pos_ == "ADP" for t in span),
+            len([t for t in span if t.pos_ == "PROPN"]),
+            -span.start,
+        ),
+    )
 
 
 def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> list[list[int]]:
@@ -129,7 +135,7 @@ def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> li
         if i < limit and doc[i].text in ("and", "or"):
             i += 1
         start = i
-        while i < limit and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text == "-" and i > start):
+        while i < limit and (doc[i].pos_ == "PROPN" or doc[i].is_title or (doc[i].text == "-" and i > start)):
             i += 1
         if i == start:
             break
@@ -189,32 +195,49 @@ class NominalExtractor:
                     salient, salient_done = salient_organization(doc), True
                 if salient is None:
                     continue
-                agent = make_mention(doc, salient.root, range(salient.start, salient.end),
-                                     context.sentence_of[salient.start], kind="ORG")
+                agent = make_mention(
+                    doc, salient.root, range(salient.start, salient.end), context.sentence_of[salient.start], kind="ORG"
+                )
                 how = "nominal_salient"
             others = tuple(
                 Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
-                for c in kids(noun) if c.dep_ == "prep" and c.lower_ not in PATIENT_PREPOSITIONS + AGENT_PREPOSITIONS
-                and c not in patients for o in kids(c) if o.dep_ == "pobj"
+                for c in kids(noun)
+                if c.dep_ == "prep" and c.lower_ not in PATIENT_PREPOSITIONS + AGENT_PREPOSITIONS and c not in patients
+                for o in kids(c)
+                if o.dep_ == "pobj"
             )
             handled.add(noun.i)
             patient = patient_heads[0]
             spans = [subtree_indices(patient, skip_deps=("conj", "cc", "appos", "relcl", "punct"))]
-            spans.extend(subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
-                         for c in patient.conjuncts if c.i > patient.i)
+            spans.extend(
+                subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
+                for c in patient.conjuncts
+                if c.i > patient.i
+            )
             if patient.pos_ == "PROPN":
                 spans.extend(_name_list_after(doc, max(spans[-1]), context, context.sentences[sentence].end))
             for span in spans:
                 head = max(span, key=lambda i: (doc[i].head.i not in span, i))
                 yield Extraction(
-                    doc_id=context.doc_id, sentence=sentence, subject=agent,
-                    relation=make_phrase(doc, [noun.i, patients[0].i]), lemma=lemma,
-                    object=make_mention(doc, doc[head], span, sentence), arguments=others,
-                    extractor=self.name, construction="nominal",
-                    confidence=score(Features(how, subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
-                                              object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
-                                              in_quote=noun.i in context.in_quote, object_length=len(span),
-                                              sentence_length=context.sentence_length(noun.i))),
+                    doc_id=context.doc_id,
+                    sentence=sentence,
+                    subject=agent,
+                    relation=make_phrase(doc, [noun.i, patients[0].i]),
+                    lemma=lemma,
+                    object=make_mention(doc, doc[head], span, sentence),
+                    arguments=others,
+                    extractor=self.name,
+                    construction="nominal",
+                    confidence=score(
+                        Features(
+                            how,
+                            subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
+                            object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
+                            in_quote=noun.i in context.in_quote,
+                            object_length=len(span),
+                            sentence_length=context.sentence_length(noun.i),
+                        )
+                    ),
                 )
 
     def _possessives(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
@@ -225,25 +248,40 @@ class NominalExtractor:
             thing = owner.head
             if thing.i in handled or thing.pos_ not in ("NOUN", "PROPN") or owner.i in context.in_gloss:
                 continue
-            owner_span = [i for i in subtree_indices(owner, skip_deps=("case", "relcl", "appos")) if doc[i].tag_ != "POS"]
-            owned = {i for i in subtree_indices(owner)}
-            thing_span = [i for i in subtree_indices(thing, skip_deps=("relcl", "appos", "conj", "cc", "punct", "acl"))
-                          if i not in owned and doc[i].pos_ != "DET"]
+            owner_span = [
+                i for i in subtree_indices(owner, skip_deps=("case", "relcl", "appos")) if doc[i].tag_ != "POS"
+            ]
+            owned = set(subtree_indices(owner))
+            thing_span = [
+                i
+                for i in subtree_indices(thing, skip_deps=("relcl", "appos", "conj", "cc", "punct", "acl"))
+                if i not in owned and doc[i].pos_ != "DET"
+            ]
             if not owner_span or not thing_span:
                 continue
             case = [c.i for c in kids(owner) if c.dep_ == "case"] or [owner.i]
             sentence = context.sentence_of[owner.i]
             phrase = make_phrase(doc, case)
             yield Extraction(
-                doc_id=context.doc_id, sentence=sentence,
+                doc_id=context.doc_id,
+                sentence=sentence,
                 subject=make_mention(doc, owner, owner_span, sentence),
-                relation=Phrase("has", phrase.start, phrase.end, phrase.tokens), lemma="have",
+                relation=Phrase("has", phrase.start, phrase.end, phrase.tokens),
+                lemma="have",
                 object=make_mention(doc, thing, thing_span, sentence),
-                extractor=self.name, construction="possessive",
-                confidence=score(Features("possessive", subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
-                                          object_name=thing.pos_ == "PROPN", in_quote=owner.i in context.in_quote,
-                                          subject_length=len(owner_span), object_length=len(thing_span),
-                                          sentence_length=context.sentence_length(owner.i))),
+                extractor=self.name,
+                construction="possessive",
+                confidence=score(
+                    Features(
+                        "possessive",
+                        subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
+                        object_name=thing.pos_ == "PROPN",
+                        in_quote=owner.i in context.in_quote,
+                        subject_length=len(owner_span),
+                        object_length=len(thing_span),
+                        sentence_length=context.sentence_length(owner.i),
+                    )
+                ),
             )
 
     @staticmethod
@@ -261,8 +299,10 @@ class NominalExtractor:
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in SPEECH_VERBS:
             for child in kids(noun.head):
                 if child.dep_ == "nsubj":
-                    return (make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
-                            "nominal_inferred")
+                    return (
+                        make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
+                        "nominal_inferred",
+                    )
         return None, ""
 
 

@@ -37,8 +37,7 @@ class Extractor(Protocol):
 
     name: str
 
-    def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
-        ...
+    def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]: ...
 
 
 _REGISTRY: dict[str, Callable[..., Extractor]] = {}

@@ -48,8 +48,9 @@ def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
 
 def is_definite(head: Token) -> bool:
     """A noun with a definite determiner or a possessor: ``the Party``, ``its government``."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids(head)) \
-        or any(c.dep_ == "poss" for c in kids(head))
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids(head)) or any(
+        c.dep_ == "poss" for c in kids(head)
+    )
 
 
 class Anaphora:
@@ -133,8 +134,15 @@ class Anaphora:
             key = self.pronoun(subject)
         if key is None:
             key = self.titles.person_after_title(
-                Mention(subject.text, subject.idx, subject.idx + len(subject), tuple(t.i for t in subject.subtree),
-                        subject.i, "OTHER"))
+                Mention(
+                    subject.text,
+                    subject.idx,
+                    subject.idx + len(subject),
+                    tuple(t.i for t in subject.subtree),
+                    subject.i,
+                    "OTHER",
+                )
+            )
         return key
 
     def _open_quote_before(self, position: int) -> int | None:
@@ -160,8 +168,9 @@ class Anaphora:
             earlier = [t for t in cluster.tokens if t < before]
             if not earlier:
                 continue
-            matches_head = 1 if head_word and any(
-                normalize_name(n).split()[-1:] == [head_word] for n in cluster.names) else 0
+            matches_head = (
+                1 if head_word and any(normalize_name(n).split()[-1:] == [head_word] for n in cluster.names) else 0
+            )
             score = (matches_head, len(cluster.tokens), max(earlier))
             if best is None or score > best[0]:
                 best = (score, cluster.key)

@@ -60,8 +60,9 @@ Pass = Callable[["Mention"], "Resolution | None"]
 class ArticleEntities:
     """The entities of one parsed article and the resolution of mentions to them."""
 
-    def __init__(self, doc: Doc, context: DocContext, *, source: str | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, doc: Doc, context: DocContext, *, source: str | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.doc = doc
         self.context = context
         self.gazetteer = gazetteer
@@ -71,8 +72,14 @@ class ArticleEntities:
         self.anaphora = Anaphora(self.names, self.titles)
         self.toks = self.names.toks
         #: the passes of :meth:`resolve`, in order; the first that decides wins
-        self.passes: list[Pass] = [self._clause, self._title_before_name, self._name, self._pronoun,
-                                   self._description, self._unlabelled_name]
+        self.passes: list[Pass] = [
+            self._clause,
+            self._title_before_name,
+            self._name,
+            self._pronoun,
+            self._description,
+            self._unlabelled_name,
+        ]
 
     @property
     def clusters(self) -> dict[str, Cluster]:
@@ -115,9 +122,10 @@ class ArticleEntities:
         """A definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")."""
         toks = self.toks
         head = toks[mention.head]
-        definite = is_definite(head) or any(toks[i].lower_ in ("the", "this", "that") for i in mention.tokens
-                                            if i < head.i)
-        if not (head.pos_ in ("NOUN", "PROPN") and (definite or head.is_title and head.pos_ == "PROPN")):
+        definite = is_definite(head) or any(
+            toks[i].lower_ in ("the", "this", "that") for i in mention.tokens if i < head.i
+        )
+        if not (head.pos_ in ("NOUN", "PROPN") and (definite or (head.is_title and head.pos_ == "PROPN"))):
             return None
         if head.lower_ in ROLE_NOUNS and head.is_title:
             key = self.titles.title_as_name(head, mention)
@@ -171,7 +179,16 @@ class ArticleEntities:
         if self.gazetteer is not None and cluster.named:
             known = next((k for k in map(self.gazetteer.lookup, names) if k is not None), None)
         if known is not None:
-            return LocalEntity(key=key, label=cluster.label, type=known.type, names=names, mentions=mentions,
-                               named=True, known_id=known.id, known_label=known.label)
-        return LocalEntity(key=key, label=cluster.label, type=cluster.type, names=names,
-                           mentions=mentions, named=cluster.named)
+            return LocalEntity(
+                key=key,
+                label=cluster.label,
+                type=known.type,
+                names=names,
+                mentions=mentions,
+                named=True,
+                known_id=known.id,
+                known_label=known.label,
+            )
+        return LocalEntity(
+            key=key, label=cluster.label, type=cluster.type, names=names, mentions=mentions, named=cluster.named
+        )

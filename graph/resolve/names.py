@@ -108,6 +108,7 @@ def _is_person(a: str, b: str) -> bool:
 
 # ----------------------------------------------------------------------------- finding and typing names
 
+
 def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     """(start, end, NER label) of every name, articles and possessives trimmed, in token order."""
     toks = doc_tree(doc).tokens
@@ -126,8 +127,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue
         if ent.label_ != "PERSON" and is_role_phrase(doc[start:end]):
             continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
-        if end - start == 1 and (toks[start].lemma_.lower() in CATEGORY_NOUNS
-                                 or toks[start].lemma_.lower() in ORGANIZATION_HEADS):
+        if end - start == 1 and (
+            toks[start].lemma_.lower() in CATEGORY_NOUNS or toks[start].lemma_.lower() in ORGANIZATION_HEADS
+        ):
             continue  # "the Party" is a definite description, resolved by salience, not a name
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
@@ -140,17 +142,29 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
     """An NER span without its article, titles, possessive and edge punctuation, and with a first
     name the NER left out."""
     start, end = ent.start, ent.end
-    while start < end and (toks[start].pos_ == "DET" or toks[start].is_punct
-                           or ent.label_ == "PERSON" and end - start > 1
-                           and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS)):
+    while start < end and (
+        toks[start].pos_ == "DET"
+        or toks[start].is_punct
+        or (ent.label_ == "PERSON"
+        and end - start > 1
+        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS))
+    ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
         end -= 1
-    while start > 0 and start - 1 not in covered and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title \
-            and toks[start - 1].dep_ == "compound" and start <= toks[start - 1].head.i < end \
-            and not toks[start - 1].ent_type_ and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS \
-            and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS \
-            and toks[start - 1].lower_ not in ROLE_NOUNS and toks[start - 1].lower_.rstrip(".") not in HONORIFICS:
+    while (
+        start > 0
+        and start - 1 not in covered
+        and toks[start - 1].pos_ == "PROPN"
+        and toks[start - 1].is_title
+        and toks[start - 1].dep_ == "compound"
+        and start <= toks[start - 1].head.i < end
+        and not toks[start - 1].ent_type_
+        and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
+        and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
+        and toks[start - 1].lower_ not in ROLE_NOUNS
+        and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
+    ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
     return start, end
 
@@ -177,8 +191,12 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
     """The entity type of a name: from its NER label, its head word, the gazetteer and the source."""
     head = span.root.lemma_.lower()
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.lemma_.lower() in PROGRAMME_HEADS and span.root.head.i == after.i \
-            and label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
+    if (
+        after is not None
+        and after.lemma_.lower() in PROGRAMME_HEADS
+        and span.root.head.i == after.i
+        and label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT")
+    ):
         return "Programme"  # "the Nurly Zhol programme"
     if source and normalize_name(span.text) == normalize_name(source):
         return "NewsAgency"
@@ -209,6 +227,7 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
 
 # ----------------------------------------------------------------------------- the article's clusters
 
+
 class NameTable:
     """The clusters of one article and which token is inside which name (the passes' shared state)."""
 
@@ -236,7 +255,7 @@ class NameTable:
         for gloss in self.context.glosses:
             key = self.name_of_token.get(gloss.name_start)
             if key is not None:
-                self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start:gloss.gloss_end].text), 0)
+                self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
         if self.gazetteer is not None:
@@ -321,8 +340,12 @@ class NameTable:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
         doc, toks = self.doc, self.toks
         start = end = head.i
-        while start > 0 and toks[start - 1].dep_ == "compound" and toks[start - 1].pos_ == "PROPN" \
-                and toks[start - 1].head.i in range(start, head.i + 1):
+        while (
+            start > 0
+            and toks[start - 1].dep_ == "compound"
+            and toks[start - 1].pos_ == "PROPN"
+            and toks[start - 1].head.i in range(start, head.i + 1)
+        ):
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
@@ -340,16 +363,21 @@ class NameTable:
 
     def has_own_name(self, mention: Mention) -> bool:
         """Whether a mention carries a name of its own in a compound ("the Nur Otan party")."""
-        return any(self.name_of_token.get(i) is not None and i != mention.head for i in mention.tokens
-                   if self.toks[i].dep_ == "compound")
+        return any(
+            self.name_of_token.get(i) is not None and i != mention.head
+            for i in mention.tokens
+            if self.toks[i].dep_ == "compound"
+        )
 
     def named_entity(self, name: str, kind: str) -> str:
         """The cluster of a name given outside the text (the dateline's place, the source)."""
         text = clean_name(name)
         cluster = self.cluster_for_name(text, kind, len(self.doc))
         if cluster is None or normalize_name(cluster.label) != normalize_name(text):
-            exact = next((c for c in self.clusters.values()
-                          if any(normalize_name(n) == normalize_name(text) for n in c.names)), None)
+            exact = next(
+                (c for c in self.clusters.values() if any(normalize_name(n) == normalize_name(text) for n in c.names)),
+                None,
+            )
             cluster = exact
         if cluster is None:
             cluster = self.new_cluster(kind)

@@ -12,7 +12,7 @@ import re
 from ..lexicon import DEPUTY_WORDS, ROLE_HEAD_NOUNS
 from ..types import Extraction
 
-__all__ = ["relation_label", "ontology_property", "is_passive_with_agent", "role_property"]
+__all__ = ["is_passive_with_agent", "ontology_property", "relation_label", "role_property"]
 
 #: relation labels that map to a property of a standard vocabulary / the ontology
 _ONTOLOGY_PROPERTIES = {

@@ -131,8 +131,9 @@ class Titles:
 
     def dominant_person(self) -> str | None:
         """The person the article is about: mentioned at least twice, twice as often as any other."""
-        people = sorted(((len(c.tokens), c.key) for c in self.names.clusters.values() if c.type == "Person"),
-                        reverse=True)
+        people = sorted(
+            ((len(c.tokens), c.key) for c in self.names.clusters.values() if c.type == "Person"), reverse=True
+        )
         if not people or people[0][0] < 2:
             return None
         if len(people) > 1 and people[1][0] * 2 > people[0][0]:

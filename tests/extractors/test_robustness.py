@@ -14,7 +14,7 @@ ODD = {
     "other script": "Президент Казахстана провёл встречу с депутатами. 哈萨克斯坦总统会见了代表。",
     "numbers": "2019 2020 2021 42 % 3.14",
     "one word": "Hello",
-    "unbalanced": "He said ( that \" the party ( won",
+    "unbalanced": 'He said ( that " the party ( won',
 }
 
 
@@ -24,7 +24,7 @@ def test_odd_text_never_raises(nlp, name):
     extractions = extract_document(doc, "odd", make_extractors())
     for extraction in extractions:
         assert 0.0 < extraction.confidence < 1.0
-        assert doc.text[extraction.subject.start:extraction.subject.end]
+        assert doc.text[extraction.subject.start : extraction.subject.end]
     if name in ("punctuation", "numbers", "one word"):
         assert extractions == []
 
