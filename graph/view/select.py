@@ -7,6 +7,7 @@ entities only, at most so many nodes); :func:`select_view` cuts it out of the ne
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -86,6 +87,29 @@ def _matches(network: nx.MultiDiGraph, name: str) -> list[str]:
             if wanted in d["label"].casefold() or any(wanted in a.casefold() for a in d["aliases"])]
 
 
+def _candidates(network: nx.MultiDiGraph, name: str, limit: int = 8) -> str:
+    """The names (labels and aliases) closest in spelling to ``name``, as a whole or to one of
+    their words; if none is close, the entities there are."""
+    wanted = " ".join(name.casefold().split())
+    names = {d["label"] for _, d in network.nodes(data=True)}
+    names.update(a for _, d in network.nodes(data=True) for a in d["aliases"])
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted)
+    scored = []
+    for candidate in names:
+        folded = candidate.casefold()
+        best = 0.0
+        for part in {folded, *folded.split()}:
+            matcher.set_seq1(part)
+            if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+                best = max(best, matcher.ratio())
+        if best >= 0.6:
+            scored.append((-best, candidate))
+    if scored:
+        return "Closest names: " + ", ".join(candidate for _, candidate in sorted(scored)[:limit])
+    return "Entities: " + _listing(d["label"] for _, d in network.nodes(data=True))
+
+
 def _listing(values: Iterable[str], limit: int = 12) -> str:
     values = sorted(set(values))
     shown = ", ".join(values[:limit])
@@ -124,7 +148,8 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
     edge; an edge none of whose sentences pass is dropped), classes, ``focus`` (entities whose
     label or alias is ``focus``, else contains it) with everything within ``hops`` steps, then
     ``max_nodes`` (the most connected nodes are kept, and the focus entities always). Raises
-    :class:`NewsgraphError` for names that match nothing, saying what there is.
+    :class:`NewsgraphError` for names that match nothing, saying what there is (for a focus, the
+    names closest to it).
     """
     view = View(**options) if view is None else replace(view, **options) if options else view
     focus, hops, article, classes, relations = view.focus, view.hops, view.article, view.classes, view.relations
@@ -182,7 +207,8 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
         centres = _matches(shown, focus)
         if not centres:
             where = "in this view" if shown is not network else "in the graph"
-            raise NewsgraphError(f"No entity named {focus!r} {where} (matched against labels and aliases)")
+            raise NewsgraphError(f"No entity named {focus!r} {where} (matched against labels and aliases). "
+                                 + _candidates(shown, focus))
         undirected = shown.to_undirected(as_view=True)
         keep: set[str] = set()
         for centre in centres:

@@ -64,3 +64,11 @@ def test_render_benchmark_runs_on_a_small_graph(tmp_path, capsys):
     report = main(["--nodes", "400", "--edges", "800", "--no-browser", "--json", "--out", str(tmp_path)])
     assert json.loads(capsys.readouterr().out) == report
     assert (report["nodes"], report["edges"]) == (400, 800) and (tmp_path / "benchmark.html").is_file()
+
+
+def test_render_command_lists_candidates_for_a_focus_that_matches_nothing(sample_ttl, tmp_path):
+    result = CliRunner().invoke(app, ["render", str(sample_ttl), "-o", str(tmp_path / "x.html"), "--focus", "Nazarbaev"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        ("newsgraph: error: No entity named 'Nazarbaev' in the graph (matched against labels and aliases). "
+         "Closest names: Nursultan Nazarbayev")]

@@ -78,3 +78,18 @@ def test_max_nodes_keeps_the_most_connected_and_the_focus_and_says_what_was_left
     assert set(view) == {"london", "charles"}
     with pytest.raises(NewsgraphError, match="max_nodes"):
         select_view(small_network, max_nodes=0)
+
+
+def test_a_focus_that_matches_nothing_lists_candidate_names(small_network):
+    """The README promises that a name matching nothing is an error listing what there is."""
+    with pytest.raises(NewsgraphError, match=r"No entity named 'Ada Lovelase'.*Closest names: Ada Lovelace, Countess of Lovelace$"):
+        select_view(small_network, focus="Ada Lovelase")
+    with pytest.raises(NewsgraphError, match=r"Closest names: Charles Babbage$"):
+        select_view(small_network, focus="Babage")  # close to one word of a name
+    with pytest.raises(NewsgraphError, match=r"Closest names: Countess of Lovelace"):
+        select_view(small_network, focus="Countess of Lovelance")  # aliases are names too
+    with pytest.raises(NewsgraphError, match=r"'Nobody'.*Entities: Ada Lovelace, Charles Babbage, London, Royal Society, "
+                                             r"analytical engine$"):
+        select_view(small_network, focus="Nobody")
+    with pytest.raises(NewsgraphError, match=r"'Ada' in this view.*Entities: London$"):
+        select_view(small_network, focus="Ada", classes=["Place"])  # candidates come from the view
