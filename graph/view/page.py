@@ -43,7 +43,6 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-
 def _safe_url(url: str) -> str:
     """``url`` if it is an absolute http(s) URL, else "" (never a javascript: or data: link)."""
     url = url.strip()
@@ -175,13 +174,10 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
                     tail))
 
 
-# Everything that came from an article is put into the page with textContent or createTextNode;
-# hrefs only from http(s) URLs. page.js runs right after pyvis' drawGraph(): nodes, edges and
-# network are its globals.
 @cache
 def _asset(name: str) -> str:
     """A file of this package (page.js, page.css), as text."""
-    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return files("graph.view").joinpath(name).read_text(encoding="utf-8")
 
 
 def _panel_css() -> str:
@@ -189,6 +185,9 @@ def _panel_css() -> str:
 
 
 def _panel_js() -> str:
+    """The page's own code. Everything that came from an article is put into the page with
+    textContent or createTextNode; hrefs only from http(s) URLs. It runs right after pyvis'
+    drawGraph(): nodes, edges and network are its globals."""
     return "\n" + _asset("page.js")
 
 
