@@ -184,8 +184,8 @@ def build(
                         from .view import View, render_graph
 
                         page = output / "graph.html"
-                        render_graph(target.triples_view(), page, View(), title="newsgraph: " + ", ".join(done.added[:3])
-                                     + (" …" if len(done.added) > 3 else ""))
+                        title = "newsgraph: " + ", ".join(done.added[:3]) + (" …" if len(done.added) > 3 else "")
+                        render_graph(target.triples_view(), page, View(), title=title)
                         written.append(str(page))
         finally:
             progress.stop()
