@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The modules graph.extract and graph.query share their names with the functions below.
-# Importing a submodule for the first time sets it as an attribute of the package, which would
-# replace the function; importing them here first, before the functions are defined, keeps the
-# functions.
-from . import extract as _extract_module  # noqa: F401
+# The module graph.query shares its name with the function below. Importing a submodule for the
+# first time sets it as an attribute of the package, which would replace the function; importing
+# it here first, before the functions are defined, keeps the function. (The extractors' package
+# is graph.extractors and the view's graph.view, so graph.extract and graph.render are only
+# functions.)
 from . import query as _query_module  # noqa: F401
 from .errors import NewsgraphError
 from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Mention, Provenance, Sentence

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from .documents import iter_inputs
 from .errors import InputError
-from .extract import make_extractors
-from .extract.base import DocContext, Extractor, extractions_from
+from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .nlp import load_model
 from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_articles, resolve_article
 from .types import Document, Extraction, KnowledgeGraph

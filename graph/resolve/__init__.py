@@ -22,7 +22,7 @@ from .predicates import is_passive_with_agent, relation_label, role_property
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from ..extract.base import DocContext
+    from ..syntax import DocContext
 
 __all__ = [
     "ResolvedArticle",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import extract_document, make_extractors
-from graph.extract.carb import carb_lines
+from graph.evaluate.carb_output import carb_lines
+from graph.extractors import extract_document, make_extractors
 
 ODD = {
     "very long": " ".join(["The minister met the mayor and the governor visited the factory"] * 60) + ".",

@@ -3,16 +3,19 @@
 Each input line is one sentence, already tokenised (as CaRB's are); it is parsed keeping exactly
 those tokens, so every argument printed is made of the sentence's own words. Output lines are
 ``sentence \\t confidence \\t relation \\t arg1 \\t arg2 [\\t arg3 ...]`` with the sentence as given.
+
+This is the system side of the CaRB benchmark (``newsgraph extract --format carb``); the scorer
+is :mod:`graph.evaluate.carb`. It lives in ``evaluate`` because it uses the extractors, and the
+extractors never import ``evaluate``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..extractors import DocContext, extractions_from, make_extractors
 from ..nlp import load_model, parse_pretokenized
 from ..types import Extraction
-from . import make_extractors
-from .base import DocContext, extractions_from
 
 __all__ = ["carb_lines", "carb_tuple"]
 

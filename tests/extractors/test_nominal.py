@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import get_extractor
-from graph.extract.nominal import verb_of_nominal
+from graph.extractors import get_extractor
+from graph.extractors.nominal import verb_of_nominal
 
 VERBS = frozenset({"implement", "organize", "nominate", "appoint", "decide", "approve", "fail", "visit", "import"})
 

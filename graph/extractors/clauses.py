@@ -32,35 +32,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction
-from .base import DocContext, kids, make_mention, make_phrase, register_extractor, subtree_indices
 from .confidence import Features, score
+from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["ClauseExtractor", "Clause", "find_clauses", "SPEECH_VERBS", "CONSTRUCTIONS"]
+__all__ = ["CONSTRUCTIONS", "Clause", "ClauseExtractor", "find_clauses"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
-MODAL_LEMMAS = {"must", "should", "may", "might", "can", "could", "will", "would", "shall", "ought"}
-#: verbs that, followed by "to" + verb, only add modality ("had to become")
-MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
-#: verbs whose object noun carries the meaning: "hold a meeting with", "take part in"
-LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
-#: prepositions that attach the participant of a light verb's event noun
-LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
 #: deps of a noun's children that are left out of an argument span
 ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
 TIME_LABELS = ("DATE", "TIME")
-#: verbs that report speech or thought: their clausal object is a statement
-SPEECH_VERBS = {
-    "say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise", "highlight",
-    "declare", "claim", "report", "explain", "remark", "underline", "underscore", "point", "insist",
-    "argue", "warn", "suggest", "confirm", "deny", "write", "reply", "answer", "observe", "believe",
-    "think", "maintain", "indicate", "mention", "assert", "acknowledge", "admit", "predict",
-}
 #: every construction this extractor can produce (for ablations: ClauseExtractor(exclude=...))
 CONSTRUCTIONS = ("svo", "prep", "passive", "copula", "light_verb", "control", "reported", "ccomp",
                  "reduced_relative")
@@ -183,10 +171,10 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB") and _is_predicate(head):
-            if not _children(verb, "mark") or verb.tag_ == "VB":
-                subjects, _ = self.subjects_of(head, depth + 1)
-                return subjects, True
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB") and _is_predicate(head) \
+                and (not _children(verb, "mark") or verb.tag_ == "VB"):
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
         return [], False
 
 
@@ -486,12 +474,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             rest = tuple(arguments[k] for k in order[1:])
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
-            if clause.passive and role == "by":
-                prep_lemma = lemma
-            elif role in ("time", "place"):
-                prep_lemma = lemma
-            else:
-                prep_lemma = f"{lemma} {role}"
+            # the passive agent and bare time and place phrases add no preposition to the lemma
+            prep_lemma = lemma if clause.passive and role == "by" or role in ("time", "place") else f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS, SPEECH_VERBS
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
-from .base import DocContext, kids, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
-from .clauses import SPEECH_VERBS
 from .confidence import Features, score
+from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
-    from spacy.tokens import Doc, Token
 
-__all__ = ["NominalExtractor", "verb_of_nominal"]
+__all__ = ["NominalExtractor", "salient_organization", "verb_of_nominal"]
 
 # suffix -> replacements to try, most specific first (implementation -> implement, organization
 # -> organize, nomination -> nominate, decision -> decide, approval -> approve, failure -> fail)
@@ -45,9 +46,6 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ing", ("", "e")),
 )
 _ADJECTIVAL = (("ance", "ant"), ("ence", "ent"))
-_PATIENT_PREPS = ("of",)
-_AGENT_PREPS = ("by",)
-_PARTICIPANT_PREPS = ("to", "with", "on", "for", "against", "into", "from")
 
 
 _LEXICON_CACHE: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
@@ -91,6 +89,25 @@ def verb_of_nominal(noun: str, verbs: frozenset[str], adjectives: frozenset[str]
                 return stem[:-1] + replacement
         return None
     return None
+
+
+def salient_organization(doc: Doc) -> Span | None:
+    """The organisation the article talks about most: the longest name of the most named ORG.
+
+    ORG names are grouped by their last word ("Nur Otan Party", "the Party" -> party), so a
+    short definite reference counts for its full name.
+    """
+    groups: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            groups.setdefault(ent[-1].lemma_.lower(), []).append(ent)
+    if not groups:
+        return None
+    best = max(groups.values(), key=lambda spans: (len(spans), -spans[0].start))
+    if len(best) < 2:
+        return None
+    return max(best, key=lambda span: (not any(t.pos_ == "ADP" for t in span),
+                                      len([t for t in span if t.pos_ == "PROPN"]), -span.start))
 
 
 def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> list[list[int]]:
@@ -154,11 +171,11 @@ class NominalExtractor:
                 verb = noun.lemma_.lower()  # a noun that is also the verb: "X's visit to Y"
             if verb is None:
                 continue
-            patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
+            patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in PATIENT_PREPOSITIONS]
             lemma = verb
             if not patients and possessed:
                 # "X's meeting with Y", "X's visit to Y": the preposition stays in the relation
-                patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS][:1]
+                patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS][:1]
                 lemma = f"{verb} {patients[0].lower_}" if patients else verb
             patient_heads = [o for p in patients for o in kids(p) if o.dep_ == "pobj"]
             if not patient_heads:
@@ -177,7 +194,7 @@ class NominalExtractor:
                 how = "nominal_salient"
             others = tuple(
                 Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
-                for c in kids(noun) if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
+                for c in kids(noun) if c.dep_ == "prep" and c.lower_ not in PATIENT_PREPOSITIONS + AGENT_PREPOSITIONS
                 and c not in patients for o in kids(c) if o.dep_ == "pobj"
             )
             handled.add(noun.i)
@@ -236,7 +253,7 @@ class NominalExtractor:
             if child.dep_ == "poss":
                 span = subtree_indices(child, skip_deps=("case",))
                 return make_mention(doc, child, span, sentence), "nominal"
-            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
                 for obj in kids(child):
                     if obj.dep_ == "pobj":
                         return make_mention(doc, obj, subtree_indices(obj), sentence), "nominal"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import UnknownNameError
-from graph.extract import available_extractors, get_extractor
+from graph.extractors import available_extractors, get_extractor
 
 SAID_AND_COMMISSIONED = """
 He PRON PRP nsubj 1 he
