@@ -181,11 +181,11 @@ def build(
                 if store is None:
                     written.append(str(target.export(output / "graph.ttl")))
                     if html:
-                        from .render import render_graph
+                        from .view import View, render_graph
 
                         page = output / "graph.html"
-                        render_graph(target.triples_view(), page, title="newsgraph: " + ", ".join(done.added[:3])
-                                     + (" …" if len(done.added) > 3 else ""))
+                        title = "newsgraph: " + ", ".join(done.added[:3]) + (" …" if len(done.added) > 3 else "")
+                        render_graph(target.triples_view(), page, View(), title=title)
                         written.append(str(page))
         finally:
             progress.stop()
@@ -384,12 +384,14 @@ def render(
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
-    from .render import render_graph
+    from .view import View, render_graph
 
     with _errors():
-        notes = render_graph(StoreTriples.of_file(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
-                             relations=relation or (), since=since, until=until, max_nodes=max_nodes,
-                             include_concepts=concepts, physics=physics, title=f"newsgraph: {graph.name}")
+        notes = render_graph(StoreTriples.of_file(graph), output,
+                             View(focus=focus, hops=hops, article=article, classes=tuple(cls or ()),
+                                  relations=tuple(relation or ()), since=since, until=until, max_nodes=max_nodes,
+                                  include_concepts=concepts),
+                             physics=physics, title=f"newsgraph: {graph.name}")
     for message in notes.messages:
         _stderr(f"newsgraph: {message}")
     _stderr(f"newsgraph: {notes.shown_nodes} nodes, {notes.shown_edges} edges -> {output}")
@@ -425,7 +427,7 @@ def export(
         if store is not None:
             with _open_store(store) as opened:
                 if chosen in ("graphml", "gexf"):
-                    from .render import write_network
+                    from .view import write_network
 
                     write_network(opened.to_dataset(), output, chosen)
                 else:
@@ -433,7 +435,7 @@ def export(
         else:
             data = read_graph(graph)
             if chosen in ("graphml", "gexf"):
-                from .render import write_network
+                from .view import write_network
 
                 write_network(data, output, chosen)
             else:
