@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from dateparser.date import DateDataParser
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 __all__ = ["Granularity", "Tense", "TimeValue", "normalise_time"]
 
@@ -160,7 +160,7 @@ _PREPOSITIONS = re.compile(
     r"sometime in|some time in|starting|beginning|effective)\s+"
 )
 _TIME_OF_DAY = re.compile(
-    r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+(?:local time|[a-z]{2,4}t))?\b"
+    r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+(?:local time|[a-z]{2,4}t\b))?(?![a-z])"
 )
 _PART_OF_DAY = re.compile(r"^(?:this|early|late)\s+(?:morning|afternoon|evening)$")
 
@@ -185,7 +185,7 @@ def _parser(base: date, prefer: str, date_order: str) -> DateDataParser:
 def _dateparse(text: str, base: date, prefer: str, date_order: str) -> tuple[date, str] | None:
     try:
         data = _parser(base, prefer, date_order).get_date_data(text)
-    except Exception:  # dateparser raises on some malformed input; a time expression we cannot read is None
+    except Exception:  # noqa: BLE001  # dateparser raises assorted errors on malformed input: that is None here
         return None
     if data.date_obj is None:
         return None
@@ -205,7 +205,7 @@ class _Context:
 
 def _clean(text: str) -> str:
     s = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
-    s = re.sub(r"\s+", " ", s).strip(" \t,;:.!?\"")
+    s = re.sub(r"\s+", " ", s).strip(' \t,;:.!?"')
     if s.endswith((" a.m", " p.m")):
         s += "."
     return s
@@ -245,6 +245,8 @@ def _library(s: str, ctx: _Context) -> _Span | None:
         return None
     if s.endswith(" night") and s not in ("last night",):
         s = s[: -len(" night")]
+    if re.fullmatch(r"'?\d+'?s", s):
+        return None  # a decade _decade did not accept; dateparser would read "9999s" as seconds
     bare = not _RELATIVE_WORDS.search(s) and not _YEAR_RE.search(s)
     parsed = _dateparse(s, ctx.base, "past", ctx.date_order)
     if parsed is None:
@@ -268,9 +270,10 @@ def _library(s: str, ctx: _Context) -> _Span | None:
             if ctx.tense == "future" and d < ctx.base:
                 d += timedelta(days=7)
         elif ctx.tense == "future" and d < ctx.base:
-            d = _next_anniversary(d, ctx.base)
-            if d is None:
+            later = _next_anniversary(d, ctx.base)
+            if later is None:
                 return None
+            d = later
     return _day(d)
 
 
@@ -291,6 +294,8 @@ def _decade(s: str, ctx: _Context) -> _Span | None:
         return None
     if m.group(2):
         first = int(m.group(2)) * 10
+        if not 1000 <= first <= 2990:
+            return None
     else:
         if not ctx.has_published:
             return None  # "the '90s" needs a century
@@ -414,7 +419,7 @@ def _part(s: str, ctx: _Context) -> _Span | None:
 
 
 def _past_n(s: str, ctx: _Context) -> _Span | None:
-    """"the past two weeks", "the last three years", "the past year", "the next 10 days"."""
+    """ "the past two weeks", "the last three years", "the past year", "the next 10 days"."""
     m = re.fullmatch(r"(past|last|previous|next|coming)(?: (\d+|[a-z]+(?: of)?))? (day|week|month|year|decade)s?", s)
     if not m:
         return None
@@ -444,7 +449,7 @@ def _past_n(s: str, ctx: _Context) -> _Span | None:
 
 
 def _within_this(s: str, ctx: _Context) -> _Span | None:
-    """"earlier this month", "later this year", "earlier in the week", "this week"."""
+    """ "earlier this month", "later this year", "earlier in the week", "this week"."""
     m = re.fullmatch(r"(earlier|later|early|late)? ?(?:this|in the|the current) (week|month|year)", s)
     if not m or (m.group(1) is None and m.group(2) == "week" and s.startswith("in the")):
         return None
@@ -464,7 +469,7 @@ def _within_this(s: str, ctx: _Context) -> _Span | None:
 
 
 def _year_thing(s: str, ctx: _Context) -> _Span | None:
-    """"the 2022 season", "fiscal 2023", "the year 2019", "2019"."""
+    """ "the 2022 season", "fiscal 2023", "the year 2019", "2019"."""
     m = re.fullmatch(r"(?:the )?(?:fiscal |fy ?|calendar |year |the year )?(\d{4})(?: (?:season|campaign|edition|"
                      r"budget|election|elections|census|games|olympics|world cup|tournament|fiscal year|financial year))?",
                      s)  # fmt: skip
@@ -477,7 +482,7 @@ def _year_thing(s: str, ctx: _Context) -> _Span | None:
 
 
 def _time_only(s: str, ctx: _Context) -> _Span | None:
-    """"3 p.m.", "this morning", "tonight": the publication day."""
+    """ "3 p.m.", "this morning", "tonight": the publication day."""
     if s in ("tonight", "today", "this morning", "this afternoon", "this evening", "now") or _PART_OF_DAY.fullmatch(s):
         return _day(ctx.base)
     if _TIME_OF_DAY.fullmatch(s):
