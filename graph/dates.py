@@ -156,8 +156,8 @@ _RELATIVE_WORDS = re.compile(
 )
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
 _PREPOSITIONS = re.compile(
-    r"^(?:on|in|at|during|over|around|about|circa|c\.|throughout|as of|as early as|as late as|for|of|"
-    r"sometime in|some time in|starting|beginning|effective)\s+"
+    r"^(?:on|in|at|during|over|around|about|circa|c\.|throughout|as of|as early as|as late as|for|"
+    r"sometime in|some time in|effective)\s+"
 )
 _TIME_OF_DAY = re.compile(
     r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+(?:local time|[a-z]{2,4}t\b))?(?![a-z])"
@@ -399,16 +399,14 @@ def _weekend(s: str, ctx: _Context) -> _Span | None:
 
 def _part(s: str, ctx: _Context) -> _Span | None:
     """early / mid / late + month, year or month year."""
-    m = re.fullmatch(r"(early|mid|late|the (?:beginning|start|middle|end) of)[- ]?(.+)", s)
+    m = re.fullmatch(r"(?:(early|mid|late)[- ]|(?:the )?(beginning|start|middle|end) of )(.+)", s)
     if not m:
         return None
-    part = {"the beginning of": "early", "the start of": "early", "the middle of": "mid", "the end of": "late"}.get(
-        m.group(1), m.group(1)
-    )
+    part = m.group(1) or {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}[m.group(2)]
     rest = {"the year": "this year", "year": "this year", "the month": "this month", "month": "this month"}
-    inner = _point(rest.get(m.group(2), m.group(2)), ctx)
-    if inner is None or inner.granularity not in ("month", "year"):
-        return None
+    inner = _point(rest.get(m.group(3), m.group(3)), ctx)
+    if inner is None or inner not in (_year(inner.start.year), _month(inner.start.year, inner.start.month)):
+        return None  # only a whole month or year has an early, middle and late part
     if inner.granularity == "year":
         y = inner.start.year
         lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
@@ -593,6 +591,7 @@ def normalise_time(
     if published is not None and not isinstance(published, date):
         return None
     try:
-        return _cached(text, published, tense or "past", date_order)
+        value = _cached(text, published, tense or "past", date_order)
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration):
         return None
+    return value if value is None or value.start <= value.end else None
