@@ -15,6 +15,8 @@ News conventions:
 * a bare weekday or a month/day without a year is the nearest one in the tense's direction, the publication
   day included ("on Monday" in an article published on a Monday is that day); ``tense=None`` means ``"past"``;
 * "next Monday" is the first Monday after the publication day, "last Monday" the last one before it;
+* "Saturday (Sept. 28)": when the weekday does not fit the nearest Sept. 28 but fits the one in the other
+  direction, the weekday wins;
 * weeks run Monday to Sunday; seasons are meteorological (northern hemisphere): spring March-May, summer
   June-August, autumn/fall September-November, winter December-February, named by the year of its January;
 * "since 2015" is 2015-01-01 .. publication day with ``open_end``; "until 2030" ends 2030-12-31 with
@@ -142,6 +144,7 @@ _MONTHS = (
     r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
     r"|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
 )
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day|\.)?"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -233,10 +236,12 @@ def _point(s: str, ctx: _Context) -> _Span | None:
 
 
 def _library(s: str, ctx: _Context) -> _Span | None:
-    # "Saturday (Sept. 28)" and "Saturday, Sept. 28": the date decides, the weekday is redundant
-    m = re.match(rf"^{_WEEKDAYS}\s*[,(]\s*(.+?)\)?$", s)
-    if m and re.search(rf"\b(?:{_MONTHS})|\d", m.group(1)):
-        s = m.group(1)
+    # "Saturday (Sept. 28)" and "Saturday, Sept. 28": the date decides; the weekday only picks the year
+    named_weekday: int | None = None
+    m = re.match(rf"^({_WEEKDAYS})\s*[,(]\s*(.+?)\)?$", s)
+    if m and re.search(rf"\b(?:{_MONTHS})|\d", m.group(2)):
+        named_weekday = _WEEKDAY_NAMES.index(m.group(1)[:3])
+        s = m.group(2)
     # "Monday night", "3 p.m. Monday": the day is what matters
     s = _TIME_OF_DAY.sub(" ", s)
     s = re.sub(r"\b(morning|afternoon|evening|night)\b", lambda g: "night" if g.group(1) == "night" else "", s)
@@ -269,11 +274,19 @@ def _library(s: str, ctx: _Context) -> _Span | None:
                 d = ctx.base  # same weekday as the publication day: that day
             if ctx.tense == "future" and d < ctx.base:
                 d += timedelta(days=7)
-        elif ctx.tense == "future" and d < ctx.base:
+        else:
             later = _next_anniversary(d, ctx.base)
-            if later is None:
+            if ctx.tense == "future" and d < ctx.base:
+                d, later = later or d, d  # the nearest one ahead; the one behind is the alternative
+            if (
+                named_weekday is not None
+                and d.weekday() != named_weekday
+                and later
+                and later.weekday() == named_weekday
+            ):
+                d = later  # "Saturday (Sept. 28)": the weekday says which Sept. 28
+            elif ctx.tense == "future" and d < ctx.base:
                 return None
-            d = later
     return _day(d)
 
 

@@ -145,6 +145,10 @@ CASES: list[Case] = [
     ("Jan. 1", DEC31, "future", "2025-01-01", "2025-01-01", "day"),
     ("Saturday (Sept. 28)", DEC31, None, "2024-09-28", "2024-09-28", "day"),
     ("Saturday, Sept. 28", DEC31, None, "2024-09-28", "2024-09-28", "day"),
+    ("Saturday (Sept. 28)", MON, None, "2024-09-28", "2024-09-28", "day"),  # the weekday picks the year
+    ("Thursday, Sept. 28", MON, None, "2023-09-28", "2023-09-28", "day"),
+    ("Thursday, Sept. 28", MON, "future", "2023-09-28", "2023-09-28", "day"),
+    ("Friday, Sept. 27", MON, "future", "2024-09-27", "2024-09-27", "day"),
     ("since Monday", LEAP, None, "2024-02-26", "2024-02-29", "day"),
     # --- absolute dates: US and UK orders, ISO, numeric -----------------------------------------------------------
     ("March 12, 2024", MON, None, "2024-03-12", "2024-03-12", "day"),
