@@ -154,6 +154,8 @@ _NUMBERS = {
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
 _UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade", "quarter": "quarter"}
+_DEICTIC = frozenset({"last year", "last month", "last week", "this year", "this month", "this week", "next year",
+                      "next month", "next week"})  # fmt: skip
 _RELATIVE_WORDS = re.compile(
     r"\b(?:last|next|this|coming|past|previous|ago|yesterday|tomorrow|today|tonight|now|earlier|later|recent)\b"
 )
@@ -209,6 +211,7 @@ class _Context:
 def _clean(text: str) -> str:
     s = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
     s = re.sub(r"\s+", " ", s).strip(' \t,;:.!?"')
+    s = re.sub(r"(?<=[a-z])'s\b", "", s)  # "Monday's", "last year's"
     if s.endswith((" a.m", " p.m")):
         s += "."
     return s
@@ -252,6 +255,11 @@ def _library(s: str, ctx: _Context) -> _Span | None:
         s = s[: -len(" night")]
     if re.fullmatch(r"'?\d+'?s", s):
         return None  # a decade _decade did not accept; dateparser would read "9999s" as seconds
+    if re.fullmatch(r"(?:\d+|[a-z]+) (?:second|minute|hour|day|week|month|year|decade)s?", s) and s not in _DEICTIC:
+        return None  # a duration ("five years"), not a time; dateparser would read it as "five years ago"
+    if re.search(r"\bh[12]\b|\bhalf\b", s):
+        return None  # halves of years are not modelled (dateparser reads "H1 2024" as January)
+    s = re.sub(rf"^(?:early|late|earlier|later) (?={_WEEKDAYS}$)", "", s)  # AP style "early Tuesday"
     bare = not _RELATIVE_WORDS.search(s) and not _YEAR_RE.search(s)
     parsed = _dateparse(s, ctx.base, "past", ctx.date_order)
     if parsed is None:
@@ -393,7 +401,7 @@ def _season(s: str, ctx: _Context) -> _Span | None:
 
 
 def _weekend(s: str, ctx: _Context) -> _Span | None:
-    m = re.fullmatch(r"(?:(last|this|next|past|coming) )?weekend", s)
+    m = re.fullmatch(r"(?:(last|this|next|past|coming|this past) )?weekend", s)
     if not m:
         return None
     b = ctx.base
@@ -403,9 +411,9 @@ def _weekend(s: str, ctx: _Context) -> _Span | None:
         sat = sat_this - timedelta(days=7)
     elif which in ("next", "coming"):
         sat = sat_this + timedelta(days=7) if b.weekday() >= 5 else sat_this
-    elif which == "this" or ctx.tense == "future":
+    elif which == "this" or (ctx.tense == "future" and which is None):
         sat = sat_this
-    else:  # "over the weekend" in past-tense news: the one just gone (or under way)
+    else:  # "over the weekend" / "this past weekend" in past-tense news: the one just gone (or under way)
         sat = sat_this if b.weekday() >= 5 else sat_this - timedelta(days=7)
     return _Span(sat, sat + timedelta(days=1), "week")
 
@@ -436,7 +444,9 @@ def _past_n(s: str, ctx: _Context) -> _Span | None:
         return None
     count = m.group(2)
     if count is None:
-        if m.group(1) in ("last", "next"):
+        if m.group(1) == "previous":
+            return None  # "the previous day": relative to the story's time, not the publication day
+        if m.group(1) in ("last", "next") and m.group(3) != "decade":
             return None  # "last week", "next year": calendar units, the library's
         n = 1
     elif count.isdigit():
@@ -481,6 +491,12 @@ def _within_this(s: str, ctx: _Context) -> _Span | None:
 
 def _year_thing(s: str, ctx: _Context) -> _Span | None:
     """ "the 2022 season", "fiscal 2023", "the year 2019", "2019"."""
+    m2 = re.fullmatch(r"(?:fiscal |fy ?|class of )?'(\d\d)", s)
+    if m2:  # "'24": the century closest to the publication year
+        if not ctx.has_published:
+            return None
+        y = (ctx.base.year // 100) * 100 + int(m2.group(1))
+        return _year(min((y - 100, y, y + 100), key=lambda c: abs(c - ctx.base.year)))
     m = re.fullmatch(r"(?:the )?(?:fiscal |fy ?|calendar |year |the year )?(\d{4})(?: (?:season|campaign|edition|"
                      r"budget|election|elections|census|games|olympics|world cup|tournament|fiscal year|financial year))?",
                      s)  # fmt: skip
