@@ -12,12 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The modules graph.extract, graph.query and graph.render share their names with the functions
+# The modules graph.extract and graph.render share their names with the functions
 # below. Importing a submodule for the first time sets it as an attribute of the package, which
 # would replace the function; importing them here first, before the functions are defined, keeps
 # the functions.
 from . import extract as _extract_module  # noqa: F401
-from . import query as _query_module  # noqa: F401
 from . import render as _render_module  # noqa: F401
 from .errors import NewsgraphError
 from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Mention, Provenance, Sentence
@@ -25,7 +24,7 @@ from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membershi
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
 
-    from .query import QueryResult
+    from .queries import QueryResult
     from .rdf.stores import GraphStore
     from .render import ViewNotes
 
@@ -100,7 +99,7 @@ def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float
           max_rows: int | None = None) -> QueryResult:
     """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph, a file
     or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given."""
-    from .query import run_query
+    from .queries import run_query
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)

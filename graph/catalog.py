@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from .query import run_query
+from .queries import run_query
 from .resolve.coref import ROLE_NOUNS
 from .resolve.entities import explain_alias
 

@@ -352,7 +352,7 @@ def query(
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
 ) -> None:
     """Run a read-only SPARQL query over a graph file or a store."""
-    from .query import format_result, run_query
+    from .queries import format_result, run_query
     from .rdf.io import read_graph
 
     with _errors():

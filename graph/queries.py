@@ -16,21 +16,20 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
 
 from .errors import QueryError, UnknownNameError
-from .rdf.namespaces import PREFIXES
+from .formats import RESULT_FORMATS
+from .rdf.namespaces import compact_iri
+from .rdf.results import RawResult, plain_result
 from .rdf.sparql import check_query, run_rdflib_query
-from .rdf.stores import GraphStore, OxigraphStore, RawResult, plain_result
+from .rdf.stores import GraphStore, OxigraphStore
 
 __all__ = ["QueryResult", "run_query", "query_result", "load_query", "format_result", "example_queries",
            "RESULT_FORMATS"]
-
-RESULT_FORMATS = ("table", "csv", "json")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class QueryResult:
     def _repr_html_(self) -> str:
         """A table in Jupyter; every value is escaped."""
         head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(_compact(v))}</td>" for v in row) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>"
                        for row in self.rows)
         note = f"<p>{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}" + (" (cut)" if self.truncated else "") + "</p>"
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
@@ -111,16 +110,6 @@ def query_result(raw: RawResult) -> QueryResult:
     return QueryResult(plain.columns, plain.rows, plain.truncated)
 
 
-def _compact(value: Any) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    for prefix, namespace in PREFIXES.items():
-        if text.startswith(namespace) and " " not in text:
-            return f"{prefix}:{text[len(namespace):]}"
-    return text
-
-
 def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
     """Text of a result as an aligned table, CSV or SPARQL-like JSON records."""
     if fmt == "json":
@@ -134,7 +123,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 6
         return buffer.getvalue()
     if fmt != "table":
         raise UnknownNameError("result format", fmt, RESULT_FORMATS)
-    cells = [[_clip(_compact(v), max_width) for v in row] for row in result.rows]
+    cells = [[_clip(compact_iri(v), max_width) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -159,14 +148,14 @@ def example_queries() -> dict[str, str]:
 
 
 def _query_folders() -> Sequence[Path]:
+    """Where the bundled queries are: ``graph/queries/`` beside this module (the installed
+    package data ``graph.queries``, or a link to ``data/queries`` in a checkout), and
+    ``data/queries`` of the source tree."""
     folders = []
-    try:
-        packaged = resources.files("graph.queries")
-        if packaged.is_dir():
-            folders.append(Path(str(packaged)))
-    except (ModuleNotFoundError, TypeError):
-        pass
+    packaged = Path(__file__).resolve().with_name("queries")
+    if packaged.is_dir():
+        folders.append(packaged)
     source = Path(__file__).resolve().parents[1] / "data" / "queries"
-    if source.is_dir():
+    if source.is_dir() and source not in [f.resolve() for f in folders]:
         folders.append(source)
     return folders

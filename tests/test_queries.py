@@ -7,7 +7,7 @@ import json
 import pytest
 
 from graph.errors import QueryError
-from graph.query import example_queries, format_result, run_query
+from graph.queries import example_queries, format_result, run_query
 
 from .conftest import hidden_service_queries
 

@@ -13,21 +13,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from ..errors import GraphReadError, UnknownNameError
+from ..formats import QUAD_FORMATS, RDF_FORMATS
 from ..outputs import atomic_output
 from .namespaces import bind_prefixes
 
 __all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph"]
 
-#: extension or name -> rdflib format
-RDF_FORMATS = {
-    "ttl": "turtle", "turtle": "turtle",
-    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-    "nq": "nquads", "nquads": "nquads", "n-quads": "nquads",
-    "trig": "trig",
-    "jsonld": "json-ld", "json-ld": "json-ld", "json": "json-ld",
-    "rdf": "xml", "xml": "xml", "owl": "xml",
-}
-QUAD_FORMATS = {"nquads", "trig"}
+# RDF_FORMATS (extension or name -> rdflib format) and QUAD_FORMATS come from graph.formats
 
 
 def rdf_format(path: str | Path | None = None, fmt: str | None = None) -> str:
