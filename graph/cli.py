@@ -531,6 +531,22 @@ def validate(
 
 # ---------------------------------------------------------------------------------------- serve
 
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (``kill``, a service manager stopping us) stops like Ctrl-C: the server closes and
+    removes its temporary store instead of dying where it stands."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
 def serve(
     graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
@@ -545,7 +561,7 @@ def serve(
     from .server import ServerSettings, SparqlServer
 
     settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
-    with _errors():
+    with _errors(), _sigterm_interrupts():
         if (graph is None) == (store is None):
             raise NewsgraphError("give either a graph file or --store (not both)")
         try:
