@@ -19,21 +19,21 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 __all__ = [
-    "RdfSerialisation",
-    "ResultSerialisation",
-    "NetworkSerialisation",
-    "RDF_SERIALISATIONS",
-    "RESULT_SERIALISATIONS",
-    "NETWORK_SERIALISATIONS",
-    "RDF_FORMATS",
-    "QUAD_FORMATS",
-    "OXIGRAPH_FORMATS",
-    "RESULT_FORMATS",
-    "RESULT_TYPES",
-    "RESULT_CONTENT_TYPES",
+    "EXPORT_FORMATS",
     "GRAPH_TYPES",
     "NETWORK_FORMATS",
-    "EXPORT_FORMATS",
+    "NETWORK_SERIALISATIONS",
+    "OXIGRAPH_FORMATS",
+    "QUAD_FORMATS",
+    "RDF_FORMATS",
+    "RDF_SERIALISATIONS",
+    "RESULT_CONTENT_TYPES",
+    "RESULT_FORMATS",
+    "RESULT_SERIALISATIONS",
+    "RESULT_TYPES",
+    "NetworkSerialisation",
+    "RdfSerialisation",
+    "ResultSerialisation",
 ]
 
 

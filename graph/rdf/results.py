@@ -19,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from .namespaces import PREFIXES
 from .terms import from_oxigraph, oxigraph_python_value, python_value, to_oxigraph
 
-__all__ = ["RawResult", "raw_result", "plain_result", "serialize_result", "serialize_triples"]
+__all__ = ["RawResult", "plain_result", "raw_result", "serialize_result", "serialize_triples"]
 
 
 @dataclass(frozen=True)

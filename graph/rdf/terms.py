@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["Quad", "to_oxigraph", "from_oxigraph", "oxigraph_quad", "python_value", "oxigraph_python_value"]
+__all__ = ["Quad", "from_oxigraph", "oxigraph_python_value", "oxigraph_quad", "python_value", "to_oxigraph"]
 
 #: (subject, predicate, object, graph) in rdflib terms (graph None: the default graph)
 Quad = tuple[Any, Any, Any, Any]

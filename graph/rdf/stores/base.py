@@ -18,8 +18,17 @@ from ..namespaces import PREFIXES
 from ..results import RawResult
 from ..terms import Quad, to_oxigraph
 
-__all__ = ["GraphStore", "GraphWriter", "BufferedWriter", "RawResult", "Quad", "insert_data", "check_graph",
-           "dump_prefixes", "wrong_graph"]
+__all__ = [
+    "BufferedWriter",
+    "GraphStore",
+    "GraphWriter",
+    "Quad",
+    "RawResult",
+    "check_graph",
+    "dump_prefixes",
+    "insert_data",
+    "wrong_graph",
+]
 
 
 def insert_data(graphs: Mapping[URIRef, Iterable[Quad]]) -> str:

@@ -36,8 +36,15 @@ from ..terms import from_oxigraph, oxigraph_quad
 from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data, wrong_graph
 from .workers import QueryWorker
 
-__all__ = ["OxigraphStore", "StoreTriples", "OXIGRAPH_FORMATS", "LOCK_FILE", "CENSUS_FILE", "BUILDING_FILE",
-           "ROLLBACK_SUFFIX"]
+__all__ = [
+    "BUILDING_FILE",
+    "CENSUS_FILE",
+    "LOCK_FILE",
+    "OXIGRAPH_FORMATS",
+    "ROLLBACK_SUFFIX",
+    "OxigraphStore",
+    "StoreTriples",
+]
 
 LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
