@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,14 +96,15 @@ def load(path: str | Path, *, fmt: str | None = None) -> Dataset:
 
 
 def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float | None = None,
-          max_rows: int | None = None) -> QueryResult:
+          max_rows: int | None = None, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph, a file
-    or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given."""
+    or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given;
+    ``params`` binds the query's parameters (``{"name": "Maulen Ashimbayev"}``)."""
     from .queries import run_query
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)
-    return run_query(graph, sparql, timeout=timeout, max_rows=max_rows)
+    return run_query(graph, sparql, timeout=timeout, max_rows=max_rows, params=params)
 
 
 def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", **view: object) -> ViewNotes:

@@ -343,25 +343,33 @@ class ResultFormat(str, Enum):
 
 
 @app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq  "
-                     "(or: newsgraph query --store corpus.oxigraph roles)")
+                     "(or: newsgraph query --store corpus.oxigraph roles; "
+                     "newsgraph query out/graph.ttl entity-timeline --param name=\"Maulen Ashimbayev\")")
 def query(
     graph: Annotated[Optional[str], typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
     store: Annotated[Optional[str], typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="Bind a parameter of the query (repeatable): entity-timeline takes name (an entity's label or alias), facts-of-article id (an article id); any query takes its ?variables. A value in <angle brackets> is an IRI, anything else a string.", show_default=False)] = None,
 ) -> None:
-    """Run a read-only SPARQL query over a graph file or a store."""
-    from .queries import format_result, run_query
+    """Run a read-only SPARQL query over a graph file or a store.
+
+    Bundled queries: entity-timeline (--param name=LABEL), facts-of-article (--param id=ARTICLE),
+    most-connected, quotes-by-person, roles, who-commissioned-whom. A parameter is bound with a
+    VALUES block at the top of the WHERE clause.
+    """
+    from .queries import format_result, parse_assignments, run_query
     from .rdf.io import read_graph
 
     with _errors():
         target, text = _graph_and_query(graph, sparql, store)
+        params = parse_assignments(param or ())
         if target is None:
             with _open_store(store) as opened:
-                result = run_query(opened, text, timeout=timeout)
+                result = run_query(opened, text, timeout=timeout, params=params)
         else:
-            result = run_query(read_graph(target), text, timeout=timeout)
+            result = run_query(read_graph(target), text, timeout=timeout, params=params)
         sys.stdout.write(format_result(result, fmt.value))
 
 

@@ -4,7 +4,9 @@
 Python values), iterable as dicts, so ``pandas.DataFrame(list(result))`` works. ``graph`` is an
 rdflib graph or dataset, or a store (:mod:`graph.rdf.stores`: Oxigraph folder, SPARQL endpoint).
 Queries are read-only and self-contained: SPARQL Update and ``SERVICE`` are refused, and
-``timeout`` bounds the time a query may take. The newsgraph prefixes (``nkg:``, ``ent:``,
+``timeout`` bounds the time a query may take. A query takes parameters (``params``): variables
+bound by a ``VALUES`` block at the top of its WHERE clause; a bundled query declares its own in
+comments, ``# @param name: what it is (default: VALUE)`` (see :func:`query_parameters`). The newsgraph prefixes (``nkg:``, ``ent:``,
 ``rel:``, ``doc:``, ``schema:``, ``org:``, ``skos:``, ``prov:`` ...) are predeclared.
 """
 
@@ -14,7 +16,8 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,11 +28,11 @@ from .errors import QueryError, UnknownNameError
 from .formats import RESULT_FORMATS
 from .rdf.namespaces import compact_iri
 from .rdf.results import RawResult, plain_result
-from .rdf.sparql import check_query, run_rdflib_query
+from .rdf.sparql import check_query, code_of, run_rdflib_query, where_clause_start
 from .rdf.stores import GraphStore, OxigraphStore
 
-__all__ = ["QueryResult", "run_query", "query_result", "load_query", "format_result", "example_queries",
-           "RESULT_FORMATS"]
+__all__ = ["QueryResult", "QueryParameter", "run_query", "query_result", "load_query", "format_result",
+           "example_queries", "query_parameters", "bind_parameters", "parse_assignments", "RESULT_FORMATS"]
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,87 @@ class QueryResult:
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
 
 
+@dataclass(frozen=True)
+class QueryParameter:
+    """A parameter a query declares: ``# @param name: description (default: VALUE)``."""
+
+    name: str
+    description: str = ""
+    default: str | None = None
+
+
+_PARAM_LINE = re.compile(r"^[ \t]*#[ \t]*@param[ \t]+(?P<name>\w+)[ \t]*:?[ \t]*(?P<description>.*?)[ \t]*"
+                         r"(?:\(default:[ \t]*(?P<default>[^\n]*?)\))?[ \t]*$", re.MULTILINE)
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_QUERY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
+_IRI = re.compile(r'<[^<>"{}|^`\\\s]*>\Z')
+
+
+def query_parameters(text: str) -> tuple[QueryParameter, ...]:
+    """The parameters ``text`` declares in its comments, in order."""
+    if "@param" not in text:
+        return ()
+    return tuple(QueryParameter(m["name"], m["description"], m["default"]) for m in _PARAM_LINE.finditer(text))
+
+
+def parse_assignments(assignments: Iterable[str]) -> dict[str, str]:
+    """``["name=Maulen Ashimbayev", ...]`` (the CLI's ``--param``) as a dict; raises QueryError."""
+    params: dict[str, str] = {}
+    for item in assignments:
+        name, equals, value = item.partition("=")
+        if not equals or not name.strip():
+            raise QueryError(f"a parameter is NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _sparql_term(value: str) -> str:
+    """A parameter's value in SPARQL: ``<...>`` an IRI, anything else a string literal."""
+    if _IRI.match(value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def bind_parameters(text: str, params: Mapping[str, str] | None = None) -> str:
+    """``text`` with its parameters bound: a ``VALUES`` block for each, at the top of the WHERE
+    clause. A query that declares parameters (:func:`query_parameters`) takes only those, and
+    their defaults; another takes any of its variables. Raises UnknownNameError for a parameter
+    the query does not have, QueryError for one it needs and was not given."""
+    params = dict(params or {})
+    declared = query_parameters(text)
+    for name in params:
+        if not _VARIABLE_NAME.match(name):
+            raise QueryError(f"a parameter name is a SPARQL variable name (letters, digits, _), not {name!r}")
+    if declared:
+        known = [p.name for p in declared]
+        for name in params:
+            if name not in known:
+                raise UnknownNameError("query parameter", name, known)
+        values = {p.name: params.get(p.name, p.default) for p in declared}
+        missing = [name for name, value in values.items() if value is None]
+        if missing:
+            raise QueryError(f"the query needs a value for its parameter {missing[0]!r} "
+                             f"(on the command line: --param {missing[0]}=VALUE)")
+    else:
+        if not params:
+            return text
+        variables = sorted(set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", code_of(text))))
+        for name in params:
+            if name not in variables:
+                raise UnknownNameError("query parameter", name, variables)
+        values = params
+    at = where_clause_start(text)
+    block = "".join(f"\n  VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in values.items()
+                    if value is not None)
+    return text[:at] + block + text[at:]
+
+
 def load_query(query: str) -> str:
-    """The SPARQL text of ``query``: a path to an ``.rq`` file, a bundled example name, or text."""
+    """The SPARQL text of ``query``: a path to an ``.rq`` file, a bundled example name, or text.
+
+    A name (one word, no braces) that is not a bundled query raises UnknownNameError with the
+    bundled names."""
     candidate = query.strip()
     spaced = any(c.isspace() for c in candidate)
     if ("{" not in candidate and "\n" not in candidate and len(candidate) < 300
@@ -81,18 +163,21 @@ def load_query(query: str) -> str:
     examples = example_queries()
     if candidate in examples:
         return examples[candidate]
+    if _QUERY_NAME.match(candidate):
+        raise UnknownNameError("bundled query", candidate, list(examples))
     return query
 
 
 def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = None,
-              max_rows: int | None = None) -> QueryResult:
+              max_rows: int | None = None, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a read-only SPARQL query (text, ``.rq`` path or example name) over a graph or a store.
 
     ``timeout`` (seconds) bounds the time: a query still running then raises :class:`QueryError`
     (on an Oxigraph store it runs in a child process that is killed). ``max_rows`` keeps the
-    first rows and sets ``truncated``.
+    first rows and sets ``truncated``. ``params`` binds the query's parameters
+    (:func:`bind_parameters`): ``{"name": "Maulen Ashimbayev"}``.
     """
-    text = load_query(query)
+    text = bind_parameters(load_query(query), params)
     check_query(text)
     if isinstance(graph, OxigraphStore):  # plain values straight from pyoxigraph's terms
         raw = graph.execute(text, timeout=timeout, max_rows=max_rows, plain=True)

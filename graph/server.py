@@ -32,7 +32,7 @@ from typing import Any
 
 from .errors import NewsgraphError, QueryError, QueryTimeoutError, StoreError
 from .formats import GRAPH_TYPES, RESULT_CONTENT_TYPES, RESULT_TYPES
-from .queries import QueryResult, example_queries, query_result
+from .queries import QueryResult, bind_parameters, example_queries, query_result
 from .rdf.namespaces import PREFIXES, compact_iri
 from .rdf.results import RawResult, serialize_result, serialize_triples
 from .rdf.sparql import check_query
@@ -374,7 +374,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _page(self, params: dict[str, list[str]]) -> None:
         examples = example_queries()
         chosen = (params.get("example") or [""])[0]
-        text = (params.get("query") or [""])[0] or examples.get(chosen, "") or examples.get("who-commissioned-whom", "")
+        example = examples.get(chosen, "") or examples.get("who-commissioned-whom", "")
+        text = (params.get("query") or [""])[0] or (bind_parameters(example) if example else "")
         table = ""
         if params.get("query"):
             try:

@@ -27,8 +27,8 @@ from ..errors import QueryError, QueryTimeoutError, one_line
 from .namespaces import PREFIXES
 from .results import RawResult, raw_result
 
-__all__ = ["check_query", "has_dataset_clause", "code_of", "run_rdflib_query", "run_oxigraph_query", "QueryTimeout",
-           "timeout_message"]
+__all__ = ["check_query", "has_dataset_clause", "code_of", "where_clause_start", "run_rdflib_query",
+           "run_oxigraph_query", "QueryTimeout", "timeout_message"]
 
 # rdflib would fetch and parse the document named by FROM <...> (a file, a URL): never.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -50,6 +50,23 @@ _FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
 def code_of(query: str) -> str:
     """The query without its strings, IRIs and comments (so keywords inside them do not count)."""
     return _NOT_CODE.sub(" ", query)
+
+
+_WHERE = re.compile(r"(?<![\w:?$])WHERE\s*\{", re.IGNORECASE)
+
+
+def where_clause_start(query: str) -> int:
+    """The position just after the ``{`` that opens the query's WHERE clause (its first ``{``
+    when the keyword WHERE is left out), where a ``VALUES`` block binds variables for the whole
+    pattern. Raises :class:`QueryError` for a query without one."""
+    code = _NOT_CODE.sub(lambda found: " " * len(found.group()), query)  # positions kept
+    where = _WHERE.search(code)
+    if where is not None:
+        return where.end()
+    brace = code.find("{")
+    if brace < 0:
+        raise QueryError("the query has no WHERE clause to bind parameters in")
+    return brace + 1
 
 
 def has_dataset_clause(query: str) -> bool:
