@@ -578,11 +578,11 @@ def serve(
         except OSError as exc:
             raise NewsgraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
         with server:
-            if host not in ("127.0.0.1", "localhost", "::1"):
-                _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
-            _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
-                    "Ctrl-C stops")
-            try:
+            try:  # an interrupt once "serving" is said is a clean stop
+                if host not in ("127.0.0.1", "localhost", "::1"):
+                    _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
+                _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
+                        "Ctrl-C stops")
                 server.serve_forever()
             except KeyboardInterrupt:
                 _stderr("newsgraph: stopped")
