@@ -230,7 +230,9 @@ def test_negotiation():
 
 def test_serve_command_end_to_end(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    scratch = tmp_path / "tmp"  # the server's temporary directory: Ctrl-C leaves nothing there
+    scratch.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
     process = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
                                stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     try:
@@ -243,6 +245,7 @@ def test_serve_command_end_to_end(sample_dataset, tmp_path):
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
     assert process.returncode == 0
+    assert not list(scratch.iterdir()), "Ctrl-C left the temporary store behind"
 
 
 def test_serve_command_removes_its_temporary_store_on_sigterm(sample_dataset, tmp_path):
