@@ -8,23 +8,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The module graph.query shares its name with the function below. Importing a submodule for the
-# first time sets it as an attribute of the package, which would replace the function; importing
-# it here first, before the functions are defined, keeps the function. (The extractors' package
-# is graph.extractors and the view's graph.view, so graph.extract and graph.render are only
-# functions.)
-from . import query as _query_module  # noqa: F401
 from .errors import NewsgraphError
 from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Mention, Provenance, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
 
-    from .query import QueryResult
+    from .queries import QueryResult
     from .rdf.stores import GraphStore
     from .view import View, ViewNotes
 
@@ -96,14 +90,15 @@ def load(path: str | Path, *, fmt: str | None = None) -> Dataset:
 
 
 def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float | None = None,
-          max_rows: int | None = None) -> QueryResult:
+          max_rows: int | None = None, params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph, a file
-    or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given."""
-    from .query import run_query
+    or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given;
+    ``params`` binds the query's parameters (``{"name": "Maulen Ashimbayev"}``)."""
+    from .queries import run_query
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)
-    return run_query(graph, sparql, timeout=timeout, max_rows=max_rows)
+    return run_query(graph, sparql, timeout=timeout, max_rows=max_rows, params=params)
 
 
 def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", view: View | None = None, *,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from .lexicon import ROLE_NOUNS
-from .query import run_query
+from .queries import run_query
 from .resolve.entities import explain_alias
 
 __all__ = ["EntityRecord", "list_entities", "format_entities"]

@@ -343,25 +343,33 @@ class ResultFormat(str, Enum):
 
 
 @app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq  "
-                     "(or: newsgraph query --store corpus.oxigraph roles)")
+                     "(or: newsgraph query --store corpus.oxigraph roles; "
+                     "newsgraph query out/graph.ttl entity-timeline --param name=\"Maulen Ashimbayev\")")
 def query(
     graph: Annotated[Optional[str], typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
     store: Annotated[Optional[str], typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="Bind a parameter of the query (repeatable): entity-timeline takes name (an entity's label or alias), facts-of-article id (an article id); any query takes its ?variables. A value in <angle brackets> is an IRI, anything else a string.", show_default=False)] = None,
 ) -> None:
-    """Run a read-only SPARQL query over a graph file or a store."""
-    from .query import format_result, run_query
+    """Run a read-only SPARQL query over a graph file or a store.
+
+    Bundled queries: entity-timeline (--param name=LABEL), facts-of-article (--param id=ARTICLE),
+    most-connected, quotes-by-person, roles, who-commissioned-whom. A parameter is bound with a
+    VALUES block at the top of the WHERE clause.
+    """
+    from .queries import format_result, parse_assignments, run_query
     from .rdf.io import read_graph
 
     with _errors():
         target, text = _graph_and_query(graph, sparql, store)
+        params = parse_assignments(param or ())
         if target is None:
             with _open_store(store) as opened:
-                result = run_query(opened, text, timeout=timeout)
+                result = run_query(opened, text, timeout=timeout, params=params)
         else:
-            result = run_query(read_graph(target), text, timeout=timeout)
+            result = run_query(read_graph(target), text, timeout=timeout, params=params)
         sys.stdout.write(format_result(result, fmt.value))
 
 
@@ -533,6 +541,22 @@ def validate(
 
 # ---------------------------------------------------------------------------------------- serve
 
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (``kill``, a service manager stopping us) stops like Ctrl-C: the server closes and
+    removes its temporary store instead of dying where it stands."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
 def serve(
     graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
@@ -547,7 +571,7 @@ def serve(
     from .server import ServerSettings, SparqlServer
 
     settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
-    with _errors():
+    with _errors(), _sigterm_interrupts():
         if (graph is None) == (store is None):
             raise NewsgraphError("give either a graph file or --store (not both)")
         try:
@@ -556,11 +580,11 @@ def serve(
         except OSError as exc:
             raise NewsgraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
         with server:
-            if host not in ("127.0.0.1", "localhost", "::1"):
-                _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
-            _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
-                    "Ctrl-C stops")
-            try:
+            try:  # an interrupt once "serving" is said is a clean stop
+                if host not in ("127.0.0.1", "localhost", "::1"):
+                    _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
+                _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
+                        "Ctrl-C stops")
                 server.serve_forever()
             except KeyboardInterrupt:
                 _stderr("newsgraph: stopped")

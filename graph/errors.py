@@ -18,6 +18,7 @@ __all__ = [
     "StoreError",
     "ValidationError",
     "ClusterError",
+    "one_line",
 ]
 
 
@@ -78,3 +79,10 @@ class ValidationError(NewsgraphError):
 
 class ClusterError(NewsgraphError):
     """A distributed build that cannot run: Dask missing, no scheduler, a partition that failed."""
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """The text of ``exc`` (a third-party error, say) on one line, cut at ``limit`` characters,
+    to quote inside a newsgraph error message."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

@@ -6,7 +6,7 @@ N-Triples or JSON-LD (CONSTRUCT, DESCRIBE), chosen by the Accept header; ``GET /
 query page. The endpoint is read-only and self-contained: SPARQL Update is refused (403) and so is
 ``SERVICE``; ``FROM`` names graphs of the store, never files or URLs.
 
-Queries run in a pool of child processes (:class:`~graph.rdf.workers.QueryWorker`), each with the
+Queries run in a pool of child processes (:class:`~graph.rdf.stores.workers.QueryWorker`), each with the
 store open read-only: a query that runs longer than the time limit is killed (503), at most
 ``max_rows`` rows are returned (the ``X-Newsgraph-Truncated`` header says when rows were cut),
 and when every worker is busy a request gets 503 at once. Built on the standard library's
@@ -16,10 +16,7 @@ and when every worker is busy a request gets 503 at once. Built on the standard 
 from __future__ import annotations
 
 import contextlib
-import csv
 import html
-import io
-import json
 import queue
 import shutil
 import socket
@@ -32,40 +29,17 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
-
-import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from .errors import NewsgraphError, QueryError, QueryTimeoutError, StoreError
-from .rdf.namespaces import PREFIXES
+from .formats import GRAPH_TYPES, RESULT_CONTENT_TYPES, RESULT_TYPES
+from .queries import QueryResult, bind_parameters, example_queries, query_result
+from .rdf.namespaces import PREFIXES, compact_iri
+from .rdf.results import RawResult, serialize_result, serialize_triples
 from .rdf.sparql import check_query
-from .rdf.stores import OxigraphStore, RawResult, to_oxigraph
-from .rdf.workers import QueryWorker
+from .rdf.stores import OxigraphStore
+from .rdf.stores.workers import QueryWorker
 
 __all__ = ["ServerSettings", "SparqlServer", "serve", "negotiate", "serialize_result", "RESULT_TYPES"]
-
-#: media type -> result format, for SELECT and ASK
-RESULT_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-#: media type -> RDF format, for CONSTRUCT and DESCRIBE
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-_CONTENT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                  "csv": "text/csv", "tsv": "text/tab-separated-values"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +56,7 @@ class ServerSettings:
     max_connections: int = 32  # connections handled at once; more get 503
 
 
-# ---------------------------------------------------------------------------------------- results
+# ---------------------------------------------------------------------------------------- content negotiation
 
 def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str | None:
     """The offered media type the Accept header prefers (``default`` for none or ``*/*``), or None."""
@@ -107,94 +81,6 @@ def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str 
     if not choices:
         return None
     return max(choices)[2]
-
-
-def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None:
-        out["datatype"] = str(term.datatype)
-    return out
-
-
-_XML_INVALID = dict.fromkeys([c for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + [0xFFFE, 0xFFFF], "\ufffd")
-
-
-def _xml_text(text: str) -> str:
-    return xml_escape(text.translate(_XML_INVALID))
-
-
-def _xml_term(term: Any) -> str:
-    if isinstance(term, URIRef):
-        return f"<uri>{_xml_text(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{_xml_text(str(term))}</bnode>"
-    attrs = ""
-    if term.language:
-        attrs = f" xml:lang={quoteattr(term.language)}"
-    elif term.datatype is not None:
-        attrs = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attrs}>{_xml_text(str(term))}</literal>"
-
-
-def _tsv_term(term: Any) -> str:
-    if term is None:
-        return ""
-    return str(to_oxigraph(term)).replace("\t", "\\t")
-
-
-def serialize_result(result: RawResult, fmt: str) -> bytes:
-    """A SELECT or ASK answer as SPARQL results: ``json``, ``xml``, ``csv`` or ``tsv``."""
-    if fmt == "json":
-        if result.kind == "ASK":
-            return json.dumps({"head": {}, "boolean": bool(result.rows[0][0])}).encode()
-        bindings = [{c: _json_term(v) for c, v in zip(result.columns, row) if v is not None} for row in result.rows]
-        return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
-    if fmt == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-               "<head>"]
-        if result.kind == "ASK":
-            out.append(f"</head><boolean>{'true' if result.rows[0][0] else 'false'}</boolean></sparql>\n")
-            return "".join(out).encode("utf-8")
-        out.extend(f"<variable name={quoteattr(c)}/>" for c in result.columns)
-        out.append("</head><results>")
-        for row in result.rows:
-            out.append("<result>")
-            out.extend(f"<binding name={quoteattr(c)}>{_xml_term(v)}</binding>"
-                       for c, v in zip(result.columns, row) if v is not None)
-            out.append("</result>")
-        out.append("</results></sparql>\n")
-        return "\n".join(out).encode("utf-8")
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        if result.kind == "ASK":
-            writer.writerows([["_askResult"], ["true" if result.rows[0][0] else "false"]])
-        else:
-            writer.writerow(result.columns)
-            writer.writerows(["" if v is None else str(v) for v in row] for row in result.rows)
-        return buffer.getvalue().encode("utf-8")
-    if fmt == "tsv":
-        if result.kind == "ASK":
-            return f"?_askResult\n{'true' if result.rows[0][0] else 'false'}\n".encode()
-        lines = ["\t".join("?" + c for c in result.columns)]
-        lines.extend("\t".join(_tsv_term(v) for v in row) for row in result.rows)
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    raise ValueError(f"unknown result format {fmt!r}")
-
-
-def serialize_triples(result: RawResult, fmt: Any) -> bytes:
-    """A CONSTRUCT or DESCRIBE answer in an RDF format (pyoxigraph's serialiser)."""
-    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in result.rows]
-    prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    return ox.serialize(triples, format=fmt, prefixes=prefixes)
 
 
 # ---------------------------------------------------------------------------------------- the endpoint
@@ -483,14 +369,13 @@ class _Handler(BaseHTTPRequestHandler):
         if media is None:
             raise _Refused(HTTPStatus.NOT_ACCEPTABLE, "results are available as " + ", ".join(RESULT_TYPES))
         fmt = RESULT_TYPES[media]
-        self._send(HTTPStatus.OK, serialize_result(result, fmt), _CONTENT_TYPES[fmt] + "; charset=utf-8", headers)
+        self._send(HTTPStatus.OK, serialize_result(result, fmt), RESULT_CONTENT_TYPES[fmt] + "; charset=utf-8", headers)
 
     def _page(self, params: dict[str, list[str]]) -> None:
-        from .query import example_queries, query_result
-
         examples = example_queries()
         chosen = (params.get("example") or [""])[0]
-        text = (params.get("query") or [""])[0] or examples.get(chosen, "") or examples.get("who-commissioned-whom", "")
+        example = examples.get(chosen, "") or examples.get("who-commissioned-whom", "")
+        text = (params.get("query") or [""])[0] or (bind_parameters(example) if example else "")
         table = ""
         if params.get("query"):
             try:
@@ -508,11 +393,9 @@ class _Handler(BaseHTTPRequestHandler):
                     "Referrer-Policy": "no-referrer"})
 
 
-def _html_table(result: Any) -> str:
-    from .query import _compact
-
+def _html_table(result: QueryResult) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in result.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(_compact(v))}</td>" for v in row) + "</tr>" for row in result.rows)
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>" for row in result.rows)
     count = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}" + (" (cut at the row limit)" if result.truncated else "")
     return f"<p>{count}</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 

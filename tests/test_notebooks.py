@@ -10,9 +10,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs(path, tmp_path):
+def test_notebook_runs(path, tmp_path, monkeypatch):
     import nbformat
     from nbclient import NotebookClient
+
+    scratch = tmp_path / "tmp"  # the kernel's temporary directory: a notebook leaves nothing there
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
 
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=600, kernel_name="python3",
@@ -22,6 +26,7 @@ def test_notebook_runs(path, tmp_path):
               if o.get("output_type") == "error"]
     assert not errors
     assert all(cell.get("execution_count") for cell in notebook.cells if cell.cell_type == "code")
+    assert not [p.name for p in scratch.iterdir() if p.name.startswith("newsgraph-")], "the notebook left files behind"
 
 
 def test_explore_notebook_stays_small_and_quiet():

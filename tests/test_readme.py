@@ -46,6 +46,6 @@ def test_the_python_functions_are_not_replaced_by_their_modules():
     import graph
 
     for name in ("build", "extract", "query", "render", "load"):
-        for module in ("graph.extractors", "graph.query", "graph.view", "graph.pipeline", "graph.corpus"):
+        for module in ("graph.extractors", "graph.queries", "graph.view", "graph.pipeline", "graph.corpus"):
             importlib.import_module(module)
         assert callable(getattr(graph, name)), f"graph.{name} is {getattr(graph, name)!r}"

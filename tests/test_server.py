@@ -230,7 +230,9 @@ def test_negotiation():
 
 def test_serve_command_end_to_end(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    scratch = tmp_path / "tmp"  # the server's temporary directory: Ctrl-C leaves nothing there
+    scratch.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
     process = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
                                stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     try:
@@ -243,6 +245,25 @@ def test_serve_command_end_to_end(sample_dataset, tmp_path):
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
     assert process.returncode == 0
+    assert not list(scratch.iterdir()), "Ctrl-C left the temporary store behind"
+
+
+def test_serve_command_removes_its_temporary_store_on_sigterm(sample_dataset, tmp_path):
+    path = write_graph(sample_dataset, tmp_path / "g.ttl")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
+    process = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
+                               stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    try:
+        line = process.stderr.readline()
+        assert "serving" in line, line
+        assert [p.name for p in scratch.iterdir() if p.name.startswith("newsgraph-serve-")]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    assert process.returncode == 0
+    assert not list(scratch.iterdir()), "a SIGTERM left the temporary store behind"
 
 
 def test_serve_has_help_with_an_example():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from graph.query import run_query
+from graph.queries import run_query
 from graph.rdf.stores import OxigraphStore
 
 from .benchmarks.store_benchmark import QUERIES, synthetic_graph, write_files

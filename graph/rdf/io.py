@@ -10,24 +10,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..errors import GraphReadError, UnknownNameError
+from ..formats import QUAD_FORMATS, RDF_FORMATS
 from ..outputs import atomic_output
-from .namespaces import bind_prefixes
+from .namespaces import PREFIXES, bind_prefixes
 
-__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph"]
+__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph",
+           "jsonld_context"]
 
-#: extension or name -> rdflib format
-RDF_FORMATS = {
-    "ttl": "turtle", "turtle": "turtle",
-    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-    "nq": "nquads", "nquads": "nquads", "n-quads": "nquads",
-    "trig": "trig",
-    "jsonld": "json-ld", "json-ld": "json-ld", "json": "json-ld",
-    "rdf": "xml", "xml": "xml", "owl": "xml",
-}
-QUAD_FORMATS = {"nquads", "trig"}
+# RDF_FORMATS (extension or name -> rdflib format) and QUAD_FORMATS come from graph.formats
 
 
 def rdf_format(path: str | Path | None = None, fmt: str | None = None) -> str:
@@ -94,13 +87,33 @@ def union_graph(data: Graph | Dataset) -> Graph:
     return union
 
 
+def jsonld_context(data: Graph) -> dict[str, str]:
+    """The JSON-LD ``@context`` for ``data``: the newsgraph prefixes (:data:`PREFIXES`) its IRIs
+    and datatypes use, and no others (rdflib would add the twenty-odd it binds by default)."""
+    used: set[str] = set()
+    namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))  # the longest namespace first
+    seen: set[str] = set()
+    for triple in data.triples((None, None, None)):
+        for term in triple:
+            iri = str(term.datatype) if isinstance(term, Literal) and term.datatype is not None else \
+                str(term) if isinstance(term, URIRef) else None
+            if iri is None or iri in seen:
+                continue
+            seen.add(iri)
+            prefix = next((p for p, ns in namespaces if iri.startswith(ns)), None)
+            if prefix is not None:
+                used.add(prefix)
+    return {prefix: namespace for prefix, namespace in PREFIXES.items() if prefix in used}
+
+
 def serialize(data: Graph | Dataset, fmt: str) -> bytes:
     """Serialise to bytes; a ``Dataset`` written as triples is its union graph."""
     rdflib_format = rdf_format(fmt=fmt)
     if rdflib_format not in QUAD_FORMATS:
         data = union_graph(data)
     if rdflib_format == "json-ld":
-        return data.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
+        context = jsonld_context(data)
+        return data.serialize(format="json-ld", encoding="utf-8", context=context or None, auto_compact=bool(context))
     return data.serialize(format=rdflib_format, encoding="utf-8")
 
 

@@ -8,7 +8,8 @@ from rdflib.namespace import DefinedNamespace, NamespaceManager
 from rdflib import Graph
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue"]
+__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue",
+           "compact_iri"]
 
 BASE = "https://w3id.org/newsgraph/"
 
@@ -98,3 +99,15 @@ def bind_prefixes(target: Graph | NamespaceManager) -> None:
 def sparql_prologue() -> str:
     """``PREFIX`` lines for every newsgraph prefix, to put in front of a query."""
     return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
+def compact_iri(value: object) -> str:
+    """A value as text for people: an IRI in a newsgraph namespace as ``prefix:local``
+    (``ent:Maulen_Ashimbayev``), anything else as it is, None as the empty string."""
+    if value is None:
+        return ""
+    text = str(value)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace) and " " not in text:
+            return f"{prefix}:{text[len(namespace):]}"
+    return text

@@ -1,8 +1,9 @@
-"""SPARQL text checks and running queries over rdflib graphs with a time limit.
+"""SPARQL text checks, and running queries over rdflib graphs and pyoxigraph stores.
 
 newsgraph's queries are read-only and self-contained: :func:`check_query` refuses SPARQL Update
 and ``SERVICE`` (a query never calls another endpoint), and rdflib is told never to load a
-``FROM`` graph from a file or the web. :func:`run_rdflib_query` bounds the time and the rows.
+``FROM`` graph from a file or the web. :func:`run_rdflib_query` bounds the time and the rows;
+:func:`run_oxigraph_query` runs a query on a pyoxigraph store with the newsgraph prefixes.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import pyoxigraph as ox
 import rdflib.plugins.sparql
 from pyparsing import ParseResults
 from rdflib import Graph
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from ..errors import QueryError, QueryTimeoutError
+from ..errors import QueryError, QueryTimeoutError, one_line
 from .namespaces import PREFIXES
-from .stores import RawResult
+from .results import RawResult, raw_result
 
-__all__ = ["check_query", "has_dataset_clause", "code_of", "run_rdflib_query", "QueryTimeout", "timeout_message"]
+__all__ = ["check_query", "has_dataset_clause", "code_of", "where_clause_start", "run_rdflib_query",
+           "run_oxigraph_query", "QueryTimeout", "timeout_message"]
 
 # rdflib would fetch and parse the document named by FROM <...> (a file, a URL): never.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -47,6 +50,23 @@ _FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
 def code_of(query: str) -> str:
     """The query without its strings, IRIs and comments (so keywords inside them do not count)."""
     return _NOT_CODE.sub(" ", query)
+
+
+_WHERE = re.compile(r"(?<![\w:?$])WHERE\s*\{", re.IGNORECASE)
+
+
+def where_clause_start(query: str) -> int:
+    """The position just after the ``{`` that opens the query's WHERE clause (its first ``{``
+    when the keyword WHERE is left out), where a ``VALUES`` block binds variables for the whole
+    pattern. Raises :class:`QueryError` for a query without one."""
+    code = _NOT_CODE.sub(lambda found: " " * len(found.group()), query)  # positions kept
+    where = _WHERE.search(code)
+    if where is not None:
+        return where.end()
+    brace = code.find("{")
+    if brace < 0:
+        raise QueryError("the query has no WHERE clause to bind parameters in")
+    return brace + 1
 
 
 def has_dataset_clause(query: str) -> bool:
@@ -174,3 +194,22 @@ def run_rdflib_query(graph: Graph, query: str, *, timeout: float | None = None,
         message = " ".join(str(exc).split())
         raise QueryError(f"SPARQL error: {message[:200]}") from None
     return RawResult("SELECT", columns, tuple(rows), truncated)
+
+
+def run_oxigraph_query(store: ox.Store, query: str, *, max_rows: int | None = None, union: bool = True,
+                       where: str = "store", default_graphs: list[str] | None = None,
+                       named_graphs: list[str] | None = None, plain: bool = False) -> RawResult:
+    """Run a query on a pyoxigraph store with the newsgraph prefixes; errors become QueryError."""
+    options: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+    if default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    elif union and not has_dataset_clause(query):  # FROM <g> picks graphs of the store; never a file
+        options["use_default_graph_as_union"] = True
+    if named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        return raw_result(store.query(query, **options), max_rows=max_rows, plain=plain)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL error: {one_line(exc)}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"{where}: the query failed ({one_line(exc)})") from None

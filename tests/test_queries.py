@@ -7,7 +7,7 @@ import json
 import pytest
 
 from graph.errors import QueryError
-from graph.query import example_queries, format_result, run_query
+from graph.queries import example_queries, format_result, run_query
 
 from .conftest import hidden_service_queries
 
@@ -131,3 +131,76 @@ def test_results_show_as_escaped_html_tables(sample_dataset):
     result = run_query(sample_dataset, 'SELECT ("<b>bold</b>" AS ?x) ?label WHERE { ent:Nur_Otan_Party skos:prefLabel ?label }')
     page = result._repr_html_()
     assert "<b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "Nur Otan Party" in page
+
+
+# ---------------------------------------------------------------------------------------- bundled names, parameters
+
+def test_a_mistyped_bundled_query_name_lists_the_bundled_names(sample_dataset):
+    from graph.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError) as error:
+        run_query(sample_dataset, "entity-timline")
+    message = str(error.value)
+    assert "\n" not in message and "entity-timline" in message
+    assert all(name in message for name in example_queries())
+    assert "SPARQL" not in message
+
+
+def test_a_mistyped_bundled_query_name_on_the_command_line(built_sample):
+    from typer.testing import CliRunner
+
+    from graph.cli import EXIT_ERROR, app
+
+    result = CliRunner().invoke(app, ["query", str(built_sample / "graph.ttl"), "rolez"])
+    assert result.exit_code == EXIT_ERROR
+    assert result.output.strip().count("\n") == 0 and "Available: entity-timeline" in result.output
+
+
+def test_entity_timeline_takes_a_name(sample_dataset):
+    default = run_query(sample_dataset, "entity-timeline")
+    assert default.rows and any(row["subject"] == "Nursultan Nazarbayev" for row in default)
+    other = run_query(sample_dataset, "entity-timeline", params={"name": "Maulen Ashimbayev"})
+    assert other.rows and other.rows != default.rows
+    assert all("Maulen Ashimbayev" in (row["subject"], row["object"]) for row in other)
+    assert not run_query(sample_dataset, "entity-timeline", params={"name": "Nobody At All"}).rows
+
+
+def test_parameters_are_declared_and_checked(sample_dataset):
+    from graph.errors import UnknownNameError
+    from graph.queries import bind_parameters, parse_assignments, query_parameters
+
+    declared = query_parameters(example_queries()["entity-timeline"])
+    assert [(p.name, p.default) for p in declared] == [("name", "Nursultan Nazarbayev")]
+    with pytest.raises(UnknownNameError, match="Available: name"):
+        run_query(sample_dataset, "entity-timeline", params={"nmae": "x"})
+    with pytest.raises(QueryError, match="NAME=VALUE"):
+        parse_assignments(["name"])
+    assert parse_assignments(["name=a=b", "id=x"]) == {"name": "a=b", "id": "x"}
+    # a query without declarations takes any of its variables; strings are escaped, <...> is an IRI
+    text = 'SELECT ?l WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?x) }'
+    assert run_query(sample_dataset, text, params={"x": "Nur Otan Party"}).rows == (("Nur Otan Party",),)
+    assert not run_query(sample_dataset, text, params={"x": 'Nur" } ?e ?p ?o {'}).rows
+    iri = run_query(sample_dataset, "SELECT ?l WHERE { ?e skos:prefLabel ?l }", params={"e": "<" + str(
+        run_query(sample_dataset, "SELECT ?e WHERE { ?e skos:prefLabel 'Nur Otan Party' }").rows[0][0]) + ">"})
+    assert iri.rows == (("Nur Otan Party",),)
+    with pytest.raises(UnknownNameError, match="Available: e, l, x"):
+        run_query(sample_dataset, text, params={"y": "1"})
+    # VALUES goes into the WHERE clause, not a CONSTRUCT template or a comment
+    bound = bind_parameters("# WHERE { here? no\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": "<urn:x>"})
+    assert bound.endswith("WHERE {\n  VALUES ?s { <urn:x> } ?s ?p ?o }")
+
+
+def test_parameters_on_the_command_line(built_sample):
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    runner = CliRunner()
+    graph_file = str(built_sample / "graph.ttl")
+    result = runner.invoke(app, ["query", graph_file, "entity-timeline", "--param", "name=Maulen Ashimbayev",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and all("Maulen Ashimbayev" in (r["subject"], r["object"]) for r in rows)
+    help_text = " ".join(runner.invoke(app, ["query", "--help"]).output.split())
+    assert "--param" in help_text and "entity-timeline" in help_text

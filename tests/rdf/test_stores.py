@@ -14,12 +14,12 @@ from typer.testing import CliRunner
 
 from graph.cli import EXIT_ERROR, app
 from graph.errors import GraphReadError, QueryError, QueryTimeoutError, StoreError
-from graph.query import example_queries, run_query
+from graph.queries import example_queries, run_query
 from graph.rdf.io import union_graph, write_graph
 from graph.rdf.model import CORPUS_GRAPH, iter_quads
 from graph.rdf.stores import MemoryStore, OxigraphStore, RemoteStore, from_oxigraph, open_store, to_oxigraph
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 runner = CliRunner()
 NEVER_ENDING = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -116,7 +116,7 @@ def test_a_failed_update_changes_nothing(sample_kg, tmp_path):
 def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, tmp_path, monkeypatch):
     """The streaming writer loads slices on a background thread; a slice the loader refuses,
     after others were loaded, still undoes the whole write."""
-    import graph.rdf.stores as stores
+    import graph.rdf.stores.oxigraph as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 50)  # many slices, loaded while the writer goes on
     monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 50)
@@ -139,7 +139,7 @@ def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, t
 
 
 def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, monkeypatch):
-    import graph.rdf.stores as stores
+    import graph.rdf.stores.oxigraph as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 7)
     monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 7)

@@ -1,19 +1,10 @@
-"""Where a graph lives: one interface, three stores.
+"""The Oxigraph store: an Oxigraph (RocksDB) database in a folder (``--store DIR``), for
+corpora, used through pyoxigraph directly for loading, querying and serialising.
 
-- :class:`MemoryStore`: an rdflib ``Dataset`` in memory (the default for a few articles);
-- :class:`OxigraphStore`: an Oxigraph database in a folder (``--store DIR``), for corpora, used
-  through pyoxigraph directly for loading, querying and serialising;
-- :class:`RemoteStore`: a SPARQL 1.1 endpoint (``--store http://HOST/...``): queries through the
-  SPARQL 1.1 Protocol, writes through SPARQL 1.1 Update, dumps through the Graph Store Protocol,
-  so a team can push into Oxigraph server, Fuseki or GraphDB.
-
-:func:`open_store` picks one from a location. Every store replaces named graphs atomically
-(:meth:`GraphStore.replace_graphs`): one article's graph and the corpus graph change together or
-not at all. Terms cross the interface as rdflib terms; query answers are :class:`RawResult`.
-
-An on-disk store is guarded by a lock file (``DIR/newsgraph.lock``): a writer holds it exclusively,
+The folder is guarded by a lock file (``DIR/newsgraph.lock``): a writer holds it exclusively,
 readers share it, so a build never runs while the store is queried or served and the other way
-round; Oxigraph's own lock catches other programs writing to the folder.
+round; Oxigraph's own lock catches other programs writing to the folder. A query with a time
+limit runs in a query worker (:mod:`graph.rdf.stores.workers`) that is killed when the time is up.
 """
 
 from __future__ import annotations
@@ -27,55 +18,34 @@ import json
 import shutil
 import tempfile
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, URIRef
 
-from ..errors import QueryError, StoreError, UnknownNameError
-from ..outputs import atomic_output
-from .io import rdf_format, serialize
-from .namespaces import PREFIXES, bind_prefixes, sparql_prologue
+from ...errors import StoreError, one_line
+from ...formats import OXIGRAPH_FORMATS
+from ...outputs import atomic_output
+from ..io import rdf_format, read_error, serialize
+from ..namespaces import bind_prefixes
+from ..results import plain_result
+from ..sparql import run_oxigraph_query
+from ..terms import from_oxigraph, oxigraph_quad
+from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data, wrong_graph
+from .workers import QueryWorker
 
 __all__ = [
-    "GraphStore",
-    "GraphWriter",
-    "BufferedWriter",
-    "StoreTriples",
-    "MemoryStore",
-    "OxigraphStore",
-    "RemoteStore",
-    "RawResult",
-    "open_store",
-    "is_remote",
-    "to_oxigraph",
-    "from_oxigraph",
+    "BUILDING_FILE",
+    "CENSUS_FILE",
+    "LOCK_FILE",
     "OXIGRAPH_FORMATS",
-    "run_oxigraph_query",
-    "raw_result",
-    "oxigraph_quad",
+    "ROLLBACK_SUFFIX",
+    "OxigraphStore",
+    "StoreTriples",
 ]
 
-Quad = tuple[Any, Any, Any, Any]
-
-#: rdflib format name -> pyoxigraph format
-OXIGRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
 LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
@@ -95,226 +65,6 @@ BUILDING_FILE = "newsgraph.building"
 ROLLBACK_SUFFIX = ".newsgraph-rollback"
 
 
-@dataclass(frozen=True)
-class RawResult:
-    """A query's answer in rdflib terms: ``kind`` is SELECT, ASK or CONSTRUCT (also DESCRIBE).
-
-    SELECT: ``columns`` and ``rows`` (None for unbound); ASK: one row with a bool; CONSTRUCT: the
-    columns subject, predicate, object. ``truncated`` says rows were cut at the row limit.
-    """
-
-    kind: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
-    truncated: bool = False
-
-
-# ---------------------------------------------------------------------------------------- terms
-
-_XSD_STRING = str(XSD.string)
-_LANG_STRING = str(RDF.langString)
-
-
-def to_oxigraph(term: Any) -> Any:
-    """An rdflib term (or None for the default graph) as a pyoxigraph term."""
-    if term is None:
-        return ox.DefaultGraph()
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_oxigraph(term: Any) -> Any:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
-    if type(term) is ox.NamedNode:  # most terms in answers: the cheapest test first
-        return URIRef(term.value)
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.DefaultGraph):
-        return None
-    return Literal(str(term))  # an RDF-star triple term: shown as text
-
-
-def oxigraph_quad(quad: Quad) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
-
-
-def raw_result(answer: Any, *, max_rows: int | None = None, plain: bool = False) -> RawResult:
-    """A pyoxigraph query answer (solutions, boolean or triples) as a :class:`RawResult`;
-    ``plain``: its values as plain Python values (:func:`python_value`) rather than rdflib terms."""
-    if isinstance(answer, ox.QueryBoolean):
-        return RawResult("ASK", ("ask",), ((bool(answer),),))
-    rows: list[tuple[Any, ...]] = []
-    truncated = False
-    if isinstance(answer, ox.QuerySolutions):
-        columns = tuple(v.value for v in answer.variables)
-        convert = oxigraph_python_value if plain else from_oxigraph
-        for solution in answer:  # a solution iterates over its values in column order (None: unbound)
-            if max_rows is not None and len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append(tuple(map(convert, solution)))
-        return RawResult("SELECT", columns, tuple(rows), truncated)
-    for triple in answer:  # QueryTriples
-        if max_rows is not None and len(rows) >= max_rows:
-            truncated = True
-            break
-        rows.append((from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)))
-    rows.sort(key=lambda t: tuple(str(x) for x in t))
-    result = RawResult("CONSTRUCT", ("subject", "predicate", "object"), tuple(rows), truncated)
-    return plain_result(result) if plain else result
-
-
-def python_value(value: Any) -> Any:
-    """A plain Python value for an rdflib term: IRIs and blank nodes as strings, literals as
-    ``toPython`` gives them (decimals as floats, unknown datatypes as their text)."""
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if isinstance(python, Decimal):
-            return float(python)
-        if isinstance(python, Literal):  # unknown datatype
-            return str(value)
-        return python
-    if isinstance(value, (URIRef, BNode)):
-        return str(value)
-    return value
-
-
-_XSD_STRING = str(XSD.string)
-
-
-def oxigraph_python_value(term: Any) -> Any:
-    """:func:`python_value` of a pyoxigraph term, without making an rdflib term for the common
-    ones (IRIs, strings, language-tagged strings), which is most of the cost of a small query."""
-    kind = type(term)
-    if kind is ox.NamedNode or kind is ox.BlankNode:
-        return term.value
-    if kind is ox.Literal and (term.language or term.datatype.value == _XSD_STRING):
-        return term.value
-    return python_value(from_oxigraph(term))
-
-
-def plain_result(raw: RawResult) -> RawResult:
-    """``raw`` with plain Python values for its rdflib terms."""
-    return RawResult(raw.kind, raw.columns, tuple(tuple(python_value(x) for x in row) for row in raw.rows),
-                     raw.truncated)
-
-
-def _one_line(exc: BaseException, limit: int = 200) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _insert_data(graphs: Mapping[URIRef, Iterable[Quad]]) -> str:
-    """A SPARQL Update that replaces each named graph with the given quads, in one request."""
-    parts = [f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs]
-    body: list[str] = []
-    for name, quads in graphs.items():
-        lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o, g in quads
-                 if _check_graph(g, name)]
-        if lines:
-            body.append(f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}")
-    if body:
-        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
-    else:
-        parts[-1] = parts[-1].rstrip(" ;\n")
-    return "".join(parts)
-
-
-def _check_graph(graph: Any, name: URIRef) -> bool:
-    if graph != name:
-        raise StoreError(f"a quad for graph {graph} was given to replace graph {name}")
-    return True
-
-
-# ---------------------------------------------------------------------------------------- interface
-
-class GraphStore(ABC):
-    """A place a newsgraph graph lives: query it, replace named graphs, export it."""
-
-    #: where it is (a folder, a URL, "memory"), for messages
-    location: str = ""
-
-    @abstractmethod
-    def __len__(self) -> int:
-        """Number of quads."""
-
-    @abstractmethod
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
-        """Run a read-only SPARQL query (``union``: the default graph is the union of all graphs).
-
-        ``timeout`` bounds the time (seconds), ``max_rows`` the rows returned. Raises
-        :class:`~graph.errors.QueryError`.
-        """
-
-    @abstractmethod
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
-        """Atomically replace each named graph with the given quads (all or nothing)."""
-
-    @abstractmethod
-    def export(self, path: str | Path, fmt: str | None = None) -> Path:
-        """Write the whole store to a file (format from ``fmt`` or the extension), atomically.
-
-        Quad formats (N-Quads, TriG) keep the named graphs; the others get their union.
-        """
-
-    @abstractmethod
-    def to_dataset(self) -> Dataset:
-        """The whole store as an rdflib ``Dataset`` (for rendering and validation)."""
-
-    def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
-        """Release the store (and its lock)."""
-        return None
-
-    def __enter__(self) -> GraphStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def writer(self) -> GraphWriter:
-        """A write that replaces named graphs one at a time and applies all of them, or none:
-        use it as a context manager (committed on success, undone on an exception)."""
-        return BufferedWriter(self)
-
-    def select(self, query: str) -> list[dict[str, Any]]:
-        """Rows of an internal SELECT (newsgraph prefixes declared), as dicts of rdflib terms."""
-        result = self.execute(query, union=False)
-        return [dict(zip(result.columns, row)) for row in result.rows]
-
-    def graph_names(self) -> set[str]:
-        """The named graphs in the store."""
-        return {str(r["g"]) for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
-
-    def article_hashes(self) -> dict[str, str]:
-        """Article id -> content hash, for every article in the store."""
-        rows = self.select("""
-            SELECT ?id ?hash WHERE { GRAPH ?g { ?doc a schema:NewsArticle ; schema:identifier ?id ;
-                                                      nkg:contentHash ?hash } }""")
-        return {str(r["id"]): str(r["hash"]) for r in rows}
-
-
 class StoreTriples:
     """rdflib-style pattern lookups over a pyoxigraph store, for readers that need only those."""
 
@@ -324,8 +74,6 @@ class StoreTriples:
     @classmethod
     def of_file(cls, path: str | Path, fmt: str | None = None) -> StoreTriples:
         """An RDF file parsed by pyoxigraph into memory (much faster than rdflib for big files)."""
-        from .io import read_error
-
         source = Path(path)
         name = rdf_format(source, fmt)
         if not source.is_file():
@@ -344,68 +92,6 @@ class StoreTriples:
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
             yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
 
-
-# ---------------------------------------------------------------------------------------- writers
-
-class GraphWriter(ABC):
-    """Replaces named graphs of a store, graph by graph, as one all-or-nothing change.
-
-    ``with store.writer() as write: write.replace(name, lines) ...`` commits when the block ends
-    and undoes everything when it raises. The lines are quads in N-Triples syntax (see
-    :func:`graph.rdf.model.article_lines`). A streaming build replaces one article graph at a
-    time, so it never holds the whole corpus.
-    """
-
-    @abstractmethod
-    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        """Replace the named graph ``name`` (dropping what it held) with ``lines``."""
-
-    @abstractmethod
-    def commit(self) -> None:
-        """Make the change visible and durable."""
-
-    @abstractmethod
-    def abort(self) -> None:
-        """Undo every change of this write."""
-
-    def __enter__(self) -> GraphWriter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
-        if kind is None:
-            self.commit()
-        else:
-            self.abort()
-
-
-def _checked_lines(name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, str, str, str]]:
-    expected = f"<{name}>"
-    for line in lines:
-        if line[3] != expected:
-            _wrong_graph(line[3], expected)
-        yield line
-
-
-class BufferedWriter(GraphWriter):
-    """Collects the graphs and hands them to :meth:`GraphStore.replace_graphs` at commit (for
-    the memory store and remote endpoints, which apply one change in one request)."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self.graphs: dict[URIRef, list[Quad]] = {}
-
-    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        from .model import rdflib_quads
-
-        self.graphs[name] = list(rdflib_quads(_checked_lines(name, lines)))
-
-    def commit(self) -> None:
-        if self.graphs:
-            self.store.replace_graphs(self.graphs)
-        self.graphs = {}
-
-    def abort(self) -> None:
-        self.graphs = {}
 
 
 class _OxigraphWriter(GraphWriter):
@@ -459,7 +145,7 @@ class _OxigraphWriter(GraphWriter):
         elif not self.fresh and self.store.store.contains_named_graph(node):
             self.loader.submit(self._drop_graph, node)  # the loader keeps the order: drop, then load
         self.written.add(name)
-        self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or _wrong_graph(g, graph)])
+        self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph)])
         if len(self.pending) >= min(STREAM_SLICE_MAX, max(STREAM_SLICE, self.loaded // 4)):
             self._flush_pending()
 
@@ -477,7 +163,7 @@ class _OxigraphWriter(GraphWriter):
         try:  # lenient: the text is newsgraph's own, whose IRIs the model makes valid (tests/test_properties.py)
             self.store.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
         except SyntaxError as exc:
-            raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({_one_line(exc)})") from None
+            raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({one_line(exc)})") from None
 
     def commit(self) -> None:
         if not self.active:
@@ -493,7 +179,7 @@ class _OxigraphWriter(GraphWriter):
             store._write_census(len(store.store))
         except (OSError, RuntimeError, ValueError, StoreError) as exc:
             self.abort()
-            raise StoreError(f"{store.path}: the update failed and was not applied ({_one_line(exc)})") from None
+            raise StoreError(f"{store.path}: the update failed and was not applied ({one_line(exc)})") from None
         (store.path / BUILDING_FILE).unlink(missing_ok=True)
         if self.rollback is not None:
             shutil.rmtree(self.rollback, ignore_errors=True)
@@ -506,10 +192,6 @@ class _OxigraphWriter(GraphWriter):
         self.pending = []
         self.loader.cancel()
         self.store._reopen_after(self.store._roll_back)
-
-
-def _wrong_graph(graph: str, expected: str) -> bool:
-    raise StoreError(f"a quad for graph {graph} was given to replace graph {expected}")
 
 
 class _Loader:
@@ -547,42 +229,6 @@ class _Loader:
         self.waiting.clear()
 
 
-# ---------------------------------------------------------------------------------------- memory
-
-class MemoryStore(GraphStore):
-    """An rdflib ``Dataset`` in memory: the default for a few articles."""
-
-    def __init__(self, dataset: Dataset | None = None) -> None:
-        self.dataset = dataset if dataset is not None else Dataset(default_union=True)
-        bind_prefixes(self.dataset)
-        self.location = "memory"
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
-
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
-        from .sparql import run_rdflib_query
-
-        return run_rdflib_query(self.dataset, query, timeout=timeout, max_rows=max_rows)
-
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
-        staged = {name: [q for q in quads if _check_graph(q[3], name)] for name, quads in graphs.items()}
-        for name, quads in staged.items():  # nothing below raises: the change is all or nothing
-            self.dataset.remove_graph(self.dataset.graph(name))
-            self.dataset.addN((s, p, o, self.dataset.graph(name)) for s, p, o, _ in quads)
-
-    def export(self, path: str | Path, fmt: str | None = None) -> Path:
-        from .io import write_graph
-
-        return write_graph(self.dataset, path, fmt)
-
-    def to_dataset(self) -> Dataset:
-        return self.dataset
-
-
-# ---------------------------------------------------------------------------------------- oxigraph
-
 class _FolderLock:
     """``DIR/newsgraph.lock``: exclusive for a writer, shared for readers; never waits."""
 
@@ -610,7 +256,7 @@ class _FolderLock:
 
 
 def _store_error(folder: Path, exc: BaseException) -> StoreError:
-    message = _one_line(exc)
+    message = one_line(exc)
     if "lock" in message.lower():
         return StoreError(f"{folder}: the store is locked by another process (another build, or an Oxigraph "
                           "server writing to it); try again when it has finished")
@@ -727,8 +373,6 @@ class OxigraphStore(GraphStore):
 
     def _bounded(self, query: str, *, timeout: float, max_rows: int | None, union: bool) -> RawResult:
         """Run in a child process that is killed when the time is up (pyoxigraph cannot cancel)."""
-        from .workers import QueryWorker
-
         if self.writable:
             self.store.flush()
         if self._worker is None:
@@ -752,19 +396,19 @@ class OxigraphStore(GraphStore):
         try:
             with atomic_output(target, "wb") as handle:
                 if name in ("nquads", "trig"):
-                    self.store.dump(handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
+                    self.store.dump(handle, OXIGRAPH_FORMATS[name], prefixes=dump_prefixes(name))
                 elif name == "json-ld":
                     handle.write(serialize(self.to_dataset(), "jsonld"))
                 elif next(iter(self.store.named_graphs()), None) is None:
                     # only a default graph (a file loaded as it is): it is the union, dump it straight
                     self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
-                                    prefixes=_prefixes(name))
+                                    prefixes=dump_prefixes(name))
                 elif name in ("turtle", "nt"):
                     self._dump_union(handle, name, target.parent)
                 else:
-                    ox.serialize(self.union_triples(), handle, OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
+                    ox.serialize(self.union_triples(), handle, OXIGRAPH_FORMATS[name], prefixes=dump_prefixes(name))
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"{self.path}: cannot export to {target} ({_one_line(exc)})") from None
+            raise StoreError(f"{self.path}: cannot export to {target} ({one_line(exc)})") from None
         return target
 
     def _dump_union(self, handle: IO[bytes], fmt: str, scratch: Path) -> None:
@@ -776,7 +420,7 @@ class OxigraphStore(GraphStore):
         query instead needs one thread and passes every triple through Python. The parts wait
         in temporary files in ``scratch`` (the export's folder)."""
         rdf_format_ = OXIGRAPH_FORMATS[fmt]
-        prefixes = _prefixes(fmt)
+        prefixes = dump_prefixes(fmt)
         probe = b"<urn:newsgraph:prefix-probe>"
         header = b""
         if prefixes:
@@ -820,7 +464,7 @@ class OxigraphStore(GraphStore):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
         self._writable()
-        staged = {name: list(dict.fromkeys(q for q in quads if _check_graph(q[3], name))) for name, quads in graphs.items()}
+        staged = {name: list(dict.fromkeys(q for q in quads if check_graph(q[3], name))) for name, quads in graphs.items()}
         try:
             before = len(self.store)
             dropped = sum(self._graph_size(name) for name in staged)
@@ -833,12 +477,12 @@ class OxigraphStore(GraphStore):
                     self.store.bulk_extend(batch)
                 self.store.optimize()
             else:
-                self.store.update(_insert_data(staged))  # one transaction
+                self.store.update(insert_data(staged))  # one transaction
             self.store.flush()
             self._written = True
             self._write_census(len(self.store))
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"{self.path}: the update failed and was not applied ({_one_line(exc)})") from None
+            raise StoreError(f"{self.path}: the update failed and was not applied ({one_line(exc)})") from None
 
     def writer(self) -> GraphWriter:
         return _OxigraphWriter(self)
@@ -892,8 +536,6 @@ class OxigraphStore(GraphStore):
         and loading run side by side, and memory stays flat (a few slices at a time, not the
         whole file). A file that fails to parse leaves no store behind.
         """
-        from .io import read_error
-
         self._writable()
         source = Path(path)
         name = rdf_format(source, fmt)
@@ -910,7 +552,7 @@ class OxigraphStore(GraphStore):
         except SyntaxError as exc:
             raise read_error(source, name, exc) from None
         except (OSError, RuntimeError, ValueError) as exc:
-            raise StoreError(f"{self.path}: cannot load {source} ({_one_line(exc)})") from None
+            raise StoreError(f"{self.path}: cannot load {source} ({one_line(exc)})") from None
 
     def optimize(self) -> None:
         self._writable()
@@ -972,153 +614,4 @@ def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
         store.bulk_extend(batch)
     else:
         store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)  # pyoxigraph parsed and wrote it: valid
-
-
-def _prefixes(fmt: str) -> dict[str, str] | None:
-    return dict(PREFIXES) if fmt in ("turtle", "trig", "xml") else None
-
-
-def run_oxigraph_query(store: ox.Store, query: str, *, max_rows: int | None = None, union: bool = True,
-                       where: str = "store", default_graphs: list[str] | None = None,
-                       named_graphs: list[str] | None = None, plain: bool = False) -> RawResult:
-    """Run a query on a pyoxigraph store with the newsgraph prefixes; errors become QueryError."""
-    from .sparql import has_dataset_clause
-
-    options: dict[str, Any] = {"prefixes": dict(PREFIXES)}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    elif union and not has_dataset_clause(query):  # FROM <g> picks graphs of the store; never a file
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    try:
-        return raw_result(store.query(query, **options), max_rows=max_rows, plain=plain)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL error: {_one_line(exc)}") from None
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"{where}: the query failed ({_one_line(exc)})") from None
-
-
-# ---------------------------------------------------------------------------------------- remote
-
-class RemoteStore(GraphStore):
-    """A SPARQL 1.1 endpoint. ``url`` is the service's base; by default (Oxigraph server's layout)
-    queries go to ``BASE/query``, updates to ``BASE/update`` and the Graph Store Protocol to
-    ``BASE/store``. Override each with a parameter of the URL, relative or absolute:
-    ``http://host:3030/ds?query=sparql&update=update&store=data`` (Fuseki),
-    ``http://host:7200/repositories/news?query=.&update=statements&store=rdf-graphs/service`` (GraphDB).
-    """
-
-    def __init__(self, url: str, *, timeout: float = 60.0) -> None:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise StoreError(f"{url}: not an http(s) URL of a SPARQL endpoint")
-        base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
-        options = dict(urllib.parse.parse_qsl(parts.query))
-        unknown = sorted(set(options) - {"query", "update", "store"})
-        if unknown:
-            raise UnknownNameError("endpoint parameter", unknown[0], ["query", "store", "update"])
-
-        def endpoint(key: str) -> str:
-            return urllib.parse.urljoin(base, options.get(key, key)).rstrip("/")
-
-        self.location = url
-        self.query_url, self.update_url, self.store_url = endpoint("query"), endpoint("update"), endpoint("store")
-        self.timeout = timeout
-
-    def _request(self, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 method: str | None = None, timeout: float | None = None) -> tuple[bytes, str]:
-        request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
-                return response.read(), response.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as exc:
-            detail = " ".join(exc.read(300).decode("utf-8", "replace").split())
-            raise StoreError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
-        except urllib.error.URLError as exc:
-            raise StoreError(f"{url}: cannot reach the endpoint ({_one_line(exc.reason)})") from None
-        except TimeoutError:
-            raise QueryError(f"{url}: no answer within {timeout or self.timeout:g} s") from None
-        except OSError as exc:
-            raise StoreError(f"{url}: {_one_line(exc)}") from None
-
-    def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
-        return int(rows[0]["n"].toPython()) if rows else 0
-
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
-        fields = [("query", sparql_prologue() + query)]
-        if union:  # the SPARQL Protocol's way to a union default graph that every server understands
-            fields.extend(("default-graph-uri", g) for g in sorted(self.graph_names()))
-        body = urllib.parse.urlencode(fields).encode("utf-8")
-        headers = {"Content-Type": "application/x-www-form-urlencoded",
-                   "Accept": "application/sparql-results+json, application/n-triples;q=0.9"}
-        try:
-            data, content_type = self._request(self.query_url, data=body, headers=headers, timeout=timeout)
-        except StoreError as exc:
-            if " HTTP 400 " in f" {exc} ":
-                raise QueryError(f"SPARQL error: {exc}") from None
-            raise
-        try:
-            if "n-triples" in content_type or "turtle" in content_type:
-                fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type else ox.RdfFormat.TURTLE
-                return raw_result(iter(ox.parse(data, format=fmt)), max_rows=max_rows)
-            fmt = ox.QueryResultsFormat.XML if "xml" in content_type else ox.QueryResultsFormat.JSON
-            return raw_result(ox.parse_query_results(data, format=fmt), max_rows=max_rows)
-        except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"{self.query_url}: the answer is not SPARQL results ({_one_line(exc)})") from None
-
-    def graph_names(self) -> set[str]:
-        result = self.execute("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
-        return {str(row[0]) for row in result.rows}
-
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
-        update = sparql_prologue() + _insert_data(graphs)
-        self._request(self.update_url, data=update.encode("utf-8"),
-                      headers={"Content-Type": "application/sparql-update; charset=utf-8"})
-
-    def _nquads(self) -> bytes:
-        data, _ = self._request(self.store_url, headers={"Accept": "application/n-quads"})
-        return data
-
-    def to_dataset(self) -> Dataset:
-        dataset = Dataset(default_union=True)
-        bind_prefixes(dataset)
-        dataset.parse(data=self._nquads(), format="nquads")
-        return dataset
-
-    def export(self, path: str | Path, fmt: str | None = None) -> Path:
-        target = Path(path)
-        name = rdf_format(target, fmt)
-        data = self._nquads()
-        if name != "nquads":
-            local = ox.Store()
-            local.load(data, format=ox.RdfFormat.N_QUADS)
-            if name == "trig":
-                data = local.dump(format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
-            elif name == "json-ld":
-                data = serialize(self.to_dataset(), "jsonld")
-            else:
-                triples = local.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-                data = ox.serialize(triples, format=OXIGRAPH_FORMATS[name], prefixes=_prefixes(name))
-        with atomic_output(target, "wb") as handle:
-            handle.write(data)
-        return target
-
-
-# ---------------------------------------------------------------------------------------- opening
-
-def is_remote(location: str | Path) -> bool:
-    return str(location).startswith(("http://", "https://"))
-
-
-def open_store(location: str | Path | None, *, writable: bool = False) -> GraphStore:
-    """The store at ``location``: ``None`` or ``"memory"`` a new :class:`MemoryStore`, an
-    ``http(s)://`` URL a :class:`RemoteStore`, anything else an :class:`OxigraphStore` folder."""
-    if location is None or str(location) == "memory":
-        return MemoryStore()
-    if is_remote(location):
-        return RemoteStore(str(location))
-    return OxigraphStore(location, writable=writable)
 

@@ -1,7 +1,7 @@
 """Query workers: child processes that answer SPARQL over an Oxigraph store, read-only.
 
 pyoxigraph cannot cancel a running query, so a query with a time limit runs in a child process
-(``python -m graph.rdf.workers STORE``) that is killed when the time is up; the next query starts
+(``python -m graph.rdf.stores STORE``) that is killed when the time is up; the next query starts
 a fresh one. The SPARQL endpoint keeps a pool of them, which also bounds how many queries run at
 once. Requests and answers are pickled frames over the child's stdin and stdout (the child is
 ours, so its pickles are trusted).
@@ -18,15 +18,18 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import QueryError, QueryTimeoutError, StoreError
-from .sparql import timeout_message
-from .stores import RawResult
+import pyoxigraph as ox
 
-__all__ = ["QueryWorker", "QueryRequest"]
+from ...errors import QueryError, QueryTimeoutError, StoreError
+from ..sparql import run_oxigraph_query, timeout_message
+from .base import RawResult
+
+__all__ = ["QueryWorker", "QueryRequest", "answer_queries"]
 
 _HEADER = struct.Struct("!I")
 
@@ -80,10 +83,10 @@ class QueryWorker:
         if self.running:
             return
         env = dict(os.environ)
-        root = str(Path(__file__).resolve().parents[2])
+        root = str(Path(__file__).resolve().parents[3])
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         process = self._process = subprocess.Popen(
-            [sys.executable, "-m", "graph.rdf.workers", str(self.path), str(os.getpid())],
+            [sys.executable, "-m", "graph.rdf.stores", str(self.path), str(os.getpid())],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
         reply = self._wait(process, self.start_timeout)
@@ -152,15 +155,15 @@ def _watch_parent(parent: int) -> None:  # pragma: no cover - runs in the child 
     os._exit(0)
 
 
-def _main(path: str, parent: int) -> int:  # pragma: no cover - runs in the child process
+def answer_queries(path: str, parent: int, open_store: Callable[[str], ox.Store]) -> int:  # pragma: no cover
+    """The child's side (``python -m graph.rdf.stores STORE PARENT``): open the store with
+    ``open_store``, say it is ready, then answer requests from stdin on stdout until stdin closes."""
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames on the real stdout
     source = sys.stdin.buffer
-    from .stores import OxigraphStore, run_oxigraph_query
-
     try:
-        store = OxigraphStore(path, writable=False, lock=False)  # the parent holds the lock
+        store = open_store(path)
     except StoreError as exc:
         _send(out, ("error", "StoreError", str(exc)))
         return 1
@@ -171,13 +174,9 @@ def _main(path: str, parent: int) -> int:  # pragma: no cover - runs in the chil
         except EOFError:
             return 0
         try:
-            answer = run_oxigraph_query(store.store, request.query, max_rows=request.max_rows, union=request.union,
+            answer = run_oxigraph_query(store, request.query, max_rows=request.max_rows, union=request.union,
                                         where=path, default_graphs=list(request.default_graphs),
                                         named_graphs=list(request.named_graphs))
             _send(out, ("ok", answer))
         except (QueryError, StoreError) as exc:
             _send(out, ("error", type(exc).__name__, str(exc)))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(_main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else os.getppid()))

@@ -7,7 +7,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from graph.errors import GraphReadError
-from graph.rdf import stores
+from graph.rdf.stores import oxigraph as stores
 from graph.rdf.io import union_graph
 from graph.rdf.stores import OxigraphStore
 
