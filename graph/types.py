@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "Document",
     "Sentence",
     "Phrase",
@@ -24,6 +25,9 @@ __all__ = [
     "EntityUse",
     "KnowledgeGraph",
 ]
+
+#: spaCy's default ``max_length``; an article longer than this is refused (split it into articles)
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
