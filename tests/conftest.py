@@ -69,7 +69,7 @@ def sample_document():
 def sample_kg(nlp, sample_document):
     from graph.pipeline import build_graph
 
-    return build_graph([sample_document], gazetteer=None)
+    return build_graph([sample_document])
 
 
 @pytest.fixture(scope="session")

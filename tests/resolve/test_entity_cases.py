@@ -16,6 +16,7 @@ from graph.pipeline import analyze_documents
 from graph.resolve import EntityIndex
 from graph.resolve.entities import normalize_name
 from graph.resolve.scoring import b_cubed
+from graph.types import PipelineConfig
 
 CASES = json.loads((Path(__file__).parent / "entity_cases.json").read_text(encoding="utf-8"))
 
@@ -26,7 +27,7 @@ def resolve_case(case: dict, gazetteer=None) -> tuple[dict[str, str], list, dict
     index = EntityIndex()
     predicted: dict[str, str] = {}
     facts = []
-    for article in analyze_documents(documents, gazetteer=gazetteer):
+    for article in analyze_documents(documents, config=PipelineConfig(gazetteer=gazetteer)):
         ids = {local.key: index.add(article.document.id, local) for local in article.entities}
         for local in article.entities:
             for name in local.names:
