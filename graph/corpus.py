@@ -104,7 +104,9 @@ def read_entity_uses(store: GraphStore, *, exclude: Iterable[str] = ()) -> list[
     uses = []
     for (doc_id, entity), found in sorted(grouped.items()):
         kind = found["class"][len(namespace):] if found["class"].startswith(namespace) else "Thing"
-        uses.append(EntityUse(doc_id=doc_id, entity=entity, label=found["label"] or entity,
+        # a label is a name as written: without a preferred one, the most used name, never the id
+        label = found["label"] or max(found["names"], key=lambda pair: (pair[1], pair[0]))[0]
+        uses.append(EntityUse(doc_id=doc_id, entity=entity, label=label,
                               type=kind if kind in ENTITY_CLASSES else "Thing",
                               names=tuple(sorted(found["names"])), mentions=found["mentions"],
                               named=found["named"], known_label=found["known"]))

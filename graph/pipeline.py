@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .documents import iter_inputs
@@ -29,6 +30,7 @@ __all__ = [
     "extract_articles",
     "fact_records",
     "load_gazetteer",
+    "without_nameless_entities",
 ]
 
 ProgressCallback = Callable[[Document], None]
@@ -93,8 +95,29 @@ def _analyses(documents: Iterable[Document], config: PipelineConfig) -> Iterator
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
         context = DocContext.of(doc, document.id)
         found = extractions_from(built, doc, document.id, context=context)
-        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context,
-                                                                  gazetteer=config.gazetteer))
+        article = resolve_article(doc, document, found, context, gazetteer=config.gazetteer)
+        yield ArticleExtractions(document, found, without_nameless_entities(article))
+
+
+def _has_name(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def without_nameless_entities(article: ResolvedArticle) -> ResolvedArticle:
+    """The article without entities named only by punctuation or symbols ("#", "&", ")": junk
+    text, never a name), nor the facts and roles about them, and without such names among the
+    others' aliases. A label is a name as written, with a letter or a digit (the shapes say so)."""
+    nameless = {entity.key for entity in article.entities if not _has_name(entity.label)}
+    if not nameless and all(_has_name(name) for entity in article.entities for name in entity.names):
+        return article
+    entities = tuple(replace(entity, names=Counter({n: c for n, c in entity.names.items() if _has_name(n)}))
+                     for entity in article.entities if entity.key not in nameless)
+    facts = tuple(replace(fact, place=None) if fact.place in nameless else fact for fact in article.facts
+                  if fact.subject not in nameless and fact.object not in nameless)
+    memberships = tuple(replace(m, organization=None) if m.organization in nameless else m
+                        for m in article.memberships if m.member not in nameless)
+    return replace(article, entities=entities, facts=facts, memberships=memberships,
+                   article_entities=tuple(pair for pair in article.article_entities if pair[1] not in nameless))
 
 
 def analyze_documents(
