@@ -75,8 +75,7 @@ def build(
     as ``newsgraph build`` (:mod:`graph.builder`). ``config``: the model, extractors, gazetteer,
     ... (:class:`PipelineConfig`); by default the bundled gazetteer is used, as by ``newsgraph build``.
     """
-    from .builder import build_dataset
-    from .pipeline import default_gazetteer
+    from .builder import build_dataset, default_gazetteer
 
     items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
     chosen = config if config is not None else PipelineConfig(gazetteer=default_gazetteer())

@@ -36,9 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset
 
     from .cluster import DaskOptions
+    from .resolve import Gazetteer
 
-__all__ = ["STAGING_PREFIX", "BuildResult", "build_dataset", "build_folder", "build_store", "remove_stale_staging",
-           "report_record", "staging_store"]
+__all__ = ["STAGING_PREFIX", "BuildResult", "build_dataset", "build_folder", "build_store", "default_gazetteer",
+           "load_gazetteer", "remove_stale_staging", "report_record", "staging_store"]
 
 #: the staging store's folder in OUT, followed by the building process's id
 STAGING_PREFIX = ".newsgraph-staging-"
@@ -64,6 +65,25 @@ class BuildResult:
     def status(self) -> int:
         """``newsgraph build``'s exit status: 0 all built, 3 built but some input skipped."""
         return STATUS_SKIPPED if self.skipped else STATUS_OK
+
+
+def default_gazetteer() -> Gazetteer | None:
+    """The bundled gazetteer (``ontology/gazetteer.ttl``) if it is there, else None: what
+    ``newsgraph build`` and :func:`graph.build` use unless told otherwise."""
+    from .rdf.ontology import read_gazetteer_file
+
+    return read_gazetteer_file()
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer | None:
+    """The gazetteer (SKOS Turtle) at ``path``; without one, the bundled gazetteer. (Reading it
+    takes rdflib, so it happens here, at the end of the stages, and the value travels in the
+    :class:`PipelineConfig`.)"""
+    if path is None:
+        return default_gazetteer()
+    from .rdf.ontology import read_gazetteer
+
+    return read_gazetteer(path)
 
 
 def _collecting(problems: list[InputError], on_problem: ProblemHandler | None) -> ProblemHandler:

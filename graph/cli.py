@@ -117,7 +117,7 @@ class _BuildProgress:
 def _config(model: str | None, extractors: list[str] | None, *, gazetteer: Path | None = None,
             no_gazetteer: bool = False, **options: int) -> PipelineConfig:
     """The pipeline options of a command; the bundled gazetteer unless --gazetteer or --no-gazetteer."""
-    from .pipeline import load_gazetteer
+    from .builder import load_gazetteer
 
     return PipelineConfig(model=model, extractors=tuple(extractors) if extractors else None,
                           gazetteer=None if no_gazetteer else load_gazetteer(gazetteer), **options)

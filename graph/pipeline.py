@@ -17,7 +17,7 @@ from .errors import InputError
 from .extract import make_extractors
 from .extract.base import DocContext, Extractor, extractions_from
 from .nlp import load_model
-from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_articles, resolve_article
+from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
 from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
 
 __all__ = [
@@ -26,30 +26,12 @@ __all__ = [
     "ArticleExtractions",
     "analyze_documents",
     "build_graph",
-    "default_gazetteer",
     "extract_articles",
     "fact_records",
-    "load_gazetteer",
     "without_nameless_entities",
 ]
 
 ProgressCallback = Callable[[Document], None]
-
-
-def default_gazetteer() -> Gazetteer | None:
-    """The bundled gazetteer (``ontology/gazetteer.ttl``) if it is there, else None."""
-    from .rdf.ontology import read_gazetteer_file
-
-    return read_gazetteer_file()
-
-
-def load_gazetteer(path: str | Path | None = None) -> Gazetteer | None:
-    """The gazetteer (SKOS Turtle) at ``path``; without one, the bundled gazetteer."""
-    if path is None:
-        return default_gazetteer()
-    from .rdf.ontology import read_gazetteer
-
-    return read_gazetteer(path)
 
 
 #: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and

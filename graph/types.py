@@ -256,7 +256,7 @@ class PipelineConfig:
 
     The defaults are the library's: the first installed default spaCy model, every registered
     extractor, no gazetteer, one process. ``newsgraph build`` and :func:`graph.build` add the
-    bundled gazetteer (:func:`graph.pipeline.default_gazetteer`).
+    bundled gazetteer (:func:`graph.builder.default_gazetteer`).
     """
 
     model: str | None = None  # spaCy model name; None: the first installed default

@@ -17,7 +17,7 @@ from .conftest import SAMPLE_ARTICLES
 
 
 def test_the_folder_build_is_what_the_command_line_writes(built_sample, tmp_path, nlp):
-    from graph.pipeline import default_gazetteer
+    from graph.builder import default_gazetteer
 
     result = build_folder([SAMPLE_ARTICLES], tmp_path / "out", config=PipelineConfig(gazetteer=default_gazetteer()))
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (built_sample / "graph.ttl").read_bytes()

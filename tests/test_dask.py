@@ -15,12 +15,12 @@ from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 from typer.testing import CliRunner
 
+from graph.builder import default_gazetteer
 from graph.cli import EXIT_ERROR, EXIT_SKIPPED, app
 from graph.cluster import DaskOptions, analyze_partition, plan_partitions
 from graph.corpus import PlannedArticle, update_store
 from graph.documents import document_from_text
 from graph.errors import ClusterError
-from graph.pipeline import default_gazetteer
 from graph.rdf.io import union_graph
 from graph.rdf.namespaces import ENT
 from graph.rdf.stores import OxigraphStore

@@ -77,7 +77,7 @@ def test_overall_b_cubed(nlp):
 
 
 def test_gazetteer_knows_the_renamed_capital(nlp):
-    from graph.pipeline import default_gazetteer
+    from graph.builder import default_gazetteer
 
     [case] = [c for c in CASES if c["name"] == "renamed capital without a gazetteer"]
     predicted, _, _ = resolve_case(case, gazetteer=default_gazetteer())
