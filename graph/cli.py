@@ -477,6 +477,48 @@ def eval_carb(
             sys.stdout.write(f"{key:<10} {value:.3f}\n")
 
 
+@eval_app.command("benchie", epilog="Example: newsgraph eval benchie --gold gold_dev.txt --system ours.tsv --details missed.jsonl")
+def eval_benchie(
+    gold: Annotated[Path, typer.Option(help="BenchIE gold synsets (gold_dev.txt).")],
+    system: Annotated[Path, typer.Option(help="sent_id<TAB>subject<TAB>relation<TAB>object lines, or CaRB tabbed lines.")],
+    sentences: Annotated[Optional[Path], typer.Option(help="sent_id<TAB>sentence file to match CaRB lines (default: the gold's).")] = None,
+    details: Annotated[Optional[Path], typer.Option(help="Write missed synsets and false positives, a JSON line per sentence.")] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
+) -> None:
+    """Score Open IE triples against BenchIE's fact synsets: precision, recall, F1."""
+    from .evaluate import benchie_report
+
+    with _errors():
+        sys.stdout.write(benchie_report(gold, system, sentences=sentences, details=details, fmt=fmt.value))
+
+
+@eval_app.command("coref", epilog="Example: newsgraph eval coref --gold ../shared/benchmarks/gum-news --system mentions.jsonl")
+def eval_coref(
+    gold: Annotated[list[Path], typer.Option(help="CoNLL-2012 key files or folders of *.conll (repeatable).")],
+    system: Annotated[list[Path], typer.Option(help="System mentions.jsonl files (repeatable).")],
+    gold_mentions: Annotated[Optional[list[Path]], typer.Option(help="Gold mentions.jsonl for pronoun accuracy (default: beside each .conll).")] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
+) -> None:
+    """Score coreference with MUC, B-cubed, CEAF-e and CoNLL F1 (as scorer.pl v8.01), and pronoun accuracy."""
+    from .evaluate import coref_report
+
+    with _errors():
+        sys.stdout.write(coref_report(gold, system, gold_mentions=gold_mentions, fmt=fmt.value))
+
+
+@eval_app.command("types", epilog="Example: newsgraph eval types --gold ../shared/benchmarks/gum-news --system mentions.jsonl")
+def eval_types(
+    gold: Annotated[list[Path], typer.Option(help="Gold *.mentions.jsonl files or folders (repeatable).")],
+    system: Annotated[list[Path], typer.Option(help="System mentions.jsonl files (repeatable).")],
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
+) -> None:
+    """Score entity classes on gold chains with a proper name (person, organization, place)."""
+    from .evaluate import types_report
+
+    with _errors():
+        sys.stdout.write(types_report(gold, system, fmt=fmt.value))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
