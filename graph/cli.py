@@ -7,14 +7,13 @@ input (each skipped file was named on stderr).
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -57,14 +56,11 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-class _Problems:
-    """Collects skipped inputs and reports each once."""
-
-    def __init__(self) -> None:
-        self.items: list[InputError] = []
+class _Problems(list[InputError]):
+    """Collects skipped inputs and names each once on stderr."""
 
     def __call__(self, problem: InputError) -> None:
-        self.items.append(problem)
+        self.append(problem)
         _stderr(f"newsgraph: skipped {problem}")
 
 
@@ -74,10 +70,9 @@ class _BuildProgress:
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
-        self.progress = None
-        self.task = None
-        self.articles = 0
-        self.total_articles = 0
+        self.progress: Any = None
+        self.task: Any = None
+        self.articles = self.total_articles = 0
         self.started = time.perf_counter()
 
     def plan(self, articles: int, words: int) -> None:
@@ -150,9 +145,7 @@ def build(
     parsed, extracted and resolved on a Dask cluster, partition by partition, and merged here.
     Exit status 0: done; 3: done, but some input was skipped (each named on stderr and in
     report.json); 1: nothing was built."""
-    problems = _Problems()
-    sources = inputs or [DEFAULT_INPUT]
-    progress = _BuildProgress(quiet)
+    problems, progress, sources = _Problems(), _BuildProgress(quiet), inputs or [DEFAULT_INPUT]
     with _errors():
         from .builder import build_folder, build_store
         from .cluster import dask_options
@@ -173,8 +166,8 @@ def build(
     _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
             f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
             f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}")
-    if problems.items:
-        _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
+    if problems:
+        _stderr(f"newsgraph: {len(problems)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
 
 
@@ -196,22 +189,16 @@ def extract(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
-    from .pipeline import FACT_COLUMNS, extract_articles, fact_records
+    from .pipeline import FACT_COLUMNS, extract_articles, extract_carb, fact_records
     from .tables import format_records
 
     out = sys.stdout
     problems = _Problems()
     with _errors():
         if sentences is not None or fmt == ExtractFormat.carb:
-            from .extract.carb import carb_lines
-
             if sentences is None:
                 raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
-            if not sentences.is_file():
-                raise NewsgraphError(f"{sentences}: no such file")
-            lines = sentences.read_text(encoding="utf-8").splitlines()
-            for line in carb_lines(lines, model=model, extractors=extractor):
-                out.write(line + "\n")
+            out.writelines(line + "\n" for line in extract_carb(sentences, config=PipelineConfig(model, extractor)))
             return
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
@@ -219,7 +206,7 @@ def extract(
         for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
             out.write(format_records(fact_records(item.article), FACT_COLUMNS,
                                      "tsv" if fmt == ExtractFormat.tsv else "jsonl", header=False))
-    if problems.items:
+    if problems:
         raise typer.Exit(EXIT_SKIPPED)
 
 
@@ -305,28 +292,19 @@ def export(
     store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
-    from .rdf.io import read_graph, write_graph
+    from .rdf.io import write_graph
 
     with _errors():
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
-        if (graph is None) == (store is None):
-            raise NewsgraphError("give either a graph file or --store (not both)")
-        if store is not None:
-            with _open_store(store) as opened:
-                if chosen in ("graphml", "gexf"):
-                    from .render import write_network
+        if chosen in ("graphml", "gexf"):
+            from .render import write_network
 
-                    write_network(opened.to_dataset(), output, chosen)
-                else:
-                    opened.export(output, chosen)
+            write_network(_dataset(graph, store), output, chosen)
+        elif store is not None and graph is None:
+            with _open_store(store) as opened:  # straight from the store, never through rdflib
+                opened.export(output, chosen)
         else:
-            data = read_graph(graph)
-            if chosen in ("graphml", "gexf"):
-                from .render import write_network
-
-                write_network(data, output, chosen)
-            else:
-                write_graph(data, output, chosen)
+            write_graph(_dataset(graph, store), output, chosen)
     _stderr(f"newsgraph: wrote {output}")
 
 
@@ -362,6 +340,18 @@ def _open_store(location: Optional[str], *, writable: bool = False):
     return open_store(location, writable=writable)
 
 
+def _dataset(graph: Path | None, store: str | None):
+    """The graph file, or (with --store) the store's graphs, as an rdflib Dataset."""
+    from .rdf.io import read_graph
+
+    if (graph is None) == (store is None):
+        raise NewsgraphError("give either a graph file or --store (not both)")
+    if graph is not None:
+        return read_graph(graph)
+    with _open_store(store) as opened:
+        return opened.to_dataset()
+
+
 def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optional[str]) -> tuple[Optional[Path], str]:
     """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument)."""
     if store is not None:
@@ -389,18 +379,10 @@ def validate(
     Each violation is one line on stdout: focus node, property path, message (and the value).
     Exit status 1 when the graph does not conform.
     """
-    from .rdf.io import read_graph
     from .rdf.validate import validate_graph
 
     with _errors():
-        if (graph is None) == (store is None):
-            raise NewsgraphError("give either a graph file or --store (not both)")
-        if store is not None:
-            with _open_store(store) as opened:
-                data = opened.to_dataset()
-        else:
-            data = read_graph(graph)
-        report = validate_graph(data)
+        report = validate_graph(_dataset(graph, store))
     shown = report.violations if not limit else report.violations[:limit]
     for violation in shown:
         sys.stdout.write(f"{violation}\n")
@@ -459,22 +441,10 @@ def eval_carb(
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv (a header and one row) or json.")] = ResultFormat.table,
 ) -> None:
     """Score Open IE output with the CaRB scorer: precision, recall, F1 (best threshold) and AUC."""
-    from .evaluate import read_carb_gold, read_carb_predictions, read_openie5_output, score_carb
+    from .evaluate import carb_report
 
     with _errors():
-        predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
-        score = score_carb(read_carb_gold(gold), predicted)
-    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
-              "threshold": score.threshold}
-    if fmt == ResultFormat.json:
-        sys.stdout.write(json.dumps({k: round(v, 4) for k, v in values.items()}) + "\n")
-    elif fmt == ResultFormat.csv:
-        from .tables import format_records
-
-        sys.stdout.write(format_records([{k: round(v, 4) for k, v in values.items()}], list(values), "csv"))
-    else:
-        for key, value in values.items():
-            sys.stdout.write(f"{key:<10} {value:.3f}\n")
+        sys.stdout.write(carb_report(gold, system, openie5=openie5, fmt=fmt.value))
 
 
 @eval_app.command("benchie", epilog="Example: newsgraph eval benchie --gold gold_dev.txt --system ours.tsv --details missed.jsonl")
