@@ -12,13 +12,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The modules graph.extract, graph.query and graph.render share their names with the functions
-# below. Importing a submodule for the first time sets it as an attribute of the package, which
-# would replace the function; importing them here first, before the functions are defined, keeps
-# the functions.
-from . import extract as _extract_module  # noqa: F401
+# The module graph.query shares its name with the function below. Importing a submodule for the
+# first time sets it as an attribute of the package, which would replace the function; importing
+# it here first, before the functions are defined, keeps the function. (The extractors' package
+# is graph.extractors and the view's graph.view, so graph.extract and graph.render are only
+# functions.)
 from . import query as _query_module  # noqa: F401
-from . import render as _render_module  # noqa: F401
 from .errors import NewsgraphError
 from .types import (
     Document,
@@ -38,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .query import QueryResult
     from .rdf.stores import GraphStore
-    from .render import ViewNotes
+    from .view import View, ViewNotes
 
 __all__ = [
     "build",
@@ -114,10 +113,13 @@ def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float
     return run_query(graph, sparql, timeout=timeout, max_rows=max_rows)
 
 
-def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", **view: object) -> ViewNotes:
-    """Write the interactive HTML network view (see :func:`graph.render.render_graph` for options)."""
-    from .render import render_graph
+def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", view: View | None = None, *,
+           title: str = "newsgraph", physics: bool | None = None, **options: object) -> ViewNotes:
+    """Write the interactive HTML network view of ``view`` (a :class:`graph.view.View`, the whole
+    graph if not given; ``options`` are its fields, a shorthand: ``focus="Nazarbayev", hops=2``).
+    See :func:`graph.view.render_graph`."""
+    from .view import render_graph
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)
-    return render_graph(graph, output, **view)  # type: ignore[arg-type]
+    return render_graph(graph, output, view, title=title, physics=physics, **options)

@@ -132,11 +132,11 @@ def build_folder(
                        on_plan=on_plan, dask=dask)
         written.append(str(staging.export(output / "graph.ttl")))
         if html:
-            from .render import render_graph
+            from .view import View, render_graph
 
             page = output / "graph.html"
-            render_graph(staging.triples_view(), page, title="newsgraph: " + ", ".join(done.added[:3])
-                         + (" …" if len(done.added) > 3 else ""))
+            title = "newsgraph: " + ", ".join(done.added[:3]) + (" …" if len(done.added) > 3 else "")
+            render_graph(staging.triples_view(), page, View(), title=title)
             written.append(str(page))
     return _finish(done, items, written, problems, started, report=output / "report.json")
 

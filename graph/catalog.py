@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
+from .lexicon import ROLE_NOUNS
 from .query import run_query
-from .resolve.coref import ROLE_NOUNS
 from .resolve.entities import explain_alias
 
 __all__ = ["ENTITY_COLUMNS", "EntityRecord", "entity_dicts", "format_entities", "list_entities"]

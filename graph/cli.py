@@ -83,11 +83,9 @@ class _BuildProgress:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-        self.progress = Progress(
-            TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
-            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=False,
-        )
+        self.progress = Progress(TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                 TimeRemainingColumn(), console=Console(stderr=True), transient=False)
         self.task = self.progress.add_task("build", total=max(1, words), articles=f"0/{articles} articles", rate="")
         self.progress.start()
 
@@ -189,7 +187,8 @@ def extract(
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
-    from .pipeline import FACT_COLUMNS, extract_articles, extract_carb, fact_records
+    from .evaluate.carb_output import carb_file_lines
+    from .pipeline import FACT_COLUMNS, extract_articles, fact_records
     from .tables import format_records
 
     out = sys.stdout
@@ -198,7 +197,7 @@ def extract(
         if sentences is not None or fmt == ExtractFormat.carb:
             if sentences is None:
                 raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
-            out.writelines(line + "\n" for line in extract_carb(sentences, config=PipelineConfig(model, extractor)))
+            out.writelines(line + "\n" for line in carb_file_lines(sentences, model=model, extractors=extractor))
             return
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
@@ -260,12 +259,14 @@ def render(
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
-    from .render import render_graph
+    from .view import View, render_graph
 
     with _errors():
-        notes = render_graph(StoreTriples.of_file(graph), output, focus=focus, hops=hops, article=article, classes=cls or (),
-                             relations=relation or (), since=since, until=until, max_nodes=max_nodes,
-                             include_concepts=concepts, physics=physics, title=f"newsgraph: {graph.name}")
+        notes = render_graph(StoreTriples.of_file(graph), output,
+                             View(focus=focus, hops=hops, article=article, classes=tuple(cls or ()),
+                                  relations=tuple(relation or ()), since=since, until=until, max_nodes=max_nodes,
+                                  include_concepts=concepts),
+                             physics=physics, title=f"newsgraph: {graph.name}")
     for message in notes.messages:
         _stderr(f"newsgraph: {message}")
     _stderr(f"newsgraph: {notes.shown_nodes} nodes, {notes.shown_edges} edges -> {output}")
@@ -297,7 +298,7 @@ def export(
     with _errors():
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
         if chosen in ("graphml", "gexf"):
-            from .render import write_network
+            from .view import write_network
 
             write_network(_dataset(graph, store), output, chosen)
         elif store is not None and graph is None:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from .documents import iter_inputs
 from .errors import InputError
-from .extract import make_extractors
-from .extract.base import DocContext, Extractor, extractions_from
+from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
 from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
@@ -27,7 +26,6 @@ __all__ = [
     "analyze_documents",
     "build_graph",
     "extract_articles",
-    "extract_carb",
     "fact_records",
     "without_nameless_entities",
 ]
@@ -188,17 +186,6 @@ def build_graph(
     documents = iter_inputs(inputs, on_problem=on_problem, max_chars=config.max_chars)
     articles = analyze_documents(documents, config=config, on_document=on_document)
     return merge_articles(articles, index=index)
-
-
-def extract_carb(path: str | Path, *, config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[str]:
-    """CaRB's tabbed lines (:func:`graph.extract.carb.carb_lines`) for the sentences of the file
-    ``path``, one (tokenised) sentence a line, each read on its own, for the benchmarks."""
-    from .extract.carb import carb_lines
-
-    if not Path(path).is_file():
-        raise InputError(str(path), "no such file")
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    yield from carb_lines(lines, model=config.model, extractors=config.extractors)
 
 
 def extract_articles(

@@ -26,7 +26,7 @@ from graph.rdf.io import read_graph, union_graph, write_graph
 from graph.rdf.model import (article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri,
                              to_dataset, to_graph)
 from graph.rdf.stores import OxigraphStore
-from graph.render import render_html
+from graph.view import render_html
 from graph.resolve.entities import clean_name, entity_id
 from graph.types import Document
 

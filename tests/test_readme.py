@@ -39,13 +39,13 @@ def test_quick_start_blocks_are_marked_for_ci():
 
 
 def test_the_python_functions_are_not_replaced_by_their_modules():
-    """``graph.build`` imports the module ``graph.extract``; the README's next line calls the
+    """``graph.build`` imports the module ``graph.extractors``; the README's next line calls the
     function ``graph.extract``. Importing a submodule must not replace the function of its name."""
     import importlib
 
     import graph
 
     for name in ("build", "extract", "query", "render", "load"):
-        for module in ("graph.extract", "graph.query", "graph.render", "graph.pipeline", "graph.corpus"):
+        for module in ("graph.extractors", "graph.query", "graph.view", "graph.pipeline", "graph.corpus"):
             importlib.import_module(module)
         assert callable(getattr(graph, name)), f"graph.{name} is {getattr(graph, name)!r}"

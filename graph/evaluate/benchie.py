@@ -147,7 +147,7 @@ def _input_error(path: PathLike, line: int | None, reason: str) -> Exception:
 def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
     """Yield ``(line number, line without its newline)`` for every line of ``path``."""
     try:
-        handle = open(path, encoding="utf-8", newline=None)
+        handle = open(path, encoding="utf-8", newline=None)  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
     except OSError as exc:
         raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
     with handle:
@@ -232,9 +232,7 @@ def read_benchie_gold(path: PathLike) -> list[BenchieSentence]:
             )
         parts = stripped.split("-->")
         if len(parts) != 3:
-            raise _input_error(
-                path, number, f"expected 'subject --> relation --> object', found {len(parts)} part(s)"
-            )
+            raise _input_error(path, number, f"expected 'subject --> relation --> object', found {len(parts)} part(s)")
         for part in parts:
             try:
                 _pattern(part)
@@ -321,7 +319,8 @@ def read_benchie_system(
         if fmt == "benchie":
             if len(fields) != 4:
                 raise _input_error(
-                    path, number,
+                    path,
+                    number,
                     f"expected 'sent_id<TAB>subject<TAB>relation<TAB>object', found {len(fields)} field(s)",
                 )
             sent_id = fields[0].strip()
@@ -332,7 +331,8 @@ def read_benchie_system(
         else:
             if not _looks_carb(fields):
                 raise _input_error(
-                    path, number,
+                    path,
+                    number,
                     "expected 'sentence<TAB>confidence<TAB>relation<TAB>arg1[<TAB>arg2 ...]'",
                 )
             sentence_id = by_text.get(_collapse(fields[0]))
@@ -340,7 +340,9 @@ def read_benchie_system(
                 unknown += 1
                 continue
             for triple in nary_to_triples(fields[2], fields[3:], mode=nary):
-                result.setdefault(sentence_id, []).append(BenchieExtraction(triple[0], triple[1], triple[2], line=number))
+                result.setdefault(sentence_id, []).append(
+                    BenchieExtraction(triple[0], triple[1], triple[2], line=number)
+                )
     return result, unknown
 
 
@@ -384,9 +386,7 @@ def _matches(pattern: _Pattern, tokens: Sequence[str]) -> bool:
         else:
             size = len(item)
             following = set(reachable)
-            following.update(
-                p + size for p in reachable if tuple(tokens[p : p + size]) == item
-            )
+            following.update(p + size for p in reachable if tuple(tokens[p : p + size]) == item)
         reachable = following
         if not reachable:
             return False

@@ -41,13 +41,13 @@ except ImportError:  # pragma: no cover - only when the module is used on its ow
     _ProjectInputError = None  # type: ignore[assignment,misc]
 
 __all__ = [
-    "CarbTuple",
     "CarbScore",
+    "CarbTuple",
+    "format_carb_lines",
     "read_carb_gold",
     "read_carb_predictions",
     "read_openie5_output",
     "score_carb",
-    "format_carb_lines",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -120,7 +120,7 @@ def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
     newlines) and stripped with ``str.strip()`` as it does, so trailing tabs are dropped.
     """
     try:
-        handle = open(path, encoding="utf-8")
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
     except OSError as exc:
         raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
     with handle:
@@ -173,9 +173,7 @@ def read_carb_predictions(path: PathLike) -> dict[str, list[CarbTuple]]:
     for number, line in _lines(path):
         fields = line.split("\t")
         if len(fields) < 3:
-            raise _input_error(
-                path, number, "expected 'sentence<TAB>confidence<TAB>relation[<TAB>arg ...]'"
-            )
+            raise _input_error(path, number, "expected 'sentence<TAB>confidence<TAB>relation[<TAB>arg ...]'")
         sentence, confidence, relation = fields[:3]
         item = CarbTuple(relation, tuple(fields[3:]), _confidence(confidence, path, number))
         predicted.setdefault(sentence, []).append(item)
@@ -187,9 +185,7 @@ def _openie5_text(field: str, path: PathLike, line: int) -> str:
     start = field.find("(")
     end = field.find(",List(")
     if start < 0 or end < 0:
-        raise _input_error(
-            path, line, f"not an OpenIE-5 element 'Kind(text,List(...))': {field[:60]!r}"
-        )
+        raise _input_error(path, line, f"not an OpenIE-5 element 'Kind(text,List(...))': {field[:60]!r}")
     return field[start + 1 : end]
 
 
@@ -208,9 +204,7 @@ def read_openie5_output(path: PathLike) -> dict[str, list[CarbTuple]]:
         if not all(fields[2:5]):
             continue
         if len(fields) < 6:
-            raise _input_error(
-                path, number, f"expected 6 tab-separated fields, found {len(fields)}"
-            )
+            raise _input_error(path, number, f"expected 6 tab-separated fields, found {len(fields)}")
         arg1 = _openie5_text(fields[2], path, number)
         relation = _openie5_text(fields[3], path, number)
         rest = [_openie5_text(part, path, number) for part in fields[4].strip().split(");")]
@@ -415,11 +409,9 @@ def score_carb(
         kept_now += kept_total[k]
         precisions.append(precision_sum[k] / kept_now if kept_now > 0 else 1.0)
         recalls.append(recall_sum[k] / gold_total if gold_total > 0 else 0.0)
-    f1s = [
-        2 * p * r / (p + r) if p + r > 0 else 0.0 for p, r in zip(precisions, recalls, strict=True)
-    ]
+    f1s = [2 * p * r / (p + r) if p + r > 0 else 0.0 for p, r in zip(precisions, recalls, strict=True)]
     best = max(range(count), key=lambda k: (f1s[k], -k))  # first maximum, like np.argmax
-    auc = _trapezoid_auc(recalls + [0.0], precisions + [1.0])
+    auc = _trapezoid_auc([*recalls, 0.0], [*precisions, 1.0])
     curve = tuple(zip(thresholds, precisions, recalls, strict=True))
     return CarbScore(
         precision=precisions[best],

@@ -184,7 +184,7 @@ def _input_error(path: PathLike, line: int | None, reason: str) -> Exception:
 def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
     """Yield ``(line number, line without its newline)`` for every line of ``path``."""
     try:
-        handle = open(path, encoding="utf-8")
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
     except OSError as exc:
         raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
     with handle:
@@ -263,9 +263,7 @@ def read_conll(path: PathLike) -> dict[str, ConllDocument]:
         assert name is not None
         if name in documents:
             raise _input_error(path, begin_line, f"document {name} given twice")
-        documents[name] = ConllDocument(
-            name, tuple(tokens), {k: frozenset(v) for k, v in chains.items()}, str(path)
-        )
+        documents[name] = ConllDocument(name, tuple(tokens), {k: frozenset(v) for k, v in chains.items()}, str(path))
 
     for number, line in _lines(path):
         stripped = line.strip()
@@ -442,13 +440,12 @@ def _token_span(
     return (hits[0], hits[-1])
 
 
-def _response_chains(
-    document: ConllDocument, mentions: Sequence[Mention]
-) -> tuple[list[Chain], int, int]:
+def _response_chains(document: ConllDocument, mentions: Sequence[Mention]) -> tuple[list[Chain], int, int]:
     """Response chains of one document: (chains with >= 2 mentions, unmapped, duplicates)."""
     if any(start < 0 for start, _ in document.tokens):
         raise _input_error(
-            document.path, None,
+            document.path,
+            None,
             f"document {document.name} has no character offsets (columns 6 and 7): cannot place system mentions",
         )
     starts = [start for start, _ in document.tokens]

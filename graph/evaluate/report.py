@@ -176,7 +176,9 @@ def coref_report(
         p = score.pronouns
         rows.append([f"pronouns ({p.resolved}/{p.total})", p.accuracy, None, None])
         document["pronouns"] = {
-            "accuracy": p.accuracy, "resolved": p.resolved, "total": p.total,
+            "accuracy": p.accuracy,
+            "resolved": p.resolved,
+            "total": p.total,
             "no_system_mention": p.no_system_mention,
         }
     document["counts"] = {
@@ -225,8 +227,10 @@ def types_report(gold: Sequence[PathLike], system: Sequence[PathLike], *, fmt: s
         "correct": score.correct,
         "total": score.total,
         "unmatched": score.unmatched,
-        "per_type": {t.type: {"accuracy": t.accuracy, "correct": t.correct, "total": t.total,
-                              "unmatched": t.unmatched} for t in score.per_type},
+        "per_type": {
+            t.type: {"accuracy": t.accuracy, "correct": t.correct, "total": t.total, "unmatched": t.unmatched}
+            for t in score.per_type
+        },
         "confusion": [{"gold": g, "system": s, "chains": n} for (g, s), n in score.confusion],
     }
     header = ("gold type", "correct", "chains", "unmatched", "accuracy")

@@ -878,7 +878,7 @@ class OxigraphStore(GraphStore):
 
     def triples_view(self) -> StoreTriples:
         """A read-only view of every graph's triples with rdflib's ``subject_objects`` (what
-        :func:`graph.render.network_from_rdf` reads), without copying the store into rdflib."""
+        :func:`graph.view.network_from_rdf` reads), without copying the store into rdflib."""
         return StoreTriples(self.store)
 
     def _graph_size(self, name: URIRef) -> int:

@@ -22,17 +22,17 @@ from .predicates import is_passive_with_agent, relation_label, role_property
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from ..extract.base import DocContext
+    from ..syntax import DocContext
 
 __all__ = [
-    "ResolvedArticle",
-    "resolve_article",
-    "merge_articles",
-    "merge_article",
     "EntityIndex",
     "Gazetteer",
     "GazetteerEntry",
+    "ResolvedArticle",
     "article_sentences",
+    "merge_article",
+    "merge_articles",
+    "resolve_article",
 ]
 
 
@@ -71,9 +71,12 @@ def _provenance(extraction: Extraction) -> Provenance:
         parts.append(extraction.object)  # type: ignore[arg-type]
     parts = [p for p in parts if p.tokens] or [extraction.relation]
     return Provenance(
-        doc_id=extraction.doc_id, sentence=extraction.sentence,
-        start=min(p.start for p in parts), end=max(p.end for p in parts),
-        extractor=extraction.extractor, confidence=extraction.confidence,
+        doc_id=extraction.doc_id,
+        sentence=extraction.sentence,
+        start=min(p.start for p in parts),
+        end=max(p.end for p in parts),
+        extractor=extraction.extractor,
+        confidence=extraction.confidence,
     )
 
 
@@ -123,12 +126,26 @@ def resolve_article(
         time, place = _circumstances(extraction, entities, subject.key)
         if place is not None:
             used[place] += 1
-        common = dict(provenance=provenance, negated=extraction.negated, modality=extraction.modality,
-                      construction=extraction.construction, time=time, place=place)
+        common = {
+            "provenance": provenance,
+            "negated": extraction.negated,
+            "modality": extraction.modality,
+            "construction": extraction.construction,
+            "time": time,
+            "place": place,
+        }
         if obj.how == "clause":
-            facts.append(Fact(subject=subject.key, predicate=relation_label(extraction), object=None,
-                              value=extraction.object.text, subject_text=extraction.subject.text,
-                              object_text=extraction.object.text, **common))
+            facts.append(
+                Fact(
+                    subject=subject.key,
+                    predicate=relation_label(extraction),
+                    object=None,
+                    value=extraction.object.text,
+                    subject_text=extraction.subject.text,
+                    object_text=extraction.object.text,
+                    **common,
+                )
+            )
             used[subject.key] += 1
             continue
         if obj.key is None or obj.key == subject.key:
@@ -141,17 +158,25 @@ def resolve_article(
         if extraction.construction == "title":
             role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
             if extraction.object.kind == "ROLE":
-                memberships.append(Membership(member=subject_key, organization=None, role=role,
-                                              provenance=provenance))
+                memberships.append(Membership(member=subject_key, organization=None, role=role, provenance=provenance))
                 used[subject_key] += 1
                 continue
-            memberships.append(Membership(member=subject_key, organization=object_key, role=role,
-                                          provenance=provenance))
+            memberships.append(
+                Membership(member=subject_key, organization=object_key, role=role, provenance=provenance)
+            )
             label = "head of" if role_property(role) == "org:headOf" else "member of"
         else:
             label = relation_label(extraction)
-        facts.append(Fact(subject=subject_key, predicate=label, object=object_key, subject_text=subject_text,
-                          object_text=object_text, **common))
+        facts.append(
+            Fact(
+                subject=subject_key,
+                predicate=label,
+                object=object_key,
+                subject_text=subject_text,
+                object_text=object_text,
+                **common,
+            )
+        )
         used[subject_key] += 1
         used[object_key] += 1
 
@@ -165,8 +190,12 @@ def resolve_article(
             if key not in used:
                 local.append(entities.local_entity(key, 0))
     return ResolvedArticle(
-        document=document, sentences=article_sentences(context, document.id), entities=tuple(local),
-        facts=tuple(facts), memberships=tuple(memberships), article_entities=tuple(article_entities),
+        document=document,
+        sentences=article_sentences(context, document.id),
+        entities=tuple(local),
+        facts=tuple(facts),
+        memberships=tuple(memberships),
+        article_entities=tuple(article_entities),
     )
 
 
@@ -174,26 +203,61 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     """One fact per sentence and triple (two subjects resolving to one entity), the surest kept."""
     best: dict[tuple, Fact] = {}
     for fact in facts:
-        key = (fact.provenance.sentence, fact.subject, fact.predicate, fact.object, fact.value, fact.negated,
-               fact.modality)
+        key = (
+            fact.provenance.sentence,
+            fact.subject,
+            fact.predicate,
+            fact.object,
+            fact.value,
+            fact.negated,
+            fact.modality,
+        )
         if key not in best or fact.provenance.confidence > best[key].provenance.confidence:
             best[key] = fact
-    return [fact for fact in facts if best[(fact.provenance.sentence, fact.subject, fact.predicate, fact.object,
-                                             fact.value, fact.negated, fact.modality)] is fact]
+    return [
+        fact
+        for fact in facts
+        if best[
+            (
+                fact.provenance.sentence,
+                fact.subject,
+                fact.predicate,
+                fact.object,
+                fact.value,
+                fact.negated,
+                fact.modality,
+            )
+        ]
+        is fact
+    ]
 
 
 def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGraph:
     """One article with corpus-wide entity ids: its entities join ``index`` (the returned graph
     holds the article's facts, sentences and entity uses, not the corpus entities)."""
     ids = {local.key: index.add(article.document.id, local) for local in article.entities}
-    facts = tuple(replace(fact, subject=ids[fact.subject],
-                          object=ids[fact.object] if fact.object is not None else None,
-                          place=ids[fact.place] if fact.place is not None else None) for fact in article.facts)
-    memberships = tuple(replace(membership, member=ids[membership.member],
-                                organization=ids[membership.organization] if membership.organization else None)
-                        for membership in article.memberships)
+    facts = tuple(
+        replace(
+            fact,
+            subject=ids[fact.subject],
+            object=ids[fact.object] if fact.object is not None else None,
+            place=ids[fact.place] if fact.place is not None else None,
+        )
+        for fact in article.facts
+    )
+    memberships = tuple(
+        replace(
+            membership,
+            member=ids[membership.member],
+            organization=ids[membership.organization] if membership.organization else None,
+        )
+        for membership in article.memberships
+    )
     return KnowledgeGraph(
-        documents=(article.document,), sentences=article.sentences, facts=facts, memberships=memberships,
+        documents=(article.document,),
+        sentences=article.sentences,
+        facts=facts,
+        memberships=memberships,
         article_entities=tuple((article.document.id, role, ids[key]) for role, key in article.article_entities),
         entity_uses=tuple(entity_use(article.document.id, ids[local.key], local) for local in article.entities),
     )
@@ -204,8 +268,10 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
     index = index if index is not None else EntityIndex()
     parts = [merge_article(article, index) for article in articles]
     return KnowledgeGraph(
-        documents=tuple(d for p in parts for d in p.documents), sentences=tuple(s for p in parts for s in p.sentences),
-        entities=tuple(index.entities()), facts=tuple(f for p in parts for f in p.facts),
+        documents=tuple(d for p in parts for d in p.documents),
+        sentences=tuple(s for p in parts for s in p.sentences),
+        entities=tuple(index.entities()),
+        facts=tuple(f for p in parts for f in p.facts),
         memberships=tuple(m for p in parts for m in p.memberships),
         article_entities=tuple(a for p in parts for a in p.article_entities),
         entity_uses=tuple(u for p in parts for u in p.entity_uses),

@@ -10,47 +10,85 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..types import Entity, EntityUse
 
 __all__ = [
     "ENTITY_TYPES",
     "NAMED_TYPES",
-    "LocalEntity",
     "EntityIndex",
-    "entity_id",
-    "normalize_name",
-    "clean_name",
-    "type_for_label",
-    "compatible_types",
-    "transliteration_key",
+    "LocalEntity",
     "acronym_of",
+    "clean_name",
+    "compatible_types",
+    "entity_id",
+    "entity_use",
+    "explain_alias",
     "is_acronym",
     "is_short_form",
-    "explain_alias",
-    "entity_use",
+    "normalize_name",
+    "transliteration_key",
+    "type_for_label",
 ]
 
 #: ontology classes (local names in ``nkg:``) an entity can have, most specific last
 ENTITY_TYPES = (
-    "Thing", "Concept", "Person", "Organization", "PoliticalParty", "GovernmentBody", "NewsAgency",
-    "Place", "Programme", "Event", "Role", "Group", "CreativeWork", "TimeExpression", "Quantity",
+    "Thing",
+    "Concept",
+    "Person",
+    "Organization",
+    "PoliticalParty",
+    "GovernmentBody",
+    "NewsAgency",
+    "Place",
+    "Programme",
+    "Event",
+    "Role",
+    "Group",
+    "CreativeWork",
+    "TimeExpression",
+    "Quantity",
 )
-NAMED_TYPES = {"Person", "Organization", "PoliticalParty", "GovernmentBody", "NewsAgency", "Place",
-               "Programme", "Event", "Group", "CreativeWork"}
+NAMED_TYPES = {
+    "Person",
+    "Organization",
+    "PoliticalParty",
+    "GovernmentBody",
+    "NewsAgency",
+    "Place",
+    "Programme",
+    "Event",
+    "Group",
+    "CreativeWork",
+}
 _SUPERTYPE = {
-    "PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization",
+    "PoliticalParty": "Organization",
+    "GovernmentBody": "Organization",
+    "NewsAgency": "Organization",
 }
 
 _NER_TYPES = {
-    "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-    "NORP": "Group", "EVENT": "Event", "LAW": "CreativeWork", "WORK_OF_ART": "CreativeWork",
-    "PRODUCT": "CreativeWork", "DATE": "TimeExpression", "TIME": "TimeExpression",
-    "MONEY": "Quantity", "PERCENT": "Quantity", "QUANTITY": "Quantity", "CARDINAL": "Quantity",
-    "ORDINAL": "Quantity", "LANGUAGE": "Concept",
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "Event",
+    "LAW": "CreativeWork",
+    "WORK_OF_ART": "CreativeWork",
+    "PRODUCT": "CreativeWork",
+    "DATE": "TimeExpression",
+    "TIME": "TimeExpression",
+    "MONEY": "Quantity",
+    "PERCENT": "Quantity",
+    "QUANTITY": "Quantity",
+    "CARDINAL": "Quantity",
+    "ORDINAL": "Quantity",
+    "LANGUAGE": "Concept",
 }
 
 
@@ -108,10 +146,27 @@ def normalize_name(text: str) -> str:
 # transliteration: spellings of Kazakh and Russian names in Latin script that differ only in
 # how a sound is written (Nazarbayev / Nazarbaev, Tokayev / Tokaev / Toqaev, Zhomart / Jomart)
 _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
-    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("w", "v"),
-    ("ph", "f"), ("ts", "c"), ("tz", "c"), ("iy", "i"), ("yy", "i"), ("ij", "i"), ("ye", "e"),
-    ("yo", "o"), ("yu", "u"), ("ya", "a"), ("ey", "ei"),
-    ("ay", "ai"), ("oy", "oi"), ("uy", "ui"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("ij", "i"),
+    ("ye", "e"),
+    ("yo", "o"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("ey", "ei"),
+    ("ay", "ai"),
+    ("oy", "oi"),
+    ("uy", "ui"),
 )
 _DOUBLE = re.compile(r"([a-z])\1+")
 
@@ -163,8 +218,8 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     if person:
         # every word of the short form is in the long one, an initial ("K. Tokayev") standing for
         # a first name with that letter; the surnames agree
-        return a[-1] == b[-1] and all(w in b or len(w) == 1 and any(x.startswith(w) for x in b[:-1]) for w in a)
-    return b[: len(a)] == a or b[-len(a):] == a
+        return a[-1] == b[-1] and all(w in b or (len(w) == 1 and any(x.startswith(w) for x in b[:-1])) for w in a)
+    return b[: len(a)] == a or b[-len(a) :] == a
 
 
 def explain_alias(label: str, alias: str) -> str:
@@ -292,10 +347,15 @@ class EntityIndex:
                 words = transliteration_key(name).split()
                 if not words:
                     continue
-                candidates = [c for c in self._by_last_word.get((words[-1 if base == "Person" else 0], base), set())
-                              if any(is_short_form(name, other, person=base == "Person")
-                                     or is_short_form(other, name, person=base == "Person")
-                                     for other in self._entities[c].names)]
+                candidates = [
+                    c
+                    for c in self._by_last_word.get((words[-1 if base == "Person" else 0], base), set())
+                    if any(
+                        is_short_form(name, other, person=base == "Person")
+                        or is_short_form(other, name, person=base == "Person")
+                        for other in self._entities[c].names
+                    )
+                ]
                 if len(candidates) == 1:
                     return candidates[0]
         return None
@@ -336,9 +396,16 @@ class EntityIndex:
         The entity keeps the id it was given; its names become known for matching, as
         :meth:`add` would have made them, so new articles merge with it.
         """
-        local = LocalEntity(key=use.entity, label=use.label, type=use.type, names=Counter(dict(use.names)),
-                            mentions=use.mentions, named=use.named, known_id=use.entity,
-                            known_label=use.known_label)
+        local = LocalEntity(
+            key=use.entity,
+            label=use.label,
+            type=use.type,
+            names=Counter(dict(use.names)),
+            mentions=use.mentions,
+            named=use.named,
+            known_id=use.entity,
+            known_label=use.known_label,
+        )
         if use.entity not in self._entities:
             self._entities[use.entity] = _Accumulator(use.entity, named=use.named)
         self._remember(use.entity, local)
@@ -347,9 +414,16 @@ class EntityIndex:
 
 def entity_use(doc_id: str, entity: str, local: LocalEntity) -> EntityUse:
     """One article's share of a corpus entity, as plain data (see :meth:`EntityIndex.restore`)."""
-    return EntityUse(doc_id=doc_id, entity=entity, label=local.label, type=local.type,
-                     names=tuple(sorted(local.names.items())), mentions=local.mentions, named=local.named,
-                     known_label=local.known_label)
+    return EntityUse(
+        doc_id=doc_id,
+        entity=entity,
+        label=local.label,
+        type=local.type,
+        names=tuple(sorted(local.names.items())),
+        mentions=local.mentions,
+        named=local.named,
+        known_label=local.known_label,
+    )
 
 
 def _identifying(local: LocalEntity) -> list[str]:
@@ -381,12 +455,19 @@ class _Accumulator:
 
     def entity(self) -> Entity:
         names = [n for n in self.names if n]
-        label = self.preferred or (max(names, key=lambda n: (self.names[n] > 0, _name_quality(n), self.names[n], n))
-                                   if names else self.id)
+        label = self.preferred or (
+            max(names, key=lambda n: (self.names[n] > 0, _name_quality(n), self.names[n], n)) if names else self.id
+        )
         kind = _best_type(self.types)
         aliases = tuple(sorted(n for n in names if n != label))
-        return Entity(id=self.id, label=label, type=kind, aliases=aliases, mentions=self.mentions,
-                      documents=tuple(sorted(self.documents)))
+        return Entity(
+            id=self.id,
+            label=label,
+            type=kind,
+            aliases=aliases,
+            mentions=self.mentions,
+            documents=tuple(sorted(self.documents)),
+        )
 
 
 def _name_quality(name: str) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .entities import normalize_name
 
-__all__ = ["GazetteerEntry", "Gazetteer"]
+__all__ = ["Gazetteer", "GazetteerEntry"]
 
 
 @dataclass(frozen=True)

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import DEPUTY_WORDS, ROLE_HEAD_NOUNS
 from ..types import Extraction
 
-__all__ = ["relation_label", "ontology_property", "is_passive_with_agent", "ROLE_HEAD_NOUNS", "role_property"]
+__all__ = ["is_passive_with_agent", "ontology_property", "relation_label", "role_property"]
 
 #: relation labels that map to a property of a standard vocabulary / the ontology
 _ONTOLOGY_PROPERTIES = {
     "member of": "org:memberOf",
     "head of": "org:headOf",
 }
-
-#: role nouns whose holder leads the organisation (W3C ORG ``org:headOf``), unless qualified
-#: by a deputy-like word; English lexicon, not names
-ROLE_HEAD_NOUNS = {
-    "chairman", "chairwoman", "chairperson", "chair", "president", "leader", "head", "director",
-    "chief", "ceo", "governor", "mayor", "prime minister", "premier", "king", "queen", "secretary-general",
-    "general secretary", "commander", "rector", "principal", "editor-in-chief", "founder",
-}
-_DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
 
 _SPACES = re.compile(r"\s+")
 
@@ -47,7 +39,7 @@ def role_property(role: str) -> str:
     """``org:headOf`` for a leading role ("Chairman"), else ``org:memberOf`` ("First Deputy Chairman")."""
     words = role.lower().replace("-", " - ").split()
     text = " ".join(words).replace(" - ", "-")
-    if any(w in _DEPUTY_WORDS for w in words):
+    if any(w in DEPUTY_WORDS for w in words):
         return "org:memberOf"
     if any(text == noun or text.endswith(" " + noun) for noun in ROLE_HEAD_NOUNS):
         return "org:headOf"

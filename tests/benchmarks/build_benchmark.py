@@ -106,8 +106,7 @@ sys.path.insert(0, {root!r})
 import pyoxigraph as ox
 from graph.corpus import update_store
 from graph.documents import load_documents
-from graph.extract import make_extractors
-from graph.extract.base import DocContext, extractions_from
+from graph.extractors import DocContext, extractions_from, make_extractors
 from graph.nlp import load_model
 from graph.rdf.stores import OxigraphStore
 from graph.resolve import resolve_article

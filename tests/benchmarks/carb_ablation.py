@@ -21,9 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from graph.evaluate import CarbTuple, read_carb_gold, score_carb  # noqa: E402
-from graph.extract import make_extractors  # noqa: E402
-from graph.extract.base import DocContext, extractions_from  # noqa: E402
-from graph.extract.carb import carb_tuple  # noqa: E402
+from graph.evaluate.carb_output import carb_tuple  # noqa: E402
+from graph.extractors import DocContext, extractions_from, make_extractors  # noqa: E402
 from graph.nlp import _PTB_ESCAPES, load_model  # noqa: E402
 
 CARB = ROOT / "tests" / "data" / "carb"

@@ -15,13 +15,12 @@ median frame while the view is dragged (large views hide edges while dragging or
 
 The graph imitates a corpus: each article links about ten entities (its own, plus a couple of
 popular ones drawn from a Zipf distribution, so hubs emerge); one article in ten stands alone.
-Node and edge attributes are those :func:`graph.render.network_from_rdf` produces.
+Node and edge attributes are those :func:`graph.view.network_from_rdf` produces.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 import tempfile
@@ -35,7 +34,8 @@ if str(ROOT) not in sys.path:
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 
-render = importlib.import_module("graph.render")  # the module; graph.render is also a function
+from graph.outputs import write_text_atomic  # noqa: E402
+from graph.view import compute_layout, render_html  # noqa: E402
 
 _KINDS = ["Person"] * 6 + ["Organization"] * 3 + ["Place"] * 2 + ["PoliticalParty", "GovernmentBody", "Event",
                                                                    "Programme"] + ["Concept"] * 5
@@ -61,7 +61,7 @@ def _name(kind: str, i: int) -> str:
 def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7, per_article: int = 10,
                       hubs: int = 2, alone: float = 0.1) -> nx.MultiDiGraph:
     """A news-like entity network with ``nodes`` nodes and ``edges`` edges (exactly, when the
-    numbers allow it), shaped like :func:`graph.render.network_from_rdf`'s output."""
+    numbers allow it), shaped like :func:`graph.view.network_from_rdf`'s output."""
     rng = np.random.default_rng(seed)
     popularity = 1.0 / (np.arange(nodes) + 5.0) ** 1.1
     popularity /= popularity.sum()
@@ -185,15 +185,15 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     generated = time.perf_counter() - started
 
     started = time.perf_counter()
-    render.compute_layout(network)
+    compute_layout(network)
     layout = time.perf_counter() - started
 
     out = args.out or Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
     page_path = out / "benchmark.html"
     started = time.perf_counter()
-    page = render.render_html(network, title=f"benchmark: {args.nodes} nodes, {args.edges} edges")
+    page = render_html(network, title=f"benchmark: {args.nodes} nodes, {args.edges} edges")
     built = time.perf_counter() - started
-    render.write_text_atomic(page_path, page)
+    write_text_atomic(page_path, page)
     written = time.perf_counter() - started
 
     report: dict[str, object] = {

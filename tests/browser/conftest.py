@@ -6,7 +6,6 @@ Without Chromium or Playwright the tests skip with the reason; with NEWSGRAPH_RE
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from .chromium import block_network, find_chromium, launch
+from graph.outputs import write_text_atomic
+from graph.view import network_from_rdf, render_html
 
-render = importlib.import_module("graph.render")
+from .chromium import block_network, find_chromium, launch
 
 REQUIRED = os.environ.get("NEWSGRAPH_REQUIRE_BROWSER") == "1"
 #: the page has set itself up and the browser has painted the first frame
@@ -95,14 +95,14 @@ def open_page(browser: Any) -> Iterator[Callable[..., Loaded]]:
 
 @pytest.fixture(scope="session")
 def sample_network(sample_dataset):
-    return render.network_from_rdf(sample_dataset)
+    return network_from_rdf(sample_dataset)
 
 
 @pytest.fixture(scope="session")
 def sample_page(tmp_path_factory, sample_network) -> Path:
     """The page of the bundled article, rendered as ``newsgraph build`` does."""
     path = tmp_path_factory.mktemp("pages") / "sample.html"
-    render.write_text_atomic(path, render.render_html(sample_network, title="newsgraph: sample"))
+    write_text_atomic(path, render_html(sample_network, title="newsgraph: sample"))
     return path
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-
 import networkx as nx
 import pytest
 
+from graph.outputs import write_text_atomic
+from graph.view import render_html, select_view
 from tests.benchmarks.render_benchmark import synthetic_network
 
 from .conftest import edge_point, physics_off
-
-render = importlib.import_module("graph.render")
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +19,8 @@ def large_network() -> nx.MultiDiGraph:
 
 def test_large_view_is_drawn_where_python_placed_it_and_labels_the_selection(open_page, tmp_path, large_network):
     path = tmp_path / "large.html"
-    view, notes = render.select_view(large_network, max_nodes=1200)
-    render.write_text_atomic(path, render.render_html(view, notes=notes))
+    view, notes = select_view(large_network, max_nodes=1200)
+    write_text_atomic(path, render_html(view, notes=notes))
     loaded = open_page(path)
     assert loaded.js("() => [nodes.length, edges.length]") == [1200, view.number_of_edges()]
     assert not loaded.page.is_checked("#ng-physics")
@@ -55,7 +53,7 @@ def test_a_long_list_of_sentences_stays_usable(open_page, tmp_path):
     network.graph["articles"] = {f"d{i}": {"title": f"Article {i}", "url": f"https://news.example/{i}", "date": ""}
                                  for i in range(7)}
     path = tmp_path / "long.html"
-    render.write_text_atomic(path, render.render_html(network))
+    write_text_atomic(path, render_html(network))
     loaded = open_page(path)
     physics_off(loaded)
     point = edge_point(loaded, "e0")

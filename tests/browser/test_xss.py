@@ -8,15 +8,15 @@ hostile names and toggles the legend, and finally checks that the flag is still 
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 
 import pytest
 
-from .conftest import node_point, physics_off
+from graph.outputs import write_text_atomic
+from graph.view import ViewNotes, network_from_rdf, render_html
 
-render = importlib.import_module("graph.render")
+from .conftest import node_point, physics_off
 
 FLAG = "window.__ngPwned"
 PWNED = "() => window.__ngPwned === undefined && !window.__ngPwnedAny"
@@ -52,7 +52,7 @@ def hostile_network(nlp):
 
     documents = [document_from_text(doc_id, text, title=title, url=url, published="2021-03-04")
                  for doc_id, text, title, url in HOSTILE]
-    return render.network_from_rdf(to_dataset(build_graph(documents)))
+    return network_from_rdf(to_dataset(build_graph(documents)))
 
 
 @pytest.fixture(scope="module", params=["with-csp", "escaping-only"])
@@ -61,12 +61,12 @@ def hostile_page(request, tmp_path_factory, hostile_network):
     escaping alone must hold (the policy would otherwise hide a mistake in it)."""
     path = tmp_path_factory.mktemp("hostile") / f"{request.param}.html"
     title = f"<script>{_payload(12)}</script> corpus"
-    notes = render.ViewNotes(messages=(f'1 hop around Jack " onmouseover="{_payload(13)}" Miller',))
-    page = render.render_html(hostile_network, title=title, notes=notes)
+    notes = ViewNotes(messages=(f'1 hop around Jack " onmouseover="{_payload(13)}" Miller',))
+    page = render_html(hostile_network, title=title, notes=notes)
     if request.param == "escaping-only":
         page, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
         assert removed == 1
-    render.write_text_atomic(path, page)
+    write_text_atomic(path, page)
     return path
 
 
@@ -162,7 +162,7 @@ def test_hostile_articles_render_as_text_and_run_nothing(open_page, hostile_page
 
 def test_even_markup_smuggled_into_the_page_does_not_run(open_page, tmp_path, sample_network):
     """Defence in depth: the Content-Security-Policy allows only the page's own scripts, by hash."""
-    page = render.render_html(sample_network)
+    page = render_html(sample_network)
     smuggled = (f'<img src="data:," onerror="{_payload(21)}"><script>{_payload(22)}</script>'
                 f'<div onmouseover="{_payload(23)}" style="position:fixed;inset:0;z-index:99"></div>')
     path = tmp_path / "tampered.html"

@@ -28,5 +28,7 @@ BENCHMARKS = benchmarks_dir()
 def benchmark(name: str) -> Path:
     """The folder of one benchmark, or skip the test saying where it was looked for."""
     if BENCHMARKS is None or not (BENCHMARKS / name).is_dir():
-        pytest.skip(f"benchmark {name!r} not found (looked in shared/benchmarks above {ROOT}; set NEWSGRAPH_BENCHMARKS)")
+        pytest.skip(
+            f"benchmark {name!r} not found (looked in shared/benchmarks above {ROOT}; set NEWSGRAPH_BENCHMARKS)"
+        )
     return BENCHMARKS / name

@@ -173,8 +173,21 @@ def test_cli_benchie_formats_and_details(tmp_path: Path) -> None:
     system.write_text("1\tA\tsaw\tB\n1\tA\tsaw\tRome\n", encoding="utf-8")
     details = tmp_path / "details.jsonl"
     runner = CliRunner()
-    result = runner.invoke(app, ["eval", "benchie", "--gold", str(gold), "--system", str(system),
-                                 "--format", "json", "--details", str(details)])
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            "benchie",
+            "--gold",
+            str(gold),
+            "--system",
+            str(system),
+            "--format",
+            "json",
+            "--details",
+            str(details),
+        ],
+    )
     assert result.exit_code == 0, result.output
     values = json.loads(result.stdout)
     assert (values["tp"], values["fp"], values["precision"], values["recall"]) == (1, 1, 0.5, 0.25)

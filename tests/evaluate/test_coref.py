@@ -30,8 +30,9 @@ from .conftest import benchmark
 
 def _doc(chains: dict[str, list[tuple[int, int]]], tokens: int = 20, name: str = "d") -> ConllDocument:
     """A key document of one-character tokens at characters 2i..2i+1 (a space between)."""
-    return ConllDocument(name, tuple((2 * i, 2 * i + 1) for i in range(tokens)),
-                         {k: frozenset(v) for k, v in chains.items()})
+    return ConllDocument(
+        name, tuple((2 * i, 2 * i + 1) for i in range(tokens)), {k: frozenset(v) for k, v in chains.items()}
+    )
 
 
 def _mentions(chains: dict[str, list[tuple[int, int]]], doc: str = "d") -> list[Mention]:
@@ -70,7 +71,9 @@ def test_worked_example_of_pradhan_et_al_2014() -> None:
     letters = {"k1": "abc", "k2": "defg"}
     document = _doc({k: [(ord(c) - 97, ord(c) - 97) for c in v] for k, v in letters.items()})
     system = {"r1": "ab", "r2": "cd", "r3": "fghi"}
-    score = score_coref({"d": document}, _mentions({k: [(ord(c) - 97, ord(c) - 97) for c in v] for k, v in system.items()}))
+    score = score_coref(
+        {"d": document}, _mentions({k: [(ord(c) - 97, ord(c) - 97) for c in v] for k, v in system.items()})
+    )
     assert score.muc.f1 == pytest.approx(0.4)
     assert score.b_cubed.f1 == pytest.approx(2 * (5 / 12) * (1 / 2) / (5 / 12 + 1 / 2))  # 45.45%
     assert score.ceaf_e.f1 == pytest.approx(2 * 0.65 * (1.3 / 3) / (0.65 + 1.3 / 3))  # 0.52
@@ -79,7 +82,10 @@ def test_worked_example_of_pradhan_et_al_2014() -> None:
 
 
 def test_metrics_sum_counts_over_documents() -> None:
-    key = {"d1": _doc({"1": [(0, 0), (1, 1)]}, name="d1"), "d2": _doc({"1": [(0, 0), (1, 1), (2, 2), (3, 3)]}, name="d2")}
+    key = {
+        "d1": _doc({"1": [(0, 0), (1, 1)]}, name="d1"),
+        "d2": _doc({"1": [(0, 0), (1, 1), (2, 2), (3, 3)]}, name="d2"),
+    }
     response = _mentions({"x": [(0, 0), (1, 1)]}, "d1") + _mentions({"y": [(0, 0), (1, 1)]}, "d2")
     score = score_coref(key, response)
     # MUC: d1 1/1 link, d2 1/3 links -> recall 2/4 (not the mean of 1 and 1/3); precision 2/2
@@ -193,7 +199,7 @@ def test_conll_reader_errors_name_file_and_line(tmp_path: Path, text, line, word
         ('{"doc": "d", "start": 3, "end": 3, "entity": 1}', "start < end"),
         ('{"doc": "", "start": 0, "end": 3, "entity": 1}', "'doc'"),
         ('{"doc": "d", "start": 0, "end": 3, "entity": [1]}', "'entity'"),
-        ('[1, 2]', "JSON object"),
+        ("[1, 2]", "JSON object"),
     ],
 )
 def test_mentions_reader_errors_name_file_and_line(tmp_path: Path, record, words) -> None:
@@ -310,11 +316,15 @@ def test_cli_coref(tmp_path: Path) -> None:
         {"doc": "doc1", "start": 0, "end": 10, "entity": 3, "proper": True, "head_start": 5, "head_end": 10},
         {"doc": "doc1", "start": 15, "end": 18, "entity": 3, "pronoun": True},
     ]
-    (tmp_path / "doc1.mentions.jsonl").write_text("\n".join(json.dumps(m) for m in gold_mentions) + "\n", encoding="utf-8")
+    (tmp_path / "doc1.mentions.jsonl").write_text(
+        "\n".join(json.dumps(m) for m in gold_mentions) + "\n", encoding="utf-8"
+    )
     system = tmp_path / "sys.jsonl"
     system.write_text("\n".join(json.dumps(m) for m in gold_mentions[:2]) + "\n", encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(app, ["eval", "coref", "--gold", str(tmp_path / "doc1.conll"), "--system", str(system), "-f", "json"])
+    result = runner.invoke(
+        app, ["eval", "coref", "--gold", str(tmp_path / "doc1.conll"), "--system", str(system), "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     values = json.loads(result.stdout)
     # key: {John Smith, him} {John, He} and the one-mention {He left} (no link); response {John Smith, him}

@@ -41,7 +41,9 @@ def test_system_class(kind, expected) -> None:
 
 def _name(start: int, end: int, entity: str, kind: str, head: tuple[int, int] | None = None) -> Mention:
     head_start, head_end = head or (start, end)
-    return Mention("d", start, end, entity, kind, extra={"proper": True, "head_start": head_start, "head_end": head_end})
+    return Mention(
+        "d", start, end, entity, kind, extra={"proper": True, "head_start": head_start, "head_end": head_end}
+    )
 
 
 def test_hand_example() -> None:
@@ -67,7 +69,10 @@ def test_hand_example() -> None:
     assert (score.correct, score.total, score.unmatched) == (2, 3, 1)
     assert score.accuracy == pytest.approx(2 / 3)
     assert [(t.type, t.correct, t.total, t.unmatched) for t in score.per_type] == [
-        ("person", 1, 1, 0), ("organization", 1, 1, 0), ("place", 0, 1, 1)]
+        ("person", 1, 1, 0),
+        ("organization", 1, 1, 0),
+        ("place", 0, 1, 1),
+    ]
     assert dict(score.confusion) == {("person", "person"): 1, ("organization", "organization"): 1, ("place", "none"): 1}
 
 
@@ -89,8 +94,7 @@ def test_gold_against_itself(gum_mentions) -> None:
 
 
 def test_persons_typed_as_organizations_and_places_dropped(gum_mentions) -> None:
-    system = [replace(m, type="Organization") if m.type == "person" else m
-              for m in gum_mentions if m.type != "place"]
+    system = [replace(m, type="Organization") if m.type == "person" else m for m in gum_mentions if m.type != "place"]
     score = score_types(gum_mentions, system)
     # 40 of the 41 place chains lose their system mention; the head of "Chiang Kai Shek Memorial
     # Hall" is inside the nested person mention "Chiang Kai Shek", typed Organization here
@@ -102,16 +106,35 @@ def test_persons_typed_as_organizations_and_places_dropped(gum_mentions) -> None
 
 def test_cli_types(tmp_path: Path) -> None:
     gold = tmp_path / "d.mentions.jsonl"
-    gold.write_text(json.dumps({"doc": "d", "start": 0, "end": 4, "entity": 1, "type": "place", "proper": True,
-                                "head_start": 0, "head_end": 4}) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "d",
+                "start": 0,
+                "end": 4,
+                "entity": 1,
+                "type": "place",
+                "proper": True,
+                "head_start": 0,
+                "head_end": 4,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     system = tmp_path / "sys.jsonl"
-    system.write_text(json.dumps({"doc": "d", "start": 0, "end": 4, "entity": "x", "type": "City"}) + "\n",
-                      encoding="utf-8")
+    system.write_text(
+        json.dumps({"doc": "d", "start": 0, "end": 4, "entity": "x", "type": "City"}) + "\n", encoding="utf-8"
+    )
     runner = CliRunner()
     result = runner.invoke(app, ["eval", "types", "--gold", str(tmp_path), "--system", str(system), "-f", "json"])
     assert result.exit_code == 0, result.output
     values = json.loads(result.stdout)
-    assert (values["accuracy"], values["total"], values["confusion"]) == (1.0, 1, [{"gold": "place", "system": "place", "chains": 1}])
+    assert (values["accuracy"], values["total"], values["confusion"]) == (
+        1.0,
+        1,
+        [{"gold": "place", "system": "place", "chains": 1}],
+    )
     table = runner.invoke(app, ["eval", "types", "--gold", str(gold), "--system", str(system)])
     assert table.exit_code == 0 and "confusion" in table.stdout
     bad = tmp_path / "bad.jsonl"

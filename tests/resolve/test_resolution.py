@@ -26,7 +26,9 @@ def test_sample_article_entities(sample_kg):
     for programme, gloss in [("Bakytty Otbasy", "Happy Family"), ("Qutty Meken", "Blessed Land")]:
         assert labels[programme].type == "Programme"
         assert gloss in labels[programme].aliases
-    assert not any(e.label.lower() in {"he", "she", "it", "its", "they", "party", "the party"} for e in sample_kg.entities)
+    assert not any(
+        e.label.lower() in {"he", "she", "it", "its", "they", "party", "the party"} for e in sample_kg.entities
+    )
     assert sum(1 for e in sample_kg.entities if "Nazarbayev" in e.label) == 1
 
 

@@ -3,18 +3,23 @@
 Each input line is one sentence, already tokenised (as CaRB's are); it is parsed keeping exactly
 those tokens, so every argument printed is made of the sentence's own words. Output lines are
 ``sentence \\t confidence \\t relation \\t arg1 \\t arg2 [\\t arg3 ...]`` with the sentence as given.
+
+This is the system side of the CaRB benchmark (``newsgraph extract --format carb``); the scorer
+is :mod:`graph.evaluate.carb`. It lives in ``evaluate`` because it uses the extractors, and the
+extractors never import ``evaluate``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
+from ..errors import InputError
+from ..extractors import DocContext, extractions_from, make_extractors
 from ..nlp import load_model, parse_pretokenized
 from ..types import Extraction
-from . import make_extractors
-from .base import DocContext, extractions_from
 
-__all__ = ["carb_lines", "carb_tuple"]
+__all__ = ["carb_file_lines", "carb_lines", "carb_tuple"]
 
 #: constructions whose relation is not written in the sentence ("is" of an apposition)
 _SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
@@ -52,7 +57,7 @@ def carb_lines(
     lines = [line.rstrip("\n") for line in sentences]
     docs = (parse_pretokenized(nlp, line.split()) for line in lines if line.strip())
     kept = [line for line in lines if line.strip()]
-    for line, doc in zip(kept, docs):
+    for line, doc in zip(kept, docs, strict=False):
         tokens = doc.user_data["original_tokens"]
         context = DocContext.of(doc, "carb")
         seen: set[tuple[str, ...]] = set()
@@ -66,3 +71,12 @@ def carb_lines(
                 continue
             seen.add(key)
             yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])
+
+
+def carb_file_lines(path: str | Path, *, model: str | None = None,
+                    extractors: Sequence[str] | None = None) -> Iterator[str]:
+    """:func:`carb_lines` of the file ``path``, one (tokenised) sentence a line, each read on its
+    own (``newsgraph extract --format carb --sentences FILE``)."""
+    if not Path(path).is_file():
+        raise InputError(str(path), "no such file")
+    yield from carb_lines(Path(path).read_text(encoding="utf-8").splitlines(), model=model, extractors=extractors)

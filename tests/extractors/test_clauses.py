@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import UnknownNameError
-from graph.extract import available_extractors, get_extractor
+from graph.extractors import available_extractors, get_extractor
 
 SAID_AND_COMMISSIONED = """
 He PRON PRP nsubj 1 he
@@ -77,8 +77,7 @@ met VERB VBD ROOT 8 meet
 
 def _triples(doc, name="clauses.v1"):
     extractor = get_extractor(name)
-    return [(e.subject.text, e.relation.text, e.object.text if e.object else None)
-            for e in extractor(doc, doc_id="t")]
+    return [(e.subject.text, e.relation.text, e.object.text if e.object else None) for e in extractor(doc, doc_id="t")]
 
 
 def test_conjoined_verb_shares_subject_and_control_verb_gives_two_facts(hand_doc):
@@ -95,14 +94,21 @@ def test_passive_with_agent(hand_doc):
     doc = hand_doc(PASSIVE)
     [extraction] = list(get_extractor("clauses.v1")(doc, doc_id="t"))
     assert (extraction.subject.text, extraction.relation.text, extraction.object.text) == (
-        "The minister", "was appointed by", "the president")
+        "The minister",
+        "was appointed by",
+        "the president",
+    )
     assert extraction.passive and extraction.lemma == "appoint"
 
 
 def test_prepositional_object_goes_into_relation(hand_doc):
     doc = hand_doc(MET_WITH)
     [extraction] = list(get_extractor("clauses.v1")(doc, doc_id="t"))
-    assert (extraction.relation.text, extraction.object.text, extraction.lemma) == ("met with", "the delegates", "meet with")
+    assert (extraction.relation.text, extraction.object.text, extraction.lemma) == (
+        "met with",
+        "the delegates",
+        "meet with",
+    )
 
 
 def test_negation_and_modality_are_attributes(hand_doc):
@@ -127,7 +133,7 @@ def test_character_spans_point_into_the_text(hand_doc):
     doc = hand_doc(SAID_AND_COMMISSIONED)
     for extraction in get_extractor("clauses.v1")(doc, doc_id="t"):
         for part in (extraction.subject, extraction.object or extraction.subject):
-            assert doc.text[part.start:part.end] == part.text
+            assert doc.text[part.start : part.end] == part.text
         assert 0 < extraction.confidence < 1
         assert extraction.start <= extraction.end
 

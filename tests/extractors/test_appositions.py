@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract import get_extractor
+from graph.extractors import get_extractor
 
 TITLE_OF_ORG = """
 Chairman PROPN NNP nsubj 6 Chairman

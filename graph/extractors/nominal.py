@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS, SPEECH_VERBS
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
-from .base import DocContext, kids, make_mention, make_phrase, register_extractor, salient_organization, subtree_indices
-from .clauses import SPEECH_VERBS
 from .confidence import Features, score
+from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
-    from spacy.tokens import Doc, Token
 
-__all__ = ["NominalExtractor", "verb_of_nominal"]
+__all__ = ["NominalExtractor", "salient_organization", "verb_of_nominal"]
 
 # suffix -> replacements to try, most specific first (implementation -> implement, organization
 # -> organize, nomination -> nominate, decision -> decide, approval -> approve, failure -> fail)
@@ -45,9 +46,6 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ing", ("", "e")),
 )
 _ADJECTIVAL = (("ance", "ant"), ("ence", "ent"))
-_PATIENT_PREPS = ("of",)
-_AGENT_PREPS = ("by",)
-_PARTICIPANT_PREPS = ("to", "with", "on", "for", "against", "into", "from")
 
 
 _LEXICON_CACHE: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
@@ -93,6 +91,31 @@ def verb_of_nominal(noun: str, verbs: frozenset[str], adjectives: frozenset[str]
     return None
 
 
+def salient_organization(doc: Doc) -> Span | None:
+    """The organisation the article talks about most: the longest name of the most named ORG.
+
+    ORG names are grouped by their last word ("Nur Otan Party", "the Party" -> party), so a
+    short definite reference counts for its full name.
+    """
+    groups: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            groups.setdefault(ent[-1].lemma_.lower(), []).append(ent)
+    if not groups:
+        return None
+    best = max(groups.values(), key=lambda spans: (len(spans), -spans[0].start))
+    if len(best) < 2:
+        return None
+    return max(
+        best,
+        key=lambda span: (
+            not any(t.pos_ == "ADP" for t in span),
+            len([t for t in span if t.pos_ == "PROPN"]),
+            -span.start,
+        ),
+    )
+
+
 def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> list[list[int]]:
     """Proper names that continue a list after token ``last``: ``X (gloss), Y (gloss) and Z``.
 
@@ -112,7 +135,7 @@ def _name_list_after(doc: Doc, last: int, context: DocContext, limit: int) -> li
         if i < limit and doc[i].text in ("and", "or"):
             i += 1
         start = i
-        while i < limit and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text == "-" and i > start):
+        while i < limit and (doc[i].pos_ == "PROPN" or doc[i].is_title or (doc[i].text == "-" and i > start)):
             i += 1
         if i == start:
             break
@@ -154,11 +177,11 @@ class NominalExtractor:
                 verb = noun.lemma_.lower()  # a noun that is also the verb: "X's visit to Y"
             if verb is None:
                 continue
-            patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS]
+            patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in PATIENT_PREPOSITIONS]
             lemma = verb
             if not patients and possessed:
                 # "X's meeting with Y", "X's visit to Y": the preposition stays in the relation
-                patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS][:1]
+                patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS][:1]
                 lemma = f"{verb} {patients[0].lower_}" if patients else verb
             patient_heads = [o for p in patients for o in kids(p) if o.dep_ == "pobj"]
             if not patient_heads:
@@ -172,32 +195,49 @@ class NominalExtractor:
                     salient, salient_done = salient_organization(doc), True
                 if salient is None:
                     continue
-                agent = make_mention(doc, salient.root, range(salient.start, salient.end),
-                                     context.sentence_of[salient.start], kind="ORG")
+                agent = make_mention(
+                    doc, salient.root, range(salient.start, salient.end), context.sentence_of[salient.start], kind="ORG"
+                )
                 how = "nominal_salient"
             others = tuple(
                 Argument(role=c.lower_, value=make_mention(doc, o, subtree_indices(o), sentence), marker=(c.i,))
-                for c in kids(noun) if c.dep_ == "prep" and c.lower_ not in _PATIENT_PREPS + _AGENT_PREPS
-                and c not in patients for o in kids(c) if o.dep_ == "pobj"
+                for c in kids(noun)
+                if c.dep_ == "prep" and c.lower_ not in PATIENT_PREPOSITIONS + AGENT_PREPOSITIONS and c not in patients
+                for o in kids(c)
+                if o.dep_ == "pobj"
             )
             handled.add(noun.i)
             patient = patient_heads[0]
             spans = [subtree_indices(patient, skip_deps=("conj", "cc", "appos", "relcl", "punct"))]
-            spans.extend(subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
-                         for c in patient.conjuncts if c.i > patient.i)
+            spans.extend(
+                subtree_indices(c, skip_deps=("conj", "cc", "appos", "relcl", "punct"))
+                for c in patient.conjuncts
+                if c.i > patient.i
+            )
             if patient.pos_ == "PROPN":
                 spans.extend(_name_list_after(doc, max(spans[-1]), context, context.sentences[sentence].end))
             for span in spans:
                 head = max(span, key=lambda i: (doc[i].head.i not in span, i))
                 yield Extraction(
-                    doc_id=context.doc_id, sentence=sentence, subject=agent,
-                    relation=make_phrase(doc, [noun.i, patients[0].i]), lemma=lemma,
-                    object=make_mention(doc, doc[head], span, sentence), arguments=others,
-                    extractor=self.name, construction="nominal",
-                    confidence=score(Features(how, subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
-                                              object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
-                                              in_quote=noun.i in context.in_quote, object_length=len(span),
-                                              sentence_length=context.sentence_length(noun.i))),
+                    doc_id=context.doc_id,
+                    sentence=sentence,
+                    subject=agent,
+                    relation=make_phrase(doc, [noun.i, patients[0].i]),
+                    lemma=lemma,
+                    object=make_mention(doc, doc[head], span, sentence),
+                    arguments=others,
+                    extractor=self.name,
+                    construction="nominal",
+                    confidence=score(
+                        Features(
+                            how,
+                            subject_name=agent.kind not in ("NOUN", "PRON", "OTHER"),
+                            object_name=doc[head].pos_ == "PROPN" or bool(doc[head].ent_type_),
+                            in_quote=noun.i in context.in_quote,
+                            object_length=len(span),
+                            sentence_length=context.sentence_length(noun.i),
+                        )
+                    ),
                 )
 
     def _possessives(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
@@ -208,25 +248,40 @@ class NominalExtractor:
             thing = owner.head
             if thing.i in handled or thing.pos_ not in ("NOUN", "PROPN") or owner.i in context.in_gloss:
                 continue
-            owner_span = [i for i in subtree_indices(owner, skip_deps=("case", "relcl", "appos")) if doc[i].tag_ != "POS"]
-            owned = {i for i in subtree_indices(owner)}
-            thing_span = [i for i in subtree_indices(thing, skip_deps=("relcl", "appos", "conj", "cc", "punct", "acl"))
-                          if i not in owned and doc[i].pos_ != "DET"]
+            owner_span = [
+                i for i in subtree_indices(owner, skip_deps=("case", "relcl", "appos")) if doc[i].tag_ != "POS"
+            ]
+            owned = set(subtree_indices(owner))
+            thing_span = [
+                i
+                for i in subtree_indices(thing, skip_deps=("relcl", "appos", "conj", "cc", "punct", "acl"))
+                if i not in owned and doc[i].pos_ != "DET"
+            ]
             if not owner_span or not thing_span:
                 continue
             case = [c.i for c in kids(owner) if c.dep_ == "case"] or [owner.i]
             sentence = context.sentence_of[owner.i]
             phrase = make_phrase(doc, case)
             yield Extraction(
-                doc_id=context.doc_id, sentence=sentence,
+                doc_id=context.doc_id,
+                sentence=sentence,
                 subject=make_mention(doc, owner, owner_span, sentence),
-                relation=Phrase("has", phrase.start, phrase.end, phrase.tokens), lemma="have",
+                relation=Phrase("has", phrase.start, phrase.end, phrase.tokens),
+                lemma="have",
                 object=make_mention(doc, thing, thing_span, sentence),
-                extractor=self.name, construction="possessive",
-                confidence=score(Features("possessive", subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
-                                          object_name=thing.pos_ == "PROPN", in_quote=owner.i in context.in_quote,
-                                          subject_length=len(owner_span), object_length=len(thing_span),
-                                          sentence_length=context.sentence_length(owner.i))),
+                extractor=self.name,
+                construction="possessive",
+                confidence=score(
+                    Features(
+                        "possessive",
+                        subject_name=owner.pos_ == "PROPN" or bool(owner.ent_type_),
+                        object_name=thing.pos_ == "PROPN",
+                        in_quote=owner.i in context.in_quote,
+                        subject_length=len(owner_span),
+                        object_length=len(thing_span),
+                        sentence_length=context.sentence_length(owner.i),
+                    )
+                ),
             )
 
     @staticmethod
@@ -236,7 +291,7 @@ class NominalExtractor:
             if child.dep_ == "poss":
                 span = subtree_indices(child, skip_deps=("case",))
                 return make_mention(doc, child, span, sentence), "nominal"
-            if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
                 for obj in kids(child):
                     if obj.dep_ == "pobj":
                         return make_mention(doc, obj, subtree_indices(obj), sentence), "nominal"
@@ -244,8 +299,10 @@ class NominalExtractor:
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in SPEECH_VERBS:
             for child in kids(noun.head):
                 if child.dep_ == "nsubj":
-                    return (make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
-                            "nominal_inferred")
+                    return (
+                        make_mention(doc, child, subtree_indices(child, skip_deps=("relcl", "appos")), sentence),
+                        "nominal_inferred",
+                    )
         return None, ""
 
 

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import get_extractor
-from graph.extract.nominal import verb_of_nominal
+from graph.extractors import get_extractor
+from graph.extractors.nominal import verb_of_nominal
 
 VERBS = frozenset({"implement", "organize", "nominate", "appoint", "decide", "approve", "fail", "visit", "import"})
 
 
-@pytest.mark.parametrize("noun, verb", [
-    ("implementation", "implement"), ("organization", "organize"), ("nomination", "nominate"),
-    ("appointment", "appoint"), ("decision", "decide"), ("approval", "approve"), ("failure", "fail"),
-])
+@pytest.mark.parametrize(
+    "noun, verb",
+    [
+        ("implementation", "implement"),
+        ("organization", "organize"),
+        ("nomination", "nominate"),
+        ("appointment", "appoint"),
+        ("decision", "decide"),
+        ("approval", "approve"),
+        ("failure", "fail"),
+    ],
+)
 def test_verb_of_nominal(noun, verb):
     assert verb_of_nominal(noun, VERBS) == verb
 
@@ -39,5 +47,9 @@ stalled VERB VBD ROOT 7 stall
 def test_possessive_is_the_agent(hand_doc):
     doc = hand_doc(POSSESSIVE_AGENT, verbs=VERBS)
     [extraction] = list(get_extractor("nominal.v1")(doc, doc_id="t"))
-    assert (extraction.subject.text, extraction.lemma, extraction.object.text) == ("The ministry", "implement", "the reform")
+    assert (extraction.subject.text, extraction.lemma, extraction.object.text) == (
+        "The ministry",
+        "implement",
+        "the reform",
+    )
     assert extraction.construction == "nominal"

@@ -32,38 +32,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction
-from .base import DocContext, kids, make_mention, make_phrase, register_extractor, subtree_indices
 from .confidence import Features, score
+from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["ClauseExtractor", "Clause", "find_clauses", "SPEECH_VERBS", "CONSTRUCTIONS"]
+__all__ = ["CONSTRUCTIONS", "Clause", "ClauseExtractor", "find_clauses"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
-MODAL_LEMMAS = {"must", "should", "may", "might", "can", "could", "will", "would", "shall", "ought"}
-#: verbs that, followed by "to" + verb, only add modality ("had to become")
-MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
-#: verbs whose object noun carries the meaning: "hold a meeting with", "take part in"
-LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
-#: prepositions that attach the participant of a light verb's event noun
-LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
 #: deps of a noun's children that are left out of an argument span
 ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
 TIME_LABELS = ("DATE", "TIME")
-#: verbs that report speech or thought: their clausal object is a statement
-SPEECH_VERBS = {
-    "say", "tell", "add", "note", "stress", "state", "announce", "emphasize", "emphasise", "highlight",
-    "declare", "claim", "report", "explain", "remark", "underline", "underscore", "point", "insist",
-    "argue", "warn", "suggest", "confirm", "deny", "write", "reply", "answer", "observe", "believe",
-    "think", "maintain", "indicate", "mention", "assert", "acknowledge", "admit", "predict",
-}
 #: every construction this extractor can produce (for ablations: ClauseExtractor(exclude=...))
-CONSTRUCTIONS = ("svo", "prep", "passive", "copula", "light_verb", "control", "reported", "ccomp",
-                 "reduced_relative")
+CONSTRUCTIONS = ("svo", "prep", "passive", "copula", "light_verb", "control", "reported", "ccomp", "reduced_relative")
 
 
 @dataclass
@@ -101,7 +88,16 @@ def _is_predicate(token: Token) -> bool:
         return False
     if token.pos_ == "VERB":
         return True
-    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp", "parataxis", "csubj")
+    return token.pos_ == "AUX" and token.dep_ in (
+        "ROOT",
+        "conj",
+        "ccomp",
+        "relcl",
+        "advcl",
+        "xcomp",
+        "parataxis",
+        "csubj",
+    )
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -122,7 +118,7 @@ def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> l
 
 
 def _is_relative_word(token: Token) -> bool:
-    return token.tag_ in ("WDT", "WP", "WP$") or (token.lower_ == "that" and token.dep_ in SUBJECT_DEPS + ("dobj",))
+    return token.tag_ in ("WDT", "WP", "WP$") or (token.lower_ == "that" and token.dep_ in (*SUBJECT_DEPS, "dobj"))
 
 
 def _context(verb: Token) -> str:
@@ -183,10 +179,14 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB") and _is_predicate(head):
-            if not _children(verb, "mark") or verb.tag_ == "VB":
-                subjects, _ = self.subjects_of(head, depth + 1)
-                return subjects, True
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ in ("VBG", "VBN", "VB")
+            and _is_predicate(head)
+            and (not _children(verb, "mark") or verb.tag_ == "VB")
+        ):
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
         return [], False
 
 
@@ -237,7 +237,11 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
             marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]
-            span = subtree_indices(obj, skip_deps=("relcl", "appos")) if obj.pos_ not in ("VERB", "AUX") else subtree_indices(obj)
+            span = (
+                subtree_indices(obj, skip_deps=("relcl", "appos"))
+                if obj.pos_ not in ("VERB", "AUX")
+                else subtree_indices(obj)
+            )
             found.append((child.lower_, obj, span, marker))
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
             found.append(("time", child, subtree_indices(child), []))
@@ -250,10 +254,15 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     verb's preposition so it is not an extra argument too."""
     if verb.lemma_.lower() not in LIGHT_VERBS or noun.pos_ != "NOUN" or noun.ent_type_:
         return []
-    preps = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None]
+    preps = [
+        c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None
+    ]
     if not preps and not kids(noun):
-        preps = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS
-                 and _prep_object(c) is not None]
+        preps = [
+            c
+            for c in kids(verb)
+            if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None
+        ]
         consumed.update(c.i for c in preps)
     if not preps:
         return []
@@ -261,7 +270,7 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     obj = _prep_object(prep)
     assert obj is not None
     noun_words = [c.i for c in kids(noun) if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i]
-    relation = sorted(noun_words + [noun.i, prep.i])
+    relation = sorted([*noun_words, noun.i, prep.i])
     lemma = f"{noun.lemma_.lower()} {prep.lower_}"
     if obj.pos_ in ("VERB", "AUX"):
         return [_Slot(obj, subtree_indices(obj), relation, lemma)]
@@ -276,11 +285,14 @@ def _adjective_slot(adjective: Token) -> list[_Slot]:
     prep = preps[0]
     obj = _prep_object(prep)
     assert obj is not None
-    words = sorted([c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i]
-                   + [adjective.i, prep.i])
+    words = sorted(
+        [c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i] + [adjective.i, prep.i]
+    )
     lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
-    return [_Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
-            for n in _conjuncts(obj)]
+    return [
+        _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
+        for n in _conjuncts(obj)
+    ]
 
 
 class ClauseExtractor:
@@ -296,15 +308,17 @@ class ClauseExtractor:
 
     def __call__(self, doc: Doc, *, doc_id: str, context: DocContext | None = None) -> Iterator[Extraction]:
         context = context or DocContext.of(doc, doc_id)
-        for clause in find_clauses(doc, skip=context.in_gloss, light_verbs="light_verb" not in self.exclude,
-                                   context=context):
+        for clause in find_clauses(
+            doc, skip=context.in_gloss, light_verbs="light_verb" not in self.exclude, context=context
+        ):
             for extraction in _clause_extractions(clause, context, self.name):
                 if extraction.construction not in self.exclude:
                     yield extraction
 
 
-def find_clauses(doc: Doc, *, skip: set[int] | None = None, light_verbs: bool = True,
-                 context: DocContext | None = None) -> list[Clause]:
+def find_clauses(
+    doc: Doc, *, skip: set[int] | None = None, light_verbs: bool = True, context: DocContext | None = None
+) -> list[Clause]:
     """Every clause of the document, in token order; predicates in ``skip`` are passed over."""
     context = context or DocContext.of(doc, "")
     finder = _SubjectFinder()
@@ -341,8 +355,9 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         else:
             if len(lemma_parts) == 1 and passive:
                 lemma_parts = [f"be {lemma_parts[0]}"]  # "is expected to win": be expect to win
-            lemma_parts.append("to " + _lemma(x) if any(c.lower_ == "to" for c in kids(x) if c.dep_ == "aux")
-                               else _lemma(x))
+            lemma_parts.append(
+                "to " + _lemma(x) if any(c.lower_ == "to" for c in kids(x) if c.dep_ == "aux") else _lemma(x)
+            )
         passive = x_passive or (passive and last.lemma_.lower() == "be")
         negated = negated or x_negated
         modality = modality or x_modality
@@ -350,21 +365,29 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         construction = "control"
 
     subjects, inherited = finder.subjects_of(verb)
-    clause = Clause(verb=verb, last=last, relation=sorted(set(relation)), lemma_parts=lemma_parts,
-                    construction=construction, passive=passive, negated=negated, modality=modality,
-                    inherited_subject=inherited)
+    clause = Clause(
+        verb=verb,
+        last=last,
+        relation=sorted(set(relation)),
+        lemma_parts=lemma_parts,
+        construction=construction,
+        passive=passive,
+        negated=negated,
+        modality=modality,
+        inherited_subject=inherited,
+    )
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):
         # reduced passive relative: "the objectives set by the party"
         clause.passive = True
         clause.construction = "reduced_relative"
-        clause.subjects = [(n, _noun_span(n, skip=ARGUMENT_SKIP_DEPS + ("acl",))) for n in _conjuncts(verb.head)]
+        clause.subjects = [(n, _noun_span(n, skip=(*ARGUMENT_SKIP_DEPS, "acl"))) for n in _conjuncts(verb.head)]
     else:
         for subject in subjects:
             if subject.i == verb.head.i or subject.is_ancestor(verb):
                 # relative clause: "the party, which won ..." -- the noun without the clause
                 left, right = verb.left_edge.i, verb.right_edge.i  # a subtree is a contiguous span
-                span = [i for i in _noun_span(subject, skip=ARGUMENT_SKIP_DEPS + ("acl",)) if not left <= i <= right]
+                span = [i for i in _noun_span(subject, skip=(*ARGUMENT_SKIP_DEPS, "acl")) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
             clause.subjects.append((subject, span or [subject.i]))
@@ -384,8 +407,11 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 continue
             if dep in ("attr", "acomp"):
                 copular = True
-            special = _adjective_slot(child) if dep == "acomp" else (
-                _light_verb_slot(last, child, skip_tokens) if dep == "dobj" and light_verbs else [])
+            special = (
+                _adjective_slot(child)
+                if dep == "acomp"
+                else (_light_verb_slot(last, child, skip_tokens) if dep == "dobj" and light_verbs else [])
+            )
             if special:
                 clause.objects.extend(special)
                 if dep == "dobj":
@@ -417,16 +443,25 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     return clause
 
 
-def _features(clause: Clause, context: DocContext, subject: Token, subject_span: list[int],
-              obj: Token | None, object_span: list[int] | None, construction: str, extra: int,
-              extra_length: int = 0) -> Features:
+def _features(
+    clause: Clause,
+    context: DocContext,
+    subject: Token,
+    subject_span: list[int],
+    obj: Token | None,
+    object_span: list[int] | None,
+    construction: str,
+    extra: int,
+    extra_length: int = 0,
+) -> Features:
     return Features(
         construction=construction,
         context=_context(clause.verb),
         inherited_subject=clause.inherited_subject,
         subject_pronoun=subject.pos_ == "PRON",
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",
-        object_name=obj is not None and (bool(obj.ent_type_) and obj.ent_type_ not in TIME_LABELS or obj.pos_ == "PROPN"),
+        object_name=obj is not None
+        and ((bool(obj.ent_type_) and obj.ent_type_ not in TIME_LABELS) or obj.pos_ == "PROPN"),
         object_missing=obj is None,
         in_quote=clause.verb.i in context.in_quote,
         subject_length=len(subject_span),
@@ -451,8 +486,15 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
     )
     for subject_head, subject_span in clause.subjects:
         subject = make_mention(doc, subject_head, subject_span, sentence)
-        base = dict(doc_id=context.doc_id, sentence=sentence, subject=subject, extractor=extractor,
-                    passive=clause.passive, negated=clause.negated, modality=clause.modality)
+        base = {
+            "doc_id": context.doc_id,
+            "sentence": sentence,
+            "subject": subject,
+            "extractor": extractor,
+            "passive": clause.passive,
+            "negated": clause.negated,
+            "modality": clause.modality,
+        }
         if clause.objects:
             for slot in clause.objects:
                 if slot.head.i == subject_head.i:
@@ -461,53 +503,100 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 yield Extraction(
                     relation=make_phrase(doc, clause.relation + slot.relation),
                     lemma=f"{lemma} {slot.lemma}" if slot.lemma else lemma,
-                    object=make_mention(doc, slot.head, slot.span, sentence), arguments=arguments,
+                    object=make_mention(doc, slot.head, slot.span, sentence),
+                    arguments=arguments,
                     construction=construction,
-                    confidence=score(_features(clause, context, subject_head, subject_span, slot.head, slot.span,
-                                               construction, len(arguments), _words(arguments))),
-                    **base)
+                    confidence=score(
+                        _features(
+                            clause,
+                            context,
+                            subject_head,
+                            subject_span,
+                            slot.head,
+                            slot.span,
+                            construction,
+                            len(arguments),
+                            _words(arguments),
+                        )
+                    ),
+                    **base,
+                )
         elif clause.clause_object is not None:
             head, span, marker = clause.clause_object
             yield Extraction(
-                relation=make_phrase(doc, clause.relation + marker), lemma=lemma,
-                object=make_mention(doc, head, span, sentence, kind="CLAUSE"), arguments=arguments,
+                relation=make_phrase(doc, clause.relation + marker),
+                lemma=lemma,
+                object=make_mention(doc, head, span, sentence, kind="CLAUSE"),
+                arguments=arguments,
                 construction=clause.construction,
-                confidence=score(_features(clause, context, subject_head, subject_span, head, span,
-                                           clause.construction, len(arguments), _words(arguments))),
-                **base)
+                confidence=score(
+                    _features(
+                        clause,
+                        context,
+                        subject_head,
+                        subject_span,
+                        head,
+                        span,
+                        clause.construction,
+                        len(arguments),
+                        _words(arguments),
+                    )
+                ),
+                **base,
+            )
         elif arguments:
             # no object: the first prepositional phrase that is not a bare time joins the relation
-            order = sorted(range(len(arguments)), key=lambda k: (
-                not (clause.passive and arguments[k].role == "by"),  # the passive agent first
-                arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
-                arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
-                k))
+            order = sorted(
+                range(len(arguments)),
+                key=lambda k: (
+                    not (clause.passive and arguments[k].role == "by"),  # the passive agent first
+                    arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
+                    arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
+                    k,
+                ),
+            )
             first = arguments[order[0]]
             rest = tuple(arguments[k] for k in order[1:])
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
-            if clause.passive and role == "by":
-                prep_lemma = lemma
-            elif role in ("time", "place"):
-                prep_lemma = lemma
-            else:
-                prep_lemma = f"{lemma} {role}"
+            # the passive agent and bare time and place phrases add no preposition to the lemma
+            prep_lemma = lemma if (clause.passive and role == "by") or role in ("time", "place") else f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction
             yield Extraction(
-                relation=make_phrase(doc, relation_tokens), lemma=prep_lemma, object=first.value, arguments=rest,
+                relation=make_phrase(doc, relation_tokens),
+                lemma=prep_lemma,
+                object=first.value,
+                arguments=rest,
                 construction=construction,
-                confidence=score(_features(clause, context, subject_head, subject_span, doc[first.value.head],
-                                           list(first.value.tokens), construction, len(rest), _words(rest))),
-                **base)
+                confidence=score(
+                    _features(
+                        clause,
+                        context,
+                        subject_head,
+                        subject_span,
+                        doc[first.value.head],
+                        list(first.value.tokens),
+                        construction,
+                        len(rest),
+                        _words(rest),
+                    )
+                ),
+                **base,
+            )
         else:
             yield Extraction(
-                relation=make_phrase(doc, clause.relation), lemma=lemma, object=None, arguments=(),
+                relation=make_phrase(doc, clause.relation),
+                lemma=lemma,
+                object=None,
+                arguments=(),
                 construction=clause.construction,
-                confidence=score(_features(clause, context, subject_head, subject_span, None, None,
-                                           clause.construction, 0)),
-                **base)
+                confidence=score(
+                    _features(clause, context, subject_head, subject_span, None, None, clause.construction, 0)
+                ),
+                **base,
+            )
 
 
 @register_extractor("clauses.v1")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Features", "score", "CONSTRUCTION_PRIOR"]
+__all__ = ["CONSTRUCTION_PRIOR", "Features", "score"]
 
 #: log-odds prior of each construction
 CONSTRUCTION_PRIOR: dict[str, float] = {

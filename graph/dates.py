@@ -1,0 +1,626 @@
+"""Time expressions in English news, normalised against the article's publication date.
+
+``normalise_time("last week", date(2024, 3, 11))`` returns a :class:`TimeValue` holding the inclusive interval
+2024-03-04 .. 2024-03-10 with granularity ``"week"``; ``TimeValue.iso`` renders it for RDF (``xsd:date``,
+``xsd:gYearMonth``, ``xsd:gYear`` or an ISO 8601 interval ``start/end``).
+
+Parsing of single dates ("Sept. 28", "March 12, 2024", "two days ago", "last month", "2024-03-12") is left to
+`dateparser <https://dateparser.readthedocs.io>`_ (``RELATIVE_BASE`` = publication date,
+``PREFER_DATES_FROM`` = the tense). Thin rules cover what it has no notion of: intervals ("between 2010 and
+2014", "from May to July"), "since" / "until" / "before" / "after", seasons, decades, quarters, weekends,
+"early/mid/late X", "earlier/later this month" and "the past N weeks".
+
+News conventions:
+
+* a bare weekday or a month/day without a year is the nearest one in the tense's direction, the publication
+  day included ("on Monday" in an article published on a Monday is that day); ``tense=None`` means ``"past"``;
+* "next Monday" is the first Monday after the publication day, "last Monday" the last one before it;
+* "Saturday (Sept. 28)": when the weekday does not fit the nearest Sept. 28 but fits the one in the other
+  direction, the weekday wins;
+* weeks run Monday to Sunday; seasons are meteorological (northern hemisphere): spring March-May, summer
+  June-August, autumn/fall September-November, winter December-February, named by the year of its January;
+* "since 2015" is 2015-01-01 .. publication day with ``open_end``; "until 2030" ends 2030-12-31 with
+  ``open_start`` (its ``start`` is a placeholder: the publication day, or the start of the bound if earlier).
+
+Without a publication date relative expressions ("last week", "on Monday", "in March") return None and
+absolute ones ("March 12, 2024", "the 1990s") still work. Impossible dates ("February 30"), empty input, over
+long input and text that is not a date return None; nothing raises.
+
+dateparser is imported on first use (about 0.1-0.2 s); results are cached per (text, publication date, tense).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+__all__ = ["Granularity", "Tense", "TimeValue", "normalise_time"]
+
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade"]
+Tense = Literal["past", "future"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_LENGTH = 200  # entity texts are short; anything longer is not a time expression
+
+# two arbitrary, unrelated reference days: an expression is absolute when it means the same under both
+_PROBE_BASES = (date(2001, 6, 13), date(2013, 2, 24))
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """An inclusive interval of days with the precision the text gave it."""
+
+    text: str
+    start: date
+    end: date
+    granularity: Granularity
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 rendering: ``2024-03-12``, ``2024-03``, ``2024``, ``2024-03-04/2024-03-10``; an open side is ``..``."""
+        if self.open_start or self.open_end:
+            left = ".." if self.open_start else self.start.isoformat()
+            right = ".." if self.open_end else self.end.isoformat()
+            return f"{left}/{right}"
+        kind = self._whole()
+        if kind == "date":
+            return self.start.isoformat()
+        if kind == "gYearMonth":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if kind == "gYear":
+            return f"{self.start.year:04d}"
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    @property
+    def xsd_datatype(self) -> str | None:
+        """The XSD datatype IRI of :attr:`iso` (``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``), None for an interval."""
+        if self.open_start or self.open_end:
+            return None
+        kind = self._whole()
+        return None if kind is None else XSD + kind
+
+    def _whole(self) -> str | None:
+        s, e = self.start, self.end
+        if s == e:
+            return "date"
+        if s.day == 1 and e == _month_end(s.year, s.month) and (s.year, s.month) == (e.year, e.month):
+            return "gYearMonth"
+        if (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31) and s.year == e.year:
+            return "gYear"
+        return None
+
+
+# --- calendar helpers (stdlib arithmetic only) -----------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: date
+    end: date
+    granularity: Granularity
+
+    def value(self, text: str, open_start: bool = False, open_end: bool = False) -> TimeValue:
+        return TimeValue(text, self.start, self.end, self.granularity, open_start, open_end)
+
+
+def _year(y: int) -> _Span:
+    return _Span(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _month(y: int, m: int) -> _Span:
+    return _Span(date(y, m, 1), _month_end(y, m), "month")
+
+
+def _day(d: date) -> _Span:
+    return _Span(d, d, "day")
+
+
+# --- vocabulary ------------------------------------------------------------------------------------------------
+
+_MONTHS = (
+    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
+)
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day|\.)?"
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "a few": 3, "couple": 2,
+    "a couple of": 2, "couple of": 2,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
+_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade", "quarter": "quarter"}
+_DEICTIC = frozenset({"last year", "last month", "last week", "this year", "this month", "this week", "next year",
+                      "next month", "next week"})  # fmt: skip
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:last|next|this|coming|past|previous|ago|yesterday|tomorrow|today|tonight|now|earlier|later|recent)\b"
+)
+_YEAR_RE = re.compile(r"\b(\d{4})\b")
+_PREPOSITIONS = re.compile(
+    r"^(?:on|in|at|during|over|around|about|circa|c\.|throughout|as of|as early as|as late as|for|"
+    r"sometime in|some time in|effective)\s+"
+)
+_TIME_OF_DAY = re.compile(
+    r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+(?:local time|[a-z]{2,4}t\b))?(?![a-z])"
+)
+_PART_OF_DAY = re.compile(r"^(?:this|early|late)\s+(?:morning|afternoon|evening)$")
+
+
+# --- dateparser --------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=128)
+def _parser(base: date, prefer: str, date_order: str) -> DateDataParser:
+    from dateparser.date import DateDataParser  # lazy: importing dateparser costs ~0.1-0.2 s
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": date_order,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparse(text: str, base: date, prefer: str, date_order: str) -> tuple[date, str] | None:
+    try:
+        data = _parser(base, prefer, date_order).get_date_data(text)
+    except Exception:  # noqa: BLE001  # dateparser raises assorted errors on malformed input: that is None here
+        return None
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+# --- the rules ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    base: date
+    tense: Tense
+    has_published: bool
+    date_order: str
+
+
+def _clean(text: str) -> str:
+    s = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    s = re.sub(r"\s+", " ", s).strip(' \t,;:.!?"')
+    s = re.sub(r"(?<=[a-z])'s\b", "", s)  # "Monday's", "last year's"
+    if s.endswith((" a.m", " p.m")):
+        s += "."
+    return s
+
+
+def _strip_front(s: str) -> str:
+    while True:
+        t = _PREPOSITIONS.sub("", s)
+        t = re.sub(r"^the\s+", "", t)
+        if t == s:
+            return s
+        s = t
+
+
+def _point(s: str, ctx: _Context) -> _Span | None:
+    """A single time expression without interval operators."""
+    s = _strip_front(s.strip(" ,"))
+    if not s:
+        return None
+    for rule in (_decade, _quarter, _season, _weekend, _part, _past_n, _within_this, _year_thing, _time_only):
+        span = rule(s, ctx)
+        if span is not None:
+            return span
+    return _library(s, ctx)
+
+
+def _library(s: str, ctx: _Context) -> _Span | None:
+    # "Saturday (Sept. 28)" and "Saturday, Sept. 28": the date decides; the weekday only picks the year
+    named_weekday: int | None = None
+    m = re.match(rf"^({_WEEKDAYS})\s*[,(]\s*(.+?)\)?$", s)
+    if m and re.search(rf"\b(?:{_MONTHS})|\d", m.group(2)):
+        named_weekday = _WEEKDAY_NAMES.index(m.group(1)[:3])
+        s = m.group(2)
+    # "Monday night", "3 p.m. Monday": the day is what matters
+    s = _TIME_OF_DAY.sub(" ", s)
+    s = re.sub(r"\b(morning|afternoon|evening|night)\b", lambda g: "night" if g.group(1) == "night" else "", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,.")
+    if s in ("", "night"):
+        return None
+    if s.endswith(" night") and s not in ("last night",):
+        s = s[: -len(" night")]
+    if re.fullmatch(r"'?\d+'?s", s):
+        return None  # a decade _decade did not accept; dateparser would read "9999s" as seconds
+    if re.fullmatch(r"(?:\d+|[a-z]+) (?:second|minute|hour|day|week|month|year|decade)s?", s) and s not in _DEICTIC:
+        return None  # a duration ("five years"), not a time; dateparser would read it as "five years ago"
+    if re.search(r"\bh[12]\b|\bhalf\b", s):
+        return None  # halves of years are not modelled (dateparser reads "H1 2024" as January)
+    s = re.sub(rf"^(?:early|late|earlier|later) (?={_WEEKDAYS}$)", "", s)  # AP style "early Tuesday"
+    bare = not _RELATIVE_WORDS.search(s) and not _YEAR_RE.search(s)
+    parsed = _dateparse(s, ctx.base, "past", ctx.date_order)
+    if parsed is None:
+        return None
+    d, period = parsed
+    if period == "year":
+        return _year(d.year)
+    if period == "month":
+        if bare and ctx.tense == "future" and (d.year, d.month) < (ctx.base.year, ctx.base.month):
+            return _month(d.year + 1, d.month)
+        return _month(d.year, d.month)
+    if period == "week":
+        if re.search(r"\b(?:ago|from now|in)\b", s) or re.match(r"^\d|^(?:a|an|one|two|three|four)\b", s):
+            return _day(d)  # "a week ago", "in two weeks": a day, not a calendar week
+        return _Span(*_week(d), "week")
+    if bare:
+        weekday_only = re.fullmatch(_WEEKDAYS, s) is not None
+        if weekday_only:
+            if (ctx.base - d).days == 7:
+                d = ctx.base  # same weekday as the publication day: that day
+            if ctx.tense == "future" and d < ctx.base:
+                d += timedelta(days=7)
+        else:
+            later = _next_anniversary(d, ctx.base)
+            if ctx.tense == "future" and d < ctx.base:
+                d, later = later or d, d  # the nearest one ahead; the one behind is the alternative
+            if (
+                named_weekday is not None
+                and d.weekday() != named_weekday
+                and later
+                and later.weekday() == named_weekday
+            ):
+                d = later  # "Saturday (Sept. 28)": the weekday says which Sept. 28
+            elif ctx.tense == "future" and d < ctx.base:
+                return None
+    return _day(d)
+
+
+def _next_anniversary(d: date, base: date) -> date | None:
+    for year in range(base.year, base.year + 9):
+        try:
+            candidate = date(year, d.month, d.day)
+        except ValueError:
+            continue
+        if candidate >= base:
+            return candidate
+    return None
+
+
+def _decade(s: str, ctx: _Context) -> _Span | None:
+    m = re.fullmatch(r"(early|mid|late)?[- ]?(?:(\d{3})0|'?(\d)0)'?s", s)
+    if not m:
+        return None
+    if m.group(2):
+        first = int(m.group(2)) * 10
+        if not 1000 <= first <= 2990:
+            return None
+    else:
+        if not ctx.has_published:
+            return None  # "the '90s" needs a century
+        first = (ctx.base.year // 100) * 100 + int(m.group(3)) * 10
+        if first > ctx.base.year:
+            first -= 100
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}[m.group(1)]
+    return _Span(date(first + lo, 1, 1), date(first + hi, 12, 31), "decade")
+
+
+def _quarter_span(year: int, q: int) -> _Span:
+    return _Span(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+
+
+def _quarter(s: str, ctx: _Context) -> _Span | None:
+    current = (ctx.base.month - 1) // 3 + 1
+    m = re.fullmatch(r"(last|this|next|previous|current) quarter", s)
+    if m:
+        shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[m.group(1)]
+        y, mo = _add_months(ctx.base.year, 3 * current - 2, 3 * shift)
+        return _quarter_span(y, (mo - 1) // 3 + 1)
+    m = re.fullmatch(
+        r"(?:(first|second|third|fourth|final|1st|2nd|3rd|4th) quarter|q([1-4]))"
+        r"(?:(?: of| of fiscal|,)? (\d{4})| (?:of )?(this|last|next) year)?",
+        s,
+    )
+    if not m:
+        return None
+    q = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(2))
+    if m.group(3):
+        return _quarter_span(int(m.group(3)), q)
+    if m.group(4):
+        return _quarter_span(ctx.base.year + {"this": 0, "last": -1, "next": 1}[m.group(4)], q)
+    span = _quarter_span(ctx.base.year, q)
+    if ctx.tense == "future":
+        return span if span.end >= ctx.base else _quarter_span(ctx.base.year + 1, q)
+    return span if span.start <= ctx.base else _quarter_span(ctx.base.year - 1, q)
+
+
+def _season_span(name: str, year: int) -> _Span:
+    first = _SEASONS[name]
+    if first == 12:  # winter is named by the year of its January
+        return _Span(date(year - 1, 12, 1), _month_end(year, 2), "season")
+    return _Span(date(year, first, 1), _month_end(year, first + 2), "season")
+
+
+def _season(s: str, ctx: _Context) -> _Span | None:
+    m = re.fullmatch(r"(?:(this|last|next|past|coming|early|late|mid)[- ])?(spring|summer|autumn|fall|winter)"
+                     r"(?:,? (?:of )?(\d{4})(?:-(\d{2}))?)?", s)  # fmt: skip
+    if not m:
+        m2 = re.fullmatch(r"(\d{4}) (spring|summer|autumn|fall|winter)", s)
+        if not m2:
+            return None
+        return _season_span(m2.group(2), int(m2.group(1)) + (1 if m2.group(2) == "winter" else 0))
+    which, name, year = m.group(1), m.group(2), m.group(3)
+    if year:
+        y = int(year) + (1 if name == "winter" else 0)  # "winter 2023" / "winter of 2023-24" begins December 2023
+        span = _season_span(name, y)
+    else:
+        b = ctx.base
+        candidates = [_season_span(name, y) for y in range(b.year - 2, b.year + 3)]
+        containing = [c for c in candidates if c.start <= b <= c.end]
+        before = [c for c in candidates if c.end < b]
+        after = [c for c in candidates if c.start > b]
+        if which in ("last", "past"):
+            span = before[-1]
+        elif which in ("next", "coming"):
+            span = after[0]
+        elif containing:
+            span = containing[0]
+        elif which == "this":
+            # the one in the publication year (winter: the one whose December is in it)
+            span = next(c for c in candidates if c.start.year == b.year)
+        else:
+            span = after[0] if ctx.tense == "future" else before[-1]
+    if which in ("early", "late", "mid"):
+        y, mo = span.start.year, span.start.month
+        k = {"early": 0, "mid": 1, "late": 2}[which]
+        y, mo = _add_months(y, mo, k)
+        return _Span(date(y, mo, 1), _month_end(y, mo), "season")
+    return span
+
+
+def _weekend(s: str, ctx: _Context) -> _Span | None:
+    m = re.fullmatch(r"(?:(last|this|next|past|coming|this past) )?weekend", s)
+    if not m:
+        return None
+    b = ctx.base
+    sat_this = b + timedelta(days=5 - b.weekday())  # Saturday of the publication week (Mon-Sun)
+    which = m.group(1)
+    if which in ("last", "past"):
+        sat = sat_this - timedelta(days=7)
+    elif which in ("next", "coming"):
+        sat = sat_this + timedelta(days=7) if b.weekday() >= 5 else sat_this
+    elif which == "this" or (ctx.tense == "future" and which is None):
+        sat = sat_this
+    else:  # "over the weekend" / "this past weekend" in past-tense news: the one just gone (or under way)
+        sat = sat_this if b.weekday() >= 5 else sat_this - timedelta(days=7)
+    return _Span(sat, sat + timedelta(days=1), "week")
+
+
+def _part(s: str, ctx: _Context) -> _Span | None:
+    """early / mid / late + month, year or month year."""
+    m = re.fullmatch(r"(?:(early|mid|late)[- ]|(?:the )?(beginning|start|middle|end) of )(.+)", s)
+    if not m:
+        return None
+    part = m.group(1) or {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}[m.group(2)]
+    rest = {"the year": "this year", "year": "this year", "the month": "this month", "month": "this month"}
+    inner = _point(rest.get(m.group(3), m.group(3)), ctx)
+    if inner is None or inner not in (_year(inner.start.year), _month(inner.start.year, inner.start.month)):
+        return None  # only a whole month or year has an early, middle and late part
+    if inner.granularity == "year":
+        y = inner.start.year
+        lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        return _Span(date(y, lo, 1), _month_end(y, hi), "year")
+    y, mo = inner.start.year, inner.start.month
+    lo2, hi2 = {"early": (1, 10), "mid": (11, 20), "late": (21, inner.end.day)}[part]
+    return _Span(date(y, mo, lo2), date(y, mo, hi2), "month")
+
+
+def _past_n(s: str, ctx: _Context) -> _Span | None:
+    """ "the past two weeks", "the last three years", "the past year", "the next 10 days"."""
+    m = re.fullmatch(r"(past|last|previous|next|coming)(?: (\d+|[a-z]+(?: of)?))? (day|week|month|year|decade)s?", s)
+    if not m:
+        return None
+    count = m.group(2)
+    if count is None:
+        if m.group(1) == "previous":
+            return None  # "the previous day": relative to the story's time, not the publication day
+        if m.group(1) in ("last", "next") and m.group(3) != "decade":
+            return None  # "last week", "next year": calendar units, the library's
+        n = 1
+    elif count.isdigit():
+        n = int(count)
+    elif count in _NUMBERS:
+        n = _NUMBERS[count]
+    else:
+        return None
+    unit = m.group(3)
+    months = {"month": 1, "year": 12, "decade": 120}.get(unit, 0) * n
+    days = {"day": 1, "week": 7}.get(unit, 0) * n
+    b = ctx.base
+    forward = m.group(1) in ("next", "coming")
+    if months:
+        y, mo = _add_months(b.year, b.month, months if forward else -months)
+        other = date(y, mo, min(b.day, calendar.monthrange(y, mo)[1]))
+    else:
+        other = b + timedelta(days=days if forward else -days)
+    gran: Granularity = "day" if unit == "day" else _UNITS[unit]  # type: ignore[assignment]
+    return _Span(b, other, gran) if forward else _Span(other, b, gran)
+
+
+def _within_this(s: str, ctx: _Context) -> _Span | None:
+    """ "earlier this month", "later this year", "earlier in the week", "this week"."""
+    m = re.fullmatch(r"(earlier|later|early|late)? ?(?:this|in the|the current) (week|month|year)", s)
+    if not m or (m.group(1) is None and m.group(2) == "week" and s.startswith("in the")):
+        return None
+    b = ctx.base
+    unit = m.group(2)
+    if unit == "week":
+        whole = _Span(*_week(b), "week")
+    elif unit == "month":
+        whole = _month(b.year, b.month)
+    else:
+        whole = _year(b.year)
+    if m.group(1) in ("earlier", "early"):
+        return _Span(whole.start, b, whole.granularity)
+    if m.group(1) in ("later", "late"):
+        return _Span(b, whole.end, whole.granularity)
+    return whole
+
+
+def _year_thing(s: str, ctx: _Context) -> _Span | None:
+    """ "the 2022 season", "fiscal 2023", "the year 2019", "2019"."""
+    m2 = re.fullmatch(r"(?:fiscal |fy ?|class of )?'(\d\d)", s)
+    if m2:  # "'24": the century closest to the publication year
+        if not ctx.has_published:
+            return None
+        y = (ctx.base.year // 100) * 100 + int(m2.group(1))
+        return _year(min((y - 100, y, y + 100), key=lambda c: abs(c - ctx.base.year)))
+    m = re.fullmatch(r"(?:the )?(?:fiscal |fy ?|calendar |year |the year )?(\d{4})(?: (?:season|campaign|edition|"
+                     r"budget|election|elections|census|games|olympics|world cup|tournament|fiscal year|financial year))?",
+                     s)  # fmt: skip
+    if not m:
+        return None
+    y = int(m.group(1))
+    if not 1000 <= y <= 2999:
+        return None
+    return _year(y)
+
+
+def _time_only(s: str, ctx: _Context) -> _Span | None:
+    """ "3 p.m.", "this morning", "tonight": the publication day."""
+    if s in ("tonight", "today", "this morning", "this afternoon", "this evening", "now") or _PART_OF_DAY.fullmatch(s):
+        return _day(ctx.base)
+    if _TIME_OF_DAY.fullmatch(s):
+        return _day(ctx.base)
+    return None
+
+
+# --- operators: intervals, since, until ------------------------------------------------------------------------
+
+
+def _has_year(s: str) -> bool:
+    return bool(_YEAR_RE.search(s)) or bool(re.search(r"\d0'?s\b", s))
+
+
+def _interval(left: str, right: str, ctx: _Context) -> _Span | None:
+    """Both ends, years carried over: "from May to July 2019", "between December and February"."""
+    lhs, rhs = left.strip(), right.strip()
+    if re.fullmatch(r"\d{2}", rhs) and re.fullmatch(r"\d{4}", lhs):  # "2010-14"
+        rhs = lhs[:2] + rhs
+    if re.fullmatch(r"\d{1,2}", rhs) and re.fullmatch(rf"(?:{_MONTHS}) \d{{1,2}}", lhs):  # "March 3-5"
+        rhs = lhs.split()[0] + " " + rhs
+    m = re.fullmatch(rf"(\d{{1,2}}) ((?:{_MONTHS})(?: \d{{4}})?)", rhs)
+    if m and re.fullmatch(r"\d{1,2}", lhs):  # "3-5 March 2024"
+        lhs = lhs + " " + m.group(2)
+    m = re.fullmatch(rf"((?:{_MONTHS}) )?(\d{{1,2}}),? (\d{{4}})", rhs)
+    if m and re.fullmatch(rf"(?:{_MONTHS}) \d{{1,2}}", lhs):  # "March 3 to 5, 2024" / "March 3 to April 5, 2024"
+        lhs = f"{lhs} {m.group(3)}"
+        if not m.group(1):
+            rhs = f"{lhs.split()[0]} {m.group(2)} {m.group(3)}"
+    if _has_year(lhs):
+        a = _point(lhs, ctx)
+        b = _point(rhs, _Context(a.start, "future", ctx.has_published, ctx.date_order)) if a else None
+    elif _has_year(rhs):
+        b = _point(rhs, ctx)
+        a = _point(lhs, _Context(b.end, "past", ctx.has_published, ctx.date_order)) if b else None
+    elif ctx.tense == "future":
+        a = _point(lhs, ctx)
+        b = _point(rhs, _Context(a.start, "future", ctx.has_published, ctx.date_order)) if a else None
+    else:
+        b = _point(rhs, ctx)
+        a = _point(lhs, _Context(b.end, "past", ctx.has_published, ctx.date_order)) if b else None
+    if a is None or b is None or b.end < a.start:
+        return None
+    return _Span(a.start, b.end, a.granularity)
+
+
+def _resolve(text: str, ctx: _Context) -> TimeValue | None:
+    s = _clean(text)
+    if not s:
+        return None
+    s = re.sub(r"^(?:ever|all the way|as far back as|going back to)\s+", "", s)
+    m = re.fullmatch(r"(?:from|between) (.+?) (?:to|and|until|till|through|thru|-) (.+)", s) or re.fullmatch(
+        r"(?:in |during |over |the )?(.+?)(?: (?:to|through|thru|-) |-)(.+)", s
+    )
+    if m and not re.fullmatch(r"\d{4}-\d\d-\d\d|\d{1,2}-\d{1,2}-\d{2,4}", s):
+        span = _interval(m.group(1), m.group(2), ctx)
+        if span is not None:
+            return span.value(text)
+        if s.startswith(("from ", "between ")):
+            return None
+    m = re.fullmatch(r"(since|after|from|starting(?: in| from)?|beginning(?: in)?) (.+)", s)
+    if m:
+        inner = _point(m.group(2), ctx)
+        if inner is None:
+            return None
+        start = inner.end + timedelta(days=1) if m.group(1) == "after" else inner.start
+        # open towards the publication day; without one (or for a future start) the bound's own end stands in
+        end = ctx.base if ctx.has_published and ctx.base >= start else max(inner.end, start)
+        return TimeValue(text, start, end, inner.granularity, False, True)
+    m = re.fullmatch(r"(until|till|til|through|by|up to|before|prior to|no later than) (.+)", s)
+    if m:
+        inner = _point(m.group(2), ctx)
+        if inner is None:
+            return None
+        end = inner.start - timedelta(days=1) if m.group(1) in ("before", "prior to") else inner.end
+        start = ctx.base if ctx.has_published and ctx.base <= end else inner.start
+        return TimeValue(text, min(start, end), end, inner.granularity, True, False)
+    span = _point(s, ctx)
+    return None if span is None else span.value(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str, published: date | None, tense: Tense, date_order: str) -> TimeValue | None:
+    if published is not None:
+        return _resolve(text, _Context(published, tense, True, date_order))
+    # no publication date: keep only what means the same whatever the reference day is
+    a, b = (_resolve(text, _Context(base, tense, False, date_order)) for base in _PROBE_BASES)
+    return a if a == b else None
+
+
+def normalise_time(
+    text: str,
+    published: date | None,
+    tense: Tense | None = None,
+    *,
+    date_order: Literal["MDY", "DMY"] = "MDY",
+) -> TimeValue | None:
+    """The interval ``text`` denotes, read against the publication date ``published``.
+
+    ``tense`` ("past" or "future", default "past") chooses the direction of year-less weekdays, months, dates,
+    seasons and quarters; ``date_order`` reads all-numeric dates ("03/04/2024") month first (US) or day first.
+    Returns None for anything that is not a time expression it can place, never raises.
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_LENGTH:
+        return None
+    if isinstance(published, datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, date):
+        return None
+    try:
+        value = _cached(text, published, tense or "past", date_order)
+    except (ValueError, OverflowError, KeyError, IndexError, StopIteration):
+        return None
+    return value if value is None or value.start <= value.end else None

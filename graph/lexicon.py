@@ -1,0 +1,331 @@
+"""Closed English word lists: the words the rules of the extractors and of resolution name.
+
+Every rule in :mod:`graph.extractors` and :mod:`graph.resolve` that tests a word against a list
+takes the list from here, so the vocabulary the system knows is in one place and can be read,
+reviewed and extended without reading the rules. Only closed classes and small lexicons of
+English (and the surname endings of names written in Latin script) belong here; dependency labels
+and NER labels are grammar of the parser, not words, and stay with the rules that read them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AGENT_PREPOSITIONS",
+    "CATEGORY_NOUNS",
+    "DEFINITE_DETERMINERS",
+    "DEPUTY_WORDS",
+    "FIRST_PLURAL_PRONOUNS",
+    "FIRST_SINGULAR_PRONOUNS",
+    "GLOSS_FUNCTION_WORDS",
+    "GOVERNMENT_HEADS",
+    "HONORIFICS",
+    "LIGHT_PREPOSITIONS",
+    "LIGHT_VERBS",
+    "MODAL_LEMMAS",
+    "MODAL_VERBS",
+    "ORGANIZATION_HEADS",
+    "PARTICIPANT_PREPOSITIONS",
+    "PATIENT_PREPOSITIONS",
+    "PERSON_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "PROGRAMME_HEADS",
+    "REPORTING_VERBS",
+    "ROLE_HEAD_NOUNS",
+    "ROLE_NOUNS",
+    "SPEECH_VERBS",
+    "SURNAME_ENDINGS",
+    "THING_PRONOUNS",
+]
+
+# ----------------------------------------------------------------------------- verbs
+
+#: verbs that report speech or thought: their clausal object is a statement
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "stress",
+    "state",
+    "announce",
+    "emphasize",
+    "emphasise",
+    "highlight",
+    "declare",
+    "claim",
+    "report",
+    "explain",
+    "remark",
+    "underline",
+    "underscore",
+    "point",
+    "insist",
+    "argue",
+    "warn",
+    "suggest",
+    "confirm",
+    "deny",
+    "write",
+    "reply",
+    "answer",
+    "observe",
+    "believe",
+    "think",
+    "maintain",
+    "indicate",
+    "mention",
+    "assert",
+    "acknowledge",
+    "admit",
+    "predict",
+}
+#: verbs that introduce a quotation: reporting verbs, and "continued", "concluded"
+REPORTING_VERBS = SPEECH_VERBS | {"continue", "conclude"}
+#: lemmas of modal auxiliaries (the modality of a clause)
+MODAL_LEMMAS = {"must", "should", "may", "might", "can", "could", "will", "would", "shall", "ought"}
+#: verbs that, followed by "to" + verb, only add modality ("had to become")
+MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
+#: verbs whose object noun carries the meaning: "hold a meeting with", "take part in"
+LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
+#: prepositions that attach the participant of a light verb's event noun
+LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
+#: prepositions of a nominalisation's patient ("the implementation of X") and agent ("by Y")
+PATIENT_PREPOSITIONS = ("of",)
+AGENT_PREPOSITIONS = ("by",)
+#: prepositions of another participant of a possessed nominalisation ("X's visit to Y")
+PARTICIPANT_PREPOSITIONS = ("to", "with", "on", "for", "against", "into", "from")
+
+# ----------------------------------------------------------------------------- names, titles, roles
+
+#: role nouns whose holder leads the organisation (W3C ORG ``org:headOf``), unless qualified by a
+#: deputy-like word
+ROLE_HEAD_NOUNS = {
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "president",
+    "leader",
+    "head",
+    "director",
+    "chief",
+    "ceo",
+    "governor",
+    "mayor",
+    "prime minister",
+    "premier",
+    "king",
+    "queen",
+    "secretary-general",
+    "general secretary",
+    "commander",
+    "rector",
+    "principal",
+    "editor-in-chief",
+    "founder",
+}
+#: words that make a role a deputy's, not the head's ("First Deputy Chairman", "Vice President")
+DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
+#: forms of address that are part of a name, not a position ("Mr. Phelan"), without their full stop
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "madam",
+    "mme",
+    "m",
+    "herr",
+    "frau",
+    "messrs",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+}
+#: nouns that name a position; capitalised and definite they are used as a person's name
+ROLE_NOUNS = {
+    "president",
+    "leader",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "minister",
+    "premier",
+    "secretary",
+    "director",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "emperor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chief",
+    "commander",
+    "senator",
+    "deputy",
+    "speaker",
+    "founder",
+    "chancellor",
+    "prosecutor",
+    "general",
+    "judge",
+}
+#: common nouns that, definite, refer back to a salient entity of a kind (noun -> entity type)
+CATEGORY_NOUNS = {
+    "party": "PoliticalParty",
+    "organization": "Organization",
+    "organisation": "Organization",
+    "company": "Organization",
+    "firm": "Organization",
+    "group": "Organization",
+    "agency": "Organization",
+    "ministry": "GovernmentBody",
+    "government": "GovernmentBody",
+    "parliament": "GovernmentBody",
+    "committee": "Organization",
+    "council": "Organization",
+    "union": "Organization",
+    "movement": "Organization",
+    "association": "Organization",
+    "corporation": "Organization",
+    "bank": "Organization",
+    "country": "Place",
+    "nation": "Place",
+    "state": "Place",
+    "republic": "Place",
+    "city": "Place",
+    "capital": "Place",
+    "region": "Place",
+    "town": "Place",
+    "village": "Place",
+    "province": "Place",
+    "programme": "Programme",
+    "program": "Programme",
+    "initiative": "Programme",
+    "project": "Programme",
+}
+#: head words of the names of government bodies ("the Ministry of Finance")
+GOVERNMENT_HEADS = {
+    "ministry",
+    "government",
+    "parliament",
+    "senate",
+    "assembly",
+    "court",
+    "cabinet",
+    "administration",
+    "commission",
+    "akimat",
+    "council",
+}
+#: head words of the names of programmes and plans ("the Nurly Zhol programme")
+PROGRAMME_HEADS = {"programme", "program", "initiative", "project", "strategy", "plan", "campaign"}
+#: head words of the names of organisations ("Election Headquarters", "Acme Corp")
+ORGANIZATION_HEADS = {
+    "office",
+    "headquarters",
+    "party",
+    "ministry",
+    "committee",
+    "council",
+    "agency",
+    "company",
+    "bank",
+    "university",
+    "institute",
+    "union",
+    "association",
+    "foundation",
+    "service",
+    "pool",
+    "group",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "club",
+    "fund",
+    "organization",
+    "organisation",
+    "court",
+    "parliament",
+    "senate",
+    "assembly",
+    "government",
+    "administration",
+    "commission",
+    "school",
+    "academy",
+}
+#: endings of Russian and Kazakh surnames and patronymics in Latin script
+SURNAME_ENDINGS = (
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "yev",
+    "yeva",
+    "uly",
+    "kyzy",
+    "qyzy",
+    "enko",
+    "sky",
+    "skiy",
+    "skaya",
+    "ovich",
+    "evich",
+    "ovna",
+    "evna",
+    "bayev",
+    "bayeva",
+    "baev",
+    "baeva",
+)
+
+# ----------------------------------------------------------------------------- pronouns, determiners
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_SINGULAR_PRONOUNS = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+#: determiners that make a noun phrase definite ("the Party", "this organization")
+DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
+
+#: words a title-case gloss may contain in lower case ("Qutty Meken (Blessed Land of the Steppe)")
+GLOSS_FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "is",
+    "are",
+    "as",
+    "into",
+    "&",
+}

@@ -1,0 +1,177 @@
+"""Anaphora within one article: pronouns and definite descriptions.
+
+- personal and possessive pronouns go to the nearest compatible antecedent within three
+  sentences, preferring subjects (:meth:`Anaphora.pronoun`, :meth:`Anaphora.antecedent`);
+- ``I``/``we`` inside a quotation go to its speaker, the subject of the reporting verb, and to
+  the speaker's organisation (:meth:`Anaphora.quote_speaker`);
+- definite descriptions (``the Party``, ``the country``) go to the most salient entity of a
+  compatible kind mentioned before (:meth:`Anaphora.salient`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..lexicon import (
+    DEFINITE_DETERMINERS,
+    FIRST_PLURAL_PRONOUNS,
+    FIRST_SINGULAR_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    REPORTING_VERBS,
+    THING_PRONOUNS,
+)
+from ..syntax import kids
+from ..types import Mention
+from .entities import ENTITY_TYPES, compatible_types, normalize_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .names import NameTable
+    from .titles import Titles
+
+__all__ = ["Anaphora", "is_definite"]
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+_THING_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Programme", "Place", "Event", "NewsAgency")
+_GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
+
+
+@lru_cache(maxsize=64)
+def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
+    """Every entity type compatible with one of ``kinds``."""
+    return frozenset(t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds))
+
+
+def is_definite(head: Token) -> bool:
+    """A noun with a definite determiner or a possessor: ``the Party``, ``its government``."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids(head)) or any(
+        c.dep_ == "poss" for c in kids(head)
+    )
+
+
+class Anaphora:
+    """Pronouns and definite descriptions of one article, resolved to its clusters."""
+
+    def __init__(self, names: NameTable, titles: Titles) -> None:
+        self.names = names
+        self.titles = titles
+
+    def pronoun(self, token: Token) -> str | None:
+        """The cluster a personal or possessive pronoun refers to, or None."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent(token, ("Person",))
+        if lower in THING_PRONOUNS:
+            return self.antecedent(token, _THING_KINDS)
+        if lower in PLURAL_PRONOUNS:
+            return self.antecedent(token, _GROUP_KINDS)
+        if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
+            speaker = self.quote_speaker(token)
+            if speaker is None:
+                return None
+            if lower in FIRST_SINGULAR_PRONOUNS:
+                return speaker
+            return self.titles.organisation_of(speaker) or self.salient("Organization", before=len(self.names.doc))
+        return None
+
+    def antecedent(self, token: Token, kinds: Iterable[str]) -> str | None:
+        """The nearest preceding mention of a compatible kind, preferring subjects, within 3 sentences."""
+        names = self.names
+        sentence_of = names.context.sentence_of
+        allowed = _types_compatible_with(tuple(kinds))
+        sentence = sentence_of[token.i]
+        best: tuple[tuple[int, int, int], str] | None = None
+        for cluster in names.clusters.values():
+            if not cluster.named or cluster.type not in allowed:
+                continue
+            for position in cluster.tokens:
+                if position >= token.i:
+                    continue
+                distance = sentence - sentence_of[position]
+                if distance > 3:
+                    continue
+                if names.toks[position].head.i == token.head.i and token.dep_ in ("nsubj", "nsubjpass"):
+                    continue  # "John saw him": not the subject of the same clause
+                score = (-distance, 1 if position in cluster.subject_tokens else 0, position)
+                if best is None or score > best[0]:
+                    best = (score, cluster.key)
+        return best[1] if best else None
+
+    def quote_speaker(self, token: Token) -> str | None:
+        """The speaker of the quotation ``token`` is in: the subject of the reporting verb."""
+        context = self.names.context
+        sentence = context.sentences[context.sentence_of[token.i]]
+        quotes = [t.i for t in sentence if t.text in _QUOTE_MARKS]
+        inside = sum(1 for q in quotes if q < token.i) % 2 == 1
+        if not inside:
+            # a quotation may run over several sentences: look for the closing quote later
+            opened = self._open_quote_before(token.i)
+            if opened is None:
+                return None
+        # the reporting verb: a verb outside the quotes whose ccomp contains the token, or the
+        # verb of the sentence that closes the quotation
+        first = context.sentence_of[token.i]
+        for number in range(first, min(len(context.sentences), first + 4)):
+            sent = context.sentences[number]
+            marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
+            for verb in sent:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                if marks and any(m < verb.i for m in marks) and sum(1 for m in marks if m < verb.i) % 2 == 0:
+                    for child in kids(verb):
+                        if child.dep_ == "nsubj":
+                            return self._speaker(child)
+        return None
+
+    def _speaker(self, subject: Token) -> str | None:
+        """The cluster of a reporting verb's subject: a name, a pronoun, or a title before a name."""
+        key = self.names.name_of_token.get(subject.i)
+        if key is None and subject.pos_ == "PRON":
+            key = self.pronoun(subject)
+        if key is None:
+            key = self.titles.person_after_title(
+                Mention(
+                    subject.text,
+                    subject.idx,
+                    subject.idx + len(subject),
+                    tuple(t.i for t in subject.subtree),
+                    subject.i,
+                    "OTHER",
+                )
+            )
+        return key
+
+    def _open_quote_before(self, position: int) -> int | None:
+        toks = self.names.toks
+        context = self.names.context
+        count = 0
+        start = context.sentences[max(0, context.sentence_of[position] - 3)].start
+        last = None
+        for i in range(start, position):
+            if toks[i].text in _QUOTE_MARKS:
+                count += 1
+                last = i
+        return last if count % 2 == 1 else None
+
+    def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
+        """The most mentioned entity of a compatible kind, mentioned before ``before``."""
+        best: tuple[tuple[int, int, int], str] | None = None
+        for cluster in self.names.clusters.values():
+            if not compatible_types(cluster.type, kind) and not (
+                kind == "PoliticalParty" and cluster.type == "Organization"
+            ):
+                continue
+            earlier = [t for t in cluster.tokens if t < before]
+            if not earlier:
+                continue
+            matches_head = (
+                1 if head_word and any(normalize_name(n).split()[-1:] == [head_word] for n in cluster.names) else 0
+            )
+            score = (matches_head, len(cluster.tokens), max(earlier))
+            if best is None or score > best[0]:
+                best = (score, cluster.key)
+        return best[1] if best else None
