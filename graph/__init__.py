@@ -8,12 +8,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import NewsgraphError
-from .types import Document, Entity, Extraction, Fact, KnowledgeGraph, Membership, Mention, Provenance, Sentence
+from .types import (
+    Document,
+    Entity,
+    Extraction,
+    Fact,
+    KnowledgeGraph,
+    Membership,
+    Mention,
+    PipelineConfig,
+    Provenance,
+    Sentence,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
@@ -36,6 +47,7 @@ __all__ = [
     "Membership",
     "Mention",
     "NewsgraphError",
+    "PipelineConfig",
     "Provenance",
     "Sentence",
     "__version__",
@@ -48,37 +60,32 @@ def build(
     inputs: str | Path | Iterable[str | Path | Document] = "data/articles",
     *,
     output: str | Path | None = None,
-    model: str | None = None,
-    extractors: Sequence[str] | None = None,
-    gazetteer: bool = True,
+    config: PipelineConfig | None = None,
 ) -> Dataset:
     """Build the RDF graph (an rdflib ``Dataset``, one named graph per article) of articles.
 
-    With ``output``, also write it there as Turtle (atomically).
+    With ``output``, also write it there as Turtle (atomically), through the same staging store
+    as ``newsgraph build`` (:mod:`graph.builder`). ``config``: the model, extractors, gazetteer,
+    ... (:class:`PipelineConfig`); by default the bundled gazetteer is used, as by ``newsgraph build``.
     """
-    from .pipeline import build_graph, default_gazetteer
-    from .rdf.io import write_graph
-    from .rdf.model import to_dataset
+    from .builder import build_dataset, default_gazetteer
 
     items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
-    kg = build_graph(items, model=model, extractors=extractors, gazetteer=default_gazetteer() if gazetteer else None)
-    dataset = to_dataset(kg)
-    if output is not None:
-        write_graph(dataset, output)
-    return dataset
+    chosen = config if config is not None else PipelineConfig(gazetteer=default_gazetteer())
+    return build_dataset(items, config=chosen, output=output)
 
 
 def extract(
     inputs: str | Path | Iterable[str | Path | Document],
     *,
-    model: str | None = None,
-    extractors: Sequence[str] | None = None,
+    config: PipelineConfig | None = None,
 ) -> Iterator[Fact]:
-    """The resolved facts of articles (entity keys are local to each article)."""
-    from .pipeline import extract_articles
+    """The resolved facts of articles (entity keys are local to each article); ``config`` as for
+    :func:`build`, by default without a gazetteer."""
+    from .pipeline import DEFAULT_CONFIG, extract_articles
 
     items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
-    for item in extract_articles(items, model=model, extractors=extractors):
+    for item in extract_articles(items, config=config if config is not None else DEFAULT_CONFIG):
         yield from item.article.facts
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph
@@ -15,7 +16,7 @@ from .lexicon import ROLE_NOUNS
 from .queries import run_query
 from .resolve.entities import explain_alias
 
-__all__ = ["EntityRecord", "list_entities", "format_entities"]
+__all__ = ["ENTITY_COLUMNS", "EntityRecord", "entity_dicts", "format_entities", "list_entities"]
 
 _QUERY = """
 SELECT ?entity ?label ?type ?alias ?mentions ?article WHERE {
@@ -39,8 +40,13 @@ class EntityRecord:
     articles: tuple[str, ...]
 
 
-def list_entities(graph: Graph, *, include_concepts: bool = False) -> list[EntityRecord]:
-    """Every entity of ``graph``, most mentioned first (named entities only unless asked)."""
+#: the columns of ``newsgraph entities --format csv``
+ENTITY_COLUMNS = ("id", "label", "type", "mentions", "articles", "aliases")
+
+
+def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterable[str] = ()) -> list[EntityRecord]:
+    """Every entity of ``graph``, most mentioned first (named entities only unless asked; only
+    those of ``types``, compared without case, if any are given)."""
     rows: dict[str, dict] = defaultdict(lambda: {"types": set(), "aliases": set(), "articles": set(), "mentions": 0})
     for row in run_query(graph, _QUERY):
         record = rows[row["entity"]]
@@ -61,8 +67,18 @@ def list_entities(graph: Graph, *, include_concepts: bool = False) -> list[Entit
         aliases = tuple((alias, _why(record["label"], alias, kind)) for alias in sorted(record["aliases"]))
         records.append(EntityRecord(id=iri, label=record["label"], type=kind, aliases=aliases,
                                     mentions=record["mentions"], articles=tuple(sorted(record["articles"]))))
+    wanted = {kind.casefold() for kind in types}
+    if wanted:
+        records = [record for record in records if record.type.casefold() in wanted]
     records.sort(key=lambda r: (-r.mentions, r.label))
     return records
+
+
+def entity_dicts(records: Iterable[EntityRecord], *, flat: bool = False) -> list[dict[str, object]]:
+    """Entities as plain records (``newsgraph entities --format json``): each alias with why it
+    was merged, ``{"alias", "why"}``, or, ``flat`` (for a CSV cell), as ``alias (why)``."""
+    return [{"id": r.id, "label": r.label, "type": r.type, "mentions": r.mentions, "articles": list(r.articles),
+             "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases]} for r in records]
 
 
 def _why(label: str, alias: str, kind: str) -> str:

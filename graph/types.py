@@ -8,22 +8,34 @@ Character offsets are always into :attr:`Document.text`, end exclusive.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .resolve import Gazetteer
 
 __all__ = [
-    "Document",
-    "Sentence",
-    "Phrase",
-    "Mention",
+    "DEFAULT_CONFIG",
+    "MAX_ARTICLE_CHARS",
     "Argument",
-    "Extraction",
+    "Document",
     "Entity",
-    "Provenance",
-    "Fact",
-    "Membership",
     "EntityUse",
+    "Extraction",
+    "Fact",
     "KnowledgeGraph",
+    "Membership",
+    "Mention",
+    "Phrase",
+    "PipelineConfig",
+    "PlannedArticle",
+    "Provenance",
+    "Sentence",
 ]
+
+#: spaCy's default ``max_length``; an article longer than this is refused (split it into articles)
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -222,3 +234,45 @@ class KnowledgeGraph:
     article_entities: tuple[tuple[str, str, str], ...] = ()
     #: each article's share of each entity (names, type, mentions), in article order
     entity_uses: tuple[EntityUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlannedArticle:
+    """An article a build will (re)build, as the first pass over the inputs found it (what
+    :func:`graph.corpus.update_store` hands to a distributed build, :mod:`graph.cluster`)."""
+
+    id: str
+    content_hash: str
+    path: str | None  # Document.path: the file it was read from, or FILE:LINE for JSON Lines
+    words: int
+    document: Document | None = None  # given as a value, not read from a file: kept as it is
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """How articles are read and analysed: the options every stage from reading to resolution
+    shares, given once (to :func:`graph.pipeline.analyze_documents`, :func:`graph.corpus.update_store`,
+    the Dask workers and :mod:`graph.builder`) instead of one keyword each through every signature.
+
+    The defaults are the library's: the first installed default spaCy model, every registered
+    extractor, no gazetteer, one process. ``newsgraph build`` and :func:`graph.build` add the
+    bundled gazetteer (:func:`graph.builder.default_gazetteer`).
+    """
+
+    model: str | None = None  # spaCy model name; None: the first installed default
+    extractors: tuple[str, ...] | None = None  # registered extractor names to run; None: all
+    gazetteer: Gazetteer | None = None  # known entities and their aliases; None: none
+    processes: int = 1  # worker processes that parse, extract and resolve (each loads the model)
+    batch_size: int = 16  # articles handed to ``nlp.pipe`` (and to a worker) at a time
+    max_chars: int = MAX_ARTICLE_CHARS  # an article longer than this is refused
+
+    def __post_init__(self) -> None:
+        extractors: Iterable[str] | None = self.extractors
+        object.__setattr__(self, "extractors", tuple(extractors) if extractors else None)
+        for name in ("processes", "batch_size", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"PipelineConfig.{name} must be at least 1, not {getattr(self, name)}")
+
+
+#: the library's defaults: default model, every extractor, no gazetteer, one process
+DEFAULT_CONFIG = PipelineConfig()

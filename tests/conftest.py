@@ -46,6 +46,38 @@ def make_doc(rows: str, *, ents: Sequence[tuple[int, int, str]] = (), verbs: Seq
     return doc
 
 
+#: folders of the working tree that tools write on their own (caches, environments)
+_SCRATCH = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", ".mypy_cache",
+            ".ipynb_checkpoints"}
+
+
+def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
+    import os
+
+    state = {}
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f not in _SCRATCH and not f.endswith(".egg-info")]
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            state[os.path.relpath(path, root)] = (info.st_mtime_ns, info.st_size)
+    return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _working_tree_is_left_alone():
+    """Tests never write into the working tree (no ``out/report.json`` of the user's overwritten):
+    every file they write goes to a temporary folder."""
+    before = _tree_state(ROOT)
+    yield
+    after = _tree_state(ROOT)
+    written = sorted(path for path, state in after.items() if before.get(path) != state)
+    assert not written, f"the tests wrote into the working tree: {written[:10]}"
+
+
 @pytest.fixture(scope="session")
 def hand_doc() -> Callable[..., object]:
     return make_doc
@@ -69,7 +101,7 @@ def sample_document():
 def sample_kg(nlp, sample_document):
     from graph.pipeline import build_graph
 
-    return build_graph([sample_document], gazetteer=None)
+    return build_graph([sample_document])
 
 
 @pytest.fixture(scope="session")

@@ -83,8 +83,14 @@ def test_extract_jsonl_has_the_documented_keys():
 def test_extract_tsv():
     result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"])
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t")[:3] == ["doc", "sentence", "subject"]
-    assert all(len(line.split("\t")) == 7 for line in lines)
+    assert lines[0].split("\t") == ["doc", "sentence", "subject", "predicate", "object", "confidence", "extractor",
+                                    "negated", "modality"]
+    assert len(lines) > 1 and all(len(line.split("\t")) == 9 for line in lines)
+    # negated and modality as in the JSON Lines records of the same facts
+    records = [json.loads(line) for line in runner.invoke(app, ["extract", str(SAMPLE_ARTICLES)]).stdout.splitlines()]
+    cells = [line.split("\t") for line in lines[1:]]
+    assert [c[7] for c in cells] == ["true" if r["negated"] else "false" for r in records]
+    assert [c[8] for c in cells] == [r["modality"] or "" for r in records]
 
 
 def test_query_render_export(built_sample, tmp_path):
@@ -128,3 +134,54 @@ def test_console_script_runs_as_a_module(tmp_path):
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == EXIT_ERROR
     assert done.stderr.strip().count("\n") == 0 and "no such file" in done.stderr
+
+
+def test_a_store_build_without_o_writes_its_report_into_the_store(tmp_path, monkeypatch, nlp):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(tmp_path / "s.oxigraph"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert f"report: {tmp_path / 's.oxigraph' / 'report.json'}" in result.stderr
+    assert (tmp_path / "s.oxigraph" / "report.json").is_file() and not (tmp_path / "out").exists()
+
+
+def test_a_folder_with_files_that_are_not_articles_names_each(tmp_path, nlp):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "good.txt").write_text("The minister met the mayor of Almaty on Monday.", encoding="utf-8")
+    (articles / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (articles / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    result = runner.invoke(app, ["build", str(articles), "-o", str(tmp_path / "out"), "--quiet", "--no-html"])
+    assert result.exit_code == EXIT_SKIPPED
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("newsgraph: skipped ")]
+    assert [line.split(": ")[1].split("/")[-1] for line in skipped] == ["notes.pdf", "photo.png"]
+    assert all("not an article file" in line for line in skipped)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert sorted(s["source"] for s in report["skipped"]) == [str(articles / "notes.pdf"), str(articles / "photo.png")]
+
+
+def test_entities_as_csv(built_sample):
+    import csv
+    import io
+
+    result = runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["id", "label", "type", "mentions", "articles", "aliases"]
+    listed = json.loads(runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "--format", "json"]).stdout)
+    assert [r["label"] for r in rows] == [e["label"] for e in listed] and "Maulen Ashimbayev" in {r["label"] for r in rows}
+    person = runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "-f", "csv", "--type", "person"]).stdout
+    assert {r["type"] for r in csv.DictReader(io.StringIO(person))} == {"Person"}
+
+
+def test_eval_carb_as_csv():
+    import csv
+    import io
+
+    data = ROOT / "tests" / "data" / "carb"
+    args = ["eval", "carb", "--gold", str(data / "dev.tsv"), "--system", str(data / "dev.openie5-output.txt"), "--openie5"]
+    result = runner.invoke(app, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(row) == ["precision", "recall", "f1", "auc", "threshold"]
+    as_json = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert {k: float(v) for k, v in row.items()} == as_json and round(as_json["f1"], 3) == 0.458

@@ -15,16 +15,17 @@ from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 from typer.testing import CliRunner
 
+from graph.builder import default_gazetteer
 from graph.cli import EXIT_ERROR, EXIT_SKIPPED, app
 from graph.cluster import DaskOptions, analyze_partition, plan_partitions
 from graph.corpus import PlannedArticle, update_store
 from graph.documents import document_from_text
 from graph.errors import ClusterError
-from graph.pipeline import default_gazetteer
 from graph.rdf.io import union_graph
 from graph.rdf.namespaces import ENT
 from graph.rdf.stores import OxigraphStore
 from graph.shards import ShardError, ShardHeader, article_from_record, article_record, read_shard, write_shard
+from graph.types import PipelineConfig
 
 from .conftest import SAMPLE_ARTICLES
 
@@ -212,7 +213,7 @@ def test_a_worker_that_dies_mid_partition_is_replaced_and_the_graph_is_the_same(
     shards = tmp_path / "shards"
     with OxigraphStore(tmp_path / "store", writable=True) as store:
         # Documents given as values travel with their tasks
-        done = update_store(store, _documents(corpus), gazetteer=default_gazetteer(),  # as the CLI
+        done = update_store(store, _documents(corpus), config=PipelineConfig(gazetteer=default_gazetteer()),  # as the CLI
                             dask=DaskOptions(cluster, shards, retries=0))
     assert (shards / "died").exists() and [p.name for p in shards.iterdir()] == ["died"]
     assert len(done.added) == 6

@@ -19,7 +19,7 @@ GOLDEN = ROOT / "tests" / "golden" / "nur-otan-meeting.facts.jsonl"
 
 def _current_lines(nlp) -> list[str]:
     lines = []
-    for item in extract_articles([SAMPLE_ARTICLES], gazetteer=None):
+    for item in extract_articles([SAMPLE_ARTICLES]):
         labels = {e.key: e.label for e in item.article.entities}
         for fact in item.article.facts:
             lines.append(json.dumps({

@@ -17,6 +17,7 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     scratch = tmp_path / "tmp"  # the kernel's temporary directory: a notebook leaves nothing there
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setenv("NEWSGRAPH_OUT", str(tmp_path))  # the kernel inherits it: nothing is written into the tree
 
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=600, kernel_name="python3",
@@ -29,12 +30,13 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     assert not [p.name for p in scratch.iterdir() if p.name.startswith("newsgraph-")], "the notebook left files behind"
 
 
-def test_explore_notebook_stays_small_and_quiet():
+def test_explore_notebook_stays_small_and_quiet(tmp_path, monkeypatch):
     """The views are framed from the files they were written to, not inlined: executed, the
     notebook is small (it was 2.4 MB with four copies of vis-network) and warns about nothing."""
     import nbformat
     from nbclient import NotebookClient
 
+    monkeypatch.setenv("NEWSGRAPH_OUT", str(tmp_path))  # the pages go there, not into the working tree
     path = ROOT / "notebooks" / "explore.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",

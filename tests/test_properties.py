@@ -106,7 +106,7 @@ def test_extraction_never_raises(nlp, text):
 @example("acme", "Officials of Acme Inc. praised the deal.", None, None, None)  # ent:Officials_of_Acme_Inc\.
 def test_build_turtle_parse_is_isomorphic(tmp_path_factory, nlp, doc_id, article, title, published, url):
     document = document_from_text(doc_id, article, title=title or None, published=published, url=url)
-    kg = build_graph([document], gazetteer=None)
+    kg = build_graph([document])
     built = to_graph(kg)
     folder = tmp_path_factory.mktemp("prop")
     write_graph(to_dataset(kg), folder / "model.ttl")

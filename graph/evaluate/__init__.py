@@ -42,7 +42,7 @@ from .coref import (
     score_coref,
     score_pronouns,
 )
-from .report import benchie_report, coref_report, types_report
+from .report import benchie_report, carb_report, coref_report, types_report
 from .types import TypeAccuracy, TypesScore, score_types, system_class
 
 __all__ = [
@@ -62,6 +62,7 @@ __all__ = [
     "TypesScore",
     "benchie_details",
     "benchie_report",
+    "carb_report",
     "coref_report",
     "format_carb_lines",
     "nary_to_triples",

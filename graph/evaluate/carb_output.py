@@ -12,12 +12,14 @@ extractors never import ``evaluate``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
+from ..errors import InputError
 from ..extractors import DocContext, extractions_from, make_extractors
 from ..nlp import load_model, parse_pretokenized
 from ..types import Extraction
 
-__all__ = ["carb_lines", "carb_tuple"]
+__all__ = ["carb_file_lines", "carb_lines", "carb_tuple"]
 
 #: constructions whose relation is not written in the sentence ("is" of an apposition)
 _SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
@@ -69,3 +71,12 @@ def carb_lines(
                 continue
             seen.add(key)
             yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])
+
+
+def carb_file_lines(path: str | Path, *, model: str | None = None,
+                    extractors: Sequence[str] | None = None) -> Iterator[str]:
+    """:func:`carb_lines` of the file ``path``, one (tokenised) sentence a line, each read on its
+    own (``newsgraph extract --format carb --sentences FILE``)."""
+    if not Path(path).is_file():
+        raise InputError(str(path), "no such file")
+    yield from carb_lines(Path(path).read_text(encoding="utf-8").splitlines(), model=model, extractors=extractors)

@@ -32,7 +32,7 @@ from .coref import (
 )
 from .types import TypesScore, score_types
 
-__all__ = ["benchie_report", "coref_report", "render", "types_report"]
+__all__ = ["benchie_report", "carb_report", "coref_report", "render", "types_report"]
 
 PathLike = str | os.PathLike[str]
 FORMATS = ("table", "csv", "json")
@@ -74,6 +74,24 @@ def render(fmt: str, header: Sequence[str], rows: Sequence[Sequence[object]], do
         parts = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------- CaRB
+
+
+def carb_report(gold: PathLike, system: PathLike, *, openie5: bool = False, fmt: str = "table") -> str:
+    """``newsgraph eval carb``: precision, recall, F1 (at the best threshold), AUC and that
+    threshold; ``system`` in CaRB's tabbed format, or OpenIE-5's native output with ``openie5``.
+    The table is one ``name value`` line a measure; CSV a header and one row."""
+    from .carb import read_carb_gold, read_carb_predictions, read_openie5_output, score_carb
+
+    predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
+    score = score_carb(read_carb_gold(gold), predicted)
+    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
+              "threshold": score.threshold}
+    if fmt == "table":
+        return "".join(f"{key:<10} {value:.3f}\n" for key, value in values.items())
+    return render(fmt, list(values), [list(values.values())], values)
 
 
 # ---------------------------------------------------------------------------------- BenchIE

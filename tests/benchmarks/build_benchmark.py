@@ -89,8 +89,9 @@ if mode == "bare":
 else:
     from graph.corpus import update_store
     from graph.rdf.stores import OxigraphStore
+    from graph.types import PipelineConfig
     with OxigraphStore(tempfile.mkdtemp() + "/store", writable=True) as store:
-        update_store(store, [corpus], processes=processes, gazetteer=None)
+        update_store(store, [corpus], config=PipelineConfig(processes=processes))
 seconds = time.perf_counter() - started
 here, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = here.ru_utime + here.ru_stime + children.ru_utime + children.ru_stime - cpu_before
@@ -131,7 +132,7 @@ out["parse, extract, resolve"] = cpu() - started
 folder = tempfile.mkdtemp() + "/store"
 started = cpu()
 with OxigraphStore(folder, writable=True) as store:
-    update_store(store, [{corpus!r}], gazetteer=None)
+    update_store(store, [{corpus!r}])
 out["build"] = cpu() - started
 lines = [line for line in ox.Store.read_only(folder).dump(format=ox.RdfFormat.N_QUADS).split(b"\n") if line]
 slices = [b"\n".join(lines[start:start + 50_000]) + b"\n" for start in range(0, len(lines), 50_000)]

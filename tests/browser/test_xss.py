@@ -52,7 +52,7 @@ def hostile_network(nlp):
 
     documents = [document_from_text(doc_id, text, title=title, url=url, published="2021-03-04")
                  for doc_id, text, title, url in HOSTILE]
-    return network_from_rdf(to_dataset(build_graph(documents, gazetteer=None)))
+    return network_from_rdf(to_dataset(build_graph(documents)))
 
 
 @pytest.fixture(scope="module", params=["with-csp", "escaping-only"])

@@ -26,6 +26,7 @@ GOOD_NAMES = 'Anna O\'Neil-Smith <b>, "Kaz" & Co #1, back\\slash Ltd and the ðŸ˜
 #: (made at test time: git on other systems cannot check it out)
 HOSTILE_FILE_NAME = '"quoted" <b> & #1 ðŸ˜€ back\\slash.txt'
 MAX_ARTICLE_CHARS = 1_000_000  # the build's default --max-article-chars
+NOT_AN_ARTICLE = "not an article file (newsgraph reads .txt, .md, .jsonl, .html and .htm files)"
 TOO_LONG = (f"article of {{size:,}} bytes is longer than the limit of {MAX_ARTICLE_CHARS:,} characters; split it into several "
             "articles (e.g. a JSONL file, one a line) or raise --max-article-chars")
 
@@ -50,6 +51,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "batch.jsonl:2": {"skipped": "not valid JSON (Expecting property name enclosed in double quotes)"},
     "batch.jsonl:3": {"article": "batch-3", "says": "Tokayev met the governor of Almaty region."},
     "batch.jsonl:4": {"skipped": "needs an 'id' and a 'text' string"},
+    "EXPECTED.json": {"skipped": NOT_AN_ARTICLE},  # a file of another kind in the folder is named, not passed over
 }
 #: what the page's scripts and attributes hold: never text of the graph
 #: and no byte-order mark
@@ -116,7 +118,8 @@ def write_specials(folder: Path) -> dict[str, dict[str, str]]:
     corpus) and return what a build must do with each, as in :data:`EXPECTED`: a 20 MB article and
     a JSONL file with a 14 MB line (refused by size, unread), a file nobody may read (root reads it
     anyway: then it is an article), a folder with a symlink to itself (walked once) and two
-    symlinks to each other, a named pipe (reading it would block), a file with a hostile name."""
+    symlinks to each other, a named pipe (reading it would block), a file with a hostile name, and
+    files newsgraph does not read (a photo, a PDF) that a build names instead of passing over."""
     expected: dict[str, dict[str, str]] = {}
     sentence = "The minister met the mayor of the city and discussed the new budget of the region. "
     with (folder / "huge-article.txt").open("w", encoding="utf-8") as handle:
@@ -155,6 +158,11 @@ def write_specials(folder: Path) -> dict[str, dict[str, str]]:
 
     (folder / HOSTILE_FILE_NAME).write_text("The mayor of Shymkent met the minister of culture.", encoding="utf-8")
     expected[HOSTILE_FILE_NAME] = {"article": "quoted-b-1-back-slash", "says": "The mayor of Shymkent met the minister"}
+
+    (folder / "photo.png").write_bytes(_png())
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    for name in ("photo.png", "notes.pdf"):
+        expected[name] = {"skipped": NOT_AN_ARTICLE}
     return expected
 
 

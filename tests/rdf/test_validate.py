@@ -129,3 +129,48 @@ def test_shapes_only_use_terms_the_ontology_defines():
 def test_validate_has_help_with_an_example():
     result = runner.invoke(app, ["validate", "--help"])
     assert result.exit_code == 0 and "Example: newsgraph validate" in " ".join(result.output.split())
+
+
+def _renamed(graph: Graph, old: URIRef, new: URIRef, label: str) -> Graph:
+    """``graph`` with the entity ``old`` renamed to ``new`` and labelled ``label``."""
+    renamed = Graph()
+    for s, p, o in graph:
+        renamed.add((new if s == old else s, p, new if o == old else o))
+    for path in (SKOS.prefLabel, URIRef("http://www.w3.org/2000/01/rdf-schema#label")):
+        renamed.set((new, path, Literal(label)))
+    renamed.remove((new, SKOS.altLabel, None))
+    return renamed
+
+
+@pytest.mark.parametrize("iri, label, message", [
+    ("%2D", "%2D", "not the percent-encoded name of its IRI"),  # the IRI's encoding of "-" as a label
+    ("%2D", "-", "has a letter or a digit"),
+    ("%23_%26", "# &", "has a letter or a digit"),
+])
+def test_labels_are_text_as_written_with_a_letter_or_digit(sample_dataset, iri, label, message):
+    graph = _renamed(union_graph(sample_dataset), ENT.Nur_Otan_Party, URIRef(str(ENT) + iri), label)
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert any(v.focus.endswith(iri) and message in v.message for v in report.violations), \
+        [str(v) for v in report.violations]
+
+
+@pytest.mark.parametrize("label", ["Ырыс", "2020", "Nur Otan (party)", "Ꭰ"])
+def test_names_in_any_script_or_of_digits_conform(sample_dataset, label):
+    graph = _renamed(union_graph(sample_dataset), ENT.Nur_Otan_Party, ENT.Renamed, label)
+    assert validate_graph(graph).conforms, [str(v) for v in validate_graph(graph).violations]
+
+
+def test_junk_text_makes_no_entity_without_a_letter_or_digit(nlp):
+    """Punctuation and symbols ("#", "&", ")") in the text never become entities or aliases: the
+    graph of junk text conforms."""
+    from graph.documents import document_from_text
+    from graph.pipeline import build_graph
+    from graph.rdf.model import to_dataset
+
+    texts = ["# met & in 2019. & criticised # in 2019.", "Smith held a meeting with ) , he said. ) met Smith!",
+             "The 😀 club met #. He criticised the party."]
+    kg = build_graph([document_from_text(f"junk-{n}", text) for n, text in enumerate(texts)])
+    names = [name for e in kg.entities for name in (e.label, *e.aliases)]
+    assert names and all(any(c.isalnum() for c in name) for name in names), names
+    assert validate_graph(to_dataset(kg)).conforms

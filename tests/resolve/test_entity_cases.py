@@ -16,6 +16,7 @@ from graph.pipeline import analyze_documents
 from graph.resolve import EntityIndex
 from graph.resolve.entities import normalize_name
 from graph.resolve.scoring import b_cubed
+from graph.types import PipelineConfig
 
 CASES = json.loads((Path(__file__).parent / "entity_cases.json").read_text(encoding="utf-8"))
 
@@ -26,7 +27,7 @@ def resolve_case(case: dict, gazetteer=None) -> tuple[dict[str, str], list, dict
     index = EntityIndex()
     predicted: dict[str, str] = {}
     facts = []
-    for article in analyze_documents(documents, gazetteer=gazetteer):
+    for article in analyze_documents(documents, config=PipelineConfig(gazetteer=gazetteer)):
         ids = {local.key: index.add(article.document.id, local) for local in article.entities}
         for local in article.entities:
             for name in local.names:
@@ -76,7 +77,7 @@ def test_overall_b_cubed(nlp):
 
 
 def test_gazetteer_knows_the_renamed_capital(nlp):
-    from graph.pipeline import default_gazetteer
+    from graph.builder import default_gazetteer
 
     [case] = [c for c in CASES if c["name"] == "renamed capital without a gazetteer"]
     predicted, _, _ = resolve_case(case, gazetteer=default_gazetteer())

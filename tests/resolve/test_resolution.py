@@ -7,7 +7,7 @@ from graph.pipeline import build_graph
 
 
 def _kg(text: str, doc_id: str = "t"):
-    return build_graph([document_from_text(doc_id, text)], gazetteer=None)
+    return build_graph([document_from_text(doc_id, text)])
 
 
 def test_short_name_joins_full_name_and_pronoun_resolves():

@@ -1,4 +1,4 @@
-"""Reading articles: formats, datelines, stable ids and bad input."""
+"""Reading articles from files and folders: formats, encodings, stable ids and bad input."""
 
 from __future__ import annotations
 
@@ -7,39 +7,10 @@ import os
 
 import pytest
 
-from graph.documents import iter_documents, load_documents, normalize_text, parse_dateline
+from graph.documents import NOT_AN_ARTICLE, iter_documents, load_documents
 from graph.errors import InputError
 
-from .conftest import SAMPLE_ARTICLES, SAMPLE_ID
-
-
-def test_sample_article_dateline_is_parsed_and_kept_out_of_the_text(sample_document):
-    assert sample_document.id == SAMPLE_ID
-    assert sample_document.place == "Nur-Sultan"
-    assert sample_document.source == "Kazinform"
-    assert sample_document.text.startswith("Chairman of Nur Otan Party Nursultan Nazarbayev held a meeting")
-    assert "KAZINFORM" not in sample_document.text
-
-
-@pytest.mark.parametrize("text, place, source", [
-    ("LONDON (Reuters) - The bank said", "London", "Reuters"),
-    ("WASHINGTON, Dec 3 (AP) \u2014 Officials said", "Washington", "AP"),
-    ("MOSCOW, March 5. /TASS/. Russia said", "Moscow", "TASS"),
-    ("ASTANA. KAZINFORM - The President said", "Astana", "Kazinform"),
-])
-def test_datelines(text, place, source):
-    dateline = parse_dateline(text)
-    assert dateline is not None and (dateline.place, dateline.source) == (place, source)
-    assert text[dateline.end:][0].isupper()
-
-
-@pytest.mark.parametrize("text", ["The President said", "NATO said on Monday", "UN - The body met"])
-def test_ordinary_first_words_are_not_datelines(text):
-    assert parse_dateline(text) is None
-
-
-def test_normalize_text_joins_wrapped_lines_and_keeps_paragraphs():
-    assert normalize_text("One  line\nwrapped.\r\n\r\n\n  Second\tparagraph. ") == "One line wrapped.\n\nSecond paragraph."
+from ..conftest import SAMPLE_ARTICLES, SAMPLE_ID
 
 
 def test_formats_and_stable_ids(tmp_path):
@@ -172,3 +143,15 @@ def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "read_bytes", refuse)
     documents, problems = _read_in_a_thread([tmp_path])
     assert documents == [] and [(p.path, p.reason) for p in problems] == [(str(secret), "permission denied")]
+
+
+def test_files_of_a_folder_that_are_not_articles_are_named_not_passed_over_silently(tmp_path):
+    (tmp_path / "a.txt").write_text("The minister met the mayor.", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / ".hidden.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # hidden files stay unseen
+    problems: list[InputError] = []
+    assert [d.id for d in load_documents([tmp_path], on_problem=problems.append)] == ["a"]
+    assert [(p.path, p.reason) for p in problems] == [
+        (str(tmp_path / "notes.pdf"), NOT_AN_ARTICLE), (str(tmp_path / "photo.png"), NOT_AN_ARTICLE)]
+    assert [d.id for d in load_documents([tmp_path])] == ["a"]  # without a handler: not an error
