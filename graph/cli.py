@@ -276,16 +276,18 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
+    triples = "triples"
 
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences).")] = ExtractFormat.jsonl,
     sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
     from .pipeline import extract_articles
@@ -293,15 +295,16 @@ def extract(
     out = sys.stdout
     problems = _Problems()
     with _errors():
-        if sentences is not None or fmt == ExtractFormat.carb:
-            from .evaluate.carb_output import carb_lines
+        if sentences is not None or fmt in (ExtractFormat.carb, ExtractFormat.triples):
+            from .evaluate.carb_output import carb_lines, triple_lines
 
             if sentences is None:
-                raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
+                raise NewsgraphError(f"--format {fmt.value} needs --sentences FILE (one sentence a line)")
             if not sentences.is_file():
                 raise NewsgraphError(f"{sentences}: no such file")
             lines = sentences.read_text(encoding="utf-8").splitlines()
-            for line in carb_lines(lines, model=model, extractors=extractor):
+            write = triple_lines if fmt == ExtractFormat.triples else carb_lines
+            for line in write(lines, model=model, extractors=extractor, min_confidence=min_confidence):
                 out.write(line + "\n")
             return
         if fmt == ExtractFormat.tsv:
@@ -310,6 +313,8 @@ def extract(
                                      gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems):
             labels = {e.key: e.label for e in item.article.entities}
             for fact in item.article.facts:
+                if fact.provenance.confidence < min_confidence:
+                    continue
                 record = {
                     "doc": fact.provenance.doc_id,
                     "sentence": fact.provenance.sentence,

@@ -335,6 +335,58 @@ def find_clauses(
     return clauses
 
 
+#: verbs whose infinitive or clause complement is not asserted: "denied stealing", "failed to pay",
+#: "wanted X to increase", "plans to build", "seems to work", "was asked to leave", "stood to lose"
+HEDGE_VERBS = {
+    "deny", "fail", "refuse", "want", "wish", "hope", "plan", "intend", "aim", "seek", "try", "attempt",
+    "seem", "appear", "ask", "urge", "stand", "expect", "propose", "threaten", "promise", "offer", "agree",
+    "decide", "consider", "wonder", "doubt", "question", "allege", "claim", "vow", "pledge", "prepare",
+    "like", "love", "prefer", "need", "require", "demand", "order", "direct", "encourage", "allow", "let",
+    "permit", "help", "push", "press", "call", "invite", "tell", "advise", "warn", "forbid", "ban", "prevent",
+    "struggle", "hesitate", "decline", "neglect", "forget", "pretend", "dare", "tend", "predict", "forecast",
+}
+#: adverbs that hedge a clause: "allegedly robbed", "reportedly agreed"
+HEDGE_ADVERBS = {
+    "allegedly", "reportedly", "supposedly", "purportedly", "apparently", "possibly", "probably", "perhaps",
+    "maybe", "likely", "presumably", "seemingly", "ostensibly", "unlikely",
+}
+#: subordinators of a clause that is not asserted: "whether he won", "if prices rise"
+HEDGE_MARKERS = {"whether", "if", "unless", "lest"}
+
+
+def _hedge(verb: Token, last: Token) -> str | None:
+    """Why a clause is not a plain assertion, as a word for ``modality``: the hedging verb that
+    governs it ("fail", "want", "deny"), a hedging adverb ("allegedly"), ``whether``/``if``, or
+    ``purpose`` for an infinitive of purpose ("came to make stars", "in order to nominate")."""
+    # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
+    if last is not verb and verb.lemma_.lower() in HEDGE_VERBS:
+        return verb.lemma_.lower()
+    for token in (verb, last):
+        for child in kids(token):
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return child.lower_
+            if child.dep_ == "mark" and child.lower_ in HEDGE_MARKERS:
+                return "whether" if child.lower_ == "whether" else "if"
+    head = verb.head
+    if head is verb:
+        return None
+    dep = verb.dep_
+    if dep in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGE_VERBS:
+        return head.lemma_.lower()  # "wanted the company to increase", "denied that he took"
+    if dep == "conj":
+        return None
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+    if infinitive and dep in ("advcl", "acl") and head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return "purpose"
+    if infinitive and dep == "acl" and head.lower_ == "order":
+        return "purpose"
+    if infinitive and dep == "relcl":
+        return "purpose"
+    if infinitive and dep == "acl":
+        return "plan"  # "a plan to build", "the first ship to enter": not an event that happened
+    return None
+
+
 def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, light_verbs: bool) -> Clause | None:
     relation, passive, negated, modality = _relation_tokens(verb)
     lemma_parts = [_lemma(verb)]
@@ -364,6 +416,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
+    modality = modality or _hedge(verb, last)
     subjects, inherited = finder.subjects_of(verb)
     clause = Clause(
         verb=verb,

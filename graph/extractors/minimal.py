@@ -1,0 +1,247 @@
+"""Minimal facts: an n-ary extraction split into binary triples, one per argument.
+
+An :class:`~graph.types.Extraction` keeps a clause whole: ``Nazarbayev met with the officials in
+Almaty on Monday`` is one extraction with the object ``the officials`` and the further arguments
+``in Almaty`` and ``on Monday``. The graph and BenchIE want minimal facts: one triple per argument,
+the preposition in the relation.
+
+- the main triple: subject, relation, the object's *core* (the noun phrase without its
+  prepositional modifiers other than ``of``, without relative and participle clauses):
+  ``Nazarbayev | met with | the officials``;
+- one triple per further argument, the relation carrying the object's core and the
+  preposition as written (``Nazarbayev | met with the officials in | Almaty``) and, as a label,
+  the main lemma with the preposition (``meet in``): for the graph ``X meet_with Y`` and
+  ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | several years
+  later``);
+- one triple per prepositional modifier of the object (``became a justice of | the High Court``),
+  label ``become justice of``.
+
+Everything is token indices into the parsed ``Doc``, so the text is the sentence's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..syntax import doc_tree, trim_edges
+from ..types import Extraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["MinimalTriple", "core_tokens", "is_vacuous", "minimal_extractions", "minimal_triples"]
+
+#: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
+_CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
+#: prepositions whose phrase stays in the core of a noun ("cases of fraud")
+_CORE_PREPOSITIONS = {"of"}
+#: prepositional modifiers of an object that become their own triple
+_SPLIT_PREPOSITIONS = {
+    "in", "at", "on", "for", "from", "to", "with", "by", "of", "against", "about", "over", "into", "between",
+    "among", "under", "during", "after", "before", "through", "across", "near", "since", "within", "without",
+}
+#: constructions whose relation is not words of the sentence ("is" of an apposition)
+SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
+
+
+@dataclass(frozen=True)
+class MinimalTriple:
+    """A binary fact over token indices: subject, relation words, object; its relation label.
+
+    ``relation`` is in reading order (relation, object, preposition), not always sentence order;
+    ``relation_text`` is set when the relation is not the sentence's words (an apposition's
+    "is"); ``role`` is None for the main triple, else the preposition (or ``time``) that made it.
+    """
+
+    subject: tuple[int, ...]
+    relation: tuple[int, ...]
+    object: tuple[int, ...]
+    lemma: str
+    role: str | None = None
+    relation_text: str | None = None
+
+
+def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
+    """The core of a noun phrase: ``span`` without the subtrees of its head's clausal and
+    prepositional dependents (an ``of`` phrase stays: "cases of fraud", "Minister of Health")."""
+    tree = doc_tree(doc)
+    tokens = set(span)
+    if head not in tokens or tree.tokens[head].pos_ in ("VERB", "AUX"):
+        return tuple(sorted(tokens))
+    drop: set[int] = set()
+    for child in tree.children[head]:
+        dep = tree.deps[child]
+        if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
+            drop.update(_subtree(tree, child))
+    kept = [i for i in sorted(tokens) if i not in drop]
+    return tuple(trim_edges(doc, kept)) if kept else tuple(sorted(tokens))
+
+
+def _ordered(*parts: Iterable[int]) -> tuple[int, ...]:
+    """The words of ``parts`` in part order (each part in sentence order), each word once:
+    relation, object, preposition, even when the preposition opens the sentence."""
+    seen: set[int] = set()
+    result: list[int] = []
+    for part in parts:
+        for i in sorted(part):
+            if i not in seen:
+                seen.add(i)
+                result.append(i)
+    return tuple(result)
+
+
+def _subtree(tree, top: int) -> list[int]:  # type: ignore[no-untyped-def]
+    result, stack = [], [top]
+    while stack:
+        i = stack.pop()
+        result.append(i)
+        stack.extend(tree.children[i])
+    return result
+
+
+def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
+    """(preposition, its object's core, its object's full phrase) for each prepositional modifier
+    of a noun inside ``span``."""
+    tree = doc_tree(doc)
+    found = []
+    if tree.tokens[head].pos_ not in ("NOUN", "PROPN"):
+        return found
+    for child in tree.children[head]:
+        if tree.deps[child] != "prep" or child not in span or tree.texts[child].lower() not in _SPLIT_PREPOSITIONS:
+            continue
+        objects = [c for c in tree.children[child] if tree.deps[c] == "pobj"]
+        if not objects:
+            continue
+        pobj = objects[0]
+        full = [i for i in _subtree(tree, pobj) if i in span]
+        core = core_tokens(doc, pobj, full)
+        if core:
+            found.append((child, core, tuple(sorted(full))))
+    return found
+
+
+def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
+    """The minimal triples of one extraction (none when it has no object)."""
+    if extraction.object is None or not extraction.subject.tokens or is_vacuous(extraction, doc, nodes=False):
+        return []
+    synthetic = extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens
+    relation = tuple(extraction.relation.tokens) if not synthetic else ()
+    relation_text = extraction.relation.text if synthetic else None
+    subject = extraction.subject.tokens
+    obj = extraction.object
+    clausal = obj.kind == "CLAUSE"
+    object_core = tuple(obj.tokens) if clausal else core_tokens(doc, obj.head, obj.tokens)
+    if not object_core:
+        return []
+    triples = [MinimalTriple(subject, relation, object_core, extraction.lemma, None, relation_text)]
+    if synthetic or clausal:
+        return triples
+    # prepositional modifiers of the object: "became a justice of | the High Court"
+    kept = set(object_core)
+    for prep, core, full in _object_modifiers(doc, obj.head, set(obj.tokens)):
+        base = tuple(i for i in object_core if i not in set(full) and i != prep)
+        if not base:
+            continue
+        words = _ordered(relation, base, (prep,))
+        head_lemma = doc[obj.head].lemma_.lower()
+        triples.append(
+            MinimalTriple(subject, words, core, f"{extraction.lemma} {head_lemma} {doc[prep].lower_}", doc[prep].lower_)
+        )
+        kept |= set(full)
+    # further arguments: "met with the officials in | Almaty"
+    for argument in extraction.arguments:
+        value = argument.value
+        if not value.tokens:
+            continue
+        value_core = tuple(value.tokens) if value.kind == "CLAUSE" else core_tokens(doc, value.head, value.tokens)
+        if argument.role in ("time", "place") or not argument.marker:
+            words = _ordered(relation, object_core)
+            lemma = extraction.lemma
+        else:
+            words = _ordered(relation, object_core, argument.marker)
+            lemma = f"{extraction.lemma} {argument.role}"
+        if value.kind == "CLAUSE":
+            continue  # "before being appointed ...": a clause is extracted on its own
+        triples.append(MinimalTriple(subject, words, value_core, lemma, argument.role))
+    return triples
+
+
+_CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
+#: nouns of multiword prepositions and frames ("in light of", "in the context of", "as part of"):
+#: a phrase headed by one is no participant of the event
+_PREPOSITIONAL_IDIOMS = {
+    "light", "context", "addition", "response", "term", "terms", "line", "view", "behalf", "spite", "order",
+    "part", "case", "respect", "regard", "fact", "way", "effort", "bid", "attempt", "process", "course", "wake",
+    "face", "favor", "favour", "accordance", "connection", "relation", "lieu", "lack",
+}
+
+
+def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
+    """A fact that says nothing worth a graph edge.
+
+    - a possessive read as ``have`` (``Acme's phone`` -> ``Acme have phone``): the relation is empty;
+    - an object without a noun, name, pronoun or number (``X be ,``), or a copula whose object is a
+      bare number (``X be 4``); with ``nodes`` false (open IE output, not graph nodes) an
+      adjective object stays (``she became ill``);
+    - a relation with no verb, adjective or preposition left (its content was lost).
+    """
+    if extraction.object is None:
+        return False
+    if extraction.construction == "possessive" and extraction.lemma in ("have", "has", "be"):
+        return True
+    obj = extraction.object
+    if obj.kind != "CLAUSE":
+        tags = [doc[i].pos_ for i in obj.tokens]
+        content = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")
+        if not any(pos in content for pos in tags):
+            return True
+        if extraction.lemma == "be" and all(pos in ("NUM", "SYM", "PUNCT", "DET") for pos in tags):
+            return True
+    if extraction.relation.tokens and extraction.construction not in SYNTHETIC_RELATIONS:
+        if not any(doc[i].pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN") for i in extraction.relation.tokens):
+            return True
+    return False
+
+
+def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
+    """An extraction as the binary extractions the graph asserts: the main triple (object cut to
+    its core; time and place arguments kept, they become the fact's time and place) and one per
+    prepositional argument (``meet in``), each with the n-ary extraction's confidence and
+    attributes. A vacuous extraction gives none; one without an object is kept as it is."""
+    from ..syntax import make_mention, make_phrase
+
+    if extraction.object is None:
+        return [extraction]
+    if is_vacuous(extraction, doc):
+        return []
+    obj = extraction.object
+    results: list[Extraction] = []
+    core = obj.tokens if obj.kind == "CLAUSE" else core_tokens(doc, obj.head, obj.tokens)
+    if core and tuple(core) != tuple(obj.tokens):
+        obj = make_mention(doc, doc[obj.head], core, obj.sentence, kind=obj.kind)
+    results.append(replace(extraction, object=obj))
+    if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
+        return results
+    for argument in extraction.arguments:
+        value = argument.value
+        if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
+            continue
+        if doc[value.head].lemma_.lower() in _PREPOSITIONAL_IDIOMS:
+            continue
+        value_core = core_tokens(doc, value.head, value.tokens)
+        if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
+            continue
+        mention = make_mention(doc, doc[value.head], value_core, value.sentence, kind=value.kind)
+        relation = make_phrase(doc, [*extraction.relation.tokens, *argument.marker])
+        if extraction.passive and argument.role == "by":
+            lemma = extraction.lemma  # the agent: "was appointed by Y" -> Y appoint X
+        elif extraction.passive and not extraction.lemma.startswith("be "):
+            lemma = f"be {extraction.lemma} {argument.role}"  # "was born in" -> be bear in
+        else:
+            lemma = f"{extraction.lemma} {argument.role}"
+        results.append(
+            replace(extraction, relation=relation, lemma=lemma, object=mention, arguments=(), construction="argument")
+        )
+    return results
