@@ -172,6 +172,8 @@ class _SubjectFinder:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)
+            if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+                return [], False  # "a law to protect X", "means to obtain X": the noun is not the doer
             return _conjuncts(head), False
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
