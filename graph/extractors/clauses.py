@@ -36,6 +36,7 @@ from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, MODAL_VERBS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction
 from .confidence import Features, score
+from .minimal import rejoin_words
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,7 +115,8 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
-    return subtree_indices(token, skip_deps=skip)
+    # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
+    return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
 
 
 def _is_relative_word(token: Token) -> bool:
@@ -344,7 +346,7 @@ HEDGE_VERBS = {
     "seem", "appear", "ask", "urge", "stand", "expect", "propose", "threaten", "promise", "offer", "agree",
     "decide", "consider", "wonder", "doubt", "question", "allege", "claim", "vow", "pledge", "prepare",
     "like", "love", "prefer", "need", "require", "demand", "order", "direct", "encourage", "allow", "let",
-    "permit", "help", "push", "press", "call", "invite", "tell", "advise", "warn", "forbid", "ban", "prevent",
+    "permit", "push", "press", "call", "invite", "tell", "advise", "warn", "forbid", "ban", "prevent",
     "struggle", "hesitate", "decline", "neglect", "forget", "pretend", "dare", "tend", "predict", "forecast",
 }
 #: adverbs that hedge a clause: "allegedly robbed", "reportedly agreed"

@@ -25,13 +25,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..lexicon import SPEECH_VERBS
 from ..syntax import doc_tree, trim_edges
 from ..types import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["MinimalTriple", "core_tokens", "is_vacuous", "minimal_extractions", "minimal_triples"]
+__all__ = ["MinimalTriple", "core_tokens", "rejoin_words", "is_vacuous", "minimal_extractions", "minimal_triples"]
 
 #: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
@@ -75,8 +76,28 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
         dep = tree.deps[child]
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
-    kept = [i for i in sorted(tokens) if i not in drop]
+    kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])
     return tuple(trim_edges(doc, kept)) if kept else tuple(sorted(tokens))
+
+
+def rejoin_words(doc: Doc, tokens: Iterable[int]) -> list[int]:
+    """``tokens`` with the punctuation back that sits inside a written word between two of them:
+    the hyphens of "$10.2-billion", "23-year-old", the slash of "Reuters/AFP" (a parser often
+    hangs them on the head as ``punct``, and a span that skips punctuation would run the word
+    together)."""
+    tree = doc_tree(doc)
+    kept = set(tokens)
+    if not kept:
+        return []
+    for i in range(min(kept) + 1, max(kept)):
+        if i in kept or i - 1 not in kept:
+            continue
+        j = i
+        while j < max(kept) and j not in kept and tree.whitespace[j - 1] == "" and tree.whitespace[j] == "":
+            j += 1
+        if j in kept and j > i and tree.whitespace[j - 1] == "":
+            kept.update(range(i, j))
+    return sorted(kept)
 
 
 def _ordered(*parts: Iterable[int]) -> tuple[int, ...]:
@@ -174,7 +195,15 @@ _CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
 _PREPOSITIONAL_IDIOMS = {
     "light", "context", "addition", "response", "term", "terms", "line", "view", "behalf", "spite", "order",
     "part", "case", "respect", "regard", "fact", "way", "effort", "bid", "attempt", "process", "course", "wake",
-    "face", "favor", "favour", "accordance", "connection", "relation", "lieu", "lack",
+    "face", "favor", "favour", "accordance", "connection", "relation", "lieu", "lack", "turn", "wit", "means",
+    "time", "moment", "end", "sideline", "sidelines", "instance", "example", "particular", "general", "total",
+}
+#: prepositions of comparison: "like much of the country" is no participant
+_COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
+#: prepositions a relation label may end with ("meet with"): an argument fact replaces it ("meet in")
+_TRAILING_PREPOSITIONS = {
+    "with", "in", "at", "on", "for", "from", "to", "by", "of", "about", "into", "against", "over", "as",
+    "after", "before", "during", "under", "through", "between", "among", "onto", "upon", "toward", "towards",
 }
 
 
@@ -224,9 +253,17 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     results.append(replace(extraction, object=obj))
     if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         return results
+    if extraction.construction == "reported" or doc[extraction.relation.tokens[-1]].lemma_.lower() in SPEECH_VERBS:
+        return results  # "said in a statement", "said on a call": the medium is no fact
+    head_words = extraction.lemma.split()
+    while len(head_words) > 1 and head_words[-1] in _TRAILING_PREPOSITIONS:
+        head_words.pop()  # "meet with" -> "meet", so the argument fact is "meet in"
+    base_lemma = " ".join(head_words)
     for argument in extraction.arguments:
         value = argument.value
         if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
+            continue
+        if argument.role in _COMPARISON_ROLES:
             continue
         if doc[value.head].lemma_.lower() in _PREPOSITIONAL_IDIOMS:
             continue
@@ -236,11 +273,11 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         mention = make_mention(doc, doc[value.head], value_core, value.sentence, kind=value.kind)
         relation = make_phrase(doc, [*extraction.relation.tokens, *argument.marker])
         if extraction.passive and argument.role == "by":
-            lemma = extraction.lemma  # the agent: "was appointed by Y" -> Y appoint X
-        elif extraction.passive and not extraction.lemma.startswith("be "):
-            lemma = f"be {extraction.lemma} {argument.role}"  # "was born in" -> be bear in
+            lemma = base_lemma.removeprefix("be ")  # the agent: "was appointed by Y" -> Y appoint X
+        elif extraction.passive and not base_lemma.startswith("be "):
+            lemma = f"be {base_lemma} {argument.role}"  # "was born in" -> be bear in
         else:
-            lemma = f"{extraction.lemma} {argument.role}"
+            lemma = f"{base_lemma} {argument.role}"
         results.append(
             replace(extraction, relation=relation, lemma=lemma, object=mention, arguments=(), construction="argument")
         )
