@@ -142,6 +142,7 @@ def build(
     max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
     shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -161,6 +162,9 @@ def build(
     written: list[str] = []
     staging = None
     with _errors():
+        if store is not None and min_confidence > 0:
+            raise NewsgraphError("--min-confidence is for a build into a folder; a store keeps every fact "
+                                 "(use it with render or export)")
         cluster = _dask_options(dask, shards, output=output, store=store, processes=processes)
         chosen_gazetteer = _gazetteer(gazetteer, no_gazetteer)
         if store is not None:
@@ -179,13 +183,18 @@ def build(
                     _stderr("newsgraph: error: no readable articles in " + ", ".join(str(s) for s in sources))
                     raise typer.Exit(EXIT_ERROR)
                 if store is None:
+                    view = target.triples_view()
+                    if min_confidence > 0:  # the facts below it are left out of graph.ttl and graph.html
+                        from .rdf.model import low_confidence_update
+
+                        view.store.update(low_confidence_update(min_confidence))  # the staging store only
                     written.append(str(target.export(output / "graph.ttl")))
                     if html:
                         from .view import View, render_graph
 
                         page = output / "graph.html"
                         title = "newsgraph: " + ", ".join(done.added[:3]) + (" …" if len(done.added) > 3 else "")
-                        render_graph(target.triples_view(), page, View(), title=title)
+                        render_graph(view, page, View(), title=title)
                         written.append(str(page))
         finally:
             progress.stop()
@@ -386,13 +395,19 @@ def render(
     max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
     concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
     physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
     from .view import View, render_graph
 
     with _errors():
-        notes = render_graph(StoreTriples.of_file(graph), output,
+        triples = StoreTriples.of_file(graph)
+        if min_confidence > 0:
+            from .rdf.model import low_confidence_update
+
+            triples.store.update(low_confidence_update(min_confidence))
+        notes = render_graph(triples, output,
                              View(focus=focus, hops=hops, article=article, classes=tuple(cls or ()),
                                   relations=tuple(relation or ()), since=since, until=until, max_nodes=max_nodes,
                                   include_concepts=concepts),
@@ -421,6 +436,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
     fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from .rdf.io import read_graph, write_graph
@@ -429,6 +445,8 @@ def export(
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
         if (graph is None) == (store is None):
             raise NewsgraphError("give either a graph file or --store (not both)")
+        if store is not None and min_confidence > 0:
+            raise NewsgraphError("--min-confidence converts a graph file; with --store, export the store first")
         if store is not None:
             with _open_store(store) as opened:
                 if chosen in ("graphml", "gexf"):
@@ -439,6 +457,10 @@ def export(
                     opened.export(output, chosen)
         else:
             data = read_graph(graph)
+            if min_confidence > 0:
+                from .rdf.model import low_confidence_update
+
+                data.update(low_confidence_update(min_confidence))
             if chosen in ("graphml", "gexf"):
                 from .view import write_network
 

@@ -34,6 +34,7 @@ from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_pref
 __all__ = [
     "CORPUS_GRAPH",
     "iter_quads",
+    "low_confidence_update",
     "article_quads",
     "corpus_quads",
     "article_lines",
@@ -446,3 +447,26 @@ def to_graph(kg: KnowledgeGraph) -> Graph:
     for s, p, o, _ in iter_quads(kg):
         graph.add((s, p, o))
     return graph
+
+
+def low_confidence_update(threshold: float) -> str:
+    """SPARQL Update that leaves out the facts below ``threshold``: every assertion with a lower
+    ``nkg:confidence`` and the direct triples no assertion at or above it still supports, in the
+    default graph and in every named graph. (``--min-confidence`` of build, render and export.)"""
+    t = f"{float(threshold):.6f}"
+    prefixes = f"PREFIX nkg: <{NKG._NS}> PREFIX rdf: <{RDF}>\n"
+
+    def pair(wrap: str) -> str:
+        open_, close = (f"GRAPH {wrap} {{", "}") if wrap else ("", "")
+        supported = (
+            f"FILTER NOT EXISTS {{ {open_} ?b rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; "
+            f"nkg:confidence ?d . FILTER(?d >= {t}) {close} }}"
+        )
+        return (
+            f"DELETE {{ {open_} ?s ?p ?o {close} }} WHERE {{ {open_} ?a rdf:subject ?s ; rdf:predicate ?p ; "
+            f"rdf:object ?o ; nkg:confidence ?c . FILTER(?c < {t}) ?s ?p ?o . {close} {supported} }} ;\n"
+            f"DELETE {{ {open_} ?a ?x ?y {close} }} WHERE {{ {open_} ?a a nkg:Assertion ; nkg:confidence ?c ; "
+            f"?x ?y . FILTER(?c < {t}) {close} }}"
+        )
+
+    return prefixes + pair("") + " ;\n" + pair("?g")
