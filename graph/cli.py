@@ -317,7 +317,7 @@ def extract(
                 out.write(line + "\n")
             return
         if fmt == ExtractFormat.tsv:
-            out.write("doc\tsentence\tsubject\tpredicate\tobject\tconfidence\textractor\n")
+            out.write("doc\tsentence\tsubject\tpredicate\tobject\tconfidence\textractor\tnegated\tmodality\thedge\n")
         for item in extract_articles(inputs or [DEFAULT_INPUT], model=model, extractors=extractor,
                                      gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems):
             labels = {e.key: e.label for e in item.article.entities}
@@ -338,11 +338,14 @@ def extract(
                     "extractor": fact.provenance.extractor,
                     "negated": fact.negated,
                     "modality": fact.modality,
+                    "hedge": fact.hedge,
                 }
                 if fmt == ExtractFormat.jsonl:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
-                    cells = [record[k] for k in ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor")]
+                    cells = [record[k] if record[k] is not None else "" for k in (
+                        "doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated",
+                        "modality", "hedge")]
                     out.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
     if problems.items:
         raise typer.Exit(EXIT_SKIPPED)

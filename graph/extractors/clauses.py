@@ -20,7 +20,8 @@ Constructions (the ``construction`` of each extraction):
   reports speech;
 - ``reduced_relative``: ``the objectives set by the Party``.
 
-Time and place phrases stay extra arguments. Negation and modality are attributes, never
+Time and place phrases stay extra arguments. Negation, modality and hedges (``failed to``,
+``wanted X to``, ``allegedly``, ``whether``, infinitives of purpose) are attributes, never
 dropped. The rules name only dependency labels, Penn tags and closed-class English words
 (auxiliaries, prepositions, relative pronouns, a handful of light verbs); nothing here knows any
 corpus.
@@ -82,6 +83,7 @@ class Clause:
     negated: bool = False
     modality: str | None = None
     inherited_subject: bool = False
+    hedge: str | None = None
 
 
 def _is_predicate(token: Token) -> bool:
@@ -359,7 +361,7 @@ HEDGE_MARKERS = {"whether", "if", "unless", "lest"}
 
 
 def _hedge(verb: Token, last: Token) -> str | None:
-    """Why a clause is not a plain assertion, as a word for ``modality``: the hedging verb that
+    """Why a clause is not a plain assertion (``Extraction.hedge``): the hedging verb that
     governs it ("fail", "want", "deny"), a hedging adverb ("allegedly"), ``whether``/``if``, or
     ``purpose`` for an infinitive of purpose ("came to make stars", "in order to nominate")."""
     # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
@@ -420,7 +422,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
-    modality = modality or _hedge(verb, last)
+    hedge = _hedge(verb, last)
     subjects, inherited = finder.subjects_of(verb)
     clause = Clause(
         verb=verb,
@@ -432,6 +434,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         negated=negated,
         modality=modality,
         inherited_subject=inherited,
+        hedge=hedge,
     )
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):
@@ -551,6 +554,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             "passive": clause.passive,
             "negated": clause.negated,
             "modality": clause.modality,
+            "hedge": clause.hedge,
         }
         if clause.objects:
             for slot in clause.objects:

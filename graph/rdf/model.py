@@ -257,7 +257,7 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield obj, _T["type"], _N["Statement"], g
         yield obj, _S["text"], _l(fact.value or ""), g
         yield obj, _T["derived"], sentence, g
-    if not fact.negated and not fact.modality:
+    if not fact.negated and not fact.modality and not fact.hedge:
         yield subject, predicate, obj, g
     a = _i(_assertion_text(fact))
     yield a, _T["type"], _N["Assertion"], g
@@ -279,6 +279,8 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield a, _N["negated"], _TRUE, g
     if fact.modality:
         yield a, _N["modality"], _l(fact.modality), g
+    if fact.hedge:
+        yield a, _N["hedge"], _l(fact.hedge), g
     if fact.time:
         yield a, _N["timeText"], _l(fact.time), g
     if fact.place:

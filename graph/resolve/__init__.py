@@ -133,6 +133,7 @@ def resolve_article(
             "provenance": provenance,
             "negated": extraction.negated,
             "modality": extraction.modality,
+            "hedge": extraction.hedge,
             "construction": extraction.construction,
             "time": time,
             "place": place,
@@ -214,6 +215,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
             fact.value,
             fact.negated,
             fact.modality,
+            fact.hedge,
         )
         if key not in best or fact.provenance.confidence > best[key].provenance.confidence:
             best[key] = fact
@@ -229,6 +231,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
                 fact.value,
                 fact.negated,
                 fact.modality,
+                fact.hedge,
             )
         ]
         is fact

@@ -121,17 +121,17 @@ def test_a_possessive_have_is_vacuous(hand_doc):
 def test_failed_to_is_not_asserted(hand_doc):
     doc = hand_doc(FAILED_TO, ents=[(0, 1, "PERSON")])
     [extraction] = list(get_extractor("clauses.v1")(doc, doc_id="t"))
-    assert extraction.modality == "fail"
+    assert extraction.hedge == "fail"
 
 
 def test_allegedly_is_kept(hand_doc):
     doc = hand_doc(ALLEGEDLY, ents=[(0, 1, "PERSON")])
     [extraction] = list(get_extractor("clauses.v1")(doc, doc_id="t"))
-    assert extraction.modality == "allegedly"
+    assert extraction.hedge == "allegedly"
 
 
 def test_wanted_someone_to_and_purpose_clauses_are_hedged(nlp):
     doc = nlp("The investor wanted the company to increase its dividend. She came to the city to find work.")
-    found = {e.lemma: e.modality for e in get_extractor("clauses.v1")(doc, doc_id="t")}
+    found = {e.lemma: e.hedge for e in get_extractor("clauses.v1")(doc, doc_id="t")}
     assert found.get("increase") == "want"
     assert found.get("find") == "purpose"
