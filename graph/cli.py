@@ -339,6 +339,7 @@ def extract(
                     "negated": fact.negated,
                     "modality": fact.modality,
                     "hedge": fact.hedge,
+                    "construction": fact.construction,
                 }
                 if fmt == ExtractFormat.jsonl:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")

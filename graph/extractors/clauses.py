@@ -362,8 +362,10 @@ HEDGE_MARKERS = {"whether", "if", "unless", "lest"}
 
 def _hedge(verb: Token, last: Token) -> str | None:
     """Why a clause is not a plain assertion (``Extraction.hedge``): the hedging verb that
-    governs it ("fail", "want", "deny"), a hedging adverb ("allegedly"), ``whether``/``if``, or
-    ``purpose`` for an infinitive of purpose ("came to make stars", "in order to nominate")."""
+    governs it ("fail", "want", "deny"), a hedging adverb ("allegedly"), ``whether``/``if``,
+    ``reported`` for the complement of a speech verb (the speaker's claim: the ``say`` fact
+    carries it), or ``purpose`` for an infinitive of purpose ("came to make stars", "in order to
+    nominate"). Clauses inside quotation marks get ``quoted`` (see :func:`_clause_extractions`)."""
     # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
     if last is not verb and verb.lemma_.lower() in HEDGE_VERBS:
         return verb.lemma_.lower()
@@ -379,6 +381,11 @@ def _hedge(verb: Token, last: Token) -> str | None:
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGE_VERBS:
         return head.lemma_.lower()  # "wanted the company to increase", "denied that he took"
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "ccomp" and first.head.lemma_.lower() in SPEECH_VERBS:
+        return "reported"  # "X said the company had paid": the speaker's claim, not the newspaper's
     if dep == "conj":
         return None
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
@@ -554,7 +561,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             "passive": clause.passive,
             "negated": clause.negated,
             "modality": clause.modality,
-            "hedge": clause.hedge,
+            "hedge": clause.hedge or ("quoted" if clause.verb.i in context.in_quote else None),
         }
         if clause.objects:
             for slot in clause.objects:

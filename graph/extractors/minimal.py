@@ -246,6 +246,10 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     if is_vacuous(extraction, doc):
         return []
     obj = extraction.object
+    if obj.kind in ("DATE", "TIME") and extraction.construction == "prep" and (
+        not extraction.relation.tokens or doc[extraction.relation.tokens[-1]].pos_ != "ADP"
+    ):
+        return []  # "officials said Tuesday": a bare time is when, not what (the fact's time, not an edge)
     results: list[Extraction] = []
     core = obj.tokens if obj.kind == "CLAUSE" else core_tokens(doc, obj.head, obj.tokens)
     if core and tuple(core) != tuple(obj.tokens):
