@@ -371,6 +371,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
         return verb.lemma_.lower()
     for token in (verb, last):
         for child in kids(token):
+            if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HEDGE_VERBS:
+                return child.lemma_.lower()  # "seem designed": the parser made "seem" an auxiliary
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
                 return child.lower_
             if child.dep_ == "mark" and child.lower_ in HEDGE_MARKERS:
@@ -526,6 +528,9 @@ def _features(
         context=_context(clause.verb),
         inherited_subject=clause.inherited_subject,
         subject_pronoun=subject.pos_ == "PRON",
+        subject_description=subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in kids(subject)),
+        object_pronoun=obj is not None and obj.pos_ == "PRON",
+        hedged=bool(clause.hedge) or clause.verb.i in context.in_quote,
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",
         object_name=obj is not None
         and ((bool(obj.ent_type_) and obj.ent_type_ not in TIME_LABELS) or obj.pos_ == "PROPN"),

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import SPEECH_VERBS
 from ..syntax import doc_tree, trim_edges
 from ..types import Extraction
+from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -263,6 +264,16 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     while len(head_words) > 1 and head_words[-1] in _TRAILING_PREPOSITIONS:
         head_words.pop()  # "meet with" -> "meet", so the argument fact is "meet in"
     base_lemma = " ".join(head_words)
+    main_head = doc[extraction.object.head]
+    if (
+        extraction.construction in ("svo", "control")
+        and main_head.pos_ == "NOUN"
+        and not main_head.ent_type_
+        and base_lemma == extraction.lemma
+    ):
+        # a common-noun direct object belongs to the event: "boosted profit to $10 billion" ->
+        # "boost profit to", not "boost to"; a name stays out ("congratulated Fidan on" -> "congratulate on")
+        base_lemma = f"{base_lemma} {main_head.lemma_.lower()}"
     for argument in extraction.arguments:
         value = argument.value
         if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
@@ -283,6 +294,14 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         else:
             lemma = f"{base_lemma} {argument.role}"
         results.append(
-            replace(extraction, relation=relation, lemma=lemma, object=mention, arguments=(), construction="argument")
+            replace(
+                extraction,
+                relation=relation,
+                lemma=lemma,
+                object=mention,
+                arguments=(),
+                construction="argument",
+                confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+            )
         )
     return results
