@@ -258,8 +258,11 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     results.append(replace(extraction, object=obj))
     if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         return results
-    if extraction.construction == "reported" or doc[extraction.relation.tokens[-1]].lemma_.lower() in SPEECH_VERBS:
-        return results  # "said in a statement", "said on a call": the medium is no fact
+    # "said in a statement that ...", "said on a call": the medium is no fact; the source is
+    # ("learned from the press service that ...")
+    medium_only = extraction.construction in ("reported", "ccomp") or extraction.object.kind == "CLAUSE" or (
+        extraction.construction == "prep" and doc[extraction.relation.tokens[0]].lemma_.lower() in SPEECH_VERBS
+    )
     head_words = extraction.lemma.split()
     while len(head_words) > 1 and head_words[-1] in _TRAILING_PREPOSITIONS:
         head_words.pop()  # "meet with" -> "meet", so the argument fact is "meet in"
@@ -278,7 +281,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         value = argument.value
         if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
             continue
-        if argument.role in _COMPARISON_ROLES:
+        if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue
         if doc[value.head].lemma_.lower() in _PREPOSITIONAL_IDIOMS:
             continue
