@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..extractors import DocContext, extractions_from, make_extractors
-from ..extractors.minimal import minimal_triples
+from ..extractors.minimal import is_vacuous, minimal_triples
 from ..nlp import load_model, parse_pretokenized
 from ..types import Extraction
 
@@ -100,8 +100,8 @@ def carb_lines(
     for line, tokens, _doc, extractions in _parsed(sentences, model, extractors, exclude):
         seen: set[tuple[str, ...]] = set()
         for extraction in extractions:
-            if extraction.confidence < min_confidence:
-                continue
+            if extraction.confidence < min_confidence or is_vacuous(extraction, _doc, nodes=False):
+                continue  # "Acme's phone" -> "Acme has phone" says nothing
             found = carb_tuple(extraction, tokens)
             if found is None:
                 continue
