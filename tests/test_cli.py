@@ -84,7 +84,20 @@ def test_extract_tsv():
     result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"])
     lines = result.stdout.splitlines()
     assert lines[0].split("\t")[:3] == ["doc", "sentence", "subject"]
-    assert all(len(line.split("\t")) == 7 for line in lines)
+    assert lines[0].split("\t")[7:] == ["negated", "modality", "hedge"]
+    assert all(len(line.split("\t")) == 10 for line in lines)
+
+
+def test_extract_min_confidence_and_triples(tmp_path):
+    every = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"]).stdout.splitlines()[1:]
+    sure = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv", "--min-confidence", "0.7"])
+    kept = sure.stdout.splitlines()[1:]
+    assert 0 < len(kept) < len(every) and all(float(line.split("\t")[5]) >= 0.7 for line in kept)
+    sentences = tmp_path / "s.txt"
+    sentences.write_text("Kim met with Lee in Almaty .\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--format", "triples", "--sentences", str(sentences)])
+    rows = [line.split("\t")[2:] for line in result.stdout.splitlines()]
+    assert ["met with", "Kim", "Lee"] in rows and ["met with Lee in", "Kim", "Almaty"] in rows
 
 
 def test_query_render_export(built_sample, tmp_path):
