@@ -185,6 +185,8 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_.lower() in SPEECH_VERBS:
+            return [], False  # "the quake struck, officials said, crumpling buildings": not the speaker's act
         if (
             verb.dep_ == "advcl"
             and verb.tag_ in ("VBG", "VBN", "VB")
@@ -219,8 +221,16 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
     return sorted(tokens), passive, negated, modality
 
 
+#: contracted verbs, with a straight or a curly apostrophe ("It’s", "they're"): the lemma they stand for
+CONTRACTIONS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will"}
+
+
 def _lemma(verb: Token) -> str:
-    parts = [verb.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    if "\u2019" in lemma or "'" in lemma or lemma in ("", "\u2019"):
+        text = verb.lower_.replace("\u2019", "'")
+        lemma = CONTRACTIONS.get(text, "be" if text.startswith("'") or not text.strip("'") else text.replace("'", ""))
+    parts = [lemma]
     parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
     return " ".join(parts)
 

@@ -215,13 +215,16 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
     - an object without a noun, name, pronoun or number (``X be ,``), or a copula whose object is a
       bare number (``X be 4``); with ``nodes`` false (open IE output, not graph nodes) an
       adjective object stays (``she became ill``);
-    - a relation with no verb, adjective or preposition left (its content was lost).
+    - a relation with no verb, adjective or preposition left (its content was lost);
+    - an object that is an embedded question ("how many times").
     """
     if extraction.object is None:
         return False
     if extraction.construction == "possessive" and extraction.lemma in ("have", "has", "be"):
         return True
     obj = extraction.object
+    if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):
+        return True  # "did not say how many times Riley was shot": a question, not an argument
     if obj.kind != "CLAUSE":
         tags = [doc[i].pos_ for i in obj.tokens]
         content = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")

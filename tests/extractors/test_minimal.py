@@ -136,3 +136,27 @@ def test_wanted_someone_to_and_purpose_clauses_are_hedged(nlp):
     found = {e.lemma: e.hedge for e in get_extractor("clauses.v1")(doc, doc_id="t")}
     assert found.get("increase") == "want"
     assert found.get("find") == "purpose"
+
+
+def _facts(nlp, text):
+    doc = nlp(text)
+    return [(m.subject.text, m.lemma, m.object.text if m.object else None)
+            for e in extract_document(doc, "t") for m in minimal_extractions(e, doc)]
+
+
+def test_a_curly_apostrophe_contraction_is_be_not_a_predicate(nlp):
+    assert ("He", "be", "the team captain") in _facts(nlp, "He\u2019s the team captain.")
+
+
+def test_an_embedded_question_is_no_object(nlp):
+    assert not [f for f in _facts(nlp, "Police did not say how many times the man was hit.") if f[2] == "how many times"]
+
+
+def test_a_participle_after_a_speech_verb_is_not_the_speakers_act(nlp):
+    found = _facts(nlp, "The storm hit the coast at night, officials said Tuesday, flooding hundreds of homes.")
+    assert not [f for f in found if f[0] == "officials" and f[1] == "flood"]
+
+
+def test_hyphenated_words_stay_whole(nlp):
+    found = _facts(nlp, "The company raised its budget to a record $10.2-billion last year.")
+    assert any("$10.2-billion" in (f[2] or "") for f in found)
