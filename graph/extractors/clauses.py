@@ -185,8 +185,10 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_.lower() in SPEECH_VERBS:
-            return [], False  # "the quake struck, officials said, crumpling buildings": not the speaker's act
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and head.lemma_.lower() in SPEECH_VERBS:
+            # "the quake struck, officials said, crumpling buildings": not the speaker's act (a participle
+            # before the speech verb is: "Addressing the meeting, X noted that ...")
+            return [], False
         if (
             verb.dep_ == "advcl"
             and verb.tag_ in ("VBG", "VBN", "VB")
