@@ -71,9 +71,7 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
         return False  # a person is not a place, a place is not a news agency
     if both_names and a == b == "PERSON":
         return False  # "FM Lavrov and counterpart Fidan": two people
-    if {a, b} in ({"GPE", "PERSON"}, {"LOC", "PERSON"}):
-        return False
-    return True
+    return {a, b} not in ({"GPE", "PERSON"}, {"LOC", "PERSON"})  # a person beside a place
 
 
 class AppositionExtractor:

@@ -26,14 +26,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
-from ..syntax import doc_tree, trim_edges
+from ..syntax import Tree, doc_tree, trim_edges
 from ..types import Extraction
 from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["MinimalTriple", "core_tokens", "rejoin_words", "is_vacuous", "minimal_extractions", "minimal_triples"]
+__all__ = ["MinimalTriple", "core_tokens", "is_vacuous", "minimal_extractions", "minimal_triples", "rejoin_words"]
 
 #: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
@@ -114,8 +114,9 @@ def _ordered(*parts: Iterable[int]) -> tuple[int, ...]:
     return tuple(result)
 
 
-def _subtree(tree, top: int) -> list[int]:  # type: ignore[no-untyped-def]
-    result, stack = [], [top]
+def _subtree(tree: Tree, top: int) -> list[int]:
+    result: list[int] = []
+    stack = [top]
     while stack:
         i = stack.pop()
         result.append(i)
@@ -127,7 +128,7 @@ def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tu
     """(preposition, its object's core, its object's full phrase) for each prepositional modifier
     of a noun inside ``span``."""
     tree = doc_tree(doc)
-    found = []
+    found: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     if tree.tokens[head].pos_ not in ("NOUN", "PROPN"):
         return found
     for child in tree.children[head]:
@@ -227,15 +228,17 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
         return True  # "did not say how many times Riley was shot": a question, not an argument
     if obj.kind != "CLAUSE":
         tags = [doc[i].pos_ for i in obj.tokens]
-        content = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")
+        content: tuple[str, ...] = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")
         if not any(pos in content for pos in tags):
             return True
         if extraction.lemma == "be" and all(pos in ("NUM", "SYM", "PUNCT", "DET") for pos in tags):
             return True
-    if extraction.relation.tokens and extraction.construction not in SYNTHETIC_RELATIONS:
-        if not any(doc[i].pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN") for i in extraction.relation.tokens):
-            return True
-    return False
+    content = ("VERB", "AUX", "ADJ", "ADP", "NOUN")
+    return bool(
+        extraction.relation.tokens
+        and extraction.construction not in SYNTHETIC_RELATIONS
+        and not any(doc[i].pos_ in content for i in extraction.relation.tokens)
+    )
 
 
 def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
