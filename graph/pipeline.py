@@ -14,6 +14,7 @@ from pathlib import Path
 from .documents import iter_inputs
 from .errors import InputError
 from .extractors import DocContext, Extractor, extractions_from, make_extractors
+from .extractors.minimal import minimal_extractions
 from .nlp import load_model
 from .resolve import EntityIndex, Gazetteer, ResolvedArticle, merge_articles, resolve_article
 from .types import Document, Extraction, KnowledgeGraph
@@ -48,7 +49,9 @@ def _analyses(documents: Iterable[Document], *, model: str | None, extractors: S
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         context = DocContext.of(doc, document.id)
         found = extractions_from(built, doc, document.id, context=context)
-        yield ArticleExtractions(document, found, resolve_article(doc, document, found, context, gazetteer=gazetteer))
+        # the graph's facts are minimal: one binary fact per argument, vacuous ones dropped
+        minimal = [fact for extraction in found for fact in minimal_extractions(extraction, doc)]
+        yield ArticleExtractions(document, found, resolve_article(doc, document, minimal, context, gazetteer=gazetteer))
 
 
 def analyze_documents(

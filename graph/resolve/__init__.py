@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..extractors.minimal import minimal_extractions
 from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
 from .entities import EntityIndex, LocalEntity, entity_use
@@ -108,8 +107,6 @@ def resolve_article(
     gazetteer: Gazetteer | None = None,
 ) -> ResolvedArticle:
     """Resolve one article's extractions into facts between article-local entities."""
-    # the graph's facts are minimal: one binary fact per argument (graph.extractors.minimal)
-    extractions = [m for extraction in extractions for m in minimal_extractions(extraction, doc)]
     entities = ArticleEntities(doc, context, source=document.source, gazetteer=gazetteer)
     entities.link_titles(extractions)
     facts: list[Fact] = []
