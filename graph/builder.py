@@ -113,13 +113,15 @@ def build_folder(
     *,
     config: PipelineConfig = DEFAULT_CONFIG,
     html: bool = True,
+    min_confidence: float = 0.0,
     on_problem: ProblemHandler | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     dask: DaskOptions | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` into the folder ``output``: ``graph.ttl``, ``graph.html``
-    (unless ``html`` is false) and ``report.json``. Inputs that cannot be read go to
+    (unless ``html`` is false) and ``report.json``. Facts below ``min_confidence`` are left out of
+    both (:func:`graph.rdf.model.low_confidence_update` on the staging store). Inputs that cannot be read go to
     ``on_problem`` and the report, and the rest is built; nothing readable at all raises
     :class:`NewsgraphError` (and leaves no empty folder behind)."""
     started = time.perf_counter()
@@ -130,6 +132,10 @@ def build_folder(
     with staging_store(output) as staging:
         done = _update(staging, items, config, on_problem=_collecting(problems, on_problem), on_document=on_document,
                        on_plan=on_plan, dask=dask)
+        if min_confidence > 0:
+            from .rdf.model import low_confidence_update
+
+            staging.update(low_confidence_update(min_confidence))
         written.append(str(staging.export(output / "graph.ttl")))
         if html:
             from .view import View, render_graph

@@ -134,6 +134,7 @@ def build(
     max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
     shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -148,13 +149,17 @@ def build(
         from .builder import build_folder, build_store
         from .cluster import dask_options
 
+        if store is not None and min_confidence > 0:
+            raise NewsgraphError("--min-confidence is for a build into a folder; a store keeps every fact "
+                                 "(use it with render or export)")
         cluster = dask_options(dask, shards, output=output or DEFAULT_OUTPUT, store=store, workers=processes)
         config = _config(model, extractor, gazetteer=gazetteer, no_gazetteer=no_gazetteer, processes=processes,
                          max_chars=max_article_chars)
         calls = {"on_problem": problems, "on_document": progress.advance, "on_plan": progress.plan, "dask": cluster}
         try:
             if store is None:
-                result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html, **calls)
+                result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html,
+                                      min_confidence=min_confidence, **calls)
             else:
                 result = build_store(sources, store, config=config, report_folder=output, **calls)
         finally:
@@ -175,16 +180,18 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
+    triples = "triples"
 
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality); carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences).")] = ExtractFormat.jsonl,
     sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
     from .evaluate.carb_output import carb_file_lines
@@ -194,16 +201,18 @@ def extract(
     out = sys.stdout
     problems = _Problems()
     with _errors():
-        if sentences is not None or fmt == ExtractFormat.carb:
+        if sentences is not None or fmt in (ExtractFormat.carb, ExtractFormat.triples):
             if sentences is None:
-                raise NewsgraphError("--format carb needs --sentences FILE (one sentence a line)")
-            out.writelines(line + "\n" for line in carb_file_lines(sentences, model=model, extractors=extractor))
+                raise NewsgraphError(f"--format {fmt.value} needs --sentences FILE (one sentence a line)")
+            lines = carb_file_lines(sentences, model=model, extractors=extractor,
+                                    triples=fmt == ExtractFormat.triples, min_confidence=min_confidence)
+            out.writelines(line + "\n" for line in lines)
             return
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
             out.write("\t".join(FACT_COLUMNS) + "\n")
         for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
-            out.write(format_records(fact_records(item.article), FACT_COLUMNS,
+            out.write(format_records(fact_records(item.article, min_confidence=min_confidence), FACT_COLUMNS,
                                      "tsv" if fmt == ExtractFormat.tsv else "jsonl", header=False))
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
@@ -264,13 +273,19 @@ def render(
     max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
     concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
     physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
     from .view import View, render_graph
 
     with _errors():
-        notes = render_graph(StoreTriples.of_file(graph), output,
+        triples = StoreTriples.of_file(graph)
+        if min_confidence > 0:
+            from .rdf.model import low_confidence_update
+
+            triples.store.update(low_confidence_update(min_confidence))
+        notes = render_graph(triples, output,
                              View(focus=focus, hops=hops, article=article, classes=tuple(cls or ()),
                                   relations=tuple(relation or ()), since=since, until=until, max_nodes=max_nodes,
                                   include_concepts=concepts),
@@ -299,21 +314,30 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
     fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from .rdf.io import write_graph
 
     with _errors():
         chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
-        if chosen in ("graphml", "gexf"):
-            from .view import write_network
-
-            write_network(_dataset(graph, store), output, chosen)
-        elif store is not None and graph is None:
+        if store is not None and min_confidence > 0:
+            raise NewsgraphError("--min-confidence converts a graph file; with --store, export the store first")
+        if store is not None and graph is None and chosen not in ("graphml", "gexf"):
             with _open_store(store) as opened:  # straight from the store, never through rdflib
                 opened.export(output, chosen)
         else:
-            write_graph(_dataset(graph, store), output, chosen)
+            data = _dataset(graph, store)
+            if min_confidence > 0:
+                from .rdf.model import low_confidence_update
+
+                data.update(low_confidence_update(min_confidence))
+            if chosen in ("graphml", "gexf"):
+                from .view import write_network
+
+                write_network(data, output, chosen)
+            else:
+                write_graph(data, output, chosen)
     _stderr(f"newsgraph: wrote {output}")
 
 

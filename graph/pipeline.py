@@ -15,6 +15,7 @@ from pathlib import Path
 from .documents import iter_inputs
 from .errors import InputError
 from .extractors import DocContext, Extractor, extractions_from, make_extractors
+from .extractors.minimal import minimal_extractions
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
 from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
@@ -34,14 +35,19 @@ ProgressCallback = Callable[[Document], None]
 
 
 #: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and
-#: ``subject_text``, ``object_text``, ``start``, ``end``)
-FACT_COLUMNS = ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality")
+#: ``subject_text``, ``object_text``, ``start``, ``end``, ``construction``)
+FACT_COLUMNS = (
+    "doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality", "hedge",
+)
 
 
-def fact_records(article: ResolvedArticle) -> Iterator[dict[str, object]]:
-    """The facts of a resolved article as plain records: entities by their labels."""
+def fact_records(article: ResolvedArticle, *, min_confidence: float = 0.0) -> Iterator[dict[str, object]]:
+    """The facts of a resolved article as plain records: entities by their labels; facts below
+    ``min_confidence`` left out."""
     labels = {e.key: e.label for e in article.entities}
     for fact in article.facts:
+        if fact.provenance.confidence < min_confidence:
+            continue
         yield {
             "doc": fact.provenance.doc_id,
             "sentence": fact.provenance.sentence,
@@ -56,6 +62,8 @@ def fact_records(article: ResolvedArticle) -> Iterator[dict[str, object]]:
             "extractor": fact.provenance.extractor,
             "negated": fact.negated,
             "modality": fact.modality,
+            "hedge": fact.hedge,
+            "construction": fact.construction,
         }
 
 
@@ -76,7 +84,9 @@ def _analyses(documents: Iterable[Document], config: PipelineConfig) -> Iterator
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
         context = DocContext.of(doc, document.id)
         found = extractions_from(built, doc, document.id, context=context)
-        article = resolve_article(doc, document, found, context, gazetteer=config.gazetteer)
+        # the graph's facts are minimal: one binary fact per argument, vacuous ones dropped
+        minimal = [fact for extraction in found for fact in minimal_extractions(extraction, doc)]
+        article = resolve_article(doc, document, minimal, context, gazetteer=config.gazetteer)
         yield ArticleExtractions(document, found, without_nameless_entities(article))
 
 

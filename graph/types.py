@@ -130,6 +130,9 @@ class Extraction:
     passive: bool = False
     negated: bool = False
     modality: str | None = None  # "must", "should", "may", "can", "will", ... when present
+    #: why the clause is not asserted though it has no modal: the hedging verb that governs it
+    #: ("fail", "want", "deny", "plan"), a hedging adverb ("allegedly"), "whether", "if", "purpose"
+    hedge: str | None = None
 
     @property
     def start(self) -> int:
@@ -188,6 +191,7 @@ class Fact:
     value: str | None = None
     negated: bool = False
     modality: str | None = None
+    hedge: str | None = None  # see Extraction.hedge; a hedged fact has no direct triple
     construction: str = ""
     time: str | None = None  # a time phrase of the clause, as written ("in 1999", "on Monday")
     place: str | None = None  # entity id of the place phrase of the clause ("in Almaty")

@@ -84,13 +84,26 @@ def test_extract_tsv():
     result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"])
     lines = result.stdout.splitlines()
     assert lines[0].split("\t") == ["doc", "sentence", "subject", "predicate", "object", "confidence", "extractor",
-                                    "negated", "modality"]
-    assert len(lines) > 1 and all(len(line.split("\t")) == 9 for line in lines)
-    # negated and modality as in the JSON Lines records of the same facts
+                                    "negated", "modality", "hedge"]
+    assert len(lines) > 1 and all(len(line.split("\t")) == 10 for line in lines)
+    # negated, modality and hedge as in the JSON Lines records of the same facts
     records = [json.loads(line) for line in runner.invoke(app, ["extract", str(SAMPLE_ARTICLES)]).stdout.splitlines()]
     cells = [line.split("\t") for line in lines[1:]]
     assert [c[7] for c in cells] == ["true" if r["negated"] else "false" for r in records]
     assert [c[8] for c in cells] == [r["modality"] or "" for r in records]
+    assert [c[9] for c in cells] == [r["hedge"] or "" for r in records]
+
+
+def test_extract_min_confidence_and_triples(tmp_path):
+    every = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"]).stdout.splitlines()[1:]
+    sure = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv", "--min-confidence", "0.7"])
+    kept = sure.stdout.splitlines()[1:]
+    assert 0 < len(kept) < len(every) and all(float(line.split("\t")[5]) >= 0.7 for line in kept)
+    sentences = tmp_path / "s.txt"
+    sentences.write_text("Kim met with Lee in Almaty .\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--format", "triples", "--sentences", str(sentences)])
+    rows = [line.split("\t")[2:] for line in result.stdout.splitlines()]
+    assert ["met with", "Kim", "Lee"] in rows and ["met with Lee in", "Kim", "Almaty"] in rows
 
 
 def test_query_render_export(built_sample, tmp_path):

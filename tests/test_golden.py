@@ -30,6 +30,7 @@ def _current_lines(nlp) -> list[str]:
                 "value": fact.value,
                 "negated": fact.negated,
                 "modality": fact.modality,
+                "hedge": fact.hedge,
                 "extractor": fact.provenance.extractor,
                 "start": fact.provenance.start,
                 "end": fact.provenance.end,

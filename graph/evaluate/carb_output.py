@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..extractors import DocContext, extractions_from, make_extractors
+from ..extractors.minimal import is_vacuous, minimal_triples
 from ..nlp import load_model, parse_pretokenized
 from ..types import Extraction
 
-__all__ = ["carb_file_lines", "carb_lines", "carb_tuple"]
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["carb_file_lines", "carb_lines", "carb_tuple", "triple_lines"]
 
 #: constructions whose relation is not written in the sentence ("is" of an apposition)
 _SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
@@ -45,23 +50,60 @@ def carb_tuple(extraction: Extraction, tokens: Sequence[str]) -> tuple[str, list
     return relation, args
 
 
+def _parsed(sentences: Iterable[str], model: str | None, extractors: Sequence[str] | None,
+            exclude: frozenset[str]) -> Iterator[tuple[str, list[str], Doc, list[Extraction]]]:
+    nlp = load_model(model)
+    built = make_extractors(extractors, exclude=exclude)
+    lines = [line.rstrip("\n") for line in sentences]
+    docs = (parse_pretokenized(nlp, line.split()) for line in lines if line.strip())
+    kept = [line for line in lines if line.strip()]
+    for line, doc in zip(kept, docs, strict=False):
+        context = DocContext.of(doc, "carb")
+        yield line, doc.user_data["original_tokens"], doc, extractions_from(built, doc, "carb", context=context)
+
+
+def triple_lines(
+    sentences: Iterable[str],
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    exclude: frozenset[str] = frozenset(),
+    min_confidence: float = 0.0,
+) -> Iterator[str]:
+    """Minimal triples for each sentence, as CaRB lines with two arguments
+    (``sentence \\t confidence \\t relation \\t subject \\t object``), which the BenchIE
+    scorer reads as (subject, relation, object)."""
+    for line, tokens, doc, extractions in _parsed(sentences, model, extractors, exclude):
+        seen: set[tuple[str, ...]] = set()
+        for extraction in extractions:
+            if extraction.confidence < min_confidence:
+                continue
+            for triple in minimal_triples(extraction, doc):
+                relation = triple.relation_text or " ".join(tokens[i] for i in triple.relation)
+                subject, obj = _words(tokens, triple.subject), _words(tokens, triple.object)
+                if not (relation and subject and obj):
+                    continue
+                key = (relation, subject, obj)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield "\t".join([line, f"{extraction.confidence:.4f}", relation, subject, obj])
+
+
 def carb_lines(
     sentences: Iterable[str],
     *,
     model: str | None = None,
     extractors: Sequence[str] | None = None,
+    exclude: frozenset[str] = frozenset(),
+    min_confidence: float = 0.0,
 ) -> Iterator[str]:
     """CaRB lines for each sentence (blank lines are skipped)."""
-    nlp = load_model(model)
-    built = make_extractors(extractors)
-    lines = [line.rstrip("\n") for line in sentences]
-    docs = (parse_pretokenized(nlp, line.split()) for line in lines if line.strip())
-    kept = [line for line in lines if line.strip()]
-    for line, doc in zip(kept, docs, strict=False):
-        tokens = doc.user_data["original_tokens"]
-        context = DocContext.of(doc, "carb")
+    for line, tokens, _doc, extractions in _parsed(sentences, model, extractors, exclude):
         seen: set[tuple[str, ...]] = set()
-        for extraction in extractions_from(built, doc, "carb", context=context):
+        for extraction in extractions:
+            if extraction.confidence < min_confidence or is_vacuous(extraction, _doc, nodes=False):
+                continue  # "Acme's phone" -> "Acme has phone" says nothing
             found = carb_tuple(extraction, tokens)
             if found is None:
                 continue
@@ -73,10 +115,13 @@ def carb_lines(
             yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])
 
 
-def carb_file_lines(path: str | Path, *, model: str | None = None,
-                    extractors: Sequence[str] | None = None) -> Iterator[str]:
-    """:func:`carb_lines` of the file ``path``, one (tokenised) sentence a line, each read on its
-    own (``newsgraph extract --format carb --sentences FILE``)."""
+def carb_file_lines(path: str | Path, *, model: str | None = None, extractors: Sequence[str] | None = None,
+                    triples: bool = False, min_confidence: float = 0.0) -> Iterator[str]:
+    """:func:`carb_lines` (or, with ``triples``, :func:`triple_lines`) of the file ``path``, one
+    (tokenised) sentence a line, each read on its own (``newsgraph extract --format carb|triples
+    --sentences FILE``)."""
     if not Path(path).is_file():
         raise InputError(str(path), "no such file")
-    yield from carb_lines(Path(path).read_text(encoding="utf-8").splitlines(), model=model, extractors=extractors)
+    write = triple_lines if triples else carb_lines
+    sentences = Path(path).read_text(encoding="utf-8").splitlines()
+    yield from write(sentences, model=model, extractors=extractors, min_confidence=min_confidence)

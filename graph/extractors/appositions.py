@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..syntax import DocContext, make_mention, make_phrase, subtree_indices, title_before_name
+from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices, title_before_name
 from ..types import Extraction, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
@@ -17,7 +17,7 @@ from .registry import register_extractor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["AppositionExtractor"]
+__all__ = ["AppositionExtractor", "can_corefer"]
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 _PLACES = ("GPE", "LOC")
@@ -29,6 +29,49 @@ def _synthetic(phrase: Phrase, text: str) -> Phrase:
 
 def _is_name(token: Token) -> bool:
     return token.ent_type_ in _NAMED or token.pos_ == "PROPN"
+
+
+#: entity labels that are never the same thing as a named or described entity
+_NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
+#: words that open a list of examples: "films such as A, B and C", "teams including X"
+_LIST_OPENERS = {"such", "including", "include", "includes", "namely"}
+_DASHES = ("-", "--", "\u2013", "\u2014")
+
+
+def _numeric(token: Token) -> bool:
+    return token.ent_type_ in _NOT_ENTITIES or token.pos_ in ("NUM", "SYM") or token.like_num
+
+
+def can_corefer(anchor: Token, appositive: Token) -> bool:
+    """Whether two noun phrases the parser set side by side can name one thing.
+
+    Not: a year, number, date or amount (``Red River (1948)``, ``$10.2 billion (U.S.)``,
+    ``Saturday (Sept. 28)``); two names of different kinds (a person and a place, a place and a
+    news agency: ``CUPERTINO, California (Reuters)``, ``Director Ana Ruiz, Sonora``); two different
+    people's names; a member of a list (``films such as A, B and C``, ``two leaders, Putin and
+    Erdogan``); a phrase without a noun.
+    """
+    doc = anchor.doc
+    for token in (anchor, appositive):
+        partitive = token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(token))
+        if not partitive and (_numeric(token) or token.pos_ not in ("NOUN", "PROPN", "PRON")):
+            return False
+        if token.pos_ == "PROPN" and any(c.dep_ == "conj" for c in kids(token)):
+            return False  # "their two leaders, Putin and Erdogan"
+    if anchor.dep_ == "conj" or anchor.head.dep_ == "conj":
+        return False
+    low, high = sorted((anchor.i, appositive.i))
+    if any(doc[i].lower_ in _LIST_OPENERS for i in range(max(0, low - 2), high)):
+        return False
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in _LIST_OPENERS:
+        return False
+    a, b = anchor.ent_type_, appositive.ent_type_
+    both_names = anchor.pos_ == appositive.pos_ == "PROPN"
+    if both_names and a and b and a != b and {a, b} != {"GPE", "LOC"}:
+        return False  # a person is not a place, a place is not a news agency
+    if both_names and a == b == "PERSON":
+        return False  # "FM Lavrov and counterpart Fidan": two people
+    return {a, b} not in ({"GPE", "PERSON"}, {"LOC", "PERSON"})  # a person beside a place
 
 
 class AppositionExtractor:
@@ -97,6 +140,8 @@ class AppositionExtractor:
                 name, description = token, anchor
             if not _is_name(name):
                 continue  # "the reforms, the progress, ..." is a list the parser read as appositions
+            if not can_corefer(anchor, token):
+                continue
             name_span = subtree_indices(name, skip_deps=("appos", "relcl", "punct", "conj", "cc"))
             name_span = [i for i in name_span if i not in set(subtree_indices(description))] or [name.i]
             description_span = subtree_indices(description, skip_deps=("appos", "relcl", "conj", "cc"))

@@ -20,7 +20,8 @@ Constructions (the ``construction`` of each extraction):
   reports speech;
 - ``reduced_relative``: ``the objectives set by the Party``.
 
-Time and place phrases stay extra arguments. Negation and modality are attributes, never
+Time and place phrases stay extra arguments. Negation, modality and hedges (``failed to``,
+``wanted X to``, ``allegedly``, ``whether``, infinitives of purpose) are attributes, never
 dropped. The rules name only dependency labels, Penn tags and closed-class English words
 (auxiliaries, prepositions, relative pronouns, a handful of light verbs); nothing here knows any
 corpus.
@@ -36,6 +37,7 @@ from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, MODAL_VERBS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction
 from .confidence import Features, score
+from .minimal import rejoin_words
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,6 +83,7 @@ class Clause:
     negated: bool = False
     modality: str | None = None
     inherited_subject: bool = False
+    hedge: str | None = None
 
 
 def _is_predicate(token: Token) -> bool:
@@ -114,7 +117,8 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
-    return subtree_indices(token, skip_deps=skip)
+    # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
+    return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
 
 
 def _is_relative_word(token: Token) -> bool:
@@ -172,6 +176,8 @@ class _SubjectFinder:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)
+            if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+                return [], False  # "a law to protect X", "means to obtain X": the noun is not the doer
             return _conjuncts(head), False
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
@@ -179,6 +185,10 @@ class _SubjectFinder:
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and head.lemma_.lower() in SPEECH_VERBS:
+            # "the quake struck, officials said, crumpling buildings": not the speaker's act (a participle
+            # before the speech verb is: "Addressing the meeting, X noted that ...")
+            return [], False
         if (
             verb.dep_ == "advcl"
             and verb.tag_ in ("VBG", "VBN", "VB")
@@ -213,8 +223,16 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
     return sorted(tokens), passive, negated, modality
 
 
+#: contracted verbs, with a straight or a curly apostrophe ("It’s", "they're"): the lemma they stand for
+CONTRACTIONS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will"}
+
+
 def _lemma(verb: Token) -> str:
-    parts = [verb.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    if "\u2019" in lemma or "'" in lemma or lemma in ("", "\u2019"):
+        text = verb.lower_.replace("\u2019", "'")
+        lemma = CONTRACTIONS.get(text, "be" if text.startswith("'") or not text.strip("'") else text.replace("'", ""))
+    parts = [lemma]
     parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
     return " ".join(parts)
 
@@ -335,6 +353,67 @@ def find_clauses(
     return clauses
 
 
+#: verbs whose infinitive or clause complement is not asserted: "denied stealing", "failed to pay",
+#: "wanted X to increase", "plans to build", "seems to work", "was asked to leave", "stood to lose"
+HEDGE_VERBS = {
+    "deny", "fail", "refuse", "want", "wish", "hope", "plan", "intend", "aim", "seek", "try", "attempt",
+    "seem", "appear", "ask", "urge", "stand", "expect", "propose", "threaten", "promise", "offer", "agree",
+    "decide", "consider", "wonder", "doubt", "question", "allege", "claim", "vow", "pledge", "prepare",
+    "like", "love", "prefer", "need", "require", "demand", "order", "direct", "encourage", "allow", "let",
+    "permit", "push", "press", "call", "invite", "tell", "advise", "warn", "forbid", "ban", "prevent",
+    "struggle", "hesitate", "decline", "neglect", "forget", "pretend", "dare", "tend", "predict", "forecast",
+}
+#: adverbs that hedge a clause: "allegedly robbed", "reportedly agreed"
+HEDGE_ADVERBS = {
+    "allegedly", "reportedly", "supposedly", "purportedly", "apparently", "possibly", "probably", "perhaps",
+    "maybe", "likely", "presumably", "seemingly", "ostensibly", "unlikely",
+}
+#: subordinators of a clause that is not asserted: "whether he won", "if prices rise"
+HEDGE_MARKERS = {"whether", "if", "unless", "lest"}
+
+
+def _hedge(verb: Token, last: Token) -> str | None:
+    """Why a clause is not a plain assertion (``Extraction.hedge``): the hedging verb that
+    governs it ("fail", "want", "deny"), a hedging adverb ("allegedly"), ``whether``/``if``,
+    ``reported`` for the complement of a speech verb (the speaker's claim: the ``say`` fact
+    carries it), or ``purpose`` for an infinitive of purpose ("came to make stars", "in order to
+    nominate"). Clauses inside quotation marks get ``quoted`` (see :func:`_clause_extractions`)."""
+    # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
+    if last is not verb and verb.lemma_.lower() in HEDGE_VERBS:
+        return verb.lemma_.lower()
+    for token in (verb, last):
+        for child in kids(token):
+            if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HEDGE_VERBS:
+                return child.lemma_.lower()  # "seem designed": the parser made "seem" an auxiliary
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return child.lower_
+            if child.dep_ == "mark" and child.lower_ in HEDGE_MARKERS:
+                return "whether" if child.lower_ == "whether" else "if"
+    head = verb.head
+    if head is verb:
+        return None
+    dep = verb.dep_
+    if dep in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGE_VERBS:
+        return head.lemma_.lower()  # "wanted the company to increase", "denied that he took"
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "ccomp" and first.head.lemma_.lower() in SPEECH_VERBS:
+        return "reported"  # "X said the company had paid": the speaker's claim, not the newspaper's
+    if dep == "conj":
+        return None
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+    if infinitive and dep in ("advcl", "acl") and head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return "purpose"
+    if infinitive and dep == "acl" and head.lower_ == "order":
+        return "purpose"
+    if infinitive and dep == "relcl":
+        return "purpose"
+    if infinitive and dep == "acl":
+        return "plan"  # "a plan to build", "the first ship to enter": not an event that happened
+    return None
+
+
 def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, light_verbs: bool) -> Clause | None:
     relation, passive, negated, modality = _relation_tokens(verb)
     lemma_parts = [_lemma(verb)]
@@ -364,6 +443,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
+    hedge = _hedge(verb, last)
     subjects, inherited = finder.subjects_of(verb)
     clause = Clause(
         verb=verb,
@@ -375,6 +455,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         negated=negated,
         modality=modality,
         inherited_subject=inherited,
+        hedge=hedge,
     )
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):
@@ -459,6 +540,9 @@ def _features(
         context=_context(clause.verb),
         inherited_subject=clause.inherited_subject,
         subject_pronoun=subject.pos_ == "PRON",
+        subject_description=subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in kids(subject)),
+        object_pronoun=obj is not None and obj.pos_ == "PRON",
+        hedged=bool(clause.hedge) or clause.verb.i in context.in_quote,
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",
         object_name=obj is not None
         and ((bool(obj.ent_type_) and obj.ent_type_ not in TIME_LABELS) or obj.pos_ == "PROPN"),
@@ -494,6 +578,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             "passive": clause.passive,
             "negated": clause.negated,
             "modality": clause.modality,
+            "hedge": clause.hedge or ("quoted" if clause.verb.i in context.in_quote else None),
         }
         if clause.objects:
             for slot in clause.objects:

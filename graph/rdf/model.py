@@ -34,6 +34,7 @@ from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_pref
 __all__ = [
     "CORPUS_GRAPH",
     "iter_quads",
+    "low_confidence_update",
     "article_quads",
     "corpus_quads",
     "article_lines",
@@ -256,7 +257,7 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield obj, _T["type"], _N["Statement"], g
         yield obj, _S["text"], _l(fact.value or ""), g
         yield obj, _T["derived"], sentence, g
-    if not fact.negated and not fact.modality:
+    if not fact.negated and not fact.modality and not fact.hedge:
         yield subject, predicate, obj, g
     a = _i(_assertion_text(fact))
     yield a, _T["type"], _N["Assertion"], g
@@ -278,6 +279,8 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield a, _N["negated"], _TRUE, g
     if fact.modality:
         yield a, _N["modality"], _l(fact.modality), g
+    if fact.hedge:
+        yield a, _N["hedge"], _l(fact.hedge), g
     if fact.time:
         yield a, _N["timeText"], _l(fact.time), g
     if fact.place:
@@ -446,3 +449,26 @@ def to_graph(kg: KnowledgeGraph) -> Graph:
     for s, p, o, _ in iter_quads(kg):
         graph.add((s, p, o))
     return graph
+
+
+def low_confidence_update(threshold: float) -> str:
+    """SPARQL Update that leaves out the facts below ``threshold``: every assertion with a lower
+    ``nkg:confidence`` and the direct triples no assertion at or above it still supports, in the
+    default graph and in every named graph. (``--min-confidence`` of build, render and export.)"""
+    t = f"{float(threshold):.6f}"
+    prefixes = f"PREFIX nkg: <{NKG._NS}> PREFIX rdf: <{RDF}>\n"
+
+    def pair(wrap: str) -> str:
+        open_, close = (f"GRAPH {wrap} {{", "}") if wrap else ("", "")
+        supported = (
+            f"FILTER NOT EXISTS {{ {open_} ?b rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; "
+            f"nkg:confidence ?d . FILTER(?d >= {t}) {close} }}"
+        )
+        return (
+            f"DELETE {{ {open_} ?s ?p ?o {close} }} WHERE {{ {open_} ?a rdf:subject ?s ; rdf:predicate ?p ; "
+            f"rdf:object ?o ; nkg:confidence ?c . FILTER(?c < {t}) ?s ?p ?o . {close} {supported} }} ;\n"
+            f"DELETE {{ {open_} ?a ?x ?y {close} }} WHERE {{ {open_} ?a a nkg:Assertion ; nkg:confidence ?c ; "
+            f"?x ?y . FILTER(?c < {t}) {close} }}"
+        )
+
+    return prefixes + pair("") + " ;\n" + pair("?g")

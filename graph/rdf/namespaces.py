@@ -53,6 +53,7 @@ class NKG(DefinedNamespace):
     objectText: URIRef
     negated: URIRef
     modality: URIRef
+    hedge: URIRef
     timeText: URIRef
     place: URIRef
     mentionCount: URIRef

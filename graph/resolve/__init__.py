@@ -130,6 +130,7 @@ def resolve_article(
             "provenance": provenance,
             "negated": extraction.negated,
             "modality": extraction.modality,
+            "hedge": extraction.hedge,
             "construction": extraction.construction,
             "time": time,
             "place": place,
@@ -211,6 +212,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
             fact.value,
             fact.negated,
             fact.modality,
+            fact.hedge,
         )
         if key not in best or fact.provenance.confidence > best[key].provenance.confidence:
             best[key] = fact
@@ -226,6 +228,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
                 fact.value,
                 fact.negated,
                 fact.modality,
+                fact.hedge,
             )
         ]
         is fact

@@ -150,7 +150,9 @@ class ArticleEntities:
         words = [toks[i] for i in mention.tokens]
         while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]
-        text = "".join(w.text_with_ws for w in words).strip() or mention.text
+        # words not next to each other in the text get a space ("the men, identified" -> "men identified")
+        text = "".join(w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
+                       for k, w in enumerate(words)).strip() or mention.text
         label = clean_name(text) or text
         key = "c:" + normalize_name(label)
         cluster = self.clusters.get(key)
