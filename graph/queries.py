@@ -12,7 +12,6 @@ comments, ``# @param name: what it is (default: VALUE)`` (see :func:`query_param
 
 from __future__ import annotations
 
-
 import csv
 import html
 import io

@@ -75,9 +75,8 @@ def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str 
             continue
         if media in offered:
             choices.append((quality, -position, media))
-        elif media in ("*/*", "application/*", "text/*"):
-            if media == "*/*" or default.startswith(media[:-1]):
-                choices.append((quality - 0.0001, -position, default))
+        elif media in ("*/*", "application/*", "text/*") and (media == "*/*" or default.startswith(media[:-1])):
+            choices.append((quality - 0.0001, -position, default))
     if not choices:
         return None
     return max(choices)[2]
@@ -313,7 +312,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(_Refused(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: GET and POST queries only",
                              {"Allow": "GET, HEAD, POST"}))
 
-    do_PUT = do_DELETE = do_PATCH = _not_allowed  # noqa: N815 - http.server's naming
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
 
     def _dispatch(self, body: bytes | None) -> None:
         parts = urllib.parse.urlsplit(self.path)

@@ -91,7 +91,7 @@ def article_from_record(record: dict[str, Any]) -> ResolvedArticle:
     return ResolvedArticle(
         document=Document(**record["document"]),
         sentences=tuple(Sentence(**sentence) for sentence in record["sentences"]),
-        entities=tuple(LocalEntity(**{**e, "names": Counter({name: count for name, count in e["names"]})})
+        entities=tuple(LocalEntity(**{**e, "names": Counter(dict(e["names"]))})
                        for e in record["entities"]),
         facts=tuple(Fact(**{**fact, "provenance": Provenance(**fact["provenance"])}) for fact in record["facts"]),
         memberships=tuple(Membership(**{**m, "provenance": Provenance(**m["provenance"])})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph
 import pytest
-from dataclasses import replace
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
@@ -78,7 +79,7 @@ def test_adding_an_article_gives_what_building_both_at_once_gives(sample_documen
 def test_entities_merge_with_the_ones_in_the_store(sample_document, second_document, tmp_path, nlp):
     store = MemoryStore()
     update_store(store, [sample_document])
-    ids_before = {e for e in store.dataset.subjects(None, NKG.Entity)}
+    ids_before = set(store.dataset.subjects(None, NKG.Entity))
     update_store(store, [second_document])
     data = store.dataset
     ashimbayev = ENT.Maulen_Ashimbayev

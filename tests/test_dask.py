@@ -262,7 +262,7 @@ def test_a_scheduler_that_is_not_there_is_one_line(tmp_path, sample_document):
 
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
-        address = "tcp://127.0.0.1:%d" % probe.getsockname()[1]
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
     with OxigraphStore(tmp_path / "store", writable=True) as store, pytest.raises(ClusterError) as failed:
         update_store(store, [sample_document], dask=DaskOptions(address, tmp_path / "shards", connect_timeout=1))
     assert str(failed.value).startswith(f"cannot reach the Dask scheduler {address} (")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import carb as evaluate
 from graph.evaluate import (
     CarbTuple,
     format_carb_lines,
@@ -16,6 +15,7 @@ from graph.evaluate import (
     read_openie5_output,
     score_carb,
 )
+from graph.evaluate import carb as evaluate
 
 CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parent / "data" / "carb"))
 INPUT_ERROR = evaluate._ProjectInputError or ValueError

@@ -114,7 +114,7 @@ def test_killed_builds_leave_the_previous_graph_ttl(versions, tmp_path):
         process = _build(str(v2), "-o", str(out), cwd=tmp_path)
         if kill == 0:
             exporting = f".graph.ttl.{process.pid}.*.tmp"  # the temporary file of its Turtle export
-            status = _kill_when(process, lambda: any(out.glob(exporting)))
+            status = _kill_when(process, lambda pattern=exporting: any(out.glob(pattern)))
             assert status == -signal.SIGKILL and any(out.glob(exporting)), "not killed while exporting"
         else:
             status = _kill_after(process, rng.uniform(0.05, 0.95) * took)

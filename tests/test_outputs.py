@@ -10,10 +10,9 @@ from graph.outputs import atomic_output, process_alive, remove_stale_temporaries
 def test_interrupted_write_keeps_the_old_file(tmp_path):
     target = tmp_path / "graph.ttl"
     write_text_atomic(target, "old")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target, "w") as handle:
-            handle.write("half of the new")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), atomic_output(target, "w") as handle:
+        handle.write("half of the new")
+        raise RuntimeError("killed")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 

@@ -23,12 +23,20 @@ from graph.corpus import update_store
 from graph.documents import document_from_text, slugify_id
 from graph.pipeline import build_graph
 from graph.rdf.io import read_graph, union_graph, write_graph
-from graph.rdf.model import (article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri,
-                             to_dataset, to_graph)
+from graph.rdf.model import (
+    article_graph_iri,
+    entity_iri,
+    entity_use_iri,
+    relation_iri,
+    role_iri,
+    sentence_iri,
+    to_dataset,
+    to_graph,
+)
 from graph.rdf.stores import OxigraphStore
-from graph.view import render_html
 from graph.resolve.entities import clean_name, entity_id
 from graph.types import Document
+from graph.view import render_html
 
 NAMES = st.text(min_size=1, max_size=60).map(clean_name).filter(bool)
 #: names from a few characters that entity ids encode or keep (space and "_", "%" and hex digits,

@@ -51,7 +51,7 @@ def read_graph(path: str | Path, fmt: str | None = None) -> Dataset:
         raise GraphReadError(f"{source}: cannot be read ({exc.strerror or exc})") from None
     try:
         dataset.parse(data=data, format=rdflib_format, publicID=source.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many kinds; all mean "not valid RDF"
+    except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds; all mean "not valid RDF"
         message = " ".join(str(exc).split())
         line = _LINE.search(message)
         where = f"{source}:{line.group(1)}" if line else str(source)

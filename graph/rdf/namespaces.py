@@ -3,10 +3,8 @@ and the namespaces newsgraph mints IRIs in."""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, NamespaceManager
-from rdflib import Graph
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
 __all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue",
            "compact_iri"]

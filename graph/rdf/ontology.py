@@ -37,7 +37,7 @@ def read_gazetteer(path: str | Path) -> Gazetteer:
     graph = Graph()
     try:
         graph.parse(str(path), format="turtle")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many kinds; all mean "not valid Turtle"
         raise GraphReadError(f"{path}: not a valid gazetteer ({' '.join(str(exc).split())[:160]})") from None
     entries = []
     namespace = str(NKG._NS)

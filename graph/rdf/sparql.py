@@ -190,7 +190,7 @@ def run_rdflib_query(graph: Graph, query: str, *, timeout: float | None = None,
         raise QueryTimeoutError(timeout_message(timeout or 0)) from None
     except QueryError:
         raise
-    except Exception as exc:  # pyparsing / rdflib errors
+    except Exception as exc:  # noqa: BLE001 - pyparsing / rdflib errors of many kinds
         message = " ".join(str(exc).split())
         raise QueryError(f"SPARQL error: {message[:200]}") from None
     return RawResult("SELECT", columns, tuple(rows), truncated)

@@ -646,7 +646,7 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
             share *= 0.8  # subtypes disagree: the broad class
     strength = 1.0 - math.exp(-total / 2.5)
     confidence = share * (0.4 + 0.6 * strength)
-    if len(ranked) > 1 and ranked[1][1] >= 0.6 * top or vetoed >= 0.6 * top:
+    if (len(ranked) > 1 and ranked[1][1] >= 0.6 * top) or vetoed >= 0.6 * top:
         confidence = min(confidence, 0.5)  # strongly split: the heavier side, not sure
     return TypeDecision(best, round(confidence, 3), tuple(votes))
 
@@ -730,7 +730,7 @@ def mention_evidence(doc: Any, start: int, end: int, *, pronouns: Sequence[str] 
         verb = _lemma(head.head)
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
         verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway"
-    possessive = e < len(doc) and doc[e].tag_ == "POS" or any(t.tag_ == "POS" for t in span[-1:])
+    possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
     return MentionEvidence(text=name.text, ner=ner, pos=root.pos_, title=title, preposition=preposition,
                            quoted=bool(quoted), descriptor=desc, pronouns=tuple(pronouns), gazetteer=gazetteer,
                            next_word=next_word, possessive=bool(possessive), verb=verb)

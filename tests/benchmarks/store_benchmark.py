@@ -78,8 +78,7 @@ QUERIES = {
           { SELECT ?assertion ?relation WHERE { ?assertion rdf:predicate ?relation } } }
         GROUP BY ?relation ORDER BY DESC(?facts) ?relation LIMIT 10""",
 }
-WORDS = ("minister president party meeting election programme government reform economy region budget "
-         "parliament congress development cooperation agreement visit delegation investment project").split()
+WORDS = ["minister", "president", "party", "meeting", "election", "programme", "government", "reform", "economy", "region", "budget", "parliament", "congress", "development", "cooperation", "agreement", "visit", "delegation", "investment", "project"]
 TYPES = ("Person", "Person", "Person", "Organization", "PoliticalParty", "GovernmentBody", "Place", "Place",
          "Programme", "Event", "Concept", "Concept")
 

@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     gum = gum_items(args.gum, nlp) if args.gum.exists() else []
     audit = audit_items(args.audit, nlp) if args.audit.exists() else []
-    gum_map, audit_map = _GUM_CLASS, {k: v for k, v in _AUDIT_CLASS.items()}
+    gum_map, audit_map = _GUM_CLASS, dict(_AUDIT_CLASS.items())
     packages = [p for p in PACKAGES if p != "names_dataset" or args.names_dataset]
     rows: list[tuple[str, Any, set[str]]] = [
         ("NER majority (baseline)", ner_baseline, set()),

@@ -15,11 +15,11 @@ from graph.rdf.ontology import ontology_file
 
 def test_every_ontology_term_used_is_defined_in_the_ontology(sample_dataset):
     ontology = Graph().parse(ontology_file("newsgraph.ttl"))
-    defined = {s for s in ontology.subjects(RDF.type, None)}
+    defined = set(ontology.subjects(RDF.type, None))
     namespace = str(NKG._NS)
     used = {t for q in sample_dataset.quads() for t in q[:3] if str(t).startswith(namespace)}
     assert used and used <= defined
-    for term in defined - {o for o in ontology.subjects(RDF.type, OWL.Ontology)}:
+    for term in defined - set(ontology.subjects(RDF.type, OWL.Ontology)):
         assert ontology.value(term, RDFS.label) is not None, term
         assert ontology.value(term, RDFS.comment) is not None, term
     declared = {str(term)[len(namespace):] for term in dir(NKG)}
@@ -63,7 +63,7 @@ def test_quad_formats_keep_named_graphs(sample_kg, tmp_path):
 
 
 def test_negated_and_modal_facts_have_no_direct_triple(sample_dataset):
-    modal = [a for a in sample_dataset.subjects(NKG.modality, None)]
+    modal = list(sample_dataset.subjects(NKG.modality, None))
     assert modal, "the sample article has modal facts ('must be engaged', 'should hold')"
     for assertion in modal:
         triple = (sample_dataset.value(assertion, RDF.subject), sample_dataset.value(assertion, RDF.predicate),

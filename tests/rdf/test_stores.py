@@ -128,10 +128,9 @@ def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, t
         name = URIRef("https://example.org/more/graph")
         good = [(f"<https://example.org/s{i}>", "<https://example.org/p>", f'"{i}"', f"<{name}>") for i in range(500)]
         bad = [("<https://example.org/s>", "<https://example.org/p>", '"unclosed', f"<{name}>")]
-        with pytest.raises(StoreError, match="invalid N-Quads"):
-            with store.writer() as write:
-                write.replace(name, good + bad + good)
-                write.replace(CORPUS_GRAPH, [])
+        with pytest.raises(StoreError, match="invalid N-Quads"), store.writer() as write:
+            write.replace(name, good + bad + good)
+            write.replace(CORPUS_GRAPH, [])
         assert store.store.dump(format=pyoxigraph.RdfFormat.N_QUADS) == before
         with store.writer() as write:  # the store still takes a good write
             write.replace(name, good)
@@ -174,7 +173,7 @@ def test_memory_store_replaces_graphs(sample_kg):
 
 def test_a_query_that_never_ends_is_stopped(sample_store):
     with OxigraphStore(sample_store) as store:
-        with pytest.raises(QueryTimeoutError, match="did not finish within 0.5 s"):
+        with pytest.raises(QueryTimeoutError, match=r"did not finish within 0\.5 s"):
             run_query(store, NEVER_ENDING, timeout=0.5)
         # the worker was killed; the next query gets a fresh one
         assert run_query(store, "roles", timeout=30).rows
@@ -245,9 +244,8 @@ def test_a_damaged_store_is_one_line_and_is_not_touched(sample_store, tmp_path, 
 def test_a_turtle_syntax_error_names_file_and_line(tmp_path):
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <urn:ex#> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ex:g .\n", encoding="utf-8")
-    with OxigraphStore(tmp_path / "store", writable=True) as store:
-        with pytest.raises(GraphReadError, match=r"broken\.ttl:3: not valid turtle"):
-            store.load_file(broken)
+    with OxigraphStore(tmp_path / "store", writable=True) as store, pytest.raises(GraphReadError, match=r"broken\.ttl:3: not valid turtle"):
+        store.load_file(broken)
     assert not (tmp_path / "store").exists(), "a store created for a load that failed is removed"
 
 

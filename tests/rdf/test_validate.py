@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, SH
+from rdflib.namespace import RDF, SH, SKOS
 from typer.testing import CliRunner
 
 from graph.cli import EXIT_ERROR, app

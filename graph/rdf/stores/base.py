@@ -88,7 +88,7 @@ class GraphStore(ABC):
     def to_dataset(self) -> Dataset:
         """The whole store as an rdflib ``Dataset`` (for rendering and validation)."""
 
-    def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
+    def close(self) -> None:
         """Release the store (and its lock)."""
         return None
 

@@ -236,7 +236,7 @@ class _FolderLock:
         self.path = folder / LOCK_FILE
         self.handle: IO[bytes] | None = None
         try:
-            self.handle = open(self.path, "a+b")
+            self.handle = open(self.path, "a+b")  # noqa: SIM115 - held until release(), not a block
         except OSError as exc:
             raise StoreError(f"{folder}: cannot open the store's lock file ({exc.strerror or exc})") from None
         try:
