@@ -91,12 +91,13 @@ class NetworkSerialisation:
 
 RDF_SERIALISATIONS: tuple[RdfSerialisation, ...] = (
     RdfSerialisation("turtle", ("ttl",), (), ox.RdfFormat.TURTLE, ("text/turtle",)),
-    RdfSerialisation("nt", ("nt",), ("ntriples", "n-triples"), ox.RdfFormat.N_TRIPLES,
-                     ("application/n-triples", "text/plain")),
-    RdfSerialisation("nquads", ("nq",), ("n-quads",), ox.RdfFormat.N_QUADS, ("application/n-quads",),
-                     quads=True, graph_answers=False),
-    RdfSerialisation("trig", ("trig",), (), ox.RdfFormat.TRIG, ("application/trig",), quads=True,
-                     graph_answers=False),
+    RdfSerialisation(
+        "nt", ("nt",), ("ntriples", "n-triples"), ox.RdfFormat.N_TRIPLES, ("application/n-triples", "text/plain")
+    ),
+    RdfSerialisation(
+        "nquads", ("nq",), ("n-quads",), ox.RdfFormat.N_QUADS, ("application/n-quads",), quads=True, graph_answers=False
+    ),
+    RdfSerialisation("trig", ("trig",), (), ox.RdfFormat.TRIG, ("application/trig",), quads=True, graph_answers=False),
     RdfSerialisation("json-ld", ("jsonld", "json"), (), ox.RdfFormat.JSON_LD, ("application/ld+json",)),
     RdfSerialisation("xml", ("rdf", "xml", "owl"), (), ox.RdfFormat.RDF_XML, ("application/rdf+xml",)),
 )
@@ -127,10 +128,13 @@ RESULT_TYPES: dict[str, str] = {media: f.name for f in RESULT_SERIALISATIONS for
 #: result format -> the media type the endpoint answers with
 RESULT_CONTENT_TYPES: dict[str, str] = {f.name: f.media_types[0] for f in RESULT_SERIALISATIONS if f.media_types}
 #: media type -> pyoxigraph RDF format, for CONSTRUCT and DESCRIBE at the endpoint
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {media: f.oxigraph for f in RDF_SERIALISATIONS if f.graph_answers
-                                        for media in f.media_types}
+GRAPH_TYPES: dict[str, ox.RdfFormat] = {
+    media: f.oxigraph for f in RDF_SERIALISATIONS if f.graph_answers for media in f.media_types
+}
 #: network formats (``newsgraph export``)
 NETWORK_FORMATS: tuple[str, ...] = tuple(sorted(f.name for f in NETWORK_SERIALISATIONS))
 #: ``newsgraph export --format``: each RDF format by its usual extension, then the network formats
-EXPORT_FORMATS: tuple[str, ...] = (*(f.extensions[0] for f in RDF_SERIALISATIONS),
-                                   *(f.name for f in NETWORK_SERIALISATIONS))
+EXPORT_FORMATS: tuple[str, ...] = (
+    *(f.extensions[0] for f in RDF_SERIALISATIONS),
+    *(f.name for f in NETWORK_SERIALISATIONS),
+)

@@ -68,7 +68,7 @@ def remove_stale_temporaries(folder: str | Path) -> list[Path]:
     ``folder``; those of running processes stay. Returns the files removed."""
     removed = []
     for item in Path(folder).glob(".*.tmp"):
-        parts = item.name[:-len(".tmp")].rsplit(".", 2)
+        parts = item.name[: -len(".tmp")].rsplit(".", 2)
         if len(parts) == 3 and parts[1].isdigit() and not process_alive(int(parts[1])):
             with contextlib.suppress(FileNotFoundError):
                 item.unlink()

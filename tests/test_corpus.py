@@ -24,10 +24,13 @@ from .conftest import SAMPLE_ARTICLES
 
 runner = CliRunner()
 
-SECOND = ("ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
-          "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty.")
-SAMPLE_CHANGED = ("NUR-SULTAN. KAZINFORM Maulen Ashimbayev met the chiefs of the Nur Otan Party. "
-                  "Erlan Karin visited Almaty.")
+SECOND = (
+    "ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
+    "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty."
+)
+SAMPLE_CHANGED = (
+    "NUR-SULTAN. KAZINFORM Maulen Ashimbayev met the chiefs of the Nur Otan Party. Erlan Karin visited Almaty."
+)
 
 
 @pytest.fixture(scope="module")

@@ -20,11 +20,17 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_OUT", str(tmp_path))  # the kernel inherits it: nothing is written into the tree
 
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
-    errors = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])
-              if o.get("output_type") == "error"]
+    errors = [
+        o
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for o in cell.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors
     assert all(cell.get("execution_count") for cell in notebook.cells if cell.cell_type == "code")
     assert not [p.name for p in scratch.iterdir() if p.name.startswith("newsgraph-")], "the notebook left files behind"
@@ -39,8 +45,9 @@ def test_explore_notebook_stays_small_and_quiet(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_OUT", str(tmp_path))  # the pages go there, not into the working tree
     path = ROOT / "notebooks" / "explore.ipynb"
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"]
     assert len(nbformat.writes(notebook)) < 50_000

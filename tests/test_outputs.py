@@ -42,5 +42,6 @@ def test_temporaries_of_killed_writers_are_removed_and_live_ones_kept(tmp_path):
         removed = remove_stale_temporaries(tmp_path)
         assert writing.exists()
     assert removed == ([] if process_alive(dead_pid) else [stale])
-    assert live.exists() and unrelated.exists() and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "being written"
-
+    assert (
+        live.exists() and unrelated.exists() and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "being written"
+    )

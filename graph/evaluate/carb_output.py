@@ -73,8 +73,9 @@ def carb_lines(
             yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])
 
 
-def carb_file_lines(path: str | Path, *, model: str | None = None,
-                    extractors: Sequence[str] | None = None) -> Iterator[str]:
+def carb_file_lines(
+    path: str | Path, *, model: str | None = None, extractors: Sequence[str] | None = None
+) -> Iterator[str]:
     """:func:`carb_lines` of the file ``path``, one (tokenised) sentence a line, each read on its
     own (``newsgraph extract --format carb --sentences FILE``)."""
     if not Path(path).is_file():

@@ -87,8 +87,13 @@ def carb_report(gold: PathLike, system: PathLike, *, openie5: bool = False, fmt:
 
     predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
     score = score_carb(read_carb_gold(gold), predicted)
-    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
-              "threshold": score.threshold}
+    values = {
+        "precision": score.precision,
+        "recall": score.recall,
+        "f1": score.f1,
+        "auc": score.auc,
+        "threshold": score.threshold,
+    }
     if fmt == "table":
         return "".join(f"{key:<10} {value:.3f}\n" for key, value in values.items())
     return render(fmt, list(values), [list(values.values())], values)

@@ -17,8 +17,16 @@ from ..formats import QUAD_FORMATS, RDF_FORMATS
 from ..outputs import atomic_output
 from .namespaces import PREFIXES, bind_prefixes
 
-__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph",
-           "jsonld_context"]
+__all__ = [
+    "RDF_FORMATS",
+    "rdf_format",
+    "read_graph",
+    "write_graph",
+    "serialize",
+    "read_error",
+    "union_graph",
+    "jsonld_context",
+]
 
 # RDF_FORMATS (extension or name -> rdflib format) and QUAD_FORMATS come from graph.formats
 
@@ -95,8 +103,13 @@ def jsonld_context(data: Graph) -> dict[str, str]:
     seen: set[str] = set()
     for triple in data.triples((None, None, None)):
         for term in triple:
-            iri = str(term.datatype) if isinstance(term, Literal) and term.datatype is not None else \
-                str(term) if isinstance(term, URIRef) else None
+            iri = (
+                str(term.datatype)
+                if isinstance(term, Literal) and term.datatype is not None
+                else str(term)
+                if isinstance(term, URIRef)
+                else None
+            )
             if iri is None or iri in seen:
                 continue
             seen.add(iri)

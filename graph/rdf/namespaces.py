@@ -6,8 +6,20 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
-__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue",
-           "compact_iri"]
+__all__ = [
+    "NKG",
+    "ENT",
+    "REL",
+    "DOC",
+    "SCHEMA",
+    "ORG",
+    "SKOSXL",
+    "BASE",
+    "bind_prefixes",
+    "PREFIXES",
+    "sparql_prologue",
+    "compact_iri",
+]
 
 BASE = "https://w3id.org/newsgraph/"
 
@@ -107,5 +119,5 @@ def compact_iri(value: object) -> str:
     text = str(value)
     for prefix, namespace in PREFIXES.items():
         if text.startswith(namespace) and " " not in text:
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text

@@ -37,8 +37,13 @@ def _rows(result) -> list:
 
 
 def test_terms_round_trip_between_rdflib_and_oxigraph():
-    terms = [URIRef("https://w3id.org/newsgraph/entity/Nur_Otan_Party"), Literal("plain"), Literal("chef", lang="en"),
-             Literal("0.85", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")), Literal('a "quoted"\nline')]
+    terms = [
+        URIRef("https://w3id.org/newsgraph/entity/Nur_Otan_Party"),
+        Literal("plain"),
+        Literal("chef", lang="en"),
+        Literal("0.85", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+        Literal('a "quoted"\nline'),
+    ]
     for term in terms:
         assert from_oxigraph(to_oxigraph(term)) == term
 
@@ -47,11 +52,26 @@ def test_plain_values_straight_from_oxigraph_are_the_ones_through_rdflib():
     from graph.rdf.stores import oxigraph_python_value, python_value
 
     xsd = "http://www.w3.org/2001/XMLSchema#"
-    terms = [pyoxigraph.NamedNode("https://w3id.org/newsgraph/entity/X"), pyoxigraph.BlankNode("b1"),
-             pyoxigraph.Literal("plain"), pyoxigraph.Literal("chef", language="en"), None]
-    terms += [pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(xsd + kind)) for value, kind in (
-        ("42", "integer"), ("0.850", "decimal"), ("true", "boolean"), ("2019-03-05", "date"),
-        ("2019-03-05T10:00:00", "dateTime"), ("1.5E2", "double"), ("x", "anyURI"), ("nonsense", "integer"))]
+    terms = [
+        pyoxigraph.NamedNode("https://w3id.org/newsgraph/entity/X"),
+        pyoxigraph.BlankNode("b1"),
+        pyoxigraph.Literal("plain"),
+        pyoxigraph.Literal("chef", language="en"),
+        None,
+    ]
+    terms += [
+        pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(xsd + kind))
+        for value, kind in (
+            ("42", "integer"),
+            ("0.850", "decimal"),
+            ("true", "boolean"),
+            ("2019-03-05", "date"),
+            ("2019-03-05T10:00:00", "dateTime"),
+            ("1.5E2", "double"),
+            ("x", "anyURI"),
+            ("nonsense", "integer"),
+        )
+    ]
     terms.append(pyoxigraph.Literal("odd", datatype=pyoxigraph.NamedNode("https://example.org/type")))
     for term in terms:
         fast, slow = oxigraph_python_value(term), python_value(from_oxigraph(term))
@@ -81,8 +101,10 @@ def test_export_from_oxigraph_round_trips(sample_dataset, sample_store, tmp_path
     with OxigraphStore(sample_store) as store:
         path = store.export(tmp_path / f"dump.{ext}")
     back = Dataset(default_union=True)
-    back.parse(path, format={"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld",
-                             "rdf": "xml"}[ext])
+    back.parse(
+        path,
+        format={"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdf": "xml"}[ext],
+    )
     assert isomorphic(union_graph(back), union_graph(sample_dataset))
     if ext in ("nq", "trig"):
         assert any(str(g.identifier).endswith("nur-otan-meeting/graph") for g in back.graphs())
@@ -145,7 +167,9 @@ def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, 
     name = URIRef("https://example.org/g")
 
     def lines(tag: str, count: int):
-        return [(f"<https://example.org/{tag}{i}>", "<https://example.org/p>", '"x"', f"<{name}>") for i in range(count)]
+        return [
+            (f"<https://example.org/{tag}{i}>", "<https://example.org/p>", '"x"', f"<{name}>") for i in range(count)
+        ]
 
     for existing in (False, True):
         with OxigraphStore(tmp_path / f"store-{existing}", writable=True) as store:
@@ -156,7 +180,10 @@ def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, 
                 write.replace(name, lines("first", 20))
                 write.replace(URIRef("https://example.org/other"), [])
                 write.replace(name, lines("second", 3))
-            subjects = {q.subject.value for q in store.store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(str(name)))}
+            subjects = {
+                q.subject.value
+                for q in store.store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(str(name)))
+            }
             assert subjects == {f"https://example.org/second{i}" for i in range(3)}
 
 
@@ -198,6 +225,7 @@ def test_query_export_and_build_on_a_store_from_the_command_line(sample_store, t
 
 
 # ---------------------------------------------------------------------------------------- bad stores
+
 
 def _one_line_error(args: list[str]) -> str:
     result = runner.invoke(app, args)
@@ -244,7 +272,10 @@ def test_a_damaged_store_is_one_line_and_is_not_touched(sample_store, tmp_path, 
 def test_a_turtle_syntax_error_names_file_and_line(tmp_path):
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <urn:ex#> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ex:g .\n", encoding="utf-8")
-    with OxigraphStore(tmp_path / "store", writable=True) as store, pytest.raises(GraphReadError, match=r"broken\.ttl:3: not valid turtle"):
+    with (
+        OxigraphStore(tmp_path / "store", writable=True) as store,
+        pytest.raises(GraphReadError, match=r"broken\.ttl:3: not valid turtle"),
+    ):
         store.load_file(broken)
     assert not (tmp_path / "store").exists(), "a store created for a load that failed is removed"
 
@@ -255,9 +286,17 @@ def test_a_store_locked_by_another_process_is_one_line(sample_store, tmp_path):
     folder = tmp_path / "busy"
     shutil.copytree(sample_store, folder)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from graph.rdf.stores import OxigraphStore\n"
-                               f"s = OxigraphStore({str(folder)!r}, writable=True)\nprint('held', flush=True)\nsys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from graph.rdf.stores import OxigraphStore\n"
+            f"s = OxigraphStore({str(folder)!r}, writable=True)\nprint('held', flush=True)\nsys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         line = _one_line_error(["query", "--store", str(folder), "roles"])
@@ -277,6 +316,7 @@ def test_a_store_an_oxigraph_server_writes_to_is_locked(oxigraph_server, tmp_pat
 
 
 # ---------------------------------------------------------------------------------------- remote
+
 
 def test_remote_store_against_a_real_oxigraph_server(oxigraph_server, sample_kg, sample_dataset, tmp_path):
     store = RemoteStore(oxigraph_server)
@@ -298,7 +338,10 @@ def test_remote_store_against_a_real_oxigraph_server(oxigraph_server, sample_kg,
 def test_remote_store_urls_and_errors():
     fuseki = RemoteStore("http://localhost:3030/ds?query=sparql&update=update&store=data")
     assert (fuseki.query_url, fuseki.update_url, fuseki.store_url) == (
-        "http://localhost:3030/ds/sparql", "http://localhost:3030/ds/update", "http://localhost:3030/ds/data")
+        "http://localhost:3030/ds/sparql",
+        "http://localhost:3030/ds/update",
+        "http://localhost:3030/ds/data",
+    )
     with pytest.raises(StoreError, match="cannot reach"):
         RemoteStore("http://127.0.0.1:9/", timeout=2).graph_names()
     with pytest.raises(Exception, match="Unknown endpoint parameter"):

@@ -69,4 +69,3 @@ def open_store(location: str | Path | None, *, writable: bool = False) -> GraphS
     if is_remote(location):
         return RemoteStore(str(location))
     return OxigraphStore(location, writable=writable)
-

@@ -36,8 +36,9 @@ def insert_data(graphs: Mapping[URIRef, Iterable[Quad]]) -> str:
     parts = [f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs]
     body: list[str] = []
     for name, quads in graphs.items():
-        lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o, g in quads
-                 if check_graph(g, name)]
+        lines = [
+            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o, g in quads if check_graph(g, name)
+        ]
         if lines:
             body.append(f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}")
     if body:
@@ -65,8 +66,9 @@ class GraphStore(ABC):
         """Number of quads."""
 
     @abstractmethod
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
+    def execute(
+        self, query: str, *, timeout: float | None = None, max_rows: int | None = None, union: bool = True
+    ) -> RawResult:
         """Run a read-only SPARQL query (``union``: the default graph is the union of all graphs).
 
         ``timeout`` bounds the time (seconds), ``max_rows`` the rows returned. Raises
@@ -118,7 +120,6 @@ class GraphStore(ABC):
             SELECT ?id ?hash WHERE { GRAPH ?g { ?doc a schema:NewsArticle ; schema:identifier ?id ;
                                                       nkg:contentHash ?hash } }""")
         return {str(r["id"]): str(r["hash"]) for r in rows}
-
 
 
 class GraphWriter(ABC):

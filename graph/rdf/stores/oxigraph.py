@@ -77,8 +77,11 @@ class StoreTriples:
         source = Path(path)
         name = rdf_format(source, fmt)
         if not source.is_file():
-            raise StoreError(f"{source}: no such file") if not source.exists() else \
-                StoreError(f"{source}: is a directory, not an RDF file")
+            raise (
+                StoreError(f"{source}: no such file")
+                if not source.exists()
+                else StoreError(f"{source}: is a directory, not an RDF file")
+            )
         store = ox.Store()
         try:
             store.bulk_load(path=str(source), format=OXIGRAPH_FORMATS[name])
@@ -91,7 +94,6 @@ class StoreTriples:
     def subject_objects(self, predicate: URIRef) -> Iterator[tuple[Any, Any]]:
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
             yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
-
 
 
 class _OxigraphWriter(GraphWriter):
@@ -244,8 +246,11 @@ class _FolderLock:
         except BlockingIOError:
             self.handle.close()
             self.handle = None
-            doing = "is in use by another process (a build, a query or a server)" if exclusive else \
-                "is being written by another process (a build)"
+            doing = (
+                "is in use by another process (a build, a query or a server)"
+                if exclusive
+                else "is being written by another process (a build)"
+            )
             raise StoreError(f"{folder}: the store {doing}; try again when it has finished") from None
 
     def release(self) -> None:
@@ -258,14 +263,18 @@ class _FolderLock:
 def _store_error(folder: Path, exc: BaseException) -> StoreError:
     message = one_line(exc)
     if "lock" in message.lower():
-        return StoreError(f"{folder}: the store is locked by another process (another build, or an Oxigraph "
-                          "server writing to it); try again when it has finished")
+        return StoreError(
+            f"{folder}: the store is locked by another process (another build, or an Oxigraph "
+            "server writing to it); try again when it has finished"
+        )
     if isinstance(exc, FileNotFoundError) or "CURRENT: No such file" in message:
-        return StoreError(f"{folder}: not an Oxigraph store (no CURRENT file); build one with "
-                          f"newsgraph build --store {folder}")
+        return StoreError(
+            f"{folder}: not an Oxigraph store (no CURRENT file); build one with newsgraph build --store {folder}"
+        )
     if "corrupt" in message.lower() or isinstance(exc, RuntimeError):
-        return StoreError(f"{folder}: the store is damaged and cannot be opened ({message}); restore it from a "
-                          "backup or rebuild it")
+        return StoreError(
+            f"{folder}: the store is damaged and cannot be opened ({message}); restore it from a backup or rebuild it"
+        )
     return StoreError(f"{folder}: cannot open the store ({message})")
 
 
@@ -292,8 +301,10 @@ class OxigraphStore(GraphStore):
             if not writable and not existed:
                 raise StoreError(f"{self.path}: no such store; build one with newsgraph build --store {self.path}")
             if not writable or (existed and any(p.name != LOCK_FILE for p in self.path.iterdir())):
-                raise StoreError(f"{self.path}: not an Oxigraph store (no CURRENT file); build one with "
-                                 f"newsgraph build --store {self.path}")
+                raise StoreError(
+                    f"{self.path}: not an Oxigraph store (no CURRENT file); build one with "
+                    f"newsgraph build --store {self.path}"
+                )
         self._created = self._fresh and not existed
         self._written = False
         self.path.mkdir(parents=True, exist_ok=True)
@@ -306,8 +317,10 @@ class OxigraphStore(GraphStore):
                 recovery.release()
             self._fresh = not (self.path / "CURRENT").is_file()
             if self._fresh and not writable:
-                raise StoreError(f"{self.path}: no such store (its first build was interrupted); build it again "
-                                 f"with newsgraph build --store {self.path}")
+                raise StoreError(
+                    f"{self.path}: no such store (its first build was interrupted); build it again "
+                    f"with newsgraph build --store {self.path}"
+                )
         if lock:
             self._lock = _FolderLock(self.path, exclusive=writable)
         try:
@@ -342,12 +355,16 @@ class OxigraphStore(GraphStore):
         except FileNotFoundError:
             return
         except (OSError, ValueError, KeyError, TypeError):
-            raise StoreError(f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
-                             "backup or rebuild it") from None
+            raise StoreError(
+                f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
+                "backup or rebuild it"
+            ) from None
         actual = len(self.store)
         if actual not in expected:
-            raise StoreError(f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
-                             "written (a truncated or half-copied folder?); restore it from a backup or rebuild it")
+            raise StoreError(
+                f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
+                "written (a truncated or half-copied folder?); restore it from a backup or rebuild it"
+            )
 
     def _write_census(self, quads: int, previous: int | None = None) -> None:
         with atomic_output(self._census_path, "w") as handle:
@@ -362,8 +379,15 @@ class OxigraphStore(GraphStore):
         except (OSError, RuntimeError) as exc:
             raise _store_error(self.path, exc) from None
 
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True, plain: bool = False) -> RawResult:
+    def execute(
+        self,
+        query: str,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        union: bool = True,
+        plain: bool = False,
+    ) -> RawResult:
         if timeout is not None:
             raw = self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
             return plain_result(raw) if plain else raw
@@ -401,8 +425,9 @@ class OxigraphStore(GraphStore):
                     handle.write(serialize(self.to_dataset(), "jsonld"))
                 elif next(iter(self.store.named_graphs()), None) is None:
                     # only a default graph (a file loaded as it is): it is the union, dump it straight
-                    self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
-                                    prefixes=dump_prefixes(name))
+                    self.store.dump(
+                        handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(), prefixes=dump_prefixes(name)
+                    )
                 elif name in ("turtle", "nt"):
                     self._dump_union(handle, name, target.parent)
                 else:
@@ -427,7 +452,10 @@ class OxigraphStore(GraphStore):
             node = ox.NamedNode(probe[1:-1].decode())
             sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
             header = sample[: sample.index(probe)]
-        graphs: list[Any] = [ox.DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value))]
+        graphs: list[Any] = [
+            ox.DefaultGraph(),
+            *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value)),
+        ]
         shares = [graphs[i::EXPORT_THREADS] for i in range(EXPORT_THREADS)]
         failed: list[BaseException] = []
 
@@ -437,14 +465,16 @@ class OxigraphStore(GraphStore):
                     data = self.store.dump(None, rdf_format_, from_graph=graph_name, prefixes=prefixes)
                     if data and not data.startswith(header):
                         raise RuntimeError(f"pyoxigraph wrote graph {graph_name} with another prefix header")
-                    part.write(data[len(header):] if data else data)
+                    part.write(data[len(header) :] if data else data)
             except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
                 failed.append(exc)
 
         with contextlib.ExitStack() as stack:
             parts = [stack.enter_context(tempfile.TemporaryFile(dir=scratch)) for _ in shares]
-            threads = [threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
-                       for share, part in zip(shares, parts)]
+            threads = [
+                threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
+                for share, part in zip(shares, parts)
+            ]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -464,7 +494,9 @@ class OxigraphStore(GraphStore):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
         self._writable()
-        staged = {name: list(dict.fromkeys(q for q in quads if check_graph(q[3], name))) for name, quads in graphs.items()}
+        staged = {
+            name: list(dict.fromkeys(q for q in quads if check_graph(q[3], name))) for name, quads in graphs.items()
+        }
         try:
             before = len(self.store)
             dropped = sum(self._graph_size(name) for name in staged)
@@ -497,8 +529,10 @@ class OxigraphStore(GraphStore):
             marker = {"rollback": None, "census": None}
         rollback = Path(marker["rollback"]) if marker.get("rollback") else None
         if rollback is not None and not (rollback / "CURRENT").is_file():
-            raise StoreError(f"{self.path}: a build was interrupted and its checkpoint {rollback} is missing; "
-                             "restore the store from a backup or rebuild it")
+            raise StoreError(
+                f"{self.path}: a build was interrupted and its checkpoint {rollback} is missing; "
+                "restore the store from a backup or rebuild it"
+            )
         for item in self.path.iterdir():
             if item.name not in (LOCK_FILE, BUILDING_FILE):
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
@@ -614,4 +648,3 @@ def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
         store.bulk_extend(batch)
     else:
         store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)  # pyoxigraph parsed and wrote it: valid
-
