@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from .corpus import CorpusUpdate, update_store
 from .errors import InputError, NewsgraphError
@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "STAGING_PREFIX",
+    "BuildCalls",
     "BuildResult",
     "build_dataset",
     "build_folder",
@@ -58,6 +59,15 @@ STATUS_OK, STATUS_SKIPPED = 0, 3
 
 Inputs = Iterable[str | Path | Document]
 ProblemHandler = Callable[[InputError], None]
+
+
+class BuildCalls(TypedDict, total=False):
+    """The handlers :func:`build_folder` and :func:`build_store` both take, as one set of keywords."""
+
+    on_problem: ProblemHandler | None
+    on_document: Callable[[Document], None] | None
+    on_plan: Callable[[int, int], None] | None
+    dask: DaskOptions | None
 
 
 @dataclass(frozen=True)

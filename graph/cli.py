@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
 from .errors import InputError, NewsgraphError
+from .formats import EXPORT_FORMATS, NETWORK_FORMATS
 from .types import MAX_ARTICLE_CHARS, PipelineConfig
 
 app = typer.Typer(
@@ -222,7 +223,7 @@ def build(
     report.json); 1: nothing was built."""
     problems, progress, sources = _Problems(), _BuildProgress(quiet), inputs or [DEFAULT_INPUT]
     with _errors():
-        from .builder import build_folder, build_store
+        from .builder import BuildCalls, build_folder, build_store
         from .cluster import dask_options
 
         cluster = dask_options(dask, shards, output=output or DEFAULT_OUTPUT, store=store, workers=processes)
@@ -234,7 +235,7 @@ def build(
             processes=processes,
             max_chars=max_article_chars,
         )
-        calls = {"on_problem": problems, "on_document": progress.advance, "on_plan": progress.plan, "dask": cluster}
+        calls = BuildCalls(on_problem=problems, on_document=progress.advance, on_plan=progress.plan, dask=cluster)
         try:
             if store is None:
                 result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html, **calls)
@@ -257,7 +258,7 @@ def build(
 # ---------------------------------------------------------------------------------------- extract
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
@@ -318,7 +319,7 @@ def extract(
 # ---------------------------------------------------------------------------------------- query
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -463,28 +464,28 @@ def render(
 # ---------------------------------------------------------------------------------------- export
 
 
-class ExportFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    nq = "nq"
-    trig = "trig"
-    jsonld = "jsonld"
-    rdfxml = "rdf"
-    graphml = "graphml"
-    gexf = "gexf"
+if TYPE_CHECKING:
+    ExportFormat = str
+else:  # the choices of --format are the names in the one table of formats (graph/formats.py)
+    ExportFormat = Literal[EXPORT_FORMATS]
 
 
 @app.command(
     epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld  (or: newsgraph export --store corpus.oxigraph -o corpus.nq)"
 )
 def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     graph: Annotated[
         Path | None, typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
     fmt: Annotated[
         ExportFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the extension of -o).",
+            show_default=False,
+        ),
     ] = None,
     store: Annotated[
         str | None,
@@ -499,8 +500,8 @@ def export(
     from .rdf.io import write_graph
 
     with _errors():
-        chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
-        if chosen in ("graphml", "gexf"):
+        chosen = fmt if fmt else output.suffix.lstrip(".").lower()
+        if chosen in NETWORK_FORMATS:
             from .view import write_network
 
             write_network(_dataset(graph, store), output, chosen)
@@ -672,11 +673,12 @@ def serve(
 
     settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
     with _errors(), _sigterm_interrupts():
-        if (graph is None) == (store is None):
+        source = store if store is not None else graph
+        if source is None or (graph is not None and store is not None):
             raise NewsgraphError("give either a graph file or --store (not both)")
         try:
             server = SparqlServer(
-                store if store is not None else graph,
+                source,
                 store=store is not None,
                 settings=settings,
                 name=str(store or graph),

@@ -249,15 +249,18 @@ def _read_group(group: Sequence[PartitionArticle], max_chars: int) -> Iterator[D
             raise _unreadable(first, problems)
         yield _checked(first, replace(found[0], id=first.id, path=first.path))
         return
-    by_line = {article.line: article for article in group}
-    lines = range(min(by_line), max(by_line) + 1)  # type: ignore[type-var]
+    by_line: dict[int, PartitionArticle] = {}
+    for article in group:
+        assert article.line is not None  # a group is lines of one JSON Lines file, as is its first
+        by_line[article.line] = article
+    lines = range(min(by_line), max(by_line) + 1)
     for document in read_jsonl_lines(first.file, lines, on_problem=problems.append, max_chars=max_chars):
         line = source_location(document.path or "")[1]
-        planned = by_line.pop(line, None)
+        planned = by_line.pop(line, None) if line is not None else None
         if planned is not None:
             yield _checked(planned, replace(document, path=planned.path))
     if by_line:
-        raise _unreadable(by_line[min(by_line)], problems)  # type: ignore[type-var]
+        raise _unreadable(by_line[min(by_line)], problems)
 
 
 def _checked(planned: PartitionArticle, document: Document) -> Document:

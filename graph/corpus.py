@@ -188,7 +188,7 @@ def _plan(
 
 def update_store(
     store: GraphStore,
-    inputs: Iterable[str | Path] | Iterable[Document],
+    inputs: Iterable[str | Path | Document],
     *,
     config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+    from dateparser.date import DateDataParser
 
 __all__ = ["Granularity", "Tense", "TimeValue", "normalise_time"]
 

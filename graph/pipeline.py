@@ -189,7 +189,7 @@ def build_graph(
 
 
 def extract_articles(
-    inputs: Iterable[str | Path] | Iterable[Document],
+    inputs: Iterable[str | Path | Document],
     *,
     config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,

@@ -159,7 +159,7 @@ def bind_parameters(text: str, params: Mapping[str, str] | None = None) -> str:
         for name in params:
             if name not in variables:
                 raise UnknownNameError("query parameter", name, variables)
-        values = params
+        values = dict(params)
     at = where_clause_start(text)
     block = "".join(
         f"\n  VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in values.items() if value is not None

@@ -103,6 +103,7 @@ class SparqlServer:
         self.settings = settings or ServerSettings()
         self.name = name or str(source)
         self._temporary: Path | None = None
+        self._guard: OxigraphStore | None
         if store:
             folder = Path(source)
             self._guard = OxigraphStore(folder, writable=False)  # checks the store, holds the reader lock
@@ -153,6 +154,7 @@ class SparqlServer:
     def url(self) -> str:
         assert self._http is not None
         host, port = self._http.server_address[:2]
+        host = host.decode() if isinstance(host, bytes | bytearray) else host
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}"
 

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .benchie import (
@@ -54,7 +54,7 @@ def _rounded(value: object) -> object:
     return value
 
 
-def render(fmt: str, header: Sequence[str], rows: Sequence[Sequence[object]], document: dict[str, object]) -> str:
+def render(fmt: str, header: Sequence[str], rows: Sequence[Sequence[object]], document: Mapping[str, object]) -> str:
     """``rows`` under ``header`` as a table or CSV, or ``document`` as JSON; ends with a newline."""
     if fmt == "json":
         return json.dumps(_rounded(document), ensure_ascii=False) + "\n"

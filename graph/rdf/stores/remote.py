@@ -98,8 +98,8 @@ class RemoteStore(GraphStore):
             if "n-triples" in content_type or "turtle" in content_type:
                 fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type else ox.RdfFormat.TURTLE
                 return raw_result(iter(ox.parse(data, format=fmt)), max_rows=max_rows)
-            fmt = ox.QueryResultsFormat.XML if "xml" in content_type else ox.QueryResultsFormat.JSON
-            return raw_result(ox.parse_query_results(data, format=fmt), max_rows=max_rows)
+            results = ox.QueryResultsFormat.XML if "xml" in content_type else ox.QueryResultsFormat.JSON
+            return raw_result(ox.parse_query_results(data, format=results), max_rows=max_rows)
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.query_url}: the answer is not SPARQL results ({one_line(exc)})") from None
 
@@ -128,7 +128,7 @@ class RemoteStore(GraphStore):
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         target = Path(path)
         name = rdf_format(target, fmt)
-        data = self._nquads()
+        data: bytes | None = self._nquads()
         if name != "nquads":
             local = ox.Store()
             local.load(data, format=ox.RdfFormat.N_QUADS)
@@ -138,6 +138,7 @@ class RemoteStore(GraphStore):
                 data = serialize(self.to_dataset(), "jsonld")
             else:
                 triples = local.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT answers triples
                 data = ox.serialize(triples, format=OXIGRAPH_FORMATS[name], prefixes=dump_prefixes(name))
         with atomic_output(target, "wb") as handle:
             handle.write(data)
