@@ -80,6 +80,15 @@ def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
     return state
 
 
+def pytest_collection_modifyitems(items):
+    """The browser tests are slow (a Chromium per module, pages of hundreds of nodes); they are
+    marked here rather than in tests/browser/ itself."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _working_tree_is_left_alone():
     """Tests never write into the working tree (no ``out/report.json`` of the user's overwritten):

@@ -29,6 +29,8 @@ from graph.types import PipelineConfig
 
 from .conftest import SAMPLE_ARTICLES
 
+pytestmark = pytest.mark.slow  # a Dask LocalCluster of worker processes per test
+
 runner = CliRunner()
 
 try:

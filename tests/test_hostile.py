@@ -17,6 +17,8 @@ import pytest
 from .conftest import ROOT, run_newsgraph
 from .hostile.make_hostile import EXPECTED, NEVER_TEXT, write_specials
 
+pytestmark = pytest.mark.slow  # builds the large hostile corpus
+
 CORPUS = ROOT / "tests" / "hostile" / "corpus"
 PREFIXES = (
     "PREFIX schema: <https://schema.org/> PREFIX nkg: <https://w3id.org/newsgraph/ontology#> "

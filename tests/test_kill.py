@@ -28,6 +28,8 @@ from graph.rdf.stores import BUILDING_FILE, ROLLBACK_SUFFIX, OxigraphStore
 
 from .conftest import ROOT, newsgraph_command
 
+pytestmark = pytest.mark.slow  # builds killed at random moments, each a fresh interpreter loading spaCy
+
 SEED = 8
 ARTICLES = 150
 KILLS = 3  # one as the build starts writing, the others at random times

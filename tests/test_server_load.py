@@ -24,6 +24,8 @@ import pytest
 
 from .conftest import ROOT, hidden_service_queries, newsgraph_command
 
+pytestmark = pytest.mark.slow  # thousands of queries from many threads
+
 SEED = 8
 QUERIES = 2000
 THREADS = 8

@@ -15,6 +15,8 @@ from graph.rdf.stores import OxigraphStore
 
 from .benchmarks.store_benchmark import QUERIES, synthetic_graph, write_files
 
+pytestmark = pytest.mark.slow  # the store benchmark's queries on a generated graph
+
 FLAT = {
     "two-hop join": """
         SELECT DISTINCT ?other WHERE {

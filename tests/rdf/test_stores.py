@@ -318,6 +318,7 @@ def test_a_store_an_oxigraph_server_writes_to_is_locked(oxigraph_server, tmp_pat
 # ---------------------------------------------------------------------------------------- remote
 
 
+@pytest.mark.slow  # starts the Oxigraph server binary
 def test_remote_store_against_a_real_oxigraph_server(oxigraph_server, sample_kg, sample_dataset, tmp_path):
     store = RemoteStore(oxigraph_server)
     assert store.query_url.endswith("/query") and store.store_url.endswith("/store")
