@@ -151,6 +151,7 @@ def test_a_failed_build_leaves_the_store_as_it_was(sample_document, second_docum
     assert not (tmp_path / "new").exists(), "a store a failed first build started is removed"
 
 
+@pytest.mark.slow  # builds and runs pySHACL through the command line
 def test_build_store_from_the_command_line_validates(tmp_path, nlp):
     folder = tmp_path / "corpus.oxigraph"
     result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(folder), "--quiet"])

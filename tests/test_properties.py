@@ -14,6 +14,7 @@ import re
 
 import networkx as nx
 import pyoxigraph
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
@@ -126,6 +127,7 @@ def test_names_that_differ_in_one_character_never_share_an_iri(names):
 # ---------------------------------------------------------------------------------------- 2. extraction
 
 
+@pytest.mark.slow  # spaCy over many generated texts
 @FAST
 @given(st.one_of(st.text(max_size=400), ARTICLES))
 def test_extraction_never_raises(nlp, text):
@@ -137,6 +139,7 @@ def test_extraction_never_raises(nlp, text):
 # ---------------------------------------------------------------------------------------- 3. build -> Turtle -> parse
 
 
+@pytest.mark.slow  # builds many generated articles
 @SLOW
 @given(st.text(min_size=1, max_size=30), ARTICLES, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT)
 @example("acme", "Officials of Acme Inc. praised the deal.", None, None, None)  # ent:Officials_of_Acme_Inc\.
@@ -156,6 +159,7 @@ def test_build_turtle_parse_is_isomorphic(tmp_path_factory, nlp, doc_id, article
 # ---------------------------------------------------------------------------------------- 4. the HTML view
 
 
+@pytest.mark.slow  # renders many generated pages
 @FAST
 @given(st.lists(NAMES, min_size=1, max_size=6))
 def test_the_page_never_contains_an_unescaped_angle_bracket_from_a_name(names):

@@ -55,6 +55,7 @@ def test_updates_are_refused(sample_dataset, update):
     assert len(sample_dataset) == size
 
 
+@pytest.mark.slow  # rdflib's SPARQL engine over the sample, every bundled query
 def test_every_bundled_example_query_runs(sample_dataset):
     examples = example_queries()
     assert len(examples) >= 3
@@ -165,6 +166,7 @@ def test_a_mistyped_bundled_query_name_on_the_command_line(built_sample):
     assert result.output.strip().count("\n") == 0 and "Available: entity-timeline" in result.output
 
 
+@pytest.mark.slow  # entity-timeline three times through rdflib's SPARQL engine
 def test_entity_timeline_takes_a_name(sample_dataset):
     default = run_query(sample_dataset, "entity-timeline")
     assert default.rows and any(row["subject"] == "Nursultan Nazarbayev" for row in default)
@@ -206,6 +208,7 @@ def test_parameters_are_declared_and_checked(sample_dataset):
     assert bound.endswith("WHERE {\n  VALUES ?s { <urn:x> } ?s ?p ?o }")
 
 
+@pytest.mark.slow  # command-line runs over the built sample
 def test_parameters_on_the_command_line(built_sample):
     from typer.testing import CliRunner
 

@@ -232,6 +232,7 @@ def test_saturated_endpoint_answers_503(sample_store):
     assert not any(w.running for w in workers)
 
 
+@pytest.mark.slow  # loads a graph file into a fresh store
 def test_loopback_by_default_and_a_graph_file(sample_dataset, tmp_path):
     assert ServerSettings().host == "127.0.0.1"
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
@@ -255,6 +256,7 @@ def test_negotiation():
     assert negotiate("image/png", offered, "application/sparql-results+json") is None
 
 
+@pytest.mark.slow  # a newsgraph serve process
 def test_serve_command_end_to_end(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
     scratch = tmp_path / "tmp"  # the server's temporary directory: Ctrl-C leaves nothing there
@@ -280,6 +282,7 @@ def test_serve_command_end_to_end(sample_dataset, tmp_path):
     assert not list(scratch.iterdir()), "Ctrl-C left the temporary store behind"
 
 
+@pytest.mark.slow  # a newsgraph serve process
 def test_serve_command_removes_its_temporary_store_on_sigterm(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
     scratch = tmp_path / "tmp"

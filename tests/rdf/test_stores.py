@@ -78,6 +78,7 @@ def test_plain_values_straight_from_oxigraph_are_the_ones_through_rdflib():
         assert (type(fast), fast) == (type(slow), slow), term
 
 
+@pytest.mark.slow  # every bundled query through rdflib's SPARQL engine
 @pytest.mark.parametrize("name", sorted(example_queries()))
 def test_every_example_query_gives_the_same_rows_in_memory_and_in_oxigraph(sample_dataset, sample_store, name):
     memory = run_query(MemoryStore(sample_dataset), name)

@@ -17,6 +17,7 @@ from graph.rdf.validate import check_graph, shapes_graph, validate_graph
 runner = CliRunner()
 
 
+@pytest.mark.slow  # pySHACL over the built graph (the dataset test below checks the same graph)
 def test_the_graph_the_build_writes_conforms(built_sample):
     report = check_graph(read_graph(built_sample / "graph.ttl"))
     assert report.conforms and not report.violations and report.triples > 1000
@@ -96,6 +97,7 @@ def test_a_broken_graph_fails_with_a_line_naming_each_broken_node(sample_dataset
         check_graph(graph)
 
 
+@pytest.mark.slow  # pySHACL through the command line
 def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_path):
     good = write_graph(sample_dataset, tmp_path / "good.ttl")
     result = runner.invoke(app, ["validate", str(good)])
@@ -115,6 +117,7 @@ def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_pat
     assert "does not conform" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # pySHACL through the command line
 def test_validate_command_on_a_store(sample_store):
     result = runner.invoke(app, ["validate", "--store", str(sample_store)])
     assert result.exit_code == 0, result.output
@@ -149,6 +152,7 @@ def _renamed(graph: Graph, old: URIRef, new: URIRef, label: str) -> Graph:
     return renamed
 
 
+@pytest.mark.slow  # a pySHACL run of the whole sample per case
 @pytest.mark.parametrize(
     "iri, label, message",
     [
@@ -166,6 +170,7 @@ def test_labels_are_text_as_written_with_a_letter_or_digit(sample_dataset, iri, 
     ]
 
 
+@pytest.mark.slow  # a pySHACL run of the whole sample per case
 @pytest.mark.parametrize("label", ["Ырыс", "2020", "Nur Otan (party)", "Ꭰ"])
 def test_names_in_any_script_or_of_digits_conform(sample_dataset, label):
     graph = _renamed(union_graph(sample_dataset), ENT.Nur_Otan_Party, ENT.Renamed, label)
