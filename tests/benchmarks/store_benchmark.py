@@ -26,7 +26,7 @@ and the distinct things they point at before it checks which of those are entiti
 gives the same rows, but checks every path through a hub, 18,352 of them at 1M triples, for
 2,136 answers), and the group-by states the (assertion, relation) pairs as a subquery, which
 Oxigraph joins with the assertions by hashing instead of one index lookup per assertion
-(and breaks ties by the relation, so both sides keep the same ten). tests/test_store_benchmark.py
+(and breaks ties by the relation, so both sides keep the same ten). tests/benchmarks/test_store_benchmark.py
 checks on a small graph that both give the flat joins' rows, on rdflib and on Oxigraph. Times are medians over repeats (one run when a single run of rdflib takes
 more than 10 s; an rdflib query still running after 120 s is stopped and shown as "> 120 s"); the ratio column is rdflib / Oxigraph, measured in the same run on the same
 machine. The load average before and after each side is reported: the numbers mean little on a

@@ -17,7 +17,7 @@ from graph.evaluate import (
 )
 from graph.evaluate import carb as evaluate
 
-CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parent / "data" / "carb"))
+CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parents[1] / "data" / "carb"))
 INPUT_ERROR = evaluate._ProjectInputError or ValueError
 
 SENT = "John likes Mary ."
