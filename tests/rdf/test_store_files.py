@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from graph.errors import GraphReadError
 from graph.rdf.io import union_graph
 from graph.rdf.stores import OxigraphStore
-from graph.rdf.stores import oxigraph as stores
+from graph.rdf.stores import loading as stores
 
 TRIG = """@prefix ex: <urn:ex#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

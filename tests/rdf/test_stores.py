@@ -139,7 +139,7 @@ def test_a_failed_update_changes_nothing(sample_kg, tmp_path):
 def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, tmp_path, monkeypatch):
     """The streaming writer loads slices on a background thread; a slice the loader refuses,
     after others were loaded, still undoes the whole write."""
-    import graph.rdf.stores.oxigraph as stores
+    import graph.rdf.stores.loading as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 50)  # many slices, loaded while the writer goes on
     monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 50)
@@ -161,7 +161,7 @@ def test_a_load_that_fails_on_the_background_loader_changes_nothing(sample_kg, t
 
 
 def test_a_graph_replaced_twice_in_one_write_holds_the_second_version(tmp_path, monkeypatch):
-    import graph.rdf.stores.oxigraph as stores
+    import graph.rdf.stores.loading as stores
 
     monkeypatch.setattr(stores, "STREAM_SLICE", 7)
     monkeypatch.setattr(stores, "STREAM_SLICE_MAX", 7)

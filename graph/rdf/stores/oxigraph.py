@@ -5,12 +5,12 @@ The folder is guarded by a lock file (``DIR/newsgraph.lock``): a writer holds it
 readers share it, so a build never runs while the store is queried or served and the other way
 round; Oxigraph's own lock catches other programs writing to the folder. A query with a time
 limit runs in a query worker (:mod:`graph.rdf.stores.workers`) that is killed when the time is up.
+Writing into the store (the undoable streaming writer, bulk loads in slices on a background
+thread) is :mod:`graph.rdf.stores.loading`.
 """
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
 import contextlib
 import fcntl
 import itertools
@@ -18,7 +18,7 @@ import json
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,15 +33,14 @@ from ..namespaces import bind_prefixes
 from ..results import plain_result
 from ..sparql import run_oxigraph_query
 from ..terms import from_oxigraph, oxigraph_quad
-from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data, wrong_graph
+from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data
+from .loading import BUILDING_FILE, OxigraphWriter, bulk_load_alongside
 from .workers import QueryWorker
 
 __all__ = [
-    "BUILDING_FILE",
     "CENSUS_FILE",
     "LOCK_FILE",
     "OXIGRAPH_FORMATS",
-    "ROLLBACK_SUFFIX",
     "OxigraphStore",
     "StoreTriples",
 ]
@@ -50,19 +49,8 @@ LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
-#: quads per slice when a file is loaded (see OxigraphStore.load_file): a few slices are in flight
-FILE_SLICE = 50_000
 #: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
 EXPORT_THREADS = 2
-#: quads a streaming build hands the loader at once at first (about 11 MB of N-Quads); slices grow
-#: with the store, to a quarter of what it holds and at most STREAM_SLICE_MAX quads (see _OxigraphWriter)
-STREAM_SLICE = 50_000
-STREAM_SLICE_MAX = 200_000
-#: slices a streaming build lets wait for the background loader (bounds its memory)
-LOADS_IN_FLIGHT = 2
-#: an unfinished build's marker in the store folder (see _OxigraphWriter)
-BUILDING_FILE = "newsgraph.building"
-ROLLBACK_SUFFIX = ".newsgraph-rollback"
 
 
 class StoreTriples:
@@ -94,141 +82,6 @@ class StoreTriples:
     def subject_objects(self, predicate: URIRef) -> Iterator[tuple[Any, Any]]:
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
             yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
-
-
-class _OxigraphWriter(GraphWriter):
-    """Streams quads into an Oxigraph store with its bulk loader, undoably.
-
-    Before the first change to a store that already has data, a RocksDB checkpoint of it is
-    taken next to it (hard links: quick and small) and ``DIR/newsgraph.building`` says where it
-    is. The graphs are then replaced in place. Commit removes the marker and the checkpoint; an
-    exception puts the checkpoint back. A build killed half way leaves the marker, and the next
-    open of the store puts the checkpoint back before anything reads it: the store is always
-    the one before the build or the one after it. A new store is simply removed again.
-    Quads reach the store as N-Quads text through the bulk loader, in slices of
-    :data:`STREAM_SLICE` quads, loaded on a background thread (:class:`_Loader`) while the
-    caller goes on. Slices grow with the store (a quarter of the quads it holds, up to
-    :data:`STREAM_SLICE_MAX`): every bulk load makes RocksDB merge its new tables into the
-    store's, so many small loads into a big store cost far more CPU than fewer bigger ones
-    (3.46M quads handed over at a build's pace: 57 s of CPU in slices of 50,000, 37 s in slices
-    of 200,000), while small builds still load alongside the parse.
-    """
-
-    def __init__(self, store: OxigraphStore) -> None:
-        store._writable()
-        self.store = store
-        self.pending: list[str] = []
-        self.active = True
-        self.loader = _Loader()
-        self.written: set[URIRef] = set()  # graphs replaced so far
-        self.loaded = 0  # quads in the store before this write (its census) and handed to the loader since
-        rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
-        if rollback.exists():
-            shutil.rmtree(rollback)
-        self.fresh = store._fresh and not store._written
-        census = None
-        if not self.fresh:
-            store.store.flush()
-            store.store.backup(str(rollback))
-            if store._census_path.is_file():
-                census = store._census_path.read_text(encoding="utf-8")
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    self.loaded = int(json.loads(census)["quads"])
-        marker = {"rollback": None if self.fresh else str(rollback), "census": census}
-        with atomic_output(store.path / BUILDING_FILE, "w") as handle:
-            json.dump(marker, handle)
-        self.rollback = None if self.fresh else rollback
-
-    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        graph, node = f"<{name}>", ox.NamedNode(str(name))
-        if name in self.written:  # replaced twice in one write: the first lines go, then the graph
-            self._flush_pending()
-            self.loader.submit(self._drop_graph, node)
-        elif not self.fresh and self.store.store.contains_named_graph(node):
-            self.loader.submit(self._drop_graph, node)  # the loader keeps the order: drop, then load
-        self.written.add(name)
-        self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph)])
-        if len(self.pending) >= min(STREAM_SLICE_MAX, max(STREAM_SLICE, self.loaded // 4)):
-            self._flush_pending()
-
-    def _drop_graph(self, graph: ox.NamedNode) -> None:
-        if self.store.store.contains_named_graph(graph):
-            self.store.store.remove_graph(graph)
-
-    def _flush_pending(self) -> None:
-        if self.pending:
-            self.loader.submit(self._load, "".join(self.pending))
-            self.loaded += len(self.pending)
-            self.pending = []
-
-    def _load(self, data: str) -> None:
-        try:  # lenient: the text is newsgraph's own, whose IRIs the model makes valid (tests/test_properties.py)
-            self.store.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-        except SyntaxError as exc:
-            raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({one_line(exc)})") from None
-
-    def commit(self) -> None:
-        if not self.active:
-            return
-        store = self.store
-        try:
-            self._flush_pending()
-            self.loader.finish()
-            if self.fresh:
-                store.store.optimize()  # merge the loader's tables: scans and dumps get much faster
-            store.store.flush()
-            store._written = True
-            store._write_census(len(store.store))
-        except (OSError, RuntimeError, ValueError, StoreError) as exc:
-            self.abort()
-            raise StoreError(f"{store.path}: the update failed and was not applied ({one_line(exc)})") from None
-        (store.path / BUILDING_FILE).unlink(missing_ok=True)
-        if self.rollback is not None:
-            shutil.rmtree(self.rollback, ignore_errors=True)
-        self.active = False
-
-    def abort(self) -> None:
-        if not self.active:
-            return
-        self.active = False
-        self.pending = []
-        self.loader.cancel()
-        self.store._reopen_after(self.store._roll_back)
-
-
-class _Loader:
-    """Runs a writer's store operations (bulk loads, graph drops) in order on one background
-    thread, so that the main thread goes on parsing or merging while Oxigraph loads: pyoxigraph
-    releases the GIL in ``bulk_load``. At most :data:`LOADS_IN_FLIGHT` operations wait (bounded
-    memory); an operation's error is raised in the main thread at the next ``submit`` or at
-    ``finish``."""
-
-    def __init__(self) -> None:
-        self.executor: concurrent.futures.ThreadPoolExecutor | None = None
-        self.waiting: collections.deque[concurrent.futures.Future[None]] = collections.deque()
-
-    def submit(self, action: Callable[..., None], *args: Any) -> None:
-        if self.executor is None:
-            self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsgraph-loader")
-        while self.waiting and (self.waiting[0].done() or len(self.waiting) >= LOADS_IN_FLIGHT):
-            self.waiting.popleft().result()  # raises the operation's error
-        self.waiting.append(self.executor.submit(action, *args))
-
-    def finish(self) -> None:
-        """Wait for every operation; raise the first error."""
-        try:
-            while self.waiting:
-                self.waiting.popleft().result()
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        """Drop the operations not started, wait for the running one (a bulk load cannot be
-        interrupted), and stop the thread."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
-        self.waiting.clear()
 
 
 class _FolderLock:
@@ -519,7 +372,7 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{self.path}: the update failed and was not applied ({one_line(exc)})") from None
 
     def writer(self) -> GraphWriter:
-        return _OxigraphWriter(self)
+        return OxigraphWriter(self)
 
     def _roll_back(self) -> None:
         """Undo an unfinished build (``newsgraph.building``): put the checkpoint it names back, or,
@@ -581,7 +434,7 @@ class OxigraphStore(GraphStore):
         if not (self._fresh and not self._written):
             raise StoreError(f"{self.path}: load a file into a new store only (this one has data)")
         try:
-            _bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
+            bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
             self.store.optimize()  # merge the slices' tables: scans (dumps, big queries) get much faster
             self.store.flush()
             self._written = True
@@ -626,28 +479,3 @@ class OxigraphStore(GraphStore):
                 if item.name != LOCK_FILE:
                     shutil.rmtree(item, ignore_errors=True) if item.is_dir() else item.unlink(missing_ok=True)
         self._fresh = False
-
-
-def _bulk_load_alongside(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
-    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, a
-    :class:`_Loader` thread loads each slice with ``Store.bulk_load``, which releases the GIL
-    (``bulk_extend`` holds it), so parsing and loading run side by side. An error on either side
-    stops both and is raised here."""
-    loader = _Loader()
-    try:
-        while batch := list(itertools.islice(quads, FILE_SLICE)):
-            loader.submit(_load_slice, store, batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
-        loader.finish()
-    finally:
-        loader.cancel()
-
-
-def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
-    """``bulk_load`` reads each slice as a document of its own and gives its blank nodes new
-    names, so a slice with a blank node (or just ``_:`` in a literal) goes through
-    ``bulk_extend``, which keeps the names the parser gave: a blank node used in two slices
-    stays one node."""
-    if b"_:" in data:
-        store.bulk_extend(batch)
-    else:
-        store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)  # pyoxigraph parsed and wrote it: valid
