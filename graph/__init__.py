@@ -96,8 +96,14 @@ def load(path: str | Path, *, fmt: str | None = None) -> Dataset:
     return read_graph(path, fmt)
 
 
-def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float | None = None,
-          max_rows: int | None = None, params: Mapping[str, str] | None = None) -> QueryResult:
+def query(
+    graph: Graph | GraphStore | str | Path,
+    sparql: str,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    params: Mapping[str, str] | None = None,
+) -> QueryResult:
     """Run a read-only SPARQL query (text, .rq path or bundled example name) over a graph, a file
     or a store (:func:`graph.rdf.stores.open_store`), within ``timeout`` seconds if given;
     ``params`` binds the query's parameters (``{"name": "Maulen Ashimbayev"}``)."""
@@ -108,8 +114,15 @@ def query(graph: Graph | GraphStore | str | Path, sparql: str, *, timeout: float
     return run_query(graph, sparql, timeout=timeout, max_rows=max_rows, params=params)
 
 
-def render(graph: Graph | str | Path, output: str | Path = "out/graph.html", view: View | None = None, *,
-           title: str = "newsgraph", physics: bool | None = None, **options: object) -> ViewNotes:
+def render(
+    graph: Graph | str | Path,
+    output: str | Path = "out/graph.html",
+    view: View | None = None,
+    *,
+    title: str = "newsgraph",
+    physics: bool | None = None,
+    **options: object,
+) -> ViewNotes:
     """Write the interactive HTML network view of ``view`` (a :class:`graph.view.View`, the whole
     graph if not given; ``options`` are its fields, a shorthand: ``focus="Nazarbayev", hops=2``).
     See :func:`graph.view.render_graph`."""

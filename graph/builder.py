@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from .corpus import CorpusUpdate, update_store
 from .errors import InputError, NewsgraphError
@@ -38,8 +38,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from .cluster import DaskOptions
     from .resolve import Gazetteer
 
-__all__ = ["STAGING_PREFIX", "BuildResult", "build_dataset", "build_folder", "build_store", "default_gazetteer",
-           "load_gazetteer", "remove_stale_staging", "report_record", "staging_store"]
+__all__ = [
+    "STAGING_PREFIX",
+    "BuildCalls",
+    "BuildResult",
+    "build_dataset",
+    "build_folder",
+    "build_store",
+    "default_gazetteer",
+    "load_gazetteer",
+    "remove_stale_staging",
+    "report_record",
+    "staging_store",
+]
 
 #: the staging store's folder in OUT, followed by the building process's id
 STAGING_PREFIX = ".newsgraph-staging-"
@@ -48,6 +59,15 @@ STATUS_OK, STATUS_SKIPPED = 0, 3
 
 Inputs = Iterable[str | Path | Document]
 ProblemHandler = Callable[[InputError], None]
+
+
+class BuildCalls(TypedDict, total=False):
+    """The handlers :func:`build_folder` and :func:`build_store` both take, as one set of keywords."""
+
+    on_problem: ProblemHandler | None
+    on_document: Callable[[Document], None] | None
+    on_plan: Callable[[int, int], None] | None
+    dask: DaskOptions | None
 
 
 @dataclass(frozen=True)
@@ -88,6 +108,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer | None:
 
 def _collecting(problems: list[InputError], on_problem: ProblemHandler | None) -> ProblemHandler:
     """A problem handler that keeps each problem for the report and passes it on."""
+
     def problem(found: InputError) -> None:
         problems.append(found)
         if on_problem is not None:
@@ -96,12 +117,20 @@ def _collecting(problems: list[InputError], on_problem: ProblemHandler | None) -
     return problem
 
 
-def _update(store: GraphStore, items: list[str | Path | Document], config: PipelineConfig, *,
-            on_problem: ProblemHandler | None = None, on_document: Callable[[Document], None] | None = None,
-            on_plan: Callable[[int, int], None] | None = None, dask: DaskOptions | None = None) -> CorpusUpdate:
+def _update(
+    store: GraphStore,
+    items: list[str | Path | Document],
+    config: PipelineConfig,
+    *,
+    on_problem: ProblemHandler | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    on_plan: Callable[[int, int], None] | None = None,
+    dask: DaskOptions | None = None,
+) -> CorpusUpdate:
     """Add the articles to the store; nothing readable at all is an error."""
-    done = update_store(store, items, config=config, on_problem=on_problem, on_document=on_document,
-                        on_plan=on_plan, dask=dask)
+    done = update_store(
+        store, items, config=config, on_problem=on_problem, on_document=on_document, on_plan=on_plan, dask=dask
+    )
     if not (done.added or done.replaced or done.unchanged):
         raise NewsgraphError("no readable articles in " + ", ".join(_names(items)))
     return done
@@ -130,12 +159,19 @@ def build_folder(
     problems: list[InputError] = []
     written: list[str] = []
     with staging_store(output) as staging:
-        done = _update(staging, items, config, on_problem=_collecting(problems, on_problem), on_document=on_document,
-                       on_plan=on_plan, dask=dask)
+        done = _update(
+            staging,
+            items,
+            config,
+            on_problem=_collecting(problems, on_problem),
+            on_document=on_document,
+            on_plan=on_plan,
+            dask=dask,
+        )
         if min_confidence > 0:
             from .rdf.model import low_confidence_update
 
-            staging.update(low_confidence_update(min_confidence))
+            staging.triples_view().store.update(low_confidence_update(min_confidence))  # staging only
         written.append(str(staging.export(output / "graph.ttl")))
         if html:
             from .view import View, render_graph
@@ -165,8 +201,15 @@ def build_store(
     items = list(inputs)
     problems: list[InputError] = []
     with open_store(str(store), writable=True) as target:
-        done = _update(target, items, config, on_problem=_collecting(problems, on_problem), on_document=on_document,
-                       on_plan=on_plan, dask=dask)
+        done = _update(
+            target,
+            items,
+            config,
+            on_problem=_collecting(problems, on_problem),
+            on_document=on_document,
+            on_plan=on_plan,
+            dask=dask,
+        )
     if report_folder is not None:
         report: Path | None = Path(report_folder) / "report.json"
     else:
@@ -174,8 +217,13 @@ def build_store(
     return _finish(done, items, [str(store)], problems, started, report=report)
 
 
-def build_dataset(inputs: Inputs, *, config: PipelineConfig = DEFAULT_CONFIG, output: str | Path | None = None,
-                  on_problem: ProblemHandler | None = None) -> Dataset:
+def build_dataset(
+    inputs: Inputs,
+    *,
+    config: PipelineConfig = DEFAULT_CONFIG,
+    output: str | Path | None = None,
+    on_problem: ProblemHandler | None = None,
+) -> Dataset:
     """The graph of ``inputs`` as an rdflib ``Dataset`` (one named graph per article, and the
     corpus graph), built through a staging store like every other build; with ``output``, its
     Turtle (or the format of the extension) is also written there, atomically. Without an
@@ -216,16 +264,29 @@ def remove_stale_staging(folder: str | Path) -> None:
     if not folder.is_dir():
         return
     for staging in folder.glob(STAGING_PREFIX + "*"):
-        pid = staging.name[len(STAGING_PREFIX):]
+        pid = staging.name[len(STAGING_PREFIX) :]
         if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(staging, ignore_errors=True)
     remove_stale_temporaries(folder)
 
 
-def _finish(done: CorpusUpdate, items: Sequence[str | Path | Document], outputs: list[str],
-            problems: list[InputError], started: float, *, report: Path | None) -> BuildResult:
-    result = BuildResult(update=done, inputs=tuple(_names(items)), outputs=tuple(outputs), skipped=tuple(problems),
-                         seconds=time.perf_counter() - started, report=report)
+def _finish(
+    done: CorpusUpdate,
+    items: Sequence[str | Path | Document],
+    outputs: list[str],
+    problems: list[InputError],
+    started: float,
+    *,
+    report: Path | None,
+) -> BuildResult:
+    result = BuildResult(
+        update=done,
+        inputs=tuple(_names(items)),
+        outputs=tuple(outputs),
+        skipped=tuple(problems),
+        seconds=time.perf_counter() - started,
+        report=report,
+    )
     if report is not None:
         write_text_atomic(report, json.dumps(report_record(result), indent=2, ensure_ascii=False) + "\n")
     return result

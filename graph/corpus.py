@@ -92,24 +92,39 @@ def read_entity_uses(store: GraphStore, *, exclude: Iterable[str] = ()) -> list[
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     namespace, entities = str(NKG._NS), str(URIRef("https://w3id.org/newsgraph/entity/"))
     for row in rows:
-        key = (str(row["doc"]), str(row["entity"])[len(entities):])
-        use = grouped.setdefault(key, {"names": [], "label": None, "class": str(row["class"]),
-                                       "mentions": int(row["mentions"].toPython()),
-                                       "named": bool(row["named"].toPython()),
-                                       "known": str(row["known"]) if row.get("known") is not None else None})
+        key = (str(row["doc"]), str(row["entity"])[len(entities) :])
+        use = grouped.setdefault(
+            key,
+            {
+                "names": [],
+                "label": None,
+                "class": str(row["class"]),
+                "mentions": int(row["mentions"].toPython()),
+                "named": bool(row["named"].toPython()),
+                "known": str(row["known"]) if row.get("known") is not None else None,
+            },
+        )
         name = str(row["name"])
         use["names"].append((name, int(row["count"].toPython())))
         if str(row["kind"]) == "pref":
             use["label"] = name
     uses = []
     for (doc_id, entity), found in sorted(grouped.items()):
-        kind = found["class"][len(namespace):] if found["class"].startswith(namespace) else "Thing"
+        kind = found["class"][len(namespace) :] if found["class"].startswith(namespace) else "Thing"
         # a label is a name as written: without a preferred one, the most used name, never the id
         label = found["label"] or max(found["names"], key=lambda pair: (pair[1], pair[0]))[0]
-        uses.append(EntityUse(doc_id=doc_id, entity=entity, label=label,
-                              type=kind if kind in ENTITY_CLASSES else "Thing",
-                              names=tuple(sorted(found["names"])), mentions=found["mentions"],
-                              named=found["named"], known_label=found["known"]))
+        uses.append(
+            EntityUse(
+                doc_id=doc_id,
+                entity=entity,
+                label=label,
+                type=kind if kind in ENTITY_CLASSES else "Thing",
+                names=tuple(sorted(found["names"])),
+                mentions=found["mentions"],
+                named=found["named"],
+                known_label=found["known"],
+            )
+        )
     return uses
 
 
@@ -141,8 +156,12 @@ class _Plan:
     words: int  # words in the articles to build (for progress and throughput)
 
 
-def _plan(store: GraphStore, inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
-          max_chars: int) -> _Plan:
+def _plan(
+    store: GraphStore,
+    inputs: list[str | Path | Document],
+    on_problem: Callable[[InputError], None] | None,
+    max_chars: int,
+) -> _Plan:
     """Read every input once, lazily, keeping only ids and hashes: which articles are new or changed."""
     stored = store.article_hashes()
     todo: list[PlannedArticle] = []
@@ -154,15 +173,22 @@ def _plan(store: GraphStore, inputs: list[str | Path | Document], on_problem: Ca
             continue
         count = len(document.text.split())
         given = not document.path or any(isinstance(item, Document) and item is document for item in inputs)
-        todo.append(PlannedArticle(id=document.id, content_hash=document.content_hash, path=document.path,
-                                   words=count, document=document if given else None))
+        todo.append(
+            PlannedArticle(
+                id=document.id,
+                content_hash=document.content_hash,
+                path=document.path,
+                words=count,
+                document=document if given else None,
+            )
+        )
         words += count
     return _Plan(todo=todo, unchanged=unchanged, words=words)
 
 
 def update_store(
     store: GraphStore,
-    inputs: Iterable[str | Path] | Iterable[Document],
+    inputs: Iterable[str | Path | Document],
     *,
     config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,
@@ -194,19 +220,30 @@ def update_store(
         rebuilt = set(todo)
         wanted = (d for d in _documents(items, None, config.max_chars, quiet=True) if d.id in rebuilt)
         analyzed: AbstractContextManager[Iterable[ResolvedArticle]] = nullcontext(
-            analyze_documents(wanted, config=config))
+            analyze_documents(wanted, config=config)
+        )
     else:
         analyzed = analyze_on_dask(plan.todo, dask, config=config)
     with analyzed as articles:
         facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
     return CorpusUpdate(
-        added=tuple(i for i in todo if i not in stored), replaced=tuple(i for i in todo if i in stored),
-        unchanged=tuple(plan.unchanged), facts=facts, entities=entities, quads=len(store), words=plan.words,
+        added=tuple(i for i in todo if i not in stored),
+        replaced=tuple(i for i in todo if i in stored),
+        unchanged=tuple(plan.unchanged),
+        facts=facts,
+        entities=entities,
+        quads=len(store),
+        words=plan.words,
     )
 
 
-def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, replacing: Iterable[str] = (),
-                   on_document: Callable[[Document], None] | None = None) -> tuple[int, int]:
+def write_articles(
+    store: GraphStore,
+    articles: Iterable[ResolvedArticle],
+    *,
+    replacing: Iterable[str] = (),
+    on_document: Callable[[Document], None] | None = None,
+) -> tuple[int, int]:
     """Merge a stream of resolved articles, in build order, with the store's entities and write
     them: each article's named graph as it comes, then the corpus graph, all in one undoable step
     (an error, here or in ``articles``, leaves the store as it was).
@@ -235,8 +272,13 @@ def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, re
     return facts, len(entities)
 
 
-def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,
-               max_chars: int, *, quiet: bool = False) -> Iterator[Document]:
+def _documents(
+    inputs: list[str | Path | Document],
+    on_problem: Callable[[InputError], None] | None,
+    max_chars: int,
+    *,
+    quiet: bool = False,
+) -> Iterator[Document]:
     """The articles of ``inputs`` (:func:`graph.documents.iter_inputs`); ``quiet``: a second
     reading, whose problems the first reported."""
     return iter_inputs(inputs, on_problem=_ignore if quiet else on_problem, max_chars=max_chars)

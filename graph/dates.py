@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+    from dateparser.date import DateDataParser
 
 __all__ = ["Granularity", "Tense", "TimeValue", "normalise_time"]
 
@@ -153,7 +153,14 @@ _NUMBERS = {
 }  # fmt: skip
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
-_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade", "quarter": "quarter"}
+_UNITS: dict[str, Granularity] = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "quarter": "quarter",
+}
 _DEICTIC = frozenset({"last year", "last month", "last week", "this year", "this month", "this week", "next year",
                       "next month", "next week"})  # fmt: skip
 _RELATIVE_WORDS = re.compile(
@@ -465,7 +472,7 @@ def _past_n(s: str, ctx: _Context) -> _Span | None:
         other = date(y, mo, min(b.day, calendar.monthrange(y, mo)[1]))
     else:
         other = b + timedelta(days=days if forward else -days)
-    gran: Granularity = "day" if unit == "day" else _UNITS[unit]  # type: ignore[assignment]
+    gran: Granularity = "day" if unit == "day" else _UNITS[unit]
     return _Span(b, other, gran) if forward else _Span(other, b, gran)
 
 

@@ -81,7 +81,7 @@ class ClusterError(NewsgraphError):
     """A distributed build that cannot run: Dask missing, no scheduler, a partition that failed."""
 
 
-def one_line(exc: BaseException, limit: int = 200) -> str:
+def one_line(exc: BaseException | str, limit: int = 200) -> str:
     """The text of ``exc`` (a third-party error, say) on one line, cut at ``limit`` characters,
     to quote inside a newsgraph error message."""
     text = " ".join(str(exc).split())

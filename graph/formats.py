@@ -9,14 +9,19 @@
 
 The lookups the rest of newsgraph uses (``graph.rdf.io.RDF_FORMATS``,
 ``graph.rdf.stores.OXIGRAPH_FORMATS``, ``graph.queries.RESULT_FORMATS``, the endpoint's
-``RESULT_TYPES`` and ``GRAPH_TYPES``) are derived here, so a format is added in one place.
+``RESULT_TYPES`` and ``GRAPH_TYPES``, ``newsgraph export --format``) are derived here, so a format
+is added in one place. The table names pyoxigraph's formats and imports pyoxigraph only when
+:data:`OXIGRAPH_FORMATS` or :data:`GRAPH_TYPES` is first used: the command line reads the names
+at start-up, and ``import graph.cli`` stays light.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -47,7 +52,8 @@ class RdfSerialisation:
     extensions: tuple[str, ...]
     #: other names accepted for the format
     aliases: tuple[str, ...]
-    oxigraph: ox.RdfFormat
+    #: the name of its ``pyoxigraph.RdfFormat``
+    oxigraph_name: str
     #: the media type, then others that mean the same
     media_types: tuple[str, ...]
     #: keeps named graphs (N-Quads, TriG); the others hold the union of the graphs
@@ -58,6 +64,12 @@ class RdfSerialisation:
     @property
     def media_type(self) -> str:
         return self.media_types[0]
+
+    @property
+    def oxigraph(self) -> ox.RdfFormat:
+        import pyoxigraph
+
+        return getattr(pyoxigraph.RdfFormat, self.oxigraph_name)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -90,15 +102,14 @@ class NetworkSerialisation:
 
 
 RDF_SERIALISATIONS: tuple[RdfSerialisation, ...] = (
-    RdfSerialisation("turtle", ("ttl",), (), ox.RdfFormat.TURTLE, ("text/turtle",)),
-    RdfSerialisation("nt", ("nt",), ("ntriples", "n-triples"), ox.RdfFormat.N_TRIPLES,
-                     ("application/n-triples", "text/plain")),
-    RdfSerialisation("nquads", ("nq",), ("n-quads",), ox.RdfFormat.N_QUADS, ("application/n-quads",),
-                     quads=True, graph_answers=False),
-    RdfSerialisation("trig", ("trig",), (), ox.RdfFormat.TRIG, ("application/trig",), quads=True,
-                     graph_answers=False),
-    RdfSerialisation("json-ld", ("jsonld", "json"), (), ox.RdfFormat.JSON_LD, ("application/ld+json",)),
-    RdfSerialisation("xml", ("rdf", "xml", "owl"), (), ox.RdfFormat.RDF_XML, ("application/rdf+xml",)),
+    RdfSerialisation("turtle", ("ttl",), (), "TURTLE", ("text/turtle",)),
+    RdfSerialisation("nt", ("nt",), ("ntriples", "n-triples"), "N_TRIPLES", ("application/n-triples", "text/plain")),
+    RdfSerialisation(
+        "nquads", ("nq",), ("n-quads",), "N_QUADS", ("application/n-quads",), quads=True, graph_answers=False
+    ),
+    RdfSerialisation("trig", ("trig",), (), "TRIG", ("application/trig",), quads=True, graph_answers=False),
+    RdfSerialisation("json-ld", ("jsonld", "json"), (), "JSON_LD", ("application/ld+json",)),
+    RdfSerialisation("xml", ("rdf", "xml", "owl"), (), "RDF_XML", ("application/rdf+xml",)),
 )
 
 RESULT_SERIALISATIONS: tuple[ResultSerialisation, ...] = (
@@ -118,19 +129,34 @@ NETWORK_SERIALISATIONS: tuple[NetworkSerialisation, ...] = (
 RDF_FORMATS: dict[str, str] = {name: f.rdflib for f in RDF_SERIALISATIONS for name in f.names}
 #: rdflib formats that keep named graphs
 QUAD_FORMATS: frozenset[str] = frozenset(f.rdflib for f in RDF_SERIALISATIONS if f.quads)
-#: rdflib format name -> pyoxigraph format
-OXIGRAPH_FORMATS: dict[str, ox.RdfFormat] = {f.rdflib: f.oxigraph for f in RDF_SERIALISATIONS}
 #: what ``newsgraph query --format`` prints
 RESULT_FORMATS: tuple[str, ...] = tuple(f.name for f in RESULT_SERIALISATIONS if f.printed)
 #: media type -> result format, for SELECT and ASK at the endpoint
 RESULT_TYPES: dict[str, str] = {media: f.name for f in RESULT_SERIALISATIONS for media in f.media_types}
 #: result format -> the media type the endpoint answers with
 RESULT_CONTENT_TYPES: dict[str, str] = {f.name: f.media_types[0] for f in RESULT_SERIALISATIONS if f.media_types}
-#: media type -> pyoxigraph RDF format, for CONSTRUCT and DESCRIBE at the endpoint
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {media: f.oxigraph for f in RDF_SERIALISATIONS if f.graph_answers
-                                        for media in f.media_types}
 #: network formats (``newsgraph export``)
 NETWORK_FORMATS: tuple[str, ...] = tuple(sorted(f.name for f in NETWORK_SERIALISATIONS))
 #: ``newsgraph export --format``: each RDF format by its usual extension, then the network formats
-EXPORT_FORMATS: tuple[str, ...] = (*(f.extensions[0] for f in RDF_SERIALISATIONS),
-                                   *(f.name for f in NETWORK_SERIALISATIONS))
+EXPORT_FORMATS: tuple[str, ...] = (
+    *(f.extensions[0] for f in RDF_SERIALISATIONS),
+    *(f.name for f in NETWORK_SERIALISATIONS),
+)
+
+if TYPE_CHECKING:
+    #: rdflib format name -> pyoxigraph format
+    OXIGRAPH_FORMATS: dict[str, ox.RdfFormat]
+    #: media type -> pyoxigraph RDF format, for CONSTRUCT and DESCRIBE at the endpoint
+    GRAPH_TYPES: dict[str, ox.RdfFormat]
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`OXIGRAPH_FORMATS` and :data:`GRAPH_TYPES`, made (importing pyoxigraph) on first use."""
+    if name == "OXIGRAPH_FORMATS":
+        value: Any = {f.rdflib: f.oxigraph for f in RDF_SERIALISATIONS}
+    elif name == "GRAPH_TYPES":
+        value = {media: f.oxigraph for f in RDF_SERIALISATIONS if f.graph_answers for media in f.media_types}
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .errors import ModelNotFoundError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "KNOWN_MODELS", "available_models", "load_model", "parse_pretokenized"]
@@ -32,8 +33,14 @@ NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", 
 
 # Penn Treebank escapes as they appear in pre-tokenised benchmark text -> what the model saw
 _PTB_ESCAPES = {
-    "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-    "``": '"', "''": '"',
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": '"',
+    "''": '"',
 }
 
 
@@ -71,7 +78,7 @@ def load_model(name: str | None = None) -> Language:
     for pipe in disable:
         nlp.disable_pipe(pipe)
     if "lemmatizer" in nlp.pipe_names and not nlp.vocab.lookups.has_table("lemma_index"):
-        lookups = nlp.get_pipe("lemmatizer").lookups
+        lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         if lookups.has_table("lemma_index"):  # the verb lexicon the nominal extractor uses
             nlp.vocab.lookups.set_table("lemma_index", lookups.get_table("lemma_index"))
     if "paragraph_boundaries" not in nlp.pipe_names:

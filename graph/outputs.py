@@ -25,7 +25,12 @@ def atomic_output(path: str | Path, mode: str = "wb") -> Iterator[IO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as handle:
+        handle: IO
+        if "b" in mode:
+            handle = os.fdopen(fd, mode)
+        else:
+            handle = os.fdopen(fd, mode, encoding="utf-8", newline="")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -68,7 +73,7 @@ def remove_stale_temporaries(folder: str | Path) -> list[Path]:
     ``folder``; those of running processes stay. Returns the files removed."""
     removed = []
     for item in Path(folder).glob(".*.tmp"):
-        parts = item.name[:-len(".tmp")].rsplit(".", 2)
+        parts = item.name[: -len(".tmp")].rsplit(".", 2)
         if len(parts) == 3 and parts[1].isdigit() and not process_alive(int(parts[1])):
             with contextlib.suppress(FileNotFoundError):
                 item.unlink()

@@ -37,7 +37,16 @@ ProgressCallback = Callable[[Document], None]
 #: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and
 #: ``subject_text``, ``object_text``, ``start``, ``end``, ``construction``)
 FACT_COLUMNS = (
-    "doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality", "hedge",
+    "doc",
+    "sentence",
+    "subject",
+    "predicate",
+    "object",
+    "confidence",
+    "extractor",
+    "negated",
+    "modality",
+    "hedge",
 )
 
 
@@ -101,14 +110,28 @@ def without_nameless_entities(article: ResolvedArticle) -> ResolvedArticle:
     nameless = {entity.key for entity in article.entities if not _has_name(entity.label)}
     if not nameless and all(_has_name(name) for entity in article.entities for name in entity.names):
         return article
-    entities = tuple(replace(entity, names=Counter({n: c for n, c in entity.names.items() if _has_name(n)}))
-                     for entity in article.entities if entity.key not in nameless)
-    facts = tuple(replace(fact, place=None) if fact.place in nameless else fact for fact in article.facts
-                  if fact.subject not in nameless and fact.object not in nameless)
-    memberships = tuple(replace(m, organization=None) if m.organization in nameless else m
-                        for m in article.memberships if m.member not in nameless)
-    return replace(article, entities=entities, facts=facts, memberships=memberships,
-                   article_entities=tuple(pair for pair in article.article_entities if pair[1] not in nameless))
+    entities = tuple(
+        replace(entity, names=Counter({n: c for n, c in entity.names.items() if _has_name(n)}))
+        for entity in article.entities
+        if entity.key not in nameless
+    )
+    facts = tuple(
+        replace(fact, place=None) if fact.place in nameless else fact
+        for fact in article.facts
+        if fact.subject not in nameless and fact.object not in nameless
+    )
+    memberships = tuple(
+        replace(m, organization=None) if m.organization in nameless else m
+        for m in article.memberships
+        if m.member not in nameless
+    )
+    return replace(
+        article,
+        entities=entities,
+        facts=facts,
+        memberships=memberships,
+        article_entities=tuple(pair for pair in article.article_entities if pair[1] not in nameless),
+    )
 
 
 def analyze_documents(
@@ -199,7 +222,7 @@ def build_graph(
 
 
 def extract_articles(
-    inputs: Iterable[str | Path] | Iterable[Document],
+    inputs: Iterable[str | Path | Document],
     *,
     config: PipelineConfig = DEFAULT_CONFIG,
     on_problem: Callable[[InputError], None] | None = None,

@@ -12,7 +12,6 @@ comments, ``# @param name: what it is (default: VALUE)`` (see :func:`query_param
 
 from __future__ import annotations
 
-
 import csv
 import html
 import io
@@ -32,8 +31,19 @@ from .rdf.results import RawResult, plain_result
 from .rdf.sparql import check_query, code_of, run_rdflib_query, where_clause_start
 from .rdf.stores import GraphStore, OxigraphStore
 
-__all__ = ["QueryResult", "QueryParameter", "run_query", "query_result", "load_query", "format_result",
-           "example_queries", "query_parameters", "bind_parameters", "parse_assignments", "RESULT_FORMATS"]
+__all__ = [
+    "QueryResult",
+    "QueryParameter",
+    "run_query",
+    "query_result",
+    "load_query",
+    "format_result",
+    "example_queries",
+    "query_parameters",
+    "bind_parameters",
+    "parse_assignments",
+    "RESULT_FORMATS",
+]
 
 
 @dataclass(frozen=True)
@@ -64,9 +74,14 @@ class QueryResult:
     def _repr_html_(self) -> str:
         """A table in Jupyter; every value is escaped."""
         head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>"
-                       for row in self.rows)
-        note = f"<p>{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}" + (" (cut)" if self.truncated else "") + "</p>"
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>" for row in self.rows
+        )
+        note = (
+            f"<p>{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+            + (" (cut)" if self.truncated else "")
+            + "</p>"
+        )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
 
 
@@ -79,8 +94,11 @@ class QueryParameter:
     default: str | None = None
 
 
-_PARAM_LINE = re.compile(r"^[ \t]*#[ \t]*@param[ \t]+(?P<name>\w+)[ \t]*:?[ \t]*(?P<description>.*?)[ \t]*"
-                         r"(?:\(default:[ \t]*(?P<default>[^\n]*?)\))?[ \t]*$", re.MULTILINE)
+_PARAM_LINE = re.compile(
+    r"^[ \t]*#[ \t]*@param[ \t]+(?P<name>\w+)[ \t]*:?[ \t]*(?P<description>.*?)[ \t]*"
+    r"(?:\(default:[ \t]*(?P<default>[^\n]*?)\))?[ \t]*$",
+    re.MULTILINE,
+)
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _QUERY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 _IRI = re.compile(r'<[^<>"{}|^`\\\s]*>\Z')
@@ -130,8 +148,10 @@ def bind_parameters(text: str, params: Mapping[str, str] | None = None) -> str:
         values = {p.name: params.get(p.name, p.default) for p in declared}
         missing = [name for name, value in values.items() if value is None]
         if missing:
-            raise QueryError(f"the query needs a value for its parameter {missing[0]!r} "
-                             f"(on the command line: --param {missing[0]}=VALUE)")
+            raise QueryError(
+                f"the query needs a value for its parameter {missing[0]!r} "
+                f"(on the command line: --param {missing[0]}=VALUE)"
+            )
     else:
         if not params:
             return text
@@ -139,10 +159,11 @@ def bind_parameters(text: str, params: Mapping[str, str] | None = None) -> str:
         for name in params:
             if name not in variables:
                 raise UnknownNameError("query parameter", name, variables)
-        values = params
+        values = dict(params)
     at = where_clause_start(text)
-    block = "".join(f"\n  VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in values.items()
-                    if value is not None)
+    block = "".join(
+        f"\n  VALUES ?{name} {{ {_sparql_term(value)} }}" for name, value in values.items() if value is not None
+    )
     return text[:at] + block + text[at:]
 
 
@@ -153,8 +174,12 @@ def load_query(query: str) -> str:
     bundled names."""
     candidate = query.strip()
     spaced = any(c.isspace() for c in candidate)
-    if ("{" not in candidate and "\n" not in candidate and len(candidate) < 300
-            and (candidate.endswith((".rq", ".sparql")) or ("/" in candidate and not spaced))):
+    if (
+        "{" not in candidate
+        and "\n" not in candidate
+        and len(candidate) < 300
+        and (candidate.endswith((".rq", ".sparql")) or ("/" in candidate and not spaced))
+    ):
         path = Path(candidate)
         if path.is_file():
             return path.read_text(encoding="utf-8")
@@ -169,8 +194,14 @@ def load_query(query: str) -> str:
     return query
 
 
-def run_query(graph: Graph | GraphStore, query: str, *, timeout: float | None = None,
-              max_rows: int | None = None, params: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(
+    graph: Graph | GraphStore,
+    query: str,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    params: Mapping[str, str] | None = None,
+) -> QueryResult:
     """Run a read-only SPARQL query (text, ``.rq`` path or example name) over a graph or a store.
 
     ``timeout`` (seconds) bounds the time: a query still running then raises :class:`QueryError`
@@ -211,8 +242,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 6
         raise UnknownNameError("result format", fmt, RESULT_FORMATS)
     cells = [[_clip(compact_iri(v), max_width) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths)).rstrip(), "  ".join("-" * w for w in widths)]
     lines.extend("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
     cut = ", cut at the row limit" if result.truncated else ""
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}{cut})")

@@ -58,6 +58,7 @@ class ServerSettings:
 
 # ---------------------------------------------------------------------------------------- content negotiation
 
+
 def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str | None:
     """The offered media type the Accept header prefers (``default`` for none or ``*/*``), or None."""
     if not accept or not accept.strip():
@@ -75,15 +76,15 @@ def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str 
             continue
         if media in offered:
             choices.append((quality, -position, media))
-        elif media in ("*/*", "application/*", "text/*"):
-            if media == "*/*" or default.startswith(media[:-1]):
-                choices.append((quality - 0.0001, -position, default))
+        elif media in ("*/*", "application/*", "text/*") and (media == "*/*" or default.startswith(media[:-1])):
+            choices.append((quality - 0.0001, -position, default))
     if not choices:
         return None
     return max(choices)[2]
 
 
 # ---------------------------------------------------------------------------------------- the endpoint
+
 
 class _Refused(Exception):
     def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
@@ -96,11 +97,13 @@ class SparqlServer:
     """The endpoint over the Oxigraph store in ``store``, or over a graph file loaded into a
     temporary store. ``start()`` serves in a background thread, ``serve_forever()`` in this one."""
 
-    def __init__(self, source: str | Path, *, store: bool = True, settings: ServerSettings | None = None,
-                 name: str | None = None) -> None:
+    def __init__(
+        self, source: str | Path, *, store: bool = True, settings: ServerSettings | None = None, name: str | None = None
+    ) -> None:
         self.settings = settings or ServerSettings()
         self.name = name or str(source)
         self._temporary: Path | None = None
+        self._guard: OxigraphStore | None
         if store:
             folder = Path(source)
             self._guard = OxigraphStore(folder, writable=False)  # checks the store, holds the reader lock
@@ -151,6 +154,7 @@ class SparqlServer:
     def url(self) -> str:
         assert self._http is not None
         host, port = self._http.server_address[:2]
+        host = host.decode() if isinstance(host, bytes | bytearray) else host
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}"
 
@@ -195,9 +199,11 @@ class SparqlServer:
         try:
             worker = self._workers.get(timeout=self.settings.wait)
         except queue.Empty:
-            raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE,
-                           f"all {self.settings.workers} query workers are busy; try again shortly",
-                           {"Retry-After": "1"}) from None
+            raise _Refused(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"all {self.settings.workers} query workers are busy; try again shortly",
+                {"Retry-After": "1"},
+            ) from None
         try:
             yield worker
         finally:
@@ -214,8 +220,13 @@ class SparqlServer:
                 raise _Refused(HTTPStatus.BAD_REQUEST, f"not an absolute IRI: {iri!r}")
         with self._worker() as worker:
             try:
-                return worker.run(query, timeout=self.settings.timeout, max_rows=self.settings.max_rows,
-                                  default_graphs=default_graphs, named_graphs=named_graphs)
+                return worker.run(
+                    query,
+                    timeout=self.settings.timeout,
+                    max_rows=self.settings.max_rows,
+                    default_graphs=default_graphs,
+                    named_graphs=named_graphs,
+                )
             except QueryTimeoutError as exc:
                 raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from None
             except QueryError as exc:
@@ -237,9 +248,11 @@ class _HTTPServer(ThreadingHTTPServer):
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self.endpoint._connections.acquire(blocking=False):
             with contextlib.suppress(OSError):
-                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                                b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 21\r\n\r\n"
-                                b"too many connections\n")
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    b"Retry-After: 1\r\nConnection: close\r\nContent-Length: 21\r\n\r\n"
+                    b"too many connections\n"
+                )
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
@@ -310,10 +323,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _not_allowed(self) -> None:
         self.close_connection = True  # its body, if any, is not read
-        self._error(_Refused(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: GET and POST queries only",
-                             {"Allow": "GET, HEAD, POST"}))
+        self._error(
+            _Refused(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                "this endpoint is read-only: GET and POST queries only",
+                {"Allow": "GET, HEAD, POST"},
+            )
+        )
 
-    do_PUT = do_DELETE = do_PATCH = _not_allowed  # noqa: N815 - http.server's naming
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
 
     def _dispatch(self, body: bytes | None) -> None:
         parts = urllib.parse.urlsplit(self.path)
@@ -342,18 +360,25 @@ class _Handler(BaseHTTPRequestHandler):
             if content_type == "application/sparql-query":
                 params.setdefault("query", []).append(body.decode("utf-8", "replace"))
             elif content_type == "application/x-www-form-urlencoded":
-                for key, values in urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                for key, values in urllib.parse.parse_qs(
+                    body.decode("utf-8", "replace"), keep_blank_values=True
+                ).items():
                     params.setdefault(key, []).extend(values)
             else:
-                raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                               "POST application/sparql-query or application/x-www-form-urlencoded")
+                raise _Refused(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "POST application/sparql-query or application/x-www-form-urlencoded",
+                )
         if "update" in params:
             raise _Refused(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             raise _Refused(HTTPStatus.BAD_REQUEST, "give exactly one query (the query parameter)")
-        result = self.server.endpoint.run(queries[0], default_graphs=tuple(params.get("default-graph-uri", [])),
-                                          named_graphs=tuple(params.get("named-graph-uri", [])))
+        result = self.server.endpoint.run(
+            queries[0],
+            default_graphs=tuple(params.get("default-graph-uri", [])),
+            named_graphs=tuple(params.get("named-graph-uri", [])),
+        )
         headers = {"Vary": "Accept"}
         if result.truncated:
             headers["X-Newsgraph-Truncated"] = f"only the first {len(result.rows)} rows"
@@ -383,20 +408,32 @@ class _Handler(BaseHTTPRequestHandler):
             except _Refused as refused:
                 table = f'<p class="error">{html.escape(str(refused))}</p>'
         page = _PAGE.format(
-            name=html.escape(self.server.endpoint.name), query=html.escape(text),
+            name=html.escape(self.server.endpoint.name),
+            query=html.escape(text),
             examples=" ".join(f'<a href="/?example={urllib.parse.quote(n)}">{html.escape(n)}</a>' for n in examples),
-            prefixes=html.escape(", ".join(f"{p}:" for p in PREFIXES)), table=table,
+            prefixes=html.escape(", ".join(f"{p}:" for p in PREFIXES)),
+            table=table,
         )
-        self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8",
-                   {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                                               "base-uri 'none'; frame-ancestors 'none'",
-                    "Referrer-Policy": "no-referrer"})
+        self._send(
+            HTTPStatus.OK,
+            page.encode("utf-8"),
+            "text/html; charset=utf-8",
+            {
+                "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                "base-uri 'none'; frame-ancestors 'none'",
+                "Referrer-Policy": "no-referrer",
+            },
+        )
 
 
 def _html_table(result: QueryResult) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in result.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>" for row in result.rows)
-    count = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}" + (" (cut at the row limit)" if result.truncated else "")
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(compact_iri(v))}</td>" for v in row) + "</tr>" for row in result.rows
+    )
+    count = f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}" + (
+        " (cut at the row limit)" if result.truncated else ""
+    )
     return f"<p>{count}</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 

@@ -36,8 +36,17 @@ from .resolve import ResolvedArticle
 from .resolve.entities import LocalEntity
 from .types import Document, Fact, Membership, Provenance, Sentence
 
-__all__ = ["SHARD_FORMAT", "SHARD_VERSION", "ShardHeader", "ShardError", "article_record", "article_from_record",
-           "write_shard", "read_shard", "newsgraph_version"]
+__all__ = [
+    "SHARD_FORMAT",
+    "SHARD_VERSION",
+    "ShardHeader",
+    "ShardError",
+    "article_record",
+    "article_from_record",
+    "write_shard",
+    "read_shard",
+    "newsgraph_version",
+]
 
 SHARD_FORMAT = "newsgraph-shard"
 SHARD_VERSION = 1
@@ -77,8 +86,10 @@ def article_record(article: ResolvedArticle) -> dict[str, Any]:
     return {
         "document": asdict(article.document),
         "sentences": [asdict(sentence) for sentence in article.sentences],
-        "entities": [{**{f.name: getattr(e, f.name) for f in fields(e)}, "names": [[n, c] for n, c in e.names.items()]}
-                     for e in article.entities],
+        "entities": [
+            {**{f.name: getattr(e, f.name) for f in fields(e)}, "names": [[n, c] for n, c in e.names.items()]}
+            for e in article.entities
+        ],
         "facts": [asdict(fact) for fact in article.facts],
         "memberships": [asdict(membership) for membership in article.memberships],
         "article_entities": [list(pair) for pair in article.article_entities],
@@ -91,11 +102,11 @@ def article_from_record(record: dict[str, Any]) -> ResolvedArticle:
     return ResolvedArticle(
         document=Document(**record["document"]),
         sentences=tuple(Sentence(**sentence) for sentence in record["sentences"]),
-        entities=tuple(LocalEntity(**{**e, "names": Counter({name: count for name, count in e["names"]})})
-                       for e in record["entities"]),
+        entities=tuple(LocalEntity(**{**e, "names": Counter(dict(e["names"]))}) for e in record["entities"]),
         facts=tuple(Fact(**{**fact, "provenance": Provenance(**fact["provenance"])}) for fact in record["facts"]),
-        memberships=tuple(Membership(**{**m, "provenance": Provenance(**m["provenance"])})
-                          for m in record["memberships"]),
+        memberships=tuple(
+            Membership(**{**m, "provenance": Provenance(**m["provenance"])}) for m in record["memberships"]
+        ),
         article_entities=tuple((role, key) for role, key in record["article_entities"]),
     )
 
@@ -123,7 +134,9 @@ def write_shard(path: str | Path, header: ShardHeader, articles: Iterable[Resolv
     return written
 
 
-def read_shard(path: str | Path, *, build: str, partition: int, version: str | None = None) -> Iterator[ResolvedArticle]:
+def read_shard(
+    path: str | Path, *, build: str, partition: int, version: str | None = None
+) -> Iterator[ResolvedArticle]:
     """The articles of the shard ``path``, in order, checked against its header: written by
     ``build`` for ``partition`` (and by newsgraph ``version`` if given), complete."""
     path = Path(path)
@@ -133,15 +146,21 @@ def read_shard(path: str | Path, *, build: str, partition: int, version: str | N
             if not isinstance(header, dict) or header.get("format") != SHARD_FORMAT:
                 raise ShardError(f"{path}: not a newsgraph shard")
             if header.get("version") != SHARD_VERSION:
-                raise ShardError(f"{path}: shard format version {header.get('version')!r}, "
-                                 f"this newsgraph reads version {SHARD_VERSION}")
+                raise ShardError(
+                    f"{path}: shard format version {header.get('version')!r}, "
+                    f"this newsgraph reads version {SHARD_VERSION}"
+                )
             if header.get("build") != build or header.get("partition") != partition:
-                raise ShardError(f"{path}: written by build {header.get('build')!r} for partition "
-                                 f"{header.get('partition')!r}, not build {build!r}, partition {partition}")
+                raise ShardError(
+                    f"{path}: written by build {header.get('build')!r} for partition "
+                    f"{header.get('partition')!r}, not build {build!r}, partition {partition}"
+                )
             if version is not None and header.get("newsgraph") != version:
-                raise ShardError(f"{path}: written by newsgraph {header.get('newsgraph')} on "
-                                 f"{header.get('host') or 'a worker'}, this is newsgraph {version}: "
-                                 "install the same version on the workers")
+                raise ShardError(
+                    f"{path}: written by newsgraph {header.get('newsgraph')} on "
+                    f"{header.get('host') or 'a worker'}, this is newsgraph {version}: "
+                    "install the same version on the workers"
+                )
             count = 0
             for line in lines:
                 count += 1
@@ -149,7 +168,9 @@ def read_shard(path: str | Path, *, build: str, partition: int, version: str | N
             if count != header.get("articles"):
                 raise ShardError(f"{path}: {count} article(s), the header says {header.get('articles')}")
     except FileNotFoundError:
-        raise ShardError(f"{path}: no such shard (is the shards folder on storage the driver and every "
-                         "worker share, at the same path?)") from None
+        raise ShardError(
+            f"{path}: no such shard (is the shards folder on storage the driver and every "
+            "worker share, at the same path?)"
+        ) from None
     except (OSError, EOFError, zlib.error, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise ShardError(f"{path}: damaged shard ({type(exc).__name__}: {exc})") from None

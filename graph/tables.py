@@ -30,8 +30,9 @@ def cell_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def format_records(records: Iterable[Mapping[str, object]], columns: Sequence[str], fmt: str, *,
-                   header: bool = True) -> str:
+def format_records(
+    records: Iterable[Mapping[str, object]], columns: Sequence[str], fmt: str, *, header: bool = True
+) -> str:
     """``records`` as text: ``csv`` (RFC 4180, a header line), ``tsv`` (a header line, one
     record a line), ``json`` (an indented array) or ``jsonl`` (one object a line). CSV and TSV
     hold ``columns`` only (``header=False``: no header line, for a table written in parts);

@@ -32,23 +32,36 @@ def make_doc(rows: str, *, ents: Sequence[tuple[int, int, str]] = (), verbs: Seq
         deps.append(dep)
         heads.append(int(head))
         lemmas.append(lemma)
-    spaces = [not (i + 1 < len(words) and words[i + 1] in {",", ".", "'s", ")", "?", "!", ";", ":"}) for i in range(len(words))]
+    spaces = [
+        not (i + 1 < len(words) and words[i + 1] in {",", ".", "'s", ")", "?", "!", ";", ":"})
+        for i in range(len(words))
+    ]
     spaces[-1] = False
     iob = ["O"] * len(words)
     for start, end, label in ents:
         iob[start] = f"B-{label}"
         for i in range(start + 1, end):
             iob[i] = f"I-{label}"
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas,
-              ents=iob)
+    doc = Doc(
+        nlp.vocab, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas, ents=iob
+    )
     if verbs:
         nlp.vocab.lookups.add_table("lemma_index", {"verb": list(verbs), "adj": []})
     return doc
 
 
 #: folders of the working tree that tools write on their own (caches, environments)
-_SCRATCH = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", ".mypy_cache",
-            ".ipynb_checkpoints"}
+_SCRATCH = {
+    ".git",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+    ".mypy_cache",
+    ".ipynb_checkpoints",
+}
 
 
 def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
@@ -65,6 +78,15 @@ def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
                 continue
             state[os.path.relpath(path, root)] = (info.st_mtime_ns, info.st_size)
     return state
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests are slow (a Chromium per module, pages of hundreds of nodes); they are
+    marked here rather than in tests/browser/ itself."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -126,6 +148,7 @@ def built_sample(tmp_path_factory, nlp):
 
 # ---------------------------------------------------------------------------------------- stores (issue 5)
 
+
 def oxigraph_binary() -> str | None:
     """The ``oxigraph`` server binary (PyPI package ``oxigraph``, in the test extra)."""
     import shutil
@@ -153,8 +176,11 @@ def oxigraph_server(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxigraph-server"),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "oxigraph-server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -184,6 +210,7 @@ def sample_store(tmp_path_factory, nlp, sample_document):
 
 
 # ---------------------------------------------------------------------------------------- hardening (issue 8)
+
 
 def newsgraph_command() -> list[str]:
     """The installed console script, or ``python -m graph`` where there is none."""

@@ -96,7 +96,7 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for succ in sorted(edges.get(node, ())):
             if state.get(succ) == 1:
-                return [*stack[stack.index(succ):], succ]
+                return [*stack[stack.index(succ) :], succ]
             if succ not in state:
                 cycle = visit(succ)
                 if cycle:

@@ -80,3 +80,17 @@ def test_the_pipeline_config_is_frozen_and_checked():
         config.model = "en_core_web_lg"  # type: ignore[misc]
     with pytest.raises(ValueError, match="processes"):
         PipelineConfig(processes=0)
+
+
+def test_min_confidence_leaves_the_weaker_facts_out_of_the_folder(tmp_path, nlp):
+    from rdflib import Literal
+
+    from graph.rdf.namespaces import NKG
+
+    every = union_graph(read_graph(build_folder([SAMPLE_ARTICLES], tmp_path / "all", html=False).outputs[0]))
+    sure = union_graph(
+        read_graph(build_folder([SAMPLE_ARTICLES], tmp_path / "sure", html=False, min_confidence=0.7).outputs[0])
+    )
+    kept = [c.toPython() for c in sure.objects(None, NKG.confidence) if isinstance(c, Literal)]
+    assert kept and min(kept) >= 0.7
+    assert len(kept) < len(list(every.objects(None, NKG.confidence)))

@@ -73,18 +73,41 @@ def test_extract_jsonl_has_the_documented_keys():
     result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--no-gazetteer"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    keys = {"doc", "sentence", "subject", "predicate", "object", "subject_text", "object_text", "start", "end",
-            "confidence", "extractor"}
+    keys = {
+        "doc",
+        "sentence",
+        "subject",
+        "predicate",
+        "object",
+        "subject_text",
+        "object_text",
+        "start",
+        "end",
+        "confidence",
+        "extractor",
+    }
     assert records and all(keys <= set(r) for r in records)
-    assert any(r["subject"] == "Nursultan Nazarbayev" and r["predicate"] == "commission" and r["object"] == "Maulen Ashimbayev"
-               for r in records)
+    assert any(
+        r["subject"] == "Nursultan Nazarbayev" and r["predicate"] == "commission" and r["object"] == "Maulen Ashimbayev"
+        for r in records
+    )
 
 
 def test_extract_tsv():
     result = runner.invoke(app, ["extract", str(SAMPLE_ARTICLES), "--format", "tsv"])
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t") == ["doc", "sentence", "subject", "predicate", "object", "confidence", "extractor",
-                                    "negated", "modality", "hedge"]
+    assert lines[0].split("\t") == [
+        "doc",
+        "sentence",
+        "subject",
+        "predicate",
+        "object",
+        "confidence",
+        "extractor",
+        "negated",
+        "modality",
+        "hedge",
+    ]
     assert len(lines) > 1 and all(len(line.split("\t")) == 10 for line in lines)
     # negated, modality and hedge as in the JSON Lines records of the same facts
     records = [json.loads(line) for line in runner.invoke(app, ["extract", str(SAMPLE_ARTICLES)]).stdout.splitlines()]
@@ -119,19 +142,26 @@ def test_query_render_export(built_sample, tmp_path):
         assert result.exit_code == 0 and out.stat().st_size > 0, (fmt, result.output)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["query", "{missing}", "SELECT * WHERE {?s ?p ?o}"], "no such file"),
-    (["query", "{broken}", "SELECT * WHERE {?s ?p ?o}"], "broken.ttl:2: not valid turtle"),
-    (["query", "{ttl}", "SELEKT * WHERE"], "SPARQL error"),
-    (["query", "{ttl}", "DELETE WHERE { ?s ?p ?o }"], "read-only"),
-    (["render", "{ttl}", "-o", "{tmp}/x.html", "--focus", "Nobody Atall"], "No entity named"),
-    (["export", "{ttl}", "-o", "{tmp}/x.weird"], "Unknown"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["query", "{missing}", "SELECT * WHERE {?s ?p ?o}"], "no such file"),
+        (["query", "{broken}", "SELECT * WHERE {?s ?p ?o}"], "broken.ttl:2: not valid turtle"),
+        (["query", "{ttl}", "SELEKT * WHERE"], "SPARQL error"),
+        (["query", "{ttl}", "DELETE WHERE { ?s ?p ?o }"], "read-only"),
+        (["render", "{ttl}", "-o", "{tmp}/x.html", "--focus", "Nobody Atall"], "No entity named"),
+        (["export", "{ttl}", "-o", "{tmp}/x.weird"], "Unknown"),
+    ],
+)
 def test_errors_are_one_line_without_traceback(built_sample, tmp_path, args, message):
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <urn:ex#> .\nex:a ex:b ex:c ex:d .\n", encoding="utf-8")
-    values = {"missing": str(tmp_path / "missing.ttl"), "broken": str(broken), "ttl": str(built_sample / "graph.ttl"),
-              "tmp": str(tmp_path)}
+    values = {
+        "missing": str(tmp_path / "missing.ttl"),
+        "broken": str(broken),
+        "ttl": str(built_sample / "graph.ttl"),
+        "tmp": str(tmp_path),
+    }
     for key, value in values.items():
         args = [a.replace("{" + key + "}", value) for a in args]
     result = runner.invoke(app, args)
@@ -143,8 +173,13 @@ def test_errors_are_one_line_without_traceback(built_sample, tmp_path, args, mes
 
 def test_console_script_runs_as_a_module(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "graph", "query", str(tmp_path / "nope.ttl"), "ASK {}"],
-                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "query", str(tmp_path / "nope.ttl"), "ASK {}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert done.returncode == EXIT_ERROR
     assert done.stderr.strip().count("\n") == 0 and "no such file" in done.stderr
 
@@ -181,7 +216,9 @@ def test_entities_as_csv(built_sample):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["id", "label", "type", "mentions", "articles", "aliases"]
     listed = json.loads(runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "--format", "json"]).stdout)
-    assert [r["label"] for r in rows] == [e["label"] for e in listed] and "Maulen Ashimbayev" in {r["label"] for r in rows}
+    assert [r["label"] for r in rows] == [e["label"] for e in listed] and "Maulen Ashimbayev" in {
+        r["label"] for r in rows
+    }
     person = runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "-f", "csv", "--type", "person"]).stdout
     assert {r["type"] for r in csv.DictReader(io.StringIO(person))} == {"Person"}
 
@@ -191,7 +228,15 @@ def test_eval_carb_as_csv():
     import io
 
     data = ROOT / "tests" / "data" / "carb"
-    args = ["eval", "carb", "--gold", str(data / "dev.tsv"), "--system", str(data / "dev.openie5-output.txt"), "--openie5"]
+    args = [
+        "eval",
+        "carb",
+        "--gold",
+        str(data / "dev.tsv"),
+        "--system",
+        str(data / "dev.openie5-output.txt"),
+        "--openie5",
+    ]
     result = runner.invoke(app, [*args, "--format", "csv"])
     assert result.exit_code == 0, result.output
     [row] = list(csv.DictReader(io.StringIO(result.stdout)))

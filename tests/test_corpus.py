@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph
 import pytest
-from dataclasses import replace
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
@@ -23,10 +24,13 @@ from .conftest import SAMPLE_ARTICLES
 
 runner = CliRunner()
 
-SECOND = ("ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
-          "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty.")
-SAMPLE_CHANGED = ("NUR-SULTAN. KAZINFORM Maulen Ashimbayev met the chiefs of the Nur Otan Party. "
-                  "Erlan Karin visited Almaty.")
+SECOND = (
+    "ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
+    "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty."
+)
+SAMPLE_CHANGED = (
+    "NUR-SULTAN. KAZINFORM Maulen Ashimbayev met the chiefs of the Nur Otan Party. Erlan Karin visited Almaty."
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +82,7 @@ def test_adding_an_article_gives_what_building_both_at_once_gives(sample_documen
 def test_entities_merge_with_the_ones_in_the_store(sample_document, second_document, tmp_path, nlp):
     store = MemoryStore()
     update_store(store, [sample_document])
-    ids_before = {e for e in store.dataset.subjects(None, NKG.Entity)}
+    ids_before = set(store.dataset.subjects(None, NKG.Entity))
     update_store(store, [second_document])
     data = store.dataset
     ashimbayev = ENT.Maulen_Ashimbayev
@@ -147,6 +151,7 @@ def test_a_failed_build_leaves_the_store_as_it_was(sample_document, second_docum
     assert not (tmp_path / "new").exists(), "a store a failed first build started is removed"
 
 
+@pytest.mark.slow  # builds and runs pySHACL through the command line
 def test_build_store_from_the_command_line_validates(tmp_path, nlp):
     folder = tmp_path / "corpus.oxigraph"
     result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(folder), "--quiet"])

@@ -29,6 +29,8 @@ from graph.types import PipelineConfig
 
 from .conftest import SAMPLE_ARTICLES
 
+pytestmark = pytest.mark.slow  # a Dask LocalCluster of worker processes per test
+
 runner = CliRunner()
 
 try:
@@ -36,29 +38,39 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     distributed = None
 
-needs_dask = pytest.mark.skipif(distributed is None and not os.environ.get("CI"),
-                                reason="Dask is not installed (pip install 'newsgraph[dask]')")
+needs_dask = pytest.mark.skipif(
+    distributed is None and not os.environ.get("CI"), reason="Dask is not installed (pip install 'newsgraph[dask]')"
+)
 
 # articles whose entities merge across each other (short names, transliterations, a title), so
 # entity ids depend on the order the articles are merged in
 ARTICLES = {
     "b-tokayev.txt": "ASTANA. KAZINFORM President Kassym-Jomart Tokayev met with Maulen Ashimbayev on Monday. "
-                     "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty.",
+    "Ashimbayev briefed the President on the work of the Nur Otan Party. Tokayev did not visit Almaty.",
     "c-karin.md": "---\ntitle: Karin in Almaty\npublished: 2019-05-02\n---\n"
-                  "ALMATY. KAZINFORM Erlan Karin met with the chiefs of the Nur Otan Party. "
-                  "Karin said that the Party will implement the Ruhani Zhangyru programme.",
+    "ALMATY. KAZINFORM Erlan Karin met with the chiefs of the Nur Otan Party. "
+    "Karin said that the Party will implement the Ruhani Zhangyru programme.",
     "d-empty.txt": "",
 }
 JSONL = [
-    {"id": "toqaev-visit", "text": "ALMATY. KAZINFORM K. Toqaev visited Almaty on Tuesday. He met with "
-                                   "Nursultan Nazarbaev and Erlan Karin at the Nur Otan Party headquarters."},
+    {
+        "id": "toqaev-visit",
+        "text": "ALMATY. KAZINFORM K. Toqaev visited Almaty on Tuesday. He met with "
+        "Nursultan Nazarbaev and Erlan Karin at the Nur Otan Party headquarters.",
+    },
     "{not json",
     {"id": "b-tokayev", "text": "A second article with an id already used by a file."},
-    {"id": "ashimbayev-speech", "text": "NUR-SULTAN. KAZINFORM Maulen Ashimbayev told the Senate that the "
-                                        "Leader of the Nation commissioned him to organize the congress. "
-                                        "Ashimbayev thanked Nazarbayev."},
-    {"id": "nato", "text": "BRUSSELS (Reuters) - The North Atlantic Treaty Organization met on Friday. "
-                           "NATO officials discussed Kazakhstan with Kassym-Jomart Tokayev."},
+    {
+        "id": "ashimbayev-speech",
+        "text": "NUR-SULTAN. KAZINFORM Maulen Ashimbayev told the Senate that the "
+        "Leader of the Nation commissioned him to organize the congress. "
+        "Ashimbayev thanked Nazarbayev.",
+    },
+    {
+        "id": "nato",
+        "text": "BRUSSELS (Reuters) - The North Atlantic Treaty Organization met on Friday. "
+        "NATO officials discussed Kazakhstan with Kassym-Jomart Tokayev.",
+    },
 ]
 
 
@@ -81,13 +93,16 @@ def _union(folder: Path) -> Graph:
 def _named_graphs(folder: Path) -> dict[str, bytes]:
     with OxigraphStore(folder) as store:
         names = {q.graph_name for q in store.store.quads_for_pattern(None, None, None, None)}
-        return {str(name): store.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=name)
-                for name in names}
+        return {str(name): store.store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=name) for name in names}
 
 
 def _entities(graph: Graph) -> set[URIRef]:
-    return {term for triple in graph for term in triple if isinstance(term, URIRef) and term.startswith(str(ENT))
-            and "/membership/" not in term}
+    return {
+        term
+        for triple in graph
+        for term in triple
+        if isinstance(term, URIRef) and term.startswith(str(ENT)) and "/membership/" not in term
+    }
 
 
 @pytest.fixture(scope="module")
@@ -111,16 +126,33 @@ def cluster():
         pytest.fail("Dask is not installed (pip install 'newsgraph[dask]')")
     import logging
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as running:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    ) as running:
         yield running.scheduler_address
 
 
 @needs_dask
 def test_a_dask_build_gives_the_graph_of_a_single_process_build(corpus, local_build, tmp_path):
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(corpus), "--store", str(out / "store"), "-o", str(out), "--quiet",
-                                 "--dask", "local", "--processes", "2", "--shards", str(tmp_path / "shards")])
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            str(corpus),
+            "--store",
+            str(out / "store"),
+            "-o",
+            str(out),
+            "--quiet",
+            "--dask",
+            "local",
+            "--processes",
+            "2",
+            "--shards",
+            str(tmp_path / "shards"),
+        ],
+    )
     assert result.exit_code == EXIT_SKIPPED, result.output
     reference, distributed_graph = _union(local_build / "store"), _union(out / "store")
     assert isomorphic(reference, distributed_graph), graph_diff(reference, distributed_graph)
@@ -137,10 +169,11 @@ def test_a_dask_build_gives_the_graph_of_a_single_process_build(corpus, local_bu
 
 
 def test_partitions_are_contiguous_runs_in_input_order(tmp_path):
-    todo = [PlannedArticle(id=f"a{i}", content_hash="h", path=str(tmp_path / f"a{i}.txt"), words=100)
-            for i in range(3)]
-    todo += [PlannedArticle(id=f"j{n}", content_hash="h", path=f"{tmp_path / 'big.JSONL'}:{n}", words=100)
-             for n in (1, 2, 4, 5, 7, 8, 9)]
+    todo = [PlannedArticle(id=f"a{i}", content_hash="h", path=str(tmp_path / f"a{i}.txt"), words=100) for i in range(3)]
+    todo += [
+        PlannedArticle(id=f"j{n}", content_hash="h", path=f"{tmp_path / 'big.JSONL'}:{n}", words=100)
+        for n in (1, 2, 4, 5, 7, 8, 9)
+    ]
     given = document_from_text("given", "A text given as a value.")
     todo.append(PlannedArticle(id="given", content_hash=given.content_hash, path=None, words=5, document=given))
     partitions = plan_partitions(todo, workers=2, per_worker=2)
@@ -174,8 +207,9 @@ def test_a_shard_round_trips_resolved_articles(sample_kg, nlp, sample_document, 
     with pytest.raises(ShardError, match="damaged shard"):
         list(read_shard(path, build="b1", partition=0))
     with pytest.raises(ShardError, match="2 expected"):
-        write_shard(tmp_path / "short.jsonl.gz", ShardHeader(build="b", partition=0, articles=2, newsgraph="0"),
-                    articles)
+        write_shard(
+            tmp_path / "short.jsonl.gz", ShardHeader(build="b", partition=0, articles=2, newsgraph="0"), articles
+        )
     assert not (tmp_path / "short.jsonl.gz").exists()
     with gzip.open(tmp_path / "other.gz", "wt") as out:
         out.write("{}\n")
@@ -204,8 +238,9 @@ def _documents(corpus: Path):
 
 
 @needs_dask
-def test_a_worker_that_dies_mid_partition_is_replaced_and_the_graph_is_the_same(corpus, local_build, cluster,
-                                                                                   tmp_path, monkeypatch):
+def test_a_worker_that_dies_mid_partition_is_replaced_and_the_graph_is_the_same(
+    corpus, local_build, cluster, tmp_path, monkeypatch
+):
     import cloudpickle
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers need not import the tests
@@ -213,16 +248,21 @@ def test_a_worker_that_dies_mid_partition_is_replaced_and_the_graph_is_the_same(
     shards = tmp_path / "shards"
     with OxigraphStore(tmp_path / "store", writable=True) as store:
         # Documents given as values travel with their tasks
-        done = update_store(store, _documents(corpus), config=PipelineConfig(gazetteer=default_gazetteer()),  # as the CLI
-                            dask=DaskOptions(cluster, shards, retries=0))
+        done = update_store(
+            store,
+            _documents(corpus),
+            config=PipelineConfig(gazetteer=default_gazetteer()),  # as the CLI
+            dask=DaskOptions(cluster, shards, retries=0),
+        )
     assert (shards / "died").exists() and [p.name for p in shards.iterdir()] == ["died"]
     assert len(done.added) == 6
     assert _named_graphs(tmp_path / "store") == _named_graphs(local_build / "store")
 
 
 @needs_dask
-def test_a_partition_that_keeps_failing_stops_the_build_and_leaves_the_store(corpus, cluster, tmp_path, monkeypatch,
-                                                                               sample_document):
+def test_a_partition_that_keeps_failing_stops_the_build_and_leaves_the_store(
+    corpus, cluster, tmp_path, monkeypatch, sample_document
+):
     import cloudpickle
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -244,7 +284,8 @@ def test_without_dask_the_build_says_what_to_install(monkeypatch, tmp_path):
     result = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "-o", str(tmp_path / "out"), "--dask", "local"])
     assert result.exit_code == EXIT_ERROR
     assert result.output.strip().splitlines() == [
-        "newsgraph: error: --dask needs Dask, which is not installed: pip install 'newsgraph[dask]'"]
+        "newsgraph: error: --dask needs Dask, which is not installed: pip install 'newsgraph[dask]'"
+    ]
     assert not (tmp_path / "out").exists()
 
 
@@ -262,7 +303,7 @@ def test_a_scheduler_that_is_not_there_is_one_line(tmp_path, sample_document):
 
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
-        address = "tcp://127.0.0.1:%d" % probe.getsockname()[1]
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
     with OxigraphStore(tmp_path / "store", writable=True) as store, pytest.raises(ClusterError) as failed:
         update_store(store, [sample_document], dask=DaskOptions(address, tmp_path / "shards", connect_timeout=1))
     assert str(failed.value).startswith(f"cannot reach the Dask scheduler {address} (")

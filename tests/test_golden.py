@@ -22,20 +22,26 @@ def _current_lines(nlp) -> list[str]:
     for item in extract_articles([SAMPLE_ARTICLES]):
         labels = {e.key: e.label for e in item.article.entities}
         for fact in item.article.facts:
-            lines.append(json.dumps({
-                "sentence": fact.provenance.sentence,
-                "subject": labels[fact.subject],
-                "predicate": fact.predicate,
-                "object": labels[fact.object] if fact.object else None,
-                "value": fact.value,
-                "negated": fact.negated,
-                "modality": fact.modality,
-                "hedge": fact.hedge,
-                "extractor": fact.provenance.extractor,
-                "start": fact.provenance.start,
-                "end": fact.provenance.end,
-                "confidence": fact.provenance.confidence,
-            }, ensure_ascii=False, sort_keys=True))
+            lines.append(
+                json.dumps(
+                    {
+                        "sentence": fact.provenance.sentence,
+                        "subject": labels[fact.subject],
+                        "predicate": fact.predicate,
+                        "object": labels[fact.object] if fact.object else None,
+                        "value": fact.value,
+                        "negated": fact.negated,
+                        "modality": fact.modality,
+                        "hedge": fact.hedge,
+                        "extractor": fact.provenance.extractor,
+                        "start": fact.provenance.start,
+                        "end": fact.provenance.end,
+                        "confidence": fact.provenance.confidence,
+                    },
+                    ensure_ascii=False,
+                    sort_keys=True,
+                )
+            )
     return lines
 
 

@@ -17,9 +17,13 @@ import pytest
 from .conftest import ROOT, run_newsgraph
 from .hostile.make_hostile import EXPECTED, NEVER_TEXT, write_specials
 
+pytestmark = pytest.mark.slow  # builds the large hostile corpus
+
 CORPUS = ROOT / "tests" / "hostile" / "corpus"
-PREFIXES = ("PREFIX schema: <https://schema.org/> PREFIX nkg: <https://w3id.org/newsgraph/ontology#> "
-            "PREFIX ent: <https://w3id.org/newsgraph/entity/> ")
+PREFIXES = (
+    "PREFIX schema: <https://schema.org/> PREFIX nkg: <https://w3id.org/newsgraph/ontology#> "
+    "PREFIX ent: <https://w3id.org/newsgraph/entity/> "
+)
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,9 @@ def hostile(tmp_path_factory) -> HostileBuild:
     base = tmp_path_factory.mktemp("hostile")
     root = base / "corpus"
     shutil.copytree(CORPUS, root)
-    assert json.loads((root / "EXPECTED.json").read_text(encoding="utf-8")) == EXPECTED, \
+    assert json.loads((root / "EXPECTED.json").read_text(encoding="utf-8")) == EXPECTED, (
         "tests/hostile/corpus is out of date: python tests/hostile/make_hostile.py tests/hostile/corpus"
+    )
     expected = {**EXPECTED, **write_specials(root)}
     out = base / "out"
     done = run_newsgraph("build", str(root), "-o", str(out), "--quiet", timeout=600)
@@ -77,8 +82,10 @@ def test_the_build_finishes_with_exit_status_3_and_no_traceback(hostile):
 
 def test_every_bad_input_is_named_once_on_stderr_with_its_reason(hostile):
     lines = [line for line in hostile.done.stderr.splitlines() if line.startswith("newsgraph: skipped ")]
-    expected = [f"newsgraph: skipped {name}{'' if line is None else f':{line}'}: {reason}"
-                for name, line, reason in hostile.skipped()]
+    expected = [
+        f"newsgraph: skipped {name}{'' if line is None else f':{line}'}: {reason}"
+        for name, line, reason in hostile.skipped()
+    ]
     assert sorted(lines) == sorted(expected)
     assert f"newsgraph: {len(expected)} input(s) skipped" in hostile.done.stderr.splitlines()
     # nothing else on stderr names an input
@@ -91,8 +98,13 @@ def test_the_report_lists_exactly_the_skipped_inputs_and_the_counts(hostile):
     skipped = sorted(((s["source"], s["line"], s["reason"]) for s in report["skipped"]), key=_order)
     assert skipped == hostile.skipped()
     built = len(hostile.articles())
-    assert report["articles"] == {"built": built, "added": built, "replaced": 0, "unchanged": 0,
-                                  "skipped": len(hostile.skipped())}
+    assert report["articles"] == {
+        "built": built,
+        "added": built,
+        "replaced": 0,
+        "unchanged": 0,
+        "skipped": len(hostile.skipped()),
+    }
     assert report["exit_status"] == 3
     assert report["inputs"] == [str(hostile.root)]
     assert report["outputs"] == [str(hostile.out / "graph.ttl"), str(hostile.out / "graph.html")]
@@ -108,11 +120,14 @@ def test_the_report_lists_exactly_the_skipped_inputs_and_the_counts(hostile):
 def test_every_good_article_is_in_the_graph_with_its_text(hostile):
     store = _graph(hostile)
     texts: dict[str, list[tuple[int, str]]] = {}
-    for row in store.query(PREFIXES + """
+    for row in store.query(
+        PREFIXES
+        + """
             SELECT ?id ?index ?text WHERE {
               ?article a schema:NewsArticle ; schema:identifier ?id .
               OPTIONAL { ?sentence schema:isPartOf ?article ; a nkg:Sentence ; nkg:sentenceIndex ?index ;
-                                   schema:text ?text } }"""):
+                                   schema:text ?text } }"""
+    ):
         texts.setdefault(row["id"].value, [])
         if row["text"] is not None:
             texts[row["id"].value].append((int(row["index"].value), row["text"].value))
@@ -127,10 +142,16 @@ def test_every_good_article_is_in_the_graph_with_its_text(hostile):
 
 def test_names_with_quotes_brackets_and_emoji_stay_as_written(hostile):
     store = _graph(hostile)
-    labels = {row["label"].value for row in store.query(PREFIXES + """
+    labels = {
+        row["label"].value
+        for row in store.query(
+            PREFIXES
+            + """
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?label WHERE { ?e a nkg:Entity ; skos:prefLabel ?label }""")}
-    assert {"Anna O'Neil-Smith", "Kaz\" & Co", "José María Aznar", "Нұрсұлтан Назарбаев"} <= labels
+        SELECT ?label WHERE { ?e a nkg:Entity ; skos:prefLabel ?label }"""
+        )
+    }
+    assert {"Anna O'Neil-Smith", 'Kaz" & Co', "José María Aznar", "Нұрсұлтан Назарбаев"} <= labels
     page = (hostile.out / "graph.html").read_text(encoding="utf-8")
     for label in labels:
         if "<" in label:  # e.g. the company "<script>window.hostileName=1</script>"

@@ -28,14 +28,33 @@ from graph.rdf.stores import BUILDING_FILE, ROLLBACK_SUFFIX, OxigraphStore
 
 from .conftest import ROOT, newsgraph_command
 
+pytestmark = pytest.mark.slow  # builds killed at random moments, each a fresh interpreter loading spaCy
+
 SEED = 8
 ARTICLES = 150
 KILLS = 3  # one as the build starts writing, the others at random times
 
-PEOPLE = ["Aigerim Tulegenova", "Nursultan Nazarbayev", "Maulen Ashimbayev", "Kassym-Jomart Tokayev", "Anna Smith",
-          "John Carter", "Dana Bekova", "Marat Sadykov", "Erlan Karin", "Gulnar Ospanova"]
-BODIES = ["the Senate", "Nur Otan Party", "the Ministry of Finance", "the city council", "the National Bank",
-          "the Mazhilis", "the Akimat of Almaty"]
+PEOPLE = [
+    "Aigerim Tulegenova",
+    "Nursultan Nazarbayev",
+    "Maulen Ashimbayev",
+    "Kassym-Jomart Tokayev",
+    "Anna Smith",
+    "John Carter",
+    "Dana Bekova",
+    "Marat Sadykov",
+    "Erlan Karin",
+    "Gulnar Ospanova",
+]
+BODIES = [
+    "the Senate",
+    "Nur Otan Party",
+    "the Ministry of Finance",
+    "the city council",
+    "the National Bank",
+    "the Mazhilis",
+    "the Akimat of Almaty",
+]
 PLACES = ["Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Pavlodar"]
 VERBS = ["met", "criticised", "thanked", "visited", "praised", "invited", "called"]
 
@@ -45,10 +64,14 @@ def write_corpus(folder: Path, seed: int) -> Path:
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     for number in range(ARTICLES):
-        sentences = [f"{rng.choice(PEOPLE)} {rng.choice(VERBS)} {rng.choice(PEOPLE + BODIES)} in {rng.choice(PLACES)}."
-                     for _ in range(3)]
-        sentences.append(f"{rng.choice(BODIES).capitalize()} said that {rng.choice(PEOPLE)} would visit "
-                         f"{rng.choice(PLACES)} next week.")
+        sentences = [
+            f"{rng.choice(PEOPLE)} {rng.choice(VERBS)} {rng.choice(PEOPLE + BODIES)} in {rng.choice(PLACES)}."
+            for _ in range(3)
+        ]
+        sentences.append(
+            f"{rng.choice(BODIES).capitalize()} said that {rng.choice(PEOPLE)} would visit "
+            f"{rng.choice(PLACES)} next week."
+        )
         (folder / f"article-{number:03d}.txt").write_text(" ".join(sentences), encoding="utf-8")
     return folder
 
@@ -61,8 +84,14 @@ def versions(tmp_path_factory) -> tuple[Path, Path]:
 
 def _build(*args: str, cwd: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([*newsgraph_command(), "build", *args, "--quiet"], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*newsgraph_command(), "build", *args, "--quiet"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(process: subprocess.Popen) -> float:
@@ -99,8 +128,9 @@ def _check_outcomes(outcomes: list[tuple[int, str]], old: str, new: str) -> None
     while the build was running and before it had put its output in place."""
     assert old != new, "version 2 builds another graph than version 1"
     assert [digest for _, digest in outcomes if digest not in (old, new)] == [], "a kill left a damaged output"
-    assert any(status == -signal.SIGKILL and digest == old for status, digest in outcomes), \
+    assert any(status == -signal.SIGKILL and digest == old for status, digest in outcomes), (
         f"no kill interrupted a build: {outcomes}"
+    )
 
 
 def test_killed_builds_leave_the_previous_graph_ttl(versions, tmp_path):
@@ -114,7 +144,7 @@ def test_killed_builds_leave_the_previous_graph_ttl(versions, tmp_path):
         process = _build(str(v2), "-o", str(out), cwd=tmp_path)
         if kill == 0:
             exporting = f".graph.ttl.{process.pid}.*.tmp"  # the temporary file of its Turtle export
-            status = _kill_when(process, lambda: any(out.glob(exporting)))
+            status = _kill_when(process, lambda pattern=exporting: any(out.glob(pattern)))
             assert status == -signal.SIGKILL and any(out.glob(exporting)), "not killed while exporting"
         else:
             status = _kill_after(process, rng.uniform(0.05, 0.95) * took)
@@ -123,8 +153,9 @@ def test_killed_builds_leave_the_previous_graph_ttl(versions, tmp_path):
         outcomes.append((status, _digest(data)))
     _finish(_build(str(v2), "-o", str(out), cwd=tmp_path))
     _check_outcomes(outcomes, old, _digest((out / "graph.ttl").read_bytes()))
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "report.json"], \
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "report.json"], (
         "the re-run left a killed build's staging store or temporary files behind"
+    )
 
 
 def _dump(folder: Path) -> str:

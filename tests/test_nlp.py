@@ -27,7 +27,7 @@ def test_paragraph_breaks_end_sentences(nlp):
 
 
 def test_pretokenized_sentence_keeps_its_tokens(nlp):
-    tokens = "He said `` yes '' -LRB- twice -RRB- .".split()
+    tokens = ["He", "said", "``", "yes", "''", "-LRB-", "twice", "-RRB-", "."]
     doc = parse_pretokenized(nlp, tokens)
     assert len(doc) == len(tokens)
     assert doc.user_data["original_tokens"] == tokens

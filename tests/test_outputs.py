@@ -10,10 +10,9 @@ from graph.outputs import atomic_output, process_alive, remove_stale_temporaries
 def test_interrupted_write_keeps_the_old_file(tmp_path):
     target = tmp_path / "graph.ttl"
     write_text_atomic(target, "old")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target, "w") as handle:
-            handle.write("half of the new")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), atomic_output(target, "w") as handle:
+        handle.write("half of the new")
+        raise RuntimeError("killed")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
@@ -43,5 +42,6 @@ def test_temporaries_of_killed_writers_are_removed_and_live_ones_kept(tmp_path):
         removed = remove_stale_temporaries(tmp_path)
         assert writing.exists()
     assert removed == ([] if process_alive(dead_pid) else [stale])
-    assert live.exists() and unrelated.exists() and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "being written"
-
+    assert (
+        live.exists() and unrelated.exists() and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "being written"
+    )

@@ -14,6 +14,7 @@ import re
 
 import networkx as nx
 import pyoxigraph
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
@@ -23,12 +24,20 @@ from graph.corpus import update_store
 from graph.documents import document_from_text, slugify_id
 from graph.pipeline import build_graph
 from graph.rdf.io import read_graph, union_graph, write_graph
-from graph.rdf.model import (article_graph_iri, entity_iri, entity_use_iri, relation_iri, role_iri, sentence_iri,
-                             to_dataset, to_graph)
+from graph.rdf.model import (
+    article_graph_iri,
+    entity_iri,
+    entity_use_iri,
+    relation_iri,
+    role_iri,
+    sentence_iri,
+    to_dataset,
+    to_graph,
+)
 from graph.rdf.stores import OxigraphStore
-from graph.view import render_html
 from graph.resolve.entities import clean_name, entity_id
 from graph.types import Document
+from graph.view import render_html
 
 NAMES = st.text(min_size=1, max_size=60).map(clean_name).filter(bool)
 #: names from a few characters that entity ids encode or keep (space and "_", "%" and hex digits,
@@ -38,11 +47,30 @@ NEAR_NAMES = st.text(alphabet=list(" _%25FAaé\u0301-.\u00a0<>#&\"'\\😀"), min
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SLOW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-WORDS = ["The minister", "Nur Otan", "Smith", "the party", "He", "She", "Almaty", "the <b>board</b>", "O'Neil & Sons",
-         "a report", "the \"reform\"", "Назарбаев", "the 😀 club", "back\\slash"]
+WORDS = [
+    "The minister",
+    "Nur Otan",
+    "Smith",
+    "the party",
+    "He",
+    "She",
+    "Almaty",
+    "the <b>board</b>",
+    "O'Neil & Sons",
+    "a report",
+    'the "reform"',
+    "Назарбаев",
+    "the 😀 club",
+    "back\\slash",
+]
 VERBS = ["met", "criticised", "said that", "was appointed by", "did not approve", "must visit", "held a meeting with"]
-SENTENCES = st.builds(lambda s, v, o, p: f"{s} {v} {o}{p}", st.sampled_from(WORDS), st.sampled_from(VERBS),
-                      st.sampled_from(WORDS), st.sampled_from([".", "!", " in 2019.", ", he said."]))
+SENTENCES = st.builds(
+    lambda s, v, o, p: f"{s} {v} {o}{p}",
+    st.sampled_from(WORDS),
+    st.sampled_from(VERBS),
+    st.sampled_from(WORDS),
+    st.sampled_from([".", "!", " in 2019.", ", he said."]),
+)
 #: sentences that give facts, with random text between them
 ARTICLES = st.lists(st.one_of(SENTENCES, SENTENCES, st.text(max_size=80)), min_size=1, max_size=6).map(" ".join)
 MAYBE_TEXT = st.one_of(st.none(), st.text(max_size=40))
@@ -50,13 +78,20 @@ MAYBE_TEXT = st.one_of(st.none(), st.text(max_size=40))
 
 # ---------------------------------------------------------------------------------------- 1. IRIs
 
+
 @FAST
 @given(st.text(min_size=1, max_size=60))
 def test_minted_iris_are_valid(text):
     name = clean_name(text) or "x"
     doc_id = slugify_id(text)
-    for iri in (entity_iri(entity_id(name)), relation_iri(text), role_iri(text), article_graph_iri(doc_id),
-                sentence_iri(doc_id, 3), entity_use_iri(doc_id, entity_id(name))):
+    for iri in (
+        entity_iri(entity_id(name)),
+        relation_iri(text),
+        role_iri(text),
+        article_graph_iri(doc_id),
+        sentence_iri(doc_id, 3),
+        entity_use_iri(doc_id, entity_id(name)),
+    ):
         pyoxigraph.NamedNode(str(iri))  # raises on an invalid IRI
         assert not re.search(r"[\s<>\"{}|\\^`]", str(iri)), iri
 
@@ -91,6 +126,8 @@ def test_names_that_differ_in_one_character_never_share_an_iri(names):
 
 # ---------------------------------------------------------------------------------------- 2. extraction
 
+
+@pytest.mark.slow  # spaCy over many generated texts
 @FAST
 @given(st.one_of(st.text(max_size=400), ARTICLES))
 def test_extraction_never_raises(nlp, text):
@@ -101,6 +138,8 @@ def test_extraction_never_raises(nlp, text):
 
 # ---------------------------------------------------------------------------------------- 3. build -> Turtle -> parse
 
+
+@pytest.mark.slow  # builds many generated articles
 @SLOW
 @given(st.text(min_size=1, max_size=30), ARTICLES, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT)
 @example("acme", "Officials of Acme Inc. praised the deal.", None, None, None)  # ent:Officials_of_Acme_Inc\.
@@ -119,6 +158,8 @@ def test_build_turtle_parse_is_isomorphic(tmp_path_factory, nlp, doc_id, article
 
 # ---------------------------------------------------------------------------------------- 4. the HTML view
 
+
+@pytest.mark.slow  # renders many generated pages
 @FAST
 @given(st.lists(NAMES, min_size=1, max_size=6))
 def test_the_page_never_contains_an_unescaped_angle_bracket_from_a_name(names):
@@ -129,8 +170,17 @@ def test_the_page_never_contains_an_unescaped_angle_bracket_from_a_name(names):
     for number, label in enumerate(labels):
         network.add_node(f"n{number}", label=label, type="Person", aliases=[label + "<"], documents=[label], facts=1)
     if len(labels) > 1:
-        network.add_edge("n0", "n1", key="k", predicate="urn:p", relation=labels[-1], negated=False, modality="",
-                         evidence=[(labels[0], labels[-1], "", 0.5)], confidence=0.5)
+        network.add_edge(
+            "n0",
+            "n1",
+            key="k",
+            predicate="urn:p",
+            relation=labels[-1],
+            negated=False,
+            modality="",
+            evidence=[(labels[0], labels[-1], "", 0.5)],
+            confidence=0.5,
+        )
     page = render_html(network, title=labels[0])
     for label in labels:
         if any(c in label for c in "<>&"):

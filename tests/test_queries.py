@@ -40,11 +40,14 @@ def test_syntax_error_is_one_line(sample_dataset):
     assert "\n" not in str(error.value) and str(error.value).startswith("SPARQL error")
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-    "PREFIX x: <urn:x#>\nDELETE WHERE { ?s ?p ?o }",
-    "# comment\nDROP ALL",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "PREFIX x: <urn:x#>\nDELETE WHERE { ?s ?p ?o }",
+        "# comment\nDROP ALL",
+    ],
+)
 def test_updates_are_refused(sample_dataset, update):
     size = len(sample_dataset)
     with pytest.raises(QueryError, match="read-only"):
@@ -52,6 +55,7 @@ def test_updates_are_refused(sample_dataset, update):
     assert len(sample_dataset) == size
 
 
+@pytest.mark.slow  # rdflib's SPARQL engine over the sample, every bundled query
 def test_every_bundled_example_query_runs(sample_dataset):
     examples = example_queries()
     assert len(examples) >= 3
@@ -90,14 +94,17 @@ def test_a_hidden_service_call_is_refused_and_makes_no_request(sample_dataset, s
 
 def test_from_never_reads_a_file(sample_dataset, tmp_path):
     secret = tmp_path / "secret.ttl"
-    secret.write_text("<urn:secret> <urn:is> \"the launch code\" .\n", encoding="utf-8")
+    secret.write_text('<urn:secret> <urn:is> "the launch code" .\n', encoding="utf-8")
     result = run_query(sample_dataset, f"SELECT ?o FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}")
     assert "the launch code" not in {row[0] for row in result.rows}
 
 
 def test_a_one_line_query_with_iris_is_sparql_not_a_path(sample_dataset):
-    result = run_query(sample_dataset, "SELECT ?l WHERE { <https://w3id.org/newsgraph/entity/Nur_Otan_Party> "
-                                       "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+    result = run_query(
+        sample_dataset,
+        "SELECT ?l WHERE { <https://w3id.org/newsgraph/entity/Nur_Otan_Party> "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }",
+    )
     assert result.rows == (("Nur Otan Party",),)
 
 
@@ -128,12 +135,15 @@ def test_rows_can_be_cut_and_feed_pandas(sample_dataset):
 
 
 def test_results_show_as_escaped_html_tables(sample_dataset):
-    result = run_query(sample_dataset, 'SELECT ("<b>bold</b>" AS ?x) ?label WHERE { ent:Nur_Otan_Party skos:prefLabel ?label }')
+    result = run_query(
+        sample_dataset, 'SELECT ("<b>bold</b>" AS ?x) ?label WHERE { ent:Nur_Otan_Party skos:prefLabel ?label }'
+    )
     page = result._repr_html_()
     assert "<b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "Nur Otan Party" in page
 
 
 # ---------------------------------------------------------------------------------------- bundled names, parameters
+
 
 def test_a_mistyped_bundled_query_name_lists_the_bundled_names(sample_dataset):
     from graph.errors import UnknownNameError
@@ -156,6 +166,7 @@ def test_a_mistyped_bundled_query_name_on_the_command_line(built_sample):
     assert result.output.strip().count("\n") == 0 and "Available: entity-timeline" in result.output
 
 
+@pytest.mark.slow  # entity-timeline three times through rdflib's SPARQL engine
 def test_entity_timeline_takes_a_name(sample_dataset):
     default = run_query(sample_dataset, "entity-timeline")
     assert default.rows and any(row["subject"] == "Nursultan Nazarbayev" for row in default)
@@ -177,11 +188,18 @@ def test_parameters_are_declared_and_checked(sample_dataset):
         parse_assignments(["name"])
     assert parse_assignments(["name=a=b", "id=x"]) == {"name": "a=b", "id": "x"}
     # a query without declarations takes any of its variables; strings are escaped, <...> is an IRI
-    text = 'SELECT ?l WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?x) }'
+    text = "SELECT ?l WHERE { ?e skos:prefLabel ?l FILTER(STR(?l) = ?x) }"
     assert run_query(sample_dataset, text, params={"x": "Nur Otan Party"}).rows == (("Nur Otan Party",),)
     assert not run_query(sample_dataset, text, params={"x": 'Nur" } ?e ?p ?o {'}).rows
-    iri = run_query(sample_dataset, "SELECT ?l WHERE { ?e skos:prefLabel ?l }", params={"e": "<" + str(
-        run_query(sample_dataset, "SELECT ?e WHERE { ?e skos:prefLabel 'Nur Otan Party' }").rows[0][0]) + ">"})
+    iri = run_query(
+        sample_dataset,
+        "SELECT ?l WHERE { ?e skos:prefLabel ?l }",
+        params={
+            "e": "<"
+            + str(run_query(sample_dataset, "SELECT ?e WHERE { ?e skos:prefLabel 'Nur Otan Party' }").rows[0][0])
+            + ">"
+        },
+    )
     assert iri.rows == (("Nur Otan Party",),)
     with pytest.raises(UnknownNameError, match="Available: e, l, x"):
         run_query(sample_dataset, text, params={"y": "1"})
@@ -190,6 +208,7 @@ def test_parameters_are_declared_and_checked(sample_dataset):
     assert bound.endswith("WHERE {\n  VALUES ?s { <urn:x> } ?s ?p ?o }")
 
 
+@pytest.mark.slow  # command-line runs over the built sample
 def test_parameters_on_the_command_line(built_sample):
     from typer.testing import CliRunner
 
@@ -197,8 +216,9 @@ def test_parameters_on_the_command_line(built_sample):
 
     runner = CliRunner()
     graph_file = str(built_sample / "graph.ttl")
-    result = runner.invoke(app, ["query", graph_file, "entity-timeline", "--param", "name=Maulen Ashimbayev",
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["query", graph_file, "entity-timeline", "--param", "name=Maulen Ashimbayev", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows and all("Maulen Ashimbayev" in (r["subject"], r["object"]) for r in rows)

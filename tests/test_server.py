@@ -27,8 +27,9 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NEVER_ENDING = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def _request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-             method: str | None = None) -> tuple[int, dict[str, str], bytes]:
+def _request(
+    url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -38,7 +39,9 @@ def _request(url: str, *, data: bytes | None = None, headers: dict[str, str] | N
 
 
 def _get(server: SparqlServer, query: str, accept: str | None = None) -> tuple[int, dict[str, str], bytes]:
-    return _request(f"{server.url}/sparql?query={urllib.parse.quote(query)}", headers={"Accept": accept} if accept else {})
+    return _request(
+        f"{server.url}/sparql?query={urllib.parse.quote(query)}", headers={"Accept": accept} if accept else {}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +81,11 @@ def test_select_as_json_xml_csv_and_tsv(server):
 def test_ask_and_construct(server):
     status, _, body = _get(server, "ASK { ent:Nur_Otan_Party a nkg:PoliticalParty }")
     assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
-    status, headers, body = _get(server, "CONSTRUCT { ?r skos:prefLabel ?l } WHERE { ?r a nkg:Role ; skos:prefLabel ?l }",
-                                 "application/n-triples")
+    status, headers, body = _get(
+        server,
+        "CONSTRUCT { ?r skos:prefLabel ?l } WHERE { ?r a nkg:Role ; skos:prefLabel ?l }",
+        "application/n-triples",
+    )
     assert status == 200 and headers["Content-Type"].startswith("application/n-triples")
     assert b"First Deputy Chairman" in body
     triples = list(pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES))
@@ -87,12 +93,16 @@ def test_ask_and_construct(server):
 
 
 def test_post_a_query_and_a_form(server):
-    status, _, body = _request(f"{server.url}/sparql", data=LABEL.encode(),
-                               headers={"Content-Type": "application/sparql-query"})
+    status, _, body = _request(
+        f"{server.url}/sparql", data=LABEL.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert status == 200 and b"Nur Otan Party" in body
     form = urllib.parse.urlencode({"query": LABEL}).encode()
-    status, _, body = _request(f"{server.url}/sparql", data=form,
-                               headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    status, _, body = _request(
+        f"{server.url}/sparql",
+        data=form,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"},
+    )
     assert status == 200 and body.endswith(b"Nur Otan Party\r\n")
 
 
@@ -101,16 +111,24 @@ def test_updates_are_refused_and_change_nothing(server, how):
     before = _count(server)
     update = "DELETE WHERE { ?s ?p ?o }"
     if how == "update-body":
-        status, _, body = _request(f"{server.url}/sparql", data=update.encode(),
-                                   headers={"Content-Type": "application/sparql-update"})
+        status, _, body = _request(
+            f"{server.url}/sparql", data=update.encode(), headers={"Content-Type": "application/sparql-update"}
+        )
     elif how == "update-form":
-        status, _, body = _request(f"{server.url}/sparql", data=urllib.parse.urlencode({"update": update}).encode(),
-                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+        status, _, body = _request(
+            f"{server.url}/sparql",
+            data=urllib.parse.urlencode({"update": update}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
     elif how == "update-as-query":
         status, _, body = _get(server, update)
     else:
-        status, _, body = _request(f"{server.url}/sparql", data=b"<a:b> <a:c> <a:d> .", method="PUT",
-                                   headers={"Content-Type": "application/n-triples"})
+        status, _, body = _request(
+            f"{server.url}/sparql",
+            data=b"<a:b> <a:c> <a:d> .",
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        )
     assert 400 <= status < 500 and b"read-only" in body
     assert _count(server) == before
 
@@ -128,20 +146,26 @@ def test_hidden_service_calls_load_and_file_graphs_are_refused(server, http_list
     for query in hidden_service_queries(url):
         status, _, body = _get(server, query)
         assert status == 403 and b"SERVICE is not allowed" in body, query
-    for update in (f"LOAD <{url}>", "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>",
-                   "PREFIX x: <urn:x#> # a comment\nLOAD SILENT <file:///etc/passwd>"):
+    for update in (
+        f"LOAD <{url}>",
+        "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>",
+        "PREFIX x: <urn:x#> # a comment\nLOAD SILENT <file:///etc/passwd>",
+    ):
         status, _, body = _get(server, update)
         assert status == 403 and b"read-only" in body
-        status, _, body = _request(f"{server.url}/sparql", data=update.encode(),
-                                   headers={"Content-Type": "application/sparql-update"})
+        status, _, body = _request(
+            f"{server.url}/sparql", data=update.encode(), headers={"Content-Type": "application/sparql-update"}
+        )
         assert status == 403 and b"read-only" in body
     # FROM, FROM NAMED, the protocol's graph parameters and DESCRIBE name graphs or nodes of the store:
     # never a file or a URL to read
     for source in ("file:///etc/passwd", url):
-        for query, params in (("SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": source}),
-                              ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": source}),
-                              (f"SELECT ?g ?s FROM NAMED <{source}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
-                              (f"SELECT * FROM <{source}> WHERE {{ ?s ?p ?o }}", {})):
+        for query, params in (
+            ("SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": source}),
+            ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": source}),
+            (f"SELECT ?g ?s FROM NAMED <{source}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+            (f"SELECT * FROM <{source}> WHERE {{ ?s ?p ?o }}", {}),
+        ):
             query_string = urllib.parse.urlencode({"query": query, **params})
             status, _, body = _request(f"{server.url}/sparql?{query_string}")
             assert status == 200 and json.loads(body)["results"]["bindings"] == [], (query, params)
@@ -173,8 +197,9 @@ def test_bad_requests(server):
     assert status == 400
     status, _, _ = _request(f"{server.url}/nowhere")
     assert status == 404
-    status, _, body = _request(f"{server.url}/sparql", data=b"x" * (65 * 1024),
-                               headers={"Content-Type": "application/sparql-query"})
+    status, _, body = _request(
+        f"{server.url}/sparql", data=b"x" * (65 * 1024), headers={"Content-Type": "application/sparql-query"}
+    )
     assert status == 413
 
 
@@ -207,6 +232,7 @@ def test_saturated_endpoint_answers_503(sample_store):
     assert not any(w.running for w in workers)
 
 
+@pytest.mark.slow  # loads a graph file into a fresh store
 def test_loopback_by_default_and_a_graph_file(sample_dataset, tmp_path):
     assert ServerSettings().host == "127.0.0.1"
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
@@ -223,18 +249,26 @@ def test_negotiation():
     offered = {"application/sparql-results+json": 1, "text/csv": 1}
     assert negotiate(None, offered, "application/sparql-results+json") == "application/sparql-results+json"
     assert negotiate("text/csv;q=0.9, */*;q=0.1", offered, "application/sparql-results+json") == "text/csv"
-    assert negotiate("text/html, */*;q=0.8", offered, "application/sparql-results+json") == \
-        "application/sparql-results+json"
+    assert (
+        negotiate("text/html, */*;q=0.8", offered, "application/sparql-results+json")
+        == "application/sparql-results+json"
+    )
     assert negotiate("image/png", offered, "application/sparql-results+json") is None
 
 
+@pytest.mark.slow  # a newsgraph serve process
 def test_serve_command_end_to_end(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
     scratch = tmp_path / "tmp"  # the server's temporary directory: Ctrl-C leaves nothing there
     scratch.mkdir()
     env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
-    process = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
-                               stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         line = process.stderr.readline()
         assert "serving" in line, line
@@ -248,13 +282,19 @@ def test_serve_command_end_to_end(sample_dataset, tmp_path):
     assert not list(scratch.iterdir()), "Ctrl-C left the temporary store behind"
 
 
+@pytest.mark.slow  # a newsgraph serve process
 def test_serve_command_removes_its_temporary_store_on_sigterm(sample_dataset, tmp_path):
     path = write_graph(sample_dataset, tmp_path / "g.ttl")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(scratch))
-    process = subprocess.Popen([sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
-                               stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", str(path), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         line = process.stderr.readline()
         assert "serving" in line, line

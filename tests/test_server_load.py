@@ -24,6 +24,8 @@ import pytest
 
 from .conftest import ROOT, hidden_service_queries, newsgraph_command
 
+pytestmark = pytest.mark.slow  # thousands of queries from many threads
+
 SEED = 8
 QUERIES = 2000
 THREADS = 8
@@ -52,9 +54,17 @@ def _children(pid: int) -> list[int]:
 class Request:
     """One kind of request: how to send it and which answers are right for it."""
 
-    def __init__(self, name: str, query: str | None = None, *, accept: str | None = None, body: bytes | None = None,
-                 content_type: str | None = None, statuses: tuple[int, ...] = (200, 503),
-                 check=None) -> None:
+    def __init__(
+        self,
+        name: str,
+        query: str | None = None,
+        *,
+        accept: str | None = None,
+        body: bytes | None = None,
+        content_type: str | None = None,
+        statuses: tuple[int, ...] = (200, 503),
+        check=None,
+    ) -> None:
         self.name, self.query, self.accept, self.body = name, query, accept, body
         self.content_type, self.statuses, self.check = content_type, statuses, check
 
@@ -80,17 +90,27 @@ def _requests(triples: int, outside: str) -> tuple[list[Request], list[Request]]
         Request("label", LABEL, check=lambda b: _bindings(b)[0]["label"]["value"] == "Nur Otan Party"),
         Request("count", COUNT, check=lambda b: int(_bindings(b)[0]["n"]["value"]) == triples),
         Request("ask", "ASK { ent:Nur_Otan_Party a nkg:PoliticalParty }", check=lambda b: json.loads(b)["boolean"]),
-        Request("construct", "CONSTRUCT { ?r skos:prefLabel ?l } WHERE { ?r a nkg:Role ; skos:prefLabel ?l }",
-                accept="text/turtle", check=lambda b: b"First Deputy Chairman" in b),
-        Request("csv", "SELECT ?s WHERE { ?s a nkg:Assertion } LIMIT 3", accept="text/csv",
-                check=lambda b: len(b.splitlines()) == 4),
-        Request("post", body=LABEL.encode(), content_type="application/sparql-query",
-                check=lambda b: b"Nur Otan Party" in b),
+        Request(
+            "construct",
+            "CONSTRUCT { ?r skos:prefLabel ?l } WHERE { ?r a nkg:Role ; skos:prefLabel ?l }",
+            accept="text/turtle",
+            check=lambda b: b"First Deputy Chairman" in b,
+        ),
+        Request(
+            "csv",
+            "SELECT ?s WHERE { ?s a nkg:Assertion } LIMIT 3",
+            accept="text/csv",
+            check=lambda b: len(b.splitlines()) == 4,
+        ),
+        Request(
+            "post", body=LABEL.encode(), content_type="application/sparql-query", check=lambda b: b"Nur Otan Party" in b
+        ),
         Request("file", "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", check=lambda b: _bindings(b) == []),
         Request("syntax", "SELEKT ?x WHERE { ?x ?y ?z }", statuses=(400, 503)),
         Request("update", "DELETE WHERE { ?s ?p ?o }", statuses=(403,)),
-        Request("update-body", body=b"LOAD <file:///etc/passwd>", content_type="application/sparql-update",
-                statuses=(403,)),
+        Request(
+            "update-body", body=b"LOAD <file:///etc/passwd>", content_type="application/sparql-update", statuses=(403,)
+        ),
         Request("load", "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>", statuses=(403,)),
         Request("service", f"SELECT * WHERE {{ SERVICE <{outside}> {{ ?s ?p ?o }} }}", statuses=(403,)),
         Request("hidden-service", hidden_service_queries(outside)[0], statuses=(403,)),
@@ -103,9 +123,24 @@ def _requests(triples: int, outside: str) -> tuple[list[Request], list[Request]]
 def served(sample_store, tmp_path):
     """``newsgraph serve --store`` on a free loopback port: (process, base URL)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([*newsgraph_command(), "serve", "--store", str(sample_store), "--port", "0",
-                                "--workers", "2", "--timeout", "1"],
-                               stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    process = subprocess.Popen(
+        [
+            *newsgraph_command(),
+            "serve",
+            "--store",
+            str(sample_store),
+            "--port",
+            "0",
+            "--workers",
+            "2",
+            "--timeout",
+            "1",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         line = process.stderr.readline()
         assert "serving" in line, line + process.stderr.read()
@@ -159,8 +194,11 @@ def test_2000_queries_from_8_threads_are_answered_or_refused_with_503(served, sa
     after = _rss_kb(process.pid)
 
     assert len(results) == QUERIES
-    wrong = [(r.name, status, body[:200]) for r, status, body in results
-             if status not in r.statuses or (status == 200 and r.check is not None and not r.check(body))]
+    wrong = [
+        (r.name, status, body[:200])
+        for r, status, body in results
+        if status not in r.statuses or (status == 200 and r.check is not None and not r.check(body))
+    ]
     assert wrong == [], f"{len(wrong)} wrong answers, e.g. {wrong[:5]}"
     statuses = Counter(status for _, status, _ in results)
     assert statuses[200] > QUERIES // 2 and statuses[503] >= 4  # the never-ending ones at least
@@ -169,8 +207,10 @@ def test_2000_queries_from_8_threads_are_answered_or_refused_with_503(served, sa
     assert after - before < RSS_GROWTH_LIMIT_KB, f"the server grew from {before} kB to {after} kB"
     workers = _children(process.pid)
     assert len(workers) <= 2, f"query workers pile up: {workers}"
-    print(f"\n{QUERIES} queries from {THREADS} threads: {dict(sorted(statuses.items()))}; "
-          f"server RSS {before} kB before, {after} kB after; workers now {[_rss_kb(w) for w in workers]} kB")
+    print(
+        f"\n{QUERIES} queries from {THREADS} threads: {dict(sorted(statuses.items()))}; "
+        f"server RSS {before} kB before, {after} kB after; workers now {[_rss_kb(w) for w in workers]} kB"
+    )
     # the server is still there and answers, and stops cleanly
     status, body = ordinary[0].send(base)
     assert status == 200 and ordinary[0].check(body)

@@ -11,8 +11,10 @@ import pytest
 from graph.errors import UnknownNameError
 from graph.tables import cell_text, format_records
 
-RECORDS = [{"name": 'Kaz "A", Co', "n": 2, "ok": True, "tags": ["a", "b"], "none": None},
-           {"name": "line\nbreak\tand tab", "n": 0, "ok": False, "tags": [], "none": None}]
+RECORDS = [
+    {"name": 'Kaz "A", Co', "n": 2, "ok": True, "tags": ["a", "b"], "none": None},
+    {"name": "line\nbreak\tand tab", "n": 0, "ok": False, "tags": [], "none": None},
+]
 COLUMNS = ["name", "n", "ok", "tags", "none"]
 
 
@@ -22,14 +24,19 @@ def test_cells_are_one_line_of_plain_text():
 
 def test_csv_round_trips_through_the_csv_module():
     rows = list(csv.DictReader(io.StringIO(format_records(RECORDS, COLUMNS, "csv"))))
-    assert rows == [{"name": 'Kaz "A", Co', "n": "2", "ok": "true", "tags": "a; b", "none": ""},
-                    {"name": "line break and tab", "n": "0", "ok": "false", "tags": "", "none": ""}]
+    assert rows == [
+        {"name": 'Kaz "A", Co', "n": "2", "ok": "true", "tags": "a; b", "none": ""},
+        {"name": "line break and tab", "n": "0", "ok": "false", "tags": "", "none": ""},
+    ]
 
 
 def test_tsv_has_a_header_and_one_line_a_record_unless_told():
     text = format_records(RECORDS, COLUMNS, "tsv")
     assert [line.split("\t") for line in text.splitlines()] == [
-        COLUMNS, ['Kaz "A", Co', "2", "true", "a; b", ""], ["line break and tab", "0", "false", "", ""]]
+        COLUMNS,
+        ['Kaz "A", Co', "2", "true", "a; b", ""],
+        ["line break and tab", "0", "false", "", ""],
+    ]
     assert format_records(RECORDS, COLUMNS, "tsv", header=False) == "".join(text.splitlines(keepends=True)[1:])
 
 

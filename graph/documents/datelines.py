@@ -29,7 +29,9 @@ _DATELINE_PATTERNS = (
     # MOSCOW, March 5. /TASS/. ...
     re.compile(_PLACE + _DATE + r"\.?\s*/(?P<source>[A-Z][A-Za-z\-]*)/\.?\s*[-\u2013\u2014:]*\s*"),
     # NUR-SULTAN. KAZINFORM ... / ASTANA. KAZINFORM - ...
-    re.compile(_PLACE + _DATE + r"[\.,]\s+(?P<source>[A-Z][A-Z\-]{2,}(?:\s[A-Z][A-Z\-]{2,})?)\b(?!\.)\s*[-\u2013\u2014:]*\s*"),
+    re.compile(
+        _PLACE + _DATE + r"[\.,]\s+(?P<source>[A-Z][A-Z\-]{2,}(?:\s[A-Z][A-Z\-]{2,})?)\b(?!\.)\s*[-\u2013\u2014:]*\s*"
+    ),
     # LONDON - ... (place only)
     re.compile(_PLACE + _DATE + r"\s+[-\u2013\u2014]+\s+"),
 )
@@ -59,7 +61,7 @@ def parse_dateline(text: str) -> Dateline | None:
         letters = [c for c in place if c.isalpha()]
         if len(letters) < 3 or not all(c.isupper() for c in letters):
             continue
-        rest = head[match.end():]
+        rest = head[match.end() :]
         if not rest or not (rest[0].isupper() or rest[0] in "\"'\u201c("):
             continue
         source = match.groupdict().get("source")
@@ -69,4 +71,3 @@ def parse_dateline(text: str) -> Dateline | None:
                 source = _title_case(source)
         return Dateline(_title_case(place), source, match.group("date"), match.end())
     return None
-

@@ -26,8 +26,15 @@ def regular_file_size(path: Path) -> int:
         return info.st_size
     if stat.S_ISDIR(mode):
         raise InputError(str(path), "is a directory")
-    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    kind = (
+        "a named pipe"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a file"
+    )
     raise InputError(str(path), f"not a regular file ({kind})")
 
 
@@ -54,8 +61,10 @@ def _read_text_file(path: Path, max_chars: int = MAX_ARTICLE_CHARS) -> str:
 
 
 def too_long(size: int, limit: int, *, unit: str) -> str:
-    return (f"article of {size:,} {unit} is longer than the limit of {limit:,} characters; "
-            "split it into several articles (e.g. a JSONL file, one a line) or raise --max-article-chars")
+    return (
+        f"article of {size:,} {unit} is longer than the limit of {limit:,} characters; "
+        "split it into several articles (e.g. a JSONL file, one a line) or raise --max-article-chars"
+    )
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
@@ -71,21 +80,28 @@ def read_markdown(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -
             key, sep, value = line.partition(":")
             if sep:
                 meta[key.strip().lower()] = value.strip().strip("\"'")
-        text = text[match.end():]
+        text = text[match.end() :]
     text = text.lstrip("\n")
     title = meta.get("title")
     match = _MD_TITLE.match(text)
     if match:
         title = title or match.group("title").strip()
-        text = text[match.end():]
+        text = text[match.end() :]
     # drop the simplest markdown decoration so it does not reach the parser
     text = re.sub(r"^#{1,6}\s+", "", text, flags=re.MULTILINE)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
-    return checked(document_from_text(
-        meta.get("id", doc_id), text, title=title, published=meta.get("published") or meta.get("date"),
-        url=meta.get("url"), source=meta.get("source"), path=str(path),
-    ))
+    return checked(
+        document_from_text(
+            meta.get("id", doc_id),
+            text,
+            title=title,
+            published=meta.get("published") or meta.get("date"),
+            url=meta.get("url"),
+            source=meta.get("source"),
+            path=str(path),
+        )
+    )
 
 
 def read_plain(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> Document:
@@ -95,8 +111,25 @@ def read_plain(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> D
 class _HTMLText(html.parser.HTMLParser):
     """Collects an HTML page's title and the text of its block elements; skips scripts."""
 
-    _BLOCKS: ClassVar[set[str]] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-               "blockquote", "tr", "header", "footer", "main"}
+    _BLOCKS: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "blockquote",
+        "tr",
+        "header",
+        "footer",
+        "main",
+    }
     _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head", "nav"}
 
     def __init__(self) -> None:
@@ -140,17 +173,23 @@ def read_html(path: Path, doc_id: str, max_chars: int = MAX_ARTICLE_CHARS) -> Do
     parser.feed(_read_text_file(path, 4 * max_chars))
     parser.close()
     meta = parser.meta
-    return checked(document_from_text(
-        doc_id, "".join(parser.parts),
-        title=meta.get("og:title") or parser.title,
-        published=meta.get("article:published_time") or meta.get("date"),
-        url=meta.get("og:url"), path=str(path),
-    ))
+    return checked(
+        document_from_text(
+            doc_id,
+            "".join(parser.parts),
+            title=meta.get("og:title") or parser.title,
+            published=meta.get("article:published_time") or meta.get("date"),
+            url=meta.get("og:url"),
+            path=str(path),
+        )
+    )
 
 
 def checked(document: Document, *, line: int | None = None) -> Document:
     if not any(c.isalpha() for c in document.text):
-        raise InputError((document.path or document.id).rsplit(":", 1)[0] if line else (document.path or document.id),
-                         "no text to read (no letters)", line=line)
+        raise InputError(
+            (document.path or document.id).rsplit(":", 1)[0] if line else (document.path or document.id),
+            "no text to read (no letters)",
+            line=line,
+        )
     return document
-

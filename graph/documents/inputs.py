@@ -86,8 +86,9 @@ def iter_documents(
             handle(InputError(str(path), "no such file or directory"))
             continue
         if path.is_dir():
-            files = ((f, f.relative_to(path).with_suffix("").as_posix())
-                     for f in _files_under(path, handle, on_problem))
+            files = (
+                (f, f.relative_to(path).with_suffix("").as_posix()) for f in _files_under(path, handle, on_problem)
+            )
         else:
             files = iter([(path, path.stem)])
         for file, rel_id in files:
@@ -104,8 +105,11 @@ def iter_documents(
                 for document in documents:
                     previous = used_ids.get(document.id)
                     if previous is not None:
-                        handle(InputError(document.path or str(file),
-                                          f"article id {document.id!r} already used by {previous}"))
+                        handle(
+                            InputError(
+                                document.path or str(file), f"article id {document.id!r} already used by {previous}"
+                            )
+                        )
                         continue
                     used_ids[document.id] = document.path or str(file)
                     yield document
@@ -113,8 +117,9 @@ def iter_documents(
                 handle(exc)
 
 
-def load_documents(paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None,
-                   max_chars: int = MAX_ARTICLE_CHARS) -> list[Document]:
+def load_documents(
+    paths: Iterable[str | Path], *, on_problem: ProblemHandler | None = None, max_chars: int = MAX_ARTICLE_CHARS
+) -> list[Document]:
     """Read all articles into a list (see :func:`iter_documents`)."""
     return list(iter_documents(paths, on_problem=on_problem, max_chars=max_chars))
 
@@ -140,8 +145,9 @@ def iter_inputs(
 
     def checked(document: Document) -> Iterator[Document]:
         if document.id in seen:
-            problem = InputError(document.path or document.id,
-                                 f"article id {document.id!r} already used by {seen[document.id]}")
+            problem = InputError(
+                document.path or document.id, f"article id {document.id!r} already used by {seen[document.id]}"
+            )
             if on_problem is None:
                 raise problem
             on_problem(problem)

@@ -19,8 +19,9 @@ __all__ = ["read_jsonl", "read_jsonl_lines", "source_location"]
 ProblemHandler = Callable[[InputError], None]
 
 
-def read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTICLE_CHARS, *,
-                lines: range | None = None) -> Iterator[Document]:
+def read_jsonl(
+    path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTICLE_CHARS, *, lines: range | None = None
+) -> Iterator[Document]:
     """One article a line, read as a stream (a large corpus file is never loaded whole);
     ``lines``: only those line numbers (1-based), the others are passed over unread."""
     try:
@@ -38,8 +39,14 @@ def read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTI
                     break
             if isinstance(raw, int):  # a line longer than any article within the limit: not read
                 empty = False
-                on_problem(InputError(str(path), f"line of {raw:,} bytes is too long for an article within the limit "
-                                                 f"of {max_chars:,} characters; it was not read", line=number))
+                on_problem(
+                    InputError(
+                        str(path),
+                        f"line of {raw:,} bytes is too long for an article within the limit "
+                        f"of {max_chars:,} characters; it was not read",
+                        line=number,
+                    )
+                )
                 continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -66,11 +73,18 @@ def read_jsonl(path: Path, on_problem: ProblemHandler, max_chars: int = MAX_ARTI
                 on_problem(InputError(str(path), too_long(len(body), max_chars, unit="characters"), line=number))
                 continue
             try:
-                yield checked(document_from_text(
-                    str(doc_id), body, title=_str_or_none(record.get("title")),
-                    published=_str_or_none(record.get("published")), url=_str_or_none(record.get("url")),
-                    source=_str_or_none(record.get("source")), path=f"{path}:{number}",
-                ), line=number)
+                yield checked(
+                    document_from_text(
+                        str(doc_id),
+                        body,
+                        title=_str_or_none(record.get("title")),
+                        published=_str_or_none(record.get("published")),
+                        url=_str_or_none(record.get("url")),
+                        source=_str_or_none(record.get("source")),
+                        path=f"{path}:{number}",
+                    ),
+                    line=number,
+                )
             except InputError as exc:
                 on_problem(exc)
         if empty:
@@ -104,8 +118,10 @@ def _str_or_none(value: object) -> str | None:
 def _raise(problem: InputError) -> None:
     raise problem
 
-def read_jsonl_lines(path: str | Path, lines: range, *, on_problem: ProblemHandler | None = None,
-                     max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Document]:
+
+def read_jsonl_lines(
+    path: str | Path, lines: range, *, on_problem: ProblemHandler | None = None, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[Document]:
     """The articles on ``lines`` (1-based line numbers) of a JSON Lines file, as
     :func:`iter_documents` reads them (same ids, texts and ``path``), the other lines passed over:
     a worker of a distributed build reads its part of a large file this way."""
@@ -126,4 +142,3 @@ def source_location(path: str) -> tuple[str, int | None]:
     if match is None:
         return path, None
     return match["file"], int(match["line"])
-

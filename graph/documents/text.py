@@ -53,7 +53,7 @@ def document_from_text(
     body = normalize_text(text)
     dateline = parse_dateline(body)
     if dateline is not None:
-        body = body[dateline.end:].lstrip(" -\u2013\u2014:")
+        body = body[dateline.end :].lstrip(" -\u2013\u2014:")
         place = place or dateline.place
         source = source or dateline.source
     return Document(
@@ -69,12 +69,22 @@ def document_from_text(
 
 
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "an executable"), (b"RIFF", "a RIFF media file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
 )
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 def decode_text(raw: bytes, where: str) -> str:
@@ -104,4 +114,3 @@ def decode_text(raw: bytes, where: str) -> str:
         return raw.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(where, f"not UTF-8, and not valid {best.encoding} either") from None
-

@@ -33,13 +33,16 @@ Extractions for sentences that are not in the gold are not scored; they are coun
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+_ProjectInputError: Callable[..., Exception] | None
 try:
-    from graph.errors import InputError as _ProjectInputError
+    from graph.errors import InputError
+
+    _ProjectInputError = InputError
 except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None  # type: ignore[assignment,misc]
+    _ProjectInputError = None
 
 __all__ = [
     "BenchieExtraction",

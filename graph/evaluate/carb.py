@@ -32,13 +32,16 @@ import os
 import re
 import string
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+_ProjectInputError: Callable[..., Exception] | None
 try:
-    from graph.errors import InputError as _ProjectInputError
+    from graph.errors import InputError
+
+    _ProjectInputError = InputError
 except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None  # type: ignore[assignment,misc]
+    _ProjectInputError = None
 
 __all__ = [
     "CarbScore",

@@ -50,8 +50,9 @@ def carb_tuple(extraction: Extraction, tokens: Sequence[str]) -> tuple[str, list
     return relation, args
 
 
-def _parsed(sentences: Iterable[str], model: str | None, extractors: Sequence[str] | None,
-            exclude: frozenset[str]) -> Iterator[tuple[str, list[str], Doc, list[Extraction]]]:
+def _parsed(
+    sentences: Iterable[str], model: str | None, extractors: Sequence[str] | None, exclude: frozenset[str]
+) -> Iterator[tuple[str, list[str], Doc, list[Extraction]]]:
     nlp = load_model(model)
     built = make_extractors(extractors, exclude=exclude)
     lines = [line.rstrip("\n") for line in sentences]
@@ -115,8 +116,14 @@ def carb_lines(
             yield "\t".join([line, f"{extraction.confidence:.4f}", relation, *args])
 
 
-def carb_file_lines(path: str | Path, *, model: str | None = None, extractors: Sequence[str] | None = None,
-                    triples: bool = False, min_confidence: float = 0.0) -> Iterator[str]:
+def carb_file_lines(
+    path: str | Path,
+    *,
+    model: str | None = None,
+    extractors: Sequence[str] | None = None,
+    triples: bool = False,
+    min_confidence: float = 0.0,
+) -> Iterator[str]:
     """:func:`carb_lines` (or, with ``triples``, :func:`triple_lines`) of the file ``path``, one
     (tokenised) sentence a line, each read on its own (``newsgraph extract --format carb|triples
     --sentences FILE``)."""

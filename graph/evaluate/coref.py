@@ -51,14 +51,17 @@ import bisect
 import json
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+_ProjectInputError: Callable[..., Exception] | None
 try:
-    from graph.errors import InputError as _ProjectInputError
+    from graph.errors import InputError
+
+    _ProjectInputError = InputError
 except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None  # type: ignore[assignment,misc]
+    _ProjectInputError = None
 
 __all__ = [
     "ConllDocument",

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .benchie import (
@@ -54,7 +54,7 @@ def _rounded(value: object) -> object:
     return value
 
 
-def render(fmt: str, header: Sequence[str], rows: Sequence[Sequence[object]], document: dict[str, object]) -> str:
+def render(fmt: str, header: Sequence[str], rows: Sequence[Sequence[object]], document: Mapping[str, object]) -> str:
     """``rows`` under ``header`` as a table or CSV, or ``document`` as JSON; ends with a newline."""
     if fmt == "json":
         return json.dumps(_rounded(document), ensure_ascii=False) + "\n"
@@ -87,8 +87,13 @@ def carb_report(gold: PathLike, system: PathLike, *, openie5: bool = False, fmt:
 
     predicted = read_openie5_output(system) if openie5 else read_carb_predictions(system)
     score = score_carb(read_carb_gold(gold), predicted)
-    values = {"precision": score.precision, "recall": score.recall, "f1": score.f1, "auc": score.auc,
-              "threshold": score.threshold}
+    values = {
+        "precision": score.precision,
+        "recall": score.recall,
+        "f1": score.f1,
+        "auc": score.auc,
+        "threshold": score.threshold,
+    }
     if fmt == "table":
         return "".join(f"{key:<10} {value:.3f}\n" for key, value in values.items())
     return render(fmt, list(values), [list(values.values())], values)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
@@ -570,7 +570,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
     )
     for subject_head, subject_span in clause.subjects:
         subject = make_mention(doc, subject_head, subject_span, sentence)
-        base = {
+        base: dict[str, Any] = {
             "doc_id": context.doc_id,
             "sentence": sentence,
             "subject": subject,

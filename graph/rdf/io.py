@@ -17,8 +17,16 @@ from ..formats import QUAD_FORMATS, RDF_FORMATS
 from ..outputs import atomic_output
 from .namespaces import PREFIXES, bind_prefixes
 
-__all__ = ["RDF_FORMATS", "rdf_format", "read_graph", "write_graph", "serialize", "read_error", "union_graph",
-           "jsonld_context"]
+__all__ = [
+    "RDF_FORMATS",
+    "rdf_format",
+    "read_graph",
+    "write_graph",
+    "serialize",
+    "read_error",
+    "union_graph",
+    "jsonld_context",
+]
 
 # RDF_FORMATS (extension or name -> rdflib format) and QUAD_FORMATS come from graph.formats
 
@@ -51,7 +59,7 @@ def read_graph(path: str | Path, fmt: str | None = None) -> Dataset:
         raise GraphReadError(f"{source}: cannot be read ({exc.strerror or exc})") from None
     try:
         dataset.parse(data=data, format=rdflib_format, publicID=source.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many kinds; all mean "not valid RDF"
+    except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds; all mean "not valid RDF"
         message = " ".join(str(exc).split())
         line = _LINE.search(message)
         where = f"{source}:{line.group(1)}" if line else str(source)
@@ -95,8 +103,13 @@ def jsonld_context(data: Graph) -> dict[str, str]:
     seen: set[str] = set()
     for triple in data.triples((None, None, None)):
         for term in triple:
-            iri = str(term.datatype) if isinstance(term, Literal) and term.datatype is not None else \
-                str(term) if isinstance(term, URIRef) else None
+            iri = (
+                str(term.datatype)
+                if isinstance(term, Literal) and term.datatype is not None
+                else str(term)
+                if isinstance(term, URIRef)
+                else None
+            )
             if iri is None or iri in seen:
                 continue
             seen.add(iri)

@@ -438,7 +438,7 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     """An rdflib ``Dataset`` with one named graph per article and the corpus graph."""
     dataset = Dataset(default_union=True)  # queries and lookups see every named graph
     bind_prefixes(dataset)
-    dataset.addN(iter_quads(kg))
+    dataset.addN(iter_quads(kg))  # type: ignore[arg-type]  # rdflib types the context a Graph; it takes an IRI too
     return dataset
 
 

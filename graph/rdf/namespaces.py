@@ -3,13 +3,23 @@ and the namespaces newsgraph mints IRIs in."""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, NamespaceManager
-from rdflib import Graph
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, NamespaceManager
 
-__all__ = ["NKG", "ENT", "REL", "DOC", "SCHEMA", "ORG", "SKOSXL", "BASE", "bind_prefixes", "PREFIXES", "sparql_prologue",
-           "compact_iri"]
+__all__ = [
+    "NKG",
+    "ENT",
+    "REL",
+    "DOC",
+    "SCHEMA",
+    "ORG",
+    "SKOSXL",
+    "BASE",
+    "bind_prefixes",
+    "PREFIXES",
+    "sparql_prologue",
+    "compact_iri",
+]
 
 BASE = "https://w3id.org/newsgraph/"
 
@@ -110,5 +120,5 @@ def compact_iri(value: object) -> str:
     text = str(value)
     for prefix, namespace in PREFIXES.items():
         if text.startswith(namespace) and " " not in text:
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text

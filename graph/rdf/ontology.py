@@ -37,23 +37,36 @@ def read_gazetteer(path: str | Path) -> Gazetteer:
     graph = Graph()
     try:
         graph.parse(str(path), format="turtle")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many kinds; all mean "not valid Turtle"
         raise GraphReadError(f"{path}: not a valid gazetteer ({' '.join(str(exc).split())[:160]})") from None
     entries = []
     namespace = str(NKG._NS)
-    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None))):
+    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
         if not isinstance(subject, URIRef) or not str(subject).startswith(str(ENT)):
             continue
-        kinds = sorted(str(t)[len(namespace):] for t in graph.objects(subject, RDF.type) if str(t).startswith(namespace))
+        kinds = sorted(
+            str(t)[len(namespace) :] for t in graph.objects(subject, RDF.type) if str(t).startswith(namespace)
+        )
         label = str(graph.value(subject, SKOS.prefLabel))
         aliases = tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel)))
-        entries.append(GazetteerEntry(id=str(subject)[len(str(ENT)):], label=label,
-                                      type=_most_specific(kinds), aliases=aliases))
+        entries.append(
+            GazetteerEntry(id=str(subject)[len(str(ENT)) :], label=label, type=_most_specific(kinds), aliases=aliases)
+        )
     return Gazetteer(entries)
 
 
-_SPECIFIC = ("PoliticalParty", "GovernmentBody", "NewsAgency", "Programme", "Person", "Place", "Event",
-             "Organization", "Group", "CreativeWork")
+_SPECIFIC = (
+    "PoliticalParty",
+    "GovernmentBody",
+    "NewsAgency",
+    "Programme",
+    "Person",
+    "Place",
+    "Event",
+    "Organization",
+    "Group",
+    "CreativeWork",
+)
 
 
 def _most_specific(kinds: list[str]) -> str:

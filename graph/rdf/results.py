@@ -64,8 +64,9 @@ def raw_result(answer: Any, *, max_rows: int | None = None, plain: bool = False)
 
 def plain_result(raw: RawResult) -> RawResult:
     """``raw`` with plain Python values for its rdflib terms."""
-    return RawResult(raw.kind, raw.columns, tuple(tuple(python_value(x) for x in row) for row in raw.rows),
-                     raw.truncated)
+    return RawResult(
+        raw.kind, raw.columns, tuple(tuple(python_value(x) for x in row) for row in raw.rows), raw.truncated
+    )
 
 
 def _json_term(term: Any) -> dict[str, str]:
@@ -114,11 +115,14 @@ def serialize_result(result: RawResult, fmt: str) -> bytes:
         if result.kind == "ASK":
             return json.dumps({"head": {}, "boolean": bool(result.rows[0][0])}).encode()
         bindings = [{c: _json_term(v) for c, v in zip(result.columns, row) if v is not None} for row in result.rows]
-        return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
+        return json.dumps(
+            {"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}, ensure_ascii=False
+        ).encode("utf-8")
     if fmt == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-               "<head>"]
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+            "<head>",
+        ]
         if result.kind == "ASK":
             out.append(f"</head><boolean>{'true' if result.rows[0][0] else 'false'}</boolean></sparql>\n")
             return "".join(out).encode("utf-8")
@@ -126,8 +130,11 @@ def serialize_result(result: RawResult, fmt: str) -> bytes:
         out.append("</head><results>")
         for row in result.rows:
             out.append("<result>")
-            out.extend(f"<binding name={quoteattr(c)}>{_xml_term(v)}</binding>"
-                       for c, v in zip(result.columns, row) if v is not None)
+            out.extend(
+                f"<binding name={quoteattr(c)}>{_xml_term(v)}</binding>"
+                for c, v in zip(result.columns, row)
+                if v is not None
+            )
             out.append("</result>")
         out.append("</results></sparql>\n")
         return "\n".join(out).encode("utf-8")
@@ -153,4 +160,6 @@ def serialize_triples(result: RawResult, fmt: Any) -> bytes:
     """A CONSTRUCT or DESCRIBE answer in an RDF format (pyoxigraph's serialiser)."""
     triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in result.rows]
     prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    return ox.serialize(triples, format=fmt, prefixes=prefixes)
+    data = ox.serialize(triples, format=fmt, prefixes=prefixes)
+    assert data is not None  # without an output file serialize returns the bytes
+    return data

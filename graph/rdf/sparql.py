@@ -22,27 +22,40 @@ import rdflib.plugins.sparql
 from pyparsing import ParseResults
 from rdflib import Graph
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import ResultRow
 
 from ..errors import QueryError, QueryTimeoutError, one_line
 from .namespaces import PREFIXES
 from .results import RawResult, raw_result
 
-__all__ = ["check_query", "has_dataset_clause", "code_of", "where_clause_start", "run_rdflib_query",
-           "run_oxigraph_query", "QueryTimeout", "timeout_message"]
+__all__ = [
+    "check_query",
+    "has_dataset_clause",
+    "code_of",
+    "where_clause_start",
+    "run_rdflib_query",
+    "run_oxigraph_query",
+    "QueryTimeout",
+    "timeout_message",
+]
 
 # rdflib would fetch and parse the document named by FROM <...> (a file, a URL): never.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-_NOT_CODE = re.compile(r'''
+_NOT_CODE = re.compile(
+    r"""
       "{3}(?:[^"\\]|\\.|"(?!""))*"{3}      # long strings
     | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
     | "(?:[^"\\\n]|\\.)*"                   # strings
     | '(?:[^'\\\n]|\\.)*'
     | <[^<>"{}|^`\\\s]*>                    # IRIs
     | \#[^\n]*                              # comments
-''', re.X)
+""",
+    re.X,
+)
 _UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*|BASE\s*)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+    r"^\s*(?:(?:PREFIX\s+\S*\s*|BASE\s*)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
+)
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.I)
 _FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
 
@@ -121,7 +134,9 @@ class QueryTimeout(BaseException):
 
 
 def timeout_message(timeout: float) -> str:
-    return f"the query did not finish within {timeout:g} s; narrow it (LIMIT, a more specific pattern) or allow more time"
+    return (
+        f"the query did not finish within {timeout:g} s; narrow it (LIMIT, a more specific pattern) or allow more time"
+    )
 
 
 @contextlib.contextmanager
@@ -135,6 +150,7 @@ def _deadline(timeout: float | None) -> Iterator[None]:
         yield
         return
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
         def alarm(signum: int, frame: Any) -> None:
             raise QueryTimeout()
 
@@ -163,8 +179,9 @@ def _deadline(timeout: float | None) -> Iterator[None]:
         sys.settrace(previous_trace)
 
 
-def run_rdflib_query(graph: Graph, query: str, *, timeout: float | None = None,
-                     max_rows: int | None = None) -> RawResult:
+def run_rdflib_query(
+    graph: Graph, query: str, *, timeout: float | None = None, max_rows: int | None = None
+) -> RawResult:
     """Run a read-only query over an rdflib graph or dataset, within ``timeout`` seconds."""
     check_query(query)
     rows: list[tuple[Any, ...]] = []
@@ -178,10 +195,15 @@ def run_rdflib_query(graph: Graph, query: str, *, timeout: float | None = None,
                 triples = list(result.graph) if result.graph is not None else []
                 triples.sort(key=lambda t: tuple(str(x) for x in t))
                 truncated = max_rows is not None and len(triples) > max_rows
-                return RawResult("CONSTRUCT", ("subject", "predicate", "object"),
-                                 tuple(tuple(t) for t in triples[:max_rows]), truncated)
+                return RawResult(
+                    "CONSTRUCT",
+                    ("subject", "predicate", "object"),
+                    tuple(tuple(t) for t in triples[:max_rows]),
+                    truncated,
+                )
             columns = tuple(str(v) for v in (result.vars or ()))
             for row in result:
+                assert isinstance(row, ResultRow)  # a SELECT answers rows
                 if max_rows is not None and len(rows) >= max_rows:
                     truncated = True
                     break
@@ -190,15 +212,23 @@ def run_rdflib_query(graph: Graph, query: str, *, timeout: float | None = None,
         raise QueryTimeoutError(timeout_message(timeout or 0)) from None
     except QueryError:
         raise
-    except Exception as exc:  # pyparsing / rdflib errors
+    except Exception as exc:  # noqa: BLE001 - pyparsing / rdflib errors of many kinds
         message = " ".join(str(exc).split())
         raise QueryError(f"SPARQL error: {message[:200]}") from None
     return RawResult("SELECT", columns, tuple(rows), truncated)
 
 
-def run_oxigraph_query(store: ox.Store, query: str, *, max_rows: int | None = None, union: bool = True,
-                       where: str = "store", default_graphs: list[str] | None = None,
-                       named_graphs: list[str] | None = None, plain: bool = False) -> RawResult:
+def run_oxigraph_query(
+    store: ox.Store,
+    query: str,
+    *,
+    max_rows: int | None = None,
+    union: bool = True,
+    where: str = "store",
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+    plain: bool = False,
+) -> RawResult:
     """Run a query on a pyoxigraph store with the newsgraph prefixes; errors become QueryError."""
     options: dict[str, Any] = {"prefixes": dict(PREFIXES)}
     if default_graphs:

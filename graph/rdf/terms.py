@@ -7,19 +7,35 @@ Python values (:func:`python_value`, :func:`oxigraph_python_value`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["Quad", "from_oxigraph", "oxigraph_python_value", "oxigraph_quad", "python_value", "to_oxigraph"]
+__all__ = [
+    "Quad",
+    "TripleSource",
+    "from_oxigraph",
+    "oxigraph_python_value",
+    "oxigraph_quad",
+    "python_value",
+    "to_oxigraph",
+]
 
 #: (subject, predicate, object, graph) in rdflib terms (graph None: the default graph)
 Quad = tuple[Any, Any, Any, Any]
 
 _XSD_STRING = str(XSD.string)
+
+
+class TripleSource(Protocol):
+    """What the network view reads a graph through: an rdflib ``Graph`` or ``Dataset``, or a
+    store's :class:`~graph.rdf.stores.StoreTriples` (pyoxigraph, much faster for big files)."""
+
+    def subject_objects(self, predicate: Any) -> Iterable[tuple[Any, Any]]: ...
 
 
 def to_oxigraph(term: Any) -> Any:

@@ -85,8 +85,8 @@ def _compact(node: Node | None, graph: Graph) -> str:
     if isinstance(node, URIRef):
         text = str(node)
         for prefix, namespace in PREFIXES.items():
-            local = text[len(namespace):]
-            if text.startswith(namespace) and local and not any(c.isspace() or c in "<>\"" for c in local):
+            local = text[len(namespace) :]
+            if text.startswith(namespace) and local and not any(c.isspace() or c in '<>"' for c in local):
                 return f"{prefix}:{local}"
         return f"<{text}>"
     if isinstance(node, Literal):
@@ -105,18 +105,21 @@ def validate_graph(data: Graph | Dataset) -> ValidationReport:
     import pyshacl
 
     union = _union(data)
-    conforms, results, _ = pyshacl.validate(union, shacl_graph=shapes_graph(), inference="none",
-                                            allow_warnings=False, advanced=False)
+    conforms, results, _ = pyshacl.validate(
+        union, shacl_graph=shapes_graph(), inference="none", allow_warnings=False, advanced=False
+    )
     violations = set()
     for result in results.subjects(SH.resultSeverity, None):
         severity = results.value(result, SH.resultSeverity)
-        violations.add(Violation(
-            focus=_compact(results.value(result, SH.focusNode), results),
-            path=_compact(results.value(result, SH.resultPath), results),
-            message=" ".join(str(results.value(result, SH.resultMessage) or "").split()),
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-            value=_compact(results.value(result, SH.value), results),
-        ))
+        violations.add(
+            Violation(
+                focus=_compact(results.value(result, SH.focusNode), results),
+                path=_compact(results.value(result, SH.resultPath), results),
+                message=" ".join(str(results.value(result, SH.resultMessage) or "").split()),
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                value=_compact(results.value(result, SH.value), results),
+            )
+        )
     ordered = sorted(violations, key=lambda v: (v.focus, v.path, v.message, v.value))
     return ValidationReport(conforms=bool(conforms), violations=tuple(ordered), triples=len(union))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
@@ -126,7 +126,7 @@ def resolve_article(
         time, place = _circumstances(extraction, entities, subject.key)
         if place is not None:
             used[place] += 1
-        common = {
+        common: dict[str, Any] = {
             "provenance": provenance,
             "negated": extraction.negated,
             "modality": extraction.modality,

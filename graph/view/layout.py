@@ -147,7 +147,7 @@ def _pivot_mds(n: int, u: Any, v: Any) -> Any:
     return np.einsum("ij,jk->ik", c, vectors[:, ::-1][:, :2])
 
 
-def _relax(pos: Any, u: Any, v: Any, repulsion: Callable[[Any], Any], groups: Any, iterations: int,
+def _relax(pos: Any, u: Any, v: Any, repulsion: Callable[..., Any], groups: Any, iterations: int,
            start: float) -> Any:
     import numpy as np
 

@@ -17,8 +17,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from ..errors import UnknownNameError
+from ..formats import NETWORK_FORMATS
 from ..outputs import atomic_output
 from ..rdf.namespaces import NKG, PREFIXES, SCHEMA
+from ..rdf.terms import TripleSource
 
 __all__ = ["CLASS_COLOURS", "NETWORK_FORMATS", "network_from_rdf", "write_network"]
 
@@ -68,7 +70,7 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def network_from_rdf(graph: Graph) -> nx.MultiDiGraph:
+def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
     """The entity network of a newsgraph RDF graph.
 
     Nodes are entities (``nkg:Entity``) with ``label``, ``type``, ``aliases``, ``documents`` and
@@ -97,7 +99,7 @@ def network_from_rdf(graph: Graph) -> nx.MultiDiGraph:
     entity_types: dict[URIRef, list[URIRef]] = defaultdict(list)
     for s, o in graph.subject_objects(RDF.type):
         if isinstance(s, URIRef):
-            entity_types[s].append(o)  # type: ignore[arg-type]
+            entity_types[s].append(o)
     entities = sorted(s for s, kinds in entity_types.items() if NKG.Entity in kinds)
     preferred, labels, aliases, mentioned = first(SKOS.prefLabel), first(RDFS.label), every(SKOS.altLabel), every(NKG.mentionedIn)
     for entity in entities:
@@ -158,9 +160,6 @@ def _relation_text(data: dict[str, Any]) -> str:
     """An edge's relation as text: ``NOT`` before a negated one, its modality after."""
     head = ("NOT " if data["negated"] else "") + data["relation"]
     return f"{head} ({data['modality']})" if data["modality"] else head
-
-
-NETWORK_FORMATS = ("gexf", "graphml")
 
 
 def write_network(graph: Graph | nx.MultiDiGraph, output: str | Path, fmt: str) -> Path:

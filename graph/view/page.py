@@ -27,10 +27,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
-from rdflib import Graph
 
 from ..errors import NewsgraphError
 from ..outputs import write_text_atomic
+from ..rdf.terms import TripleSource
 from .layout import LAYOUT_THRESHOLD, compute_layout
 from .network import CLASS_COLOURS, CLASS_ORDER, network_from_rdf
 from .select import View, ViewNotes, select_view
@@ -259,7 +259,7 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
     return page.replace(call, call + "\n" + _panel_js(), 1)
 
 
-def render_graph(graph: Graph, output: str | Path, view: View | None = None, *, title: str = "newsgraph",
+def render_graph(graph: TripleSource, output: str | Path, view: View | None = None, *, title: str = "newsgraph",
                  physics: bool | None = None, **options: Any) -> ViewNotes:
     """Project ``graph``, cut ``view`` out of it (see :func:`select_view`; ``options`` are fields of
     :class:`View`, a shorthand for it), and write the page to ``output`` atomically. Returns the

@@ -31,8 +31,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_PTB = [(" ,", ","), (" .", "."), (" 's", "'s"), (" n't", "n't"), ("-LRB- ", "("), (" -RRB-", ")"), ("`` ", '"'),
-        (" ''", '"'), (" ;", ";"), (" :", ":"), (" %", "%"), ("$ ", "$")]
+_PTB = [
+    (" ,", ","),
+    (" .", "."),
+    (" 's", "'s"),
+    (" n't", "n't"),
+    ("-LRB- ", "("),
+    (" -RRB-", ")"),
+    ("`` ", '"'),
+    (" ''", '"'),
+    (" ;", ";"),
+    (" :", ":"),
+    (" %", "%"),
+    ("$ ", "$"),
+]
 
 
 def sentences() -> list[str]:
@@ -170,14 +182,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 100_000, 200_000])
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--breakdown", action="store_true", help="also: where one process's CPU time goes (largest size)")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also: where one process's CPU time goes (largest size)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
     largest = folder / "largest.jsonl"
     write_corpus(largest, max(args.sizes))
     lines = largest.read_text(encoding="utf-8").splitlines()
-    print("| words | articles | processes | bare nlp.pipe words/s | newsgraph build words/s | ratio | CPU s bare | "
-          "CPU s build | CPU ratio | peak RSS bare | peak RSS build (largest worker) |")
+    print(
+        "| words | articles | processes | bare nlp.pipe words/s | newsgraph build words/s | ratio | CPU s bare | "
+        "CPU s build | CPU ratio | peak RSS bare | peak RSS build (largest worker) |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in args.sizes:
         corpus = folder / f"c{size}.jsonl"
@@ -194,9 +210,12 @@ def main() -> None:
             bare_rate = bare["words"] / bare["seconds"]
             build_rate = built["words"] / built["seconds"]
             worker = f" ({built['worker_peak_mb']} MB)" if processes > 1 else ""
-            print(f"| {built['words']:,} | {len(taken):,} | {processes} | {bare_rate:,.0f} | {build_rate:,.0f} | "
-                  f"{build_rate / bare_rate:.2f} | {bare['cpu']:.1f} | {built['cpu']:.1f} | {bare['cpu'] / built['cpu']:.2f} | "
-                  f"{bare['peak_mb']} MB | {built['peak_mb']} MB{worker} |", flush=True)
+            print(
+                f"| {built['words']:,} | {len(taken):,} | {processes} | {bare_rate:,.0f} | {build_rate:,.0f} | "
+                f"{build_rate / bare_rate:.2f} | {bare['cpu']:.1f} | {built['cpu']:.1f} | {bare['cpu'] / built['cpu']:.2f} | "
+                f"{bare['peak_mb']} MB | {built['peak_mb']} MB{worker} |",
+                flush=True,
+            )
     if args.breakdown:
         breakdown(corpus)
 

@@ -41,9 +41,15 @@ ABLATIONS: dict[str, frozenset[str]] = {
     "possessives (X's Y)": frozenset({"possessive"}),
 }
 PUBLISHED = [  # CaRB test split, as published (F1, AUC)
-    ("ClausIE", "45.0", "22.4"), ("OpenIE-4", "48.8", "27.2"), ("OpenIE-5", "46.7", "24.5"),
-    ("MinIE", "41.9", "–"), ("RnnOIE", "49.0", "26.0"), ("IMoJIE", "53.5", "33.3"),
-    ("OpenIE6", "52.7", "33.7"), ("CIGL-OIE", "54.0", "35.7"), ("ChatGPT 6-shot", "55.3", "–"),
+    ("ClausIE", "45.0", "22.4"),
+    ("OpenIE-4", "48.8", "27.2"),
+    ("OpenIE-5", "46.7", "24.5"),
+    ("MinIE", "41.9", "–"),
+    ("RnnOIE", "49.0", "26.0"),
+    ("IMoJIE", "53.5", "33.3"),
+    ("OpenIE6", "52.7", "33.7"),
+    ("CIGL-OIE", "54.0", "35.7"),
+    ("ChatGPT 6-shot", "55.3", "–"),
 ]
 
 
@@ -58,7 +64,9 @@ def predictions(docs, lines, *, exclude=frozenset(), flat: float | None = None):
             if found is None or (found[0], *found[1]) in seen:
                 continue
             seen.add((found[0], *found[1]))
-            predicted[line].append(CarbTuple(found[0], tuple(found[1]), flat if flat is not None else extraction.confidence))
+            predicted[line].append(
+                CarbTuple(found[0], tuple(found[1]), flat if flat is not None else extraction.confidence)
+            )
     return predicted
 
 
@@ -96,8 +104,10 @@ def main() -> None:
 
     words = sum(len(line.split()) for line in lines)
     print(f"CaRB dev: {len(lines)} sentences, {words} tokens; model {nlp.meta['name']} {nlp.meta['version']}")
-    print(f"spaCy parse {parse_seconds:.2f}s, extraction {extract_seconds:.2f}s: "
-          f"extraction = {100 * extract_seconds / parse_seconds:.1f}% of parse time")
+    print(
+        f"spaCy parse {parse_seconds:.2f}s, extraction {extract_seconds:.2f}s: "
+        f"extraction = {100 * extract_seconds / parse_seconds:.1f}% of parse time"
+    )
     print()
     print("| system | precision | recall | F1 | AUC |")
     print("| --- | ---: | ---: | ---: | ---: |")

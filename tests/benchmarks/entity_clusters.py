@@ -31,15 +31,19 @@ def overall(*, show: bool = False):
         ours, base = b_cubed(gold, predicted), b_cubed(gold, baseline)
         items = sum(len(c) for c in gold)
         if show:
-            print(f"| {case['name']}{' (' + case['note'] + ')' if 'note' in case else ''} | {items} | {ours.precision:.2f} | {ours.recall:.2f} | {base.precision:.2f} | {base.recall:.2f} |")
+            print(
+                f"| {case['name']}{' (' + case['note'] + ')' if 'note' in case else ''} | {items} | {ours.precision:.2f} | {ours.recall:.2f} | {base.precision:.2f} | {base.recall:.2f} |"
+            )
         all_gold.extend([[f"{number}/{i}" for i in cluster] for cluster in gold])
         all_ours.update({f"{number}/{k}": f"{number}/{v}" for k, v in predicted.items()})
         all_base.update({f"{number}/{k}": f"{number}/{v}" for k, v in baseline.items()})
     ours, base = b_cubed(all_gold, all_ours), b_cubed(all_gold, all_base)
     if show:
         items = sum(len(c) for c in all_gold)
-        print(f"| **all {len(CASES)} cases** | {items} | **{ours.precision:.3f}** | **{ours.recall:.3f}** | "
-              f"{base.precision:.3f} | {base.recall:.3f} |")
+        print(
+            f"| **all {len(CASES)} cases** | {items} | **{ours.precision:.3f}** | **{ours.recall:.3f}** | "
+            f"{base.precision:.3f} | {base.recall:.3f} |"
+        )
     return ours, base
 
 

@@ -37,15 +37,71 @@ import numpy as np  # noqa: E402
 from graph.outputs import write_text_atomic  # noqa: E402
 from graph.view import compute_layout, render_html  # noqa: E402
 
-_KINDS = ["Person"] * 6 + ["Organization"] * 3 + ["Place"] * 2 + ["PoliticalParty", "GovernmentBody", "Event",
-                                                                   "Programme"] + ["Concept"] * 5
-_FIRST = ["Aliya", "Berik", "Dana", "Erlan", "Gulnar", "Kanat", "Madina", "Nurlan", "Saule", "Timur", "Anna",
-          "Peter", "Maria", "John", "Olga", "Ivan", "Sara", "Omar", "Lena", "Yusuf"]
-_LAST = ["Abenov", "Bekova", "Dosanov", "Ermekova", "Iskakov", "Kasymova", "Mukanov", "Nurova", "Omarov",
-         "Sarsenova", "Smith", "Novak", "Garcia", "Khan", "Ivanova", "Brown"]
+_KINDS = (
+    ["Person"] * 6
+    + ["Organization"] * 3
+    + ["Place"] * 2
+    + ["PoliticalParty", "GovernmentBody", "Event", "Programme"]
+    + ["Concept"] * 5
+)
+_FIRST = [
+    "Aliya",
+    "Berik",
+    "Dana",
+    "Erlan",
+    "Gulnar",
+    "Kanat",
+    "Madina",
+    "Nurlan",
+    "Saule",
+    "Timur",
+    "Anna",
+    "Peter",
+    "Maria",
+    "John",
+    "Olga",
+    "Ivan",
+    "Sara",
+    "Omar",
+    "Lena",
+    "Yusuf",
+]
+_LAST = [
+    "Abenov",
+    "Bekova",
+    "Dosanov",
+    "Ermekova",
+    "Iskakov",
+    "Kasymova",
+    "Mukanov",
+    "Nurova",
+    "Omarov",
+    "Sarsenova",
+    "Smith",
+    "Novak",
+    "Garcia",
+    "Khan",
+    "Ivanova",
+    "Brown",
+]
 _ORG = ["Institute", "Council", "Agency", "Fund", "Union", "Committee", "Bank", "Ministry", "Party", "Centre"]
-_VERBS = ["meet", "commission", "criticise", "support", "visit", "appoint", "sign", "announce", "implement",
-          "discuss", "nominate", "fund", "invite", "thank", "praise"]
+_VERBS = [
+    "meet",
+    "commission",
+    "criticise",
+    "support",
+    "visit",
+    "appoint",
+    "sign",
+    "announce",
+    "implement",
+    "discuss",
+    "nominate",
+    "fund",
+    "invite",
+    "thank",
+    "praise",
+]
 
 
 def _name(kind: str, i: int) -> str:
@@ -58,8 +114,9 @@ def _name(kind: str, i: int) -> str:
     return f"{kind.lower()} {i}"
 
 
-def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7, per_article: int = 10,
-                      hubs: int = 2, alone: float = 0.1) -> nx.MultiDiGraph:
+def synthetic_network(
+    nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7, per_article: int = 10, hubs: int = 2, alone: float = 0.1
+) -> nx.MultiDiGraph:
     """A news-like entity network with ``nodes`` nodes and ``edges`` edges (exactly, when the
     numbers allow it), shaped like :func:`graph.view.network_from_rdf`'s output."""
     rng = np.random.default_rng(seed)
@@ -72,8 +129,10 @@ def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7
         own = list(range(fresh, min(nodes, fresh + per_article - hubs)))
         fresh += len(own)
         if rng.random() > alone or len(own) < 2:
-            own += [int(x) for x in rng.choice(nodes, size=hubs if len(own) >= 2 else per_article, p=popularity,
-                                               replace=False)]
+            own += [
+                int(x)
+                for x in rng.choice(nodes, size=hubs if len(own) >= 2 else per_article, p=popularity, replace=False)
+            ]
         members = list(dict.fromkeys(own))
         if len(members) < 2:
             continue
@@ -88,24 +147,43 @@ def synthetic_network(nodes: int = 20_000, edges: int = 40_000, *, seed: int = 7
     kinds = [_KINDS[int(k)] for k in rng.integers(0, len(_KINDS), nodes)]
     for i in range(nodes):
         aliases = [f"{_name(kinds[i], i).split()[-2]} {i}"] if kinds[i] == "Person" and i % 3 == 0 else []
-        network.add_node(f"https://w3id.org/newsgraph/entity/e{i}", label=_name(kinds[i], i), type=kinds[i],
-                         aliases=aliases, documents=[], facts=0)
+        network.add_node(
+            f"https://w3id.org/newsgraph/entity/e{i}",
+            label=_name(kinds[i], i),
+            type=kinds[i],
+            aliases=aliases,
+            documents=[],
+            facts=0,
+        )
     ids = [f"https://w3id.org/newsgraph/entity/e{i}" for i in range(nodes)]
     articles = {}
     for number in range(article):
         day = 1 + number % 28
-        articles[f"article-{number}"] = {"title": f"Report {number}", "url": f"https://news.example/{number}",
-                                         "date": f"2024-{1 + number % 12:02d}-{day:02d}"}
+        articles[f"article-{number}"] = {
+            "title": f"Report {number}",
+            "url": f"https://news.example/{number}",
+            "date": f"2024-{1 + number % 12:02d}-{day:02d}",
+        }
     for k, ((a, b), number) in enumerate(sorted(pairs.items())):
         verb = _VERBS[k % len(_VERBS)]
         doc = f"article-{number}"
         date = articles[doc]["date"]
         confidence = round(0.5 + 0.5 * ((k * 7919) % 100) / 100, 2)
-        text = (f"{network.nodes[ids[a]]['label']} will {verb} {network.nodes[ids[b]]['label']} "
-                f"next week, the press service reported on {date}.")
-        network.add_edge(ids[a], ids[b], key=f"rel:{verb}|False|", predicate=f"https://w3id.org/newsgraph/relation/{verb}",
-                         relation=verb, negated=False, modality="", evidence=[(text, doc, date, confidence)],
-                         confidence=confidence)
+        text = (
+            f"{network.nodes[ids[a]]['label']} will {verb} {network.nodes[ids[b]]['label']} "
+            f"next week, the press service reported on {date}."
+        )
+        network.add_edge(
+            ids[a],
+            ids[b],
+            key=f"rel:{verb}|False|",
+            predicate=f"https://w3id.org/newsgraph/relation/{verb}",
+            relation=verb,
+            negated=False,
+            modality="",
+            evidence=[(text, doc, date, confidence)],
+            confidence=confidence,
+        )
         for node in (ids[a], ids[b]):
             data = network.nodes[node]
             data["facts"] += 1
@@ -139,9 +217,12 @@ def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, in
             page.wait_for_function(_READY, timeout=120_000)
             drawn = time.perf_counter()
             page.fill("#ng-search", search_for)
-            page.wait_for_function("(name) => network.getSelectedNodes().length === 1 && "
-                                   "nodes.get(network.getSelectedNodes()[0]).fullLabel === name",
-                                   arg=search_for, timeout=60_000)
+            page.wait_for_function(
+                "(name) => network.getSelectedNodes().length === 1 && "
+                "nodes.get(network.getSelectedNodes()[0]).fullLabel === name",
+                arg=search_for,
+                timeout=60_000,
+            )
             searched = time.perf_counter()
             first_frame_ms = page.evaluate("window.newsgraphDrawnAt")
             counts = page.evaluate("[nodes.length, edges.length]")
@@ -163,11 +244,17 @@ def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, in
                 raise SystemExit(f"page errors {errors} or network requests {blocked}")
         finally:
             browser.close()
-    return {"first_frame_ms": round(first_frame_ms, 1), "drawn_s": round(drawn - started, 3),
-            "interactive_s": round(searched - started, 3), "search_s": round(searched - drawn, 3),
-            "full_redraw_ms": round(redraw, 1),
-            "drag_frame_ms": round(frames[len(frames) // 2], 1) if frames else None, "drag_frames": len(frames),
-            "page_nodes": counts[0], "page_edges": counts[1]}
+    return {
+        "first_frame_ms": round(first_frame_ms, 1),
+        "drawn_s": round(drawn - started, 3),
+        "interactive_s": round(searched - started, 3),
+        "search_s": round(searched - drawn, 3),
+        "full_redraw_ms": round(redraw, 1),
+        "drag_frame_ms": round(frames[len(frames) // 2], 1) if frames else None,
+        "drag_frames": len(frames),
+        "page_nodes": counts[0],
+        "page_edges": counts[1],
+    }
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
@@ -197,9 +284,14 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     written = time.perf_counter() - started
 
     report: dict[str, object] = {
-        "nodes": network.number_of_nodes(), "edges": network.number_of_edges(),
-        "generate_s": round(generated, 3), "layout_s": round(layout, 3), "render_html_s": round(built, 3),
-        "written_s": round(written, 3), "page_mb": round(len(page.encode("utf-8")) / 1e6, 2), "page": str(page_path),
+        "nodes": network.number_of_nodes(),
+        "edges": network.number_of_edges(),
+        "generate_s": round(generated, 3),
+        "layout_s": round(layout, 3),
+        "render_html_s": round(built, 3),
+        "written_s": round(written, 3),
+        "page_mb": round(len(page.encode("utf-8")) / 1e6, 2),
+        "page": str(page_path),
     }
     if not args.no_browser:
         hub = max(network.degree, key=lambda item: (item[1], item[0]))[0]

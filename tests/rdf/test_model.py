@@ -15,15 +15,15 @@ from graph.rdf.ontology import ontology_file
 
 def test_every_ontology_term_used_is_defined_in_the_ontology(sample_dataset):
     ontology = Graph().parse(ontology_file("newsgraph.ttl"))
-    defined = {s for s in ontology.subjects(RDF.type, None)}
+    defined = set(ontology.subjects(RDF.type, None))
     namespace = str(NKG._NS)
     used = {t for q in sample_dataset.quads() for t in q[:3] if str(t).startswith(namespace)}
     assert used and used <= defined
-    for term in defined - {o for o in ontology.subjects(RDF.type, OWL.Ontology)}:
+    for term in defined - set(ontology.subjects(RDF.type, OWL.Ontology)):
         assert ontology.value(term, RDFS.label) is not None, term
         assert ontology.value(term, RDFS.comment) is not None, term
-    declared = {str(term)[len(namespace):] for term in dir(NKG)}
-    assert {str(t)[len(namespace):] for t in defined if str(t).startswith(namespace)} == declared
+    declared = {str(term)[len(namespace) :] for term in dir(NKG)}
+    assert {str(t)[len(namespace) :] for t in defined if str(t).startswith(namespace)} == declared
 
 
 def test_no_blank_nodes_and_every_assertion_has_provenance(sample_dataset):
@@ -31,7 +31,15 @@ def test_no_blank_nodes_and_every_assertion_has_provenance(sample_dataset):
     assertions = set(sample_dataset.subjects(RDF.type, NKG.Assertion))
     assert assertions
     for assertion in assertions:
-        for prop in (RDF.subject, RDF.predicate, RDF.object, NKG.extractor, NKG.confidence, NKG.startOffset, NKG.endOffset):
+        for prop in (
+            RDF.subject,
+            RDF.predicate,
+            RDF.object,
+            NKG.extractor,
+            NKG.confidence,
+            NKG.startOffset,
+            NKG.endOffset,
+        ):
             assert sample_dataset.value(assertion, prop) is not None, (assertion, prop)
 
 
@@ -47,7 +55,9 @@ def test_turtle_is_deterministic_and_round_trips(sample_kg, tmp_path):
     second = serialize(to_dataset(sample_kg), "ttl")
     assert first == second
     path = write_graph(to_dataset(sample_kg), tmp_path / "g.ttl")
-    assert isomorphic(read_graph(path).graph(), to_graph(sample_kg)) or isomorphic(Graph().parse(path), to_graph(sample_kg))
+    assert isomorphic(read_graph(path).graph(), to_graph(sample_kg)) or isomorphic(
+        Graph().parse(path), to_graph(sample_kg)
+    )
     store = pyoxigraph.Store()
     store.load(path.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(to_graph(sample_kg))
@@ -63,14 +73,22 @@ def test_quad_formats_keep_named_graphs(sample_kg, tmp_path):
 
 
 def test_negated_and_modal_facts_have_no_direct_triple(sample_dataset):
-    modal = [a for a in sample_dataset.subjects(NKG.modality, None)]
+    modal = list(sample_dataset.subjects(NKG.modality, None))
     assert modal, "the sample article has modal facts ('must be engaged', 'should hold')"
     for assertion in modal:
-        triple = (sample_dataset.value(assertion, RDF.subject), sample_dataset.value(assertion, RDF.predicate),
-                  sample_dataset.value(assertion, RDF.object))
-        others = [a for a in sample_dataset.subjects(RDF.subject, triple[0])
-                  if sample_dataset.value(a, RDF.predicate) == triple[1] and sample_dataset.value(a, RDF.object) == triple[2]
-                  and sample_dataset.value(a, NKG.modality) is None and sample_dataset.value(a, NKG.negated) is None]
+        triple = (
+            sample_dataset.value(assertion, RDF.subject),
+            sample_dataset.value(assertion, RDF.predicate),
+            sample_dataset.value(assertion, RDF.object),
+        )
+        others = [
+            a
+            for a in sample_dataset.subjects(RDF.subject, triple[0])
+            if sample_dataset.value(a, RDF.predicate) == triple[1]
+            and sample_dataset.value(a, RDF.object) == triple[2]
+            and sample_dataset.value(a, NKG.modality) is None
+            and sample_dataset.value(a, NKG.negated) is None
+        ]
         if not others:
             assert triple not in sample_dataset
     assert (None, NKG.modality, Literal("must")) in sample_dataset

@@ -7,9 +7,9 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from graph.errors import GraphReadError
-from graph.rdf.stores import oxigraph as stores
 from graph.rdf.io import union_graph
 from graph.rdf.stores import OxigraphStore
+from graph.rdf.stores import loading as stores
 
 TRIG = """@prefix ex: <urn:ex#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -49,9 +49,11 @@ def test_a_syntax_error_in_a_later_slice_names_file_and_line(tmp_path, monkeypat
     broken = tmp_path / "broken.nt"
     lines = [f"<urn:ex#s{i}> <urn:ex#p> <urn:ex#o{i}> ." for i in range(9)] + ["<urn:ex#s> <urn:ex#p> oops ."]
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with OxigraphStore(tmp_path / "store", writable=True) as store:
-        with pytest.raises(GraphReadError, match=r"broken\.nt:10: not valid nt"):
-            store.load_file(broken)
+    with (
+        OxigraphStore(tmp_path / "store", writable=True) as store,
+        pytest.raises(GraphReadError, match=r"broken\.nt:10: not valid nt"),
+    ):
+        store.load_file(broken)
     assert not (tmp_path / "store").exists(), "a store created for a load that failed is removed"
 
 

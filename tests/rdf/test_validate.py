@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, SH
+from rdflib.namespace import RDF, SH, SKOS
 from typer.testing import CliRunner
 
 from graph.cli import EXIT_ERROR, app
@@ -17,6 +17,7 @@ from graph.rdf.validate import check_graph, shapes_graph, validate_graph
 runner = CliRunner()
 
 
+@pytest.mark.slow  # pySHACL over the built graph (the dataset test below checks the same graph)
 def test_the_graph_the_build_writes_conforms(built_sample):
     report = check_graph(read_graph(built_sample / "graph.ttl"))
     assert report.conforms and not report.violations and report.triples > 1000
@@ -32,6 +33,7 @@ def _nth(graph: Graph, cls: URIRef, n: int = 0) -> URIRef:
 
 # Each breakage damages a different node, so that one validation run checks them all
 # (pySHACL takes about a second on the sample).
+
 
 def _drop_pref_label(g: Graph) -> tuple[URIRef, str]:
     g.remove((ENT.Nur_Otan_Party, SKOS.prefLabel, None))
@@ -71,8 +73,14 @@ def _offsets_backwards(g: Graph) -> tuple[URIRef, str]:
     return sentence, "nkg:startOffset"
 
 
-BREAKAGES = [_drop_pref_label, _confidence_out_of_range, _assertion_without_sentence, _undeclared_relation,
-             _direct_triple_missing, _offsets_backwards]
+BREAKAGES = [
+    _drop_pref_label,
+    _confidence_out_of_range,
+    _assertion_without_sentence,
+    _undeclared_relation,
+    _direct_triple_missing,
+    _offsets_backwards,
+]
 
 
 def test_a_broken_graph_fails_with_a_line_naming_each_broken_node(sample_dataset):
@@ -89,6 +97,7 @@ def test_a_broken_graph_fails_with_a_line_naming_each_broken_node(sample_dataset
         check_graph(graph)
 
 
+@pytest.mark.slow  # pySHACL through the command line
 def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_path):
     good = write_graph(sample_dataset, tmp_path / "good.ttl")
     result = runner.invoke(app, ["validate", str(good)])
@@ -108,6 +117,7 @@ def test_validate_command_reports_one_line_per_violation(sample_dataset, tmp_pat
     assert "does not conform" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # pySHACL through the command line
 def test_validate_command_on_a_store(sample_store):
     result = runner.invoke(app, ["validate", "--store", str(sample_store)])
     assert result.exit_code == 0, result.output
@@ -142,19 +152,25 @@ def _renamed(graph: Graph, old: URIRef, new: URIRef, label: str) -> Graph:
     return renamed
 
 
-@pytest.mark.parametrize("iri, label, message", [
-    ("%2D", "%2D", "not the percent-encoded name of its IRI"),  # the IRI's encoding of "-" as a label
-    ("%2D", "-", "has a letter or a digit"),
-    ("%23_%26", "# &", "has a letter or a digit"),
-])
+@pytest.mark.slow  # a pySHACL run of the whole sample per case
+@pytest.mark.parametrize(
+    "iri, label, message",
+    [
+        ("%2D", "%2D", "not the percent-encoded name of its IRI"),  # the IRI's encoding of "-" as a label
+        ("%2D", "-", "has a letter or a digit"),
+        ("%23_%26", "# &", "has a letter or a digit"),
+    ],
+)
 def test_labels_are_text_as_written_with_a_letter_or_digit(sample_dataset, iri, label, message):
     graph = _renamed(union_graph(sample_dataset), ENT.Nur_Otan_Party, URIRef(str(ENT) + iri), label)
     report = validate_graph(graph)
     assert not report.conforms
-    assert any(v.focus.endswith(iri) and message in v.message for v in report.violations), \
-        [str(v) for v in report.violations]
+    assert any(v.focus.endswith(iri) and message in v.message for v in report.violations), [
+        str(v) for v in report.violations
+    ]
 
 
+@pytest.mark.slow  # a pySHACL run of the whole sample per case
 @pytest.mark.parametrize("label", ["Ырыс", "2020", "Nur Otan (party)", "Ꭰ"])
 def test_names_in_any_script_or_of_digits_conform(sample_dataset, label):
     graph = _renamed(union_graph(sample_dataset), ENT.Nur_Otan_Party, ENT.Renamed, label)
@@ -168,8 +184,11 @@ def test_junk_text_makes_no_entity_without_a_letter_or_digit(nlp):
     from graph.pipeline import build_graph
     from graph.rdf.model import to_dataset
 
-    texts = ["# met & in 2019. & criticised # in 2019.", "Smith held a meeting with ) , he said. ) met Smith!",
-             "The 😀 club met #. He criticised the party."]
+    texts = [
+        "# met & in 2019. & criticised # in 2019.",
+        "Smith held a meeting with ) , he said. ) met Smith!",
+        "The 😀 club met #. He criticised the party.",
+    ]
     kg = build_graph([document_from_text(f"junk-{n}", text) for n, text in enumerate(texts)])
     names = [name for e in kg.entities for name in (e.label, *e.aliases)]
     assert names and all(any(c.isalnum() for c in name) for name in names), names

@@ -50,5 +50,5 @@ def test_graphml_edge_ids_are_unique(sample_dataset, tmp_path):
     path = write_network(sample_dataset, tmp_path / "g.graphml", "graphml")
     ids = [e.get("id") for e in ET.parse(path).getroot().iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     assert ids and len(ids) == len(set(ids))
-    with pytest.raises(NewsgraphError, match="Unknown network format 'dot'. Available: gexf, graphml"):
+    with pytest.raises(NewsgraphError, match=r"Unknown network format 'dot'. Available: gexf, graphml"):
         write_network(sample_dataset, tmp_path / "g.dot", "dot")

@@ -33,7 +33,7 @@ def test_article_view_and_unknown_article(small_network):
     assert [e[1] for e in meet["evidence"]] == ["a3"] and meet["confidence"] == 0.7
     assert notes.messages == ("article a3",)
     assert len(small_network.edges["ada", "charles", "rel:meet|False|"]["evidence"]) == 2
-    with pytest.raises(NewsgraphError, match="No article 'a9'.*a1, a2, a3"):
+    with pytest.raises(NewsgraphError, match=r"No article 'a9'.*a1, a2, a3"):
         select_view(small_network, article="a9")
 
 
@@ -41,12 +41,12 @@ def test_class_relation_and_concept_filters(small_network):
     view, notes = select_view(small_network, classes=["person", "PLACE"])
     assert {d["type"] for _, d in view.nodes(data=True)} == {"Person", "Place"}
     assert notes.messages == ("classes: Person, Place",)
-    with pytest.raises(NewsgraphError, match="Unknown class 'Persn'. Available: .*Person"):
+    with pytest.raises(NewsgraphError, match=r"Unknown class 'Persn'. Available: .*Person"):
         select_view(small_network, classes=["Persn"])
     view, _ = select_view(small_network, relations=["meet", "VISIT"])
     assert {d["relation"] for _, _, d in view.edges(data=True)} == {"meet", "visit"}
     assert "engine" not in view
-    with pytest.raises(NewsgraphError, match="No relation 'marry'.*design, join, meet, visit"):
+    with pytest.raises(NewsgraphError, match=r"No relation 'marry'.*design, join, meet, visit"):
         select_view(small_network, relations=["marry"])
     view, _ = select_view(small_network, include_concepts=False)
     assert "engine" not in view and "london" in view

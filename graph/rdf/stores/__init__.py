@@ -13,7 +13,8 @@ not at all. Terms cross the interface as rdflib terms; query answers are :class:
 
 Modules, each importing only those before it: :mod:`~graph.rdf.stores.base` (the interface),
 :mod:`~graph.rdf.stores.workers` (query workers, child processes that can be killed),
-:mod:`~graph.rdf.stores.memory`, :mod:`~graph.rdf.stores.oxigraph`, :mod:`~graph.rdf.stores.remote`.
+:mod:`~graph.rdf.stores.memory`, :mod:`~graph.rdf.stores.loading` (writing into Oxigraph),
+:mod:`~graph.rdf.stores.oxigraph`, :mod:`~graph.rdf.stores.remote`.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from ..results import RawResult, plain_result, raw_result
 from ..sparql import run_oxigraph_query
 from ..terms import from_oxigraph, oxigraph_python_value, oxigraph_quad, python_value, to_oxigraph
 from .base import BufferedWriter, GraphStore, GraphWriter
+from .loading import BUILDING_FILE, ROLLBACK_SUFFIX
 from .memory import MemoryStore
-from .oxigraph import BUILDING_FILE, CENSUS_FILE, LOCK_FILE, ROLLBACK_SUFFIX, OxigraphStore, StoreTriples
+from .oxigraph import CENSUS_FILE, LOCK_FILE, OxigraphStore, StoreTriples
 from .remote import RemoteStore
 
 __all__ = [
@@ -69,4 +71,3 @@ def open_store(location: str | Path | None, *, writable: bool = False) -> GraphS
     if is_remote(location):
         return RemoteStore(str(location))
     return OxigraphStore(location, writable=writable)
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from rdflib import Dataset, URIRef
 
@@ -36,8 +36,9 @@ def insert_data(graphs: Mapping[URIRef, Iterable[Quad]]) -> str:
     parts = [f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs]
     body: list[str] = []
     for name, quads in graphs.items():
-        lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o, g in quads
-                 if check_graph(g, name)]
+        lines = [
+            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o, g in quads if check_graph(g, name)
+        ]
         if lines:
             body.append(f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}")
     if body:
@@ -65,8 +66,9 @@ class GraphStore(ABC):
         """Number of quads."""
 
     @abstractmethod
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
+    def execute(
+        self, query: str, *, timeout: float | None = None, max_rows: int | None = None, union: bool = True
+    ) -> RawResult:
         """Run a read-only SPARQL query (``union``: the default graph is the union of all graphs).
 
         ``timeout`` bounds the time (seconds), ``max_rows`` the rows returned. Raises
@@ -88,11 +90,11 @@ class GraphStore(ABC):
     def to_dataset(self) -> Dataset:
         """The whole store as an rdflib ``Dataset`` (for rendering and validation)."""
 
-    def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
+    def close(self) -> None:
         """Release the store (and its lock)."""
         return None
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,7 +122,6 @@ class GraphStore(ABC):
         return {str(r["id"]): str(r["hash"]) for r in rows}
 
 
-
 class GraphWriter(ABC):
     """Replaces named graphs of a store, graph by graph, as one all-or-nothing change.
 
@@ -142,7 +143,7 @@ class GraphWriter(ABC):
     def abort(self) -> None:
         """Undo every change of this write."""
 
-    def __enter__(self) -> GraphWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:

@@ -26,8 +26,9 @@ class MemoryStore(GraphStore):
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))
 
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
+    def execute(
+        self, query: str, *, timeout: float | None = None, max_rows: int | None = None, union: bool = True
+    ) -> RawResult:
         return run_rdflib_query(self.dataset, query, timeout=timeout, max_rows=max_rows)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
@@ -41,4 +42,3 @@ class MemoryStore(GraphStore):
 
     def to_dataset(self) -> Dataset:
         return self.dataset
-

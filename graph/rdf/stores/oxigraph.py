@@ -5,12 +5,12 @@ The folder is guarded by a lock file (``DIR/newsgraph.lock``): a writer holds it
 readers share it, so a build never runs while the store is queried or served and the other way
 round; Oxigraph's own lock catches other programs writing to the folder. A query with a time
 limit runs in a query worker (:mod:`graph.rdf.stores.workers`) that is killed when the time is up.
+Writing into the store (the undoable streaming writer, bulk loads in slices on a background
+thread) is :mod:`graph.rdf.stores.loading`.
 """
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
 import contextlib
 import fcntl
 import itertools
@@ -18,7 +18,7 @@ import json
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,15 +33,14 @@ from ..namespaces import bind_prefixes
 from ..results import plain_result
 from ..sparql import run_oxigraph_query
 from ..terms import from_oxigraph, oxigraph_quad
-from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data, wrong_graph
+from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data
+from .loading import BUILDING_FILE, OxigraphWriter, bulk_load_alongside
 from .workers import QueryWorker
 
 __all__ = [
-    "BUILDING_FILE",
     "CENSUS_FILE",
     "LOCK_FILE",
     "OXIGRAPH_FORMATS",
-    "ROLLBACK_SUFFIX",
     "OxigraphStore",
     "StoreTriples",
 ]
@@ -50,19 +49,8 @@ LOCK_FILE = "newsgraph.lock"
 CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
-#: quads per slice when a file is loaded (see OxigraphStore.load_file): a few slices are in flight
-FILE_SLICE = 50_000
 #: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
 EXPORT_THREADS = 2
-#: quads a streaming build hands the loader at once at first (about 11 MB of N-Quads); slices grow
-#: with the store, to a quarter of what it holds and at most STREAM_SLICE_MAX quads (see _OxigraphWriter)
-STREAM_SLICE = 50_000
-STREAM_SLICE_MAX = 200_000
-#: slices a streaming build lets wait for the background loader (bounds its memory)
-LOADS_IN_FLIGHT = 2
-#: an unfinished build's marker in the store folder (see _OxigraphWriter)
-BUILDING_FILE = "newsgraph.building"
-ROLLBACK_SUFFIX = ".newsgraph-rollback"
 
 
 class StoreTriples:
@@ -77,8 +65,11 @@ class StoreTriples:
         source = Path(path)
         name = rdf_format(source, fmt)
         if not source.is_file():
-            raise StoreError(f"{source}: no such file") if not source.exists() else \
-                StoreError(f"{source}: is a directory, not an RDF file")
+            raise (
+                StoreError(f"{source}: no such file")
+                if not source.exists()
+                else StoreError(f"{source}: is a directory, not an RDF file")
+            )
         store = ox.Store()
         try:
             store.bulk_load(path=str(source), format=OXIGRAPH_FORMATS[name])
@@ -93,142 +84,6 @@ class StoreTriples:
             yield from_oxigraph(quad.subject), from_oxigraph(quad.object)
 
 
-
-class _OxigraphWriter(GraphWriter):
-    """Streams quads into an Oxigraph store with its bulk loader, undoably.
-
-    Before the first change to a store that already has data, a RocksDB checkpoint of it is
-    taken next to it (hard links: quick and small) and ``DIR/newsgraph.building`` says where it
-    is. The graphs are then replaced in place. Commit removes the marker and the checkpoint; an
-    exception puts the checkpoint back. A build killed half way leaves the marker, and the next
-    open of the store puts the checkpoint back before anything reads it: the store is always
-    the one before the build or the one after it. A new store is simply removed again.
-    Quads reach the store as N-Quads text through the bulk loader, in slices of
-    :data:`STREAM_SLICE` quads, loaded on a background thread (:class:`_Loader`) while the
-    caller goes on. Slices grow with the store (a quarter of the quads it holds, up to
-    :data:`STREAM_SLICE_MAX`): every bulk load makes RocksDB merge its new tables into the
-    store's, so many small loads into a big store cost far more CPU than fewer bigger ones
-    (3.46M quads handed over at a build's pace: 57 s of CPU in slices of 50,000, 37 s in slices
-    of 200,000), while small builds still load alongside the parse.
-    """
-
-    def __init__(self, store: OxigraphStore) -> None:
-        store._writable()
-        self.store = store
-        self.pending: list[str] = []
-        self.active = True
-        self.loader = _Loader()
-        self.written: set[URIRef] = set()  # graphs replaced so far
-        self.loaded = 0  # quads in the store before this write (its census) and handed to the loader since
-        rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
-        if rollback.exists():
-            shutil.rmtree(rollback)
-        self.fresh = store._fresh and not store._written
-        census = None
-        if not self.fresh:
-            store.store.flush()
-            store.store.backup(str(rollback))
-            if store._census_path.is_file():
-                census = store._census_path.read_text(encoding="utf-8")
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    self.loaded = int(json.loads(census)["quads"])
-        marker = {"rollback": None if self.fresh else str(rollback), "census": census}
-        with atomic_output(store.path / BUILDING_FILE, "w") as handle:
-            json.dump(marker, handle)
-        self.rollback = None if self.fresh else rollback
-
-    def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
-        graph, node = f"<{name}>", ox.NamedNode(str(name))
-        if name in self.written:  # replaced twice in one write: the first lines go, then the graph
-            self._flush_pending()
-            self.loader.submit(self._drop_graph, node)
-        elif not self.fresh and self.store.store.contains_named_graph(node):
-            self.loader.submit(self._drop_graph, node)  # the loader keeps the order: drop, then load
-        self.written.add(name)
-        self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph)])
-        if len(self.pending) >= min(STREAM_SLICE_MAX, max(STREAM_SLICE, self.loaded // 4)):
-            self._flush_pending()
-
-    def _drop_graph(self, graph: ox.NamedNode) -> None:
-        if self.store.store.contains_named_graph(graph):
-            self.store.store.remove_graph(graph)
-
-    def _flush_pending(self) -> None:
-        if self.pending:
-            self.loader.submit(self._load, "".join(self.pending))
-            self.loaded += len(self.pending)
-            self.pending = []
-
-    def _load(self, data: str) -> None:
-        try:  # lenient: the text is newsgraph's own, whose IRIs the model makes valid (tests/test_properties.py)
-            self.store.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-        except SyntaxError as exc:
-            raise StoreError(f"{self.store.path}: newsgraph wrote invalid N-Quads ({one_line(exc)})") from None
-
-    def commit(self) -> None:
-        if not self.active:
-            return
-        store = self.store
-        try:
-            self._flush_pending()
-            self.loader.finish()
-            if self.fresh:
-                store.store.optimize()  # merge the loader's tables: scans and dumps get much faster
-            store.store.flush()
-            store._written = True
-            store._write_census(len(store.store))
-        except (OSError, RuntimeError, ValueError, StoreError) as exc:
-            self.abort()
-            raise StoreError(f"{store.path}: the update failed and was not applied ({one_line(exc)})") from None
-        (store.path / BUILDING_FILE).unlink(missing_ok=True)
-        if self.rollback is not None:
-            shutil.rmtree(self.rollback, ignore_errors=True)
-        self.active = False
-
-    def abort(self) -> None:
-        if not self.active:
-            return
-        self.active = False
-        self.pending = []
-        self.loader.cancel()
-        self.store._reopen_after(self.store._roll_back)
-
-
-class _Loader:
-    """Runs a writer's store operations (bulk loads, graph drops) in order on one background
-    thread, so that the main thread goes on parsing or merging while Oxigraph loads: pyoxigraph
-    releases the GIL in ``bulk_load``. At most :data:`LOADS_IN_FLIGHT` operations wait (bounded
-    memory); an operation's error is raised in the main thread at the next ``submit`` or at
-    ``finish``."""
-
-    def __init__(self) -> None:
-        self.executor: concurrent.futures.ThreadPoolExecutor | None = None
-        self.waiting: collections.deque[concurrent.futures.Future[None]] = collections.deque()
-
-    def submit(self, action: Callable[..., None], *args: Any) -> None:
-        if self.executor is None:
-            self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsgraph-loader")
-        while self.waiting and (self.waiting[0].done() or len(self.waiting) >= LOADS_IN_FLIGHT):
-            self.waiting.popleft().result()  # raises the operation's error
-        self.waiting.append(self.executor.submit(action, *args))
-
-    def finish(self) -> None:
-        """Wait for every operation; raise the first error."""
-        try:
-            while self.waiting:
-                self.waiting.popleft().result()
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        """Drop the operations not started, wait for the running one (a bulk load cannot be
-        interrupted), and stop the thread."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
-        self.waiting.clear()
-
-
 class _FolderLock:
     """``DIR/newsgraph.lock``: exclusive for a writer, shared for readers; never waits."""
 
@@ -236,7 +91,7 @@ class _FolderLock:
         self.path = folder / LOCK_FILE
         self.handle: IO[bytes] | None = None
         try:
-            self.handle = open(self.path, "a+b")
+            self.handle = open(self.path, "a+b")  # noqa: SIM115 - held until release(), not a block
         except OSError as exc:
             raise StoreError(f"{folder}: cannot open the store's lock file ({exc.strerror or exc})") from None
         try:
@@ -244,8 +99,11 @@ class _FolderLock:
         except BlockingIOError:
             self.handle.close()
             self.handle = None
-            doing = "is in use by another process (a build, a query or a server)" if exclusive else \
-                "is being written by another process (a build)"
+            doing = (
+                "is in use by another process (a build, a query or a server)"
+                if exclusive
+                else "is being written by another process (a build)"
+            )
             raise StoreError(f"{folder}: the store {doing}; try again when it has finished") from None
 
     def release(self) -> None:
@@ -258,14 +116,18 @@ class _FolderLock:
 def _store_error(folder: Path, exc: BaseException) -> StoreError:
     message = one_line(exc)
     if "lock" in message.lower():
-        return StoreError(f"{folder}: the store is locked by another process (another build, or an Oxigraph "
-                          "server writing to it); try again when it has finished")
+        return StoreError(
+            f"{folder}: the store is locked by another process (another build, or an Oxigraph "
+            "server writing to it); try again when it has finished"
+        )
     if isinstance(exc, FileNotFoundError) or "CURRENT: No such file" in message:
-        return StoreError(f"{folder}: not an Oxigraph store (no CURRENT file); build one with "
-                          f"newsgraph build --store {folder}")
+        return StoreError(
+            f"{folder}: not an Oxigraph store (no CURRENT file); build one with newsgraph build --store {folder}"
+        )
     if "corrupt" in message.lower() or isinstance(exc, RuntimeError):
-        return StoreError(f"{folder}: the store is damaged and cannot be opened ({message}); restore it from a "
-                          "backup or rebuild it")
+        return StoreError(
+            f"{folder}: the store is damaged and cannot be opened ({message}); restore it from a backup or rebuild it"
+        )
     return StoreError(f"{folder}: cannot open the store ({message})")
 
 
@@ -292,8 +154,10 @@ class OxigraphStore(GraphStore):
             if not writable and not existed:
                 raise StoreError(f"{self.path}: no such store; build one with newsgraph build --store {self.path}")
             if not writable or (existed and any(p.name != LOCK_FILE for p in self.path.iterdir())):
-                raise StoreError(f"{self.path}: not an Oxigraph store (no CURRENT file); build one with "
-                                 f"newsgraph build --store {self.path}")
+                raise StoreError(
+                    f"{self.path}: not an Oxigraph store (no CURRENT file); build one with "
+                    f"newsgraph build --store {self.path}"
+                )
         self._created = self._fresh and not existed
         self._written = False
         self.path.mkdir(parents=True, exist_ok=True)
@@ -306,8 +170,10 @@ class OxigraphStore(GraphStore):
                 recovery.release()
             self._fresh = not (self.path / "CURRENT").is_file()
             if self._fresh and not writable:
-                raise StoreError(f"{self.path}: no such store (its first build was interrupted); build it again "
-                                 f"with newsgraph build --store {self.path}")
+                raise StoreError(
+                    f"{self.path}: no such store (its first build was interrupted); build it again "
+                    f"with newsgraph build --store {self.path}"
+                )
         if lock:
             self._lock = _FolderLock(self.path, exclusive=writable)
         try:
@@ -342,12 +208,16 @@ class OxigraphStore(GraphStore):
         except FileNotFoundError:
             return
         except (OSError, ValueError, KeyError, TypeError):
-            raise StoreError(f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
-                             "backup or rebuild it") from None
+            raise StoreError(
+                f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
+                "backup or rebuild it"
+            ) from None
         actual = len(self.store)
         if actual not in expected:
-            raise StoreError(f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
-                             "written (a truncated or half-copied folder?); restore it from a backup or rebuild it")
+            raise StoreError(
+                f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
+                "written (a truncated or half-copied folder?); restore it from a backup or rebuild it"
+            )
 
     def _write_census(self, quads: int, previous: int | None = None) -> None:
         with atomic_output(self._census_path, "w") as handle:
@@ -362,8 +232,15 @@ class OxigraphStore(GraphStore):
         except (OSError, RuntimeError) as exc:
             raise _store_error(self.path, exc) from None
 
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True, plain: bool = False) -> RawResult:
+    def execute(
+        self,
+        query: str,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        union: bool = True,
+        plain: bool = False,
+    ) -> RawResult:
         if timeout is not None:
             raw = self._bounded(query, timeout=timeout, max_rows=max_rows, union=union)
             return plain_result(raw) if plain else raw
@@ -401,8 +278,9 @@ class OxigraphStore(GraphStore):
                     handle.write(serialize(self.to_dataset(), "jsonld"))
                 elif next(iter(self.store.named_graphs()), None) is None:
                     # only a default graph (a file loaded as it is): it is the union, dump it straight
-                    self.store.dump(handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(),
-                                    prefixes=dump_prefixes(name))
+                    self.store.dump(
+                        handle, OXIGRAPH_FORMATS[name], from_graph=ox.DefaultGraph(), prefixes=dump_prefixes(name)
+                    )
                 elif name in ("turtle", "nt"):
                     self._dump_union(handle, name, target.parent)
                 else:
@@ -426,8 +304,12 @@ class OxigraphStore(GraphStore):
         if prefixes:
             node = ox.NamedNode(probe[1:-1].decode())
             sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
+            assert sample is not None  # without an output file serialize returns the bytes
             header = sample[: sample.index(probe)]
-        graphs: list[Any] = [ox.DefaultGraph(), *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value))]
+        graphs: list[Any] = [
+            ox.DefaultGraph(),
+            *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value)),
+        ]
         shares = [graphs[i::EXPORT_THREADS] for i in range(EXPORT_THREADS)]
         failed: list[BaseException] = []
 
@@ -435,16 +317,19 @@ class OxigraphStore(GraphStore):
             try:
                 for graph_name in share:
                     data = self.store.dump(None, rdf_format_, from_graph=graph_name, prefixes=prefixes)
+                    assert data is not None  # without an output file dump returns the bytes
                     if data and not data.startswith(header):
                         raise RuntimeError(f"pyoxigraph wrote graph {graph_name} with another prefix header")
-                    part.write(data[len(header):] if data else data)
+                    part.write(data[len(header) :] if data else data)
             except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
                 failed.append(exc)
 
         with contextlib.ExitStack() as stack:
             parts = [stack.enter_context(tempfile.TemporaryFile(dir=scratch)) for _ in shares]
-            threads = [threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
-                       for share, part in zip(shares, parts)]
+            threads = [
+                threading.Thread(target=dump, args=(share, part), name="newsgraph-export")
+                for share, part in zip(shares, parts)
+            ]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -464,7 +349,9 @@ class OxigraphStore(GraphStore):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
         self._writable()
-        staged = {name: list(dict.fromkeys(q for q in quads if check_graph(q[3], name))) for name, quads in graphs.items()}
+        staged = {
+            name: list(dict.fromkeys(q for q in quads if check_graph(q[3], name))) for name, quads in graphs.items()
+        }
         try:
             before = len(self.store)
             dropped = sum(self._graph_size(name) for name in staged)
@@ -485,20 +372,23 @@ class OxigraphStore(GraphStore):
             raise StoreError(f"{self.path}: the update failed and was not applied ({one_line(exc)})") from None
 
     def writer(self) -> GraphWriter:
-        return _OxigraphWriter(self)
+        return OxigraphWriter(self)
 
     def _roll_back(self) -> None:
         """Undo an unfinished build (``newsgraph.building``): put the checkpoint it names back, or,
         for a first build, leave no store. The store must not be open."""
         marker_path = self.path / BUILDING_FILE
+        marker: dict[str, Any]
         try:
             marker = json.loads(marker_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             marker = {"rollback": None, "census": None}
         rollback = Path(marker["rollback"]) if marker.get("rollback") else None
         if rollback is not None and not (rollback / "CURRENT").is_file():
-            raise StoreError(f"{self.path}: a build was interrupted and its checkpoint {rollback} is missing; "
-                             "restore the store from a backup or rebuild it")
+            raise StoreError(
+                f"{self.path}: a build was interrupted and its checkpoint {rollback} is missing; "
+                "restore the store from a backup or rebuild it"
+            )
         for item in self.path.iterdir():
             if item.name not in (LOCK_FILE, BUILDING_FILE):
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
@@ -544,7 +434,7 @@ class OxigraphStore(GraphStore):
         if not (self._fresh and not self._written):
             raise StoreError(f"{self.path}: load a file into a new store only (this one has data)")
         try:
-            _bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
+            bulk_load_alongside(self.store, ox.parse(path=str(source), format=OXIGRAPH_FORMATS[name]))
             self.store.optimize()  # merge the slices' tables: scans (dumps, big queries) get much faster
             self.store.flush()
             self._written = True
@@ -589,29 +479,3 @@ class OxigraphStore(GraphStore):
                 if item.name != LOCK_FILE:
                     shutil.rmtree(item, ignore_errors=True) if item.is_dir() else item.unlink(missing_ok=True)
         self._fresh = False
-
-
-def _bulk_load_alongside(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
-    """Bulk-load ``quads`` into ``store``: this thread cuts them into slices of N-Quads, a
-    :class:`_Loader` thread loads each slice with ``Store.bulk_load``, which releases the GIL
-    (``bulk_extend`` holds it), so parsing and loading run side by side. An error on either side
-    stops both and is raised here."""
-    loader = _Loader()
-    try:
-        while batch := list(itertools.islice(quads, FILE_SLICE)):
-            loader.submit(_load_slice, store, batch, ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
-        loader.finish()
-    finally:
-        loader.cancel()
-
-
-def _load_slice(store: ox.Store, batch: list[ox.Quad], data: bytes) -> None:
-    """``bulk_load`` reads each slice as a document of its own and gives its blank nodes new
-    names, so a slice with a blank node (or just ``_:`` in a literal) goes through
-    ``bulk_extend``, which keeps the names the parser gave: a blank node used in two slices
-    stays one node."""
-    if b"_:" in data:
-        store.bulk_extend(batch)
-    else:
-        store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)  # pyoxigraph parsed and wrote it: valid
-

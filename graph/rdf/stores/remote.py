@@ -50,8 +50,15 @@ class RemoteStore(GraphStore):
         self.query_url, self.update_url, self.store_url = endpoint("query"), endpoint("update"), endpoint("store")
         self.timeout = timeout
 
-    def _request(self, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 method: str | None = None, timeout: float | None = None) -> tuple[bytes, str]:
+    def _request(
+        self,
+        url: str,
+        *,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        method: str | None = None,
+        timeout: float | None = None,
+    ) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
         try:
             with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
@@ -70,14 +77,17 @@ class RemoteStore(GraphStore):
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0]["n"].toPython()) if rows else 0
 
-    def execute(self, query: str, *, timeout: float | None = None, max_rows: int | None = None,
-                union: bool = True) -> RawResult:
+    def execute(
+        self, query: str, *, timeout: float | None = None, max_rows: int | None = None, union: bool = True
+    ) -> RawResult:
         fields = [("query", sparql_prologue() + query)]
         if union:  # the SPARQL Protocol's way to a union default graph that every server understands
             fields.extend(("default-graph-uri", g) for g in sorted(self.graph_names()))
         body = urllib.parse.urlencode(fields).encode("utf-8")
-        headers = {"Content-Type": "application/x-www-form-urlencoded",
-                   "Accept": "application/sparql-results+json, application/n-triples;q=0.9"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+        }
         try:
             data, content_type = self._request(self.query_url, data=body, headers=headers, timeout=timeout)
         except StoreError as exc:
@@ -88,8 +98,8 @@ class RemoteStore(GraphStore):
             if "n-triples" in content_type or "turtle" in content_type:
                 fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in content_type else ox.RdfFormat.TURTLE
                 return raw_result(iter(ox.parse(data, format=fmt)), max_rows=max_rows)
-            fmt = ox.QueryResultsFormat.XML if "xml" in content_type else ox.QueryResultsFormat.JSON
-            return raw_result(ox.parse_query_results(data, format=fmt), max_rows=max_rows)
+            results = ox.QueryResultsFormat.XML if "xml" in content_type else ox.QueryResultsFormat.JSON
+            return raw_result(ox.parse_query_results(data, format=results), max_rows=max_rows)
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.query_url}: the answer is not SPARQL results ({one_line(exc)})") from None
 
@@ -99,8 +109,11 @@ class RemoteStore(GraphStore):
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Quad]]) -> None:
         update = sparql_prologue() + insert_data(graphs)
-        self._request(self.update_url, data=update.encode("utf-8"),
-                      headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        self._request(
+            self.update_url,
+            data=update.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+        )
 
     def _nquads(self) -> bytes:
         data, _ = self._request(self.store_url, headers={"Accept": "application/n-quads"})
@@ -115,7 +128,7 @@ class RemoteStore(GraphStore):
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         target = Path(path)
         name = rdf_format(target, fmt)
-        data = self._nquads()
+        data: bytes | None = self._nquads()
         if name != "nquads":
             local = ox.Store()
             local.load(data, format=ox.RdfFormat.N_QUADS)
@@ -125,8 +138,8 @@ class RemoteStore(GraphStore):
                 data = serialize(self.to_dataset(), "jsonld")
             else:
                 triples = local.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT answers triples
                 data = ox.serialize(triples, format=OXIGRAPH_FORMATS[name], prefixes=dump_prefixes(name))
         with atomic_output(target, "wb") as handle:
             handle.write(data)
         return target
-

@@ -87,7 +87,10 @@ class QueryWorker:
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         process = self._process = subprocess.Popen(
             [sys.executable, "-m", "graph.rdf.stores", str(self.path), str(os.getpid())],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
         )
         reply = self._wait(process, self.start_timeout)
         if reply is None:
@@ -109,8 +112,16 @@ class QueryWorker:
             self.stop()  # killed (by stop() from another thread) or crashed
             return ("error", "QueryError", f"{self.path}: the query worker stopped while answering")
 
-    def run(self, query: str, *, timeout: float, max_rows: int | None = None, union: bool = True,
-            default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> RawResult:
+    def run(
+        self,
+        query: str,
+        *,
+        timeout: float,
+        max_rows: int | None = None,
+        union: bool = True,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+    ) -> RawResult:
         """Answer ``query`` within ``timeout`` seconds, or kill the child and raise QueryTimeoutError."""
         with self._lock:
             self.start()
@@ -174,9 +185,15 @@ def answer_queries(path: str, parent: int, open_store: Callable[[str], ox.Store]
         except EOFError:
             return 0
         try:
-            answer = run_oxigraph_query(store, request.query, max_rows=request.max_rows, union=request.union,
-                                        where=path, default_graphs=list(request.default_graphs),
-                                        named_graphs=list(request.named_graphs))
+            answer = run_oxigraph_query(
+                store,
+                request.query,
+                max_rows=request.max_rows,
+                union=request.union,
+                where=path,
+                default_graphs=list(request.default_graphs),
+                named_graphs=list(request.named_graphs),
+            )
             _send(out, ("ok", answer))
         except (QueryError, StoreError) as exc:
             _send(out, ("error", type(exc).__name__, str(exc)))

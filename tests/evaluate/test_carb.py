@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import carb as evaluate
 from graph.evaluate import (
     CarbTuple,
     format_carb_lines,
@@ -16,8 +15,9 @@ from graph.evaluate import (
     read_openie5_output,
     score_carb,
 )
+from graph.evaluate import carb as evaluate
 
-CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parent / "data" / "carb"))
+CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parents[1] / "data" / "carb"))
 INPUT_ERROR = evaluate._ProjectInputError or ValueError
 
 SENT = "John likes Mary ."
@@ -75,9 +75,7 @@ def test_be_matches_any_form_of_be_in_the_gold_relation() -> None:
     # only the word "be" gets this leniency
     assert _score(gold, CarbTuple("become", ("John", "a doctor"))) == (0.0, 0.0)
     # and only when the gold relation has a form of be
-    assert _score(
-        CarbTuple("seems", ("John", "a doctor")), CarbTuple("be", ("John", "a doctor"))
-    ) == (0.0, 0.0)
+    assert _score(CarbTuple("seems", ("John", "a doctor")), CarbTuple("be", ("John", "a doctor"))) == (0.0, 0.0)
 
 
 def test_said_relations_are_also_scored_with_arguments_swapped() -> None:
@@ -216,9 +214,7 @@ def test_openie5_reader_adds_context_and_skips_lines_without_arg2(tmp_path: Path
 
 def test_malformed_confidence_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.tsv"
-    path.write_text(
-        f"{SENT}\t0.5\tlikes\tJohn\tMary\n{SENT}\thigh\tlikes\tJohn\tMary\n", encoding="utf-8"
-    )
+    path.write_text(f"{SENT}\t0.5\tlikes\tJohn\tMary\n{SENT}\thigh\tlikes\tJohn\tMary\n", encoding="utf-8")
     with pytest.raises(INPUT_ERROR, match=r"bad\.tsv:2: confidence 'high' is not a number") as info:
         read_carb_predictions(path)
     assert "\n" not in str(info.value)
@@ -234,8 +230,7 @@ def test_too_few_fields_names_file_and_line(tmp_path: Path) -> None:
 def test_malformed_openie5_line_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "o5.txt"
     path.write_text(
-        f"0.5\t\tJohn\tRelation(likes,List([5, 10)))"
-        f"\tSimpleArgument(Mary,List([11, 15)))\t{SENT}\n",
+        f"0.5\t\tJohn\tRelation(likes,List([5, 10)))\tSimpleArgument(Mary,List([11, 15)))\t{SENT}\n",
         encoding="utf-8",
     )
     with pytest.raises(INPUT_ERROR, match=r"o5\.txt:1: not an OpenIE-5 element"):

@@ -13,7 +13,9 @@ from rdflib import Graph
 from graph.queries import run_query
 from graph.rdf.stores import OxigraphStore
 
-from .benchmarks.store_benchmark import QUERIES, synthetic_graph, write_files
+from .store_benchmark import QUERIES, synthetic_graph, write_files
+
+pytestmark = pytest.mark.slow  # the store benchmark's queries on a generated graph
 
 FLAT = {
     "two-hop join": """
