@@ -276,12 +276,13 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
+    mentions = "mentions"
 
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table; carb: CaRB's tabbed format (with --sentences); mentions: one entity mention a line.")] = ExtractFormat.jsonl,
     sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
@@ -289,6 +290,7 @@ def extract(
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
     from .pipeline import extract_articles
+    from .resolve import merge_articles as merged_graph
 
     out = sys.stdout
     problems = _Problems()
@@ -306,30 +308,37 @@ def extract(
             return
         if fmt == ExtractFormat.tsv:
             out.write("doc\tsentence\tsubject\tpredicate\tobject\tconfidence\textractor\n")
-        for item in extract_articles(inputs or [DEFAULT_INPUT], model=model, extractors=extractor,
-                                     gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems):
-            labels = {e.key: e.label for e in item.article.entities}
-            for fact in item.article.facts:
-                record = {
-                    "doc": fact.provenance.doc_id,
-                    "sentence": fact.provenance.sentence,
-                    "subject": labels.get(fact.subject, fact.subject),
-                    "predicate": fact.predicate,
-                    "object": labels.get(fact.object, fact.object) if fact.object else fact.value,
-                    "subject_text": fact.subject_text,
-                    "object_text": fact.object_text,
-                    "start": fact.provenance.start,
-                    "end": fact.provenance.end,
-                    "confidence": fact.provenance.confidence,
-                    "extractor": fact.provenance.extractor,
-                    "negated": fact.negated,
-                    "modality": fact.modality,
-                }
-                if fmt == ExtractFormat.jsonl:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    cells = [record[k] for k in ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor")]
-                    out.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
+        items = extract_articles(inputs or [DEFAULT_INPUT], model=model, extractors=extractor,
+                                 gazetteer=_gazetteer(None, no_gazetteer), on_problem=problems)
+        # the same entity resolution as build: articles merge into one index, labels are the corpus's
+        graph = merged_graph(item.article for item in items)
+        entities = {e.id: e for e in graph.entities}
+        if fmt == ExtractFormat.mentions:
+            for mention in graph.mentions:
+                record = {"doc": mention.doc_id, "start": mention.start, "end": mention.end, "text": mention.text,
+                          "entity": mention.entity, "type": entities[mention.entity].type, "how": mention.how}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for fact in graph.facts if fmt != ExtractFormat.mentions else ():
+            record = {
+                "doc": fact.provenance.doc_id,
+                "sentence": fact.provenance.sentence,
+                "subject": entities[fact.subject].label,
+                "predicate": fact.predicate,
+                "object": entities[fact.object].label if fact.object else fact.value,
+                "subject_text": fact.subject_text,
+                "object_text": fact.object_text,
+                "start": fact.provenance.start,
+                "end": fact.provenance.end,
+                "confidence": fact.provenance.confidence,
+                "extractor": fact.provenance.extractor,
+                "negated": fact.negated,
+                "modality": fact.modality,
+            }
+            if fmt == ExtractFormat.jsonl:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                cells = [record[k] for k in ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor")]
+                out.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
     if problems.items:
         raise typer.Exit(EXIT_SKIPPED)
 

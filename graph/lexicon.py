@@ -35,6 +35,9 @@ __all__ = [
     "SPEECH_VERBS",
     "SURNAME_ENDINGS",
     "THING_PRONOUNS",
+    "TIME_WORDS",
+    "MALE_WORDS",
+    "FEMALE_WORDS",
 ]
 
 # ----------------------------------------------------------------------------- verbs
@@ -304,6 +307,20 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_SINGULAR_PRONOUNS = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+#: words that name a time and never an entity (weekdays, months and their abbreviations)
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "weekend",
+}
+#: honorifics and kinship or role words that say a person is a man or a woman
+MALE_WORDS = {"mr", "sir", "lord", "herr", "king", "prince", "emperor", "duke", "baron", "father", "son",
+              "brother", "husband", "uncle", "nephew", "grandfather", "man", "boy", "he", "him", "his", "himself"}
+FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "madam", "mme", "frau", "queen", "princess", "empress",
+                "duchess", "baroness", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother",
+                "woman", "girl", "she", "her", "hers", "herself"}
 #: determiners that make a noun phrase definite ("the Party", "this organization")
 DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
 

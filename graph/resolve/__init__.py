@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
+from ..types import Document, EntityMention, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
 from .entities import EntityIndex, LocalEntity, entity_use
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -47,6 +47,8 @@ class ResolvedArticle:
     memberships: tuple[Membership, ...] = ()
     #: ("publisher" | "place", local entity key) from the dateline and source
     article_entities: tuple[tuple[str, str], ...] = ()
+    #: every mention resolved to an entity, in text order (entity: the local key)
+    mentions: tuple[EntityMention, ...] = ()
 
 
 def article_sentences(context: DocContext, doc_id: str) -> tuple[Sentence, ...]:
@@ -109,6 +111,7 @@ def resolve_article(
     """Resolve one article's extractions into facts between article-local entities."""
     entities = ArticleEntities(doc, context, source=document.source, gazetteer=gazetteer)
     entities.link_titles(extractions)
+    mentions = entities.resolve_mentions()
     facts: list[Fact] = []
     memberships: list[Membership] = []
     used: Counter[str] = Counter()
@@ -181,7 +184,12 @@ def resolve_article(
         used[object_key] += 1
 
     facts = _unique(facts)
-    local = [entities.local_entity(key, count) for key, count in sorted(used.items())]
+    # every named entity the article mentions is a node, with or without facts; concepts only with facts
+    mentioned: Counter[str] = Counter(resolution.key for _, resolution in mentions if resolution.key)
+    for key in mentioned:
+        if key not in used and entities.is_named(key):
+            used[key] = 0
+    local = [entities.local_entity(key, max(count, mentioned[key])) for key, count in sorted(used.items())]
     article_entities: list[tuple[str, str]] = []
     for role, name, kind in (("publisher", document.source, "NewsAgency"), ("place", document.place, "Place")):
         if name:
@@ -196,6 +204,11 @@ def resolve_article(
         facts=tuple(facts),
         memberships=tuple(memberships),
         article_entities=tuple(article_entities),
+        mentions=tuple(
+            EntityMention(document.id, m.start, m.end, m.text, r.key, m.sentence, r.how)
+            for m, r in mentions
+            if r.key in used
+        ),
     )
 
 
@@ -260,6 +273,7 @@ def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGrap
         memberships=memberships,
         article_entities=tuple((article.document.id, role, ids[key]) for role, key in article.article_entities),
         entity_uses=tuple(entity_use(article.document.id, ids[local.key], local) for local in article.entities),
+        mentions=tuple(replace(m, entity=ids[m.entity]) for m in article.mentions),
     )
 
 
@@ -275,4 +289,5 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
         memberships=tuple(m for p in parts for m in p.memberships),
         article_entities=tuple(a for p in parts for a in p.article_entities),
         entity_uses=tuple(u for p in parts for u in p.entity_uses),
+        mentions=tuple(m for p in parts for m in p.mentions),
     )

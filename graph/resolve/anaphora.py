@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from bisect import insort
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -36,14 +37,20 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Anaphora", "is_definite"]
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
-_THING_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Programme", "Place", "Event", "NewsAgency")
+#: what "it" may stand for: never a person, a place (the audit: "it" after a town is nearly always
+#: something else), a time or a creative work
+_THING_KINDS = ("Thing", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
 
 
 @lru_cache(maxsize=64)
 def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
     """Every entity type compatible with one of ``kinds``."""
-    return frozenset(t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds))
+    return frozenset(
+        t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds) and (t != "Thing" or "Thing" in kinds)
+    )
 
 
 def is_definite(head: Token) -> bool:
@@ -64,7 +71,7 @@ class Anaphora:
         """The cluster a personal or possessive pronoun refers to, or None."""
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(token, ("Person",))
+            return self.antecedent(token, ("Person",), gender="m" if lower in _MALE else "f")
         if lower in THING_PRONOUNS:
             return self.antecedent(token, _THING_KINDS)
         if lower in PLURAL_PRONOUNS:
@@ -78,8 +85,25 @@ class Anaphora:
             return self.titles.organisation_of(speaker) or self.salient("Organization", before=len(self.names.doc))
         return None
 
-    def antecedent(self, token: Token, kinds: Iterable[str]) -> str | None:
-        """The nearest preceding mention of a compatible kind, preferring subjects, within 3 sentences."""
+    def bind(self, position: int, key: str) -> None:
+        """A pronoun or description at ``position`` was resolved to ``key``: it becomes a mention
+        later pronouns can bind to, and a gendered pronoun tells the person's gender."""
+        cluster = self.names.clusters.get(key)
+        if cluster is None or position in cluster.tokens:
+            return
+        insort(cluster.tokens, position)
+        token = self.names.toks[position]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            cluster.subject_tokens.add(position)
+        if cluster.gender is None and cluster.type == "Person":
+            if token.lower_ in _MALE:
+                cluster.gender = "m"
+            elif token.lower_ in _FEMALE:
+                cluster.gender = "f"
+
+    def antecedent(self, token: Token, kinds: Iterable[str], *, gender: str | None = None) -> str | None:
+        """The nearest preceding mention of a compatible kind and gender, within 3 sentences:
+        in the same sentence the nearest before it, else the subject of an earlier sentence."""
         names = self.names
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
@@ -87,6 +111,8 @@ class Anaphora:
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in names.clusters.values():
             if not cluster.named or cluster.type not in allowed:
+                continue
+            if gender is not None and cluster.gender is not None and cluster.gender != gender:
                 continue
             for position in cluster.tokens:
                 if position >= token.i:

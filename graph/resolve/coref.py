@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import CATEGORY_NOUNS, ROLE_NOUNS
+from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, normalize_name, type_for_label
+from .mentions import candidate_mentions
 from .names import Cluster, NameTable
 from .titles import Titles
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from ..syntax import DocContext
-    from ..types import Extraction, Mention
+    from ..types import Extraction
     from .gazetteer import Gazetteer
 
 __all__ = ["ArticleEntities", "Resolution"]
@@ -71,6 +73,9 @@ class ArticleEntities:
         self.titles = Titles(self.names)
         self.anaphora = Anaphora(self.names, self.titles)
         self.toks = self.names.toks
+        #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
+        self.decided: dict[int, Resolution] = {}
+        self.mentions: list[tuple[Mention, Resolution]] = []
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -91,8 +96,30 @@ class ArticleEntities:
 
     # ------------------------------------------------------------------------------ mentions
 
+    def resolve_mentions(self) -> list[tuple[Mention, Resolution]]:
+        """Decide every mention of the article in text order (names, pronouns, descriptions), so
+        that a pronoun can bind to one bound before it, and the arguments of facts later get the
+        same answer (:meth:`resolve` reads :attr:`decided`). Returns the mentions that name an entity."""
+        for mention in candidate_mentions(self.context, self.names.spans):
+            found = None
+            for decide in self.passes:
+                found = decide(mention)
+                if found is not None:
+                    break
+            if found is None or found.key is None:
+                continue
+            self.decided[mention.head] = found
+            self.mentions.append((mention, found))
+            if found.how != "name":
+                self.anaphora.bind(mention.head, found.key)
+        return self.mentions
+
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
+        if mention.kind != "CLAUSE":
+            known = self.decided.get(mention.head)
+            if known is not None and (known.how != "title" or self._title_before_name(mention) is not None):
+                return known
         for decide in self.passes:
             found = decide(mention)
             if found is not None:
@@ -141,7 +168,8 @@ class ArticleEntities:
     def _unlabelled_name(self, mention: Mention) -> Resolution | None:
         head = self.toks[mention.head]
         if head.pos_ == "PROPN" and head.is_title:
-            return Resolution(self.names.unlabelled_name(head), "name")
+            key = self.names.unlabelled_name(head)
+            return Resolution(key, "name") if key is not None else None
         return None
 
     def _concept(self, mention: Mention) -> str:

@@ -27,7 +27,9 @@ from ..lexicon import (
     ROLE_NOUNS,
     SURNAME_ENDINGS,
 )
+from ..lexicon import FEMALE_WORDS, MALE_WORDS
 from ..syntax import doc_tree
+from .mentions import is_junk_head
 from .entities import (
     clean_name,
     compatible_types,
@@ -63,6 +65,7 @@ class Cluster:
     votes: Counter[str] = field(default_factory=Counter)  # entity type -> evidence
     fixed: bool = False  # the type comes from strong evidence (a gloss, a category noun, the gazetteer)
     keys: set[str] = field(default_factory=set)  # normalised and transliteration keys of its names
+    gender: str | None = None  # "m" or "f" for a person, from an honorific, a first name or a bound pronoun
 
     def add_name(self, name: str, count: int = 1) -> None:
         self.names[name] += count
@@ -125,6 +128,8 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         start, end = _trim_entity(toks, ent, covered)
         if start >= end or (start, end) in glossed:
             continue
+        if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
+            continue  # no noun or name head: "No.", "Sept.", a weekday, a number
         if ent.label_ != "PERSON" and is_role_phrase(doc[start:end]):
             continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
         if end - start == 1 and (
@@ -225,6 +230,48 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
     return kind
 
 
+def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
+    """"m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
+    inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
+    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 2), end)]
+    for word in words:
+        if word in MALE_WORDS:
+            return "m"
+        if word in FEMALE_WORDS:
+            return "f"
+    return FIRST_NAME_GENDER.get(toks[start].lower_) if end - start > 1 else None
+
+
+#: a small list of common English first names and their usual gender; the typing module may
+#: replace it with a larger source (see :func:`gender_of_name`)
+FIRST_NAME_GENDER: dict[str, str] = {
+    **dict.fromkeys(
+        "john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony "
+        "mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan "
+        "jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander "
+        "frank patrick raymond jack dennis jerry tyler aaron jose adam henry nathan douglas peter zachary kyle "
+        "walter harold jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence "
+        "jesse joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne ralph roy eugene "
+        "randy vincent russell louis philip bobby johnny bradley barack vladimir boris emmanuel angela xi "
+        "tony gordon nick tom bill bob jim mike dave steve rob ben sam fred ahmed mohammed muhammad ali omar "
+        "hassan ivan sergei dmitry nursultan kassym".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra "
+        "ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura "
+        "cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine "
+        "debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly "
+        "lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara "
+        "madison frances kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn "
+        "danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary "
+        "theresa jacinda nicola kamala ursula marine dariga aliya fatima aisha".split(),
+        "f",
+    ),
+}
+FIRST_NAME_GENDER["angela"] = "f"
+
+
 # ----------------------------------------------------------------------------- the article's clusters
 
 
@@ -238,6 +285,7 @@ class NameTable:
         self.gazetteer = gazetteer
         self.clusters: dict[str, Cluster] = {}
         self.name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
+        self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -291,6 +339,11 @@ class NameTable:
             cluster.add_name(f"{text} {after.text}", 0)
             self.name_of_token[after.i] = cluster.key
             head = after.i
+            self.spans[head] = (start, after.i + 1)
+        else:
+            self.spans[head] = (start, end)
+        if cluster.gender is None:
+            cluster.gender = gender_of_name(toks, start, end)
         cluster.tokens.append(head)
         if toks[head].dep_ in ("nsubj", "nsubjpass"):
             cluster.subject_tokens.add(head)
@@ -336,7 +389,7 @@ class NameTable:
                         best, best_score = cluster, score
         return best
 
-    def unlabelled_name(self, head: Token) -> str:
+    def unlabelled_name(self, head: Token) -> str | None:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
         doc, toks = self.doc, self.toks
         start = end = head.i
@@ -349,6 +402,8 @@ class NameTable:
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
+        if is_junk_head(head) or not text:
+            return None
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)
@@ -359,6 +414,7 @@ class NameTable:
         cluster.tokens.sort()
         for i in range(start, end):
             self.name_of_token[i] = cluster.key
+        self.spans.setdefault(head.i, (start, end))
         return cluster.key
 
     def has_own_name(self, mention: Mention) -> bool:

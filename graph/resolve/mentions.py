@@ -1,0 +1,93 @@
+"""Which phrases of an article are mentions of an entity: names, pronouns and noun phrases.
+
+:func:`candidate_mentions` finds, in token order, every phrase coreference should decide: the
+article's names, personal and possessive pronouns, and noun phrases with a noun head. A mention
+spans its head's whole noun phrase (modifiers, ``of`` phrases, relative clauses and an
+apposition, as in OntoNotes), without coordinated phrases. Times, dates, numbers, weekdays and
+months, nationality adjectives and fragments without a noun or name head are never mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from ..lexicon import TIME_WORDS
+from ..syntax import make_mention, subtree_indices, trim_edges
+from ..types import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..syntax import DocContext
+
+__all__ = ["PRONOUNS", "candidate_mentions", "is_junk_head", "noun_phrase"]
+
+#: the pronouns coreference resolves
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS
+#: NER labels of values, never entities a pronoun or a name can stand for
+VALUE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"}
+_SKIP_DEPS = ("conj", "cc", "preconj")
+
+
+def is_junk_head(token: Token) -> bool:
+    """A head no entity is made from: a value, a time word, a number, an abbreviation piece,
+    punctuation, a nationality adjective, or a word with no letters."""
+    text = token.text
+    if not any(c.isalpha() for c in text) or token.is_punct:
+        return True
+    if token.ent_type_ in VALUE_LABELS or token.lower_.rstrip(".") in TIME_WORDS:
+        return True
+    if token.pos_ in ("NUM", "ADJ", "ADV", "ADP", "DET", "CCONJ", "SCONJ", "PART", "INTJ", "SYM", "X", "PUNCT"):
+        return True
+    if token.ent_type_ == "NORP" and token.pos_ != "PROPN" and token.tag_ not in ("NNPS", "NNS"):
+        return True  # "Afghan", "American": an adjective, not the group
+    bare = text.rstrip(".")
+    if len(bare) <= 3 and text.endswith(".") and bare.isalpha() and not bare.isupper():
+        return True  # "No.", "Sept.", "Jr."
+    return False
+
+
+def noun_phrase(context: DocContext, head: Token) -> list[int]:
+    """The tokens of ``head``'s noun phrase: its subtree without coordinated phrases, edges trimmed."""
+    indices = subtree_indices(head, skip_deps=_SKIP_DEPS)
+    # a possessor's clitic is not part of the possessor ("Kenya's" -> "Kenya")
+    while len(indices) > 1 and context.tokens[indices[-1]].tag_ == "POS":
+        indices.pop()
+    # a noun phrase stays inside its sentence
+    sentence = context.sentence_of[head.i]
+    indices = [i for i in indices if context.sentence_of[i] == sentence]
+    return trim_edges(context.doc, indices) if indices else [head.i]
+
+
+def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int]]) -> Iterator[Mention]:
+    """Every mention coreference should decide, in token order.
+
+    ``name_spans`` maps the head token of each name found in the article to its (start, end)
+    token span; a name that modifies another noun ("the [Nur Otan] party") is a mention of its own.
+    """
+    toks = context.tokens
+    in_name = {i: head for head, (start, end) in name_spans.items() for i in range(start, end)}
+    doc = context.doc
+    for token in toks:
+        i = token.i
+        sentence = context.sentence_of[i]
+        if token.lower_ in PRONOUNS and (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
+            yield make_mention(doc, token, [i], sentence, kind="PRON")
+            continue
+        if i in name_spans:
+            start, end = name_spans[i]
+            if token.dep_ == "compound" and token.head.i not in in_name and token.head.pos_ in ("NOUN", "PROPN"):
+                yield make_mention(doc, token, range(start, end), sentence)  # "the [Nur Otan] party"
+                continue
+            indices = noun_phrase(context, token)
+            if start < min(indices) or end - 1 > max(indices):
+                indices = list(range(start, end))
+            yield make_mention(doc, token, indices, sentence)
+            continue
+        if i in in_name or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat"):
+            continue
+        if is_junk_head(token):
+            continue
+        yield make_mention(doc, token, noun_phrase(context, token), sentence)
