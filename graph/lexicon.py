@@ -36,6 +36,7 @@ __all__ = [
     "SURNAME_ENDINGS",
     "THING_PRONOUNS",
     "TIME_WORDS",
+    "PERSON_NOUNS",
     "MALE_WORDS",
     "FEMALE_WORDS",
 ]
@@ -314,6 +315,19 @@ TIME_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "weekend",
+}
+#: common nouns that only a person can be ("Valeska Smith, an Australian woman"); role nouns too
+PERSON_NOUNS = {
+    "woman", "man", "girl", "boy", "person", "child", "teenager", "student", "mother", "father", "wife",
+    "husband", "son", "daughter", "sister", "brother", "actor", "actress", "singer", "player", "artist",
+    "writer", "author", "spokesman", "spokeswoman", "spokesperson", "official", "lawyer", "doctor", "teacher",
+    "journalist", "reporter", "founder", "coach", "resident", "citizen", "victim", "survivor", "witness",
+    "worker", "employee", "officer", "soldier", "politician", "activist", "analyst", "expert", "professor",
+    "scientist", "researcher", "member", "photographer", "curator", "musician", "defender", "striker",
+    "goalkeeper", "midfielder", "candidate", "lawmaker", "legislator", "senator", "businessman",
+    "businesswoman", "entrepreneur", "executive", "economist", "historian", "priest", "bishop", "rapper",
+    "footballer", "athlete", "leader", "chairman", "chairwoman", "director", "manager", "president",
+    "minister", "ambassador", "spokesman", "mayor", "governor", "judge", "prosecutor", "defendant",
 }
 #: honorifics and kinship or role words that say a person is a man or a woman
 MALE_WORDS = {"mr", "sir", "lord", "herr", "king", "prince", "emperor", "duke", "baron", "father", "son",

@@ -51,10 +51,7 @@ def is_junk_head(token: Token) -> bool:
 
 def noun_phrase(context: DocContext, head: Token) -> list[int]:
     """The tokens of ``head``'s noun phrase: its subtree without coordinated phrases, edges trimmed."""
-    indices = subtree_indices(head, skip_deps=_SKIP_DEPS)
-    # a possessor's clitic is not part of the possessor ("Kenya's" -> "Kenya")
-    while len(indices) > 1 and context.tokens[indices[-1]].tag_ == "POS":
-        indices.pop()
+    indices = subtree_indices(head, skip_deps=_SKIP_DEPS)  # a possessor keeps its "'s", as in OntoNotes
     # a noun phrase stays inside its sentence
     sentence = context.sentence_of[head.i]
     indices = [i for i in indices if context.sentence_of[i] == sentence]

@@ -27,8 +27,8 @@ from ..lexicon import (
     ROLE_NOUNS,
     SURNAME_ENDINGS,
 )
-from ..lexicon import FEMALE_WORDS, MALE_WORDS
-from ..syntax import doc_tree
+from ..lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS
+from ..syntax import doc_tree, kids
 from .mentions import is_junk_head
 from .entities import (
     clean_name,
@@ -140,7 +140,30 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         covered.update(range(start, end))
     spans.extend(_proper_noun_runs(doc, toks, covered))
     spans.sort()
-    return spans
+    return _join_adjacent(toks, spans)
+
+
+_JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
+
+
+def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two names the NER split with nothing between them are one name ("[Valeska] [Paris]",
+    "[Washington] [D.C.]"): a person's if either part was a person."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if joined:
+            p_start, p_end, p_label = joined[-1]
+            if (
+                p_end == start
+                and {label, p_label} <= _JOINABLE
+                and toks[p_end - 1].pos_ == "PROPN"
+                and toks[start].pos_ == "PROPN"
+                and "\n" not in toks[p_end - 1].whitespace_
+            ):
+                joined[-1] = (p_start, end, "PERSON" if "PERSON" in (label, p_label) else p_label)
+                continue
+        joined.append((start, end, label))
+    return joined
 
 
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
@@ -233,7 +256,7 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
 def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
     """"m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
     inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
-    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 2), end)]
+    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
     for word in words:
         if word in MALE_WORDS:
             return "m"
@@ -306,6 +329,7 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        self._person_evidence()
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
                 known = next((k for k in map(self.gazetteer.lookup, list(cluster.names)) if k is not None), None)
@@ -313,6 +337,23 @@ class NameTable:
                     cluster.vote(known.type, strong=True)
         for cluster in self.clusters.values():
             cluster.tokens.sort()
+
+    def _person_evidence(self) -> None:
+        """A name in apposition with, or the subject of "be" with, a noun only a person can be
+        ("Valeska Smith, an Australian woman", "Smith is a lawyer") is a person's, whatever the NER said."""
+        toks = self.toks
+        for head, key in [(h, self.name_of_token.get(h)) for h in self.spans]:
+            cluster = self.clusters.get(key) if key else None
+            if cluster is None or cluster.type == "Person" or cluster.fixed:
+                continue
+            token = toks[head]
+            nouns = [c for c in kids(token) if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                nouns.append(token.head)
+            if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+                nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
+            if any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
+                cluster.vote("Person", strong=True)
 
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks
