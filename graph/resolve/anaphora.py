@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Anaphora", "is_definite"]
 
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 #: what "it" may stand for: never a person, a place (the audit: "it" after a town is nearly always
 #: something else), a time or a creative work
 _THING_KINDS = ("Thing", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
@@ -82,7 +81,7 @@ class Anaphora:
                 return None
             if lower in FIRST_SINGULAR_PRONOUNS:
                 return speaker
-            return self.titles.organisation_of(speaker) or self.salient("Organization", before=len(self.names.doc))
+            return self.speaker_group(speaker, token)
         return None
 
     def bind(self, position: int, key: str) -> None:
@@ -128,29 +127,55 @@ class Anaphora:
         return best[1] if best else None
 
     def quote_speaker(self, token: Token) -> str | None:
-        """The speaker of the quotation ``token`` is in: the subject of the reporting verb."""
+        """The speaker of the quotation ``token`` is in: the subject of the reporting verb after
+        the quotation (``"...," Smith said``, also in the next sentence) or before it
+        (``Smith said, "..."``); None outside quotations or when no reporting verb is found."""
         context = self.names.context
-        sentence = context.sentences[context.sentence_of[token.i]]
-        quotes = [t.i for t in sentence if t.text in _QUOTE_MARKS]
-        inside = sum(1 for q in quotes if q < token.i) % 2 == 1
-        if not inside:
-            # a quotation may run over several sentences: look for the closing quote later
-            opened = self._open_quote_before(token.i)
-            if opened is None:
-                return None
-        # the reporting verb: a verb outside the quotes whose ccomp contains the token, or the
-        # verb of the sentence that closes the quotation
-        first = context.sentence_of[token.i]
-        for number in range(first, min(len(context.sentences), first + 4)):
-            sent = context.sentences[number]
-            marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
-            for verb in sent:
-                if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
-                    continue
-                if marks and any(m < verb.i for m in marks) and sum(1 for m in marks if m < verb.i) % 2 == 0:
+        toks = self.names.toks
+        in_quote = context.in_quote
+        if token.i not in in_quote:
+            return None
+        opening = token.i
+        while opening - 1 in in_quote:
+            opening -= 1
+        closing = token.i
+        while closing + 1 in in_quote:
+            closing += 1
+        opening, closing = opening - 1, closing + 1  # the quotation marks
+        last = len(toks) - 1
+        after_sentence = context.sentence_of[min(closing, last)]
+        after = [
+            t
+            for number in range(after_sentence, min(len(context.sentences), after_sentence + 2))
+            for t in context.sentences[number]
+            if t.i > closing and t.i not in in_quote
+        ]
+        before = [t for t in context.sentences[context.sentence_of[max(opening, 0)]] if t.i < opening]
+        for candidates in (after[:12], list(reversed(before))):
+            for verb in candidates:
+                if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
                     for child in kids(verb):
-                        if child.dep_ == "nsubj":
+                        if child.dep_ == "nsubj" and child.i not in in_quote:
                             return self._speaker(child)
+        return None
+
+    def speaker_group(self, speaker: str, token: Token) -> str | None:
+        """What "we" in a quotation stands for: the organisation the speaker holds a title in, or
+        a name in the speaker's apposition or title ("Smith, Panama coach," -> Panama)."""
+        found = self.titles.organisation_of(speaker)
+        if found is not None:
+            return found
+        names = self.names
+        for position in names.clusters[speaker].tokens:
+            head = names.toks[position]
+            words = [c for c in kids(head) if c.dep_ == "appos"] + [head]
+            for word in words:
+                for t in word.subtree:
+                    key = names.name_of_token.get(t.i)
+                    if key is not None and key != speaker and t.i < token.i:
+                        kind = names.clusters[key].type
+                        if kind in _GROUP_KINDS or kind in ("Place", "NewsAgency"):
+                            return key
         return None
 
     def _speaker(self, subject: Token) -> str | None:
@@ -170,18 +195,6 @@ class Anaphora:
                 )
             )
         return key
-
-    def _open_quote_before(self, position: int) -> int | None:
-        toks = self.names.toks
-        context = self.names.context
-        count = 0
-        start = context.sentences[max(0, context.sentence_of[position] - 3)].start
-        last = None
-        for i in range(start, position):
-            if toks[i].text in _QUOTE_MARKS:
-                count += 1
-                last = i
-        return last if count % 2 == 1 else None
 
     def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
         """The most mentioned entity of a compatible kind, mentioned before ``before``."""

@@ -148,19 +148,20 @@ _JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
 
 def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two names the NER split with nothing between them are one name ("[Valeska] [Paris]",
-    "[Washington] [D.C.]"): a person's if either part was a person."""
+    "[Washington] [D.C.]") when the NER gave both parts the same label."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if joined:
             p_start, p_end, p_label = joined[-1]
             if (
                 p_end == start
-                and {label, p_label} <= _JOINABLE
+                and label == p_label
+                and label in _JOINABLE
                 and toks[p_end - 1].pos_ == "PROPN"
                 and toks[start].pos_ == "PROPN"
                 and "\n" not in toks[p_end - 1].whitespace_
             ):
-                joined[-1] = (p_start, end, "PERSON" if "PERSON" in (label, p_label) else p_label)
+                joined[-1] = (p_start, end, label)
                 continue
         joined.append((start, end, label))
     return joined
