@@ -187,8 +187,8 @@ def resolve_article(
     # every named entity the article mentions is a node, with or without facts; concepts only with facts
     mentioned: Counter[str] = Counter(resolution.key for _, resolution in mentions if resolution.key)
     for key in mentioned:
-        if key not in used and entities.is_named(key):
-            used[key] = 0
+        if key not in used and (entities.is_named(key) or mentioned[key] > 1):
+            used[key] = 0  # a named entity, or a noun phrase mentioned more than once
     local = [entities.local_entity(key, max(count, mentioned[key])) for key, count in sorted(used.items())]
     article_entities: list[tuple[str, str]] = []
     for role, name, kind in (("publisher", document.source, "NewsAgency"), ("place", document.place, "Place")):

@@ -38,10 +38,11 @@ __all__ = ["Anaphora", "is_definite"]
 
 #: what "it" may stand for: never a person, a place (the audit: "it" after a town is nearly always
 #: something else), a time or a creative work
-_THING_KINDS = ("Thing", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
+_THING_KINDS = ("Thing", "Concept", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
+_PLURAL_KINDS = (*_GROUP_KINDS, "Concept", "Person")
 
 
 @lru_cache(maxsize=64)
@@ -72,9 +73,9 @@ class Anaphora:
         if lower in PERSON_PRONOUNS:
             return self.antecedent(token, ("Person",), gender="m" if lower in _MALE else "f")
         if lower in THING_PRONOUNS:
-            return self.antecedent(token, _THING_KINDS)
+            return self.antecedent(token, _THING_KINDS, plural=False)
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(token, _GROUP_KINDS)
+            return self.antecedent(token, _PLURAL_KINDS, plural=True)
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
             speaker = self.quote_speaker(token)
             if speaker is None:
@@ -100,16 +101,31 @@ class Anaphora:
             elif token.lower_ in _FEMALE:
                 cluster.gender = "f"
 
-    def antecedent(self, token: Token, kinds: Iterable[str], *, gender: str | None = None) -> str | None:
+    def antecedent(
+        self, token: Token, kinds: Iterable[str], *, gender: str | None = None, plural: bool | None = None
+    ) -> str | None:
         """The nearest preceding mention of a compatible kind and gender, within 3 sentences:
         in the same sentence the nearest before it, else the subject of an earlier sentence."""
         names = self.names
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
         sentence = sentence_of[token.i]
+        in_quote = names.context.in_quote
+        reporting = (
+            token.i not in in_quote
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in REPORTING_VERBS
+        )
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in names.clusters.values():
-            if not cluster.named or cluster.type not in allowed:
+            if cluster.type not in allowed:
+                continue
+            if cluster.named:
+                if plural and cluster.type == "Person":
+                    continue  # "they" is not one named person
+            elif not cluster.key.startswith("m:") or (plural is not None and cluster.plural != plural):
+                continue  # a noun phrase agrees in number: "the robots ... they", "the plan ... it"
+            elif plural is None and cluster.plural:
                 continue
             if gender is not None and cluster.gender is not None and cluster.gender != gender:
                 continue
@@ -119,8 +135,14 @@ class Anaphora:
                 distance = sentence - sentence_of[position]
                 if distance > 3:
                     continue
-                if names.toks[position].head.i == token.head.i and token.dep_ in ("nsubj", "nsubjpass"):
-                    continue  # "John saw him": not the subject of the same clause
+                candidate = names.toks[position]
+                if candidate.head.i == token.head.i and (
+                    token.dep_ in ("nsubj", "nsubjpass")
+                    or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
+                ):
+                    continue  # "John saw him": a non-reflexive object is not its clause's subject
+                if reporting and position in in_quote:
+                    continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 score = (-distance, 1 if position in cluster.subject_tokens else 0, position)
                 if best is None or score > best[0]:
                     best = (score, cluster.key)

@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import CATEGORY_NOUNS, ROLE_NOUNS
+from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS
+from ..syntax import subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, normalize_name, type_for_label
@@ -55,6 +56,8 @@ class Resolution:
     how: str  # "name", "pronoun", "description", "title", "concept", "clause", "unresolved"
 
 
+_LABEL_SKIP = ("relcl", "acl", "appos", "punct", "conj", "cc", "advcl")
+
 #: one pass of resolution: a decision for a mention, or None to leave it to the next pass
 Pass = Callable[["Mention"], "Resolution | None"]
 
@@ -76,6 +79,7 @@ class ArticleEntities:
         #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
         self.decided: dict[int, Resolution] = {}
         self.mentions: list[tuple[Mention, Resolution]] = []
+        self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -107,6 +111,8 @@ class ArticleEntities:
                 if found is not None:
                     break
             if found is None or found.key is None:
+                found = self._nominal(mention)
+            if found is None or found.key is None:
                 continue
             self.decided[mention.head] = found
             self.mentions.append((mention, found))
@@ -118,6 +124,8 @@ class ArticleEntities:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
         if mention.kind != "CLAUSE":
             known = self.decided.get(mention.head)
+            if known is not None and known.how == "nominal" and len(self.clusters[known.key].tokens) < 2:
+                known = None  # a noun phrase mentioned once is a concept, named by the argument's own words
             if known is not None and (known.how != "title" or self._title_before_name(mention) is not None):
                 return known
         for decide in self.passes:
@@ -171,6 +179,44 @@ class ArticleEntities:
             key = self.names.unlabelled_name(head)
             return Resolution(key, "name") if key is not None else None
         return None
+
+    def _nominal(self, mention: Mention) -> Resolution | None:
+        """A common noun phrase (Lee et al.'s exact-string and strict head match for nominals): a
+        definite one joins the latest earlier phrase with the same head noun whose words include
+        its own ("the robots" after "three robots built by the team"); any other starts a chain."""
+        toks = self.toks
+        head = toks[mention.head]
+        if head.pos_ != "NOUN" or head.lower_ in ROLE_NOUNS and head.is_title:
+            return None
+        lemma = head.lemma_.lower()
+        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
+        definite = is_definite(head)
+        if definite:
+            for key in reversed(self._nominals.get(lemma, [])):
+                cluster = self.clusters[key]
+                if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
+                    cluster.tokens.append(head.i)
+                    cluster.names[clean_name(mention.text)] += 0
+                    return Resolution(key, "nominal")
+        key = f"m:{head.i}"
+        kind = "Person" if lemma in PERSON_NOUNS else CATEGORY_NOUNS.get(lemma, "Concept")
+        cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
+        cluster.plural = head.tag_ == "NNS"
+        # named by its first mention, without a relative clause or apposition
+        label = [
+            toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP)
+        ]
+        while label and (label[0].pos_ in ("DET", "PRON") or label[0].tag_ == "PRP$" or label[0].is_punct):
+            label = label[1:]
+        cluster.add_name(clean_name("".join(t.text_with_ws for t in label)) or head.text, 1)
+        cluster.keys |= words
+        cluster.tokens.append(head.i)
+        if kind == "Person":
+            cluster.gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            cluster.subject_tokens.add(head.i)
+        self._nominals.setdefault(lemma, []).append(key)
+        return Resolution(key, "nominal")
 
     def _concept(self, mention: Mention) -> str:
         """A noun phrase that names no entity becomes a concept, one per normalised text."""
