@@ -13,8 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..types import Document, EntityMention, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
-from .coref import ArticleEntities
+from ..types import (
+    Document,
+    EntityMention,
+    Extraction,
+    Fact,
+    KnowledgeGraph,
+    Membership,
+    Mention,
+    Provenance,
+    Sentence,
+)
+from .coref import ArticleEntities, Resolution
 from .entities import EntityIndex, LocalEntity, entity_use
 from .gazetteer import Gazetteer, GazetteerEntry
 from .predicates import is_passive_with_agent, relation_label, role_property
@@ -204,12 +214,19 @@ def resolve_article(
         facts=tuple(facts),
         memberships=tuple(memberships),
         article_entities=tuple(article_entities),
-        mentions=tuple(
-            EntityMention(document.id, m.start, m.end, m.text, r.key, m.sentence, r.how)
-            for m, r in mentions
-            if r.key in used
-        ),
+        mentions=_mentions_of(document.id, mentions, used),
     )
+
+
+def _mentions_of(doc_id: str, mentions: Sequence[tuple[Mention, Resolution]], nodes: Counter[str]) -> tuple[EntityMention, ...]:
+    """The mentions of entities that are nodes, one per span (the first decision for a span wins)."""
+    found: dict[tuple[int, int], EntityMention] = {}
+    for mention, resolution in mentions:
+        if resolution.key in nodes and (mention.start, mention.end) not in found:
+            found[(mention.start, mention.end)] = EntityMention(
+                doc_id, mention.start, mention.end, mention.text, resolution.key, mention.sentence, resolution.how
+            )
+    return tuple(found.values())
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
