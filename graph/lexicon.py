@@ -36,6 +36,7 @@ __all__ = [
     "SURNAME_ENDINGS",
     "THING_PRONOUNS",
     "TIME_WORDS",
+    "UNIT_WORDS",
     "PERSON_NOUNS",
     "MALE_WORDS",
     "FEMALE_WORDS",
@@ -316,6 +317,8 @@ TIME_WORDS = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "weekend",
 }
+#: units of measure written with a capital, never entities ("30 degrees Celsius")
+UNIT_WORDS = {"celsius", "fahrenheit", "kelvin", "richter"}
 #: common nouns that only a person can be ("Valeska Smith, an Australian woman"); role nouns too
 PERSON_NOUNS = {
     "woman", "man", "girl", "boy", "person", "child", "teenager", "student", "mother", "father", "wife",

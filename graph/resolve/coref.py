@@ -263,6 +263,6 @@ class ArticleEntities:
                 known_id=known.id,
                 known_label=known.label,
             )
-        return LocalEntity(
-            key=key, label=cluster.label, type=cluster.type, names=names, mentions=mentions, named=cluster.named
-        )
+        # a chain of noun phrases ("the officer") is a concept node, whatever kind it agreed as
+        kind = "Concept" if key.startswith("m:") else cluster.type
+        return LocalEntity(key=key, label=cluster.label, type=kind, names=names, mentions=mentions, named=cluster.named)

@@ -13,16 +13,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
-from ..lexicon import TIME_WORDS
+from ..lexicon import TIME_WORDS, UNIT_WORDS
 from ..syntax import make_mention, subtree_indices, trim_edges
 from ..types import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ..syntax import DocContext
 
-__all__ = ["PRONOUNS", "candidate_mentions", "is_junk_head", "noun_phrase"]
+__all__ = ["PRONOUNS", "candidate_mentions", "is_headline_case", "is_junk_head", "noun_phrase"]
 
 #: the pronouns coreference resolves
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS
@@ -37,7 +37,7 @@ def is_junk_head(token: Token) -> bool:
     text = token.text
     if not any(c.isalpha() for c in text) or token.is_punct:
         return True
-    if token.ent_type_ in VALUE_LABELS or token.lower_.rstrip(".") in TIME_WORDS:
+    if token.ent_type_ in VALUE_LABELS or token.lower_.rstrip(".") in TIME_WORDS or token.lower_ in UNIT_WORDS:
         return True
     if token.pos_ in ("NUM", "ADJ", "ADV", "ADP", "DET", "CCONJ", "SCONJ", "PART", "INTJ", "SYM", "X", "PUNCT"):
         return True
@@ -47,6 +47,13 @@ def is_junk_head(token: Token) -> bool:
     if len(bare) <= 3 and text.endswith(".") and bare.isalpha() and not bare.isupper():
         return True  # "No.", "Sept.", "Jr."
     return False
+
+
+def is_headline_case(sentence: Span) -> bool:
+    """A sentence in title case ("Minister Holds Talks With Allies"): its capitals say nothing
+    about names. Four or more words, nearly all of the longer ones capitalised."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.8 * len(words)
 
 
 def noun_phrase(context: DocContext, head: Token) -> list[int]:

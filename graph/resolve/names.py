@@ -29,7 +29,7 @@ from ..lexicon import (
 )
 from ..lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS
 from ..syntax import doc_tree, kids
-from .mentions import is_junk_head
+from .mentions import is_headline_case, is_junk_head
 from .entities import (
     clean_name,
     compatible_types,
@@ -131,6 +131,8 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue
         if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
             continue  # no noun or name head: "No.", "Sept.", a weekday, a number
+        if ent.label_ == "NORP" and end - start == 1 and toks[start].tag_ not in ("NNPS", "NNS"):
+            continue  # "Afghan", "the Republican": an adjective or an epithet, not a group
         if ent.label_ != "PERSON" and is_role_phrase(doc[start:end]):
             continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
         if end - start == 1 and (
@@ -139,7 +141,8 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue  # "the Party" is a definite description, resolved by salience, not a name
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
-    spans.extend(_proper_noun_runs(doc, toks, covered))
+    headlines = {i for sent in context.sentences if is_headline_case(sent) for i in range(sent.start, sent.end)}
+    spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
     return _join_adjacent(toks, spans)
 
@@ -177,11 +180,14 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or toks[start].is_punct
         or (ent.label_ == "PERSON"
         and end - start > 1
-        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS))
+        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
+             or toks[start].lemma_.lower() in ROLE_NOUNS))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
-    while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].pos_ in ("ADP", "CCONJ", "DET")
+    ):
+        end -= 1  # and a function word the NER ran on with ("the Eighth Amendment of")
     while (
         start > 0
         and start - 1 not in covered
@@ -414,23 +420,28 @@ class NameTable:
         return self._longer_name(text, kind, position)
 
     def _longer_name(self, text: str, kind: str, position: int) -> Cluster | None:
+        """The one longer name ``text`` is a short form of ("Okonkwo" -> "Chidi Okonkwo"); None when
+        none or several different entities fit ("Smith" after "John Smith" and "Jane Smith")."""
         best: Cluster | None = None
         best_score: tuple[int, int] | None = None
+        fits = 0
         for cluster in self.clusters.values():
             if not cluster.named:
                 continue
-            loose = {kind, cluster.type} <= {"Person", "Organization", "Thing"}
+            # the NER may call a surname an organisation ("Nazarbayev" ORG joins a person), but a
+            # person's name never joins an organisation's ("President Trump" is not "Trump Organization")
+            loose = kind in ("Organization", "Thing") and cluster.type == "Person"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             person = _is_person(kind, cluster.type)
-            for name in cluster.names:
-                if is_short_form(text, name, person=person):
-                    # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
-                    before = [t for t in cluster.tokens if t < position]
-                    score = (1 if before else 0, max(before) if before else -min(cluster.tokens or [0]))
-                    if best_score is None or score > best_score:
-                        best, best_score = cluster, score
-        return best
+            if any(is_short_form(text, name, person=person) for name in cluster.names if cluster.names[name] > 0):
+                fits += 1
+                # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
+                before = [t for t in cluster.tokens if t < position]
+                score = (1 if before else 0, max(before) if before else -min(cluster.tokens or [0]))
+                if best_score is None or score > best_score:
+                    best, best_score = cluster, score
+        return best if fits == 1 else None
 
     def unlabelled_name(self, head: Token) -> str | None:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
@@ -451,6 +462,11 @@ class NameTable:
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
+            sentence = self.context.sentences[self.context.sentence_of[head.i]]
+            if is_headline_case(sentence):
+                return None  # in a title-case headline a capital is no sign of a new name
+            if end - start == 1 and head.i == sentence.start and not head.ent_type_:
+                return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
             cluster = self.new_cluster(kind)
         cluster.add_name(text, 1)
         cluster.tokens.append(head.i)
