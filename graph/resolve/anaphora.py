@@ -49,7 +49,7 @@ _PLURAL_KINDS = (*_GROUP_KINDS, "Concept", "Person")
 def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
     """Every entity type compatible with one of ``kinds``."""
     return frozenset(
-        t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds) and (t != "Thing" or "Thing" in kinds)
+        t for t in ENTITY_TYPES if any(t == k or ("Thing" not in (t, k) and compatible_types(t, k)) for k in kinds)
     )
 
 

@@ -77,9 +77,6 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
     for token in toks:
         i = token.i
         sentence = context.sentence_of[i]
-        if token.lower_ in PRONOUNS and (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
-            yield make_mention(doc, token, [i], sentence, kind="PRON")
-            continue
         if i in name_spans:
             start, end = name_spans[i]
             if token.dep_ == "compound" and token.head.i not in in_name and token.head.pos_ in ("NOUN", "PROPN"):
@@ -89,6 +86,9 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             if start < min(indices) or end - 1 > max(indices):
                 indices = list(range(start, end))
             yield make_mention(doc, token, indices, sentence)
+            continue
+        if token.lower_ in PRONOUNS and (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
+            yield make_mention(doc, token, [i], sentence, kind="PRON")
             continue
         if i in in_name or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat"):
             continue

@@ -123,6 +123,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         if gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
+    for start, end in _quoted_titles(toks, context):
+        spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -169,6 +172,31 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
+    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
+    Times"): one name each, so the names inside them are no entities of their own."""
+    found: list[tuple[int, int]] = []
+    inside = sorted(context.in_quote)
+    k = 0
+    while k < len(inside):
+        start = end = inside[k]
+        while k + 1 < len(inside) and inside[k + 1] == end + 1:
+            k += 1
+            end = inside[k]
+        k += 1
+        end += 1
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        words = [t for t in toks[start:end] if t.is_alpha]
+        if not words or end - start > 8 or not words[0].text[0].isupper() or "\n" in "".join(t.text for t in toks[start:end]):
+            continue
+        if all(t.text[0].isupper() for t in words if len(t) > 3) and (
+            len(words) > 1 or words[0].pos_ == "PROPN"
+        ) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
+            found.append((start, end))
+    return found
 
 
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
