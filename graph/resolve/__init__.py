@@ -222,6 +222,8 @@ def _mentions_of(doc_id: str, mentions: Sequence[tuple[Mention, Resolution]], no
     """The mentions of entities that are nodes, one per span (the first decision for a span wins)."""
     found: dict[tuple[int, int], EntityMention] = {}
     for mention, resolution in mentions:
+        if resolution.how == "apposition":
+            continue  # inside its name's mention ("Valeska Paris, an Australian woman")
         if resolution.key in nodes and (mention.start, mention.end) not in found:
             found[(mention.start, mention.end)] = EntityMention(
                 doc_id, mention.start, mention.end, mention.text, resolution.key, mention.sentence, resolution.how

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS
-from ..syntax import subtree_indices
+from ..syntax import kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, normalize_name, type_for_label
@@ -189,8 +189,29 @@ class ArticleEntities:
         if head.pos_ != "NOUN" or head.lower_ in ROLE_NOUNS and head.is_title:
             return None
         lemma = head.lemma_.lower()
+        names = self.names
+        # apposition: "Valeska Paris, an Australian woman": the noun describes the name (and is
+        # inside the name's mention, as in OntoNotes), so a later "the woman" can find her
+        described = names.name_of_token.get(head.head.i) if head.dep_ == "appos" else None
+        if described is None:
+            described = next((names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos"
+                              and c.i in names.name_of_token), None)
+        if described is not None:
+            self.clusters[described].descriptions.add(lemma)
+            return Resolution(described, "apposition")
         words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         definite = is_definite(head)
+        if definite and head.tag_ != "NNS":
+            # a definite description joins the one named entity it describes or whose name has its
+            # head word ("the woman" -> Valeska Paris; "the church" -> Church of Scientology)
+            fits = [
+                c.key
+                for c in self.clusters.values()
+                if c.named and c.tokens and c.tokens[0] < head.i
+                and (lemma in c.descriptions or any(lemma in normalize_name(n).split() for n in c.names if c.names[n]))
+            ]
+            if len(fits) == 1:
+                return Resolution(fits[0], "description")
         if definite:
             for key in reversed(self._nominals.get(lemma, [])):
                 cluster = self.clusters[key]

@@ -66,6 +66,7 @@ class Cluster:
     fixed: bool = False  # the type comes from strong evidence (a gloss, a category noun, the gazetteer)
     keys: set[str] = field(default_factory=set)  # normalised and transliteration keys of its names
     plural: bool = False  # a plural noun phrase ("the robots")
+    descriptions: set[str] = field(default_factory=set)  # head nouns of its appositions ("woman")
     gender: str | None = None  # "m" or "f" for a person, from an honorific, a first name or a bound pronoun
 
     def add_name(self, name: str, count: int = 1) -> None:
