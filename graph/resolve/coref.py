@@ -80,6 +80,7 @@ class ArticleEntities:
         self.decided: dict[int, Resolution] = {}
         self.mentions: list[tuple[Mention, Resolution]] = []
         self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
+        self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -139,6 +140,8 @@ class ArticleEntities:
 
     def _title_before_name(self, mention: Mention) -> Resolution | None:
         # a title before a name: "Chairman of the Party John Smith" is John Smith
+        if len(mention.tokens) == 1 and mention.kind == "PRON":
+            return None
         person = self.titles.person_after_title(mention)
         return Resolution(person, "title") if person is not None else None
 
@@ -207,8 +210,7 @@ class ArticleEntities:
             fits = [
                 c.key
                 for c in self.clusters.values()
-                if c.named and c.tokens and c.tokens[0] < head.i
-                and (lemma in c.descriptions or any(lemma in normalize_name(n).split() for n in c.names if c.names[n]))
+                if c.named and c.tokens and c.tokens[0] < head.i and (lemma in c.descriptions or lemma in self._words(c))
             ]
             if len(fits) == 1:
                 return Resolution(fits[0], "description")
@@ -217,20 +219,12 @@ class ArticleEntities:
                 cluster = self.clusters[key]
                 if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
                     cluster.tokens.append(head.i)
-                    cluster.names[clean_name(mention.text)] += 0
                     return Resolution(key, "nominal")
         key = f"m:{head.i}"
         kind = "Person" if lemma in PERSON_NOUNS else CATEGORY_NOUNS.get(lemma, "Concept")
         cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
         cluster.plural = head.tag_ == "NNS"
-        # named by its first mention, without a relative clause or apposition
-        label = [
-            toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP)
-        ]
-        while label and (label[0].pos_ in ("DET", "PRON") or label[0].tag_ == "PRP$" or label[0].is_punct):
-            label = label[1:]
-        cluster.add_name(clean_name("".join(t.text_with_ws for t in label)) or head.text, 1)
-        cluster.keys |= words
+        cluster.keys |= words  # its label is made when it becomes a node (:meth:`_name_nominal`)
         cluster.tokens.append(head.i)
         if kind == "Person":
             cluster.gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
@@ -238,6 +232,23 @@ class ArticleEntities:
             cluster.subject_tokens.add(head.i)
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
+
+    def _words(self, cluster: Cluster) -> frozenset[str]:
+        """The words of the names a named cluster was called by (cached until it gets a new name)."""
+        cached = self._name_words.get(cluster.key)
+        if cached is None or cached[0] != len(cluster.names):
+            words = frozenset(w for n, c in cluster.names.items() if c for w in normalize_name(n).split())
+            cached = self._name_words[cluster.key] = (len(cluster.names), words)
+        return cached[1]
+
+    def _name_nominal(self, cluster: Cluster) -> None:
+        """A chain of noun phrases is named by its first mention, without a relative clause or apposition."""
+        toks = self.toks
+        head = toks[cluster.tokens[0]]
+        label = [toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP)]
+        while label and (label[0].pos_ in ("DET", "PRON") or label[0].tag_ == "PRP$" or label[0].is_punct):
+            label = label[1:]
+        cluster.names[clean_name("".join(t.text_with_ws for t in label)) or head.text] += 1
 
     def _concept(self, mention: Mention) -> str:
         """A noun phrase that names no entity becomes a concept, one per normalised text."""
@@ -252,7 +263,7 @@ class ArticleEntities:
         if cluster is None:
             kind = type_for_label(toks[mention.head].ent_type_) if toks[mention.head].ent_type_ else "Concept"
             cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
-        cluster.add_name(label, 1)
+        cluster.names[label] += 1  # a concept is never matched by name keys (those are for names)
         cluster.tokens.append(mention.head)
         return key
 
@@ -269,6 +280,8 @@ class ArticleEntities:
     def local_entity(self, key: str, mentions: int) -> LocalEntity:
         """The article-local entity of a cluster, with the gazetteer's identity if it knows it."""
         cluster = self.clusters[key]
+        if key.startswith("m:") and not any(cluster.names.values()):
+            self._name_nominal(cluster)
         names = Counter({n: c for n, c in cluster.names.items() if n})
         known = None
         if self.gazetteer is not None and cluster.named:

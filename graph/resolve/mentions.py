@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from ..lexicon import TIME_WORDS, UNIT_WORDS
-from ..syntax import make_mention, subtree_indices, trim_edges
+from ..syntax import doc_tree, make_mention, subtree_indices, trim_edges
 from ..types import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,16 +49,52 @@ def is_junk_head(token: Token) -> bool:
     return False
 
 
-def is_headline_case(sentence: Span) -> bool:
+def is_headline_case(sentence: Span, tokens: list[Token] | None = None) -> bool:
     """A sentence in title case ("Minister Holds Talks With Allies"): its capitals say nothing
-    about names. Four or more words, nearly all of the longer ones capitalised."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.8 * len(words)
+    about names. Four or more words, nearly all of the longer ones capitalised. ``tokens``: the
+    document's tokens, if at hand (faster than iterating the span)."""
+    span = tokens[sentence.start : sentence.end] if tokens is not None else list(sentence)
+    words = [t.text for t in span if len(t.text) > 3 and t.text.isalpha()]
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
 
 
-def noun_phrase(context: DocContext, head: Token) -> list[int]:
-    """The tokens of ``head``'s noun phrase: its subtree without coordinated phrases, edges trimmed."""
-    indices = subtree_indices(head, skip_deps=_SKIP_DEPS)  # a possessor keeps its "'s", as in OntoNotes
+def subtree_bounds(context: DocContext) -> list[tuple[int, int]]:
+    """(first, last) token of every token's subtree, computed once per document in linear time."""
+    tree = doc_tree(context.doc)
+    bounds = [(i, i) for i in range(len(tree.children))]
+    order: list[int] = []
+    stack = [i for i, dep in enumerate(tree.deps) if dep == "ROOT" or not dep]
+    while stack:  # parents before children; then fold the bounds up from the leaves
+        i = stack.pop()
+        order.append(i)
+        stack.extend(tree.children[i])
+    for i in reversed(order):
+        lo, hi = bounds[i]
+        for child in tree.children[i]:
+            c_lo, c_hi = bounds[child]
+            lo, hi = min(lo, c_lo), max(hi, c_hi)
+        bounds[i] = (lo, hi)
+    return bounds
+
+
+def noun_phrase(context: DocContext, head: Token, bounds: list[tuple[int, int]] | None = None) -> list[int]:
+    """The tokens of ``head``'s noun phrase: its subtree without coordinated phrases, edges trimmed.
+    A possessor keeps its "'s", as in OntoNotes."""
+    if bounds is None:
+        indices = subtree_indices(head, skip_deps=_SKIP_DEPS)
+    else:
+        tree = doc_tree(context.doc)
+        lo = hi = head.i
+        for child in tree.children[head.i]:
+            if tree.deps[child] not in _SKIP_DEPS:
+                lo, hi = min(lo, bounds[child][0]), max(hi, bounds[child][1])
+        indices = [i for i in range(lo, hi + 1) if not tree.is_space[i]]
+        # coordinated phrases between the head and its other dependents stay out
+        for child in tree.children[head.i]:
+            if tree.deps[child] in _SKIP_DEPS:
+                c_lo, c_hi = bounds[child]
+                indices = [i for i in indices if not c_lo <= i <= c_hi]
+        indices = trim_edges(context.doc, indices)
     # a noun phrase stays inside its sentence
     sentence = context.sentence_of[head.i]
     indices = [i for i in indices if context.sentence_of[i] == sentence]
@@ -72,6 +108,7 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
     token span; a name that modifies another noun ("the [Nur Otan] party") is a mention of its own.
     """
     toks = context.tokens
+    bounds = subtree_bounds(context)
     in_name = {i: head for head, (start, end) in name_spans.items() for i in range(start, end)}
     doc = context.doc
     for token in toks:
@@ -82,7 +119,7 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             if token.dep_ == "compound" and token.head.i not in in_name and token.head.pos_ in ("NOUN", "PROPN"):
                 yield make_mention(doc, token, range(start, end), sentence)  # "the [Nur Otan] party"
                 continue
-            indices = noun_phrase(context, token)
+            indices = noun_phrase(context, token, bounds)
             if start < min(indices) or end - 1 > max(indices):
                 indices = list(range(start, end))
             yield make_mention(doc, token, indices, sentence)
@@ -94,4 +131,4 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             continue
         if is_junk_head(token):
             continue
-        yield make_mention(doc, token, noun_phrase(context, token), sentence)
+        yield make_mention(doc, token, noun_phrase(context, token, bounds), sentence)

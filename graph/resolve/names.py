@@ -145,7 +145,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue  # "the Party" is a definite description, resolved by salience, not a name
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
-    headlines = {i for sent in context.sentences if is_headline_case(sent) for i in range(sent.start, sent.end)}
+    headlines = {
+        i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)
+    }
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
     return _join_adjacent(toks, spans)
@@ -492,7 +494,7 @@ class NameTable:
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
             sentence = self.context.sentences[self.context.sentence_of[head.i]]
-            if is_headline_case(sentence):
+            if is_headline_case(sentence, toks):
                 return None  # in a title-case headline a capital is no sign of a new name
             if end - start == 1 and head.i == sentence.start and not head.ent_type_:
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
