@@ -334,10 +334,12 @@ PERSON_NOUNS = {
 }
 #: honorifics and kinship or role words that say a person is a man or a woman
 MALE_WORDS = {"mr", "sir", "lord", "herr", "king", "prince", "emperor", "duke", "baron", "father", "son",
-              "brother", "husband", "uncle", "nephew", "grandfather", "man", "boy", "he", "him", "his", "himself"}
+              "brother", "husband", "uncle", "nephew", "grandfather", "man", "boy", "he", "him", "his", "himself",
+              "spokesman", "chairman", "businessman", "congressman", "policeman"}
 FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "madam", "mme", "frau", "queen", "princess", "empress",
                 "duchess", "baroness", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother",
-                "woman", "girl", "she", "her", "hers", "herself"}
+                "woman", "girl", "she", "her", "hers", "herself", "spokeswoman", "chairwoman", "businesswoman",
+                "actress", "congresswoman", "policewoman"}
 #: determiners that make a noun phrase definite ("the Party", "this organization")
 DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
 

@@ -26,12 +26,13 @@ from ..lexicon import (
 )
 from ..syntax import kids
 from ..types import Mention
-from .entities import ENTITY_TYPES, compatible_types, normalize_name
+from .entities import ENTITY_TYPES, compatible_types
+from .names import name_head
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from .names import NameTable
+    from .names import NameTable  # noqa: F401
     from .titles import Titles
 
 __all__ = ["Anaphora", "is_definite"]
@@ -219,20 +220,29 @@ class Anaphora:
         return key
 
     def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
-        """The most mentioned entity of a compatible kind, mentioned before ``before``."""
-        best: tuple[tuple[int, int, int], str] | None = None
+        """The entity a definite description of a kind refers to ("the party", "the company"):
+        of the named entities of a compatible kind mentioned before, the one whose name has the
+        head word, else the only one, else one mentioned at least twice as often as any other."""
+        fits: list[tuple[int, str, bool]] = []
         for cluster in self.names.clusters.values():
-            if not compatible_types(cluster.type, kind) and not (
-                kind == "PoliticalParty" and cluster.type == "Organization"
-            ):
+            if not cluster.named:
+                continue
+            if not compatible_types(cluster.type, kind) or "Thing" in (cluster.type,) and kind != "Thing":
                 continue
             earlier = [t for t in cluster.tokens if t < before]
             if not earlier:
                 continue
-            matches_head = (
-                1 if head_word and any(normalize_name(n).split()[-1:] == [head_word] for n in cluster.names) else 0
+            matches_head = bool(head_word) and (
+                any(name_head(n) == head_word for n in cluster.names if cluster.names[n])
+                or head_word in cluster.descriptions
             )
-            score = (matches_head, len(cluster.tokens), max(earlier))
-            if best is None or score > best[0]:
-                best = (score, cluster.key)
-        return best[1] if best else None
+            fits.append((len(earlier), cluster.key, matches_head))
+        named = [f for f in fits if f[2]]
+        if len(named) == 1:
+            return named[0][1]
+        if len(fits) == 1:
+            return fits[0][1]
+        fits.sort(reverse=True)
+        if len(fits) > 1 and fits[0][0] >= 2 * fits[1][0]:
+            return fits[0][1]
+        return None

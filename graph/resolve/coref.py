@@ -35,11 +35,11 @@ from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, normalize_name, type_for_label
 from .mentions import candidate_mentions
-from .names import Cluster, NameTable
+from .names import Cluster, NameTable, name_head
 from .titles import Titles
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..syntax import DocContext
     from ..types import Extraction
@@ -170,10 +170,22 @@ class ArticleEntities:
             # a bare title that names nobody we know ("the President's post") is no node
             return Resolution(key, "title" if key else "unresolved")
         category = CATEGORY_NOUNS.get(head.lemma_.lower())
+        named = self._of_name(head)
+        if category is not None and named is not None:
+            return Resolution(named, "description")  # "the city of Haidong" is Haidong
         if category is not None and not self.names.has_own_name(mention):
             key = self.anaphora.salient(category, before=head.i, head_word=head.lemma_.lower())
             if key is not None:
                 return Resolution(key, "description")
+        return None
+
+    def _of_name(self, head: Token) -> str | None:
+        """The name in "the city of Haidong", "the state of New York": the pobj of the head's "of"."""
+        for prep in kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in kids(prep):
+                    if pobj.dep_ == "pobj":
+                        return self.names.name_of_token.get(pobj.i)
         return None
 
     def _unlabelled_name(self, mention: Mention) -> Resolution | None:
@@ -210,7 +222,7 @@ class ArticleEntities:
             fits = [
                 c.key
                 for c in self.clusters.values()
-                if c.named and c.tokens and c.tokens[0] < head.i and (lemma in c.descriptions or lemma in self._words(c))
+                if c.named and c.tokens and c.tokens[0] < head.i and (lemma in c.descriptions or lemma in self._heads(c))
             ]
             if len(fits) == 1:
                 return Resolution(fits[0], "description")
@@ -233,19 +245,22 @@ class ArticleEntities:
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
 
-    def _words(self, cluster: Cluster) -> frozenset[str]:
-        """The words of the names a named cluster was called by (cached until it gets a new name)."""
+    def _heads(self, cluster: Cluster) -> frozenset[str]:
+        """The head words of the names a named cluster was called by: the word before "of"
+        ("Church of Scientology"), else the last ("Supreme Court"); cached until it gets a new name."""
         cached = self._name_words.get(cluster.key)
         if cached is None or cached[0] != len(cluster.names):
-            words = frozenset(w for n, c in cluster.names.items() if c for w in normalize_name(n).split())
+            words = frozenset(name_head(n) for n, c in cluster.names.items() if c)
             cached = self._name_words[cluster.key] = (len(cluster.names), words)
         return cached[1]
 
     def _name_nominal(self, cluster: Cluster) -> None:
-        """A chain of noun phrases is named by its first mention, without a relative clause or apposition."""
+        """A chain of noun phrases is named by its first mention, without a relative clause, an
+        apposition or a prepositional phrase other than "of"."""
         toks = self.toks
         head = toks[cluster.tokens[0]]
-        label = [toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP)]
+        other_preps = [c.i for c in kids(head) if c.dep_ == "prep" and c.lower_ != "of"]  # "sidelines [of the event]"
+        label = [toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP, skip=other_preps)]
         while label and (label[0].pos_ in ("DET", "PRON") or label[0].tag_ == "PRP$" or label[0].is_punct):
             label = label[1:]
         cluster.names[clean_name("".join(t.text_with_ws for t in label)) or head.text] += 1

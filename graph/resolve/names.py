@@ -77,6 +77,8 @@ class Cluster:
     @property
     def label(self) -> str:
         """The longest name actually used (glosses and aliases count 0 and are never the label)."""
+        if not self.names:
+            return ""  # a noun-phrase chain before it is named (:meth:`ArticleEntities.local_entity`)
         return max(self.names, key=lambda n: (self.names[n] > 0, len(n.split()), self.names[n], n))
 
     def vote(self, kind: str, *, strong: bool = False) -> None:
@@ -290,6 +292,15 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
     if kind == "Person" and head in ORGANIZATION_HEADS:
         return "Organization"  # "Election Headquarters" is no person, whatever the NER says
     return kind
+
+
+def name_head(name: str) -> str:
+    """The head word of a name, normalised: the word before "of" ("Church of Scientology" ->
+    "church"), else the last ("Nur Otan Party" -> "party"); "" for an empty name."""
+    words = normalize_name(name).split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
