@@ -44,6 +44,32 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
 _PLURAL_KINDS = (*_GROUP_KINDS, "Concept", "Person")
+#: verbs whose subject speaks, thinks or decides: "they agreed" is people or organisations, not things
+_ANIMATE_VERBS = REPORTING_VERBS | {"agree", "discuss", "decide", "want", "expect", "believe", "think", "hope",
+                                    "plan", "promise", "refuse", "vote", "negotiate", "insist", "argue"}
+_ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Concept", "Event", "Programme"))
+_ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
+_PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
+
+
+def is_pleonastic(token: Token) -> bool:
+    """An "it" that refers to nothing (Lee et al. 2013): "it was agreed to ...", "it is clear that
+    ...", "it seems", "it is raining"."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    if token.dep_ == "expl":
+        return True
+    verb = token.head
+    children = kids(verb)
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children)
+    if token.dep_ == "nsubjpass" and clause:
+        return True  # "it was agreed to continue contacts"
+    if verb.lemma_.lower() in _PLEONASTIC_VERBS:
+        return True
+    if verb.lemma_.lower() == "be":
+        # "it is clear that ...", "it's irrelevant": an adjective and no noun for "it" to be
+        return any(c.dep_ == "acomp" for c in children) and not any(c.dep_ == "attr" for c in children)
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -73,10 +99,13 @@ class Anaphora:
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             return self.antecedent(token, ("Person",), gender="m" if lower in _MALE else "f")
+        animate = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _ANIMATE_VERBS
         if lower in THING_PRONOUNS:
-            return self.antecedent(token, _THING_KINDS, plural=False)
+            if is_pleonastic(token):
+                return None
+            return self.antecedent(token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False)
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(token, _PLURAL_KINDS, plural=True)
+            return self.antecedent(token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True)
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
             speaker = self.quote_speaker(token)
             if speaker is None:
