@@ -46,6 +46,10 @@ def is_junk_head(token: Token) -> bool:
     bare = text.rstrip(".")
     if len(bare) <= 3 and text.endswith(".") and bare.isalpha() and not bare.isupper():
         return True  # "No.", "Sept.", "Jr."
+    if len(text) <= 4 and not token.whitespace_ and token.i + 2 < len(token.doc):
+        after, number = token.doc[token.i + 1], token.doc[token.i + 2]
+        if after.text == "." and number.like_num:
+            return True  # "No. 10", "Art. 5": an abbreviation before a number
     return False
 
 
