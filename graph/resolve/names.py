@@ -152,6 +152,17 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     }
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
+    if headlines:
+        # in a title-case headline the NER guesses from capitals ("Chung Holds Talks"): a name
+        # there counts when the body uses a name with one of its words
+        body_words = {
+            w for start, end, _ in spans if start not in headlines for w in normalize_name(doc[start:end].text).split()
+        }
+        spans = [
+            (start, end, label)
+            for start, end, label in spans
+            if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
+        ]
     return _join_adjacent(toks, spans)
 
 
@@ -359,6 +370,7 @@ class NameTable:
         self.clusters: dict[str, Cluster] = {}
         self.name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
         self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
+        self.person_words: set[str] = set()  # last words of the names the NER called persons
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -370,6 +382,7 @@ class NameTable:
         """Cluster the article's names, longest first so short names can join them; then glosses
         join the name they translate, and the gazetteer fixes the type of names it knows."""
         spans = name_spans(self.doc, self.context)
+        self.person_words = {normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"}
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
         for k in order:
             self._add_name(*spans[k], source)
@@ -476,6 +489,8 @@ class NameTable:
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             person = _is_person(kind, cluster.type)
+            if not person and normalize_name(text) in self.person_words:
+                continue  # "Trump" is a person's name in this article, not short for "Trump Organization"
             if any(is_short_form(text, name, person=person) for name in cluster.names if cluster.names[name] > 0):
                 fits += 1
                 # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
@@ -509,6 +524,8 @@ class NameTable:
                 return None  # in a title-case headline a capital is no sign of a new name
             if end - start == 1 and head.i == sentence.start and not head.ent_type_:
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
+            if end - start == 1 and not head.ent_type_ and any(c.dep_ == "det" for c in kids(head)):
+                return None  # "the Republican", "A Star Is Born": a lone capital after a determiner
             cluster = self.new_cluster(kind)
         cluster.add_name(text, 1)
         cluster.tokens.append(head.i)

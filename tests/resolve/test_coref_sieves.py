@@ -135,6 +135,7 @@ def test_headline_case():
     class Tok:
         def __init__(self, text):
             self.text = text
+            self.ent_type_ = ""
 
     headline = Sent([Tok(w) for w in "Foreign Minister Holds Talks With Allies".split()])
     prose = Sent([Tok(w) for w in "The minister held talks with allies on Monday".split()])
