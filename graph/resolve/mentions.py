@@ -55,10 +55,10 @@ def is_junk_head(token: Token) -> bool:
 
 def is_headline_case(sentence: Span, tokens: list[Token] | None = None) -> bool:
     """A sentence in title case ("Minister Holds Talks With Allies"): its capitals say nothing
-    about names. Three or more of the longer words outside named entities, nearly all capitalised.
+    about names. Three or more of the words of five letters or more outside named entities, nearly all capitalised.
     ``tokens``: the document's tokens, if at hand (faster than iterating the span)."""
     span = tokens[sentence.start : sentence.end] if tokens is not None else list(sentence)
-    words = [t.text for t in span if len(t.text) > 3 and t.text.isalpha() and not getattr(t, "ent_type_", "")]
+    words = [t.text for t in span if len(t.text) > 4 and t.text.isalpha() and not getattr(t, "ent_type_", "")]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
 
 

@@ -132,6 +132,13 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        first = toks[ent.start]
+        if ent.label_ in ("ORG", "GPE", "NORP") and ent.end - ent.start > 1 and (
+            first.lower_.rstrip(".") in HONORIFICS or (first.is_title and first.lower_ in PERSON_TITLES)
+        ):
+            from spacy.tokens import Span
+
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
         if start >= end or (start, end) in glossed:
             continue
@@ -166,6 +173,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     return _join_adjacent(toks, spans)
 
 
+#: titles that, written before a name, say it is a person's
+PERSON_TITLES = {"president", "senator", "governor", "mayor", "judge", "minister", "chancellor", "king", "queen",
+                 "pope", "prince", "princess", "premier", "sheikh"}
 _JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
 
 
