@@ -425,8 +425,13 @@ class NameTable:
                 nouns.append(token.head)
             if token.dep_ == "nsubj" and token.head.lemma_ == "be":
                 nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
-            if any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
-                cluster.vote("Person", strong=True)
+            start = self.spans[head][0]
+            before = toks[start - 1] if start > 0 else None
+            titled = before is not None and before.is_title and (
+                before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES
+            )
+            if titled or any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
+                cluster.vote("Person", strong=True)  # "..., an Australian woman"; "President Trump"
 
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks
@@ -534,7 +539,7 @@ class NameTable:
                 return None  # in a title-case headline a capital is no sign of a new name
             if end - start == 1 and head.i == sentence.start and not head.ent_type_:
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
-            if end - start == 1 and not head.ent_type_ and any(c.dep_ == "det" for c in kids(head)):
+            if end - start == 1 and head.ent_type_ in ("", "NORP") and any(c.dep_ == "det" for c in kids(head)):
                 return None  # "the Republican", "A Star Is Born": a lone capital after a determiner
             cluster = self.new_cluster(kind)
         cluster.add_name(text, 1)
