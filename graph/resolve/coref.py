@@ -276,7 +276,10 @@ class ArticleEntities:
         key = "c:" + normalize_name(label)
         cluster = self.clusters.get(key)
         if cluster is None:
+            # a phrase that is no name is a concept, or a time or quantity; never a named class
             kind = type_for_label(toks[mention.head].ent_type_) if toks[mention.head].ent_type_ else "Concept"
+            if kind not in ("TimeExpression", "Quantity"):
+                kind = "Concept"
             cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
         cluster.names[label] += 1  # a concept is never matched by name keys (those are for names)
         cluster.tokens.append(mention.head)

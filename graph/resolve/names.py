@@ -500,7 +500,10 @@ class NameTable:
                 continue
             # the NER may call a surname an organisation ("Nazarbayev" ORG joins a person), but a
             # person's name never joins an organisation's ("President Trump" is not "Trump Organization")
-            loose = kind in ("Organization", "Thing") and cluster.type == "Person"
+            loose = cluster.type == "Person" and (
+                kind in ("Organization", "Thing")
+                or (kind == "Place" and normalize_name(text) in self.person_words)  # "Chung" tagged GPE once
+            )
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             person = _is_person(kind, cluster.type)
