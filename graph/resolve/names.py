@@ -435,6 +435,14 @@ class NameTable:
 
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks
+        if (
+            end - start > 1
+            and toks[start].is_upper
+            and toks[start].is_alpha
+            and 2 <= len(toks[start].text) <= 3
+            and normalize_name(toks[end - 1].text) in self.person_words
+        ):
+            start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Smith": an abbreviated title before a surname
         text = clean_name(doc[start:end].text)
         if not text:
             return
