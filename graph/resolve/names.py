@@ -181,15 +181,20 @@ _JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
 
 def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two names the NER split with nothing between them are one name ("[Valeska] [Paris]",
-    "[Washington] [D.C.]") when the NER gave both parts the same label."""
+    "[Washington] [D.C.]") when the NER gave both parts the same label, or a place before the
+    organisation it modifies ("[Cambridge] [District Court]")."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if joined:
             p_start, p_end, p_label = joined[-1]
             if (
                 p_end == start
-                and label == p_label
-                and label in _JOINABLE
+                and (
+                    (label == p_label and label in _JOINABLE)
+                    # a place naming an organisation's seat: "[Cambridge] [District Court]"
+                    or (p_label in ("GPE", "LOC") and label == "ORG" and toks[p_end - 1].dep_ == "compound"
+                        and start <= toks[p_end - 1].head.i < end)
+                )
                 and toks[p_end - 1].pos_ == "PROPN"
                 and toks[start].pos_ == "PROPN"
                 and "\n" not in toks[p_end - 1].whitespace_
