@@ -14,6 +14,7 @@ __all__ = [
     "CATEGORY_NOUNS",
     "DEFINITE_DETERMINERS",
     "DEPUTY_WORDS",
+    "FEMALE_WORDS",
     "FIRST_PLURAL_PRONOUNS",
     "FIRST_SINGULAR_PRONOUNS",
     "GLOSS_FUNCTION_WORDS",
@@ -21,11 +22,13 @@ __all__ = [
     "HONORIFICS",
     "LIGHT_PREPOSITIONS",
     "LIGHT_VERBS",
+    "MALE_WORDS",
     "MODAL_LEMMAS",
     "MODAL_VERBS",
     "ORGANIZATION_HEADS",
     "PARTICIPANT_PREPOSITIONS",
     "PATIENT_PREPOSITIONS",
+    "PERSON_NOUNS",
     "PERSON_PRONOUNS",
     "PLURAL_PRONOUNS",
     "PROGRAMME_HEADS",
@@ -37,9 +40,6 @@ __all__ = [
     "THING_PRONOUNS",
     "TIME_WORDS",
     "UNIT_WORDS",
-    "PERSON_NOUNS",
-    "MALE_WORDS",
-    "FEMALE_WORDS",
 ]
 
 # ----------------------------------------------------------------------------- verbs
@@ -330,7 +330,7 @@ PERSON_NOUNS = {
     "goalkeeper", "midfielder", "candidate", "lawmaker", "legislator", "senator", "businessman",
     "businesswoman", "entrepreneur", "executive", "economist", "historian", "priest", "bishop", "rapper",
     "footballer", "athlete", "leader", "chairman", "chairwoman", "director", "manager", "president",
-    "minister", "ambassador", "spokesman", "mayor", "governor", "judge", "prosecutor", "defendant",
+    "minister", "ambassador", "mayor", "governor", "judge", "prosecutor", "defendant",
 }
 #: honorifics and kinship or role words that say a person is a man or a woman
 MALE_WORDS = {"mr", "sir", "lord", "herr", "king", "prince", "emperor", "duke", "baron", "father", "son",

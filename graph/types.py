@@ -11,19 +11,19 @@ import hashlib
 from dataclasses import dataclass
 
 __all__ = [
-    "Document",
-    "Sentence",
-    "Phrase",
-    "Mention",
     "Argument",
-    "Extraction",
+    "Document",
     "Entity",
-    "Provenance",
-    "Fact",
-    "Membership",
-    "EntityUse",
     "EntityMention",
+    "EntityUse",
+    "Extraction",
+    "Fact",
     "KnowledgeGraph",
+    "Membership",
+    "Mention",
+    "Phrase",
+    "Provenance",
+    "Sentence",
 ]
 
 

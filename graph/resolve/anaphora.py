@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from bisect import insort
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from .names import name_head
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from .names import NameTable  # noqa: F401
+    from .names import NameTable
     from .titles import Titles
 
 __all__ = ["Anaphora", "is_definite"]
@@ -256,7 +256,7 @@ class Anaphora:
         for cluster in self.names.clusters.values():
             if not cluster.named:
                 continue
-            if not compatible_types(cluster.type, kind) or "Thing" in (cluster.type,) and kind != "Thing":
+            if not compatible_types(cluster.type, kind) or (cluster.type == "Thing" and kind != "Thing"):
                 continue
             earlier = [t for t in cluster.tokens if t < before]
             if not earlier:

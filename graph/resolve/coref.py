@@ -201,7 +201,7 @@ class ArticleEntities:
         its own ("the robots" after "three robots built by the team"); any other starts a chain."""
         toks = self.toks
         head = toks[mention.head]
-        if head.pos_ != "NOUN" or head.lower_ in ROLE_NOUNS and head.is_title:
+        if head.pos_ != "NOUN" or (head.lower_ in ROLE_NOUNS and head.is_title):
             return None
         lemma = head.lemma_.lower()
         names = self.names

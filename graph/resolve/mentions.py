@@ -12,8 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
-from ..lexicon import TIME_WORDS, UNIT_WORDS
+from ..lexicon import (
+    FIRST_PLURAL_PRONOUNS,
+    FIRST_SINGULAR_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    TIME_WORDS,
+    UNIT_WORDS,
+)
 from ..syntax import doc_tree, make_mention, subtree_indices, trim_edges
 from ..types import Mention
 

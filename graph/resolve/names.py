@@ -20,16 +20,17 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (
     CATEGORY_NOUNS,
+    FEMALE_WORDS,
     GOVERNMENT_HEADS,
     HONORIFICS,
+    MALE_WORDS,
     ORGANIZATION_HEADS,
+    PERSON_NOUNS,
     PROGRAMME_HEADS,
     ROLE_NOUNS,
     SURNAME_ENDINGS,
 )
-from ..lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS
 from ..syntax import doc_tree, kids
-from .mentions import is_headline_case, is_junk_head
 from .entities import (
     clean_name,
     compatible_types,
@@ -39,6 +40,7 @@ from .entities import (
     transliteration_key,
     type_for_label,
 )
+from .mentions import is_headline_case, is_junk_head
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -345,26 +347,11 @@ def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
 #: replace it with a larger source (see :func:`gender_of_name`)
 FIRST_NAME_GENDER: dict[str, str] = {
     **dict.fromkeys(
-        "john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony "
-        "mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan "
-        "jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander "
-        "frank patrick raymond jack dennis jerry tyler aaron jose adam henry nathan douglas peter zachary kyle "
-        "walter harold jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence "
-        "jesse joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne ralph roy eugene "
-        "randy vincent russell louis philip bobby johnny bradley barack vladimir boris emmanuel angela xi "
-        "tony gordon nick tom bill bob jim mike dave steve rob ben sam fred ahmed mohammed muhammad ali omar "
-        "hassan ivan sergei dmitry nursultan kassym".split(),
+        ["john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald", "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan", "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan", "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby", "johnny", "bradley", "barack", "vladimir", "boris", "emmanuel", "angela", "xi", "tony", "gordon", "nick", "tom", "bill", "bob", "jim", "mike", "dave", "steve", "rob", "ben", "sam", "fred", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "ivan", "sergei", "dmitry", "nursultan", "kassym"],
         "m",
     ),
     **dict.fromkeys(
-        "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra "
-        "ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura "
-        "cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine "
-        "debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly "
-        "lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara "
-        "madison frances kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn "
-        "danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary "
-        "theresa jacinda nicola kamala ursula marine dariga aliya fatima aisha".split(),
+        ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice", "jean", "abigail", "alice", "julia", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "hillary", "theresa", "jacinda", "nicola", "kamala", "ursula", "marine", "dariga", "aliya", "fatima", "aisha"],
         "f",
     ),
 }

@@ -137,7 +137,7 @@ def test_headline_case():
             self.text = text
             self.ent_type_ = ""
 
-    headline = Sent([Tok(w) for w in "Foreign Minister Holds Talks With Allies".split()])
-    prose = Sent([Tok(w) for w in "The minister held talks with allies on Monday".split()])
+    headline = Sent([Tok(w) for w in ["Foreign", "Minister", "Holds", "Talks", "With", "Allies"]])
+    prose = Sent([Tok(w) for w in ["The", "minister", "held", "talks", "with", "allies", "on", "Monday"]])
     assert is_headline_case(headline)
     assert not is_headline_case(prose)
