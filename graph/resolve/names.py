@@ -220,11 +220,15 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
             end = inside[k]
         k += 1
         end += 1
+        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')?
+        edges = [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
         words = [t for t in toks[start:end] if t.is_alpha]
-        if not words or end - start > 8 or not words[0].text[0].isupper() or "\n" in "".join(t.text for t in toks[start:end]):
+        if not words or end - start > 8 or not words[0].text[0].isupper() or any("\n" in t.text for t in toks[start:end]):
             continue
+        if any(t.ent_iob_ == "I" for t in edges):
+            continue  # the quotation is part of a longer name
         if all(t.text[0].isupper() for t in words if len(t) > 3) and (
             len(words) > 1 or words[0].pos_ == "PROPN"
         ) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
