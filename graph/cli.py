@@ -272,6 +272,7 @@ class ExtractFormat(StrEnum):
     tsv = "tsv"
     carb = "carb"
     triples = "triples"
+    mentions = "mentions"
 
 
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
@@ -284,7 +285,7 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences).",
+            help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences); mentions: one entity mention a line (for eval coref and eval types).",
         ),
     ] = ExtractFormat.jsonl,
     sentences: Annotated[
@@ -302,7 +303,8 @@ def extract(
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution."""
     from .evaluate.carb_output import carb_file_lines
-    from .pipeline import FACT_COLUMNS, extract_articles, fact_records
+    from .pipeline import FACT_COLUMNS, MENTION_COLUMNS, extract_articles, fact_records, mention_records
+    from .resolve import merge_articles
     from .tables import format_records
 
     out = sys.stdout
@@ -323,15 +325,14 @@ def extract(
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
             out.write("\t".join(FACT_COLUMNS) + "\n")
-        for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
-            out.write(
-                format_records(
-                    fact_records(item.article, min_confidence=min_confidence),
-                    FACT_COLUMNS,
-                    "tsv" if fmt == ExtractFormat.tsv else "jsonl",
-                    header=False,
-                )
-            )
+        items = extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems)
+        # the same entity resolution as build: the articles merge into one index, labels are the corpus's
+        kg = merge_articles(item.article for item in items)
+        if fmt == ExtractFormat.mentions:
+            out.write(format_records(mention_records(kg), MENTION_COLUMNS, "jsonl", header=False))
+        else:
+            records = fact_records(kg, min_confidence=min_confidence)
+            out.write(format_records(records, FACT_COLUMNS, fmt.value, header=False))
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
 

@@ -14,6 +14,7 @@ __all__ = [
     "CATEGORY_NOUNS",
     "DEFINITE_DETERMINERS",
     "DEPUTY_WORDS",
+    "FEMALE_WORDS",
     "FIRST_PLURAL_PRONOUNS",
     "FIRST_SINGULAR_PRONOUNS",
     "GLOSS_FUNCTION_WORDS",
@@ -21,11 +22,13 @@ __all__ = [
     "HONORIFICS",
     "LIGHT_PREPOSITIONS",
     "LIGHT_VERBS",
+    "MALE_WORDS",
     "MODAL_LEMMAS",
     "MODAL_VERBS",
     "ORGANIZATION_HEADS",
     "PARTICIPANT_PREPOSITIONS",
     "PATIENT_PREPOSITIONS",
+    "PERSON_NOUNS",
     "PERSON_PRONOUNS",
     "PLURAL_PRONOUNS",
     "PROGRAMME_HEADS",
@@ -35,6 +38,8 @@ __all__ = [
     "SPEECH_VERBS",
     "SURNAME_ENDINGS",
     "THING_PRONOUNS",
+    "TIME_WORDS",
+    "UNIT_WORDS",
 ]
 
 # ----------------------------------------------------------------------------- verbs
@@ -304,6 +309,37 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_SINGULAR_PRONOUNS = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+#: words that name a time and never an entity (weekdays, months and their abbreviations)
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "weekend",
+}
+#: units of measure written with a capital, never entities ("30 degrees Celsius")
+UNIT_WORDS = {"celsius", "fahrenheit", "kelvin", "richter"}
+#: common nouns that only a person can be ("Valeska Smith, an Australian woman"); role nouns too
+PERSON_NOUNS = {
+    "woman", "man", "girl", "boy", "person", "child", "teenager", "student", "mother", "father", "wife",
+    "husband", "son", "daughter", "sister", "brother", "actor", "actress", "singer", "player", "artist",
+    "writer", "author", "spokesman", "spokeswoman", "spokesperson", "official", "lawyer", "doctor", "teacher",
+    "journalist", "reporter", "founder", "coach", "resident", "citizen", "victim", "survivor", "witness",
+    "worker", "employee", "officer", "soldier", "politician", "activist", "analyst", "expert", "professor",
+    "scientist", "researcher", "member", "photographer", "curator", "musician", "defender", "striker",
+    "goalkeeper", "midfielder", "candidate", "lawmaker", "legislator", "senator", "businessman",
+    "businesswoman", "entrepreneur", "executive", "economist", "historian", "priest", "bishop", "rapper",
+    "footballer", "athlete", "leader", "chairman", "chairwoman", "director", "manager", "president",
+    "minister", "ambassador", "mayor", "governor", "judge", "prosecutor", "defendant",
+}
+#: honorifics and kinship or role words that say a person is a man or a woman
+MALE_WORDS = {"mr", "sir", "lord", "herr", "king", "prince", "emperor", "duke", "baron", "father", "son",
+              "brother", "husband", "uncle", "nephew", "grandfather", "man", "boy", "he", "him", "his", "himself",
+              "spokesman", "chairman", "businessman", "congressman", "policeman"}
+FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "madam", "mme", "frau", "queen", "princess", "empress",
+                "duchess", "baroness", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother",
+                "woman", "girl", "she", "her", "hers", "herself", "spokeswoman", "chairwoman", "businesswoman",
+                "actress", "congresswoman", "policewoman"}
 #: determiners that make a noun phrase definite ("the Party", "this organization")
 DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
 

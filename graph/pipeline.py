@@ -28,6 +28,8 @@ __all__ = [
     "build_graph",
     "extract_articles",
     "fact_records",
+    "MENTION_COLUMNS",
+    "mention_records",
     "without_nameless_entities",
 ]
 
@@ -50,11 +52,12 @@ FACT_COLUMNS = (
 )
 
 
-def fact_records(article: ResolvedArticle, *, min_confidence: float = 0.0) -> Iterator[dict[str, object]]:
-    """The facts of a resolved article as plain records: entities by their labels; facts below
-    ``min_confidence`` left out."""
-    labels = {e.key: e.label for e in article.entities}
-    for fact in article.facts:
+def fact_records(kg: KnowledgeGraph, *, min_confidence: float = 0.0) -> Iterator[dict[str, object]]:
+    """The facts of a merged graph (:func:`graph.resolve.merge_articles`, the resolution ``build``
+    makes) as plain records, entities by their preferred labels; facts below ``min_confidence``
+    left out (``newsgraph extract``)."""
+    labels = {e.id: e.label for e in kg.entities}
+    for fact in kg.facts:
         if fact.provenance.confidence < min_confidence:
             continue
         yield {
@@ -73,6 +76,26 @@ def fact_records(article: ResolvedArticle, *, min_confidence: float = 0.0) -> It
             "modality": fact.modality,
             "hedge": fact.hedge,
             "construction": fact.construction,
+        }
+
+
+#: the keys of ``newsgraph extract --format mentions``, in order
+MENTION_COLUMNS = ("doc", "start", "end", "text", "entity", "type", "how")
+
+
+def mention_records(kg: KnowledgeGraph) -> Iterator[dict[str, object]]:
+    """Every resolved mention of a merged graph as a record (``newsgraph extract --format
+    mentions``): character offsets in the article as read, the entity's id and class."""
+    types = {e.id: e.type for e in kg.entities}
+    for mention in kg.mentions:
+        yield {
+            "doc": mention.doc_id,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+            "entity": mention.entity,
+            "type": types[mention.entity],
+            "how": mention.how,
         }
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from .errors import NewsgraphError
 from .resolve import ResolvedArticle
 from .resolve.entities import LocalEntity
-from .types import Document, Fact, Membership, Provenance, Sentence
+from .types import Document, EntityMention, Fact, Membership, Provenance, Sentence
 
 __all__ = [
     "SHARD_FORMAT",
@@ -93,6 +93,7 @@ def article_record(article: ResolvedArticle) -> dict[str, Any]:
         "facts": [asdict(fact) for fact in article.facts],
         "memberships": [asdict(membership) for membership in article.memberships],
         "article_entities": [list(pair) for pair in article.article_entities],
+        "mentions": [asdict(mention) for mention in article.mentions],
     }
 
 
@@ -108,6 +109,7 @@ def article_from_record(record: dict[str, Any]) -> ResolvedArticle:
             Membership(**{**m, "provenance": Provenance(**m["provenance"])}) for m in record["memberships"]
         ),
         article_entities=tuple((role, key) for role, key in record["article_entities"]),
+        mentions=tuple(EntityMention(**mention) for mention in record.get("mentions", ())),
     )
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Argument",
     "Document",
     "Entity",
+    "EntityMention",
     "EntityUse",
     "Extraction",
     "Fact",
@@ -226,6 +227,19 @@ class EntityUse:
 
 
 @dataclass(frozen=True)
+class EntityMention:
+    """One mention of an entity in an article: a name, a pronoun or a description, with offsets."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    entity: str  # entity id (an article-local key before articles are merged)
+    sentence: int = 0
+    how: str = ""  # the sieve that linked it: name, title, pronoun, description
+
+
+@dataclass(frozen=True)
 class KnowledgeGraph:
     """Everything a build produced, before it becomes RDF."""
 
@@ -238,6 +252,8 @@ class KnowledgeGraph:
     article_entities: tuple[tuple[str, str, str], ...] = ()
     #: each article's share of each entity (names, type, mentions), in article order
     entity_uses: tuple[EntityUse, ...] = ()
+    #: every resolved mention of an entity, in article and text order
+    mentions: tuple[EntityMention, ...] = ()
 
 
 @dataclass(frozen=True)

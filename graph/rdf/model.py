@@ -28,7 +28,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..resolve.entities import entity_id
 from ..resolve.predicates import ontology_property
-from ..types import Document, Entity, EntityUse, Fact, KnowledgeGraph, Membership, Sentence
+from ..types import Document, Entity, EntityMention, EntityUse, Fact, KnowledgeGraph, Membership, Sentence
 from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_prefixes
 
 __all__ = [
@@ -376,6 +376,23 @@ def article_lines(kg: KnowledgeGraph) -> Iterator[Line]:
         yield from _membership_lines(membership)
     for use in kg.entity_uses:
         yield from _entity_use_lines(use)
+    for mention in kg.mentions:
+        yield from _mention_lines(mention)
+
+
+def _mention_lines(mention: EntityMention) -> Iterator[Line]:
+    """A mention of an entity: its span in the article, text, entity and the sieve that linked it."""
+    g = _graph(mention.doc_id)
+    m = _i(f"{_DOC}{mention.doc_id}/mention/{mention.start}-{mention.end}")
+    yield m, _T["type"], _N["Mention"], g
+    yield m, _S["isPartOf"], _article(mention.doc_id), g
+    yield m, _N["refersTo"], _entity(mention.entity), g
+    yield m, _N["startOffset"], _int(mention.start), g
+    yield m, _N["endOffset"], _int(mention.end), g
+    yield m, _S["text"], _l(mention.text), g
+    yield m, _T["derived"], _sentence(mention.doc_id, mention.sentence), g
+    if mention.how:
+        yield m, _N["resolvedBy"], _l(mention.how), g
 
 
 def corpus_lines(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Line]:

@@ -51,6 +51,9 @@ class NKG(DefinedNamespace):
     Statement: URIRef
     Assertion: URIRef
     EntityUse: URIRef
+    Mention: URIRef
+    refersTo: URIRef
+    resolvedBy: URIRef
     # properties
     relatedTo: URIRef
     extractor: URIRef

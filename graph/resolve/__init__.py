@@ -13,8 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
-from .coref import ArticleEntities
+from ..types import (
+    Document,
+    EntityMention,
+    Extraction,
+    Fact,
+    KnowledgeGraph,
+    Membership,
+    Mention,
+    Provenance,
+    Sentence,
+)
+from .coref import ArticleEntities, Resolution
 from .entities import EntityIndex, LocalEntity, entity_use
 from .gazetteer import Gazetteer, GazetteerEntry
 from .predicates import is_passive_with_agent, relation_label, role_property
@@ -47,6 +57,8 @@ class ResolvedArticle:
     memberships: tuple[Membership, ...] = ()
     #: ("publisher" | "place", local entity key) from the dateline and source
     article_entities: tuple[tuple[str, str], ...] = ()
+    #: every mention resolved to an entity, in text order (entity: the local key)
+    mentions: tuple[EntityMention, ...] = ()
 
 
 def article_sentences(context: DocContext, doc_id: str) -> tuple[Sentence, ...]:
@@ -109,6 +121,7 @@ def resolve_article(
     """Resolve one article's extractions into facts between article-local entities."""
     entities = ArticleEntities(doc, context, source=document.source, gazetteer=gazetteer)
     entities.link_titles(extractions)
+    mentions = entities.resolve_mentions()
     facts: list[Fact] = []
     memberships: list[Membership] = []
     used: Counter[str] = Counter()
@@ -182,7 +195,12 @@ def resolve_article(
         used[object_key] += 1
 
     facts = _unique(facts)
-    local = [entities.local_entity(key, count) for key, count in sorted(used.items())]
+    # every named entity the article mentions is a node, with or without facts; concepts only with facts
+    mentioned: Counter[str] = Counter(resolution.key for _, resolution in mentions if resolution.key)
+    for key in mentioned:
+        if key not in used and (entities.is_named(key) or mentioned[key] > 1):
+            used[key] = 0  # a named entity, or a noun phrase mentioned more than once
+    local = [entities.local_entity(key, max(count, mentioned[key])) for key, count in sorted(used.items())]
     article_entities: list[tuple[str, str]] = []
     for role, name, kind in (("publisher", document.source, "NewsAgency"), ("place", document.place, "Place")):
         if name:
@@ -197,7 +215,23 @@ def resolve_article(
         facts=tuple(facts),
         memberships=tuple(memberships),
         article_entities=tuple(article_entities),
+        mentions=_mentions_of(document.id, mentions, used),
     )
+
+
+def _mentions_of(
+    doc_id: str, mentions: Sequence[tuple[Mention, Resolution]], nodes: Counter[str]
+) -> tuple[EntityMention, ...]:
+    """The mentions of entities that are nodes, one per span (the first decision for a span wins)."""
+    found: dict[tuple[int, int], EntityMention] = {}
+    for mention, resolution in mentions:
+        if resolution.how == "apposition":
+            continue  # inside its name's mention ("Valeska Paris, an Australian woman")
+        if resolution.key is not None and resolution.key in nodes and (mention.start, mention.end) not in found:
+            found[(mention.start, mention.end)] = EntityMention(
+                doc_id, mention.start, mention.end, mention.text, resolution.key, mention.sentence, resolution.how
+            )
+    return tuple(found.values())
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -263,6 +297,7 @@ def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGrap
         memberships=memberships,
         article_entities=tuple((article.document.id, role, ids[key]) for role, key in article.article_entities),
         entity_uses=tuple(entity_use(article.document.id, ids[local.key], local) for local in article.entities),
+        mentions=tuple(replace(m, entity=ids[m.entity]) for m in article.mentions),
     )
 
 
@@ -278,4 +313,5 @@ def merge_articles(articles: Iterable[ResolvedArticle], *, index: EntityIndex | 
         memberships=tuple(m for p in parts for m in p.memberships),
         article_entities=tuple(a for p in parts for a in p.article_entities),
         entity_uses=tuple(u for p in parts for u in p.entity_uses),
+        mentions=tuple(m for p in parts for m in p.mentions),
     )

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -25,7 +26,8 @@ from ..lexicon import (
 )
 from ..syntax import kids
 from ..types import Mention
-from .entities import ENTITY_TYPES, compatible_types, normalize_name
+from .entities import ENTITY_TYPES, compatible_types
+from .names import name_head
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -35,15 +37,47 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Anaphora", "is_definite"]
 
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
-_THING_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Programme", "Place", "Event", "NewsAgency")
+#: what "it" may stand for: never a person, a place (the audit: "it" after a town is nearly always
+#: something else), a time or a creative work
+_THING_KINDS = ("Thing", "Concept", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
+_PLURAL_KINDS = (*_GROUP_KINDS, "Concept", "Person")
+#: verbs whose subject speaks, thinks or decides: "they agreed" is people or organisations, not things
+_ANIMATE_VERBS = REPORTING_VERBS | {"agree", "discuss", "decide", "want", "expect", "believe", "think", "hope",
+                                    "plan", "promise", "refuse", "vote", "negotiate", "insist", "argue"}
+_ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Concept", "Event", "Programme"))
+_ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
+_PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
+
+
+def is_pleonastic(token: Token) -> bool:
+    """An "it" that refers to nothing (Lee et al. 2013): "it was agreed to ...", "it is clear that
+    ...", "it seems", "it is raining"."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    if token.dep_ == "expl":
+        return True
+    verb = token.head
+    children = kids(verb)
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children)
+    if token.dep_ == "nsubjpass" and clause:
+        return True  # "it was agreed to continue contacts"
+    if verb.lemma_.lower() in _PLEONASTIC_VERBS:
+        return True
+    if verb.lemma_.lower() == "be":
+        # "it is clear that ...", "it's irrelevant": an adjective and no noun for "it" to be
+        return any(c.dep_ == "acomp" for c in children) and not any(c.dep_ == "attr" for c in children)
+    return False
 
 
 @lru_cache(maxsize=64)
 def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
     """Every entity type compatible with one of ``kinds``."""
-    return frozenset(t for t in ENTITY_TYPES if any(compatible_types(t, k) for k in kinds))
+    return frozenset(
+        t for t in ENTITY_TYPES if any(t == k or ("Thing" not in (t, k) and compatible_types(t, k)) for k in kinds)
+    )
 
 
 def is_definite(head: Token) -> bool:
@@ -64,29 +98,66 @@ class Anaphora:
         """The cluster a personal or possessive pronoun refers to, or None."""
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(token, ("Person",))
+            return self.antecedent(token, ("Person",), gender="m" if lower in _MALE else "f")
+        animate = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _ANIMATE_VERBS
         if lower in THING_PRONOUNS:
-            return self.antecedent(token, _THING_KINDS)
+            if is_pleonastic(token):
+                return None
+            return self.antecedent(token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False)
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(token, _GROUP_KINDS)
+            return self.antecedent(token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True)
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
             speaker = self.quote_speaker(token)
             if speaker is None:
                 return None
             if lower in FIRST_SINGULAR_PRONOUNS:
                 return speaker
-            return self.titles.organisation_of(speaker) or self.salient("Organization", before=len(self.names.doc))
+            return self.speaker_group(speaker, token)
         return None
 
-    def antecedent(self, token: Token, kinds: Iterable[str]) -> str | None:
-        """The nearest preceding mention of a compatible kind, preferring subjects, within 3 sentences."""
+    def bind(self, position: int, key: str) -> None:
+        """A pronoun or description at ``position`` was resolved to ``key``: it becomes a mention
+        later pronouns can bind to, and a gendered pronoun tells the person's gender."""
+        cluster = self.names.clusters.get(key)
+        if cluster is None or position in cluster.tokens:
+            return
+        insort(cluster.tokens, position)
+        token = self.names.toks[position]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            cluster.subject_tokens.add(position)
+        if cluster.gender is None and cluster.type == "Person":
+            if token.lower_ in _MALE:
+                cluster.gender = "m"
+            elif token.lower_ in _FEMALE:
+                cluster.gender = "f"
+
+    def antecedent(
+        self, token: Token, kinds: Iterable[str], *, gender: str | None = None, plural: bool | None = None
+    ) -> str | None:
+        """The nearest preceding mention of a compatible kind and gender, within 3 sentences:
+        in the same sentence the nearest before it, else the subject of an earlier sentence."""
         names = self.names
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
         sentence = sentence_of[token.i]
+        in_quote = names.context.in_quote
+        reporting = (
+            token.i not in in_quote
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in REPORTING_VERBS
+        )
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in names.clusters.values():
-            if not cluster.named or cluster.type not in allowed:
+            if cluster.type not in allowed:
+                continue
+            if cluster.named:
+                if plural and cluster.type == "Person":
+                    continue  # "they" is not one named person
+            elif not cluster.key.startswith("m:") or (plural is not None and cluster.plural != plural):
+                continue  # a noun phrase agrees in number: "the robots ... they", "the plan ... it"
+            elif plural is None and cluster.plural:
+                continue
+            if gender is not None and cluster.gender is not None and cluster.gender != gender:
                 continue
             for position in cluster.tokens:
                 if position >= token.i:
@@ -94,37 +165,69 @@ class Anaphora:
                 distance = sentence - sentence_of[position]
                 if distance > 3:
                     continue
-                if names.toks[position].head.i == token.head.i and token.dep_ in ("nsubj", "nsubjpass"):
-                    continue  # "John saw him": not the subject of the same clause
+                candidate = names.toks[position]
+                if candidate.head.i == token.head.i and (
+                    token.dep_ in ("nsubj", "nsubjpass")
+                    or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
+                ):
+                    continue  # "John saw him": a non-reflexive object is not its clause's subject
+                if reporting and position in in_quote:
+                    continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 score = (-distance, 1 if position in cluster.subject_tokens else 0, position)
                 if best is None or score > best[0]:
                     best = (score, cluster.key)
         return best[1] if best else None
 
     def quote_speaker(self, token: Token) -> str | None:
-        """The speaker of the quotation ``token`` is in: the subject of the reporting verb."""
+        """The speaker of the quotation ``token`` is in: the subject of the reporting verb after
+        the quotation (``"...," Smith said``, also in the next sentence) or before it
+        (``Smith said, "..."``); None outside quotations or when no reporting verb is found."""
         context = self.names.context
-        sentence = context.sentences[context.sentence_of[token.i]]
-        quotes = [t.i for t in sentence if t.text in _QUOTE_MARKS]
-        inside = sum(1 for q in quotes if q < token.i) % 2 == 1
-        if not inside:
-            # a quotation may run over several sentences: look for the closing quote later
-            opened = self._open_quote_before(token.i)
-            if opened is None:
-                return None
-        # the reporting verb: a verb outside the quotes whose ccomp contains the token, or the
-        # verb of the sentence that closes the quotation
-        first = context.sentence_of[token.i]
-        for number in range(first, min(len(context.sentences), first + 4)):
-            sent = context.sentences[number]
-            marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
-            for verb in sent:
-                if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
-                    continue
-                if marks and any(m < verb.i for m in marks) and sum(1 for m in marks if m < verb.i) % 2 == 0:
+        toks = self.names.toks
+        in_quote = context.in_quote
+        if token.i not in in_quote:
+            return None
+        opening = token.i
+        while opening - 1 in in_quote:
+            opening -= 1
+        closing = token.i
+        while closing + 1 in in_quote:
+            closing += 1
+        opening, closing = opening - 1, closing + 1  # the quotation marks
+        last = len(toks) - 1
+        after_sentence = context.sentence_of[min(closing, last)]
+        after = [
+            t
+            for number in range(after_sentence, min(len(context.sentences), after_sentence + 2))
+            for t in context.sentences[number]
+            if t.i > closing and t.i not in in_quote
+        ]
+        before = [t for t in context.sentences[context.sentence_of[max(opening, 0)]] if t.i < opening]
+        for candidates in (after[:12], list(reversed(before))):
+            for verb in candidates:
+                if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
                     for child in kids(verb):
-                        if child.dep_ == "nsubj":
+                        if child.dep_ == "nsubj" and child.i not in in_quote:
                             return self._speaker(child)
+        return None
+
+    def speaker_group(self, speaker: str, token: Token) -> str | None:
+        """What "we" in a quotation stands for: the organisation the speaker holds a title in, or
+        a name in the speaker's apposition or title ("Smith, Panama coach," -> Panama)."""
+        found = self.titles.organisation_of(speaker)
+        if found is not None:
+            return found
+        names = self.names
+        for position in names.clusters[speaker].tokens:
+            head = names.toks[position]
+            words = [c for c in kids(head) if c.dep_ == "appos"] + [head]
+            for word in words:
+                for t in word.subtree:
+                    key = names.name_of_token.get(t.i)
+                    if key is not None and key != speaker and t.i < token.i:
+                        kind = names.clusters[key].type
+                        if kind in _GROUP_KINDS or kind in ("Place", "NewsAgency"):
+                            return key
         return None
 
     def _speaker(self, subject: Token) -> str | None:
@@ -145,33 +248,30 @@ class Anaphora:
             )
         return key
 
-    def _open_quote_before(self, position: int) -> int | None:
-        toks = self.names.toks
-        context = self.names.context
-        count = 0
-        start = context.sentences[max(0, context.sentence_of[position] - 3)].start
-        last = None
-        for i in range(start, position):
-            if toks[i].text in _QUOTE_MARKS:
-                count += 1
-                last = i
-        return last if count % 2 == 1 else None
-
     def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
-        """The most mentioned entity of a compatible kind, mentioned before ``before``."""
-        best: tuple[tuple[int, int, int], str] | None = None
+        """The entity a definite description of a kind refers to ("the party", "the company"):
+        of the named entities of a compatible kind mentioned before, the one whose name has the
+        head word, else the only one, else one mentioned at least twice as often as any other."""
+        fits: list[tuple[int, str, bool]] = []
         for cluster in self.names.clusters.values():
-            if not compatible_types(cluster.type, kind) and not (
-                kind == "PoliticalParty" and cluster.type == "Organization"
-            ):
+            if not cluster.named:
+                continue
+            if not compatible_types(cluster.type, kind) or (cluster.type == "Thing" and kind != "Thing"):
                 continue
             earlier = [t for t in cluster.tokens if t < before]
             if not earlier:
                 continue
-            matches_head = (
-                1 if head_word and any(normalize_name(n).split()[-1:] == [head_word] for n in cluster.names) else 0
+            matches_head = bool(head_word) and (
+                any(name_head(n) == head_word for n in cluster.names if cluster.names[n])
+                or head_word in cluster.descriptions
             )
-            score = (matches_head, len(cluster.tokens), max(earlier))
-            if best is None or score > best[0]:
-                best = (score, cluster.key)
-        return best[1] if best else None
+            fits.append((len(earlier), cluster.key, matches_head))
+        named = [f for f in fits if f[2]]
+        if len(named) == 1:
+            return named[0][1]
+        if len(fits) == 1:
+            return fits[0][1]
+        fits.sort(reverse=True)
+        if len(fits) > 1 and fits[0][0] >= 2 * fits[1][0]:
+            return fits[0][1]
+        return None

@@ -29,17 +29,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import CATEGORY_NOUNS, ROLE_NOUNS
+from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS
+from ..syntax import kids, subtree_indices
+from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, normalize_name, type_for_label
-from .names import Cluster, NameTable
+from .mentions import candidate_mentions
+from .names import Cluster, NameTable, name_head
 from .titles import Titles
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..syntax import DocContext
-    from ..types import Extraction, Mention
+    from ..types import Extraction
     from .gazetteer import Gazetteer
 
 __all__ = ["ArticleEntities", "Resolution"]
@@ -52,6 +55,8 @@ class Resolution:
     key: str | None
     how: str  # "name", "pronoun", "description", "title", "concept", "clause", "unresolved"
 
+
+_LABEL_SKIP = ("relcl", "acl", "appos", "punct", "conj", "cc", "advcl")
 
 #: one pass of resolution: a decision for a mention, or None to leave it to the next pass
 Pass = Callable[["Mention"], "Resolution | None"]
@@ -71,6 +76,11 @@ class ArticleEntities:
         self.titles = Titles(self.names)
         self.anaphora = Anaphora(self.names, self.titles)
         self.toks = self.names.toks
+        #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
+        self.decided: dict[int, Resolution] = {}
+        self.mentions: list[tuple[Mention, Resolution]] = []
+        self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
+        self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -91,8 +101,39 @@ class ArticleEntities:
 
     # ------------------------------------------------------------------------------ mentions
 
+    def resolve_mentions(self) -> list[tuple[Mention, Resolution]]:
+        """Decide every mention of the article in text order (names, pronouns, descriptions), so
+        that a pronoun can bind to one bound before it, and the arguments of facts later get the
+        same answer (:meth:`resolve` reads :attr:`decided`). Returns the mentions that name an entity."""
+        for mention in candidate_mentions(self.context, self.names.spans):
+            found = None
+            for decide in self.passes:
+                found = decide(mention)
+                if found is not None:
+                    break
+            if found is None or found.key is None:
+                found = self._nominal(mention)
+            if found is None or found.key is None:
+                continue
+            self.decided[mention.head] = found
+            self.mentions.append((mention, found))
+            if found.how != "name":
+                self.anaphora.bind(mention.head, found.key)
+        return self.mentions
+
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
+        if mention.kind != "CLAUSE":
+            known = self.decided.get(mention.head)
+            if (
+                known is not None
+                and known.how == "nominal"
+                and known.key is not None
+                and len(self.clusters[known.key].tokens) < 2
+            ):
+                known = None  # a noun phrase mentioned once is a concept, named by the argument's own words
+            if known is not None and (known.how != "title" or self._title_before_name(mention) is not None):
+                return known
         for decide in self.passes:
             found = decide(mention)
             if found is not None:
@@ -104,6 +145,8 @@ class ArticleEntities:
 
     def _title_before_name(self, mention: Mention) -> Resolution | None:
         # a title before a name: "Chairman of the Party John Smith" is John Smith
+        if len(mention.tokens) == 1 and mention.kind == "PRON":
+            return None
         person = self.titles.person_after_title(mention)
         return Resolution(person, "title") if person is not None else None
 
@@ -132,17 +175,104 @@ class ArticleEntities:
             # a bare title that names nobody we know ("the President's post") is no node
             return Resolution(key, "title" if key else "unresolved")
         category = CATEGORY_NOUNS.get(head.lemma_.lower())
+        named = self._of_name(head)
+        if category is not None and named is not None:
+            return Resolution(named, "description")  # "the city of Haidong" is Haidong
         if category is not None and not self.names.has_own_name(mention):
             key = self.anaphora.salient(category, before=head.i, head_word=head.lemma_.lower())
             if key is not None:
                 return Resolution(key, "description")
         return None
 
+    def _of_name(self, head: Token) -> str | None:
+        """The name in "the city of Haidong", "the state of New York": the pobj of the head's "of"."""
+        for prep in kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in kids(prep):
+                    if pobj.dep_ == "pobj":
+                        return self.names.name_of_token.get(pobj.i)
+        return None
+
     def _unlabelled_name(self, mention: Mention) -> Resolution | None:
         head = self.toks[mention.head]
         if head.pos_ == "PROPN" and head.is_title:
-            return Resolution(self.names.unlabelled_name(head), "name")
+            key = self.names.unlabelled_name(head)
+            return Resolution(key, "name") if key is not None else None
         return None
+
+    def _nominal(self, mention: Mention) -> Resolution | None:
+        """A common noun phrase (Lee et al.'s exact-string and strict head match for nominals): a
+        definite one joins the latest earlier phrase with the same head noun whose words include
+        its own ("the robots" after "three robots built by the team"); any other starts a chain."""
+        toks = self.toks
+        head = toks[mention.head]
+        if head.pos_ != "NOUN" or (head.lower_ in ROLE_NOUNS and head.is_title):
+            return None
+        lemma = head.lemma_.lower()
+        names = self.names
+        # apposition: "Valeska Paris, an Australian woman": the noun describes the name (and is
+        # inside the name's mention, as in OntoNotes), so a later "the woman" can find her
+        described = names.name_of_token.get(head.head.i) if head.dep_ == "appos" else None
+        if described is None:
+            described = next(
+                (names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos" and c.i in names.name_of_token), None
+            )
+        if described is not None:
+            self.clusters[described].descriptions.add(lemma)
+            return Resolution(described, "apposition")
+        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
+        definite = is_definite(head)
+        if definite and head.tag_ != "NNS":
+            # a definite description joins the one named entity it describes or whose name has its
+            # head word ("the woman" -> Valeska Paris; "the church" -> Church of Scientology)
+            fits = [
+                c.key
+                for c in self.clusters.values()
+                if c.named
+                and c.tokens
+                and c.tokens[0] < head.i
+                and (lemma in c.descriptions or lemma in self._heads(c))
+            ]
+            if len(fits) == 1:
+                return Resolution(fits[0], "description")
+        if definite:
+            for key in reversed(self._nominals.get(lemma, [])):
+                cluster = self.clusters[key]
+                if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
+                    cluster.tokens.append(head.i)
+                    return Resolution(key, "nominal")
+        key = f"m:{head.i}"
+        kind = "Person" if lemma in PERSON_NOUNS else CATEGORY_NOUNS.get(lemma, "Concept")
+        cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
+        cluster.plural = head.tag_ == "NNS"
+        cluster.keys |= words  # its label is made when it becomes a node (:meth:`_name_nominal`)
+        cluster.tokens.append(head.i)
+        if kind == "Person":
+            cluster.gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            cluster.subject_tokens.add(head.i)
+        self._nominals.setdefault(lemma, []).append(key)
+        return Resolution(key, "nominal")
+
+    def _heads(self, cluster: Cluster) -> frozenset[str]:
+        """The head words of the names a named cluster was called by: the word before "of"
+        ("Church of Scientology"), else the last ("Supreme Court"); cached until it gets a new name."""
+        cached = self._name_words.get(cluster.key)
+        if cached is None or cached[0] != len(cluster.names):
+            words = frozenset(name_head(n) for n, c in cluster.names.items() if c)
+            cached = self._name_words[cluster.key] = (len(cluster.names), words)
+        return cached[1]
+
+    def _name_nominal(self, cluster: Cluster) -> None:
+        """A chain of noun phrases is named by its first mention, without a relative clause, an
+        apposition or a prepositional phrase other than "of"."""
+        toks = self.toks
+        head = toks[cluster.tokens[0]]
+        other_preps = [c.i for c in kids(head) if c.dep_ == "prep" and c.lower_ != "of"]  # "sidelines [of the event]"
+        label = [toks[i] for i in subtree_indices(head, skip_deps=_LABEL_SKIP, skip=other_preps)]
+        while label and (label[0].pos_ in ("DET", "PRON") or label[0].tag_ == "PRP$" or label[0].is_punct):
+            label = label[1:]
+        cluster.names[clean_name("".join(t.text_with_ws for t in label)) or head.text] += 1
 
     def _concept(self, mention: Mention) -> str:
         """A noun phrase that names no entity becomes a concept, one per normalised text."""
@@ -151,15 +281,23 @@ class ArticleEntities:
         while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]
         # words not next to each other in the text get a space ("the men, identified" -> "men identified")
-        text = "".join(w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
-                       for k, w in enumerate(words)).strip() or mention.text
+        text = (
+            "".join(
+                w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
+                for k, w in enumerate(words)
+            ).strip()
+            or mention.text
+        )
         label = clean_name(text) or text
         key = "c:" + normalize_name(label)
         cluster = self.clusters.get(key)
         if cluster is None:
+            # a phrase that is no name is a concept, or a time or quantity; never a named class
             kind = type_for_label(toks[mention.head].ent_type_) if toks[mention.head].ent_type_ else "Concept"
+            if kind not in ("TimeExpression", "Quantity"):
+                kind = "Concept"
             cluster = self.clusters[key] = Cluster(key=key, type=kind, named=False)
-        cluster.add_name(label, 1)
+        cluster.names[label] += 1  # a concept is never matched by name keys (those are for names)
         cluster.tokens.append(mention.head)
         return key
 
@@ -176,6 +314,8 @@ class ArticleEntities:
     def local_entity(self, key: str, mentions: int) -> LocalEntity:
         """The article-local entity of a cluster, with the gazetteer's identity if it knows it."""
         cluster = self.clusters[key]
+        if key.startswith("m:") and not any(cluster.names.values()):
+            self._name_nominal(cluster)
         names = Counter({n: c for n, c in cluster.names.items() if n})
         known = None
         if self.gazetteer is not None and cluster.named:
@@ -191,6 +331,6 @@ class ArticleEntities:
                 known_id=known.id,
                 known_label=known.label,
             )
-        return LocalEntity(
-            key=key, label=cluster.label, type=cluster.type, names=names, mentions=mentions, named=cluster.named
-        )
+        # a chain of noun phrases ("the officer") is a concept node, whatever kind it agreed as
+        kind = "Concept" if key.startswith("m:") else cluster.type
+        return LocalEntity(key=key, label=cluster.label, type=kind, names=names, mentions=mentions, named=cluster.named)

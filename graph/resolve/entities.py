@@ -208,7 +208,7 @@ def is_acronym(name: str) -> bool:
 def is_short_form(short: str, long: str, *, person: bool) -> bool:
     """Whether ``short`` names the same thing as the longer ``long`` (by transliteration keys).
 
-    A person: the surname, or an ordered subset ending in the surname (``Nazarbayev``,
+    A person: the surname, the first word alone, or an ordered subset ending in the surname (``Nazarbayev``,
     ``Nursultan Nazarbayev`` for ``Nursultan Abishuly Nazarbayev``). An organisation or place: a
     prefix or the final words (``Nur Otan`` / ``Party`` for ``Nur Otan Party``).
     """
@@ -216,6 +216,8 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     if not a or len(a) >= len(b):
         return False
     if person:
+        if len(a) == 1 and a[0] == b[0] and len(a[0]) > 1:
+            return True  # the first word alone: a first name, or a surname written first ("Chung Eui-yong")
         # every word of the short form is in the long one, an initial ("K. Tokayev") standing for
         # a first name with that letter; the surnames agree
         return a[-1] == b[-1] and all(w in b or (len(w) == 1 and any(x.startswith(w) for x in b[:-1])) for w in a)

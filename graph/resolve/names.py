@@ -20,14 +20,17 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (
     CATEGORY_NOUNS,
+    FEMALE_WORDS,
     GOVERNMENT_HEADS,
     HONORIFICS,
+    MALE_WORDS,
     ORGANIZATION_HEADS,
+    PERSON_NOUNS,
     PROGRAMME_HEADS,
     ROLE_NOUNS,
     SURNAME_ENDINGS,
 )
-from ..syntax import doc_tree
+from ..syntax import doc_tree, kids
 from .entities import (
     clean_name,
     compatible_types,
@@ -37,6 +40,7 @@ from .entities import (
     transliteration_key,
     type_for_label,
 )
+from .mentions import is_headline_case, is_junk_head
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -63,6 +67,9 @@ class Cluster:
     votes: Counter[str] = field(default_factory=Counter)  # entity type -> evidence
     fixed: bool = False  # the type comes from strong evidence (a gloss, a category noun, the gazetteer)
     keys: set[str] = field(default_factory=set)  # normalised and transliteration keys of its names
+    plural: bool = False  # a plural noun phrase ("the robots")
+    descriptions: set[str] = field(default_factory=set)  # head nouns of its appositions ("woman")
+    gender: str | None = None  # "m" or "f" for a person, from an honorific, a first name or a bound pronoun
 
     def add_name(self, name: str, count: int = 1) -> None:
         self.names[name] += count
@@ -72,6 +79,8 @@ class Cluster:
     @property
     def label(self) -> str:
         """The longest name actually used (glosses and aliases count 0 and are never the label)."""
+        if not self.names:
+            return ""  # a noun-phrase chain before it is named (:meth:`ArticleEntities.local_entity`)
         return max(self.names, key=lambda n: (self.names[n] > 0, len(n.split()), self.names[n], n))
 
     def vote(self, kind: str, *, strong: bool = False) -> None:
@@ -119,12 +128,26 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         if gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
+    for start, end in _quoted_titles(toks, context):
+        spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        first = toks[ent.start]
+        if ent.label_ in ("ORG", "GPE", "NORP") and ent.end - ent.start > 1 and (
+            first.lower_.rstrip(".") in HONORIFICS or (first.is_title and first.lower_ in PERSON_TITLES)
+        ):
+            from spacy.tokens import Span
+
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
         if start >= end or (start, end) in glossed:
             continue
+        if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
+            continue  # no noun or name head: "No.", "Sept.", a weekday, a number
+        if ent.label_ == "NORP" and end - start == 1 and toks[start].tag_ not in ("NNPS", "NNS"):
+            continue  # "Afghan", "the Republican": an adjective or an epithet, not a group
         if ent.label_ != "PERSON" and is_role_phrase(doc[start:end]):
             continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
         if end - start == 1 and (
@@ -133,9 +156,84 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue  # "the Party" is a definite description, resolved by salience, not a name
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
-    spans.extend(_proper_noun_runs(doc, toks, covered))
+    headlines = {
+        i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)
+    }
+    spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
-    return spans
+    if headlines:
+        # in a title-case headline the NER guesses from capitals ("Chung Holds Talks"): a name
+        # there counts when the body uses a name with one of its words
+        body_words = {
+            w for start, end, _ in spans if start not in headlines for w in normalize_name(doc[start:end].text).split()
+        }
+        spans = [
+            (start, end, label)
+            for start, end, label in spans
+            if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
+        ]
+    return _join_adjacent(toks, spans)
+
+
+#: titles that, written before a name, say it is a person's
+PERSON_TITLES = {"president", "senator", "governor", "mayor", "judge", "minister", "chancellor", "king", "queen",
+                 "pope", "prince", "princess", "premier", "sheikh"}
+_JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
+
+
+def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two names the NER split with nothing between them are one name ("[Valeska] [Paris]",
+    "[Washington] [D.C.]") when the NER gave both parts the same label, or a place before the
+    organisation it modifies ("[Cambridge] [District Court]")."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if joined:
+            p_start, p_end, p_label = joined[-1]
+            if (
+                p_end == start
+                and (
+                    (label == p_label and label in _JOINABLE)
+                    # a place naming an organisation's seat: "[Cambridge] [District Court]"
+                    or (p_label in ("GPE", "LOC") and label == "ORG" and toks[p_end - 1].dep_ == "compound"
+                        and start <= toks[p_end - 1].head.i < end)
+                )
+                and toks[p_end - 1].pos_ == "PROPN"
+                and toks[start].pos_ == "PROPN"
+                and "\n" not in toks[p_end - 1].whitespace_
+            ):
+                joined[-1] = (p_start, end, label)
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
+    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
+    Times"): one name each, so the names inside them are no entities of their own."""
+    found: list[tuple[int, int]] = []
+    inside = sorted(context.in_quote)
+    k = 0
+    while k < len(inside):
+        start = end = inside[k]
+        while k + 1 < len(inside) and inside[k + 1] == end + 1:
+            k += 1
+            end = inside[k]
+        k += 1
+        end += 1
+        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')?
+        edges = [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        words = [t for t in toks[start:end] if t.is_alpha]
+        if not words or end - start > 8 or not words[0].text[0].isupper() or any("\n" in t.text for t in toks[start:end]):
+            continue
+        if any(t.ent_iob_ == "I" for t in edges):
+            continue  # the quotation is part of a longer name
+        if all(t.text[0].isupper() for t in words if len(t) > 3) and (
+            len(words) > 1 or words[0].pos_ == "PROPN"
+        ) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
+            found.append((start, end))
+    return found
 
 
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
@@ -147,11 +245,14 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or toks[start].is_punct
         or (ent.label_ == "PERSON"
         and end - start > 1
-        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS))
+        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
+             or toks[start].lemma_.lower() in ROLE_NOUNS))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
-    while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].pos_ in ("ADP", "CCONJ", "DET")
+    ):
+        end -= 1  # and a function word the NER ran on with ("the Eighth Amendment of")
     while (
         start > 0
         and start - 1 not in covered
@@ -225,6 +326,42 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
     return kind
 
 
+def name_head(name: str) -> str:
+    """The head word of a name, normalised: the word before "of" ("Church of Scientology" ->
+    "church"), else the last ("Nur Otan Party" -> "party"); "" for an empty name."""
+    words = normalize_name(name).split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
+
+
+def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
+    """"m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
+    inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
+    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
+    for word in words:
+        if word in MALE_WORDS:
+            return "m"
+        if word in FEMALE_WORDS:
+            return "f"
+    return FIRST_NAME_GENDER.get(toks[start].lower_) if end - start > 1 else None
+
+
+#: a small list of common English first names and their usual gender; the typing module may
+#: replace it with a larger source (see :func:`gender_of_name`)
+FIRST_NAME_GENDER: dict[str, str] = {
+    **dict.fromkeys(
+        ["john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald", "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan", "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan", "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby", "johnny", "bradley", "barack", "vladimir", "boris", "emmanuel", "angela", "xi", "tony", "gordon", "nick", "tom", "bill", "bob", "jim", "mike", "dave", "steve", "rob", "ben", "sam", "fred", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "ivan", "sergei", "dmitry", "nursultan", "kassym"],
+        "m",
+    ),
+    **dict.fromkeys(
+        ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice", "jean", "abigail", "alice", "julia", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "hillary", "theresa", "jacinda", "nicola", "kamala", "ursula", "marine", "dariga", "aliya", "fatima", "aisha"],
+        "f",
+    ),
+}
+FIRST_NAME_GENDER["angela"] = "f"
+
+
 # ----------------------------------------------------------------------------- the article's clusters
 
 
@@ -238,6 +375,8 @@ class NameTable:
         self.gazetteer = gazetteer
         self.clusters: dict[str, Cluster] = {}
         self.name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
+        self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
+        self.person_words: set[str] = set()  # last words of the names the NER called persons
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -249,6 +388,7 @@ class NameTable:
         """Cluster the article's names, longest first so short names can join them; then glosses
         join the name they translate, and the gazetteer fixes the type of names it knows."""
         spans = name_spans(self.doc, self.context)
+        self.person_words = {normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"}
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
         for k in order:
             self._add_name(*spans[k], source)
@@ -258,6 +398,7 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        self._person_evidence()
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
                 known = next((k for k in map(self.gazetteer.lookup, list(cluster.names)) if k is not None), None)
@@ -266,8 +407,38 @@ class NameTable:
         for cluster in self.clusters.values():
             cluster.tokens.sort()
 
+    def _person_evidence(self) -> None:
+        """A name in apposition with, or the subject of "be" with, a noun only a person can be
+        ("Valeska Smith, an Australian woman", "Smith is a lawyer") is a person's, whatever the NER said."""
+        toks = self.toks
+        for head, key in [(h, self.name_of_token.get(h)) for h in self.spans]:
+            cluster = self.clusters.get(key) if key else None
+            if cluster is None or cluster.type == "Person" or cluster.fixed:
+                continue
+            token = toks[head]
+            nouns = [c for c in kids(token) if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                nouns.append(token.head)
+            if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+                nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
+            start = self.spans[head][0]
+            before = toks[start - 1] if start > 0 else None
+            titled = before is not None and before.is_title and (
+                before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES
+            )
+            if titled or any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
+                cluster.vote("Person", strong=True)  # "..., an Australian woman"; "President Trump"
+
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks
+        if (
+            end - start > 1
+            and toks[start].is_upper
+            and toks[start].is_alpha
+            and 2 <= len(toks[start].text) <= 3
+            and normalize_name(toks[end - 1].text) in self.person_words
+        ):
+            start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Smith": an abbreviated title before a surname
         text = clean_name(doc[start:end].text)
         if not text:
             return
@@ -291,6 +462,11 @@ class NameTable:
             cluster.add_name(f"{text} {after.text}", 0)
             self.name_of_token[after.i] = cluster.key
             head = after.i
+            self.spans[head] = (start, after.i + 1)
+        else:
+            self.spans[head] = (start, end)
+        if cluster.gender is None:
+            cluster.gender = gender_of_name(toks, start, end)
         cluster.tokens.append(head)
         if toks[head].dep_ in ("nsubj", "nsubjpass"):
             cluster.subject_tokens.add(head)
@@ -318,25 +494,35 @@ class NameTable:
         return self._longer_name(text, kind, position)
 
     def _longer_name(self, text: str, kind: str, position: int) -> Cluster | None:
+        """The one longer name ``text`` is a short form of ("Okonkwo" -> "Chidi Okonkwo"); None when
+        none or several different entities fit ("Smith" after "John Smith" and "Jane Smith")."""
         best: Cluster | None = None
         best_score: tuple[int, int] | None = None
+        fits = 0
         for cluster in self.clusters.values():
             if not cluster.named:
                 continue
-            loose = {kind, cluster.type} <= {"Person", "Organization", "Thing"}
+            # the NER may call a surname an organisation ("Nazarbayev" ORG joins a person), but a
+            # person's name never joins an organisation's ("President Trump" is not "Trump Organization")
+            loose = cluster.type == "Person" and (
+                kind in ("Organization", "Thing")
+                or (kind == "Place" and normalize_name(text) in self.person_words)  # "Chung" tagged GPE once
+            )
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             person = _is_person(kind, cluster.type)
-            for name in cluster.names:
-                if is_short_form(text, name, person=person):
-                    # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
-                    before = [t for t in cluster.tokens if t < position]
-                    score = (1 if before else 0, max(before) if before else -min(cluster.tokens or [0]))
-                    if best_score is None or score > best_score:
-                        best, best_score = cluster, score
-        return best
+            if not person and normalize_name(text) in self.person_words:
+                continue  # "Trump" is a person's name in this article, not short for "Trump Organization"
+            if any(is_short_form(text, name, person=person) for name in cluster.names if cluster.names[name] > 0):
+                fits += 1
+                # the nearest earlier mention of a matching longer name ("Smith" after "John Smith")
+                before = [t for t in cluster.tokens if t < position]
+                score = (1 if before else 0, max(before) if before else -min(cluster.tokens or [0]))
+                if best_score is None or score > best_score:
+                    best, best_score = cluster, score
+        return best if fits == 1 else None
 
-    def unlabelled_name(self, head: Token) -> str:
+    def unlabelled_name(self, head: Token) -> str | None:
         """A proper name the NER did not mark: joins a known name it is part of, else a new name."""
         doc, toks = self.doc, self.toks
         start = end = head.i
@@ -349,16 +535,26 @@ class NameTable:
             start -= 1
         end = head.i + 1
         text = clean_name(doc[start:end].text)
+        if is_junk_head(head) or not text:
+            return None
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
+            sentence = self.context.sentences[self.context.sentence_of[head.i]]
+            if is_headline_case(sentence, toks):
+                return None  # in a title-case headline a capital is no sign of a new name
+            if end - start == 1 and head.i == sentence.start and not head.ent_type_:
+                return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
+            if end - start == 1 and head.ent_type_ in ("", "NORP") and any(c.dep_ == "det" for c in kids(head)):
+                return None  # "the Republican", "A Star Is Born": a lone capital after a determiner
             cluster = self.new_cluster(kind)
         cluster.add_name(text, 1)
         cluster.tokens.append(head.i)
         cluster.tokens.sort()
         for i in range(start, end):
             self.name_of_token[i] = cluster.key
+        self.spans.setdefault(head.i, (start, end))
         return cluster.key
 
     def has_own_name(self, mention: Mention) -> bool:

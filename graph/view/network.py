@@ -153,6 +153,9 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
         network.nodes[s]["facts"] += len(evidence)
         if o != s:
             network.nodes[o]["facts"] += len(evidence)
+    # an entity known only from mentions (no relation in the graph) has nothing to show in a network:
+    # it stays in the graph and in `newsgraph entities`, not on the page
+    network.remove_nodes_from([n for n in list(network) if network.degree(n) == 0 and not network.nodes[n].get("facts")])
     return network
 
 
