@@ -1,6 +1,8 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("ng-data").textContent);
+  var colours = {};
+  data.legend.forEach(function (item) { colours[item.name] = item.colour; });
   var PAGE = 50;
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -19,13 +21,90 @@
     text = String(text).replace(/\s+/g, " ").trim();
     return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
   }
-  function relationLabel(e) { return shorten((e.negated ? "not " : "") + e.relation, 40); }
-  function relationHead(e) { return (e.negated ? "NOT " : "") + e.relation + (e.modality ? " (" + e.modality + ")" : ""); }
+  function relationLabel(e) { return shorten((e.negated ? "not " : "") + (e.phrase || e.relation), 40); }
+  function relationHead(e) { return (e.negated ? "NOT " : "") + (e.phrase || e.relation) + (e.modality ? " (" + e.modality + ")" : ""); }
+
+  // ---- every node and edge of the view; the DataSets hold those on screen
+  var allNodes = window.ngAllNodes || [], allEdges = window.ngAllEdges || [];
+  var nodeById = {}, adjacency = {};
+  allNodes.forEach(function (n) { nodeById[n.id] = n; adjacency[n.id] = []; });
+  allEdges.forEach(function (e) {
+    if (adjacency[e.from]) adjacency[e.from].push(e);
+    if (e.to !== e.from && adjacency[e.to]) adjacency[e.to].push(e);
+  });
+  var NON_NAMES = {Concept: 1, TimeExpression: 1, Quantity: 1};
+  var conceptsBox = document.getElementById("ng-concepts");
+  var range = {since: "", until: ""};
+  function articleDate(doc) { var a = data.articles[doc]; return a && a.date ? a.date.slice(0, 7) : ""; }
+  function inRange(date) {
+    if (!range.since && !range.until) return true;
+    if (!date) return false;
+    date = date.slice(0, 7);
+    return (!range.since || date >= range.since) && (!range.until || date <= range.until);
+  }
+  function edgeInRange(e) { return (e.evidence || []).some(function (item) { return inRange(item[2]); }); }
+  function nodeInRange(n) {
+    if (!range.since && !range.until) return true;
+    return (n.documents || []).some(function (d) { return inRange(articleDate(d)); });
+  }
+  var hidden = {};
+  function wanted(n) {
+    return !hidden[n.group] && (conceptsBox.checked || !NON_NAMES[n.group] || n.pinned) && nodeInRange(n);
+  }
+  function linkShown() {  // add the edges between nodes on screen that are not there yet
+    var add = [];
+    nodes.getIds().forEach(function (id) {
+      (adjacency[id] || []).forEach(function (e) {
+        if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to) && edgeInRange(e)) add.push(e);
+      });
+    });
+    if (add.length) edges.add(add);
+  }
+  function placeAround(centre, ids) {  // new nodes in rings around centre, at zoom-independent spacing
+    var c = nodes.get(centre) ? network.getPositions([centre])[centre] : network.getViewPosition();
+    var step = 2 * Math.PI / Math.max(6, Math.min(ids.length, 18));
+    return ids.map(function (id, k) {
+      var ring = Math.floor(k / 18), angle = k * step + ring * 0.3, radius = 150 + ring * 90;
+      var n = Object.assign({}, nodeById[id]);
+      n.x = c.x + radius * Math.cos(angle);
+      n.y = c.y + radius * Math.sin(angle);
+      return n;
+    });
+  }
+  var EXPAND = 40;
+  function expand(id) {  // show a node's neighbours (the most important first)
+    var seen = {}, extra = [];
+    (adjacency[id] || []).forEach(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      var n = nodeById[other];
+      if (!n || seen[other] || nodes.get(other) || !edgeInRange(e)) return;
+      if (hidden[n.group] || !nodeInRange(n)) return;
+      seen[other] = true;
+      extra.push(n);
+    });
+    extra.sort(function (a, b) { return a.rank - b.rank; });
+    var more = extra.length - EXPAND;
+    extra = extra.slice(0, EXPAND).map(function (n) { n.pinned = true; return n.id; });
+    if (extra.length) nodes.add(placeAround(id, extra));
+    linkShown();
+    return more > 0 ? more : 0;
+  }
+  function reveal(id) {  // make sure a node is on screen (search, links in the panel)
+    if (nodes.get(id)) return;
+    var n = nodeById[id];
+    if (!n) return;
+    n.pinned = true;
+    var near = (adjacency[id] || []).map(function (e) { return e.from === id ? e.to : e.from; })
+      .filter(function (o) { return nodes.get(o); })[0];
+    var placed = placeAround(near, [id])[0];
+    if (!near) { var v = network.getViewPosition(); placed.x = v.x; placed.y = v.y; }
+    nodes.add(placed);
+    linkShown();
+  }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   // ---- legend: click a class to hide or show its nodes
   var box = document.getElementById("ng-legend");
-  var hidden = {};
   data.legend.forEach(function (item) {
     var row = el("div");
     row.setAttribute("data-class", item.name);
@@ -39,6 +118,7 @@
       row.className = hidden[item.name] ? "off" : "";
       nodes.update(nodes.get({filter: function (n) { return n.group === item.name; }})
         .map(function (n) { return {id: n.id, hidden: !!hidden[item.name]}; }));
+      placeLabels();
     });
     box.appendChild(row);
   });
@@ -50,12 +130,14 @@
     details.className = "ng-box"; network.unselectAll(); labelSelection();
   });
   function open() { details.className = "ng-box open"; details.scrollTop = 0; }
-  function nodeName(id) { var n = nodes.get(id); return n ? n.fullLabel : String(id); }
+  function nodeName(id) { var n = nodeById[id] || nodes.get(id); return n ? n.fullLabel : String(id); }
   function goToNode(id) {
+    reveal(id);
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
     showNode(id);
     labelSelection();
+    placeLabels();
   }
   function nodeButton(id) {
     var b = el("button", nodeName(id), "ng-link");
@@ -78,7 +160,7 @@
     return more;
   }
   function showEdge(id) {
-    var e = edges.get(id);
+    var e = edges.get(id) || allEdges.filter(function (x) { return x.id === id; })[0];
     if (!e) return;
     body.replaceChildren();
     var head = relationHead(e);
@@ -143,18 +225,34 @@
     body.appendChild(el("h2", n.fullLabel));
     var type = el("div", null, "ng-meta");
     var sw = el("span", null, "sw");
-    sw.style.background = n.color;
+    sw.style.background = colours[n.group] || "#8cd17d";
     type.appendChild(sw);
     type.appendChild(document.createTextNode(n.group + " \u00b7 " + plural(n.facts, "fact", "facts")));
     body.appendChild(type);
+    if (n.roles && n.roles.length) body.appendChild(el("div", "Roles: " + n.roles.join("; "), "ng-role"));
     if (n.aliases && n.aliases.length) body.appendChild(el("div", "Also: " + n.aliases.join("; "), "ng-meta"));
     if (n.documents && n.documents.length) body.appendChild(el("div", "Articles: " + n.documents.join(", "), "ng-meta"));
-    var ids = network.getConnectedEdges(id);
-    body.appendChild(el("div", plural(ids.length, "relation", "relations") + " in this view", "ng-meta"));
+    var quotes = n.quotes || [];
+    if (quotes.length) {
+      body.appendChild(el("h3", plural(quotes.length, "statement", "statements")));
+      var qlist = el("ul");
+      qlist.className = "ng-quotes";
+      body.appendChild(qlist);
+      body.appendChild(pagedList(qlist, quotes, function (q) {
+        var li = el("li");
+        li.appendChild(el("span", q[0] + ": ", "ng-verb"));
+        li.appendChild(el("q", q[1]));
+        var article = data.articles[q[2]] || {};
+        li.appendChild(el("div", q[2] + (article.title ? " \u2014 " + article.title : "") + (q[3] ? " \u00b7 " + q[3] : ""), "ng-meta"));
+        return li;
+      }));
+    }
+    var items = (adjacency[id] || []).filter(edgeInRange);
+    body.appendChild(el("h3", plural(items.length, "relation", "relations")));
     var list = el("ul");
     list.className = "ng-relations";
     body.appendChild(list);
-    var items = edges.get(ids);
+    items = items.slice();
     items.sort(function (a, b) { return (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0); });
     body.appendChild(pagedList(list, items, function (e) {
       var li = el("li");
@@ -162,7 +260,10 @@
       var b = el("button", (outgoing ? "\u2192 " : "\u2190 ") + relationLabel(e) + (outgoing ? " \u2192 " : " \u2190 ") +
         nodeName(outgoing ? e.to : e.from) + " (" + (e.evidence || []).length + ")", "ng-link");
       b.type = "button";
-      b.addEventListener("click", function () { network.selectEdges([e.id]); showEdge(e.id); labelSelection(); });
+      b.addEventListener("click", function () {
+        reveal(e.from); reveal(e.to); linkShown();
+        network.selectEdges([e.id]); showEdge(e.id); labelSelection();
+      });
       li.appendChild(b);
       return li;
     }));
@@ -204,30 +305,179 @@
   function hideTip() { tip.style.display = "none"; }
   ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (name) { network.on(name, hideTip); });
 
-  // ---- large views draw edge labels only around the selection
-  var labelled = [];
-  function labelSelection() {
-    if (!data.large) return;
-    var wanted = {};
-    network.getSelectedNodes().forEach(function (n) {
-      network.getConnectedEdges(n).forEach(function (e) { wanted[e] = true; });
+  // ---- node labels: the most important first, none over another, a constant size on screen
+  var LABEL_PX = 13, TOP_PX = 15, EDGE_PX = 12;
+  var measure = document.createElement("canvas").getContext("2d");
+  function textWidth(text, px) {
+    measure.font = px + "px system-ui, sans-serif";
+    return measure.measureText(text).width;
+  }
+  var labelled = {};  // node id -> the box its label takes on screen
+  function placeLabels() {
+    var scale = network.getScale();
+    var size = network.body.container ? network.body.container.getBoundingClientRect() : {width: 1e9, height: 1e9};
+    var selected = {};
+    network.getSelectedNodes().forEach(function (id) {
+      selected[id] = 2;
+      network.getConnectedNodes(id).forEach(function (o) { if (!selected[o]) selected[o] = 1; });
     });
-    network.getSelectedEdges().forEach(function (e) { wanted[e] = true; });
-    var updates = labelled.filter(function (e) { return !wanted[e]; })
-      .map(function (e) { return {id: e, label: undefined}; });
-    labelled = Object.keys(wanted);
-    labelled.forEach(function (id) {
+    var visible = nodes.get({filter: function (n) { return !n.hidden; }});
+    var ids = visible.map(function (n) { return n.id; });
+    var positions = network.getPositions(ids);
+    visible.sort(function (a, b) { return (selected[b.id] || 0) - (selected[a.id] || 0) || a.rank - b.rank; });
+    var boxes = [], updates = [], fresh = {};
+    visible.forEach(function (n, k) {
+      var px = k < 10 ? TOP_PX : LABEL_PX;
+      var p = network.canvasToDOM(positions[n.id]);
+      var r = (n.size || 10) * scale;
+      var text = n.label0 || n.fullLabel;
+      text = shorten(text, 28);
+      var w = textWidth(text, px) + 4, h = px * 1.25;
+      var box = {l: p.x - w / 2, t: p.y + r + 2, r: p.x + w / 2, b: p.y + r + 2 + h, px: px};
+      var onScreen = box.r > 0 && box.l < size.width && box.b > 0 && box.t < size.height;
+      var free = onScreen && boxes.every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; });
+      if (free) { boxes.push(box); fresh[n.id] = box; }
+      var want = free ? text : "";
+      var fontSize = Math.round(px / scale * 100) / 100;
+      if (n.label !== want || !n.font || n.font.size !== fontSize) {
+        updates.push({id: n.id, label: want, label0: text, font: {size: fontSize, vadjust: 0}});
+      }
+    });
+    labelled = fresh;
+    if (updates.length) nodes.update(updates);
+    edgeFont();
+    window.newsgraphLabels = Object.keys(fresh).length;
+  }
+  var pending = 0;
+  function labelsSoon() {
+    if (pending) return;
+    pending = setTimeout(function () { pending = 0; placeLabels(); }, 60);
+  }
+  network.on("zoom", labelsSoon);
+  network.on("dragEnd", labelsSoon);
+  network.on("resize", labelsSoon);
+
+  // ---- edge labels: in words, on the edge under the pointer and around the selection
+  var edgeLabelled = {}, hoverEdge = null;
+  function edgeFont() {
+    var size = Math.round(EDGE_PX / network.getScale() * 100) / 100;
+    var ids = Object.keys(edgeLabelled);
+    if (ids.length) edges.update(ids.map(function (id) { return {id: id, font: {size: size}}; }));
+  }
+  function labelSelection() {
+    var want = {};
+    network.getSelectedNodes().forEach(function (n) {
+      network.getConnectedEdges(n).forEach(function (e) { want[e] = true; });
+    });
+    network.getSelectedEdges().forEach(function (e) { want[e] = true; });
+    if (hoverEdge) want[hoverEdge] = true;
+    var size = Math.round(EDGE_PX / network.getScale() * 100) / 100;
+    var updates = Object.keys(edgeLabelled).filter(function (id) { return !want[id] && edges.get(id); })
+      .map(function (id) { return {id: id, label: undefined}; });
+    edgeLabelled = {};
+    Object.keys(want).forEach(function (id) {
       var e = edges.get(id);
-      if (e) updates.push({id: id, label: relationLabel(e)});
+      if (e) { edgeLabelled[id] = true; updates.push({id: id, label: relationLabel(e), font: {size: size}}); }
     });
     if (updates.length) edges.update(updates);
   }
+  network.on("hoverEdge", function (p) { hoverEdge = p.edge; labelSelection(); });
+  network.on("blurEdge", function () { hoverEdge = null; labelSelection(); });
+  var note = document.getElementById("ng-found");
   network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    if (params.nodes.length) {
+      var more = expand(params.nodes[0]);
+      showNode(params.nodes[0]);
+      if (more) note.textContent = more + " more neighbours: see the details panel";
+    } else if (params.edges.length) showEdge(params.edges[0]);
     else details.className = "ng-box";
     labelSelection();
+    placeLabels();
   });
+
+  // ---- concepts, one article, dates: what is on screen
+  function refill(keepIds) {  // the overview (or the given nodes) under the current filters
+    var want = allNodes.filter(function (n) { return keepIds ? keepIds[n.id] : (n.shown || n.pinned); })
+      .filter(wanted);
+    var ids = {};
+    want.forEach(function (n) { ids[n.id] = true; });
+    nodes.remove(nodes.getIds().filter(function (id) { return !ids[id]; }));
+    var add = want.filter(function (n) { return !nodes.get(n.id); });
+    var placed = add.filter(function (n) { return n.x !== undefined; });
+    nodes.add(placed);
+    add.filter(function (n) { return n.x === undefined; }).forEach(function (n) {
+      var near = (adjacency[n.id] || []).map(function (e) { return e.from === n.id ? e.to : e.from; })
+        .filter(function (o) { return nodes.get(o); })[0];
+      nodes.add(placeAround(near, [n.id]));
+    });
+    edges.remove(edges.getIds().filter(function (id) { var e = edges.get(id); return !ids[e.from] || !ids[e.to] || !edgeInRange(e); }));
+    linkShown();
+  }
+  conceptsBox.addEventListener("change", function () {
+    if (conceptsBox.checked) {  // concepts next to what is on screen, the most important first
+      var on = {};
+      nodes.getIds().forEach(function (id) { on[id] = true; });
+      var extra = {}, count = 0;
+      nodes.getIds().forEach(function (id) {
+        (adjacency[id] || []).forEach(function (e) {
+          var other = e.from === id ? e.to : e.from;
+          if (!on[other] && NON_NAMES[(nodeById[other] || {}).group]) extra[other] = true;
+        });
+      });
+      Object.keys(extra).map(function (id) { return nodeById[id]; }).sort(function (a, b) { return a.rank - b.rank; })
+        .slice(0, 300).forEach(function (n) { on[n.id] = true; count++; });
+      refill(on);
+    } else refill(null);
+    placeLabels();
+  });
+  var articleBox = document.getElementById("ng-article");
+  if (articleBox) articleBox.addEventListener("change", function () {
+    var doc = articleBox.value;
+    if (!doc) { refill(null); network.fit({animation: false}); placeLabels(); return; }
+    var keep = {};
+    allNodes.forEach(function (n) { if ((n.documents || []).indexOf(doc) >= 0) keep[n.id] = true; });
+    allEdges.forEach(function (e) {
+      if ((e.evidence || []).some(function (item) { return item[1] === doc; })) { keep[e.from] = true; keep[e.to] = true; }
+    });
+    var was = conceptsBox.checked;
+    conceptsBox.checked = true;
+    refill(keep);
+    conceptsBox.checked = was;
+    var ids = Object.keys(keep).filter(function (id) { return nodes.get(id); });
+    ids.forEach(function (id, k) {  // one article: a circle, then a short settling of the physics
+      var a = 2 * Math.PI * k / ids.length, r = 60 * Math.sqrt(ids.length);
+      nodes.update({id: id, x: r * Math.cos(a), y: r * Math.sin(a)});
+    });
+    network.stabilize(150);
+    network.fit({nodes: ids, animation: false});
+    placeLabels();
+  });
+  network.on("stabilized", function () { network.fit({animation: false}); placeLabels(); });
+  var since = document.getElementById("ng-since"), until = document.getElementById("ng-until");
+  if (since && until) {
+    until.selectedIndex = until.options.length - 1;
+    var onRange = function () {
+      range.since = since.value === since.options[0].value ? "" : since.value;
+      range.until = until.value === until.options[until.options.length - 1].value ? "" : until.value;
+      refill(null);
+      placeLabels();
+    };
+    since.addEventListener("change", onRange);
+    until.addEventListener("change", onRange);
+  }
+  document.getElementById("ng-fit").addEventListener("click", function () { network.fit({animation: false}); placeLabels(); });
+  var groups = document.getElementById("ng-communities");
+  (data.communities || []).slice(0, 30).forEach(function (c) {
+    var b = el("button", c.name + " (" + c.size + ")", "ng-link");
+    b.type = "button";
+    b.addEventListener("click", function () {
+      var ids = nodes.getIds().filter(function (id) { return (nodeById[id] || {}).community === c.id; });
+      if (ids.length) network.fit({nodes: ids, animation: false});
+      placeLabels();
+    });
+    groups.appendChild(b);
+  });
+  if (!(data.communities || []).length) document.getElementById("ng-communities-box").style.display = "none";
 
   // ---- search: type a name or alias; Enter goes to the next match
   var input = document.getElementById("ng-search");
@@ -235,10 +485,12 @@
   var hits = [], current = 0, opened = -1;
   function show(index) {
     var hit = hits[index];
+    reveal(hit.id);
     network.selectNodes([hit.id]);
     network.focus(hit.id, {scale: Math.max(network.getScale(), 1.0), animation: false});
     found.textContent = hit.fullLabel + (hits.length > 1 ? " (" + (index + 1) + " of " + hits.length + "; Enter: details, again: next)" : "");
     labelSelection();
+    placeLabels();
   }
   function search() {
     var q = input.value.trim().toLowerCase();
@@ -246,11 +498,11 @@
     current = 0;
     opened = -1;
     if (!q) { found.textContent = ""; network.unselectAll(); labelSelection(); return; }
-    hits = nodes.get({filter: function (n) {
-      if (n.hidden) return false;
+    hits = allNodes.filter(function (n) {
+      if (hidden[n.group]) return false;
       if ((n.fullLabel || "").toLowerCase().indexOf(q) >= 0) return true;
       return (n.aliases || []).some(function (a) { return a.toLowerCase().indexOf(q) >= 0; });
-    }});
+    });
     function rank(n) {
       var names = [n.fullLabel].concat(n.aliases || []).map(function (s) { return s.toLowerCase(); });
       if (names.indexOf(q) >= 0) return 0;
@@ -279,6 +531,8 @@
 
   // vis-network has drawn the first frame (physics off) or started stabilising by now; the
   // flag goes up once the browser has painted it
+  network.fit({animation: false});
+  placeLabels();
   window.newsgraphStable = !data.stabilizing;
   network.once("stabilizationIterationsDone", function () { window.newsgraphStable = true; });
   window.newsgraphReady = true;
