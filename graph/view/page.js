@@ -52,16 +52,19 @@
     return !hidden[n.group] && (conceptsBox.checked || !NON_NAMES[n.group] || n.pinned) && nodeInRange(n);
   }
   function linkShown() {  // add the edges between nodes on screen that are not there yet
-    var add = [];
+    var add = [], seen = {};
     nodes.getIds().forEach(function (id) {
       (adjacency[id] || []).forEach(function (e) {
-        if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to) && edgeInRange(e)) add.push(e);
+        if (seen[e.id] || edges.get(e.id) || !nodes.get(e.from) || !nodes.get(e.to) || !edgeInRange(e)) return;
+        seen[e.id] = true;
+        add.push(e);
       });
     });
     if (add.length) edges.add(add);
   }
   function placeAround(centre, ids) {  // new nodes in rings around centre, at zoom-independent spacing
-    var c = nodes.get(centre) ? network.getPositions([centre])[centre] : network.getViewPosition();
+    var c = centre !== undefined && centre !== null && nodes.get(centre) ? network.getPositions([centre])[centre]
+      : network.getViewPosition();
     var step = 2 * Math.PI / Math.max(6, Math.min(ids.length, 18));
     return ids.map(function (id, k) {
       var ring = Math.floor(k / 18), angle = k * step + ring * 0.3, radius = 150 + ring * 90;
