@@ -328,6 +328,14 @@
     var ids = visible.map(function (n) { return n.id; });
     var positions = network.getPositions(ids);
     visible.sort(function (a, b) { return (selected[b.id] || 0) - (selected[a.id] || 0) || a.rank - b.rank; });
+    var dots = visible.map(function (n) {  // nor the dot of a more important node
+      var p = network.canvasToDOM(positions[n.id]), r = (n.size || 10) * scale + 1;
+      return {id: n.id, l: p.x - r, t: p.y - r, r: p.x + r, b: p.y + r};
+    });
+    function clear(box, k) {
+      return boxes.every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; }) &&
+        dots.slice(0, k).every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; });
+    }
     var boxes = [], updates = [], fresh = {};
     visible.forEach(function (n, k) {
       var px = k < 10 ? TOP_PX : LABEL_PX;
@@ -338,7 +346,7 @@
       var w = textWidth(text, px) + 4, h = px * 1.25;
       var box = {l: p.x - w / 2, t: p.y + r + 2, r: p.x + w / 2, b: p.y + r + 2 + h, px: px};
       var onScreen = box.r > 0 && box.l < size.width && box.b > 0 && box.t < size.height;
-      var free = onScreen && boxes.every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; });
+      var free = onScreen && (selected[n.id] === 2 || clear(box, k));
       if (free) { boxes.push(box); fresh[n.id] = box; }
       var want = free ? text : "";
       var fontSize = Math.round(px / scale * 100) / 100;
@@ -347,6 +355,7 @@
       }
     });
     labelled = fresh;
+    placedAt = scale;
     if (updates.length) nodes.update(updates);
     edgeFont();
     window.newsgraphLabels = Object.keys(fresh).length;
@@ -356,6 +365,8 @@
     if (pending) return;
     pending = setTimeout(function () { pending = 0; placeLabels(); }, 60);
   }
+  var placedAt = null;  // the scale the labels were placed for: any change of zoom (wheel, fit, focus) re-places them
+  network.on("afterDrawing", function () { if (placedAt !== null && network.getScale() !== placedAt) labelsSoon(); });
   network.on("zoom", labelsSoon);
   network.on("dragEnd", labelsSoon);
   network.on("resize", labelsSoon);
@@ -375,8 +386,12 @@
     network.getSelectedEdges().forEach(function (e) { want[e] = true; });
     if (hoverEdge) want[hoverEdge] = true;
     var size = Math.round(EDGE_PX / network.getScale() * 100) / 100;
-    var updates = Object.keys(edgeLabelled).filter(function (id) { return !want[id] && edges.get(id); })
-      .map(function (id) { return {id: id, label: undefined}; });
+    // vis-network keeps an edge's label when it is updated to undefined, null or "": the edge goes
+    // back in without one
+    var bare = Object.keys(edgeLabelled).filter(function (id) { return !want[id] && edges.get(id); })
+      .map(function (id) { var e = edges.get(id); delete e.label; delete e.font; return e; });
+    if (bare.length) { edges.remove(bare.map(function (e) { return e.id; })); edges.add(bare); }
+    var updates = [];
     edgeLabelled = {};
     Object.keys(want).forEach(function (id) {
       var e = edges.get(id);

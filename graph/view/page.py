@@ -152,7 +152,7 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
         if data["negated"] or data["modality"]:
             entry["dashes"] = True
         if len(data["evidence"]) > 1:
-            entry["width"] = min(5, 1 + len(data["evidence"]) // 2)
+            entry["width"] = min(3, 1 + len(data["evidence"]) // 4)
         if s in shown and o in shown:
             entry["shown"] = 1
         edges.append(entry)

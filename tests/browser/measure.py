@@ -34,3 +34,24 @@ LABELS_JS = """() => {
             min_label_px: boxes.length ? Math.round(smallest * 10) / 10 : 0, outside: outside,
             total: (window.ngAllNodes || []).length};
 }"""
+
+#: frames drawn per second while the view pans for 1.5 s, the camera moved every animation frame
+#: exactly as a drag moves it (Playwright's mouse cannot pace a drag to the display)
+PAN_FPS_JS = """async () => {
+    var frames = 0, drawing = [], begun = 0;
+    network.on('beforeDrawing', function () { begun = performance.now(); });
+    network.on('afterDrawing', function () { frames++; drawing.push(performance.now() - begun); });
+    var start = performance.now(), p = network.getViewPosition(), scale = network.getScale();
+    await new Promise(function (done) {
+        function step() {
+            var k = (performance.now() - start) / 1000;
+            network.moveTo({position: {x: p.x + 150 * Math.sin(k * 3), y: p.y + 100 * Math.cos(k * 3)}, scale: scale,
+                            animation: false});
+            if (k < 1.5) requestAnimationFrame(step); else done();
+        }
+        requestAnimationFrame(step);
+    });
+    drawing.sort(function (a, b) { return a - b; });
+    return {fps: Math.round(frames / ((performance.now() - start) / 1000) * 10) / 10,
+            draw_ms_p90: drawing.length ? Math.round(drawing[Math.floor(drawing.length * 0.9)] * 10) / 10 : null};
+}"""
