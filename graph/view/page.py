@@ -308,7 +308,7 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
         summary += f" (of {notes.total_nodes} nodes, {notes.total_edges} edges)"
     note_lines = "".join(f"<div>{html.escape(m)}</div>" for m in notes.messages)
     if large:
-        note_lines += (f'<div id="ng-overview">Overview: the {shown} most mentioned named entities of '
+        note_lines += (f'<div id="ng-overview">Overview: the {shown} most important entities of '
                        f"{notes.shown_nodes}. Click a node to open its neighbours; search finds every entity."
                        "</div>")
     dates = sorted({meta["date"][:7] for meta in articles.values() if len(meta.get("date", "")) >= 7})

@@ -31,7 +31,7 @@ def test_large_view_opens_on_an_overview_that_search_and_clicks_open_up(open_pag
     assert loaded.js("() => nodes.get().filter(n => ['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).length") == 0
     notes_text = loaded.page.text_content("#ng-notes")
     assert "showing the 1200 most connected of 1500 nodes; left out 300 nodes" in notes_text
-    assert f"Overview: the {on_screen} most mentioned named entities of 1200" in notes_text
+    assert f"Overview: the {on_screen} most important entities of 1200" in notes_text
     assert loaded.js("() => edges.get().filter(e => e.label).length") == 0
     # an entity outside the overview: the search finds it, brings it in and labels its edges
     outside = loaded.js("() => ngAllNodes.filter(n => !n.shown && !['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).pop().id")

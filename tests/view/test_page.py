@@ -115,7 +115,7 @@ def test_large_views_open_on_an_overview_of_named_entities_laid_out_in_python():
     options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
     assert options["physics"]["enabled"] is False
     assert 'id="ng-physics" type="checkbox">' in page and 'id="ng-concepts" type="checkbox">' in page
-    assert "Overview: the 150 most mentioned named entities of 450" in page
+    assert "Overview: the 150 most important entities of 450" in page
     assert render_html(network, physics=True).count('id="ng-physics" type="checkbox" checked') == 1
 
 
