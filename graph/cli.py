@@ -380,7 +380,7 @@ def render(
     until: Annotated[Optional[str], typer.Option(help="Only facts from articles published on or before this date (2024-03 includes all of March).")] = None,
     max_nodes: Annotated[Optional[int], typer.Option(min=1, help="Keep only the N most connected nodes (and the --focus entities); the page and stderr say what was left out.")] = None,
     concepts: Annotated[bool, typer.Option("--concepts/--no-concepts", help="Show noun-phrase concepts, times and quantities, not only named entities.")] = True,
-    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).", show_default=False)] = None,
+    physics: Annotated[Optional[bool], typer.Option("--physics/--no-physics", help="Start with physics on (default: off; every view is laid out in advance).", show_default=False)] = None,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from .rdf.stores import StoreTriples

@@ -132,13 +132,16 @@
   document.getElementById("ng-close").addEventListener("click", function () {
     details.className = "ng-box"; network.unselectAll(); labelSelection();
   });
+  function panelOffset() {  // keep a focused node clear of the details panel on the right
+    return window.innerWidth > 900 && details.className.indexOf("open") >= 0 ? Math.min(240, details.offsetWidth / 2) : 0;
+  }
   function open() { details.className = "ng-box open"; details.scrollTop = 0; }
   function nodeName(id) { var n = nodeById[id] || nodes.get(id); return n ? n.fullLabel : String(id); }
   function goToNode(id) {
     reveal(id);
     network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
     showNode(id);
+    network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false, offset: {x: -panelOffset(), y: 0}});
     labelSelection();
     placeLabels();
   }
@@ -505,7 +508,7 @@
     var hit = hits[index];
     reveal(hit.id);
     network.selectNodes([hit.id]);
-    network.focus(hit.id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+    network.focus(hit.id, {scale: Math.max(network.getScale(), 1.0), animation: false, offset: {x: -panelOffset(), y: 0}});
     found.textContent = hit.fullLabel + (hits.length > 1 ? " (" + (index + 1) + " of " + hits.length + "; Enter: details, again: next)" : "");
     labelSelection();
     placeLabels();

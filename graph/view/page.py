@@ -135,7 +135,11 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
         nodes.append(entry)
     edges = []
     ordered = sorted(view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    between: Counter[tuple[str, str]] = Counter()
     for number, (s, o, _key, data) in enumerate(ordered):
+        pair = (str(min(str(s), str(o))), str(max(str(s), str(o))))
+        parallel = between[pair]
+        between[pair] += 1
         entry = {
             "id": f"e{number}",
             "from": s,
@@ -153,6 +157,10 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
             entry["dashes"] = True
         if len(data["evidence"]) > 1:
             entry["width"] = min(3, 1 + len(data["evidence"]) // 4)
+        if parallel:  # edges between the same two nodes bend apart, so their labels do not overlap
+            clockwise = (parallel % 2 == 1) == (str(s) <= str(o))
+            entry["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                               "roundness": round(0.25 * ((parallel + 1) // 2), 2)}
         if s in shown and o in shown:
             entry["shown"] = 1
         edges.append(entry)

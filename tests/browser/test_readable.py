@@ -35,7 +35,8 @@ def test_the_sample_article_labels_every_node_without_overlaps(open_page, sample
     loaded = open_page(sample_page, width=size[0], height=size[1])
     metrics = loaded.js(LABELS_JS)
     _check(metrics, all_labelled=size[0] >= 1280)
-    assert metrics["labelled"] >= 20
+    # a small window has room for fewer labels at a readable size: at least half of them
+    assert metrics["labelled"] >= metrics["shown"] / 2
     assert loaded.errors == [] and loaded.blocked == []
 
 

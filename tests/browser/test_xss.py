@@ -131,8 +131,12 @@ def test_hostile_articles_render_as_text_and_run_nothing(open_page, hostile_page
     shown = page.text_content("#ng-details")
     assert "<" in shown or "\"" in shown
 
-    # the real mouse over and on every node
+    # the real mouse over and on every node, the whole graph in the window
+    page.click("#ng-close")
+    page.click("#ng-fit")
     for node in loaded.js("() => nodes.getIds()"):
+        if page.is_visible("#ng-details"):
+            page.click("#ng-close")  # the panel may cover the node
         point = node_point(loaded, node, free=False)  # whatever is on top there
         page.mouse.move(point["x"], point["y"])
         page.mouse.click(point["x"], point["y"])
