@@ -42,7 +42,10 @@
     date = date.slice(0, 7);
     return (!range.since || date >= range.since) && (!range.until || date <= range.until);
   }
-  function edgeInRange(e) { return (e.evidence || []).some(function (item) { return inRange(item[2]); }); }
+  var articleDoc = "";  // one article's view: only the facts from it
+  function edgeInRange(e) {
+    return (e.evidence || []).some(function (item) { return inRange(item[2]) && (!articleDoc || item[1] === articleDoc); });
+  }
   function nodeInRange(n) {
     if (!range.since && !range.until) return true;
     return (n.documents || []).some(function (d) { return inRange(articleDate(d)); });
@@ -51,11 +54,13 @@
   function wanted(n) {
     return !hidden[n.group] && (conceptsBox.checked || !NON_NAMES[n.group] || n.pinned) && nodeInRange(n);
   }
-  function linkShown() {  // add the edges between nodes on screen that are not there yet
+  var openedNodes = {};  // nodes whose every edge is on screen (clicked, found)
+  function linkShown(ids) {  // add the edges of ids (default: those drawn at first, and of opened nodes) between nodes on screen
     var add = [], seen = {};
-    nodes.getIds().forEach(function (id) {
+    (ids || nodes.getIds()).forEach(function (id) {
       (adjacency[id] || []).forEach(function (e) {
         if (seen[e.id] || edges.get(e.id) || !nodes.get(e.from) || !nodes.get(e.to) || !edgeInRange(e)) return;
+        if (!ids && !e.shown && !openedNodes[e.from] && !openedNodes[e.to]) return;
         seen[e.id] = true;
         add.push(e);
       });
@@ -89,7 +94,8 @@
     var more = extra.length - EXPAND;
     extra = extra.slice(0, EXPAND).map(function (n) { n.pinned = true; return n.id; });
     if (extra.length) nodes.add(placeAround(id, extra));
-    linkShown();
+    openedNodes[id] = true;
+    linkShown([id]);
     return more > 0 ? more : 0;
   }
   function reveal(id) {  // make sure a node is on screen (search, links in the panel)
@@ -102,7 +108,8 @@
     var placed = placeAround(near, [id])[0];
     if (!near) { var v = network.getViewPosition(); placed.x = v.x; placed.y = v.y; }
     nodes.add(placed);
-    linkShown();
+    openedNodes[id] = true;
+    linkShown([id]);
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
@@ -267,7 +274,8 @@
         nodeName(outgoing ? e.to : e.from) + " (" + (e.evidence || []).length + ")", "ng-link");
       b.type = "button";
       b.addEventListener("click", function () {
-        reveal(e.from); reveal(e.to); linkShown();
+        reveal(e.from); reveal(e.to);
+        if (!edges.get(e.id)) edges.add(e);
         network.selectEdges([e.id]); showEdge(e.id); labelSelection();
       });
       li.appendChild(b);
@@ -378,7 +386,7 @@
   var edgeLabelled = {}, hoverEdge = null;
   function edgeFont() {
     var size = Math.round(EDGE_PX / network.getScale() * 100) / 100;
-    var ids = Object.keys(edgeLabelled);
+    var ids = Object.keys(edgeLabelled).filter(function (id) { return edges.get(id); });  // update() would add a bare edge
     if (ids.length) edges.update(ids.map(function (id) { return {id: id, font: {size: size}}; }));
   }
   function labelSelection() {
@@ -454,6 +462,7 @@
   var articleBox = document.getElementById("ng-article");
   if (articleBox) articleBox.addEventListener("change", function () {
     var doc = articleBox.value;
+    articleDoc = doc;
     if (!doc) { refill(null); network.fit({animation: false}); placeLabels(); return; }
     var keep = {};
     allNodes.forEach(function (n) { if ((n.documents || []).indexOf(doc) >= 0) keep[n.id] = true; });

@@ -136,6 +136,7 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
     edges = []
     ordered = sorted(view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     between: Counter[tuple[str, str]] = Counter()
+    backbone = _backbone(view, shown)
     for number, (s, o, _key, data) in enumerate(ordered):
         pair = (str(min(str(s), str(o))), str(max(str(s), str(o))))
         parallel = between[pair]
@@ -161,10 +162,32 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
             clockwise = (parallel % 2 == 1) == (str(s) <= str(o))
             entry["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
                                "roundness": round(0.25 * ((parallel + 1) // 2), 2)}
-        if s in shown and o in shown:
+        if (s, o, _key) in backbone:
             entry["shown"] = 1
         edges.append(entry)
     return nodes, edges
+
+
+#: an overview draws, for each node, its strongest edges until it has this many
+BACKBONE_EDGES = 3
+
+
+def _backbone(view: nx.MultiDiGraph, shown: set[Hashable]) -> set[tuple[Hashable, Hashable, Any]]:
+    """The edges drawn at first: all of a small view's; in an overview, the strongest (most
+    sentences, then most confident) edges of each node until it has :data:`BACKBONE_EDGES`, so
+    that a dense corpus does not open on a hairball. The rest appear around a node one clicks."""
+    candidates = [(s, o, k, d) for s, o, k, d in view.edges(keys=True, data=True) if s in shown and o in shown]
+    if view.number_of_nodes() <= SMALL_VIEW:
+        return {(s, o, k) for s, o, k, _ in candidates}
+    candidates.sort(key=lambda e: (-len(e[3]["evidence"]), -float(e[3]["confidence"]), str(e[0]), str(e[1]), str(e[2])))
+    count: Counter[Hashable] = Counter()
+    kept = set()
+    for s, o, k, _ in candidates:
+        if count[s] < BACKBONE_EDGES or count[o] < BACKBONE_EDGES:
+            kept.add((s, o, k))
+            count[s] += 1
+            count[o] += 1
+    return kept
 
 
 def _radius(rank: float, top: float) -> float:

@@ -230,6 +230,7 @@ def test_bad_input_opens_says_what_it_shows_and_runs_nothing(open_page, tmp_path
     assert "<b>Chief</b>" in page.text_content("#ng-details .ng-role")
     page.click("#ng-concepts")
     page.select_option("#ng-article", "a1")
+    assert loaded.js("() => edges.get().every(e => e.evidence.some(item => item[1] === 'a1'))"), "that article's facts"
     page.select_option("#ng-article", "")
     page.select_option("#ng-since", "2024-02")
     page.select_option("#ng-until", "2024-02")
