@@ -25,13 +25,18 @@
   function relationHead(e) { return (e.negated ? "NOT " : "") + (e.phrase || e.relation) + (e.modality ? " (" + e.modality + ")" : ""); }
 
   // ---- every node and edge of the view; the DataSets hold those on screen
-  var allNodes = window.ngAllNodes || [], allEdges = window.ngAllEdges || [];
-  var nodeById = {}, adjacency = {};
-  allNodes.forEach(function (n) { nodeById[n.id] = n; adjacency[n.id] = []; });
-  allEdges.forEach(function (e) {
-    if (adjacency[e.from]) adjacency[e.from].push(e);
-    if (e.to !== e.from && adjacency[e.to]) adjacency[e.to].push(e);
-  });
+  // (read after the first frame is painted, or on the first click or search before that)
+  var allNodes = [], allEdges = [], nodeById = {}, adjacency = {};
+  function loadAll() {
+    if (window.ngAllNodes) return;
+    window.ngAllNodes = allNodes = JSON.parse(document.getElementById("ng-nodes").textContent);
+    window.ngAllEdges = allEdges = JSON.parse(document.getElementById("ng-edges").textContent);
+    allNodes.forEach(function (n) { nodeById[n.id] = n; adjacency[n.id] = []; });
+    allEdges.forEach(function (e) {
+      if (adjacency[e.from]) adjacency[e.from].push(e);
+      if (e.to !== e.from && adjacency[e.to]) adjacency[e.to].push(e);
+    });
+  }
   var NON_NAMES = {Concept: 1, TimeExpression: 1, Quantity: 1};
   var conceptsBox = document.getElementById("ng-concepts");
   var range = {since: "", until: ""};
@@ -56,6 +61,7 @@
   }
   var openedNodes = {};  // nodes whose every edge is on screen (clicked, found)
   function linkShown(ids) {  // add the edges of ids (default: those drawn at first, and of opened nodes) between nodes on screen
+    loadAll();
     var add = [], seen = {};
     (ids || nodes.getIds()).forEach(function (id) {
       (adjacency[id] || []).forEach(function (e) {
@@ -81,6 +87,7 @@
   }
   var EXPAND = 40;
   function expand(id) {  // show a node's neighbours (the most important first)
+    loadAll();
     var seen = {}, extra = [];
     (adjacency[id] || []).forEach(function (e) {
       var other = e.from === id ? e.to : e.from;
@@ -99,6 +106,7 @@
     return more > 0 ? more : 0;
   }
   function reveal(id) {  // make sure a node is on screen (search, links in the panel)
+    loadAll();
     if (nodes.get(id)) return;
     var n = nodeById[id];
     if (!n) return;
@@ -143,7 +151,7 @@
     return window.innerWidth > 900 && details.className.indexOf("open") >= 0 ? Math.min(240, details.offsetWidth / 2) : 0;
   }
   function open() { details.className = "ng-box open"; details.scrollTop = 0; }
-  function nodeName(id) { var n = nodeById[id] || nodes.get(id); return n ? n.fullLabel : String(id); }
+  function nodeName(id) { loadAll(); var n = nodeById[id] || nodes.get(id); return n ? n.fullLabel : String(id); }
   function goToNode(id) {
     reveal(id);
     network.selectNodes([id]);
@@ -173,6 +181,7 @@
     return more;
   }
   function showEdge(id) {
+    loadAll();
     var e = edges.get(id) || allEdges.filter(function (x) { return x.id === id; })[0];
     if (!e) return;
     body.replaceChildren();
@@ -232,6 +241,7 @@
     open();
   }
   function showNode(id) {
+    loadAll();
     var n = nodes.get(id);
     if (!n) return;
     body.replaceChildren();
@@ -426,6 +436,7 @@
 
   // ---- concepts, one article, dates: what is on screen
   function refill(keepIds) {  // the overview (or the given nodes) under the current filters
+    loadAll();
     var want = allNodes.filter(function (n) { return keepIds ? keepIds[n.id] : (n.shown || n.pinned); })
       .filter(wanted);
     var ids = {};
@@ -443,6 +454,7 @@
     linkShown();
   }
   conceptsBox.addEventListener("change", function () {
+    loadAll();
     if (conceptsBox.checked) {  // concepts next to what is on screen, the most important first
       var on = {};
       nodes.getIds().forEach(function (id) { on[id] = true; });
@@ -461,6 +473,7 @@
   });
   var articleBox = document.getElementById("ng-article");
   if (articleBox) articleBox.addEventListener("change", function () {
+    loadAll();
     var doc = articleBox.value;
     articleDoc = doc;
     if (!doc) { refill(null); network.fit({animation: false}); placeLabels(); return; }
@@ -501,6 +514,7 @@
     var b = el("button", c.name + " (" + c.size + ")", "ng-link");
     b.type = "button";
     b.addEventListener("click", function () {
+      loadAll();
       var ids = nodes.getIds().filter(function (id) { return (nodeById[id] || {}).community === c.id; });
       if (ids.length) network.fit({nodes: ids, animation: false});
       placeLabels();
@@ -523,6 +537,7 @@
     placeLabels();
   }
   function search() {
+    loadAll();
     var q = input.value.trim().toLowerCase();
     hits = [];
     current = 0;
@@ -567,6 +582,11 @@
   network.once("stabilizationIterationsDone", function () { window.newsgraphStable = true; });
   window.newsgraphReady = true;
   requestAnimationFrame(function () {
-    setTimeout(function () { window.newsgraphDrawn = true; window.newsgraphDrawnAt = performance.now(); }, 0);
+    setTimeout(function () {
+      window.newsgraphDrawnAt = performance.now();
+      loadAll();  // the whole graph, for the search and the clicks
+      window.newsgraphLoadedAt = performance.now();
+      window.newsgraphDrawn = true;
+    }, 0);
   });
 })();

@@ -280,13 +280,16 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     # the DataSets are read with JSON.parse from inert application/json elements placed before
     # the template's script: several times faster for the browser than a 20 MB object literal
     # the DataSets get the nodes and edges shown at first; the page keeps all of them
-    page = page.replace(f'"{_NODES_SLOT}"', '(window.ngAllNodes = JSON.parse(document.getElementById("ng-nodes")'
-                        '.textContent)).filter(function (n) { return n.shown; })', 1)
-    page = page.replace(f'"{_EDGES_SLOT}"', '(window.ngAllEdges = JSON.parse(document.getElementById("ng-edges")'
-                        '.textContent)).filter(function (e) { return e.shown; })', 1)
+    # (a copy of those shown at first, so the first frame does not wait for the whole graph's JSON)
+    page = page.replace(f'"{_NODES_SLOT}"', 'JSON.parse(document.getElementById("ng-first-nodes").textContent)', 1)
+    page = page.replace(f'"{_EDGES_SLOT}"', 'JSON.parse(document.getElementById("ng-first-edges").textContent)', 1)
     page = page.replace(_CSP_SLOT, _CSP.format(scripts=_script_hashes(page)), 1)
     head, tail = page.split(_DATA_SLOT, 1)
-    return "".join((head, '<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
+    first_nodes = [n for n in nodes if n.get("shown")]
+    first_edges = [e for e in edges if e.get("shown")]
+    return "".join((head, '<script type="application/json" id="ng-first-nodes">', _json_for_script(first_nodes),
+                    '</script>\n<script type="application/json" id="ng-first-edges">', _json_for_script(first_edges),
+                    '</script>\n<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
                     '</script>\n<script type="application/json" id="ng-edges">', _json_for_script(edges), "</script>",
                     tail))
 
