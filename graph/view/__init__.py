@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from .layout import LAYOUT_THRESHOLD, compute_layout
-from .network import CLASS_COLOURS, NETWORK_FORMATS, network_from_rdf, write_network
+from .network import CLASS_COLOURS, NETWORK_FORMATS, network_from_rdf, readable_relation, write_network
 from .page import render_graph, render_html
 from .select import View, ViewNotes, select_view
 
@@ -30,6 +30,7 @@ __all__ = [
     "ViewNotes",
     "compute_layout",
     "network_from_rdf",
+    "readable_relation",
     "render_graph",
     "render_html",
     "select_view",
