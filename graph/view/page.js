@@ -33,6 +33,8 @@
     window.ngAllEdges = allEdges = JSON.parse(document.getElementById("ng-edges").textContent);
     allNodes.forEach(function (n) { nodeById[n.id] = n; adjacency[n.id] = []; });
     allEdges.forEach(function (e) {
+      e.from = allNodes[e.from].id;  // the ends travel as positions in the node list
+      e.to = allNodes[e.to].id;
       if (adjacency[e.from]) adjacency[e.from].push(e);
       if (e.to !== e.from && adjacency[e.to]) adjacency[e.to].push(e);
     });

@@ -146,10 +146,12 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
             "from": s,
             "to": o,
             "relation": data["relation"],
-            "phrase": data.get("phrase") or data["relation"],
+            "phrase": data.get("phrase") or data["relation"],  # (left out below when it is the relation)
             "confidence": round(float(data["confidence"]), 3),
             "evidence": [[text, doc, date, round(float(conf), 3)] for text, doc, date, conf in data["evidence"]],
         }
+        if entry["phrase"] == entry["relation"]:
+            del entry["phrase"]
         if data["negated"]:
             entry["negated"] = True
         if data["modality"]:
@@ -287,6 +289,10 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     head, tail = page.split(_DATA_SLOT, 1)
     first_nodes = [n for n in nodes if n.get("shown")]
     first_edges = [e for e in edges if e.get("shown")]
+    # the whole graph's edges name their ends by position in the node list (IRIs are long); the
+    # page puts the ids back when it reads them
+    position = {n["id"]: i for i, n in enumerate(nodes)}
+    edges = [{**e, "from": position[e["from"]], "to": position[e["to"]]} for e in edges]
     return "".join((head, '<script type="application/json" id="ng-first-nodes">', _json_for_script(first_nodes),
                     '</script>\n<script type="application/json" id="ng-first-edges">', _json_for_script(first_edges),
                     '</script>\n<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
