@@ -346,7 +346,7 @@ def overview_layout(view: nx.Graph, boxes: dict[Hashable, tuple[float, float]], 
             points = np.array([local[n] for n in members], dtype=float)
             points -= points.mean(axis=0)
             extent = max(float(np.abs(points).max()), 1e-9)
-            local = {n: p / extent * radius * 0.9 for n, p in zip(members, points)}
+            local = {n: p / extent * radius * 0.9 for n, p in zip(members, points, strict=True)}
         discs.append((members, local, radius))
     # shelf packing: rows of discs, as wide as makes the whole about the canvas' shape
     total = sum((2 * r + 30) ** 2 for _, _, r in discs)
@@ -374,7 +374,7 @@ def overview_layout(view: nx.Graph, boxes: dict[Hashable, tuple[float, float]], 
     pos = (pos - pos.min(axis=0)) / np.where(extent > 1e-9, extent, 1.0) * np.where(extent > 1e-9, target, 0.0)
     pos = _separate(pos, size)
     pos -= (pos.min(axis=0) + pos.max(axis=0)) / 2
-    return {n: (float(p[0]), float(p[1])) for n, p in zip(nodes, pos)}
+    return {n: (float(p[0]), float(p[1])) for n, p in zip(nodes, pos, strict=True)}
 
 
 def _separate(pos: Any, size: Any, *, rounds: int = 300, gap: float = 4.0) -> Any:

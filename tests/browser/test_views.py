@@ -45,7 +45,7 @@ def test_large_view_opens_on_an_overview_that_search_and_clicks_open_up(open_pag
     hub = loaded.js("() => nodes.get().sort((a, b) => a.rank - b.rank)[0].id")
     before = loaded.js("() => nodes.length")
     loaded.js("(id) => { network.selectNodes([id]); network.body.emitter.emit('click', {nodes: [id], edges: [], pointer: {DOM: {x: 0, y: 0}}}); }", hub)
-    neighbours = {o for o in nx.all_neighbors(view, hub)}
+    neighbours = set(nx.all_neighbors(view, hub))
     assert loaded.js("() => nodes.length") > before
     assert loaded.js("(ids) => ids.filter(id => nodes.get(id)).length", sorted(neighbours)) >= min(len(neighbours), 40)
     # concepts: one click

@@ -197,11 +197,11 @@ def _bad_input_network():
         network.nodes[f"n{i}"]["mentions"] = 100 - i
         network.nodes[f"n{i}"]["roles"] = [f"<b>Chief</b> {_payload(34)}"]
         network.nodes[f"n{i}"]["quotes"] = [("said", f'"<script>{_payload(35)}</script>" & <i>more</i>', f"a{i % 3}",
-                                             "2024-0%d-01" % (1 + i % 3))]
+                                             f"2024-0{1 + i % 3}-01")]
     for i in range(60):  # concepts: the view opens on an overview
         network.add_node(f"c{i}", **entity(f"concept <u>{i}</u>", "Concept", documents=(f"a{i % 3}",)))
         fact(network, f"n{i % len(names)}", f"<b onclick={_payload(36)}>x</b>", f"c{i}",
-             (f"<svg onload={_payload(37)}> sentence {i}", f"a{i % 3}", "2024-0%d-01" % (1 + i % 3), 0.8))
+             (f"<svg onload={_payload(37)}> sentence {i}", f"a{i % 3}", f"2024-0{1 + i % 3}-01", 0.8))
     fact(network, "n0", "meet", "n1", ("met", "a0", "2024-01-01", 0.9))
     network.graph["articles"] = {f"a{i}": {"title": f"<script>{_payload(38)}</script> \u202etitle {i}",
                                            "url": f"javascript:{_payload(39)}", "date": f"2024-0{1 + i}-01"}
