@@ -148,6 +148,8 @@ def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, in
             page.wait_for_function(_READY, timeout=120_000)
             drawn = time.perf_counter()
             labels = page.evaluate(LABELS_JS)  # the first frame, as the reader gets it
+            if shot:
+                page.screenshot(path=str(shot))
             page.fill("#ng-search", search_for)
             page.wait_for_function("(name) => network.getSelectedNodes().length === 1 && "
                                    "nodes.get(network.getSelectedNodes()[0]).fullLabel === name",
@@ -159,10 +161,6 @@ def measure_browser(page_path: Path, search_for: str, *, viewport: tuple[int, in
             page.evaluate("() => { network.unselectAll(); network.fit({animation: false}); }")
             page.wait_for_timeout(200)
             pan = page.evaluate(PAN_FPS_JS)
-            if shot:
-                page.evaluate("() => { network.fit({animation: false}); }")
-                page.wait_for_timeout(200)
-                page.screenshot(path=str(shot))
             counts = page.evaluate("[nodes.length, edges.length]")
             redraw = page.evaluate("""() => { network.fit({animation: false});
                 var t = performance.now(); network.redraw(); return performance.now() - t; }""")
