@@ -1,8 +1,11 @@
-"""The layout of large views, computed in Python before the page is written.
+"""Layouts computed in Python before the page is written.
 
-:func:`compute_layout` places a view with pivot MDS, then force-directed refinement with
-mesh-based repulsion: linear in the size of the graph, about a second for 20,000 nodes and
-40,000 edges. Views up to :data:`LAYOUT_THRESHOLD` nodes are left to vis-network's physics.
+:func:`overview_layout` places what a page shows first (at most a few hundred nodes): Louvain
+communities (:func:`find_communities`, seeded) each laid out on its own and packed apart, then
+every node's dot and label pushed clear of the others, so labels can be drawn without overlaps.
+:func:`compute_layout` places a whole large graph with pivot MDS, then force-directed refinement
+with mesh-based repulsion: linear in the size of the graph, about a second for 20,000 nodes and
+40,000 edges (for exports and notebooks; the page no longer needs it).
 """
 
 from __future__ import annotations
