@@ -310,7 +310,9 @@
   }
   function nodeTip(n) {
     tip.replaceChildren(el("b", n.fullLabel));
-    tip.appendChild(el("div", n.group + " \u00b7 " + plural(n.facts, "fact", "facts")));
+    tip.appendChild(el("div", n.group + " \u00b7 " + plural(n.facts, "fact", "facts") +
+      (n.quotes && n.quotes.length ? " \u00b7 " + plural(n.quotes.length, "statement", "statements") : "")));
+    if (n.roles && n.roles.length) tip.appendChild(el("div", n.roles.slice(0, 4).join("; ")));
     var aliases = n.aliases || [];
     if (aliases.length) tip.appendChild(el("div", "Also: " + aliases.slice(0, 8).join("; ") + (aliases.length > 8 ? " \u2026" : "")));
     var docs = n.documents || [];
