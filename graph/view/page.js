@@ -78,9 +78,9 @@
   function placeAround(centre, ids) {  // new nodes in rings around centre, at zoom-independent spacing
     var c = centre !== undefined && centre !== null && nodes.get(centre) ? network.getPositions([centre])[centre]
       : network.getViewPosition();
-    var step = 2 * Math.PI / Math.max(6, Math.min(ids.length, 18));
+    var step = 2 * Math.PI / Math.max(6, Math.min(ids.length, 14));
     return ids.map(function (id, k) {
-      var ring = Math.floor(k / 18), angle = k * step + ring * 0.3, radius = 150 + ring * 90;
+      var ring = Math.floor(k / 14), angle = k * step + ring * 0.3, radius = 220 + ring * 120;
       var n = Object.assign({}, nodeById[id]);
       n.x = c.x + radius * Math.cos(angle);
       n.y = c.y + radius * Math.sin(angle);
@@ -118,8 +118,7 @@
     var placed = placeAround(near, [id])[0];
     if (!near) { var v = network.getViewPosition(); placed.x = v.x; placed.y = v.y; }
     nodes.add(placed);
-    openedNodes[id] = true;
-    linkShown([id]);
+    expand(id);  // with its neighbours: a node found alone would say little
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
@@ -151,6 +150,14 @@
   });
   function panelOffset() {  // keep a focused node clear of the details panel on the right
     return window.innerWidth > 900 && details.className.indexOf("open") >= 0 ? Math.min(240, details.offsetWidth / 2) : 0;
+  }
+  function keepClear(id) {  // a node the details panel would cover moves into view
+    if (!nodes.get(id) || !panelOffset()) return;
+    var p = network.canvasToDOM(network.getPositions([id])[id]);
+    var box = document.getElementById("mynetwork").getBoundingClientRect();
+    if (box.left + p.x > window.innerWidth - details.offsetWidth - 40) {
+      network.focus(id, {scale: network.getScale(), offset: {x: -panelOffset(), y: 0}, animation: false});
+    }
   }
   function open() { details.className = "ng-box open"; details.scrollTop = 0; }
   function nodeName(id) { loadAll(); var n = nodeById[id] || nodes.get(id); return n ? n.fullLabel : String(id); }
@@ -256,7 +263,9 @@
     body.appendChild(type);
     if (n.roles && n.roles.length) body.appendChild(el("div", "Roles: " + n.roles.join("; "), "ng-role"));
     if (n.aliases && n.aliases.length) body.appendChild(el("div", "Also: " + n.aliases.join("; "), "ng-meta"));
-    if (n.documents && n.documents.length) body.appendChild(el("div", "Articles: " + n.documents.join(", "), "ng-meta"));
+    var docs = n.documents || [];
+    if (docs.length) body.appendChild(el("div", "Articles: " + docs.slice(0, 12).join(", ") +
+      (docs.length > 12 ? " (+" + (docs.length - 12) + " more)" : ""), "ng-meta"));
     var quotes = n.quotes || [];
     if (quotes.length) {
       body.appendChild(el("h3", plural(quotes.length, "statement", "statements")));
@@ -294,6 +303,7 @@
       return li;
     }));
     open();
+    keepClear(id);
   }
 
   // ---- tooltips: hover a node or an edge
@@ -334,7 +344,7 @@
   ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach(function (name) { network.on(name, hideTip); });
 
   // ---- node labels: the most important first, none over another, a constant size on screen
-  var LABEL_PX = 13, TOP_PX = 15, EDGE_PX = 12;
+  var LABEL_PX = 13, TOP_PX = 15, EDGE_PX = 12, EDGE_LABELS = 16;
   var measure = document.createElement("canvas").getContext("2d");
   function textWidth(text, px) {
     measure.font = px + "px system-ui, sans-serif";
@@ -405,11 +415,27 @@
   }
   function labelSelection() {
     var want = {};
-    network.getSelectedNodes().forEach(function (n) {
-      network.getConnectedEdges(n).forEach(function (e) { want[e] = true; });
-    });
     network.getSelectedEdges().forEach(function (e) { want[e] = true; });
     if (hoverEdge) want[hoverEdge] = true;
+    // around a selected node, its strongest edges whose labels have room (the others on hover)
+    var taken = [];  // edge labels do not overlap each other
+    network.getSelectedNodes().forEach(function (n) {
+      var candidates = edges.get(network.getConnectedEdges(n)).sort(function (a, b) {
+        return (b.evidence || []).length - (a.evidence || []).length || (a.id < b.id ? -1 : 1);
+      });
+      var ends = network.getPositions();
+      var count = 0;
+      candidates.forEach(function (e) {
+        if (count >= EDGE_LABELS || want[e.id] || !ends[e.from] || !ends[e.to]) return;
+        var mid = network.canvasToDOM({x: (ends[e.from].x + ends[e.to].x) / 2, y: (ends[e.from].y + ends[e.to].y) / 2});
+        var w = textWidth(relationLabel(e), EDGE_PX) + 6, h = EDGE_PX * 1.4;
+        var box = {l: mid.x - w / 2, t: mid.y - h / 2, r: mid.x + w / 2, b: mid.y + h / 2};
+        if (!taken.every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; })) return;
+        taken.push(box);
+        want[e.id] = true;
+        count++;
+      });
+    });
     var size = Math.round(EDGE_PX / network.getScale() * 100) / 100;
     // vis-network keeps an edge's label when it is updated to undefined, null or "": the edge goes
     // back in without one
@@ -429,8 +455,16 @@
   var note = document.getElementById("ng-found");
   network.on("click", function (params) {
     if (params.nodes.length) {
+      var before = nodes.length;
       var more = expand(params.nodes[0]);
       showNode(params.nodes[0]);
+      if (nodes.length > before) {  // show the opened neighbourhood, clear of the details panel
+        var box = document.getElementById("mynetwork").getBoundingClientRect();
+        var room = Math.min(box.width - 2 * panelOffset(), box.height);
+        var rings = Math.ceil(Math.min(nodes.length - before, EXPAND) / 14);
+        var scale = Math.max(0.3, Math.min(1.5, room / (2 * (220 + 120 * (rings - 1) + 80))));
+        network.focus(params.nodes[0], {scale: scale, offset: {x: -panelOffset(), y: 0}, animation: false});
+      }
       if (more) note.textContent = more + " more neighbours: see the details panel";
     } else if (params.edges.length) showEdge(params.edges[0]);
     else details.className = "ng-box";
