@@ -371,9 +371,18 @@
       return boxes.every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; }) &&
         dots.slice(0, k).every(function (o) { return box.r <= o.l || box.l >= o.r || box.b <= o.t || box.t >= o.b; });
     }
-    var boxes = [], updates = [], fresh = {};
+    var boxes, updates, fresh, shrink = 0;
+    // a small view labels every node: where 13 px labels do not all fit, try 12 and 11 px
+    do { place(shrink); shrink++; } while (!data.large && shrink <= 2 && Object.keys(fresh).length < visible.length);
+    labelled = fresh;
+    placedAt = scale;
+    if (updates.length) nodes.update(updates);
+    edgeFont();
+    window.newsgraphLabels = Object.keys(fresh).length;
+    function place(less) {
+    boxes = []; updates = []; fresh = {};
     visible.forEach(function (n, k) {
-      var px = k < 10 ? TOP_PX : LABEL_PX;
+      var px = (k < 10 ? TOP_PX : LABEL_PX) - less;
       var p = network.canvasToDOM(positions[n.id]);
       var r = (n.size || 10) * scale;
       var text = n.label0 || n.fullLabel;
@@ -389,11 +398,7 @@
         updates.push({id: n.id, label: want, label0: text, font: {size: fontSize, vadjust: 0}});
       }
     });
-    labelled = fresh;
-    placedAt = scale;
-    if (updates.length) nodes.update(updates);
-    edgeFont();
-    window.newsgraphLabels = Object.keys(fresh).length;
+    }
   }
   var pending = 0;
   function labelsSoon() {
