@@ -450,7 +450,7 @@ def render(
         bool | None,
         typer.Option(
             "--physics/--no-physics",
-            help="Start with physics on (default: on up to 300 nodes; larger views are laid out in advance).",
+            help="Start with physics on (default: off; every view is laid out in advance).",
             show_default=False,
         ),
     ] = None,

@@ -1,8 +1,11 @@
-"""The layout of large views, computed in Python before the page is written.
+"""Layouts computed in Python before the page is written.
 
-:func:`compute_layout` places a view with pivot MDS, then force-directed refinement with
-mesh-based repulsion: linear in the size of the graph, about a second for 20,000 nodes and
-40,000 edges. Views up to :data:`LAYOUT_THRESHOLD` nodes are left to vis-network's physics.
+:func:`overview_layout` places what a page shows first (at most a few hundred nodes): Louvain
+communities (:func:`find_communities`, seeded) each laid out on its own and packed apart, then
+every node's dot and label pushed clear of the others, so labels can be drawn without overlaps.
+:func:`compute_layout` places a whole large graph with pivot MDS, then force-directed refinement
+with mesh-based repulsion: linear in the size of the graph, about a second for 20,000 nodes and
+40,000 edges (for exports and notebooks; the page no longer needs it).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import networkx as nx
 
 __all__ = ["LAYOUT_THRESHOLD", "compute_layout"]
 
-#: above this many nodes the layout is computed in Python and physics starts off
+#: kept for callers of earlier versions: the page now lays out every view in Python (see page.SMALL_VIEW)
 LAYOUT_THRESHOLD = 300
 
 # A fast force-directed layout in numpy, linear in nodes and edges per iteration:
@@ -288,3 +291,120 @@ def compute_layout(view: nx.Graph, *, seed: int = 7, iterations: int = 50,
             pos = pos * (edge_length / 4 / nearest)
     pos -= pos.mean(axis=0)
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos)}
+
+
+# ------------------------------------------------------------------------------ the overview
+
+#: the canvas the overview is laid out for (pixels at zoom 1: the page's drawing area at
+#: 1280 x 800 less the side panel); labels are sized for it
+CANVAS = (940.0, 780.0)
+LABEL_PX = 13.0
+_CHAR_EM = 0.6  # a generous average advance of a system-ui character, in ems
+
+
+def label_box(label: str, radius: float, *, big: bool = False) -> tuple[float, float]:
+    """Width and height, at zoom 1, of a dot of ``radius`` with ``label`` drawn under it (15 px
+    for the ten most important nodes, else 13 px)."""
+    px = LABEL_PX + 2 if big else LABEL_PX
+    return max(2 * radius, len(label) * _CHAR_EM * px + 10), 2 * radius + px * 1.4 + 6
+
+
+def find_communities(view: nx.Graph, *, seed: int = 7) -> list[list[Hashable]]:
+    """Louvain communities of the view (undirected, weighted by edge multiplicity), seeded, so
+    the same view always splits the same way; largest first, then by their first node."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(view.nodes, key=str))
+    for s, o in view.edges():
+        if s != o:
+            w = simple.get_edge_data(s, o, {"weight": 0})["weight"]
+            simple.add_edge(s, o, weight=w + 1)
+    if simple.number_of_edges() == 0:
+        return [[n] for n in simple.nodes]
+    found = nx.community.louvain_communities(simple, weight="weight", seed=seed, resolution=1.0)
+    groups = [sorted(c, key=str) for c in found]
+    groups.sort(key=lambda c: (-len(c), str(c[0])))
+    return groups
+
+
+def overview_layout(view: nx.Graph, boxes: dict[Hashable, tuple[float, float]], communities: list[list[Hashable]],
+                    *, seed: int = 7, density: float = 2.6) -> dict[Hashable, tuple[float, float]]:
+    """Positions (pixels at zoom 1) for a view of at most a few hundred nodes: each community
+    laid out on its own (force-directed, seeded) in a disc sized for its nodes' labels, the
+    discs packed in rows apart from each other, then every node's box (dot and label, see
+    :func:`label_box`) pushed apart until no two overlap. The whole fits :data:`CANVAS` when
+    the labels leave room for it."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    simple = nx.Graph(view.to_undirected(as_view=True)) if view.is_directed() else nx.Graph(view)
+    discs = []
+    for members in communities:
+        area = sum(boxes[n][0] * boxes[n][1] for n in members) * density
+        radius = math.sqrt(area / math.pi)
+        if len(members) == 1:
+            local = {members[0]: np.zeros(2)}
+        else:
+            sub = simple.subgraph(members)
+            local = nx.spring_layout(sub, seed=seed, iterations=80, k=1.6 / math.sqrt(len(members)))
+            points = np.array([local[n] for n in members], dtype=float)
+            points -= points.mean(axis=0)
+            extent = max(float(np.abs(points).max()), 1e-9)
+            local = {n: p / extent * radius * 0.9 for n, p in zip(members, points, strict=True)}
+        discs.append((members, local, radius))
+    # shelf packing: rows of discs, as wide as makes the whole about the canvas' shape
+    total = sum((2 * r + 30) ** 2 for _, _, r in discs)
+    row_width = max(math.sqrt(total * CANVAS[0] / CANVAS[1]), max(2 * r for _, _, r in discs) + 30)
+    positions: dict[Hashable, Any] = {}
+    x = y = row_height = 0.0
+    for members, local, radius in discs:
+        size = 2 * radius + 30
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        centre = np.array([x + size / 2, y + size / 2])
+        for n in members:
+            positions[n] = local[n] + centre
+        x += size
+        row_height = max(row_height, size)
+    nodes = list(positions)
+    if not nodes:
+        return {}
+    pos = np.array([positions[n] for n in nodes], dtype=float) + rng.normal(0, 0.01, (len(nodes), 2))
+    size = np.array([boxes[n] for n in nodes], dtype=float)
+    # stretch to the canvas' shape (the boxes need about as much room), then make room for labels
+    needed = math.sqrt(float((size[:, 0] * size[:, 1]).sum()) * density / (CANVAS[0] * CANVAS[1]))
+    target = np.array(CANVAS) * max(needed, 0.3) * 0.9
+    extent = pos.max(axis=0) - pos.min(axis=0)
+    pos = (pos - pos.min(axis=0)) / np.where(extent > 1e-9, extent, 1.0) * np.where(extent > 1e-9, target, 0.0)
+    pos = _separate(pos, size)
+    pos -= (pos.min(axis=0) + pos.max(axis=0)) / 2
+    return {n: (float(p[0]), float(p[1])) for n, p in zip(nodes, pos, strict=True)}
+
+
+def _separate(pos: Any, size: Any, *, rounds: int = 300, gap: float = 4.0) -> Any:
+    """Push apart boxes (centre ``pos``, width and height ``size``) until none overlap: each
+    round moves every overlapping pair apart along the axis where they overlap least."""
+    import numpy as np
+
+    n = len(pos)
+    if n < 2:
+        return pos
+    half = (size + gap) / 2
+    i, j = np.triu_indices(n, 1)
+    for _ in range(rounds):
+        d = pos[j] - pos[i]
+        overlap = (half[i] + half[j]) - np.abs(d)
+        hit = (overlap[:, 0] > 0) & (overlap[:, 1] > 0)
+        if not hit.any():
+            break
+        ii, jj, dd, ov = i[hit], j[hit], d[hit], overlap[hit]
+        axis = (ov[:, 1] < ov[:, 0]).astype(int)  # move along y when that overlap is smaller
+        amount = ov[np.arange(len(ov)), axis] / 2 + 0.5
+        sign = np.sign(dd[np.arange(len(dd)), axis])
+        sign[sign == 0] = 1
+        move = np.zeros((len(ov), 2))
+        move[np.arange(len(ov)), axis] = amount * sign
+        shift = np.zeros_like(pos)
+        np.add.at(shift, ii, -move)
+        np.add.at(shift, jj, move)
+        pos = pos + shift * 0.6
+    return pos

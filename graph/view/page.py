@@ -31,7 +31,7 @@ import networkx as nx
 from ..errors import NewsgraphError
 from ..outputs import write_text_atomic
 from ..rdf.terms import TripleSource
-from .layout import LAYOUT_THRESHOLD, compute_layout
+from .layout import find_communities, label_box, overview_layout
 from .network import CLASS_COLOURS, CLASS_ORDER, network_from_rdf
 from .select import View, ViewNotes, select_view
 
@@ -61,44 +61,97 @@ def _json_for_script(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _page_data(view: nx.MultiDiGraph, large: bool,
-               positions: dict[Hashable, tuple[float, float]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The vis DataSets: structured data, no HTML; tooltips and the side panel are built from it
-    in the browser (fields equal to their default are left out to keep large pages small)."""
-    degrees = dict(view.degree())
-    top = max(degrees.values(), default=1) or 1
+#: views up to this many nodes show every node (each labelled); larger ones open on an overview
+SMALL_VIEW = 50
+#: the overview shows at most this many of the most important named entities
+OVERVIEW_NODES = 200
+#: classes that are not named entities: hidden at first in large views (one click shows them)
+NON_NAMES = ("Concept", "TimeExpression", "Quantity")
+_LABEL_CHARS = 28
+
+
+def importance(view: nx.MultiDiGraph) -> dict[Hashable, float]:
+    """How important each node is to a reader: its mentions, the articles it is in (counted
+    thrice: an entity across many articles matters more), its distinct neighbours and quotes."""
+    undirected = view.to_undirected(as_view=True)
+    return {node: float(data.get("mentions", 0)) + 3.0 * len(data.get("documents", ())) + len(undirected[node])
+            + len(data.get("quotes", ())) + 2.0 * len(data.get("roles", ()))
+            for node, data in view.nodes(data=True)}
+
+
+def overview_nodes(view: nx.MultiDiGraph, ranks: dict[Hashable, float]) -> list[Hashable]:
+    """The nodes a page opens on: all of a small view; else the most important named entities
+    (at most :data:`OVERVIEW_NODES`), topped up with other nodes if there are fewer than 20."""
+    ordered = sorted(view.nodes, key=lambda n: (-ranks[n], str(view.nodes[n]["label"]), str(n)))
+    if len(ordered) <= SMALL_VIEW:
+        return ordered
+    named = [n for n in ordered if view.nodes[n]["type"] not in NON_NAMES][:OVERVIEW_NODES]
+    if len(named) < 20:
+        named += [n for n in ordered if view.nodes[n]["type"] in NON_NAMES][:20 - len(named)]
+    return named
+
+
+def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable, float],
+               positions: dict[Hashable, tuple[float, float]], community: dict[Hashable, int]
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node and edge of the view as structured data, no HTML (tooltips and the side
+    panel are built from it in the browser); those with ``shown`` go into the vis DataSets at
+    first, the others when a click or a search asks for them. Fields equal to their default are
+    left out to keep large pages small."""
+    top = max(ranks.values(), default=1.0) or 1.0
+    order = sorted(view.nodes, key=lambda n: (-ranks[n], str(view.nodes[n]["label"]), str(n)))
+    rank_of = {n: i for i, n in enumerate(order)}
     nodes = []
-    for node, data in sorted(view.nodes(data=True), key=lambda item: str(item[0])):
+    for node in order:
+        data = view.nodes[node]
         entry: dict[str, Any] = {
             "id": node,
-            "label": _shorten(data["label"], 40),
+            "label": _shorten(data["label"], _LABEL_CHARS),
             "fullLabel": data["label"],
             "group": data["type"],
-            "color": CLASS_COLOURS.get(data["type"], CLASS_COLOURS["Thing"]),
-            "size": round(10 + 30 * math.sqrt(degrees.get(node, 0) / top), 1),
+            "size": _radius(ranks[node], top),
             "facts": data["facts"],
+            "rank": rank_of[node],
         }
         if data["aliases"]:
             entry["aliases"] = data["aliases"]
         if data.get("documents"):
             entry["documents"] = data["documents"]
+        if data.get("roles"):
+            entry["roles"] = data["roles"]
+        if data.get("quotes"):
+            entry["quotes"] = [list(q) for q in data["quotes"]]
+        if data.get("mentions"):
+            entry["mentions"] = data["mentions"]
+        if node in community:
+            entry["community"] = community[node]
         if data.get("focus"):
             entry["focus"] = True
             entry["borderWidth"] = 4
+        if node in shown:
+            entry["shown"] = 1
         if node in positions:  # whole pixels: vis-network reports positions rounded anyway
             entry["x"], entry["y"] = (round(c) for c in positions[node])
         nodes.append(entry)
     edges = []
     ordered = sorted(view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    between: Counter[tuple[str, str]] = Counter()
+    backbone = _backbone(view, shown)
     for number, (s, o, _key, data) in enumerate(ordered):
+        pair = (str(min(str(s), str(o))), str(max(str(s), str(o))))
+        parallel = between[pair]
+        between[pair] += 1
         entry = {
             "id": f"e{number}",
             "from": s,
             "to": o,
             "relation": data["relation"],
+            "phrase": data.get("phrase") or data["relation"],  # (left out below when it is the relation)
             "confidence": round(float(data["confidence"]), 3),
             "evidence": [[text, doc, date, round(float(conf), 3)] for text, doc, date, conf in data["evidence"]],
         }
+        if entry["phrase"] == entry["relation"]:
+            del entry["phrase"]
         if data["negated"]:
             entry["negated"] = True
         if data["modality"]:
@@ -106,11 +159,53 @@ def _page_data(view: nx.MultiDiGraph, large: bool,
         if data["negated"] or data["modality"]:
             entry["dashes"] = True
         if len(data["evidence"]) > 1:
-            entry["width"] = min(5, len(data["evidence"]))
-        if not large:  # on large views labels appear on the edges of the selected nodes only
-            entry["label"] = _shorten(("not " if data["negated"] else "") + data["relation"], 40)
+            entry["width"] = min(3, 1 + len(data["evidence"]) // 4)
+        if parallel:  # edges between the same two nodes bend apart, so their labels do not overlap
+            clockwise = (parallel % 2 == 1) == (str(s) <= str(o))
+            entry["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                               "roundness": round(0.25 * ((parallel + 1) // 2), 2)}
+        if (s, o, _key) in backbone:
+            entry["shown"] = 1
         edges.append(entry)
     return nodes, edges
+
+
+#: an overview draws, for each node, its strongest edges until it has this many
+BACKBONE_EDGES = 3
+
+
+def _backbone(view: nx.MultiDiGraph, shown: set[Hashable]) -> set[tuple[Hashable, Hashable, Any]]:
+    """The edges drawn at first: all of a small view's; in an overview, the strongest (most
+    sentences, then most confident) edges of each node until it has :data:`BACKBONE_EDGES`, so
+    that a dense corpus does not open on a hairball. The rest appear around a node one clicks."""
+    candidates = [(s, o, k, d) for s, o, k, d in view.edges(keys=True, data=True) if s in shown and o in shown]
+    if view.number_of_nodes() <= SMALL_VIEW:
+        return {(s, o, k) for s, o, k, _ in candidates}
+    candidates.sort(key=lambda e: (-len(e[3]["evidence"]), -float(e[3]["confidence"]), str(e[0]), str(e[1]), str(e[2])))
+    count: Counter[Hashable] = Counter()
+    kept = set()
+    for s, o, k, _ in candidates:
+        if count[s] < BACKBONE_EDGES or count[o] < BACKBONE_EDGES:
+            kept.add((s, o, k))
+            count[s] += 1
+            count[o] += 1
+    return kept
+
+
+def _radius(rank: float, top: float) -> float:
+    return round(6 + 16 * math.sqrt(rank / top), 1)
+
+
+def _communities(view: nx.MultiDiGraph, shown: list[Hashable], ranks: dict[Hashable, float],
+                 seed: int) -> tuple[list[list[Hashable]], list[dict[str, Any]]]:
+    """Louvain communities of the shown nodes, each named after its top two entities."""
+    groups = find_communities(view.subgraph(shown), seed=seed)
+    described = []
+    for number, members in enumerate(groups):
+        best = sorted(members, key=lambda n: (-ranks[n], str(n)))
+        described.append({"id": number, "name": " · ".join(view.nodes[n]["label"] for n in best[:2]),
+                          "size": len(members)})
+    return groups, described
 
 
 _NODES_SLOT, _EDGES_SLOT, _DATA_SLOT = "NEWSGRAPH_NODES_SLOT", "NEWSGRAPH_EDGES_SLOT", "<!--NEWSGRAPH_DATA_SLOT-->"
@@ -121,28 +216,48 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     """The HTML page of a view: vis-network inlined, legend, search, physics toggle, tooltips
     and a details panel.
 
-    Views with more than :data:`LAYOUT_THRESHOLD` nodes are laid out in Python
-    (:func:`compute_layout`) and start with physics off; ``physics`` overrides that.
+    Every view is laid out in Python (communities apart, labels clear of each other) and opens
+    with physics off (``physics=True`` turns it on). A view of more than :data:`SMALL_VIEW`
+    nodes opens on an overview: its most important named entities (:func:`overview_nodes`);
+    every node is in the page, found by the search and shown when a click opens a neighbourhood.
     """
     from pyvis.network import Network
 
     notes = notes or ViewNotes(total_nodes=view.number_of_nodes(), total_edges=view.number_of_edges(),
                                shown_nodes=view.number_of_nodes(), shown_edges=view.number_of_edges())
-    large = view.number_of_nodes() > LAYOUT_THRESHOLD
-    if physics is None:
-        physics = not large
-    positions = compute_layout(view, seed=layout_seed) if large else {}
-    nodes, edges = _page_data(view, large, positions)
+    large = view.number_of_nodes() > SMALL_VIEW
+    ranks = importance(view)
+    first = overview_nodes(view, ranks)
+    top = max(ranks.values(), default=1.0) or 1.0
+    groups, communities = _communities(view, first, ranks, layout_seed)
+    boxes = {n: label_box(_shorten(view.nodes[n]["label"], _LABEL_CHARS), _radius(ranks[n], top), big=k < 10)
+             for k, n in enumerate(first)}
+    positions = overview_layout(view.subgraph(first), boxes, groups, seed=layout_seed)
+    community = {n: number for number, members in enumerate(groups) for n in members}
+    physics = bool(physics)
+    nodes, edges = _page_data(view, set(first), ranks, positions, community)
+    many_edges = sum(1 for e in edges if e.get("shown")) > 3000
     options = {
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
-                    "stabilization": {"enabled": physics and not large, "iterations": 200, "fit": True}},
-        "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
-                        "navigationButtons": False, "multiselect": False},
-        "edges": {"smooth": False, "arrows": "to", "font": {"size": 10, "align": "middle"},
-                  "color": {"inherit": False, "color": "#999999", "highlight": "#333333", "hover": "#555555"},
-                  "selectionWidth": 2},
-        "nodes": {"shape": "dot", "font": {"size": 14}},
-        "layout": {"improvedLayout": not large, "randomSeed": layout_seed},  # the same page every time
+                    "stabilization": {"enabled": False}},
+        "interaction": {"hover": True, "hideEdgesOnDrag": many_edges, "hideEdgesOnZoom": many_edges,
+                        "navigationButtons": False, "multiselect": False, "tooltipDelay": 100},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "font": {"size": 12, "align": "horizontal", "face": "system-ui, sans-serif", "color": "#222222",
+                           "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "color": {"inherit": False, "color": "#d2d2d2" if large else "#b8b8b8", "highlight": "#333333",
+                            "hover": "#555555"},
+                  "selectionWidth": 1.5, "width": 1},
+        "nodes": {"shape": "dot", "borderWidth": 1,
+                  "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#111111", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"enabled": False}}},
+        "layout": {"improvedLayout": False, "randomSeed": layout_seed},  # the same page every time
+        # a class's colour, also for nodes a click or a search adds (vis' own group colours otherwise)
+        "groups": {name: {"color": {"background": colour, "border": "#555555",
+                                    "highlight": {"background": colour, "border": "#111111"},
+                                    "hover": {"background": colour, "border": "#111111"}}}
+                   for name, colour in CLASS_COLOURS.items()},
     }
     network = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     # pyvis' generate_html is bypassed on purpose: when any node title contains "href" it
@@ -162,14 +277,25 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     cited.update(doc for node in nodes for doc in node.get("documents", ()))
     articles = {doc: {"title": meta.get("title", ""), "url": _safe_url(meta.get("url", "")), "date": meta.get("date", "")}
                 for doc, meta in view.graph.get("articles", {}).items() if doc in cited}
-    page = _decorate(page, title=title, notes=notes, classes=counts, articles=articles, large=large, physics=physics)
+    page = _decorate(page, title=title, notes=notes, classes=counts, articles=articles, large=large, physics=physics,
+                     communities=communities, shown=len(first))
     # the DataSets are read with JSON.parse from inert application/json elements placed before
     # the template's script: several times faster for the browser than a 20 MB object literal
-    page = page.replace(f'"{_NODES_SLOT}"', 'JSON.parse(document.getElementById("ng-nodes").textContent)', 1)
-    page = page.replace(f'"{_EDGES_SLOT}"', 'JSON.parse(document.getElementById("ng-edges").textContent)', 1)
+    # the DataSets get the nodes and edges shown at first; the page keeps all of them
+    # (a copy of those shown at first, so the first frame does not wait for the whole graph's JSON)
+    page = page.replace(f'"{_NODES_SLOT}"', 'JSON.parse(document.getElementById("ng-first-nodes").textContent)', 1)
+    page = page.replace(f'"{_EDGES_SLOT}"', 'JSON.parse(document.getElementById("ng-first-edges").textContent)', 1)
     page = page.replace(_CSP_SLOT, _CSP.format(scripts=_script_hashes(page)), 1)
     head, tail = page.split(_DATA_SLOT, 1)
-    return "".join((head, '<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
+    first_nodes = [n for n in nodes if n.get("shown")]
+    first_edges = [e for e in edges if e.get("shown")]
+    # the whole graph's edges name their ends by position in the node list (IRIs are long); the
+    # page puts the ids back when it reads them
+    position = {n["id"]: i for i, n in enumerate(nodes)}
+    edges = [{**e, "from": position[e["from"]], "to": position[e["to"]]} for e in edges]
+    return "".join((head, '<script type="application/json" id="ng-first-nodes">', _json_for_script(first_nodes),
+                    '</script>\n<script type="application/json" id="ng-first-edges">', _json_for_script(first_edges),
+                    '</script>\n<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
                     '</script>\n<script type="application/json" id="ng-edges">', _json_for_script(edges), "</script>",
                     tail))
 
@@ -214,7 +340,7 @@ def _script_hashes(page: str) -> str:
 
 
 def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int], articles: dict[str, dict[str, str]],
-              large: bool, physics: bool) -> str:
+              large: bool, physics: bool, communities: list[dict[str, Any]], shown: int) -> str:
     legend = [{"name": c, "colour": CLASS_COLOURS.get(c, CLASS_COLOURS["Thing"]), "count": classes[c]}
               for c in sorted(classes, key=lambda c: CLASS_ORDER.index(c) if c in CLASS_ORDER else 99)]
     summary = f"{notes.shown_nodes} nodes, {notes.shown_edges} edges"
@@ -222,17 +348,34 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
         summary += f" (of {notes.total_nodes} nodes, {notes.total_edges} edges)"
     note_lines = "".join(f"<div>{html.escape(m)}</div>" for m in notes.messages)
     if large:
-        note_lines += ("<div>Laid out in advance; physics is off. Edge labels show around the selected "
-                       "node; click an edge or a node for details.</div>")
+        note_lines += (f'<div id="ng-overview">Overview: the {shown} most important entities of '
+                       f"{notes.shown_nodes}. Click a node to open its neighbours; search finds every entity."
+                       "</div>")
+    dates = sorted({meta["date"][:7] for meta in articles.values() if len(meta.get("date", "")) >= 7})
+    time_filter = ""
+    if len(dates) > 1:
+        options = "".join(f'<option value="{html.escape(d)}">{html.escape(d)}</option>' for d in dates)
+        time_filter = ('<div id="ng-time" class="ng-row">Dates <select id="ng-since" aria-label="from">' + options
+                       + '</select> to <select id="ng-until" aria-label="to">' + options + "</select></div>")
+    article_pick = ""
+    if len(articles) > 1:
+        choices = "".join(f'<option value="{html.escape(doc)}">{html.escape(_shorten(doc + (" - " + meta["title"] if meta.get("title") else ""), 60))}</option>'
+                          for doc, meta in sorted(articles.items())[:5000])
+        article_pick = ('<div class="ng-row"><select id="ng-article" aria-label="Show one article">'
+                        '<option value="">All articles</option>' + choices + "</select></div>")
     panel = (
         '<div id="ng-panel" class="ng-box">'
         f"<h1>{html.escape(title)}</h1>"
         f'<div id="ng-summary">{html.escape(summary)}</div>'
         '<input id="ng-search" type="search" placeholder="Find an entity…" aria-label="Find an entity" autocomplete="off">'
         '<div id="ng-found" aria-live="polite"></div>'
-        f'<label title="Let the layout move (slow on large graphs)"><input id="ng-physics" type="checkbox"'
-        f'{" checked" if physics else ""}> physics</label>'
+        '<div class="ng-row">'
+        f'<label title="Let the layout move"><input id="ng-physics" type="checkbox"{" checked" if physics else ""}> physics</label> '
+        f'<label title="Show concepts, times and quantities"><input id="ng-concepts" type="checkbox"{"" if large else " checked"}> concepts</label> '
+        '<button id="ng-fit" type="button">fit</button></div>'
+        + article_pick + time_filter +
         '<div class="ng-legend" id="ng-legend"></div>'
+        '<details id="ng-communities-box"><summary>Communities</summary><div id="ng-communities"></div></details>'
         f'<div id="ng-notes">{note_lines}</div>'
         "</div>"
         '<div id="ng-details" class="ng-box" role="region" aria-label="Details">'
@@ -240,7 +383,7 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
         '<div id="ng-details-body"></div></div>'
         '<div id="ng-tip" role="tooltip"></div>'
         f'<script type="application/json" id="ng-data">'
-        f"{_json_for_script({'legend': legend, 'articles': articles, 'large': large, 'stabilizing': physics and not large and bool(classes)})}</script>"
+        f"{_json_for_script({'legend': legend, 'articles': articles, 'large': large, 'communities': communities, 'stabilizing': False})}</script>"
         + _DATA_SLOT
     )
     # pyvis' template links Bootstrap from a CDN, has an empty heading and a commented-out

@@ -26,7 +26,9 @@ DEFAULT_GOLD = next(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder with DOC.txt, DOC.conll, DOC.mentions.jsonl")
+    parser.add_argument(
+        "--gold", type=Path, default=DEFAULT_GOLD, help="folder with DOC.txt, DOC.conll, DOC.mentions.jsonl"
+    )
     parser.add_argument("--keep", type=Path, help="write mentions.jsonl here too")
     args = parser.parse_args(argv)
     texts = sorted(args.gold.glob("*.txt"))
@@ -46,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             args.keep.mkdir(parents=True, exist_ok=True)
             shutil.copy(mentions, args.keep / "mentions.jsonl")
         for command in ("coref", "types"):
-            subprocess.run([*newsgraph, "eval", command, "--gold", str(args.gold), "--system", str(mentions)], check=True)
+            subprocess.run(
+                [*newsgraph, "eval", command, "--gold", str(args.gold), "--system", str(mentions)], check=True
+            )
     return 0
 
 

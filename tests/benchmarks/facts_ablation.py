@@ -23,8 +23,19 @@ from graph.evaluate.carb_output import carb_lines, triple_lines  # noqa: E402
 from graph.extractors import DEFAULT_EXTRACTORS  # noqa: E402
 
 DEFAULT_ROWS = [
-    "all", "clauses.v1", "appositions.v1", "nominal.v1", "passive", "copula", "light_verb", "control",
-    "reported,ccomp", "reduced_relative", "title", "apposition", "possessive",
+    "all",
+    "clauses.v1",
+    "appositions.v1",
+    "nominal.v1",
+    "passive",
+    "copula",
+    "light_verb",
+    "control",
+    "reported,ccomp",
+    "reduced_relative",
+    "title",
+    "apposition",
+    "possessive",
 ]
 
 
@@ -34,8 +45,12 @@ def _collapse(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("rows", nargs="*", default=DEFAULT_ROWS,
-                        help="'all', an extractor name (x.v1) or constructions joined by commas")
+    parser.add_argument(
+        "rows",
+        nargs="*",
+        default=DEFAULT_ROWS,
+        help="'all', an extractor name (x.v1) or constructions joined by commas",
+    )
     parser.add_argument("--benchmarks", type=Path, default=ROOT.parent / "shared" / "benchmarks")
     args = parser.parse_args()
     bench = args.benchmarks
@@ -55,16 +70,25 @@ def main() -> None:
             exclude, name = frozenset(row.split(",")), f"construction {row.replace(',', ', ')}"
         with tempfile.TemporaryDirectory() as folder:
             carb_file = Path(folder) / "carb.tsv"
-            carb_file.write_text("".join(line + "\n" for line in carb_lines(sentences, extractors=extractors,
-                                                                             exclude=exclude)), encoding="utf-8")
+            carb_file.write_text(
+                "".join(line + "\n" for line in carb_lines(sentences, extractors=extractors, exclude=exclude)),
+                encoding="utf-8",
+            )
             carb = score_carb(carb_gold, read_carb_predictions(carb_file))
             triples_file = Path(folder) / "triples.tsv"
-            triples_file.write_text("".join(line + "\n" for line in triple_lines(
-                benchie_sentences, extractors=extractors, exclude=exclude)), encoding="utf-8")
+            triples_file.write_text(
+                "".join(
+                    line + "\n" for line in triple_lines(benchie_sentences, extractors=extractors, exclude=exclude)
+                ),
+                encoding="utf-8",
+            )
             system, _ = read_benchie_system(triples_file, texts)
             benchie = score_benchie(benchie_gold, system)
-        print(f"| {name} | {carb.precision:.3f} | {carb.recall:.3f} | {carb.f1:.3f} | {benchie.precision:.3f} | "
-              f"{benchie.recall:.3f} | {benchie.f1:.3f} |", flush=True)
+        print(
+            f"| {name} | {carb.precision:.3f} | {carb.recall:.3f} | {carb.f1:.3f} | {benchie.precision:.3f} | "
+            f"{benchie.recall:.3f} | {benchie.f1:.3f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

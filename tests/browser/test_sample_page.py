@@ -18,7 +18,7 @@ def test_page_draws_the_pipeline_facts_offline(open_page, sample_page, sample_ne
         var seen = {};
         ids.forEach(n => network.getConnectedEdges(n).forEach(e => { seen[e] = true; }));
         return {nodes: ids.map(label).sort(),
-                edges: Object.keys(seen).map(id => { var e = edges.get(id); return [label(e.from), e.label, label(e.to)]; })};
+                edges: Object.keys(seen).map(id => { var e = edges.get(id); return [label(e.from), e.relation, label(e.to)]; })};
     }""")
     labels = {n: d["label"] for n, d in sample_network.nodes(data=True)}
     assert drawn["nodes"] == sorted(labels.values())
@@ -83,12 +83,13 @@ def test_hovering_and_clicking_an_edge_shows_relation_sentences_article_confiden
     loaded.page.mouse.move(point["x"], point["y"])
     loaded.page.wait_for_selector("#ng-tip", state="visible")
     tip = loaded.page.text_content("#ng-tip")
-    assert "Nursultan Nazarbayev \u2192 commission \u2192 Maulen Ashimbayev" in tip
+    assert "Nursultan Nazarbayev \u2192 commissioned \u2192 Maulen Ashimbayev" in tip
+    assert loaded.js("(id) => edges.get(id).label", edge["id"]) == "commissioned", "the hovered edge is labelled in words"
     assert "commissioned First Deputy Chairman" in tip and "nur-otan-meeting" in tip and "confidence" in tip
     loaded.page.mouse.click(point["x"], point["y"])
     assert loaded.js("() => network.getSelectedEdges()") == [edge["id"]]
     assert loaded.page.is_visible("#ng-details") and not loaded.page.is_visible("#ng-tip")
-    assert loaded.page.text_content("#ng-details h2") == "commission"
+    assert loaded.page.text_content("#ng-details h2") == "commissioned"
     items = loaded.page.locator("#ng-details ol.ng-evidence li").all_text_contents()
     assert len(items) == len(edge["evidence"]) >= 1
     assert "commissioned First Deputy Chairman" in items[0] and "nur-otan-meeting" in items[0]
@@ -115,13 +116,13 @@ def test_clicking_a_node_lists_its_relations_which_open_their_sentences(open_pag
     relations = loaded.page.locator("#ng-details ul.ng-relations li button")
     assert relations.count() == sample_network.degree(party)
     loaded.page.locator("#ng-details ul.ng-relations li button", has_text="Qutty Meken").click()
-    assert loaded.page.text_content("#ng-details h2") == "implement"
+    assert loaded.page.text_content("#ng-details h2") == "implemented"
     assert "Qutty Meken" in loaded.page.text_content("#ng-details .ng-meta")
 
 
 def test_physics_toggle_starts_and_stops_the_simulation(open_page, sample_page):
     loaded = open_page(sample_page)
-    assert loaded.page.is_checked("#ng-physics")
+    assert not loaded.page.is_checked("#ng-physics"), "laid out in Python: physics starts off"
     physics_off(loaded)
     assert loaded.js("() => network.physics.options.enabled") is False
     before = loaded.js("() => network.getPositions()")

@@ -17,27 +17,41 @@ def large_network() -> nx.MultiDiGraph:
     return synthetic_network(1500, 3000, seed=11)
 
 
-def test_large_view_is_drawn_where_python_placed_it_and_labels_the_selection(open_page, tmp_path, large_network):
+def test_large_view_opens_on_an_overview_that_search_and_clicks_open_up(open_page, tmp_path, large_network):
     path = tmp_path / "large.html"
     view, notes = select_view(large_network, max_nodes=1200)
     write_text_atomic(path, render_html(view, notes=notes))
     loaded = open_page(path)
-    assert loaded.js("() => [nodes.length, edges.length]") == [1200, view.number_of_edges()]
-    assert not loaded.page.is_checked("#ng-physics")
+    on_screen, total = loaded.js("() => [nodes.length, ngAllNodes.length]")
+    assert 20 <= on_screen <= 200 and total == 1200
+    assert not loaded.page.is_checked("#ng-physics") and not loaded.page.is_checked("#ng-concepts")
     moved = loaded.js("""() => { var p = network.getPositions();
         return nodes.get().filter(n => Math.abs(p[n.id].x - n.x) > 1 || Math.abs(p[n.id].y - n.y) > 1).length; }""")
     assert moved == 0, "physics is off: nodes stay where the Python layout put them"
+    assert loaded.js("() => nodes.get().filter(n => ['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).length") == 0
     notes_text = loaded.page.text_content("#ng-notes")
     assert "showing the 1200 most connected of 1500 nodes; left out 300 nodes" in notes_text
-    assert "1200 nodes" in loaded.page.text_content("#ng-summary")
+    assert f"Overview: the {on_screen} most important entities of 1200" in notes_text
     assert loaded.js("() => edges.get().filter(e => e.label).length") == 0
-    hub = max(view.degree, key=lambda item: (item[1], item[0]))[0]
-    loaded.page.fill("#ng-search", view.nodes[hub]["label"])
-    assert loaded.js("() => network.getSelectedNodes()") == [hub]
+    # an entity outside the overview: the search finds it, brings it in and labels its edges
+    outside = loaded.js("() => ngAllNodes.filter(n => !n.shown && !['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).pop().id")
+    label = view.nodes[outside]["label"]
+    loaded.page.fill("#ng-search", label)
+    assert loaded.js("() => network.getSelectedNodes()") == [outside]
+    assert loaded.js("(id) => !!nodes.get(id) && !!nodes.get(id).label", outside), "selected: labelled"
     labelled = loaded.js("() => edges.get().filter(e => e.label).map(e => e.id).sort()")
-    assert labelled == sorted(loaded.js("(id) => network.getConnectedEdges(id)", hub)) and labelled
-    loaded.page.fill("#ng-search", "")
-    assert loaded.js("() => edges.get().filter(e => e.label).length") == 0
+    assert labelled and set(labelled) <= set(loaded.js("(id) => network.getConnectedEdges(id)", outside)), \
+        "edge labels around the selection, where they have room"
+    # a click opens the neighbourhood
+    hub = loaded.js("() => nodes.get().sort((a, b) => a.rank - b.rank)[0].id")
+    before = loaded.js("() => nodes.length")
+    loaded.js("(id) => { network.selectNodes([id]); network.body.emitter.emit('click', {nodes: [id], edges: [], pointer: {DOM: {x: 0, y: 0}}}); }", hub)
+    neighbours = set(nx.all_neighbors(view, hub))
+    assert loaded.js("() => nodes.length") > before
+    assert loaded.js("(ids) => ids.filter(id => nodes.get(id)).length", sorted(neighbours)) >= min(len(neighbours), 40)
+    # concepts: one click
+    loaded.page.click("#ng-concepts")
+    assert loaded.js("() => nodes.get().filter(n => n.group === 'Concept').length") > 0
     loaded.page.screenshot(path=str(tmp_path / "large.png"))
     assert loaded.errors == [] and loaded.blocked == []
 

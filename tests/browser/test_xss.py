@@ -131,8 +131,13 @@ def test_hostile_articles_render_as_text_and_run_nothing(open_page, hostile_page
     shown = page.text_content("#ng-details")
     assert "<" in shown or "\"" in shown
 
-    # the real mouse over and on every node
+    # the real mouse over and on every node, the whole graph in the window
+    page.click("#ng-close")
+    page.click("#ng-fit")
     for node in loaded.js("() => nodes.getIds()"):
+        if page.is_visible("#ng-details"):
+            page.click("#ng-close")  # the panel may cover the node
+        page.click("#ng-fit")  # opening a node may have moved the view to keep it clear of the panel
         point = node_point(loaded, node, free=False)  # whatever is on top there
         page.mouse.move(point["x"], point["y"])
         page.mouse.click(point["x"], point["y"])
@@ -173,3 +178,66 @@ def test_even_markup_smuggled_into_the_page_does_not_run(open_page, tmp_path, sa
     assert loaded.page.evaluate(PWNED)
     assert any("Content Security Policy" in line for line in loaded.console)
     assert loaded.js("() => nodes.length") == sample_network.number_of_nodes(), "the page's own scripts ran"
+
+
+def _bad_input_network():
+    """Names, quotes, roles, titles and dates with markup, quotes, right-to-left and combining
+    characters, and a 2,000-character name, in a view large enough to open on an overview."""
+    import networkx as nx
+
+    from tests.view.conftest import entity, fact
+
+    network = nx.MultiDiGraph()
+    names = [f'<img src=x onerror={_payload(31)}> Smith', f'Jack " onmouseover="{_payload(32)}" Miller',
+             "\u0645\u062d\u0645\u062f \u0639\u0628\u062f \u0627\u0644\u0644\u0647",  # Arabic
+             "\u05d3\u05d5\u05d3 \u05dc\u05d5\u05d9 \u202eevil\u202c",  # Hebrew and a right-to-left override
+             "Zoe\u0301 Ame\u0301lie\u0308 Z\u0336a\u0336l\u0336g\u0336o\u0336",  # combining marks
+             "Long " + "name " * 399 + "end", f"</script><script>{_payload(33)}</script>", "O'Neill & Sons"]
+    for i, name in enumerate(names):
+        network.add_node(f"n{i}", **entity(name, documents=(f"a{i % 3}",)))
+        network.nodes[f"n{i}"]["mentions"] = 100 - i
+        network.nodes[f"n{i}"]["roles"] = [f"<b>Chief</b> {_payload(34)}"]
+        network.nodes[f"n{i}"]["quotes"] = [("said", f'"<script>{_payload(35)}</script>" & <i>more</i>', f"a{i % 3}",
+                                             f"2024-0{1 + i % 3}-01")]
+    for i in range(60):  # concepts: the view opens on an overview
+        network.add_node(f"c{i}", **entity(f"concept <u>{i}</u>", "Concept", documents=(f"a{i % 3}",)))
+        fact(network, f"n{i % len(names)}", f"<b onclick={_payload(36)}>x</b>", f"c{i}",
+             (f"<svg onload={_payload(37)}> sentence {i}", f"a{i % 3}", f"2024-0{1 + i % 3}-01", 0.8))
+    fact(network, "n0", "meet", "n1", ("met", "a0", "2024-01-01", 0.9))
+    network.graph["articles"] = {f"a{i}": {"title": f"<script>{_payload(38)}</script> \u202etitle {i}",
+                                           "url": f"javascript:{_payload(39)}", "date": f"2024-0{1 + i}-01"}
+                                 for i in range(3)}
+    return network
+
+
+def test_bad_input_opens_says_what_it_shows_and_runs_nothing(open_page, tmp_path):
+    network = _bad_input_network()
+    path = tmp_path / "bad.html"
+    write_text_atomic(path, render_html(network, title=f"<b>{_payload(40)}</b>"))
+    loaded = open_page(path)
+    page = loaded.page
+    assert "Overview: the 20 most important entities of 68" in page.text_content("#ng-notes")
+    assert loaded.js("() => nodes.get().every(n => !n.label || n.label.length <= 28)"), "long names are shortened"
+    for node in loaded.js("() => ngAllNodes.map(n => n.id)"):
+        loaded.js("""(id) => { var at = {DOM: {x: 300, y: 300}};
+            network.emit('hoverNode', {node: id, pointer: at});
+            if (nodes.get(id)) { network.selectNodes([id]); network.emit('click', {nodes: [id], edges: [], pointer: at}); } }""", node)
+    page.fill("#ng-search", "Long name")
+    page.keyboard.press("Enter")
+    assert page.text_content("#ng-details h2").startswith("Long name name") and len(page.text_content("#ng-details h2")) > 1900
+    page.fill("#ng-search", "Smith")
+    page.keyboard.press("Enter")
+    assert "<script>" in page.text_content("#ng-details ul.ng-quotes"), "quotes are text"
+    assert "<b>Chief</b>" in page.text_content("#ng-details .ng-role")
+    page.click("#ng-concepts")
+    page.select_option("#ng-article", "a1")
+    assert loaded.js("() => edges.get().every(e => e.evidence.some(item => item[1] === 'a1'))"), "that article's facts"
+    page.select_option("#ng-article", "")
+    page.select_option("#ng-since", "2024-02")
+    page.select_option("#ng-until", "2024-02")
+    assert loaded.js("() => nodes.get().every(n => (n.documents || []).includes('a1'))"), "the date filter keeps February"
+    page.wait_for_timeout(300)
+    assert page.evaluate(PWNED) and loaded.dialogs == []
+    injected = loaded.js("""() => document.querySelectorAll('img, svg, iframe, i, u, a[href^="javascript"]').length""")
+    assert injected == 0
+    assert loaded.errors == [] and loaded.blocked == []

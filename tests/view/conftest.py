@@ -13,7 +13,11 @@ def page_data(page: str, name: str) -> list[dict]:
     """The JSON a page hands to a vis DataSet (``nodes`` or ``edges``)."""
     match = re.search(rf'<script type="application/json" id="ng-{name}">(.*?)</script>', page, re.S)
     assert match, f"no {name} data in the page"
-    return json.loads(match.group(1))
+    found = json.loads(match.group(1))
+    if name == "edges":  # their ends travel as positions in the node list
+        ids = [n["id"] for n in page_data(page, "nodes")]
+        found = [{**e, "from": ids[e["from"]], "to": ids[e["to"]]} for e in found]
+    return found
 
 
 def triples(network: nx.MultiDiGraph) -> set[tuple[str, str, str]]:

@@ -63,3 +63,35 @@ def test_layout_of_tiny_and_multi_graphs():
     multi = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "a")])
     positions = compute_layout(multi)
     assert positions["a"] != positions["b"]
+
+
+def test_communities_are_seeded_named_and_laid_out_apart():
+    import json
+    import re
+
+    from graph.view import render_html
+    from graph.view.layout import find_communities
+
+    from .conftest import entity, fact
+
+    network = nx.MultiDiGraph()
+    for group in "ab":  # two cliques joined by one edge
+        for i in range(8):
+            network.add_node(f"{group}{i}", **entity(f"{group.upper()} person {i}"))
+        for i in range(8):
+            for j in range(i + 1, 8):
+                fact(network, f"{group}{i}", "meet", f"{group}{j}", ("met", "a1", "", 0.9))
+    fact(network, "a0", "meet", "b0", ("met", "a1", "", 0.9))
+    found = find_communities(network, seed=7)
+    assert found == find_communities(network, seed=7), "the same split every time"
+    assert sorted(sorted(c) for c in found) == [[f"a{i}" for i in range(8)], [f"b{i}" for i in range(8)]]
+    page = render_html(network)
+    data = json.loads(re.search(r'<script type="application/json" id="ng-data">(.*?)</script>', page, re.S).group(1))
+    assert [c["size"] for c in data["communities"]] == [8, 8]
+    assert all(" \u00b7 " in c["name"] for c in data["communities"]), "named after their top two entities"
+    nodes = json.loads(re.search(r'<script type="application/json" id="ng-nodes">(.*?)</script>', page, re.S).group(1))
+    xs = {c: [n["x"] for n in nodes if n["id"].startswith(c)] for c in "ab"}
+    ys = {c: [n["y"] for n in nodes if n["id"].startswith(c)] for c in "ab"}
+    apart = (max(xs["a"]) < min(xs["b"]) or max(xs["b"]) < min(xs["a"]) or max(ys["a"]) < min(ys["b"])
+             or max(ys["b"]) < min(ys["a"]))
+    assert apart, "each community in its own region"

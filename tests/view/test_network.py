@@ -52,3 +52,29 @@ def test_graphml_edge_ids_are_unique(sample_dataset, tmp_path):
     assert ids and len(ids) == len(set(ids))
     with pytest.raises(NewsgraphError, match=r"Unknown network format 'dot'. Available: gexf, graphml"):
         write_network(sample_dataset, tmp_path / "g.dot", "dot")
+
+
+def test_relations_read_as_words():
+    from graph.view import readable_relation
+
+    org = "http://www.w3.org/ns/org#"
+    rel = "https://w3id.org/newsgraph/relation/"
+    assert readable_relation(org + "headOf") == "head of"
+    assert readable_relation(org + "memberOf") == "member of"
+    assert readable_relation(rel + "be_familiarize_with", "be familiarize with") == "familiarized with"
+    assert readable_relation(rel + "meet_with", "meet with") == "met with"
+    assert readable_relation(rel + "commission", "commission") == "commissioned"
+    assert readable_relation(rel + "say", "say") == "said"
+    assert readable_relation(rel + "study", "study") == "studied"
+    assert readable_relation("http://example.org/worksFor") == "works for"
+
+
+def test_quotes_and_roles_come_from_the_rdf(sample_dataset):
+    network = network_from_rdf(sample_dataset)
+    by_label = {d["label"]: n for n, d in network.nodes(data=True)}
+    speaker = network.nodes[by_label["Nursultan Nazarbayev"]]
+    assert speaker["roles"] == ["Chairman"]
+    assert any(verb == "stressed" and "actively engaged" in text for verb, text, _doc, _date in speaker["quotes"])
+    phrases = {(network.nodes[s]["label"], d["phrase"], network.nodes[o]["label"]) for s, o, d in network.edges(data=True)}
+    assert ("Maulen Ashimbayev", "First Deputy Chairman of", "Nur Otan Party") in phrases
+    assert ("Nursultan Nazarbayev", "said", "Kazakhstan") in phrases, "a quote links its speaker to what it names"

@@ -10,7 +10,7 @@ import re
 
 import networkx as nx
 
-from graph.view import CLASS_COLOURS, LAYOUT_THRESHOLD, ViewNotes, network_from_rdf, render_graph, render_html
+from graph.view import CLASS_COLOURS, ViewNotes, network_from_rdf, render_graph, render_html
 
 from ..conftest import SAMPLE_ID
 from .conftest import entity, fact, page_data, triples
@@ -28,19 +28,25 @@ def test_sample_page_is_self_contained_with_data_legend_search_and_toggle(sample
     nodes, edges = page_data(page, "nodes"), page_data(page, "edges")
     assert len(nodes) == network.number_of_nodes() and len(edges) == network.number_of_edges()
     by_id = {n["id"]: n for n in nodes}
-    shown = {(by_id[e["from"]]["fullLabel"], e["label"], by_id[e["to"]]["fullLabel"]) for e in edges}
+    shown = {(by_id[e["from"]]["fullLabel"], e["relation"], by_id[e["to"]]["fullLabel"]) for e in edges}
     assert shown == triples(network)
+    phrases = {(by_id[e["from"]]["fullLabel"], e.get("phrase", e["relation"]), by_id[e["to"]]["fullLabel"]) for e in edges}
+    assert ("Nursultan Nazarbayev", "commissioned", "Maulen Ashimbayev") in phrases
+    assert ("Maulen Ashimbayev", "First Deputy Chairman of", "Nur Otan Party") in phrases, "roles are edges"
+    assert not any("label" in e for e in edges), "edge labels appear on hover and around the selection"
     commission = next(e for e in edges if e["relation"] == "commission")
     assert "commissioned First Deputy Chairman" in commission["evidence"][0][0]
     assert commission["evidence"][0][1] == SAMPLE_ID
-    degrees = dict(network.degree())
     biggest = max(nodes, key=lambda n: n["size"])
-    assert degrees[biggest["id"]] == max(degrees.values())
-    assert {n["color"] for n in nodes if n["group"] == "Person"} == {CLASS_COLOURS["Person"]}
-    for element in ('id="ng-legend"', 'id="ng-search"', 'id="ng-physics" type="checkbox" checked', 'id="ng-details"',
-                    'id="ng-tip"'):
+    assert biggest["fullLabel"] == "Nursultan Nazarbayev", "sized by importance: mentions, articles, neighbours"
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
+    assert options["groups"]["Person"]["color"]["background"] == CLASS_COLOURS["Person"]
+    for element in ('id="ng-legend"', 'id="ng-search"', 'id="ng-physics" type="checkbox">', 'id="ng-details"',
+                    'id="ng-tip"', 'id="ng-concepts" type="checkbox" checked'):
         assert element in page
-    assert not any("x" in n for n in nodes), "small views are laid out by vis-network's physics"
+    assert all(n.get("shown") and isinstance(n["x"], int) for n in nodes), "a small view shows every node, laid out"
+    speaker = next(n for n in nodes if n["fullLabel"] == "Nursultan Nazarbayev")
+    assert speaker["roles"] == ["Chairman"] and any("priority for us" in q[1] for q in speaker["quotes"])
 
 
 def test_every_script_that_runs_is_allowed_by_hash_and_nothing_else():
@@ -88,22 +94,28 @@ def test_hostile_strings_are_escaped_for_each_context():
     assert data["articles"]["d2"]["url"] == "https://example.org/x?a=<b>&c='d'"
 
 
-def test_large_views_are_laid_out_in_python_with_physics_off():
+def test_large_views_open_on_an_overview_of_named_entities_laid_out_in_python():
     network = nx.MultiDiGraph()
-    size = LAYOUT_THRESHOLD + 50
+    size = 450
     for i in range(size):
-        network.add_node(f"n{i}", **entity(f"Entity {i}", "Concept"))
+        network.add_node(f"n{i}", **entity(f"Entity {i}", "Concept" if i % 3 else "Person"))
+        network.nodes[f"n{i}"]["mentions"] = size - i
     for i in range(1, size):
         fact(network, f"n{i}", "follow", f"n{(i - 1) // 2}", (f"{i} follows.", "a", "", 0.5))
     page = render_html(network)
     nodes, edges = page_data(page, "nodes"), page_data(page, "edges")
-    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
-    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)
-    assert not any("label" in e for e in edges), "large views label the edges of the selection only"
+    assert len(nodes) == size and len(edges) == size - 1, "every node stays in the page, for the search"
+    shown = [n for n in nodes if n.get("shown")]
+    assert len(shown) == 150 and {n["group"] for n in shown} == {"Person"}, "named entities only, at most 200"
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in shown)
+    assert not any("x" in n for n in nodes if not n.get("shown"))
+    assert len({(n["x"], n["y"]) for n in shown}) == len(shown)
+    assert [n["rank"] for n in nodes] == list(range(size)), "most important first"
+    assert not any("label" in e for e in edges)
     options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
-    assert options["physics"]["enabled"] is False and options["interaction"]["hideEdgesOnDrag"] is True
-    assert 'id="ng-physics" type="checkbox">' in page
-    assert "Laid out in advance" in page
+    assert options["physics"]["enabled"] is False
+    assert 'id="ng-physics" type="checkbox">' in page and 'id="ng-concepts" type="checkbox">' in page
+    assert "Overview: the 150 most important entities of 450" in page
     assert render_html(network, physics=True).count('id="ng-physics" type="checkbox" checked') == 1
 
 
