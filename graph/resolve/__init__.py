@@ -113,12 +113,29 @@ def resolve_article(
     memberships: list[Membership] = []
     used: Counter[str] = Counter()
 
+    # a person whose title roles.v1 read: the older title rule's membership would repeat it
+    role_people = {(e.sentence, e.subject.head) for e in extractions if e.construction == "role"}
+    roles_read = any(e.extractor == "roles.v1" for e in extractions)
     for extraction in extractions:
         if extraction.object is None:
             continue  # an intransitive clause is no edge
+        if extraction.construction == "title" and (
+            roles_read or (extraction.sentence, extraction.subject.head) in role_people
+        ):
+            continue  # roles.v1 reads every title the older title rule reads, with its organisation
         subject = entities.resolve(extraction.subject, extraction)
         if subject.key is None:
             continue  # an unresolved pronoun never becomes a node
+        if extraction.construction == "role" and not entities.is_named(subject.key):
+            continue  # a role is held by someone named
+        if extraction.construction in ("title", "role") and extraction.object.kind == "ROLE":
+            # a role without an organisation ("spokeswoman X"): the title words are no entity (resolving
+            # them could even find the person the title is used for, and make a self-loop)
+            role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
+            memberships.append(Membership(member=subject.key, organization=None, role=role,
+                                          provenance=_provenance(extraction)))
+            used[subject.key] += 1
+            continue
         obj = entities.resolve(extraction.object, extraction)
         if extraction.construction == "possessive" and not entities.is_named(subject.key):
             continue  # "the headquarters' work": a possessive between concepts is no fact worth a node
@@ -155,8 +172,13 @@ def resolve_article(
         if is_passive_with_agent(extraction):
             subject_key, object_key = object_key, subject_key
             subject_text, object_text = object_text, subject_text
-        if extraction.construction == "title":
-            role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
+        if extraction.construction in ("title", "role"):
+            if extraction.construction == "role":
+                role = extraction.relation.text
+            elif extraction.object.kind == "ROLE":
+                role = extraction.object.text  # a bare title: its relation text is only "is"
+            else:
+                role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
             if extraction.object.kind == "ROLE":
                 memberships.append(Membership(member=subject_key, organization=None, role=role, provenance=provenance))
                 used[subject_key] += 1

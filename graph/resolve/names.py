@@ -24,7 +24,9 @@ from ..lexicon import (
     HONORIFICS,
     ORGANIZATION_HEADS,
     PROGRAMME_HEADS,
+    ROLE_MODIFIERS,
     ROLE_NOUNS,
+    ROLE_TITLE_NOUNS,
     SURNAME_ENDINGS,
 )
 from ..syntax import doc_tree
@@ -147,7 +149,8 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or toks[start].is_punct
         or (ent.label_ == "PERSON"
         and end - start > 1
-        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS))
+        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
+             or (end - start > 2 and (toks[start].lower_ in ROLE_TITLE_NOUNS or toks[start].lower_ in ROLE_MODIFIERS))))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
@@ -163,6 +166,8 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
+        and toks[start - 1].lower_ not in ROLE_TITLE_NOUNS
+        and toks[start - 1].lower_ not in ROLE_MODIFIERS
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
