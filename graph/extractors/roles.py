@@ -513,6 +513,10 @@ def _role_label(doc: Doc, title: list[int]) -> str:
     (``Chief Financial Officer`` -> ``chief financial officer``; ``CFO``; ``director of State Civil Protection``)."""
     parts: list[str] = []
     after_of = False
+    words = [doc[i] for i in title if i >= 0 and doc[i].is_alpha and doc[i].lower_ not in ("of", "the", "and")]
+    as_written = bool(words) and all(t.is_title or t.is_upper for t in words) and (
+        len(words) > 1 or not doc[title[0]].is_sent_start
+    )
     for i in title:
         if i < 0:
             parts.append("of")
@@ -524,13 +528,16 @@ def _role_label(doc: Doc, title: list[int]) -> str:
             after_of = True
             parts.append("of")
             continue
-        if after_of and (token.is_title or token.is_upper):
+        if as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
+            parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
+        elif after_of and (token.is_title or token.is_upper):
             parts.append(text)
         elif text.isupper() and len(text) > 1:
             parts.append(text)
         elif token.tag_ in ("NNS", "NNPS") and is_role_word(token):
             lemma = token.lemma_.lower()
-            parts.append(lemma if lemma in ROLE_TITLE_NOUNS else token.lower_[:-1])  # "Judges A and B": each is a judge
+            singular = lemma if lemma in ROLE_TITLE_NOUNS else token.lower_[:-1]
+            parts.append(singular.capitalize() if as_written else singular)  # "Judges A and B": each is a judge
         else:
             parts.append(text.lower())
     label = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
