@@ -125,6 +125,8 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         ):
             name.insert(0, i)  # "Chung Eui-yong", "Moon Jae-in": every word of the person's name
             continue
+        if i > 0 and doc[i - 1].lower_ == "of" and token.ent_type_ != "PERSON":
+            break  # "Deputy Minister of Health Lan Vo": the word after "of" is the title's
         if token.text == "-" and not token.whitespace_ and i > 0 and doc[i - 1].pos_ == "PROPN" and (
             not doc[i - 1].whitespace_
         ):
@@ -514,9 +516,7 @@ def _role_label(doc: Doc, title: list[int]) -> str:
     parts: list[str] = []
     after_of = False
     words = [doc[i] for i in title if i >= 0 and doc[i].is_alpha and doc[i].lower_ not in ("of", "the", "and")]
-    as_written = bool(words) and all(t.is_title or t.is_upper for t in words) and (
-        len(words) > 1 or not doc[title[0]].is_sent_start
-    )
+    as_written = bool(words) and all(t.is_title or t.is_upper for t in words)
     for i in title:
         if i < 0:
             parts.append("of")

@@ -150,7 +150,9 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or (ent.label_ == "PERSON"
         and end - start > 1
         and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
-             or (end - start > 2 and (toks[start].lower_ in ROLE_TITLE_NOUNS or toks[start].lower_ in ROLE_MODIFIERS))))
+             or (end - start > 2 and (toks[start].lemma_.lower() in ROLE_TITLE_NOUNS
+                                      or toks[start].lower_ in ROLE_TITLE_NOUNS
+                                      or toks[start].lower_ in ROLE_MODIFIERS))))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
@@ -183,6 +185,8 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
             j = i
             while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                 j += 1
+            while j - i > 2 and (toks[i].lower_ in ROLE_TITLE_NOUNS or toks[i].lower_ in ROLE_MODIFIERS):
+                i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]
             if j - i >= 2 and not is_role_phrase(run):
                 runs.append((i, j, "ORG" if run[-1].lemma_.lower() in ORGANIZATION_HEADS else "MISC"))
