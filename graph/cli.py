@@ -324,6 +324,8 @@ def extract(
                     "extractor": fact.provenance.extractor,
                     "negated": fact.negated,
                     "modality": fact.modality,
+                    "reported": fact.reported,
+                    "attributed_to": labels.get(fact.attributed_to, fact.attributed_to) if fact.attributed_to else None,
                 }
                 if fmt == ExtractFormat.jsonl:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -471,7 +471,7 @@ class RoleExtractor:
         obj: Mention
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
-            obj = make_mention(doc, doc[head], organisation, sentence)
+            obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
             lemma = f"be {label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")

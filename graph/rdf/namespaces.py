@@ -62,6 +62,8 @@ class NKG(DefinedNamespace):
     entityClass: URIRef
     named: URIRef
     gazetteerLabel: URIRef
+    reported: URIRef
+    attributedTo: URIRef
 
 
 ENT = Namespace(BASE + "entity/")

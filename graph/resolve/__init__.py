@@ -67,7 +67,7 @@ def _provenance(extraction: Extraction) -> Provenance:
     parts = [extraction.relation]
     if extraction.subject.sentence == extraction.sentence:
         parts.append(extraction.subject)  # type: ignore[arg-type]
-    if extraction.object is not None:
+    if extraction.object is not None and extraction.object.sentence == extraction.sentence:
         parts.append(extraction.object)  # type: ignore[arg-type]
     parts = [p for p in parts if p.tokens] or [extraction.relation]
     return Provenance(
@@ -113,6 +113,13 @@ def resolve_article(
     memberships: list[Membership] = []
     used: Counter[str] = Counter()
 
+    # reported speech: speech.v1's statements replace the clause extractor's for the same verb, and
+    # every other extraction inside a statement's content is the speaker's claim
+    spoken = {i for e in extractions if e.extractor == "speech.v1" for i in e.relation.tokens}
+    extractions = [e for e in extractions if not (e.construction == "reported" and e.extractor != "speech.v1"
+                                                  and spoken.intersection(e.relation.tokens))]
+    statements = [e for e in extractions if e.construction == "reported" and e.object is not None]
+    in_quote = context.in_quote
     # a person whose title roles.v1 read: the older title rule's membership would repeat it
     role_people = {(e.sentence, e.subject.head) for e in extractions if e.construction == "role"}
     roles_read = any(e.extractor == "roles.v1" for e in extractions)
@@ -143,7 +150,15 @@ def resolve_article(
         time, place = _circumstances(extraction, entities, subject.key)
         if place is not None:
             used[place] += 1
+        speaker = _speaker_of(extraction, statements, in_quote)
+        speaker_key = None
+        if speaker is not None and speaker is not True:
+            speaker_key = entities.resolve(speaker.subject, speaker).key
+            if speaker_key is not None:
+                used[speaker_key] += 1
         common = {
+            "reported": speaker is not None,
+            "attributed_to": speaker_key,
             "provenance": provenance,
             "negated": extraction.negated,
             "modality": extraction.modality,
@@ -221,6 +236,24 @@ def resolve_article(
     )
 
 
+def _speaker_of(extraction: Extraction, statements: Sequence[Extraction], in_quote: set[int]) -> Extraction | bool | None:
+    """The statement an extraction was read inside (the innermost), True when it was read inside a
+    quotation nobody is known to have said, else None (the newspaper's own fact)."""
+    words = set(extraction.relation.tokens)
+    if not words:
+        return None
+    best: Extraction | None = None
+    for statement in statements:
+        if statement is extraction or statement.object is None:
+            continue
+        content = set(statement.object.tokens)
+        if words <= content and (best is None or len(content) < len(best.object.tokens)):  # type: ignore[union-attr]
+            best = statement
+    if best is not None:
+        return best
+    return True if words <= in_quote else None
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
     """One fact per sentence and triple (two subjects resolving to one entity), the surest kept."""
     best: dict[tuple, Fact] = {}
@@ -264,6 +297,7 @@ def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGrap
             subject=ids[fact.subject],
             object=ids[fact.object] if fact.object is not None else None,
             place=ids[fact.place] if fact.place is not None else None,
+            attributed_to=ids[fact.attributed_to] if fact.attributed_to is not None else None,
         )
         for fact in article.facts
     )

@@ -169,6 +169,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
         and toks[start - 1].lower_ not in ROLE_TITLE_NOUNS
+        and toks[start - 1].lemma_.lower() not in ROLE_TITLE_NOUNS
         and toks[start - 1].lower_ not in ROLE_MODIFIERS
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
