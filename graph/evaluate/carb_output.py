@@ -31,7 +31,11 @@ def carb_tuple(extraction: Extraction, tokens: Sequence[str]) -> tuple[str, list
     """(relation, [arg1, arg2, ...]) of an extraction in the sentence's own tokens."""
     if extraction.object is None:
         return None
-    if extraction.construction in _SYNTHETIC_RELATIONS or not extraction.relation.tokens:
+    if extraction.construction == "role" and extraction.relation.tokens:
+        # roles.v1: (person, is ROLE of, organisation), or (person, is, ROLE) without one
+        role = extraction.relation.text  # the role's label ("head" for "heads the council")
+        relation = "is" if extraction.object.kind == "ROLE" else f"is {role} of"
+    elif extraction.construction in _SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         relation = extraction.relation.text
     else:
         relation = _words(tokens, extraction.relation.tokens)
@@ -59,7 +63,13 @@ def carb_lines(
         tokens = doc.user_data["original_tokens"]
         context = DocContext.of(doc, "carb")
         seen: set[tuple[str, ...]] = set()
-        for extraction in extractions_from(built, doc, "carb", context=context):
+        found_all = extractions_from(built, doc, "carb", context=context)
+        # a statement speech.v1 reads for a verb the clause extractor already reported is one tuple, not two
+        reported = {i for e in found_all if e.construction == "reported" and e.extractor != "speech.v1"
+                    for i in e.relation.tokens}
+        for extraction in found_all:
+            if extraction.extractor == "speech.v1" and reported.intersection(extraction.relation.tokens):
+                continue
             found = carb_tuple(extraction, tokens)
             if found is None:
                 continue

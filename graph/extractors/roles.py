@@ -254,7 +254,7 @@ class RoleExtractor:
                 found_before = title_span_before(doc, token)
                 if found_before is not None:
                     title, organisation, name = found_before
-                    if self._names_person(doc, name):
+                    if self._names_person(doc, name) and not self._one_non_person_name(doc, name, title):
                         yield self._make(doc, context, name, token, title, organisation, "title")
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in self._conjoined_people(token):  # "Judges A and B"
@@ -264,6 +264,15 @@ class RoleExtractor:
                 yield from self._around_role_noun(doc, context, token)
             if token.pos_ == "VERB" and token.lemma_.lower() in ROLE_VERBS:
                 yield self._role_verb(doc, context, token)
+
+    @staticmethod
+    def _one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
+        """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
+        words = [i for i in title if i >= 0]
+        kind = doc[name[-1]].ent_type_
+        return bool(kind) and kind != "PERSON" and all(doc[i].ent_type_ == kind for i in words) and (
+            doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words)
+        )
 
     @staticmethod
     def _names_person(doc: Doc, name: list[int]) -> bool:
@@ -383,7 +392,8 @@ class RoleExtractor:
                     organisation = [token.i]
                 break
             if token.ent_type_ in _ORG_LABELS or (token.pos_ == "PROPN" and not is_role_word(token)
-                                                   and token.lower_ not in ROLE_MODIFIERS):
+                                                   and token.lower_ not in ROLE_MODIFIERS
+                                                   and token.lower_.rstrip(".") not in HONORIFICS):
                 organisation = [j for j in subtree_indices(token) if j < role.i]
                 break
             title.append(i)
@@ -476,7 +486,8 @@ class RoleExtractor:
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")
             lemma = f"be {label}"
-        confidence = score(Features("title" if how in ("title", "title_of", "apposition", "copula") else "apposition",
+        kind = "title" if how in ("title", "title_of", "apposition", "copula") else "apposition"
+        confidence = score(Features(kind if organisation else "bare_title",
                                     subject_name=person.pos_ == "PROPN", object_name=bool(organisation),
                                     in_quote=person.i in context.in_quote,
                                     sentence_length=context.sentence_length(person.i)))
