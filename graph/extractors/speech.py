@@ -67,13 +67,23 @@ class SpeechExtractor:
         context = context or DocContext.of(doc, doc_id)
         # the last direct quotation's speaker and verb: a quotation running on is theirs
         last: tuple[Mention, list[int], str, int] | None = None
+        # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs
+        waiting: list[tuple[int, list[int]]] = []
         for number, sentence in enumerate(context.sentences):
             if not any(t.is_alpha for t in sentence):
                 continue  # a stray quote mark or paragraph break the parser made a sentence
             found = list(self._sentence(doc, context, number, sentence))
             if found:
-                yield from (e for e, _ in found)
                 direct = [(e, quoted) for e, quoted in found if quoted]
+                first = next((t for t in sentence if not t.is_space), None)
+                if direct and waiting and first is not None and first.i in context.in_quote:
+                    # "A. B," she said: the quotation opened before this sentence
+                    statement = direct[0][0]
+                    for earlier, words in waiting:
+                        yield self._make(doc, context, earlier, statement.subject, list(statement.relation.tokens),
+                                         statement.lemma, words, "continued")
+                waiting = []
+                yield from (e for e, _ in found)
                 last = (direct[-1][0].subject, list(direct[-1][0].relation.tokens), direct[-1][0].lemma, number) \
                     if direct else None
                 continue
@@ -85,6 +95,10 @@ class SpeechExtractor:
                     last = (speaker, verb, lemma, number)
                     continue
             last = None
+            if _mostly_quoted(sentence, context) and _quoted_in(sentence, context):
+                waiting.append((number, _quoted_in(sentence, context)))
+            else:
+                waiting = []
 
     def _sentence(self, doc: Doc, context: DocContext, number: int,
                   sentence: Span) -> Iterator[tuple[Extraction, bool]]:
@@ -132,6 +146,8 @@ class SpeechExtractor:
             words = [i for i in subtree_indices(complement[0]) if not context.tokens[i].is_punct]
             if sum(1 for i in words if i not in context.in_quote) > 0.3 * len(words):
                 quoted = []  # a quoted phrase inside indirect speech: the whole clause is the content
+        if quoted and any(c.dep_ == "dobj" and c.i not in context.in_quote for c in kids(verb)):
+            quoted = []  # "wrote such classics as "A" and "B"": quoted titles, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
         content = self._indirect_content(verb, subject)
@@ -181,6 +197,8 @@ class SpeechExtractor:
         clause = context.sentences[number].root  # what the sentence says is what the source says
         phrase = set(range(according.left_edge.i, according.right_edge.i + 1))
         content = [i for i in subtree_indices(clause) if i not in phrase]
+        # the commas that set the phrase off go with it ("X, according to Y, is ...")
+        content = [i for i in content if not (context.tokens[i].is_punct and (i + 1 in phrase or i - 1 in phrase))]
         while content and context.tokens[content[-1]].is_punct:
             content.pop()
         while content and context.tokens[content[0]].is_punct:

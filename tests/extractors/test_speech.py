@@ -79,3 +79,13 @@ def test_the_speaker_of_a_pronoun_is_resolved():
     names = {e.id: e.label for e in kg.entities}
     said = [f for f in kg.facts if f.predicate == "say"]
     assert said and names[said[0].subject] == "Maria Lopez"
+
+
+def test_a_quotation_whose_speaker_comes_at_its_end(nlp):
+    found = _statements(nlp, '"We will win. The team is ready," Smith said.')
+    assert [(s, v, c, n) for s, v, c, n in found] == [("Smith", "say", "We will win", 0),
+                                                      ("Smith", "say", "The team is ready", 1)]
+
+
+def test_quoted_titles_are_not_speech(nlp):
+    assert _statements(nlp, 'The Texas native wrote such classics as "Help Me Make It Through the Night".') == []
