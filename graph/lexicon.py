@@ -14,6 +14,7 @@ __all__ = [
     "AGENT_PREPOSITIONS",
     "APPOINTING_VERBS",
     "CATEGORY_NOUNS",
+    "COMPANY_ROLE_NOUNS",
     "DEFINITE_DETERMINERS",
     "DEPUTY_WORDS",
     "FIRST_PLURAL_PRONOUNS",
@@ -409,3 +410,6 @@ ROLE_UNIT_NOUNS = {
 }
 #: role nouns that, written before a name, are a form of address rather than a position ("Doctor X")
 ADDRESS_TITLES = {"doctor"}
+#: role nouns that only a company has ("chief executive officer", "CFO"): with no organisation
+#: written, the one the article is about holds them
+COMPANY_ROLE_NOUNS = {"officer", "executive", "ceo", "cfo", "coo", "cto", "cio", "cmo"}

@@ -30,6 +30,7 @@ from ..lexicon import (
     ADDRESS_TITLES,
     APPOINTING_VERBS,
     CATEGORY_NOUNS,
+    COMPANY_ROLE_NOUNS,
     GOVERNMENT_HEADS,
     HONORIFICS,
     ORGANIZATION_HEADS,
@@ -46,7 +47,7 @@ from .confidence import Features, score
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
 
@@ -221,9 +222,20 @@ class RoleExtractor:
             return
         context = context or DocContext.of(doc, doc_id)
         seen: set[tuple] = set()
+        company: list[Span | None] = []
         for found in self._find(doc, context):
             if found is None:
                 continue
+            if found.object is not None and found.object.kind == "ROLE" and found.relation.text.split()[-1].lower() in (
+                COMPANY_ROLE_NOUNS
+            ):
+                # "Chief executive officer Tim Cook said": the company is the one the article is about
+                if not company:
+                    from .nominal import salient_organization
+
+                    company.append(salient_organization(doc))
+                if company[0] is not None:
+                    found = self._with_organisation(doc, context, found, company[0])
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
                 continue
@@ -455,6 +467,14 @@ class RoleExtractor:
                           label=role)
 
     # ------------------------------------------------------------------------ the extraction
+
+    @staticmethod
+    def _with_organisation(doc: Doc, context: DocContext, found: Extraction, organisation: Span) -> Extraction:
+        from dataclasses import replace
+
+        obj = make_mention(doc, organisation.root, range(organisation.start, organisation.end),
+                           context.sentence_of[organisation.start], kind="ORG")
+        return replace(found, object=obj, lemma=f"{found.lemma} of")
 
     def _make(self, doc: Doc, context: DocContext, name: list[int], person: Token, title: list[int],
               organisation: list[int], how: str, *, label: str | None = None) -> Extraction | None:

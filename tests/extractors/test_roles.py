@@ -89,3 +89,12 @@ def test_title_before_name_is_a_membership_not_an_alias(nlp):
     assert ("Ana Ruiz", "Fire Chief") in roles
     person = next(e for e in kg.entities if e.label == "Ana Ruiz")
     assert not any("Chief" in alias for alias in person.aliases)
+
+
+def test_a_company_role_without_organisation_is_in_the_company_the_article_is_about(nlp):
+    found = _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. "
+                        "Chief executive officer Satya Nadella said sales were strong.")
+    assert ("Satya Nadella", "chief executive officer", "Microsoft") in found
+    assert _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. Spokeswoman Zoe Park said so.") == [
+        ("Zoe Park", "Spokeswoman", None)
+    ]
