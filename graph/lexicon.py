@@ -15,6 +15,7 @@ __all__ = [
     "APPOINTING_VERBS",
     "CATEGORY_NOUNS",
     "COMPANY_ROLE_NOUNS",
+    "COUNTERPART_NOUNS",
     "DEFINITE_DETERMINERS",
     "DEPUTY_WORDS",
     "FIRST_PLURAL_PRONOUNS",
@@ -413,3 +414,5 @@ ADDRESS_TITLES = {"doctor"}
 #: role nouns that only a company has ("chief executive officer", "CFO"): with no organisation
 #: written, the one the article is about holds them
 COMPANY_ROLE_NOUNS = {"officer", "executive", "ceo", "cfo", "coo", "cto", "cio", "cmo"}
+#: nouns for someone holding the same role as someone just named ("his Turkish counterpart X")
+COUNTERPART_NOUNS = {"counterpart", "counterparts"}

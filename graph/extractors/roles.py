@@ -31,6 +31,7 @@ from ..lexicon import (
     APPOINTING_VERBS,
     CATEGORY_NOUNS,
     COMPANY_ROLE_NOUNS,
+    COUNTERPART_NOUNS,
     GOVERNMENT_HEADS,
     HONORIFICS,
     ORGANIZATION_HEADS,
@@ -223,6 +224,7 @@ class RoleExtractor:
         context = context or DocContext.of(doc, doc_id)
         seen: set[tuple] = set()
         company: list[Span | None] = []
+        made: list[Extraction] = []
         for found in self._find(doc, context):
             if found is None:
                 continue
@@ -240,7 +242,42 @@ class RoleExtractor:
             if key in seen:
                 continue
             seen.add(key)
+            made.append(found)
             yield found
+        yield from self._counterparts(doc, context, made)
+
+    def _counterparts(self, doc: Doc, context: DocContext, made: list[Extraction]) -> Iterator[Extraction]:
+        """``Lavrov and his Turkish counterpart Hakan Fidan``: the counterpart holds the same role, in
+        the organisation or country the word's own modifiers name."""
+        for token in context.tokens:
+            if token.lower_ not in COUNTERPART_NOUNS or token.i + 1 >= len(doc):
+                continue
+            name_head = doc[token.i + 1]
+            if name_head.ent_type_ != "PERSON":
+                continue
+            name = [name_head.i]
+            while name[-1] + 1 < len(doc) and doc[name[-1] + 1].ent_type_ == "PERSON" and doc[name[-1] + 1].ent_iob_ == "I":
+                name.append(name[-1] + 1)
+            owners = [c for c in kids(token) if c.dep_ == "poss"]
+            sentence = context.sentence_of[token.i]
+            earlier = [e for e in made if e.sentence == sentence and e.subject.head < token.i]
+            if owners and owners[0].pos_ != "PRON":
+                earlier = [e for e in earlier if owners[0].i in e.subject.tokens]
+            if not earlier or (not owners and token.i - earlier[-1].subject.end > 40):
+                continue
+            model = earlier[-1]
+            label = model.relation.text
+            modifiers = [c.i for c in kids(token) if c.dep_ in ("amod", "compound") and c.i < token.i
+                         and c.ent_type_ in _ORG_LABELS]
+            words = [token.i]
+            # the model's own nationality word is not the counterpart's ("Russian Foreign Minister")
+            model_words = label.split()
+            first = doc[model.relation.tokens[0]] if model.relation.tokens else None
+            if first is not None and first.ent_type_ == "NORP" and model_words and model_words[0] == first.text:
+                label = " ".join(model_words[1:])
+            found = self._make(doc, context, name, doc[name[-1]], words, modifiers, "counterpart", label=label)
+            if found is not None:
+                yield found
 
     # ------------------------------------------------------------------------ the patterns
 

@@ -98,3 +98,10 @@ def test_a_company_role_without_organisation_is_in_the_company_the_article_is_ab
     assert _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. Spokeswoman Zoe Park said so.") == [
         ("Zoe Park", "Spokeswoman", None)
     ]
+
+
+def test_a_counterpart_holds_the_same_role(nlp):
+    found = _roles(nlp, "Rovers coach Marta Silva praised her United counterpart Tom Bell.")
+    assert ("Tom Bell", "coach", "United") in found
+    found = _roles(nlp, "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan met in Moscow.")
+    assert ("Hakan Fidan", "Turkish Foreign Minister", None) in found
