@@ -140,6 +140,17 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _is_title_word(token: Token) -> bool:
+    """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
+    lower = token.lower_
+    return (
+        lower in ROLE_TITLE_NOUNS
+        or lower in ROLE_MODIFIERS
+        or token.lemma_.lower() in ROLE_TITLE_NOUNS
+        or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
+    )
+
+
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
     """An NER span without its article, titles, possessive and edge punctuation, and with a first
     name the NER left out."""
@@ -150,9 +161,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or (ent.label_ == "PERSON"
         and end - start > 1
         and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
-             or (end - start > 2 and (toks[start].lemma_.lower() in ROLE_TITLE_NOUNS
-                                      or toks[start].lower_ in ROLE_TITLE_NOUNS
-                                      or toks[start].lower_ in ROLE_MODIFIERS))))
+             or (end - start > 2 and _is_title_word(toks[start]))))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct):
@@ -168,9 +177,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
-        and toks[start - 1].lower_ not in ROLE_TITLE_NOUNS
-        and toks[start - 1].lemma_.lower() not in ROLE_TITLE_NOUNS
-        and toks[start - 1].lower_ not in ROLE_MODIFIERS
+        and not _is_title_word(toks[start - 1])
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
@@ -186,7 +193,7 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
             j = i
             while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                 j += 1
-            while j - i > 2 and (toks[i].lower_ in ROLE_TITLE_NOUNS or toks[i].lower_ in ROLE_MODIFIERS):
+            while j - i > 2 and _is_title_word(toks[i]):
                 i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]
             if j - i >= 2 and not is_role_phrase(run):
