@@ -34,6 +34,7 @@ __all__ = [
     "PLURAL_PRONOUNS",
     "PROGRAMME_HEADS",
     "REPORTING_VERBS",
+    "ROLE_ABBREVIATIONS",
     "ROLE_COPULAS",
     "ROLE_HEAD_NOUNS",
     "ROLE_MODIFIERS",
@@ -416,3 +417,10 @@ ADDRESS_TITLES = {"doctor"}
 COMPANY_ROLE_NOUNS = {"officer", "executive", "ceo", "cfo", "coo", "cto", "cio", "cmo"}
 #: nouns for someone holding the same role as someone just named ("his Turkish counterpart X")
 COUNTERPART_NOUNS = {"counterpart", "counterparts"}
+#: abbreviated titles before a name, without their full stop ("Gov. X", "Sgt. Y") -> the role
+ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "col": "colonel", "sgt": "sergeant", "det": "detective", "supt": "superintendent", "insp": "inspector",
+    "atty": "attorney", "cmdr": "commander", "capt": "captain", "adm": "admiral", "maj": "major",
+    "amb": "ambassador", "sec": "secretary", "cpl": "corporal", "pvt": "private", "cdr": "commander",
+}

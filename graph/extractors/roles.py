@@ -36,6 +36,7 @@ from ..lexicon import (
     HONORIFICS,
     ORGANIZATION_HEADS,
     PERSON_PRONOUNS,
+    ROLE_ABBREVIATIONS,
     ROLE_COPULAS,
     ROLE_MODIFIERS,
     ROLE_TITLE_NOUNS,
@@ -63,6 +64,7 @@ def is_role_word(token: Token) -> bool:
     lower = token.lower_
     return (
         lower in ROLE_TITLE_NOUNS
+        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
     )
@@ -398,6 +400,8 @@ class RoleExtractor:
     @staticmethod
     def _appointee(verb: Token, role: Token) -> Token | None:
         for child in kids(verb):
+            if child.dep_ == "nsubjpass" and child.tag_ == "WP" and verb.dep_ == "relcl" and _is_personish(verb.head):
+                return verb.head  # "Smith, who was named chief executive"
             if child.dep_ == "nsubjpass" and _is_personish(child):
                 return child
         for child in kids(verb):
@@ -583,7 +587,8 @@ def _role_label(doc: Doc, title: list[int]) -> str:
     (``Chief Financial Officer`` -> ``chief financial officer``; ``CFO``; ``director of State Civil Protection``)."""
     parts: list[str] = []
     after_of = False
-    words = [doc[i] for i in title if i >= 0 and doc[i].is_alpha and doc[i].lower_ not in ("of", "the", "and")]
+    words = [doc[i] for i in title
+             if i >= 0 and doc[i].text.rstrip(".").isalpha() and doc[i].lower_ not in ("of", "the", "and")]
     as_written = bool(words) and all(t.is_title or t.is_upper for t in words)
     for i in title:
         if i < 0:
@@ -596,10 +601,15 @@ def _role_label(doc: Doc, title: list[int]) -> str:
             after_of = True
             parts.append("of")
             continue
-        if as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
+        if token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
+            word = ROLE_ABBREVIATIONS[token.lower_[:-1]]
+            parts.append(word.capitalize() if as_written else word)  # "Gov." -> Governor
+        elif as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
             parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
         elif after_of and (token.is_title or token.is_upper):
             parts.append(text)
+        elif token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
+            parts.append(ROLE_ABBREVIATIONS[token.lower_[:-1]])  # "Gov." -> governor
         elif text.isupper() and len(text) > 1:
             parts.append(text)
         elif token.tag_ in ("NNS", "NNPS") and is_role_word(token):

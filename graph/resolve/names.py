@@ -24,6 +24,7 @@ from ..lexicon import (
     HONORIFICS,
     ORGANIZATION_HEADS,
     PROGRAMME_HEADS,
+    ROLE_ABBREVIATIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_TITLE_NOUNS,
@@ -148,6 +149,7 @@ def _is_title_word(token: Token) -> bool:
         or lower in ROLE_MODIFIERS
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
+        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
     )
 
 

@@ -105,3 +105,18 @@ def test_a_counterpart_holds_the_same_role(nlp):
     assert ("Tom Bell", "coach", "United") in found
     found = _roles(nlp, "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan met in Moscow.")
     assert ("Hakan Fidan", "Turkish Foreign Minister", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gov. Gavin Newsom signed the bill.", ("Gavin Newsom", "Governor", None)),
+        ("Sen. Chuck Schumer objected.", ("Chuck Schumer", "Senator", None)),
+        ("Smith, who was named chief executive in 2020, resigned.", ("Smith", "chief executive", None)),
+        ('"We are ready," said John Smith, the mayor of Springfield.', ("John Smith", "mayor", "Springfield")),
+        ("White House press secretary Karine Jean-Pierre said the talks went well.",
+         ("Karine Jean-Pierre", "press secretary", "White House")),
+    ],
+)
+def test_more_role_patterns(nlp, text, expected):
+    assert expected in _roles(nlp, text)
