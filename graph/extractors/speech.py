@@ -146,8 +146,9 @@ class SpeechExtractor:
             words = [i for i in subtree_indices(complement[0]) if not context.tokens[i].is_punct]
             if sum(1 for i in words if i not in context.in_quote) > 0.3 * len(words):
                 quoted = []  # a quoted phrase inside indirect speech: the whole clause is the content
-        if quoted and any(c.dep_ == "dobj" and c.i not in context.in_quote for c in kids(verb)):
-            quoted = []  # "wrote such classics as "A" and "B"": quoted titles, not words said
+        if quoted and any(c.dep_ == "dobj" and c.i not in context.in_quote
+                          and set(quoted) & set(range(c.left_edge.i, c.right_edge.i + 1)) for c in kids(verb)):
+            quoted = []  # "wrote such classics as "A" and "B"": quoted titles inside the object, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
         content = self._indirect_content(verb, subject)

@@ -17,6 +17,7 @@ def _statements(nlp, text: str) -> list[tuple[str, str, str, int]]:
     [
         ('"The plan is working," she said.', ("she", "say", "The plan is working", 0)),
         ('"We will win," said Smith.', ("Smith", "say", "We will win", 0)),
+        ('"We are ready," Smith told reporters.', ("Smith", "tell", "We are ready", 0)),
         ('Smith said: "We will win."', ("Smith", "say", "We will win", 0)),
         ('"The plan is working," she said, "and costs are falling."',
          ("she", "say", "The plan is working, and costs are falling", 0)),
