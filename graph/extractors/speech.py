@@ -19,6 +19,7 @@ inside a statement's content to the speaker instead of asserting it (see
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import REPORTING_VERBS
@@ -110,6 +111,14 @@ class SpeechExtractor:
                 found = self._reporting_verb(doc, context, number, sentence, token)
                 if found is not None:
                     yield found
+                    # "Renwick and Moulton wrote ...": each of the conjoined speakers said it
+                    first = context.tokens[found[0].subject.head]
+                    for other in first.conjuncts:
+                        if other.i > first.i and other.i not in context.in_quote and (
+                            other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG")
+                        ):
+                            span = subtree_indices(other, skip_deps=_SUBJECT_SKIP) or [other.i]
+                            yield replace(found[0], subject=make_mention(doc, other, span, number)), found[1]
             elif token.lower_ == "according":
                 found_according = self._according_to(doc, context, number, token)
                 if found_according is not None:

@@ -90,3 +90,8 @@ def test_a_quotation_whose_speaker_comes_at_its_end(nlp):
 
 def test_quoted_titles_are_not_speech(nlp):
     assert _statements(nlp, 'The Texas native wrote such classics as "Help Me Make It Through the Night".') == []
+
+
+def test_conjoined_speakers_each_say_it(nlp):
+    found = _statements(nlp, '"We are ready," said Smith and Jones.')
+    assert ("Smith", "say", "We are ready", 0) in found and ("Jones", "say", "We are ready", 0) in found
