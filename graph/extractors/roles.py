@@ -170,7 +170,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         token = doc[i]
         lower = token.lower_
         if organisation:
-            if token.ent_type_ and token.ent_type_ == doc[organisation[0]].ent_type_ or token.tag_ == "POS" or (
+            if (token.ent_type_ and token.ent_type_ == doc[organisation[0]].ent_type_) or token.tag_ == "POS" or (
                 token.pos_ == "PROPN" and not token.ent_type_
             ):
                 organisation.insert(0, i)
@@ -208,7 +208,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         unit = []
     organisation = [i for i in organisation if doc[i].tag_ != "POS" and doc[i].dep_ != "case"]
     if unit:
-        title = sorted(title) + [-1] + unit  # "-1": "of" is written between title and unit
+        title = [*sorted(title), -1, *unit]  # "-1": "of" is written between title and unit
     return title, organisation, name
 
 

@@ -143,12 +143,13 @@ class SpeechExtractor:
             if not objects or not descriptions:
                 return None
             description = descriptions[0]
-            quoted = any(i in context.in_quote for i in subtree_indices(description))
-            if not quoted and description.pos_ not in ("ADJ",):
+            described_in_quotes = any(i in context.in_quote for i in subtree_indices(description))
+            if not described_in_quotes and description.pos_ not in ("ADJ",):
                 return None  # "called him John" names, it does not report
             words = [i for i in (*subtree_indices(objects[0], skip_deps=("relcl", "acl")), *subtree_indices(description))
                      if context.tokens[i].text not in _QUOTE_MARKS]
-            return self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called"), quoted
+            made = self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called")
+            return made, described_in_quotes
         quoted = _quoted_in(sentence, context)
         complement = [c for c in kids(verb) if c.dep_ == "ccomp"]
         if quoted and complement:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..types import Document, Extraction, Fact, KnowledgeGraph, Membership, Provenance, Sentence
 from .coref import ArticleEntities
@@ -152,11 +152,11 @@ def resolve_article(
             used[place] += 1
         speaker = _speaker_of(extraction, statements, in_quote)
         speaker_key = None
-        if speaker is not None and speaker is not True:
+        if isinstance(speaker, Extraction):
             speaker_key = entities.resolve(speaker.subject, speaker).key
             if speaker_key is not None:
                 used[speaker_key] += 1
-        common = {
+        common: dict[str, Any] = {
             "reported": speaker is not None,
             "attributed_to": speaker_key,
             "provenance": provenance,
