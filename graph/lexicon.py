@@ -133,6 +133,9 @@ ROLE_HEAD_NOUNS = {
     "principal",
     "editor-in-chief",
     "founder",
+    "chief executive",
+    "chief executive officer",
+    "boss",
 }
 #: words that make a role a deputy's, not the head's ("First Deputy Chairman", "Vice President")
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
