@@ -10,8 +10,12 @@ and NER labels are grammar of the parser, not words, and stay with the rules tha
 from __future__ import annotations
 
 __all__ = [
+    "ADDRESS_TITLES",
     "AGENT_PREPOSITIONS",
+    "APPOINTING_VERBS",
     "CATEGORY_NOUNS",
+    "COMPANY_ROLE_NOUNS",
+    "COUNTERPART_NOUNS",
     "DEFINITE_DETERMINERS",
     "DEPUTY_WORDS",
     "FEMALE_WORDS",
@@ -33,8 +37,14 @@ __all__ = [
     "PLURAL_PRONOUNS",
     "PROGRAMME_HEADS",
     "REPORTING_VERBS",
+    "ROLE_ABBREVIATIONS",
+    "ROLE_COPULAS",
     "ROLE_HEAD_NOUNS",
+    "ROLE_MODIFIERS",
     "ROLE_NOUNS",
+    "ROLE_TITLE_NOUNS",
+    "ROLE_UNIT_NOUNS",
+    "ROLE_VERBS",
     "SPEECH_VERBS",
     "SURNAME_ENDINGS",
     "THING_PRONOUNS",
@@ -128,6 +138,9 @@ ROLE_HEAD_NOUNS = {
     "principal",
     "editor-in-chief",
     "founder",
+    "chief executive",
+    "chief executive officer",
+    "boss",
 }
 #: words that make a role a deputy's, not the head's ("First Deputy Chairman", "Vice President")
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
@@ -364,4 +377,88 @@ GLOSS_FUNCTION_WORDS = {
     "as",
     "into",
     "&",
+}
+
+# ----------------------------------------------------------------------------- roles (graph.extractors.roles)
+
+#: nouns that name a position a person holds in news text (singular, lower case); a title before
+#: a name or an apposition with one of these heads is a role (W3C ORG ``org:Membership``)
+ROLE_TITLE_NOUNS = ROLE_NOUNS | ROLE_HEAD_NOUNS | {
+    "coach", "manager", "boss", "captain", "skipper", "striker", "goalkeeper", "defender", "midfielder",
+    "forward", "winger", "player", "analyst", "economist", "strategist", "spokesman", "spokeswoman",
+    "spokesperson", "lawyer", "attorney", "solicitor", "barrister", "counsel", "prosecutor", "judge",
+    "justice", "magistrate", "senator", "congressman", "congresswoman", "representative", "lawmaker",
+    "legislator", "councillor", "councilman", "councilwoman", "councilor", "governor", "mayor", "officer",
+    "executive", "ceo", "cfo", "coo", "cto", "cio", "md", "chairman", "chairwoman", "chair", "president",
+    "vice-president", "director", "minister", "secretary", "secretary-general", "undersecretary",
+    "ambassador", "envoy", "diplomat", "consul", "professor", "lecturer", "researcher", "scientist",
+    "astrophysicist", "astronomer", "physicist", "biologist", "chemist", "epidemiologist", "engineer",
+    "founder", "co-founder", "cofounder", "owner", "editor", "editor-in-chief", "correspondent",
+    "reporter", "columnist", "commissioner", "superintendent", "sheriff", "detective", "inspector",
+    "constable", "sergeant", "lieutenant", "colonel", "major", "admiral", "marshal", "general",
+    "commander", "investor", "partner", "trustee", "treasurer", "auditor", "administrator", "chancellor",
+    "dean", "provost", "rector", "principal", "headteacher", "teacher", "doctor", "physician", "surgeon",
+    "nurse", "pastor", "priest", "bishop", "archbishop", "rabbi", "imam", "pope", "cardinal", "chief",
+    "head", "leader", "organiser", "organizer", "curator", "producer", "publisher", "architect",
+    "designer", "consultant", "adviser", "advisor", "aide", "deputy", "premier", "president-elect", "king", "queen", "prince", "princess", "monarch", "emir", "sultan", "sheikh",
+    "speaker", "whip", "delegate", "official", "negotiator", "mediator", "regulator",
+    "fm", "pm",
+}
+#: words that stay in a role before its head noun even when capitalised ("Chief Financial Officer",
+#: "Deputy Foreign Minister", "Vice President", "First Lady"); other capitalised words before a
+#: capitalised role are the unit it heads ("State Civil Protection Director")
+ROLE_MODIFIERS = DEPUTY_WORDS | {
+    "chief", "executive", "financial", "operating", "technology", "technical", "information", "marketing",
+    "commercial", "managing", "general", "senior", "junior", "lead", "principal", "special", "interim",
+    "foreign", "prime", "first", "second", "third", "head", "assistant", "attorney", "district", "state",
+    "federal", "national", "regional", "provincial", "county", "city", "police", "fire", "defence",
+    "defense", "interior", "finance", "health", "justice", "trade", "home", "education", "labour",
+    "labor", "environment", "energy", "agriculture", "transport", "culture", "economy", "economic",
+    "supreme", "high", "associate", "founding", "outgoing", "incoming", "new", "then", "longtime",
+    "long-time", "visiting", "activist", "top", "press", "team", "club", "party", "board", "union",
+    "under", "permanent", "independent", "elected", "appointed", "retired", "veteran",
+}
+#: verbs whose subject holds a role in their object: "Ortiz, who heads the council" (verb -> role)
+ROLE_VERBS = {
+    "head": "head",
+    "chair": "chair",
+    "lead": "leader",
+    "run": "head",
+    "coach": "coach",
+    "captain": "captain",
+    "found": "founder",
+    "co-found": "co-founder",
+    "manage": "manager",
+    "direct": "director",
+    "own": "owner",
+    "edit": "editor",
+    "govern": "governor",
+    "helm": "head",
+}
+#: verbs that give someone a role: "was appointed coach", "named Berg its chief executive"
+APPOINTING_VERBS = {"appoint", "name", "elect", "re-elect", "reelect", "promote", "hire", "install", "nominate",
+                    "choose", "select", "make", "confirm", "designate"}
+#: copulas that give their subject the role of their complement ("Berg is the chief executive of X")
+ROLE_COPULAS = {"be", "become", "remain", "serve", "work", "act"}
+#: common nouns that name a body someone can head or belong to ("chairs the board", "leads the team")
+ROLE_UNIT_NOUNS = {
+    "board", "team", "squad", "side", "department", "division", "unit", "office", "firm", "lab", "laboratory",
+    "hospital", "school", "court", "panel", "delegation", "inquiry", "investigation", "campaign", "band",
+    "orchestra", "newspaper", "network", "station", "observatory", "institute", "university", "college",
+    "charity", "church", "force", "army", "navy", "police", "club", "league", "federation", "bureau",
+    "secretariat", "directorate", "cabinet", "senate", "congress", "house", "chamber", "centre", "center",
+}
+#: role nouns that, written before a name, are a form of address rather than a position ("Doctor X")
+ADDRESS_TITLES = {"doctor"}
+#: role nouns that only a company has ("chief executive officer", "CFO"): with no organisation
+#: written, the one the article is about holds them
+COMPANY_ROLE_NOUNS = {"officer", "executive", "ceo", "cfo", "coo", "cto", "cio", "cmo"}
+#: nouns for someone holding the same role as someone just named ("his Turkish counterpart X")
+COUNTERPART_NOUNS = {"counterpart", "counterparts"}
+#: abbreviated titles before a name, without their full stop ("Gov. X", "Sgt. Y") -> the role
+ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "col": "colonel", "sgt": "sergeant", "det": "detective", "supt": "superintendent", "insp": "inspector",
+    "atty": "attorney", "cmdr": "commander", "capt": "captain", "adm": "admiral", "maj": "major",
+    "amb": "ambassador", "sec": "secretary", "cpl": "corporal", "pvt": "private", "cdr": "commander",
 }

@@ -76,6 +76,8 @@ def fact_records(kg: KnowledgeGraph, *, min_confidence: float = 0.0) -> Iterator
             "modality": fact.modality,
             "hedge": fact.hedge,
             "construction": fact.construction,
+            "reported": fact.reported,
+            "attributed_to": labels.get(fact.attributed_to, fact.attributed_to) if fact.attributed_to else None,
         }
 
 

@@ -196,6 +196,9 @@ class Fact:
     construction: str = ""
     time: str | None = None  # a time phrase of the clause, as written ("in 1999", "on Monday")
     place: str | None = None  # entity id of the place phrase of the clause ("in Almaty")
+    #: read inside reported speech: the speaker's claim, not the newspaper's (no direct triple)
+    reported: bool = False
+    attributed_to: str | None = None  # entity id of the speaker of a reported fact, when known
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,11 @@ def carb_tuple(extraction: Extraction, tokens: Sequence[str]) -> tuple[str, list
     """(relation, [arg1, arg2, ...]) of an extraction in the sentence's own tokens."""
     if extraction.object is None:
         return None
-    if extraction.construction in _SYNTHETIC_RELATIONS or not extraction.relation.tokens:
+    if extraction.construction == "role" and extraction.relation.tokens:
+        # roles.v1: (person, is ROLE of, organisation), or (person, is, ROLE) without one
+        role = extraction.relation.text  # the role's label ("head" for "heads the council")
+        relation = "is" if extraction.object.kind == "ROLE" else f"is {role} of"
+    elif extraction.construction in _SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         relation = extraction.relation.text
     else:
         relation = _words(tokens, extraction.relation.tokens)
@@ -102,7 +106,16 @@ def carb_lines(
     """CaRB lines for each sentence (blank lines are skipped)."""
     for line, tokens, _doc, extractions in _parsed(sentences, model, extractors, exclude):
         seen: set[tuple[str, ...]] = set()
+        # a statement speech.v1 reads for a verb the clause extractor already reported is one tuple, not two
+        reported = {
+            i
+            for e in extractions
+            if e.construction == "reported" and e.extractor != "speech.v1"
+            for i in e.relation.tokens
+        }
         for extraction in extractions:
+            if extraction.extractor == "speech.v1" and reported.intersection(extraction.relation.tokens):
+                continue
             if extraction.confidence < min_confidence or is_vacuous(extraction, _doc, nodes=False):
                 continue  # "Acme's phone" -> "Acme has phone" says nothing
             found = carb_tuple(extraction, tokens)

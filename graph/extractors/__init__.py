@@ -18,7 +18,7 @@ from ..syntax import DocContext
 from ..types import Extraction
 
 # the built-in extractors: importing them runs their @register_extractor decorators
-from . import appositions, clauses, nominal  # noqa: F401
+from . import appositions, clauses, nominal, roles, speech  # noqa: F401
 from .registry import DEFAULT_EXTRACTORS, Extractor, available_extractors, get_extractor, register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover

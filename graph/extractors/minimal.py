@@ -45,7 +45,7 @@ _SPLIT_PREPOSITIONS = {
     "among", "under", "during", "after", "before", "through", "across", "near", "since", "within", "without",
 }
 #: constructions whose relation is not words of the sentence ("is" of an apposition)
-SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive"}
+SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive", "role"}
 
 
 @dataclass(frozen=True)
@@ -248,8 +248,8 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     attributes. A vacuous extraction gives none; one without an object is kept as it is."""
     from ..syntax import make_mention, make_phrase
 
-    if extraction.object is None:
-        return [extraction]
+    if extraction.object is None or extraction.construction == "role":
+        return [extraction]  # a role (person, title, organisation) is minimal already
     if is_vacuous(extraction, doc):
         return []
     obj = extraction.object

@@ -43,7 +43,7 @@ class Extractor(Protocol):
 _REGISTRY: dict[str, Callable[..., Extractor]] = {}
 
 #: what ``build`` and ``extract`` run when no extractor is named
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("clauses.v1", "appositions.v1", "nominal.v1")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("clauses.v1", "speech.v1", "roles.v1", "appositions.v1", "nominal.v1")
 
 
 def register_extractor(name: str) -> Callable[[Callable[..., Extractor]], Callable[..., Extractor]]:

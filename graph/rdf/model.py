@@ -257,8 +257,8 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield obj, _T["type"], _N["Statement"], g
         yield obj, _S["text"], _l(fact.value or ""), g
         yield obj, _T["derived"], sentence, g
-    if not fact.negated and not fact.modality and not fact.hedge:
-        yield subject, predicate, obj, g
+    if not fact.negated and not fact.modality and not fact.hedge and not fact.reported:
+        yield subject, predicate, obj, g  # reported speech is the speaker's claim: no direct triple
     a = _i(_assertion_text(fact))
     yield a, _T["type"], _N["Assertion"], g
     yield a, _T["subject"], subject, g
@@ -285,6 +285,10 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield a, _N["timeText"], _l(fact.time), g
     if fact.place:
         yield a, _N["place"], _entity(fact.place), g
+    if fact.reported:
+        yield a, _N["reported"], _TRUE, g
+        if fact.attributed_to:
+            yield a, _N["attributedTo"], _entity(fact.attributed_to), g
 
 
 def role_iri(role: str) -> URIRef:

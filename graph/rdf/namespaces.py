@@ -77,6 +77,8 @@ class NKG(DefinedNamespace):
     entityClass: URIRef
     named: URIRef
     gazetteerLabel: URIRef
+    reported: URIRef
+    attributedTo: URIRef
 
 
 ENT = Namespace(BASE + "entity/")

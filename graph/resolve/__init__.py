@@ -79,7 +79,7 @@ def _provenance(extraction: Extraction) -> Provenance:
     parts = [extraction.relation]
     if extraction.subject.sentence == extraction.sentence:
         parts.append(extraction.subject)  # type: ignore[arg-type]
-    if extraction.object is not None:
+    if extraction.object is not None and extraction.object.sentence == extraction.sentence:
         parts.append(extraction.object)  # type: ignore[arg-type]
     parts = [p for p in parts if p.tokens] or [extraction.relation]
     return Provenance(
@@ -126,12 +126,36 @@ def resolve_article(
     memberships: list[Membership] = []
     used: Counter[str] = Counter()
 
+    # reported speech: speech.v1's statements replace the clause extractor's for the same verb, and
+    # every other extraction inside a statement's content is the speaker's claim
+    spoken = {i for e in extractions if e.extractor == "speech.v1" for i in e.relation.tokens}
+    extractions = [e for e in extractions if not (e.construction == "reported" and e.extractor != "speech.v1"
+                                                  and spoken.intersection(e.relation.tokens))]
+    statements = [e for e in extractions if e.construction == "reported" and e.object is not None]
+    in_quote = context.in_quote
+    # a person whose title roles.v1 read: the older title rule's membership would repeat it
+    role_people = {(e.sentence, e.subject.head) for e in extractions if e.construction == "role"}
+    roles_read = any(e.extractor == "roles.v1" for e in extractions)
     for extraction in extractions:
         if extraction.object is None:
             continue  # an intransitive clause is no edge
+        if extraction.construction == "title" and (
+            roles_read or (extraction.sentence, extraction.subject.head) in role_people
+        ):
+            continue  # roles.v1 reads every title the older title rule reads, with its organisation
         subject = entities.resolve(extraction.subject, extraction)
         if subject.key is None:
             continue  # an unresolved pronoun never becomes a node
+        if extraction.construction == "role" and not entities.is_named(subject.key):
+            continue  # a role is held by someone named
+        if extraction.construction in ("title", "role") and extraction.object.kind == "ROLE":
+            # a role without an organisation ("spokeswoman X"): the title words are no entity (resolving
+            # them could even find the person the title is used for, and make a self-loop)
+            role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
+            memberships.append(Membership(member=subject.key, organization=None, role=role,
+                                          provenance=_provenance(extraction)))
+            used[subject.key] += 1
+            continue
         obj = entities.resolve(extraction.object, extraction)
         if extraction.construction == "possessive" and not entities.is_named(subject.key):
             continue  # "the headquarters' work": a possessive between concepts is no fact worth a node
@@ -139,7 +163,15 @@ def resolve_article(
         time, place = _circumstances(extraction, entities, subject.key)
         if place is not None:
             used[place] += 1
+        speaker = _speaker_of(extraction, statements, in_quote)
+        speaker_key = None
+        if isinstance(speaker, Extraction):
+            speaker_key = entities.resolve(speaker.subject, speaker).key
+            if speaker_key is not None:
+                used[speaker_key] += 1
         common: dict[str, Any] = {
+            "reported": speaker is not None,
+            "attributed_to": speaker_key,
             "provenance": provenance,
             "negated": extraction.negated,
             "modality": extraction.modality,
@@ -169,8 +201,13 @@ def resolve_article(
         if is_passive_with_agent(extraction):
             subject_key, object_key = object_key, subject_key
             subject_text, object_text = object_text, subject_text
-        if extraction.construction == "title":
-            role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
+        if extraction.construction in ("title", "role"):
+            if extraction.construction == "role":
+                role = extraction.relation.text
+            elif extraction.object.kind == "ROLE":
+                role = extraction.object.text  # a bare title: its relation text is only "is"
+            else:
+                role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
             if extraction.object.kind == "ROLE":
                 memberships.append(Membership(member=subject_key, organization=None, role=role, provenance=provenance))
                 used[subject_key] += 1
@@ -234,6 +271,24 @@ def _mentions_of(
     return tuple(found.values())
 
 
+def _speaker_of(extraction: Extraction, statements: Sequence[Extraction], in_quote: set[int]) -> Extraction | bool | None:
+    """The statement an extraction was read inside (the innermost), True when it was read inside a
+    quotation nobody is known to have said, else None (the newspaper's own fact)."""
+    words = set(extraction.relation.tokens)
+    if not words:
+        return None
+    best: Extraction | None = None
+    for statement in statements:
+        if statement is extraction or statement.object is None:
+            continue
+        content = set(statement.object.tokens)
+        if words <= content and (best is None or len(content) < len(best.object.tokens)):  # type: ignore[union-attr]
+            best = statement
+    if best is not None:
+        return best
+    return True if words <= in_quote else None
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
     """One fact per sentence and triple (two subjects resolving to one entity), the surest kept."""
     best: dict[tuple, Fact] = {}
@@ -279,6 +334,7 @@ def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGrap
             subject=ids[fact.subject],
             object=ids[fact.object] if fact.object is not None else None,
             place=ids[fact.place] if fact.place is not None else None,
+            attributed_to=ids[fact.attributed_to] if fact.attributed_to is not None else None,
         )
         for fact in article.facts
     )

@@ -27,7 +27,10 @@ from ..lexicon import (
     ORGANIZATION_HEADS,
     PERSON_NOUNS,
     PROGRAMME_HEADS,
+    ROLE_ABBREVIATIONS,
+    ROLE_MODIFIERS,
     ROLE_NOUNS,
+    ROLE_TITLE_NOUNS,
     SURNAME_ENDINGS,
 )
 from ..syntax import doc_tree, kids
@@ -236,6 +239,18 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     return found
 
 
+def _is_title_word(token: Token) -> bool:
+    """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
+    lower = token.lower_
+    return (
+        lower in ROLE_TITLE_NOUNS
+        or lower in ROLE_MODIFIERS
+        or token.lemma_.lower() in ROLE_TITLE_NOUNS
+        or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
+        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+    )
+
+
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
     """An NER span without its article, titles, possessive and edge punctuation, and with a first
     name the NER left out."""
@@ -246,7 +261,8 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         or (ent.label_ == "PERSON"
         and end - start > 1
         and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
-             or toks[start].lemma_.lower() in ROLE_NOUNS))
+             or toks[start].lemma_.lower() in ROLE_NOUNS
+             or (end - start > 2 and _is_title_word(toks[start]))))
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (
@@ -264,6 +280,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
+        and not _is_title_word(toks[start - 1])
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
@@ -279,6 +296,8 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
             j = i
             while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                 j += 1
+            while j - i > 2 and _is_title_word(toks[i]):
+                i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]
             if j - i >= 2 and not is_role_phrase(run):
                 runs.append((i, j, "ORG" if run[-1].lemma_.lower() in ORGANIZATION_HEADS else "MISC"))

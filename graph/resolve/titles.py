@@ -107,6 +107,14 @@ class Titles:
         names = self.names
         toks = names.toks
         for extraction in extractions:
+            if extraction.construction == "role" and extraction.relation.tokens:
+                # roles.v1: "President Kassym-Jomart Tokayev", "Berg, chief executive of Acme"
+                name_key = names.name_of_token.get(extraction.subject.head)
+                title_head = toks[extraction.relation.tokens[-1]]
+                if name_key and title_head.lower_ in ROLE_NOUNS and names.clusters[name_key].type == "Person":
+                    self.links.setdefault(self.title_text(title_head), name_key)
+                    self.links.setdefault(title_head.lower_, name_key)
+                continue
             if extraction.lemma != "be" or extraction.object is None:
                 continue
             for name, title in ((extraction.subject, extraction.object), (extraction.object, extraction.subject)):

@@ -1,0 +1,122 @@
+"""roles.v1: every general way news writes a role, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extractors import get_extractor
+from graph.extractors.roles import is_role_word
+
+
+def _roles(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    doc = nlp(text)
+    extractor = get_extractor("roles.v1")
+    return [
+        (e.subject.text, e.relation.text, None if e.object is None or e.object.kind == "ROLE" else e.object.text)
+        for e in extractor(doc, doc_id="t")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title before a name
+        ("Rovers coach Marta Silva said the team was tired.", ("Marta Silva", "coach", "Rovers")),
+        ("Mayor Lena Ortiz opened the new bridge on Friday.", ("Lena Ortiz", "Mayor", None)),
+        ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "CFO", "Acme")),
+        ("Fire Chief Ana Ruiz said the blaze was contained.", ("Ana Ruiz", "Fire Chief", None)),
+        ("Secretary-General Ban visited Kenya.", ("Ban", "Secretary-General", None)),
+        ("State Civil Protection Director Ana Ruiz said roads were closed.",
+         ("Ana Ruiz", "Director of State Civil Protection", None)),
+        ("Reticle Research analyst Tom Rubin said demand was weak.", ("Tom Rubin", "analyst", "Reticle Research")),
+        ("The fire was out by noon, spokeswoman Zoe Park said.", ("Zoe Park", "spokeswoman", None)),
+        ("Deputy Minister of Health Lan Vo visited the clinic.", ("Lan Vo", "Deputy Minister of Health", None)),
+        ("They discussed President Moon Jae-in's state visit.", ("Moon Jae-in", "President", None)),
+        # possessive
+        ("Acme's chief financial officer, Tom Berg, resigned.", ("Tom Berg", "chief financial officer", "Acme")),
+        ("Globex's chairman Paul Hart quit.", ("Paul Hart", "chairman", "Globex")),
+        # apposition after the name
+        ("Berg, chief financial officer of Acme, resigned.", ("Berg", "chief financial officer", "Acme")),
+        ("Tom Berg, Acme's CFO, said sales rose.", ("Tom Berg", "CFO", "Acme")),
+        ("Silva, the Rovers coach, was angry.", ("Silva", "coach", "Rovers")),
+        ("Mary Lee, head of the agency, spoke first.", ("Mary Lee", "head", "agency")),
+        ("Dr. Ann Lee, a professor of economics at Yale, said so.", ("Ann Lee", "professor of economics", "Yale")),
+        # relative clause, appointment, copula
+        ("Ortiz, who heads the council, voted no.", ("Ortiz", "head", "council")),
+        ("Hart, who chairs the board, quit.", ("Hart", "chair", "board")),
+        ("Silva was appointed coach in 2021.", ("Silva", "coach", None)),
+        ("Acme named Berg its chief executive.", ("Berg", "chief executive", "Acme")),
+        ("She was elected president of the union in May.", ("She", "president", "union")),
+        ("Berg is the chief executive of Acme.", ("Berg", "chief executive", "Acme")),
+    ],
+)
+def test_role_patterns(nlp, text, expected):
+    assert expected in _roles(nlp, text)
+
+
+def test_plural_title_gives_each_person_the_singular_role(nlp):
+    found = _roles(nlp, "Judges Dianne T. Renwick and Peter H. Moulton wrote that the ruling stood.")
+    assert ("Dianne T. Renwick", "Judge", None) in found
+    assert ("Peter H. Moulton", "Judge", None) in found
+
+
+def test_nationality_adjective_is_the_country_the_article_names(nlp):
+    found = _roles(nlp, "Australian Foreign Minister Marise Payne met him in Australia.")
+    assert ("Marise Payne", "Foreign Minister", "Australia") in found
+
+
+def test_no_role_without_a_role_noun(nlp):
+    assert _roles(nlp, "Marta Silva said the team was tired.") == []
+    assert _roles(nlp, "The Rovers beat United on Saturday.") == []
+
+
+def test_a_form_of_address_is_no_role(nlp):
+    assert _roles(nlp, "Doctor Jane Roe said the ward was full.") == []
+
+
+def test_role_words(nlp):
+    doc = nlp("The coaches and the CFO met the goalkeeper.")
+    assert [t.text for t in doc if is_role_word(t)] == ["coaches", "CFO", "goalkeeper"]
+
+
+def test_title_before_name_is_a_membership_not_an_alias(nlp):
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    kg = build_graph([Document(id="t", text="Fire Chief Ana Ruiz said the blaze was contained. Ruiz thanked the crews.")])
+    names = {e.id: e for e in kg.entities}
+    roles = {(names[m.member].label, m.role) for m in kg.memberships}
+    assert ("Ana Ruiz", "Fire Chief") in roles
+    person = next(e for e in kg.entities if e.label == "Ana Ruiz")
+    assert not any("Chief" in alias for alias in person.aliases)
+
+
+def test_a_company_role_without_organisation_is_in_the_company_the_article_is_about(nlp):
+    found = _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. "
+                        "Chief executive officer Satya Nadella said sales were strong.")
+    assert ("Satya Nadella", "chief executive officer", "Microsoft") in found
+    assert _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. Spokeswoman Zoe Park said so.") == [
+        ("Zoe Park", "Spokeswoman", None)
+    ]
+
+
+def test_a_counterpart_holds_the_same_role(nlp):
+    found = _roles(nlp, "Rovers coach Marta Silva praised her United counterpart Tom Bell.")
+    assert ("Tom Bell", "coach", "United") in found
+    found = _roles(nlp, "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan met in Moscow.")
+    assert ("Hakan Fidan", "Turkish Foreign Minister", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gov. Gavin Newsom signed the bill.", ("Gavin Newsom", "Governor", None)),
+        ("Sen. Chuck Schumer objected.", ("Chuck Schumer", "Senator", None)),
+        ("Smith, who was named chief executive in 2020, resigned.", ("Smith", "chief executive", None)),
+        ('"We are ready," said John Smith, the mayor of Springfield.', ("John Smith", "mayor", "Springfield")),
+        ("White House press secretary Karine Jean-Pierre said the talks went well.",
+         ("Karine Jean-Pierre", "press secretary", "White House")),
+    ],
+)
+def test_more_role_patterns(nlp, text, expected):
+    assert expected in _roles(nlp, text)

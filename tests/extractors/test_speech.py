@@ -1,0 +1,97 @@
+"""speech.v1 and the attribution of facts read inside reported speech (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extractors import get_extractor
+
+
+def _statements(nlp, text: str) -> list[tuple[str, str, str, int]]:
+    extractor = get_extractor("speech.v1")
+    return [(e.subject.text, e.lemma, e.object.text, e.sentence) for e in extractor(nlp(text), doc_id="t")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The plan is working," she said.', ("she", "say", "The plan is working", 0)),
+        ('"We will win," said Smith.', ("Smith", "say", "We will win", 0)),
+        ('"We are ready," Smith told reporters.', ("Smith", "tell", "We are ready", 0)),
+        ('Smith said: "We will win."', ("Smith", "say", "We will win", 0)),
+        ('"The plan is working," she said, "and costs are falling."',
+         ("she", "say", "The plan is working, and costs are falling", 0)),
+        ("The minister warned that prices would rise.", ("The minister", "warn", "prices would rise", 0)),
+        ("Jones told reporters that the deal was dead.", ("Jones", "tell", "the deal was dead", 0)),
+        ("Police told the driver he was under arrest.", ("Police", "tell", "he was under arrest", 0)),
+        ('The mayor called the move "disappointing".', ("The mayor", "call", "the move disappointing", 0)),
+        ("According to the agency, prices rose by 5 percent.",
+         ("the agency", "according to", "prices rose by 5 percent", 0)),
+    ],
+)
+def test_statement_shapes(nlp, text, expected):
+    assert expected in _statements(nlp, text)
+
+
+def test_a_quotation_running_on_is_the_last_speakers(nlp):
+    text = 'Smith said: "We will win. The team is ready."\n\n"Nobody can stop us now."\n\nThe match starts at noon.'
+    found = _statements(nlp, text)
+    assert [(s, v, c) for s, v, c, _ in found] == [
+        ("Smith", "say", "We will win"),
+        ("Smith", "say", "The team is ready"),
+        ("Smith", "say", "Nobody can stop us now"),
+    ]
+
+
+def test_a_quoted_phrase_inside_indirect_speech_keeps_the_whole_clause(nlp):
+    found = _statements(nlp, 'Park believed that the new plan would mean the phone "will sell" to buyers.')
+    assert found and found[0][2].startswith("the new plan would mean")
+
+
+def test_facts_inside_a_statement_are_the_speakers_not_the_newspapers():
+    from graph.pipeline import build_graph
+    from graph.rdf.model import to_dataset
+    from graph.rdf.namespaces import NKG
+    from graph.types import Document
+
+    text = 'Maria Lopez runs a bakery in Leeds. "Acme bought the mill," Lopez said.'
+    kg = build_graph([Document(id="t", text=text)])
+    names = {e.id: e.label for e in kg.entities}
+    bought = [f for f in kg.facts if f.predicate == "buy"]
+    assert bought, kg.facts
+    assert all(f.reported and names[f.attributed_to] == "Maria Lopez" for f in bought)
+    said = [f for f in kg.facts if f.predicate == "say"]
+    assert said and not said[0].reported and names[said[0].subject] == "Maria Lopez"
+    dataset = to_dataset(kg)
+    from graph.rdf.model import entity_iri, relation_iri
+
+    fact = bought[0]
+    assert (entity_iri(fact.subject), relation_iri("buy"), entity_iri(fact.object)) not in dataset
+    assertions = list(dataset.subjects(NKG.attributedTo, entity_iri(fact.attributed_to)))
+    assert assertions
+
+
+def test_the_speaker_of_a_pronoun_is_resolved():
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    text = 'Maria Lopez opened the bakery in May. "Bread is back," she said.'
+    kg = build_graph([Document(id="t", text=text)])
+    names = {e.id: e.label for e in kg.entities}
+    said = [f for f in kg.facts if f.predicate == "say"]
+    assert said and names[said[0].subject] == "Maria Lopez"
+
+
+def test_a_quotation_whose_speaker_comes_at_its_end(nlp):
+    found = _statements(nlp, '"We will win. The team is ready," Smith said.')
+    assert [(s, v, c, n) for s, v, c, n in found] == [("Smith", "say", "We will win", 0),
+                                                      ("Smith", "say", "The team is ready", 1)]
+
+
+def test_quoted_titles_are_not_speech(nlp):
+    assert _statements(nlp, 'The Texas native wrote such classics as "Help Me Make It Through the Night".') == []
+
+
+def test_conjoined_speakers_each_say_it(nlp):
+    found = _statements(nlp, '"We are ready," said Smith and Jones.')
+    assert ("Smith", "say", "We are ready", 0) in found and ("Jones", "say", "We are ready", 0) in found
