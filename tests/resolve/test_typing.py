@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from graph.resolve import typing as typing_
+from graph.resolve import typing_sources
 from graph.resolve.typing import MentionEvidence as E
 from graph.resolve.typing import TypeDecision, Vote, classify, mention_votes, name_gender
 
@@ -129,7 +130,7 @@ def test_a_name_counts_once_for_its_own_words() -> None:
 
 def test_packages_absent_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every data source reports itself absent (as on ImportError): the rules still decide."""
-    monkeypatch.setattr(typing_, "_load", lambda name: None)
+    monkeypatch.setattr(typing_sources, "_load", lambda name: None)
     typing_.configure(**dict.fromkeys(typing_.SOURCES, True))
     assert not any(typing_.available_sources().values())
     assert classify([E("Acme Inc.", ner="PERSON")]).type == "Organization"

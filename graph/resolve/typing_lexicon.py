@@ -1,0 +1,152 @@
+"""The words that typing by evidence reads (:mod:`graph.resolve.typing`): the NER labels' classes,
+personal titles, the last words of organisations', places', events' and works' names, the nouns that
+describe a kind, pronouns and prepositions, surname endings; and the keys names are compared by.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ------------------------------------------------------------------------------- lexicons
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NER = {
+    "PERSON": ("Person", 1.0), "ORG": ("Organization", 1.0), "GPE": ("Place", 1.0), "LOC": ("Place", 0.9),
+    "FAC": ("Place", 0.6), "NORP": ("Group", 1.0), "EVENT": ("Event", 0.8), "WORK_OF_ART": ("CreativeWork", 0.8),
+    "LAW": ("CreativeWork", 0.8), "PRODUCT": ("CreativeWork", 0.6), "LANGUAGE": ("Concept", 0.8),
+}
+#: titles and honorifics that stand before a person's name (lower case, no dot)
+PERSONAL_TITLES = _wordset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr frau sen rep gov gen
+col lt capt sgt maj adm cmdr rev fr father sister brother pastor rabbi imam sheikh bishop archbishop cardinal pope
+president vice-president vp premier chancellor minister secretary senator congressman congresswoman congressperson
+representative governor mayor judge justice attorney prosecutor ambassador envoy king queen prince princess emperor
+empress duke duchess count countess baron chairman chairwoman chairperson chair ceo cfo cto coo founder director
+manager coach captain striker midfielder defender goalkeeper player actor actress singer rapper artist author writer
+novelist poet journalist reporter editor spokesman spokeswoman spokesperson officer detective inspector sheriff
+constable chief commissioner general colonel lieutenant sergeant major admiral commander private corporal
+deputy speaker leader head economist analyst scientist researcher astronomer doctor nurse lawyer
+saint
+""")
+#: title words that can also begin the name of an office or body ("President's Office" stays an org)
+_ORG_SUFFIXES = {  # last word of a name -> class
+    "inc": "Organization", "incorporated": "Organization", "ltd": "Organization", "limited": "Organization",
+    "llc": "Organization", "llp": "Organization", "plc": "Organization", "corp": "Organization",
+    "corporation": "Organization", "co": "Organization", "company": "Organization", "gmbh": "Organization",
+    "ag": "Organization", "sa": "Organization", "nv": "Organization", "bv": "Organization", "ab": "Organization",
+    "group": "Organization", "holdings": "Organization", "bank": "Organization", "university": "Organization",
+    "college": "Organization", "school": "Organization", "institute": "Organization", "academy": "Organization",
+    "foundation": "Organization", "association": "Organization", "society": "Organization", "union": "Organization",
+    "federation": "Organization", "league": "Organization", "club": "Organization", "fc": "Organization",
+    "afc": "Organization", "cf": "Organization", "united": "Organization", "rovers": "Organization",
+    "wanderers": "Organization", "athletic": "Organization", "hotspur": "Organization", "albion": "Organization",
+    "team": "Organization", "organization": "Organization", "organisation": "Organization", "agency": "Organization",
+    "authority": "Organization", "service": "Organization", "services": "Organization", "fund": "Organization",
+    "committee": "Organization", "board": "Organization", "office": "Organization",
+    "hospital": "Organization", "network": "Organization", "airlines": "Organization",
+    "airways": "Organization", "motors": "Organization", "technologies": "Organization", "systems": "Organization",
+    "partners": "Organization", "capital": "Organization", "media": "Organization", "records": "Organization",
+    "studios": "Organization", "pictures": "Organization", "labs": "Organization", "party": "PoliticalParty",
+    "ministry": "GovernmentBody", "department": "GovernmentBody", "council": "GovernmentBody",
+    "parliament": "GovernmentBody", "senate": "GovernmentBody", "congress": "GovernmentBody",
+    "assembly": "GovernmentBody", "court": "GovernmentBody", "cabinet": "GovernmentBody",
+    "government": "GovernmentBody", "administration": "GovernmentBody", "commission": "GovernmentBody",
+    "police": "GovernmentBody", "army": "GovernmentBody", "navy": "GovernmentBody", "force": "GovernmentBody",
+    "forces": "GovernmentBody", "akimat": "GovernmentBody", "news": "NewsAgency", "press": "NewsAgency",
+    "times": "NewsAgency", "post": "NewsAgency", "herald": "NewsAgency", "gazette": "NewsAgency",
+    "tribune": "NewsAgency", "journal": "NewsAgency", "telegraph": "NewsAgency", "guardian": "NewsAgency",
+}
+#: first word of a name "X of ..." -> class ("University of Oxford", "Ministry of Defence", "Gulf of Aden")
+_OF_HEADS = {
+    "university": "Organization", "bank": "Organization", "college": "Organization", "institute": "Organization",
+    "school": "Organization", "academy": "Organization", "association": "Organization", "federation": "Organization",
+    "union": "Organization", "church": "Organization", "ministry": "GovernmentBody", "department": "GovernmentBody",
+    "house": "GovernmentBody", "court": "GovernmentBody", "office": "GovernmentBody", "council": "GovernmentBody",
+    "secretary": "Person", "republic": "Place", "kingdom": "Place", "state": "Place", "province": "Place",
+    "city": "Place", "county": "Place", "gulf": "Place", "bay": "Place", "isle": "Place", "island": "Place",
+    "islands": "Place", "sea": "Place", "lake": "Place", "mount": "Place", "cape": "Place", "strait": "Place",
+    "district": "Place", "region": "Place", "port": "Place", "battle": "Event", "treaty": "CreativeWork",
+    "act": "CreativeWork", "book": "CreativeWork",
+}
+#: last word of a name that makes it a place ("Qinghai Province", "Ellis Island", "Fifth Avenue")
+_PLACE_SUFFIXES = {
+    "province", "county", "state", "city", "town", "village", "island", "islands", "river", "lake", "mountain",
+    "mountains", "mount", "valley", "street", "st", "avenue", "ave", "road", "square", "bridge", "park", "airport",
+    "station", "harbour", "harbor", "bay", "sea", "ocean", "coast", "peninsula", "desert", "district", "region",
+    "prefecture", "oblast", "territory", "heights", "hills", "falls", "beach", "stadium", "arena", "palace",
+    "cathedral", "mosque", "temple", "tower", "building", "center", "centre",
+}
+_EVENT_SUFFIXES = {"election", "elections", "war", "summit", "conference", "cup", "championship", "championships",
+                   "olympics", "games", "festival", "expo", "tournament", "marathon", "open", "crisis", "revolution",
+                   "congress", "forum", "awards", "prize"}
+_WORK_SUFFIXES = {"act", "law", "treaty", "accord", "agreement", "constitution", "amendment", "bill", "report",
+                  "declaration", "charter", "convention"}
+#: nouns of an apposition, predicate or coreferent description -> class
+_DESCRIPTORS: dict[str, str] = {}
+for _kind, _list in {
+    "Person": "man woman boy girl person people president minister leader official spokesman spokeswoman "
+              "spokesperson chairman chairwoman executive ceo founder director manager coach player striker "
+              "midfielder defender goalkeeper captain actor actress singer songwriter musician artist author writer "
+              "novelist poet journalist reporter editor lawyer judge justice prosecutor senator governor mayor "
+              "king queen prince princess doctor scientist researcher astronomer professor student teacher "
+              "economist analyst officer soldier general suspect victim father mother son daughter wife husband "
+              "brother sister friend candidate chief head secretary ambassador diplomat banker investor "
+              "billionaire entrepreneur activist hacker defector astronaut architect designer engineer priest",
+    "Organization": "company firm corporation business group organization organisation agency bank university "
+                    "college school institute association union club team side maker manufacturer retailer "
+                    "carrier airline operator provider developer publisher network broadcaster charity foundation "
+                    "startup conglomerate giant lender insurer brand label studio hospital exchange fund",
+    "PoliticalParty": "party opposition",
+    "GovernmentBody": "ministry government parliament senate congress court council cabinet administration "
+                      "commission department regulator police army military",
+    "NewsAgency": "newspaper agency broadcaster outlet daily tabloid magazine",
+    "Place": "city town village capital country nation state province region district island area county "
+             "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
+             "prefecture continent port",
+    "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
+                    "phone smartphone device product model game app software document newspaper",
+    "Event": "election war summit conference match tournament festival ceremony game race championship "
+             "earthquake quake disaster attack",
+}.items():
+    for _word in _list.split():
+        _DESCRIPTORS.setdefault(_word, _kind)
+#: verbs of a match result: their subject or object named by a country is a team
+_TEAM_VERBS = {"beat", "defeat", "thrash", "edge", "outplay", "outscore", "draw", "tie", "eliminate", "overcome",
+               "rout", "trounce", "lose"}
+_MALE_PRONOUNS = {"he", "him", "his", "himself"}
+_FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLACE_PREPOSITIONS = {"in": 1.0, "near": 0.8, "across": 0.6, "throughout": 0.6, "outside": 0.6, "from": 0.4,
+                       "to": 0.3, "at": 0.25, "into": 0.5, "around": 0.4}
+#: Russian and Kazakh surname and patronymic endings (as graph.resolve.coref)
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "uly", "kyzy", "qyzy", "enko", "sky", "skiy",
+                    "skaya", "ovich", "evich", "ovna", "evna")
+
+# -------------------------------------------------------------------------- normalisation
+
+_QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _words(text: str) -> list[str]:
+    text = text.translate(_QUOTE_MAP)
+    text = re.sub(r"(?:'s|')$", "", text.strip())
+    return [w for w in re.split(r"[\s,]+", text.strip(" \"'()[]")) if w]
+
+
+def _key(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return word.lower().strip(".,;:'\"()")
+
+
+def _name_key(text: str) -> str:
+    words = [_key(w) for w in _words(text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w for w in words if w)
+
