@@ -31,17 +31,26 @@ from rdflib import URIRef
 
 from .cluster import DaskOptions, analyze_on_dask
 from .documents import iter_inputs
-from .errors import InputError
+from .errors import InputError, NewsgraphError
 from .pipeline import analyze_documents
-from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
+from .rdf.model import (
+    CORPUS_GRAPH,
+    ENTITY_CLASSES,
+    Line,
+    article_graph_iri,
+    article_lines,
+    corpus_lines,
+)
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
+from .rdf.support import ArticleChanges, Ledger, evidence_of_lines, published_date, read_evidence
 from .resolve import EntityIndex, ResolvedArticle, merge_article
-from .types import DEFAULT_CONFIG, Document, EntityUse, PipelineConfig, PlannedArticle
+from .types import DEFAULT_CONFIG, Document, Entity, EntityUse, PipelineConfig, PlannedArticle
 
 __all__ = [
     "CorpusUpdate",
     "PlannedArticle",
+    "remove_articles",
     "read_entity_uses",
     "read_labels_in_use",
     "update_store",
@@ -60,6 +69,11 @@ class CorpusUpdate:
     entities: int = 0  # entities in the corpus afterwards
     quads: int = 0  # quads in the store afterwards
     words: int = 0  # words in the added and replaced articles
+    #: for each added or replaced article, in build order: its facts new to the store, those confirming known
+    #: ones, and those conflicting with a known holder of a position (:class:`graph.changes.ArticleChanges`)
+    changes: tuple[ArticleChanges, ...] = ()
+    removed: tuple[str, ...] = ()  # article ids taken out (:func:`remove_articles`)
+    undated: tuple[str, ...] = ()  # added or replaced articles without a publication date
 
     @property
     def changed(self) -> bool:
@@ -197,42 +211,87 @@ def update_store(
             analyze_documents(wanted, config=config))
     else:
         analyzed = analyze_on_dask(plan.todo, dask, config=config)
+    changes: list[ArticleChanges] = []
     with analyzed as articles:
-        facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
+        facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document,
+                                         changes=changes)
     return CorpusUpdate(
         added=tuple(i for i in todo if i not in stored), replaced=tuple(i for i in todo if i in stored),
         unchanged=tuple(plan.unchanged), facts=facts, entities=entities, quads=len(store), words=plan.words,
+        changes=tuple(changes), undated=tuple(c.article for c in changes if c.published is None),
     )
 
 
 def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, replacing: Iterable[str] = (),
-                   on_document: Callable[[Document], None] | None = None) -> tuple[int, int]:
+                   removing: Iterable[str] = (), on_document: Callable[[Document], None] | None = None,
+                   changes: list[ArticleChanges] | None = None) -> tuple[int, int]:
     """Merge a stream of resolved articles, in build order, with the store's entities and write
     them: each article's named graph as it comes, then the corpus graph, all in one undoable step
     (an error, here or in ``articles``, leaves the store as it was).
 
     ``replacing``: ids of articles the store has whose graphs the stream replaces (their old share
-    of each entity is dropped). Returns the number of facts written and of entities afterwards.
+    of each entity is dropped); ``removing``: ids of articles whose graphs are dropped. The corpus
+    graph's support and supersession records are derived again from every article that stays
+    (:class:`graph.changes.Ledger`); ``changes``, if given, gets what each article changes, in
+    build order. Returns the number of facts written and of entities afterwards.
     This is the driver's half of every build, local (:func:`update_store`) or on a cluster.
     """
-    replaced = set(replacing)
+    removed = set(removing)
+    replaced = set(replacing) | removed
     index = EntityIndex()
     for use in read_entity_uses(store, exclude=replaced):
         index.restore(use)
     relations, roles = read_labels_in_use(store, exclude=replaced)
+    ledger = Ledger()
+    ledger.add(*read_evidence(store, exclude=replaced))
     facts = 0
     with store.writer() as write:
+        for doc_id in sorted(removed):
+            write.replace(article_graph_iri(doc_id), ())
         for article in articles:
             if on_document is not None:
                 on_document(article.document)
             part = merge_article(article, index)
-            write.replace(article_graph_iri(article.document.id), article_lines(part))
+            lines = list(article_lines(part))
+            write.replace(article_graph_iri(article.document.id), lines)
             relations.update(f.predicate for f in part.facts)
             roles.update(m.role for m in part.memberships)
             facts += len(part.facts)
+            evidence, holdings = evidence_of_lines(lines)
+            if changes is not None:
+                changes.append(ledger.classify(article.document.id, _day(article.document), evidence, holdings))
+            ledger.add(evidence, holdings)
         entities = index.entities()
-        write.replace(CORPUS_GRAPH, corpus_lines(entities, relations, roles))
+        write.replace(CORPUS_GRAPH, _corpus(entities, relations, roles, ledger))
     return facts, len(entities)
+
+
+def _corpus(entities: list[Entity], relations: set[str], roles: set[str], ledger: Ledger) -> Iterator[Line]:
+    """The corpus graph: entities, relations and roles in use, then support and supersession records."""
+    yield from corpus_lines(entities, relations, roles)
+    yield from ledger.lines()
+
+
+def _day(document: Document) -> str | None:
+    day = published_date(document.published)
+    return day.isoformat() if day else None
+
+
+def remove_articles(store: GraphStore, ids: Iterable[str]) -> CorpusUpdate:
+    """Take the articles ``ids`` out of ``store`` exactly: their graphs (assertions, statements, mentions, entity
+    evidence) go, and the corpus graph is derived again from the articles that stay, so an entity, a relation, a
+    role or a direct triple goes only when no other article supports it. All or nothing: an id the store does not
+    hold raises :class:`~graph.errors.NewsgraphError` and changes nothing."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        raise NewsgraphError("no article ids given to remove")
+    held = store.article_hashes()
+    missing = [doc_id for doc_id in wanted if doc_id not in held]
+    if missing:
+        raise NewsgraphError(f"the store {store.location or ''} holds no article {', '.join(map(repr, missing))}"
+                             .replace("store  holds", "store holds") + f" ({len(held)} article(s) there)")
+    facts, entities = write_articles(store, (), removing=wanted)
+    return CorpusUpdate(removed=tuple(wanted), entities=entities, quads=len(store))
 
 
 def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,

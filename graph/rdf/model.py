@@ -20,16 +20,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from ..dates import TimeValue, normalise_time
 from ..resolve.entities import entity_id
 from ..resolve.predicates import ontology_property
 from ..types import Document, Entity, EntityUse, Fact, KnowledgeGraph, Membership, Sentence
 from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_prefixes
+from .support import Ledger, published_date
 
 __all__ = [
     "CORPUS_GRAPH",
@@ -50,6 +53,7 @@ __all__ = [
     "entity_iri",
     "relation_iri",
     "ENTITY_CLASSES",
+    "fact_time",
 ]
 
 CORPUS_GRAPH = URIRef(BASE + "graph/corpus")
@@ -367,12 +371,47 @@ def article_lines(kg: KnowledgeGraph) -> Iterator[Line]:
         yield from _article_lines(document, links.get(document.id, {}))
     for sentence in kg.sentences:
         yield from _sentence_lines(sentence)
+    published = {document.id: published_date(document.published) for document in kg.documents}
     for fact in kg.facts:
         yield from _fact_lines(fact)
+        yield from _fact_time_lines(fact, published.get(fact.provenance.doc_id))
     for membership in kg.memberships:
         yield from _membership_lines(membership)
     for use in kg.entity_uses:
         yield from _entity_use_lines(use)
+
+
+# -- time and support (issue 16): each assertion carries its article's date and the normalised time of its
+# clause; the corpus graph holds one nkg:Support record per direct triple, derived from the assertions of every
+# article graph (like the corpus entities from nkg:EntityUse), so incremental builds and removals keep it exact.
+
+_FUTURE_MODALS = {"will", "shall", "would", "be going to", "going to"}
+
+
+def fact_time(fact: Fact, published: date | None) -> TimeValue | None:
+    """The normalised time of a fact's time phrase, read against its article's publication day."""
+    if not fact.time:
+        return None
+    tense = "future" if (fact.modality or "").lower() in _FUTURE_MODALS else "past"
+    return normalise_time(fact.time, published, tense)  # type: ignore[arg-type]
+
+
+def _fact_time_lines(fact: Fact, published: date | None) -> Iterator[Line]:
+    """``nkg:reportedOn`` (the article's day) and, where the clause says when, ``nkg:time`` (an ``xsd:date``,
+    ``xsd:gYearMonth`` or ``xsd:gYear``; an ISO 8601 interval string otherwise), ``nkg:timeStart`` and
+    ``nkg:timeEnd`` (``xsd:date``, the closed sides of the interval). The phrase as written is ``nkg:timeText``."""
+    g = _graph(fact.provenance.doc_id)
+    a = _i(_assertion_text(fact))
+    if published is not None:
+        yield a, _N["reportedOn"], _l(published.isoformat(), datatype=_XSD["date"]), g
+    value = fact_time(fact, published)
+    if value is None:
+        return
+    yield a, _N["time"], _l(value.iso, datatype=value.xsd_datatype) if value.xsd_datatype else _l(value.iso), g
+    if not value.open_start:
+        yield a, _N["timeStart"], _l(value.start.isoformat(), datatype=_XSD["date"]), g
+    if not value.open_end:
+        yield a, _N["timeEnd"], _l(value.end.isoformat(), datatype=_XSD["date"]), g
 
 
 def corpus_lines(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Line]:
@@ -426,9 +465,14 @@ def corpus_quads(entities: Iterable[Entity], relation_labels: Iterable[str], rol
 
 
 def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
-    """Every quad of the knowledge graph, article graphs first, then the corpus graph."""
-    yield from article_quads(kg)
+    """Every quad of the knowledge graph, article graphs first, then the corpus graph (with the support and
+    supersession records the articles give, :class:`~graph.rdf.support.Ledger`)."""
+    lines = list(article_lines(kg))
+    ledger = Ledger()
+    ledger.add_lines(lines)
+    yield from rdflib_quads(lines)
     yield from corpus_quads(kg.entities, (f.predicate for f in kg.facts), (m.role for m in kg.memberships))
+    yield from rdflib_quads(ledger.lines())
 
 
 def to_dataset(kg: KnowledgeGraph) -> Dataset:

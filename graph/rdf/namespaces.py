@@ -41,6 +41,7 @@ class NKG(DefinedNamespace):
     Statement: URIRef
     Assertion: URIRef
     EntityUse: URIRef
+    Support: URIRef
     # properties
     relatedTo: URIRef
     extractor: URIRef
@@ -63,6 +64,18 @@ class NKG(DefinedNamespace):
     entityClass: URIRef
     named: URIRef
     gazetteerLabel: URIRef
+    # time and support (dated facts, support across articles, superseded facts)
+    reportedOn: URIRef
+    time: URIRef
+    timeStart: URIRef
+    timeEnd: URIRef
+    support: URIRef
+    sourceCount: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
+    supersededBy: URIRef
 
 
 ENT = Namespace(BASE + "entity/")
