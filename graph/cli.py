@@ -134,6 +134,7 @@ def build(
     max_article_chars: Annotated[int, typer.Option(min=1000, help="Refuse an article longer than this many characters.")] = MAX_ARTICLE_CHARS,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse and extract on a Dask cluster: 'local' (a LocalCluster of --processes worker processes) or a running scheduler's address, e.g. tcp://HOST:8786. The graph is the same as without. Needs: pip install 'newsgraph\\[dask]'.", show_default=False)] = None,
     shards: Annotated[Optional[Path], typer.Option("--shards", help="With --dask: folder for the workers' shard files, on storage the driver and every worker share (same path). Default: OUT/shards, or STORE.shards next to a --store folder.", show_default=False)] = None,
+    changes: Annotated[Optional[Path], typer.Option("--changes", help="With --store: write what each added article changes to this JSON Lines file: its facts new to the store, those confirming known facts, and conflicts with a known holder of a position (the earlier fact is kept and marked superseded).", show_default=False)] = None,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -154,9 +155,11 @@ def build(
         calls = {"on_problem": problems, "on_document": progress.advance, "on_plan": progress.plan, "dask": cluster}
         try:
             if store is None:
+                if changes is not None:
+                    raise NewsgraphError("--changes needs --store (what new articles change in a store)")
                 result = build_folder(sources, output or DEFAULT_OUTPUT, config=config, html=html, **calls)
             else:
-                result = build_store(sources, store, config=config, report_folder=output, **calls)
+                result = build_store(sources, store, config=config, report_folder=output, changes=changes, **calls)
         finally:
             progress.stop()
     done, seconds = result.update, result.seconds
@@ -164,6 +167,13 @@ def build(
     _stderr(f"newsgraph: {len(done.added)} article(s) added, {len(done.replaced)} replaced, "
             f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
             f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}")
+    if done.undated:
+        _stderr(f"newsgraph: note: {len(done.undated)} article(s) without a publication date (relative times in them "
+                f"stay undated): {', '.join(done.undated[:5])}{' ...' if len(done.undated) > 5 else ''}")
+    if changes is not None:
+        conflicts = sum(len(c.conflicts) for c in done.changes)
+        _stderr(f"newsgraph: changes: {sum(len(c.new) for c in done.changes)} new fact(s), "
+                f"{sum(len(c.confirms) for c in done.changes)} confirming, {conflicts} conflict(s) -> {changes}")
     if problems:
         _stderr(f"newsgraph: {len(problems)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
@@ -337,6 +347,56 @@ def entities(
         sys.stdout.write(format_entities(records))
     else:
         sys.stdout.write(format_records(entity_dicts(records, flat=fmt == ResultFormat.csv), ENTITY_COLUMNS, fmt.value))
+
+
+# ---------------------------------------------------------------------------------------- remove
+
+@app.command(epilog="Example: newsgraph remove old-article another-one --store corpus.oxigraph")
+def remove(
+    ids: Annotated[list[str], typer.Argument(help="Ids of the articles to take out.")],
+    store: Annotated[str, typer.Option("--store", help="The store (an Oxigraph folder or a SPARQL endpoint URL).")] = ...,  # type: ignore[assignment]
+) -> None:
+    """Take articles out of a store exactly: their assertions, statements, mentions and entity evidence go; a fact,
+    an entity or a role goes only when no other article supports it. The store then holds what a build without
+    those articles gives. All or nothing: an id the store does not hold is an error and nothing changes."""
+    from .corpus import remove_articles
+
+    with _errors():
+        with _open_store(store, writable=True) as opened:
+            done = remove_articles(opened, ids)
+    _stderr(f"newsgraph: {len(done.removed)} article(s) removed; {done.entities} entities, {done.quads} quads "
+            f"left in {store}")
+
+
+# ---------------------------------------------------------------------------------------- timeline
+
+@app.command(epilog="Example: newsgraph timeline \"Maulen Ashimbayev\" out/graph.ttl  (or: newsgraph timeline \"Acme Corp\" --store corpus.oxigraph --format csv)")
+def timeline(
+    name: Annotated[str, typer.Argument(help="The entity: a preferred label or an alias.")],
+    graph: Annotated[Optional[Path], typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False)] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.", show_default=False)] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+    timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 60.0,
+) -> None:
+    """An entity's dated facts, roles and statements in order: when (the time the sentence gives, else the
+    article's day), kind, subject, relation, object, the time as written, article, support (articles asserting
+    the fact) and, for a position someone else later held, the day it held until. Runs the bundled query
+    timeline (data/queries/timeline.rq)."""
+    from .queries import format_result, run_query
+    from .rdf.io import read_graph
+
+    with _errors():
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        if store is not None:
+            with _open_store(store) as opened:
+                result = run_query(opened, "timeline", timeout=timeout, params={"name": name})
+        else:
+            result = run_query(read_graph(graph), "timeline", timeout=timeout, params={"name": name})
+        if not result.rows:
+            raise NewsgraphError(f"nothing dated or asserted about {name!r} (no entity has that label or alias, "
+                                 "or it has no facts)")
+        sys.stdout.write(format_result(result, fmt.value))
 
 
 # ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +163,14 @@ def _plan(store: GraphStore, inputs: list[str | Path | Document], on_problem: Ca
     todo: list[PlannedArticle] = []
     unchanged: list[str] = []
     words = 0
+    today = date.today()
     for document in _documents(inputs, on_problem, max_chars):
+        problem = _date_problem(document, today)
+        if problem is not None:
+            if on_problem is None:
+                raise problem
+            on_problem(problem)
+            continue
         if stored.get(document.id) == document.content_hash:
             unchanged.append(document.id)
             continue
@@ -270,6 +278,22 @@ def _corpus(entities: list[Entity], relations: set[str], roles: set[str], ledger
     """The corpus graph: entities, relations and roles in use, then support and supersession records."""
     yield from corpus_lines(entities, relations, roles)
     yield from ledger.lines()
+
+
+def _date_problem(document: Document, today: date) -> InputError | None:
+    """An article whose publication date is no real day, or lies in the future, is not built (an undated one is:
+    its facts are dated where the text says an absolute date, and reported as undated)."""
+    if not document.published:
+        return None
+    day = published_date(document.published)
+    if day is None:
+        return InputError(document.path or document.id,
+                          f"publication date {document.published!r} of article {document.id!r} is not a real day "
+                          "(want YYYY-MM-DD or an ISO 8601 date-time)")
+    if day > today + timedelta(days=1):
+        return InputError(document.path or document.id,
+                          f"publication date {day.isoformat()} of article {document.id!r} is in the future")
+    return None
 
 
 def _day(document: Document) -> str | None:
