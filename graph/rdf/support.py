@@ -424,18 +424,19 @@ class Ledger:
             yield Support(*key, articles=len(by_doc), sources=len(sources), first_seen=days[0] if days else None,
                           last_seen=days[-1] if days else None, valid_from=valid_from.get(support_iri(*key)))
 
-    def supersessions(self) -> Iterator[tuple[str, str, str]]:
-        """``(earlier record, later record, day)`` for every change of holder of every position."""
-        for slot in sorted(self._holdings):
+    def supersessions(self) -> list[tuple[str, str, str]]:
+        """``(earlier record, later record, day)`` for every change of holder of every position, sorted."""
+        found: set[tuple[str, str, str]] = set()
+        for slot in self._holdings:
             ordered = sorted(self._holdings[slot], key=lambda h: (h.day, h.holder, h.node))
             reign: list[Holding] = []
             for holding in ordered:
                 if reign and holding.holder != reign[-1].holder:
-                    for earlier in reign:
-                        if earlier.node != holding.node:
-                            yield earlier.node, holding.node, holding.day
+                    found.update((earlier.node, holding.node, holding.day) for earlier in reign
+                                 if earlier.node != holding.node)
                     reign = []
                 reign.append(holding)
+        return sorted(found)
 
     def lines(self) -> Iterator[Line]:
         """The corpus graph's ``nkg:Support`` records and ``nkg:supersededBy``/``nkg:validUntil`` marks."""
