@@ -26,6 +26,12 @@ SELECT ?entity ?label ?type ?alias ?mentions ?article WHERE {
   OPTIONAL { ?entity nkg:mentionCount ?mentions }
   OPTIONAL { ?entity nkg:mentionedIn/schema:identifier ?article }
 }"""
+#: each entity's direct triples (nkg:Support records) and the articles behind each
+_SUPPORT_QUERY = """
+SELECT ?entity ?record ?support WHERE {
+  ?record a nkg:Support ; nkg:support ?support .
+  { ?record rdf:subject ?entity } UNION { ?record rdf:object ?entity }
+}"""
 _SPECIFIC_FIRST = ("PoliticalParty", "GovernmentBody", "NewsAgency", "Programme", "Person", "Place", "Event",
                    "Organization", "Group", "CreativeWork", "Role", "TimeExpression", "Quantity", "Concept", "Thing")
 
@@ -38,10 +44,12 @@ class EntityRecord:
     aliases: tuple[tuple[str, str], ...]  # (alias, why it was merged)
     mentions: int
     articles: tuple[str, ...]
+    facts: int = 0  # direct triples it is the subject or object of
+    support: int = 0  # the most articles asserting any one of them
 
 
 #: the columns of ``newsgraph entities --format csv``
-ENTITY_COLUMNS = ("id", "label", "type", "mentions", "articles", "aliases")
+ENTITY_COLUMNS = ("id", "label", "type", "mentions", "articles", "aliases", "facts", "support")
 
 
 def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterable[str] = ()) -> list[EntityRecord]:
@@ -59,6 +67,11 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
             record["articles"].add(row["article"])
         if row["mentions"] is not None:
             record["mentions"] = int(row["mentions"])
+    facts: dict[str, set[str]] = defaultdict(set)
+    support: dict[str, int] = defaultdict(int)
+    for row in run_query(graph, _SUPPORT_QUERY):
+        facts[row["entity"]].add(row["record"])
+        support[row["entity"]] = max(support[row["entity"]], int(row["support"]))
     records = []
     for iri, record in rows.items():
         kind = next((t for t in _SPECIFIC_FIRST if t in record["types"]), "Thing")
@@ -66,7 +79,8 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
             continue
         aliases = tuple((alias, _why(record["label"], alias, kind)) for alias in sorted(record["aliases"]))
         records.append(EntityRecord(id=iri, label=record["label"], type=kind, aliases=aliases,
-                                    mentions=record["mentions"], articles=tuple(sorted(record["articles"]))))
+                                    mentions=record["mentions"], articles=tuple(sorted(record["articles"])),
+                                    facts=len(facts.get(iri, ())), support=support.get(iri, 0)))
     wanted = {kind.casefold() for kind in types}
     if wanted:
         records = [record for record in records if record.type.casefold() in wanted]
@@ -78,7 +92,8 @@ def entity_dicts(records: Iterable[EntityRecord], *, flat: bool = False) -> list
     """Entities as plain records (``newsgraph entities --format json``): each alias with why it
     was merged, ``{"alias", "why"}``, or, ``flat`` (for a CSV cell), as ``alias (why)``."""
     return [{"id": r.id, "label": r.label, "type": r.type, "mentions": r.mentions, "articles": list(r.articles),
-             "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases]} for r in records]
+             "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases],
+             "facts": r.facts, "support": r.support} for r in records]
 
 
 def _why(label: str, alias: str, kind: str) -> str:
@@ -98,7 +113,8 @@ def format_entities(records: list[EntityRecord]) -> str:
     for record in records:
         articles = ", ".join(record.articles[:6]) + (" …" if len(record.articles) > 6 else "")
         lines.append(f"{record.label}  [{record.type}]  {record.mentions} mention(s) in {len(record.articles)} "
-                     f"article(s): {articles}")
+                     f"article(s): {articles}; {record.facts} fact(s), the best supported by {record.support} "
+                     "article(s)")
         for alias, why in record.aliases:
             lines.append(f"    also \u201c{alias}\u201d \u2014 {why}")
     lines.append(f"({len(records)} entities)")

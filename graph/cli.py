@@ -190,15 +190,16 @@ class ExtractFormat(str, Enum):
 @app.command(epilog="Example: newsgraph extract data/articles --format tsv")
 def extract(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders. Default: data/articles", show_default=False)] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality); carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, support: how many of the articles assert the fact); carb: CaRB's tabbed format (with --sentences).")] = ExtractFormat.jsonl,
     sentences: Annotated[Optional[Path], typer.Option(help="A file with one (tokenised) sentence a line, each read on its own (for benchmarks).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to use.")] = None,
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
 ) -> None:
-    """Print the facts extracted from articles, one per line, after entity resolution."""
+    """Print the facts extracted from articles, one per line, after entity resolution, each with its support (how
+    many of the articles given assert it), its time phrase and that time as a date (JSON Lines)."""
     from .evaluate.carb_output import carb_file_lines
-    from .pipeline import FACT_COLUMNS, extract_articles, fact_records
+    from .pipeline import FACT_COLUMNS, extract_articles, fact_records, with_support
     from .tables import format_records
 
     out = sys.stdout
@@ -212,9 +213,10 @@ def extract(
         config = _config(model, extractor, no_gazetteer=no_gazetteer)
         if fmt == ExtractFormat.tsv:
             out.write("\t".join(FACT_COLUMNS) + "\n")
-        for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems):
-            out.write(format_records(fact_records(item.article), FACT_COLUMNS,
-                                     "tsv" if fmt == ExtractFormat.tsv else "jsonl", header=False))
+        records = [record for item in extract_articles(inputs or [DEFAULT_INPUT], config=config, on_problem=problems)
+                   for record in fact_records(item.article)]
+        out.write(format_records(with_support(records), FACT_COLUMNS, "tsv" if fmt == ExtractFormat.tsv else "jsonl",
+                                 header=False))
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
 

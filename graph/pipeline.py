@@ -17,7 +17,7 @@ from .errors import InputError
 from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
-from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
+from .types import DEFAULT_CONFIG, Document, Extraction, Fact, KnowledgeGraph, PipelineConfig
 
 __all__ = [
     "DEFAULT_CONFIG",
@@ -27,6 +27,7 @@ __all__ = [
     "build_graph",
     "extract_articles",
     "fact_records",
+    "with_support",
     "without_nameless_entities",
 ]
 
@@ -35,7 +36,8 @@ ProgressCallback = Callable[[Document], None]
 
 #: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and
 #: ``subject_text``, ``object_text``, ``start``, ``end``)
-FACT_COLUMNS = ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality")
+FACT_COLUMNS = ("doc", "sentence", "subject", "predicate", "object", "confidence", "extractor", "negated", "modality",
+                "support")
 
 
 def fact_records(article: ResolvedArticle) -> Iterator[dict[str, object]]:
@@ -56,7 +58,40 @@ def fact_records(article: ResolvedArticle) -> Iterator[dict[str, object]]:
             "extractor": fact.provenance.extractor,
             "negated": fact.negated,
             "modality": fact.modality,
+            "time": fact.time,
+            "date": _fact_date(fact, article.document.published),
         }
+
+
+def _fact_date(fact: Fact, published: str | None) -> str | None:
+    """A fact's time phrase normalised against the article's day (ISO 8601), or None."""
+    from datetime import date
+
+    from .dates import normalise_time
+
+    if not fact.time:
+        return None
+    try:
+        day = date.fromisoformat(published.strip()[:10]) if published else None
+    except ValueError:
+        day = None
+    value = normalise_time(fact.time, day)
+    return value.iso if value is not None else None
+
+
+def with_support(records: Iterable[dict[str, object]]) -> list[dict[str, object]]:
+    """The records, each with ``support``: how many of the records' articles assert the same subject, predicate and
+    object (a plain, positive fact; 0 for a negated or modal one)."""
+    listed = list(records)
+    articles: dict[tuple[object, object, object], set[object]] = {}
+    for record in listed:
+        if not record["negated"] and not record["modality"]:
+            key = (record["subject"], record["predicate"], record["object"])
+            articles.setdefault(key, set()).add(record["doc"])
+    for record in listed:
+        record["support"] = len(articles.get((record["subject"], record["predicate"], record["object"]), ())) \
+            if not record["negated"] and not record["modality"] else 0
+    return listed
 
 
 @dataclass(frozen=True)

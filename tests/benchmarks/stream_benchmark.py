@@ -97,10 +97,9 @@ def generate_stream(n: int, *, seed: int = 16) -> tuple[list[Document], list[Cha
     companies_n = max(3, min(len(_PREFIXES) * len(_SUFFIXES), n // 25))
     names = [f"{p} {s}" for s in _SUFFIXES for p in _PREFIXES]
     companies = names[:companies_n]
-    surnames = list(_LAST)
-    people = [f"{_FIRST[i % len(_FIRST)]} {surnames[i % len(surnames)]}" +
-              ("" if i < len(surnames) else f"-{_LAST[(i // len(surnames)) % len(_LAST)]}")
-              for i in range(companies_n * 4 + 10)]
+    pairs = [(first, last) for last in _LAST for first in _FIRST]
+    rng.shuffle(pairs)
+    people = [f"{first} {last}" for first, last in pairs[:companies_n * 4 + 10]]
     terms = _terms(rng, companies, people)
     changes = []
     by_company: dict[str, list[Term]] = {}
