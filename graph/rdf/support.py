@@ -30,11 +30,11 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from ..lexicon import DEPUTY_WORDS, ROLE_HEAD_NOUNS
-from ..resolve.entities import normalize_name
+from ..resolve.entities import is_short_form, normalize_name
 from .namespaces import BASE, DOC, ENT, NKG, ORG, SCHEMA
 
 __all__ = ["ArticleChanges", "Evidence", "Holding", "Ledger", "Support", "evidence_of_lines", "position_slot",
-           "published_date", "read_evidence", "supersession_lines", "support_iri", "support_lines"]
+           "published_date", "read_evidence", "same_holder", "supersession_lines", "support_iri", "support_lines"]
 
 _ENT = str(ENT)
 Line = tuple[str, str, str, str]  # N-Triples terms: subject, predicate, object, graph
@@ -172,6 +172,21 @@ def _label_of(term: str) -> str:
     """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed)."""
     local = term[1 + len(_ENT):-1] if term.startswith("<" + _ENT) else term.strip("<>")
     return unquote(local.replace("_", " "))
+
+
+_NUMBERED = re.compile(r"~\d+$")
+
+
+def same_holder(a: str, b: str) -> bool:
+    """Whether two holders (entity IRIs, N-Triples) are one person as far as a position is concerned: the same
+    name (an id numbered apart, ``Julia_Fairbairn~2``, because one article typed the name otherwise, is the same
+    name), or one name a short form of the other (``Vasquez``, ``Hugo Vasquez``)."""
+    if a == b:
+        return True
+    left, right = (_NUMBERED.sub("", _label_of(term)) for term in (a, b))
+    if normalize_name(left) == normalize_name(right):
+        return True
+    return is_short_form(left, right, person=True) or is_short_form(right, left, person=True)
 
 
 def _id_of(term: str) -> str:
@@ -395,7 +410,7 @@ class Ledger:
             earlier = [h for h in others if h.day <= holding.day]
             later = [h for h in others if h.day > holding.day]
             neighbour = max(earlier, key=lambda h: (h.day, h.holder)) if earlier else (later[0] if later else None)
-            if neighbour is None or neighbour.holder == holding.holder:
+            if neighbour is None or same_holder(neighbour.holder, holding.holder):
                 continue
             role, org = holding.slot
             if neighbour.day <= holding.day:
@@ -431,7 +446,7 @@ class Ledger:
             ordered = sorted(self._holdings[slot], key=lambda h: (h.day, h.holder, h.node))
             reign: list[Holding] = []
             for holding in ordered:
-                if reign and holding.holder != reign[-1].holder:
+                if reign and not same_holder(holding.holder, reign[-1].holder):
                     found.update((earlier.node, holding.node, holding.day) for earlier in reign
                                  if earlier.node != holding.node)
                     reign = []

@@ -144,16 +144,28 @@ def generate_stream(n: int, *, seed: int = 16) -> tuple[list[Document], list[Cha
 
 def score_changes(records: list[dict[str, object]], truth: list[Change]) -> dict[str, object]:
     """Conflicts of ``build --changes`` records against the true changes: which changes were detected (a
-    conflict naming the company's position and the new holder), and which conflicts are false."""
+    conflict naming the company's position, the new holder and the one before), and which conflicts are false.
+    Holders are compared as :func:`graph.rdf.support.same_holder` does: an entity id numbered apart because
+    the NER typed one mention otherwise (``Julia_Fairbairn~2``), or a bare surname, is the same person."""
+    from graph.rdf.namespaces import ENT
+    from graph.rdf.support import same_holder
     from graph.resolve.entities import entity_id, normalize_name
 
-    wanted = {(f"chief executive of {normalize_name(c.company)}", entity_id(c.now), entity_id(c.was)) for c in truth}
-    found = set()
-    for record in records:
-        for conflict in record["conflicts"]:  # type: ignore[union-attr]
-            found.add((conflict["position"], conflict["now"], conflict["was"]))
-    return {"changes": len(wanted), "detected": len(wanted & found), "false_conflicts": sorted(found - wanted),
-            "missed": sorted(wanted - found)}
+    def iri(name: str) -> str:
+        return f"<{ENT}{name}>"
+
+    wanted = [(f"chief executive of {normalize_name(c.company)}", iri(entity_id(c.now)), iri(entity_id(c.was)))
+              for c in truth]
+    found = sorted({(str(conflict["position"]), iri(str(conflict["now"])), iri(str(conflict["was"])))
+                    for record in records for conflict in record["conflicts"]})  # type: ignore[attr-defined]
+
+    def match(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        return a[0] == b[0] and same_holder(a[1], b[1]) and same_holder(a[2], b[2])
+
+    detected = [w for w in wanted if any(match(w, f) for f in found)]
+    false = [f for f in found if not any(match(w, f) for w in wanted)]
+    return {"changes": len(wanted), "detected": len(detected), "false_conflicts": false,
+            "missed": [w for w in wanted if w not in detected]}
 
 
 def same_dataset(a: object, b: object) -> bool:
