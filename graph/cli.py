@@ -361,7 +361,7 @@ def remove(
     """Take articles out of a store exactly: their assertions, statements, mentions and entity evidence go; a fact,
     an entity or a role goes only when no other article supports it. The store then holds what a build without
     those articles gives. All or nothing: an id the store does not hold is an error and nothing changes."""
-    from .corpus import remove_articles
+    from .removal import remove_articles
 
     with _errors():
         with _open_store(store, writable=True) as opened:

@@ -21,7 +21,7 @@ article by article holds exactly what one build of all the articles in that orde
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,7 +32,7 @@ from rdflib import URIRef
 
 from .cluster import DaskOptions, analyze_on_dask
 from .documents import iter_inputs
-from .errors import InputError, NewsgraphError
+from .errors import InputError
 from .pipeline import analyze_documents
 from .rdf.model import (
     CORPUS_GRAPH,
@@ -51,7 +51,6 @@ from .types import DEFAULT_CONFIG, Document, Entity, EntityUse, PipelineConfig, 
 __all__ = [
     "CorpusUpdate",
     "PlannedArticle",
-    "remove_articles",
     "read_entity_uses",
     "read_labels_in_use",
     "update_store",
@@ -232,7 +231,8 @@ def update_store(
 
 def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, replacing: Iterable[str] = (),
                    removing: Iterable[str] = (), on_document: Callable[[Document], None] | None = None,
-                   changes: list[ArticleChanges] | None = None) -> tuple[int, int]:
+                   changes: list[ArticleChanges] | None = None, index: EntityIndex | None = None,
+                   rewritten: Mapping[str, list[Line]] | None = None) -> tuple[int, int]:
     """Merge a stream of resolved articles, in build order, with the store's entities and write
     them: each article's named graph as it comes, then the corpus graph, all in one undoable step
     (an error, here or in ``articles``, leaves the store as it was).
@@ -241,21 +241,28 @@ def write_articles(store: GraphStore, articles: Iterable[ResolvedArticle], *, re
     of each entity is dropped); ``removing``: ids of articles whose graphs are dropped. The corpus
     graph's support and supersession records are derived again from every article that stays
     (:class:`graph.changes.Ledger`); ``changes``, if given, gets what each article changes, in
-    build order. Returns the number of facts written and of entities afterwards.
+    build order. ``index`` and ``rewritten`` are :func:`graph.removal.remove_articles`'s: the entities merged
+    again, and article graphs with their entities renamed. Returns the number of facts written and of
+    entities afterwards.
     This is the driver's half of every build, local (:func:`update_store`) or on a cluster.
     """
     removed = set(removing)
     replaced = set(replacing) | removed
-    index = EntityIndex()
-    for use in read_entity_uses(store, exclude=replaced):
-        index.restore(use)
+    renamed = dict(rewritten or {})
+    if index is None:
+        index = EntityIndex()
+        for use in read_entity_uses(store, exclude=replaced):
+            index.restore(use)
     relations, roles = read_labels_in_use(store, exclude=replaced)
     ledger = Ledger()
-    ledger.add(*read_evidence(store, exclude=replaced))
+    ledger.add(*read_evidence(store, exclude=replaced | set(renamed)))
     facts = 0
     with store.writer() as write:
         for doc_id in sorted(removed):
             write.replace(article_graph_iri(doc_id), ())
+        for doc_id, lines in sorted(renamed.items()):
+            write.replace(article_graph_iri(doc_id), lines)
+            ledger.add_lines(lines)
         for article in articles:
             if on_document is not None:
                 on_document(article.document)
@@ -299,23 +306,6 @@ def _date_problem(document: Document, today: date) -> InputError | None:
 def _day(document: Document) -> str | None:
     day = published_date(document.published)
     return day.isoformat() if day else None
-
-
-def remove_articles(store: GraphStore, ids: Iterable[str]) -> CorpusUpdate:
-    """Take the articles ``ids`` out of ``store`` exactly: their graphs (assertions, statements, mentions, entity
-    evidence) go, and the corpus graph is derived again from the articles that stay, so an entity, a relation, a
-    role or a direct triple goes only when no other article supports it. All or nothing: an id the store does not
-    hold raises :class:`~graph.errors.NewsgraphError` and changes nothing."""
-    wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        raise NewsgraphError("no article ids given to remove")
-    held = store.article_hashes()
-    missing = [doc_id for doc_id in wanted if doc_id not in held]
-    if missing:
-        raise NewsgraphError(f"the store {store.location or ''} holds no article {', '.join(map(repr, missing))}"
-                             .replace("store  holds", "store holds") + f" ({len(held)} article(s) there)")
-    facts, entities = write_articles(store, (), removing=wanted)
-    return CorpusUpdate(removed=tuple(wanted), entities=entities, quads=len(store))
 
 
 def _documents(inputs: list[str | Path | Document], on_problem: Callable[[InputError], None] | None,

@@ -12,7 +12,8 @@ from rdflib.namespace import RDF, XSD
 from typer.testing import CliRunner
 
 from graph.cli import EXIT_ERROR, app
-from graph.corpus import remove_articles, update_store
+from graph.corpus import update_store
+from graph.removal import remove_articles
 from graph.errors import InputError, NewsgraphError
 from graph.rdf.namespaces import NKG
 from graph.rdf.stores import OxigraphStore
@@ -201,3 +202,23 @@ def test_removal_after_a_dask_build_equals_a_rebuild(stream, nlp, tmp_path):
     assert runner.invoke(app, ["build", str(kept), "--store", str(fresh), "--quiet", "--no-gazetteer"]).exit_code == 0
     with OxigraphStore(store) as a, OxigraphStore(fresh) as b:
         assert same_dataset(a.to_dataset(), b.to_dataset())
+
+
+def test_removing_the_article_that_named_an_entity_first_renames_it_as_a_rebuild_would(nlp, tmp_path):
+    documents = [
+        Document(id="a-short", published="2024-01-02", text="Keller met with Tomas Brandt in Oslo. Sofia Vasquez "
+                                                            "met with Tomas Brandt in Leeds."),
+        Document(id="b-full", published="2024-01-03", text="Maria Keller was named chief executive of Norvik "
+                                                           "Holdings on Monday. Hugo Vasquez met with Maria Keller."),
+        Document(id="c-surname", published="2024-01-04", text="Vasquez met with Tomas Brandt in Porto. Keller "
+                                                              "opened a new office in Lyon."),
+    ]
+    with OxigraphStore(tmp_path / "store", writable=True) as store:
+        update_store(store, documents, config=CONFIG)
+        done = remove_articles(store, ["a-short"])
+        after = store.to_dataset()
+    assert done.removed == ("a-short",) and done.replaced  # graphs rewritten with the ids a rebuild gives
+    with OxigraphStore(tmp_path / "fresh", writable=True) as store:
+        update_store(store, documents[1:], config=CONFIG)
+        fresh = store.to_dataset()
+    assert same_dataset(after, fresh)

@@ -30,11 +30,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from graph.types import Document  # noqa: E402
+from graph.types import Document
 
 _PREFIXES = ["Norvik", "Altamar", "Bellhaven", "Corvant", "Dunmore", "Elstree", "Fenwick", "Galloway", "Harrowgate",
              "Ivelton", "Juniper", "Kestrel", "Larkspur", "Marlowe", "Northgate", "Orwell", "Pemberton", "Quarrington",
@@ -106,7 +107,7 @@ def generate_stream(n: int, *, seed: int = 16) -> tuple[list[Document], list[Cha
     for term in terms:
         by_company.setdefault(term.company, []).append(term)
     for company, held in by_company.items():
-        for before, after in zip(held, held[1:]):
+        for before, after in pairwise(held):
             changes.append(Change(company, before.person, after.person, after.start))
 
     drafts: list[tuple[date, str]] = []
@@ -192,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from graph.builder import build_store
-    from graph.corpus import remove_articles
+    from graph.removal import remove_articles
     from graph.rdf.stores import open_store
     from graph.types import PipelineConfig
 
