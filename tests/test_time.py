@@ -59,6 +59,12 @@ def test_a_change_of_holder_supersedes_and_a_repeat_does_not():
     # an old appointment reported late is superseded by the later holder, not a new change of hands
     late = ledger.classify("late", "2022-01-01", [], [Holding(slot, "2019-03-01", "<A>", "<a1>", "late")])
     assert late.conflicts == []
+    # an appointment re-reported without its day, after someone else took over, is the known one again
+    again = ledger.classify("again", "2023-01-01", [], [Holding(slot, "2023-01-01", "<A>", "<a2>", "again", weak=True)])
+    assert again.conflicts == []
+    # a new holder's appointment without its day is dated by the article: a change
+    new = ledger.classify("new", "2023-01-01", [], [Holding(slot, "2023-01-01", "<C>", "<c1>", "new", weak=True)])
+    assert [(c["was"], c["now"]) for c in new.conflicts] == [("B", "C")]
 
 
 # ---------------------------------------------------------------------------------------- with the model
@@ -134,7 +140,8 @@ def test_impossible_and_future_dates_are_skipped_with_a_reason_and_change_nothin
     documents = [Document(id="ok", text="Maria Keller met with Tomas Brandt in Oslo.", published="2024-03-13"),
                  Document(id="impossible", text="Maria Keller met with Tomas Brandt.", published="2024-02-30"),
                  Document(id="future", text="Maria Keller met with Tomas Brandt.", published=future),
-                 Document(id="undated", text="Maria Keller met with Tomas Brandt.")]
+                 Document(id="undated", text="Maria Keller met with Tomas Brandt."),
+                 Document(id="ok", text="Another text under an id already used.", published="2024-03-14")]
     problems: list[InputError] = []
     with OxigraphStore(tmp_path / "store", writable=True) as store:
         done = update_store(store, documents, config=CONFIG, on_problem=problems.append)
@@ -142,6 +149,7 @@ def test_impossible_and_future_dates_are_skipped_with_a_reason_and_change_nothin
     assert held == {"ok", "undated"} and done.undated == ("undated",)
     reasons = {p.path: p.reason for p in problems}
     assert "not a real day" in reasons["impossible"] and "in the future" in reasons["future"]
+    assert "already used" in reasons["ok"] and len(problems) == 3
     with OxigraphStore(tmp_path / "store", writable=True) as store, pytest.raises(InputError, match="future"):
         update_store(store, [documents[2]], config=CONFIG)
 

@@ -24,7 +24,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -214,6 +214,25 @@ class Holding:
     holder: str  # entity IRI (N-Triples)
     node: str
     doc_id: str
+    #: an appointment reported without its day ("X was appointed chief executive of C"): dated by the article's
+    #: day, which only bounds it; when the holder's appointment to the slot is known with a day, it is that one
+    #: reported again (:func:`_dated`)
+    weak: bool = False
+
+
+def _dated(holdings: list[Holding]) -> list[Holding]:
+    """The holdings, a weak one taking the earliest day of a dated holding of the same slot by the same holder
+    before it, if there is one (a re-reported appointment is no new one)."""
+    strong = [h for h in holdings if not h.weak]
+    out = []
+    for holding in holdings:
+        if holding.weak:
+            days = [h.day for h in strong if h.slot == holding.slot and h.day <= holding.day
+                    and same_holder(h.holder, holding.holder)]
+            if days:
+                holding = replace(holding, day=min(days))
+        out.append(holding)
+    return out
 
 
 @dataclass
@@ -232,14 +251,19 @@ class ArticleChanges:
                 "confirms": self.confirms, "conflicts": self.conflicts}
 
 
-def _holding_from_fact(key: tuple[str, str, str], predicate_label: str, doc_id: str,
+#: position relations that report an event (an appointment), not a state ("be", "remain", "serve as")
+_EVENT_RELATIONS = frozenset(POSITION_RELATIONS - {"be", "remain", "serve as"})
+
+
+def _holding_from_fact(key: tuple[str, str, str], predicate_label: str, doc_id: str, since: str | None,
                        day: str | None) -> Holding | None:
-    if day is None or predicate_label not in POSITION_RELATIONS:
+    if (since or day) is None or predicate_label not in POSITION_RELATIONS:
         return None
     slot = _concept_slot(_label_of(key[2]))
     if slot is None:
         return None
-    return Holding(slot=slot, day=day, holder=key[0], node=support_iri(*key), doc_id=doc_id)
+    return Holding(slot=slot, day=since or day, holder=key[0], node=support_iri(*key),  # type: ignore[arg-type]
+                   doc_id=doc_id, weak=since is None and predicate_label in _EVENT_RELATIONS)
 
 
 def _predicate_label(term: str) -> str:
@@ -252,8 +276,8 @@ def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holdi
     """The evidence of article graphs given as N-Triples lines (what :func:`graph.rdf.model.article_lines` writes):
     the same as :func:`read_evidence` reads back from a store that holds them."""
     props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o, _ in lines:
-        props[s][p].append(o)
+    for subject, predicate, obj, _ in lines:
+        props[subject][predicate].append(obj)
 
     def one(node: str, predicate: str) -> str | None:
         values = props.get(node, {}).get(predicate)
@@ -297,7 +321,7 @@ def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holdi
 def _add_fact(evidence: set[Evidence], holdings: set[Holding], key: tuple[str, str, str], doc_id: str,
               source: str | None, day: str | None, since: str | None) -> None:
     evidence.add(Evidence(key, doc_id, source, day, since))
-    holding = _holding_from_fact(key, _predicate_label(key[1]), doc_id, since or day)
+    holding = _holding_from_fact(key, _predicate_label(key[1]), doc_id, since, day)
     if holding is not None:
         holdings.add(holding)
 
@@ -406,7 +430,8 @@ class Ledger:
             else:
                 changes.new.append(triple)
         for holding in holdings:
-            others = sorted(h for h in self._holdings.get(holding.slot, ()) if h.doc_id != article)
+            pool = _dated([*sorted(h for h in self._holdings.get(holding.slot, ()) if h.doc_id != article), holding])
+            holding, others = pool[-1], pool[:-1]
             earlier = [h for h in others if h.day <= holding.day]
             later = [h for h in others if h.day > holding.day]
             neighbour = max(earlier, key=lambda h: (h.day, h.holder)) if earlier else (later[0] if later else None)
@@ -428,7 +453,7 @@ class Ledger:
     def supports(self) -> Iterator[Support]:
         valid_from: dict[str, str] = {}
         for holdings in self._holdings.values():
-            for h in holdings:
+            for h in _dated(sorted(holdings)):
                 if h.node not in valid_from or h.day < valid_from[h.node]:
                     valid_from[h.node] = h.day
         for key, by_doc in self._evidence.items():
@@ -443,7 +468,7 @@ class Ledger:
         """``(earlier record, later record, day)`` for every change of holder of every position, sorted."""
         found: set[tuple[str, str, str]] = set()
         for slot in self._holdings:
-            ordered = sorted(self._holdings[slot], key=lambda h: (h.day, h.holder, h.node))
+            ordered = sorted(_dated(sorted(self._holdings[slot])), key=lambda h: (h.day, h.holder, h.node))
             reign: list[Holding] = []
             for holding in ordered:
                 if reign and not same_holder(holding.holder, reign[-1].holder):
