@@ -21,6 +21,7 @@ article by article holds exactly what one build of all the articles in that orde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -287,17 +288,21 @@ def _corpus(entities: list[Entity], relations: set[str], roles: set[str], ledger
     yield from ledger.lines()
 
 
+_DATE_LIKE = re.compile(r"\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}\b")
+
+
 def _date_problem(document: Document, today: date) -> InputError | None:
-    """An article whose publication date is no real day, or lies in the future, is not built (an undated one is:
-    its facts are dated where the text says an absolute date, and reported as undated)."""
+    """An article whose publication date is no real day (``2024-02-30``), or lies in the future, is not built. An
+    undated one is, and one whose ``published`` is no date at all (free text): its facts are dated where the text
+    says an absolute date, and it is reported as undated."""
     if not document.published:
         return None
     day = published_date(document.published)
-    if day is None:
+    if day is None and _DATE_LIKE.match(document.published):
         return InputError(document.path or document.id,
                           f"publication date {document.published!r} of article {document.id!r} is not a real day "
                           "(want YYYY-MM-DD or an ISO 8601 date-time)")
-    if day > today + timedelta(days=1):
+    if day is not None and day > today + timedelta(days=1):
         return InputError(document.path or document.id,
                           f"publication date {day.isoformat()} of article {document.id!r} is in the future")
     return None
