@@ -45,6 +45,7 @@ __all__ = [
     "build_dataset",
     "build_folder",
     "build_store",
+    "changes_records",
     "default_gazetteer",
     "load_gazetteer",
     "remove_stale_staging",
@@ -193,10 +194,13 @@ def build_store(
     on_document: Callable[[Document], None] | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     dask: DaskOptions | None = None,
+    changes: str | Path | None = None,
 ) -> BuildResult:
     """Add the articles of ``inputs`` to ``store`` (an Oxigraph folder, created if missing, or a
     SPARQL endpoint URL), incrementally. ``report.json`` goes into ``report_folder`` if given,
-    else into the store's folder; a remote store without a ``report_folder`` gets none."""
+    else into the store's folder; a remote store without a ``report_folder`` gets none.
+    ``changes``: a JSON Lines file to write what each added or replaced article changes (its facts
+    new to the store, those confirming known facts, and conflicts with known holders of a position)."""
     started = time.perf_counter()
     items = list(inputs)
     problems: list[InputError] = []
@@ -214,7 +218,19 @@ def build_store(
         report: Path | None = Path(report_folder) / "report.json"
     else:
         report = None if is_remote(str(store)) else Path(store) / "report.json"
+    if changes is not None:
+        write_text_atomic(
+            Path(changes), "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in changes_records(done))
+        )
     return _finish(done, items, [str(store)], problems, started, report=report)
+
+
+def changes_records(done: CorpusUpdate) -> list[dict[str, object]]:
+    """One record per added or replaced article, in build order: ``article``, ``published``, ``new`` (its direct
+    triples new to the store), ``confirms`` (those known before, with how many articles asserted them) and
+    ``conflicts`` (positions it says someone else holds than the store knew: ``position``, ``was``, ``now``,
+    ``since``, the ``superseded`` record and the one it is superseded ``by``)."""
+    return [change.record() for change in done.changes]
 
 
 def build_dataset(
@@ -313,6 +329,12 @@ def report_record(result: BuildResult) -> dict[str, object]:
         "words": done.words,
         "seconds": round(seconds, 3),
         "words_per_second": round(done.words / seconds, 1) if seconds > 0 else None,
+        "changes": {
+            "new": sum(len(c.new) for c in done.changes),
+            "confirms": sum(len(c.confirms) for c in done.changes),
+            "conflicts": [{"article": c.article, **conflict} for c in done.changes for conflict in c.conflicts],
+            "undated": list(done.undated),
+        },
         "exit_status": result.status,
     }
 

@@ -26,6 +26,12 @@ SELECT ?entity ?label ?type ?alias ?mentions ?article WHERE {
   OPTIONAL { ?entity nkg:mentionCount ?mentions }
   OPTIONAL { ?entity nkg:mentionedIn/schema:identifier ?article }
 }"""
+#: each entity's direct triples (nkg:Support records) and the articles behind each
+_SUPPORT_QUERY = """
+SELECT ?entity ?record ?support WHERE {
+  ?record a nkg:Support ; nkg:support ?support .
+  { ?record rdf:subject ?entity } UNION { ?record rdf:object ?entity }
+}"""
 _SPECIFIC_FIRST = (
     "PoliticalParty",
     "GovernmentBody",
@@ -53,10 +59,12 @@ class EntityRecord:
     aliases: tuple[tuple[str, str], ...]  # (alias, why it was merged)
     mentions: int
     articles: tuple[str, ...]
+    facts: int = 0  # direct triples it is the subject or object of
+    support: int = 0  # the most articles asserting any one of them
 
 
 #: the columns of ``newsgraph entities --format csv``
-ENTITY_COLUMNS = ("id", "label", "type", "mentions", "articles", "aliases")
+ENTITY_COLUMNS = ("id", "label", "type", "mentions", "articles", "aliases", "facts", "support")
 
 
 def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterable[str] = ()) -> list[EntityRecord]:
@@ -74,6 +82,11 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
             record["articles"].add(row["article"])
         if row["mentions"] is not None:
             record["mentions"] = int(row["mentions"])
+    facts: dict[str, set[str]] = defaultdict(set)
+    support: dict[str, int] = defaultdict(int)
+    for row in run_query(graph, _SUPPORT_QUERY):
+        facts[row["entity"]].add(row["record"])
+        support[row["entity"]] = max(support[row["entity"]], int(row["support"]))
     records = []
     for iri, record in rows.items():
         kind = next((t for t in _SPECIFIC_FIRST if t in record["types"]), "Thing")
@@ -88,6 +101,8 @@ def list_entities(graph: Graph, *, include_concepts: bool = False, types: Iterab
                 aliases=aliases,
                 mentions=record["mentions"],
                 articles=tuple(sorted(record["articles"])),
+                facts=len(facts.get(iri, ())),
+                support=support.get(iri, 0),
             )
         )
     wanted = {kind.casefold() for kind in types}
@@ -108,6 +123,8 @@ def entity_dicts(records: Iterable[EntityRecord], *, flat: bool = False) -> list
             "mentions": r.mentions,
             "articles": list(r.articles),
             "aliases": [f"{a} ({w})" if flat else {"alias": a, "why": w} for a, w in r.aliases],
+            "facts": r.facts,
+            "support": r.support,
         }
         for r in records
     ]
@@ -131,7 +148,8 @@ def format_entities(records: list[EntityRecord]) -> str:
         articles = ", ".join(record.articles[:6]) + (" …" if len(record.articles) > 6 else "")
         lines.append(
             f"{record.label}  [{record.type}]  {record.mentions} mention(s) in {len(record.articles)} "
-            f"article(s): {articles}"
+            f"article(s): {articles}; {record.facts} fact(s), the best supported by {record.support} "
+            "article(s)"
         )
         for alias, why in record.aliases:
             lines.append(f"    also \u201c{alias}\u201d \u2014 {why}")

@@ -215,6 +215,14 @@ def build(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
     ] = 0.0,
+    changes: Annotated[
+        Path | None,
+        typer.Option(
+            "--changes",
+            help="With --store: write what each added article changes to this JSON Lines file: its facts new to the store, those confirming known facts, and conflicts with a known holder of a position (the earlier fact is kept and marked superseded).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of articles: OUT/graph.ttl (Turtle), OUT/graph.html (network view)
     and OUT/report.json, or, with --store, add them to a store (incremental).
@@ -245,11 +253,13 @@ def build(
         calls = BuildCalls(on_problem=problems, on_document=progress.advance, on_plan=progress.plan, dask=cluster)
         try:
             if store is None:
+                if changes is not None:
+                    raise NewsgraphError("--changes needs --store (what new articles change in a store)")
                 result = build_folder(
                     sources, output or DEFAULT_OUTPUT, config=config, html=html, min_confidence=min_confidence, **calls
                 )
             else:
-                result = build_store(sources, store, config=config, report_folder=output, **calls)
+                result = build_store(sources, store, config=config, report_folder=output, changes=changes, **calls)
         finally:
             progress.stop()
     done, seconds = result.update, result.seconds
@@ -259,6 +269,17 @@ def build(
         f"{len(done.unchanged)} unchanged; {done.facts} facts, {done.entities} entities, {done.quads} quads "
         f"in {seconds:.1f}s ({done.words / max(seconds, 1e-9):,.0f} words/s) -> {', '.join(result.outputs)}{report}"
     )
+    if done.undated:
+        _stderr(
+            f"newsgraph: note: {len(done.undated)} article(s) without a publication date (relative times in them "
+            f"stay undated): {', '.join(done.undated[:5])}{' ...' if len(done.undated) > 5 else ''}"
+        )
+    if changes is not None:
+        conflicts = sum(len(c.conflicts) for c in done.changes)
+        _stderr(
+            f"newsgraph: changes: {sum(len(c.new) for c in done.changes)} new fact(s), "
+            f"{sum(len(c.confirms) for c in done.changes)} confirming, {conflicts} conflict(s) -> {changes}"
+        )
     if problems:
         _stderr(f"newsgraph: {len(problems)} input(s) skipped")
         raise typer.Exit(EXIT_SKIPPED)
@@ -285,7 +306,7 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences); mentions: one entity mention a line (for eval coref and eval types).",
+            help="jsonl: one fact a line; tsv: a table (doc, sentence, subject, predicate, object, confidence, extractor, negated, modality, hedge, support: how many of the articles assert the fact); carb: CaRB's tabbed format (with --sentences); triples: minimal triples as two-argument CaRB lines, for BenchIE (with --sentences); mentions: one entity mention a line (for eval coref and eval types).",
         ),
     ] = ExtractFormat.jsonl,
     sentences: Annotated[
@@ -301,9 +322,10 @@ def extract(
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
     ] = 0.0,
 ) -> None:
-    """Print the facts extracted from articles, one per line, after entity resolution."""
+    """Print the facts extracted from articles, one per line, after entity resolution, each with its support (how
+    many of the articles given assert it), its time phrase and that time as a date (JSON Lines)."""
     from .evaluate.carb_output import carb_file_lines
-    from .pipeline import FACT_COLUMNS, MENTION_COLUMNS, extract_articles, fact_records, mention_records
+    from .pipeline import FACT_COLUMNS, MENTION_COLUMNS, extract_articles, fact_records, mention_records, with_support
     from .resolve import merge_articles
     from .tables import format_records
 
@@ -331,7 +353,7 @@ def extract(
         if fmt == ExtractFormat.mentions:
             out.write(format_records(mention_records(kg), MENTION_COLUMNS, "jsonl", header=False))
         else:
-            records = fact_records(kg, min_confidence=min_confidence)
+            records = with_support(fact_records(kg, min_confidence=min_confidence))
             out.write(format_records(records, FACT_COLUMNS, fmt.value, header=False))
     if problems:
         raise typer.Exit(EXIT_SKIPPED)
@@ -590,6 +612,75 @@ def entities(
         sys.stdout.write(format_entities(records))
     else:
         sys.stdout.write(format_records(entity_dicts(records, flat=fmt == ResultFormat.csv), ENTITY_COLUMNS, fmt.value))
+
+
+# ---------------------------------------------------------------------------------------- remove
+
+
+@app.command(epilog="Example: newsgraph remove old-article another-one --store corpus.oxigraph")
+def remove(
+    ids: Annotated[list[str], typer.Argument(help="Ids of the articles to take out.")],
+    store: Annotated[
+        str, typer.Option("--store", help="The store (an Oxigraph folder or a SPARQL endpoint URL).")
+    ] = ...,  # type: ignore[assignment]
+) -> None:
+    """Take articles out of a store exactly: their assertions, statements, mentions and entity evidence go; a fact,
+    an entity or a role goes only when no other article supports it. The store then holds what a build without
+    those articles gives. All or nothing: an id the store does not hold is an error and nothing changes."""
+    from .removal import remove_articles
+
+    with _errors(), _open_store(store, writable=True) as opened:
+        done = remove_articles(opened, ids)
+    _stderr(
+        f"newsgraph: {len(done.removed)} article(s) removed; {done.entities} entities, {done.quads} quads "
+        f"left in {store}"
+    )
+
+
+# ---------------------------------------------------------------------------------------- timeline
+
+
+@app.command(
+    epilog='Example: newsgraph timeline "Maulen Ashimbayev" out/graph.ttl  (or: newsgraph timeline "Acme Corp" --store corpus.oxigraph --format csv)'
+)
+def timeline(
+    name: Annotated[str, typer.Argument(help="The entity: a preferred label or an alias.")],
+    graph: Annotated[
+        Path | None,
+        typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
+    timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 60.0,
+) -> None:
+    """An entity's dated facts, roles and statements in order: when (the time the sentence gives, else the
+    article's day), kind, subject, relation, object, the time as written, article, support (articles asserting
+    the fact) and, for a position someone else later held, the day it held until. Runs the bundled query
+    timeline (data/queries/timeline.rq)."""
+    from .queries import format_result, run_query
+    from .rdf.io import read_graph
+
+    with _errors():
+        if (graph is None) == (store is None):
+            raise NewsgraphError("give either a graph file or --store (not both)")
+        if store is not None:
+            with _open_store(store) as opened:
+                result = run_query(opened, "timeline", timeout=timeout, params={"name": name})
+        else:
+            assert graph is not None  # one of the two, checked above
+            result = run_query(read_graph(graph), "timeline", timeout=timeout, params={"name": name})
+        if not result.rows:
+            raise NewsgraphError(
+                f"nothing dated or asserted about {name!r} (no entity has that label or alias, or it has no facts)"
+            )
+        sys.stdout.write(format_result(result, fmt.value))
 
 
 # ---------------------------------------------------------------------------------------- stores (build --store, query/export --store)

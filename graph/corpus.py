@@ -21,9 +21,11 @@ article by article holds exactly what one build of all the articles in that orde
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +35,19 @@ from .cluster import DaskOptions, analyze_on_dask
 from .documents import iter_inputs
 from .errors import InputError
 from .pipeline import analyze_documents
-from .rdf.model import CORPUS_GRAPH, ENTITY_CLASSES, article_graph_iri, article_lines, corpus_lines
+from .rdf.model import (
+    CORPUS_GRAPH,
+    ENTITY_CLASSES,
+    Line,
+    article_graph_iri,
+    article_lines,
+    corpus_lines,
+)
 from .rdf.namespaces import NKG
 from .rdf.stores import GraphStore
+from .rdf.support import ArticleChanges, Ledger, evidence_of_lines, published_date, read_evidence
 from .resolve import EntityIndex, ResolvedArticle, merge_article
-from .types import DEFAULT_CONFIG, Document, EntityUse, PipelineConfig, PlannedArticle
+from .types import DEFAULT_CONFIG, Document, Entity, EntityUse, PipelineConfig, PlannedArticle
 
 __all__ = [
     "CorpusUpdate",
@@ -60,6 +70,11 @@ class CorpusUpdate:
     entities: int = 0  # entities in the corpus afterwards
     quads: int = 0  # quads in the store afterwards
     words: int = 0  # words in the added and replaced articles
+    #: for each added or replaced article, in build order: its facts new to the store, those confirming known
+    #: ones, and those conflicting with a known holder of a position (:class:`graph.changes.ArticleChanges`)
+    changes: tuple[ArticleChanges, ...] = ()
+    removed: tuple[str, ...] = ()  # article ids taken out (:func:`remove_articles`)
+    undated: tuple[str, ...] = ()  # added or replaced articles without a publication date
 
     @property
     def changed(self) -> bool:
@@ -167,7 +182,14 @@ def _plan(
     todo: list[PlannedArticle] = []
     unchanged: list[str] = []
     words = 0
+    today = date.today()
     for document in _documents(inputs, on_problem, max_chars):
+        problem = _date_problem(document, today)
+        if problem is not None:
+            if on_problem is None:
+                raise problem
+            on_problem(problem)
+            continue
         if stored.get(document.id) == document.content_hash:
             unchanged.append(document.id)
             continue
@@ -224,8 +246,11 @@ def update_store(
         )
     else:
         analyzed = analyze_on_dask(plan.todo, dask, config=config)
+    changes: list[ArticleChanges] = []
     with analyzed as articles:
-        facts, entities = write_articles(store, articles, replacing=set(todo) & set(stored), on_document=on_document)
+        facts, entities = write_articles(
+            store, articles, replacing=set(todo) & set(stored), on_document=on_document, changes=changes
+        )
     return CorpusUpdate(
         added=tuple(i for i in todo if i not in stored),
         replaced=tuple(i for i in todo if i in stored),
@@ -234,6 +259,8 @@ def update_store(
         entities=entities,
         quads=len(store),
         words=plan.words,
+        changes=tuple(changes),
+        undated=tuple(c.article for c in changes if c.published is None),
     )
 
 
@@ -242,34 +269,93 @@ def write_articles(
     articles: Iterable[ResolvedArticle],
     *,
     replacing: Iterable[str] = (),
+    removing: Iterable[str] = (),
     on_document: Callable[[Document], None] | None = None,
+    changes: list[ArticleChanges] | None = None,
+    index: EntityIndex | None = None,
+    rewritten: Mapping[str, list[Line]] | None = None,
 ) -> tuple[int, int]:
     """Merge a stream of resolved articles, in build order, with the store's entities and write
     them: each article's named graph as it comes, then the corpus graph, all in one undoable step
     (an error, here or in ``articles``, leaves the store as it was).
 
     ``replacing``: ids of articles the store has whose graphs the stream replaces (their old share
-    of each entity is dropped). Returns the number of facts written and of entities afterwards.
+    of each entity is dropped); ``removing``: ids of articles whose graphs are dropped. The corpus
+    graph's support and supersession records are derived again from every article that stays
+    (:class:`graph.changes.Ledger`); ``changes``, if given, gets what each article changes, in
+    build order. ``index`` and ``rewritten`` are :func:`graph.removal.remove_articles`'s: the entities merged
+    again, and article graphs with their entities renamed. Returns the number of facts written and of
+    entities afterwards.
     This is the driver's half of every build, local (:func:`update_store`) or on a cluster.
     """
-    replaced = set(replacing)
-    index = EntityIndex()
-    for use in read_entity_uses(store, exclude=replaced):
-        index.restore(use)
+    removed = set(removing)
+    replaced = set(replacing) | removed
+    renamed = dict(rewritten or {})
+    if index is None:
+        index = EntityIndex()
+        for use in read_entity_uses(store, exclude=replaced):
+            index.restore(use)
     relations, roles = read_labels_in_use(store, exclude=replaced)
+    ledger = Ledger()
+    ledger.add(*read_evidence(store, exclude=replaced | set(renamed)))
     facts = 0
     with store.writer() as write:
+        for doc_id in sorted(removed):
+            write.replace(article_graph_iri(doc_id), ())
+        for doc_id, lines in sorted(renamed.items()):
+            write.replace(article_graph_iri(doc_id), lines)
+            ledger.add_lines(lines)
         for article in articles:
             if on_document is not None:
                 on_document(article.document)
             part = merge_article(article, index)
-            write.replace(article_graph_iri(article.document.id), article_lines(part))
+            lines = list(article_lines(part))
+            write.replace(article_graph_iri(article.document.id), lines)
             relations.update(f.predicate for f in part.facts)
             roles.update(m.role for m in part.memberships)
             facts += len(part.facts)
+            evidence, holdings = evidence_of_lines(lines)
+            if changes is not None:
+                changes.append(ledger.classify(article.document.id, _day(article.document), evidence, holdings))
+            ledger.add(evidence, holdings)
         entities = index.entities()
-        write.replace(CORPUS_GRAPH, corpus_lines(entities, relations, roles))
+        write.replace(CORPUS_GRAPH, _corpus(entities, relations, roles, ledger))
     return facts, len(entities)
+
+
+def _corpus(entities: list[Entity], relations: set[str], roles: set[str], ledger: Ledger) -> Iterator[Line]:
+    """The corpus graph: entities, relations and roles in use, then support and supersession records."""
+    yield from corpus_lines(entities, relations, roles)
+    yield from ledger.lines()
+
+
+_DATE_LIKE = re.compile(r"\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}\b")
+
+
+def _date_problem(document: Document, today: date) -> InputError | None:
+    """An article whose publication date is no real day (``2024-02-30``), or lies in the future, is not built. An
+    undated one is, and one whose ``published`` is no date at all (free text): its facts are dated where the text
+    says an absolute date, and it is reported as undated."""
+    if not document.published:
+        return None
+    day = published_date(document.published)
+    if day is None and _DATE_LIKE.match(document.published):
+        return InputError(
+            document.path or document.id,
+            f"publication date {document.published!r} of article {document.id!r} is not a real day "
+            "(want YYYY-MM-DD or an ISO 8601 date-time)",
+        )
+    if day is not None and day > today + timedelta(days=1):
+        return InputError(
+            document.path or document.id,
+            f"publication date {day.isoformat()} of article {document.id!r} is in the future",
+        )
+    return None
+
+
+def _day(document: Document) -> str | None:
+    day = published_date(document.published)
+    return day.isoformat() if day else None
 
 
 def _documents(

@@ -18,7 +18,7 @@ from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .extractors.minimal import minimal_extractions
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
-from .types import DEFAULT_CONFIG, Document, Extraction, KnowledgeGraph, PipelineConfig
+from .types import DEFAULT_CONFIG, Document, Extraction, Fact, KnowledgeGraph, PipelineConfig
 
 __all__ = [
     "DEFAULT_CONFIG",
@@ -30,6 +30,7 @@ __all__ = [
     "fact_records",
     "MENTION_COLUMNS",
     "mention_records",
+    "with_support",
     "without_nameless_entities",
 ]
 
@@ -37,7 +38,8 @@ ProgressCallback = Callable[[Document], None]
 
 
 #: the columns of ``newsgraph extract --format tsv``, in order (the JSON Lines keys are these and
-#: ``subject_text``, ``object_text``, ``start``, ``end``, ``construction``)
+#: ``subject_text``, ``object_text``, ``start``, ``end``, ``construction``, ``reported``,
+#: ``attributed_to``, ``time``, ``date``)
 FACT_COLUMNS = (
     "doc",
     "sentence",
@@ -49,6 +51,7 @@ FACT_COLUMNS = (
     "negated",
     "modality",
     "hedge",
+    "support",
 )
 
 
@@ -57,6 +60,7 @@ def fact_records(kg: KnowledgeGraph, *, min_confidence: float = 0.0) -> Iterator
     makes) as plain records, entities by their preferred labels; facts below ``min_confidence``
     left out (``newsgraph extract``)."""
     labels = {e.id: e.label for e in kg.entities}
+    published = {d.id: d.published for d in kg.documents}
     for fact in kg.facts:
         if fact.provenance.confidence < min_confidence:
             continue
@@ -78,6 +82,8 @@ def fact_records(kg: KnowledgeGraph, *, min_confidence: float = 0.0) -> Iterator
             "construction": fact.construction,
             "reported": fact.reported,
             "attributed_to": labels.get(fact.attributed_to, fact.attributed_to) if fact.attributed_to else None,
+            "time": fact.time,
+            "date": _fact_date(fact, published.get(fact.provenance.doc_id)),
         }
 
 
@@ -99,6 +105,42 @@ def mention_records(kg: KnowledgeGraph) -> Iterator[dict[str, object]]:
             "type": types[mention.entity],
             "how": mention.how,
         }
+
+
+def _fact_date(fact: Fact, published: str | None) -> str | None:
+    """A fact's time phrase normalised against the article's day (ISO 8601), or None."""
+    from datetime import date
+
+    from .dates import normalise_time
+
+    if not fact.time:
+        return None
+    try:
+        day = date.fromisoformat(published.strip()[:10]) if published else None
+    except ValueError:
+        day = None
+    value = normalise_time(fact.time, day)
+    return value.iso if value is not None else None
+
+
+def _asserted(record: dict[str, object]) -> bool:
+    """A record of a plain, positive fact: the graph asserts it as a direct triple."""
+    return not (record["negated"] or record["modality"] or record.get("hedge") or record.get("reported"))
+
+
+def with_support(records: Iterable[dict[str, object]]) -> list[dict[str, object]]:
+    """The records, each with ``support``: how many of the records' articles assert the same subject, predicate and
+    object (a plain, positive fact; 0 for a negated, modal, hedged or reported one, which has no direct triple)."""
+    listed = list(records)
+    articles: dict[tuple[object, object, object], set[object]] = {}
+    for record in listed:
+        if _asserted(record):
+            key = (record["subject"], record["predicate"], record["object"])
+            articles.setdefault(key, set()).add(record["doc"])
+    for record in listed:
+        key = (record["subject"], record["predicate"], record["object"])
+        record["support"] = len(articles.get(key, ())) if _asserted(record) else 0
+    return listed
 
 
 @dataclass(frozen=True)

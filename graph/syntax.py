@@ -343,8 +343,7 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
         start = token.i
         while start > 0 and (
             doc[start - 1].is_title
-            or (doc[start - 1].is_upper
-            and doc[start - 1].is_alpha)
+            or (doc[start - 1].is_upper and doc[start - 1].is_alpha)
             or (doc[start - 1].text in ("-", "'") and start - 2 >= 0 and doc[start - 2].is_title)
         ):
             if doc[start - 1].is_sent_start:
@@ -396,10 +395,8 @@ def title_before_name(person: Span) -> tuple[list[int], list[int], int | None] |
     title = []
     for i in range(person.start - 1, max(-1, person.start - 5), -1):
         token = doc[i]
-        if (
-            (token.dep_ == "compound"
-            and token.head.i in range(person.start, person.end))
-            or (token.dep_ in ("compound", "amod") and title and token.head.i == title[-1])
+        if (token.dep_ == "compound" and token.head.i in range(person.start, person.end)) or (
+            token.dep_ in ("compound", "amod") and title and token.head.i == title[-1]
         ):
             if (token.ent_type_ and token.ent_type_ not in ("ORDINAL",)) or not (token.is_title or token.is_upper):
                 break

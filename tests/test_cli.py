@@ -107,8 +107,9 @@ def test_extract_tsv():
         "negated",
         "modality",
         "hedge",
+        "support",
     ]
-    assert len(lines) > 1 and all(len(line.split("\t")) == 10 for line in lines)
+    assert len(lines) > 1 and all(len(line.split("\t")) == 11 for line in lines)
     # negated, modality and hedge as in the JSON Lines records of the same facts
     records = [json.loads(line) for line in runner.invoke(app, ["extract", str(SAMPLE_ARTICLES)]).stdout.splitlines()]
     cells = [line.split("\t") for line in lines[1:]]
@@ -214,7 +215,7 @@ def test_entities_as_csv(built_sample):
     result = runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["id", "label", "type", "mentions", "articles", "aliases"]
+    assert list(rows[0]) == ["id", "label", "type", "mentions", "articles", "aliases", "facts", "support"]
     listed = json.loads(runner.invoke(app, ["entities", str(built_sample / "graph.ttl"), "--format", "json"]).stdout)
     assert [r["label"] for r in rows] == [e["label"] for e in listed] and "Maulen Ashimbayev" in {
         r["label"] for r in rows

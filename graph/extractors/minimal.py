@@ -41,8 +41,31 @@ _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
 _CORE_PREPOSITIONS = {"of"}
 #: prepositional modifiers of an object that become their own triple
 _SPLIT_PREPOSITIONS = {
-    "in", "at", "on", "for", "from", "to", "with", "by", "of", "against", "about", "over", "into", "between",
-    "among", "under", "during", "after", "before", "through", "across", "near", "since", "within", "without",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "to",
+    "with",
+    "by",
+    "of",
+    "against",
+    "about",
+    "over",
+    "into",
+    "between",
+    "among",
+    "under",
+    "during",
+    "after",
+    "before",
+    "through",
+    "across",
+    "near",
+    "since",
+    "within",
+    "without",
 }
 #: constructions whose relation is not words of the sentence ("is" of an apposition)
 SYNTHETIC_RELATIONS = {"title", "apposition", "place", "possessive", "role"}
@@ -195,17 +218,80 @@ _CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
 #: nouns of multiword prepositions and frames ("in light of", "in the context of", "as part of"):
 #: a phrase headed by one is no participant of the event
 _PREPOSITIONAL_IDIOMS = {
-    "light", "context", "addition", "response", "term", "terms", "line", "view", "behalf", "spite", "order",
-    "part", "case", "respect", "regard", "fact", "way", "effort", "bid", "attempt", "process", "course", "wake",
-    "face", "favor", "favour", "accordance", "connection", "relation", "lieu", "lack", "turn", "wit", "means",
-    "time", "moment", "end", "sideline", "sidelines", "instance", "example", "particular", "general", "total",
+    "light",
+    "context",
+    "addition",
+    "response",
+    "term",
+    "terms",
+    "line",
+    "view",
+    "behalf",
+    "spite",
+    "order",
+    "part",
+    "case",
+    "respect",
+    "regard",
+    "fact",
+    "way",
+    "effort",
+    "bid",
+    "attempt",
+    "process",
+    "course",
+    "wake",
+    "face",
+    "favor",
+    "favour",
+    "accordance",
+    "connection",
+    "relation",
+    "lieu",
+    "lack",
+    "turn",
+    "wit",
+    "means",
+    "time",
+    "moment",
+    "end",
+    "sideline",
+    "sidelines",
+    "instance",
+    "example",
+    "particular",
+    "general",
+    "total",
 }
 #: prepositions of comparison: "like much of the country" is no participant
 _COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
 #: prepositions a relation label may end with ("meet with"): an argument fact replaces it ("meet in")
 _TRAILING_PREPOSITIONS = {
-    "with", "in", "at", "on", "for", "from", "to", "by", "of", "about", "into", "against", "over", "as",
-    "after", "before", "during", "under", "through", "between", "among", "onto", "upon", "toward", "towards",
+    "with",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "to",
+    "by",
+    "of",
+    "about",
+    "into",
+    "against",
+    "over",
+    "as",
+    "after",
+    "before",
+    "during",
+    "under",
+    "through",
+    "between",
+    "among",
+    "onto",
+    "upon",
+    "toward",
+    "towards",
 }
 
 
@@ -253,8 +339,10 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     if is_vacuous(extraction, doc):
         return []
     obj = extraction.object
-    if obj.kind in ("DATE", "TIME") and extraction.construction == "prep" and (
-        not extraction.relation.tokens or doc[extraction.relation.tokens[-1]].pos_ != "ADP"
+    if (
+        obj.kind in ("DATE", "TIME")
+        and extraction.construction == "prep"
+        and (not extraction.relation.tokens or doc[extraction.relation.tokens[-1]].pos_ != "ADP")
     ):
         return []  # "officials said Tuesday": a bare time is when, not what (the fact's time, not an edge)
     results: list[Extraction] = []
@@ -266,8 +354,10 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         return results
     # "said in a statement that ...", "said on a call": the medium is no fact; the source is
     # ("learned from the press service that ...")
-    medium_only = extraction.construction in ("reported", "ccomp") or extraction.object.kind == "CLAUSE" or (
-        extraction.construction == "prep" and doc[extraction.relation.tokens[0]].lemma_.lower() in SPEECH_VERBS
+    medium_only = (
+        extraction.construction in ("reported", "ccomp")
+        or extraction.object.kind == "CLAUSE"
+        or (extraction.construction == "prep" and doc[extraction.relation.tokens[0]].lemma_.lower() in SPEECH_VERBS)
     )
     head_words = extraction.lemma.split()
     while len(head_words) > 1 and head_words[-1] in _TRAILING_PREPOSITIONS:

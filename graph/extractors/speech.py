@@ -81,12 +81,23 @@ class SpeechExtractor:
                     # "A. B," she said: the quotation opened before this sentence
                     statement = direct[0][0]
                     for earlier, words in waiting:
-                        yield self._make(doc, context, earlier, statement.subject, list(statement.relation.tokens),
-                                         statement.lemma, words, "continued")
+                        yield self._make(
+                            doc,
+                            context,
+                            earlier,
+                            statement.subject,
+                            list(statement.relation.tokens),
+                            statement.lemma,
+                            words,
+                            "continued",
+                        )
                 waiting = []
                 yield from (e for e, _ in found)
-                last = (direct[-1][0].subject, list(direct[-1][0].relation.tokens), direct[-1][0].lemma, number) \
-                    if direct else None
+                last = (
+                    (direct[-1][0].subject, list(direct[-1][0].relation.tokens), direct[-1][0].lemma, number)
+                    if direct
+                    else None
+                )
                 continue
             if last is not None and _mostly_quoted(sentence, context):
                 words = _quoted_in(sentence, context)
@@ -101,8 +112,9 @@ class SpeechExtractor:
             else:
                 waiting = []
 
-    def _sentence(self, doc: Doc, context: DocContext, number: int,
-                  sentence: Span) -> Iterator[tuple[Extraction, bool]]:
+    def _sentence(
+        self, doc: Doc, context: DocContext, number: int, sentence: Span
+    ) -> Iterator[tuple[Extraction, bool]]:
         for token in sentence:
             if token.i in context.in_quote:
                 continue
@@ -114,8 +126,10 @@ class SpeechExtractor:
                     # "Renwick and Moulton wrote ...": each of the conjoined speakers said it
                     first = context.tokens[found[0].subject.head]
                     for other in first.conjuncts:
-                        if other.i > first.i and other.i not in context.in_quote and (
-                            other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG")
+                        if (
+                            other.i > first.i
+                            and other.i not in context.in_quote
+                            and (other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG"))
                         ):
                             span = subtree_indices(other, skip_deps=_SUBJECT_SKIP) or [other.i]
                             yield replace(found[0], subject=make_mention(doc, other, span, number)), found[1]
@@ -124,8 +138,9 @@ class SpeechExtractor:
                 if found_according is not None:
                     yield found_according, False
 
-    def _reporting_verb(self, doc: Doc, context: DocContext, number: int, sentence: Span,
-                        verb: Token) -> tuple[Extraction, bool] | None:
+    def _reporting_verb(
+        self, doc: Doc, context: DocContext, number: int, sentence: Span, verb: Token
+    ) -> tuple[Extraction, bool] | None:
         subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
             return None
@@ -146,8 +161,11 @@ class SpeechExtractor:
             described_in_quotes = any(i in context.in_quote for i in subtree_indices(description))
             if not described_in_quotes and description.pos_ not in ("ADJ",):
                 return None  # "called him John" names, it does not report
-            words = [i for i in (*subtree_indices(objects[0], skip_deps=("relcl", "acl")), *subtree_indices(description))
-                     if context.tokens[i].text not in _QUOTE_MARKS]
+            words = [
+                i
+                for i in (*subtree_indices(objects[0], skip_deps=("relcl", "acl")), *subtree_indices(description))
+                if context.tokens[i].text not in _QUOTE_MARKS
+            ]
             made = self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called")
             return made, described_in_quotes
         quoted = _quoted_in(sentence, context)
@@ -156,8 +174,12 @@ class SpeechExtractor:
             words = [i for i in subtree_indices(complement[0]) if not context.tokens[i].is_punct]
             if sum(1 for i in words if i not in context.in_quote) > 0.3 * len(words):
                 quoted = []  # a quoted phrase inside indirect speech: the whole clause is the content
-        if quoted and any(c.dep_ == "dobj" and c.i not in context.in_quote
-                          and set(quoted) & set(range(c.left_edge.i, c.right_edge.i + 1)) for c in kids(verb)):
+        if quoted and any(
+            c.dep_ == "dobj"
+            and c.i not in context.in_quote
+            and set(quoted) & set(range(c.left_edge.i, c.right_edge.i + 1))
+            for c in kids(verb)
+        ):
             quoted = []  # "wrote such classics as "A" and "B"": quoted titles inside the object, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
@@ -179,23 +201,32 @@ class SpeechExtractor:
         """The clause a reporting verb reports: its ``ccomp``, or the clause hung on its addressee."""
         for child in kids(verb):
             if child.dep_ == "ccomp" and child.i > verb.i:
-                return [i for i in subtree_indices(child) if not (kids(child) and any(
-                    c.i == i and c.dep_ == "mark" for c in kids(child)))]
+                return [
+                    i
+                    for i in subtree_indices(child)
+                    if not (kids(child) and any(c.i == i and c.dep_ == "mark" for c in kids(child)))
+                ]
         if verb.lemma_.lower() in ("tell", "warn", "assure", "inform", "remind"):
             # "told the driver he was under arrest": the parser may hang the clause on the addressee
             for obj in kids(verb):
                 if obj.dep_ in ("dobj", "dative"):
                     for clause in kids(obj):
-                        if clause.dep_ in ("relcl", "ccomp") and clause.i > obj.i and any(
-                            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") and c.lower_ != "that"
-                            for c in kids(clause)
+                        if (
+                            clause.dep_ in ("relcl", "ccomp")
+                            and clause.i > obj.i
+                            and any(
+                                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") and c.lower_ != "that"
+                                for c in kids(clause)
+                            )
                         ):
-                            return [i for i in subtree_indices(clause)
-                                    if not any(c.i == i and c.dep_ == "mark" for c in kids(clause))]
+                            return [
+                                i
+                                for i in subtree_indices(clause)
+                                if not any(c.i == i and c.dep_ == "mark" for c in kids(clause))
+                            ]
         return []
 
-    def _according_to(self, doc: Doc, context: DocContext, number: int,
-                      according: Token) -> Extraction | None:
+    def _according_to(self, doc: Doc, context: DocContext, number: int, according: Token) -> Extraction | None:
         """``According to the agency, prices rose``: the agency says that prices rose."""
         to = [c for c in kids(according) if c.lower_ == "to" and c.dep_ == "prep"]
         if not to:
@@ -219,19 +250,33 @@ class SpeechExtractor:
         speaker = make_mention(doc, source, subtree_indices(source, skip_deps=_SUBJECT_SKIP) or [source.i], number)
         return self._make(doc, context, number, speaker, [according.i, to[0].i], "according to", content, "according")
 
-    def _make(self, doc: Doc, context: DocContext, number: int, speaker: Mention, relation: list[int], lemma: str,
-              content: list[int], how: str) -> Extraction:
+    def _make(
+        self,
+        doc: Doc,
+        context: DocContext,
+        number: int,
+        speaker: Mention,
+        relation: list[int],
+        lemma: str,
+        content: list[int],
+        how: str,
+    ) -> Extraction:
         head = min(content, key=lambda i: (context.tokens[i].head.i in content, i))
         content_mention = make_mention(doc, context.tokens[head], content, number, kind="CLAUSE")
         verb = make_phrase(doc, relation)
         if how == "continued":
             # the reporting verb is in an earlier sentence: this sentence's statement has no verb words
             verb = Phrase(verb.text, content_mention.start, content_mention.start, ())
-        confidence = score(Features("reported", subject_name=context.tokens[speaker.head].pos_ == "PROPN",
-                                    subject_pronoun=context.tokens[speaker.head].pos_ == "PRON",
-                                    object_length=min(len(content), 12),
-                                    sentence_length=context.sentence_length(relation[0]),
-                                    context="main" if how != "continued" else "complement"))
+        confidence = score(
+            Features(
+                "reported",
+                subject_name=context.tokens[speaker.head].pos_ == "PROPN",
+                subject_pronoun=context.tokens[speaker.head].pos_ == "PRON",
+                object_length=min(len(content), 12),
+                sentence_length=context.sentence_length(relation[0]),
+                context="main" if how != "continued" else "complement",
+            )
+        )
         return Extraction(
             doc_id=context.doc_id,
             sentence=number,

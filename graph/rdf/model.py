@@ -20,16 +20,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from ..dates import TimeValue, normalise_time
 from ..resolve.entities import entity_id
 from ..resolve.predicates import ontology_property
 from ..types import Document, Entity, EntityMention, EntityUse, Fact, KnowledgeGraph, Membership, Sentence
 from .namespaces import BASE, DOC, ENT, NKG, ORG, REL, SCHEMA, SKOSXL, bind_prefixes
+from .support import Ledger, published_date
 
 __all__ = [
     "CORPUS_GRAPH",
@@ -51,6 +54,7 @@ __all__ = [
     "entity_iri",
     "relation_iri",
     "ENTITY_CLASSES",
+    "fact_time",
 ]
 
 CORPUS_GRAPH = URIRef(BASE + "graph/corpus")
@@ -134,17 +138,32 @@ def _l(text: str, *, lang: str | None = None, datatype: str | None = None) -> st
     return literal
 
 
-_T = {name: _i(term) for name, term in {
-    "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
-    "label": RDFS.label, "subPropertyOf": RDFS.subPropertyOf, "ObjectProperty": OWL.ObjectProperty,
-    "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "derived": PROV.wasDerivedFrom,
-    "specializationOf": PROV.specializationOf, "xlPref": SKOSXL.prefLabel, "xlAlt": SKOSXL.altLabel,
-    "xlLabel": SKOSXL.Label, "literalForm": SKOSXL.literalForm,
-}.items()}
-_S = {name: _i(SCHEMA[name]) for name in ("NewsArticle", "identifier", "headline", "datePublished", "url", "publisher",
-                                          "isPartOf", "text")}
+_T = {
+    name: _i(term)
+    for name, term in {
+        "type": RDF.type,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        "label": RDFS.label,
+        "subPropertyOf": RDFS.subPropertyOf,
+        "ObjectProperty": OWL.ObjectProperty,
+        "prefLabel": SKOS.prefLabel,
+        "altLabel": SKOS.altLabel,
+        "derived": PROV.wasDerivedFrom,
+        "specializationOf": PROV.specializationOf,
+        "xlPref": SKOSXL.prefLabel,
+        "xlAlt": SKOSXL.altLabel,
+        "xlLabel": SKOSXL.Label,
+        "literalForm": SKOSXL.literalForm,
+    }.items()
+}
+_S = {
+    name: _i(SCHEMA[name])
+    for name in ("NewsArticle", "identifier", "headline", "datePublished", "url", "publisher", "isPartOf", "text")
+}
 _O = {name: _i(ORG[name]) for name in ("Membership", "member", "organization", "role", "Role")}
-_N = {str(term)[len(str(NKG._NS)):]: _i(term) for term in dir(NKG)}
+_N = {str(term)[len(str(NKG._NS)) :]: _i(term) for term in dir(NKG)}
 _XSD = {name: str(XSD[name]) for name in ("integer", "decimal", "boolean", "date", "dateTime", "anyURI")}
 _TRUE = _l("true", datatype=_XSD["boolean"])
 _FALSE = _l("false", datatype=_XSD["boolean"])
@@ -240,8 +259,10 @@ def _statement_text(fact: Fact) -> str:
 
 def _assertion_text(fact: Fact) -> str:
     p = fact.provenance
-    return (f"{_DOC}{p.doc_id}/assertion/"
-            f"{_hash(p.sentence, fact.subject, fact.predicate, fact.object, fact.value, p.extractor, p.start, p.end)}")
+    return (
+        f"{_DOC}{p.doc_id}/assertion/"
+        f"{_hash(p.sentence, fact.subject, fact.predicate, fact.object, fact.value, p.extractor, p.start, p.end)}"
+    )
 
 
 def _fact_lines(fact: Fact) -> Iterator[Line]:
@@ -374,8 +395,10 @@ def article_lines(kg: KnowledgeGraph) -> Iterator[Line]:
         yield from _article_lines(document, links.get(document.id, {}))
     for sentence in kg.sentences:
         yield from _sentence_lines(sentence)
+    published = {document.id: published_date(document.published) for document in kg.documents}
     for fact in kg.facts:
         yield from _fact_lines(fact)
+        yield from _fact_time_lines(fact, published.get(fact.provenance.doc_id))
     for membership in kg.memberships:
         yield from _membership_lines(membership)
     for use in kg.entity_uses:
@@ -399,7 +422,42 @@ def _mention_lines(mention: EntityMention) -> Iterator[Line]:
         yield m, _N["resolvedBy"], _l(mention.how), g
 
 
-def corpus_lines(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Line]:
+# -- time and support (issue 16): each assertion carries its article's date and the normalised time of its
+# clause; the corpus graph holds one nkg:Support record per direct triple, derived from the assertions of every
+# article graph (like the corpus entities from nkg:EntityUse), so incremental builds and removals keep it exact.
+
+_FUTURE_MODALS = {"will", "shall", "would", "be going to", "going to"}
+
+
+def fact_time(fact: Fact, published: date | None) -> TimeValue | None:
+    """The normalised time of a fact's time phrase, read against its article's publication day."""
+    if not fact.time:
+        return None
+    tense = "future" if (fact.modality or "").lower() in _FUTURE_MODALS else "past"
+    return normalise_time(fact.time, published, tense)  # type: ignore[arg-type]
+
+
+def _fact_time_lines(fact: Fact, published: date | None) -> Iterator[Line]:
+    """``nkg:reportedOn`` (the article's day) and, where the clause says when, ``nkg:time`` (an ``xsd:date``,
+    ``xsd:gYearMonth`` or ``xsd:gYear``; an ISO 8601 interval string otherwise), ``nkg:timeStart`` and
+    ``nkg:timeEnd`` (``xsd:date``, the closed sides of the interval). The phrase as written is ``nkg:timeText``."""
+    g = _graph(fact.provenance.doc_id)
+    a = _i(_assertion_text(fact))
+    if published is not None:
+        yield a, _N["reportedOn"], _l(published.isoformat(), datatype=_XSD["date"]), g
+    value = fact_time(fact, published)
+    if value is None:
+        return
+    yield a, _N["time"], _l(value.iso, datatype=value.xsd_datatype) if value.xsd_datatype else _l(value.iso), g
+    if not value.open_start:
+        yield a, _N["timeStart"], _l(value.start.isoformat(), datatype=_XSD["date"]), g
+    if not value.open_end:
+        yield a, _N["timeEnd"], _l(value.end.isoformat(), datatype=_XSD["date"]), g
+
+
+def corpus_lines(
+    entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]
+) -> Iterator[Line]:
     """The corpus graph (merged entities, minted relations and roles in use), as N-Triples terms."""
     for entity in entities:
         yield from _entity_lines(entity)
@@ -425,7 +483,7 @@ def rdflib_term(text: str) -> URIRef | Literal:
         return URIRef(text[1:-1])
     end = text.rfind('"')
     value = _UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], text[1:end])
-    rest = text[end + 1:]
+    rest = text[end + 1 :]
     if rest.startswith("@"):
         return Literal(value, lang=rest[1:])
     if rest.startswith("^^"):
@@ -444,15 +502,22 @@ def article_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     return rdflib_quads(article_lines(kg))
 
 
-def corpus_quads(entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]) -> Iterator[Quad]:
+def corpus_quads(
+    entities: Iterable[Entity], relation_labels: Iterable[str], role_labels: Iterable[str]
+) -> Iterator[Quad]:
     """The corpus graph: the merged entities, and the minted relations and roles in use."""
     return rdflib_quads(corpus_lines(entities, relation_labels, role_labels))
 
 
 def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
-    """Every quad of the knowledge graph, article graphs first, then the corpus graph."""
-    yield from article_quads(kg)
+    """Every quad of the knowledge graph, article graphs first, then the corpus graph (with the support and
+    supersession records the articles give, :class:`~graph.rdf.support.Ledger`)."""
+    lines = list(article_lines(kg))
+    ledger = Ledger()
+    ledger.add_lines(lines)
+    yield from rdflib_quads(lines)
     yield from corpus_quads(kg.entities, (f.predicate for f in kg.facts), (m.role for m in kg.memberships))
+    yield from rdflib_quads(ledger.lines())
 
 
 def to_dataset(kg: KnowledgeGraph) -> Dataset:

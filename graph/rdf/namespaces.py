@@ -54,6 +54,7 @@ class NKG(DefinedNamespace):
     Mention: URIRef
     refersTo: URIRef
     resolvedBy: URIRef
+    Support: URIRef
     # properties
     relatedTo: URIRef
     extractor: URIRef
@@ -79,6 +80,18 @@ class NKG(DefinedNamespace):
     gazetteerLabel: URIRef
     reported: URIRef
     attributedTo: URIRef
+    # time and support (dated facts, support across articles, superseded facts)
+    reportedOn: URIRef
+    time: URIRef
+    timeStart: URIRef
+    timeEnd: URIRef
+    support: URIRef
+    sourceCount: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
+    supersededBy: URIRef
 
 
 ENT = Namespace(BASE + "entity/")

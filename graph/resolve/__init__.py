@@ -129,8 +129,11 @@ def resolve_article(
     # reported speech: speech.v1's statements replace the clause extractor's for the same verb, and
     # every other extraction inside a statement's content is the speaker's claim
     spoken = {i for e in extractions if e.extractor == "speech.v1" for i in e.relation.tokens}
-    extractions = [e for e in extractions if not (e.construction == "reported" and e.extractor != "speech.v1"
-                                                  and spoken.intersection(e.relation.tokens))]
+    extractions = [
+        e
+        for e in extractions
+        if not (e.construction == "reported" and e.extractor != "speech.v1" and spoken.intersection(e.relation.tokens))
+    ]
     statements = [e for e in extractions if e.construction == "reported" and e.object is not None]
     in_quote = context.in_quote
     # a person whose title roles.v1 read: the older title rule's membership would repeat it
@@ -152,8 +155,9 @@ def resolve_article(
             # a role without an organisation ("spokeswoman X"): the title words are no entity (resolving
             # them could even find the person the title is used for, and make a self-loop)
             role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
-            memberships.append(Membership(member=subject.key, organization=None, role=role,
-                                          provenance=_provenance(extraction)))
+            memberships.append(
+                Membership(member=subject.key, organization=None, role=role, provenance=_provenance(extraction))
+            )
             used[subject.key] += 1
             continue
         obj = entities.resolve(extraction.object, extraction)
@@ -271,7 +275,9 @@ def _mentions_of(
     return tuple(found.values())
 
 
-def _speaker_of(extraction: Extraction, statements: Sequence[Extraction], in_quote: set[int]) -> Extraction | bool | None:
+def _speaker_of(
+    extraction: Extraction, statements: Sequence[Extraction], in_quote: set[int]
+) -> Extraction | bool | None:
     """The statement an extraction was read inside (the innermost), True when it was read inside a
     quotation nobody is known to have said, else None (the newspaper's own fact)."""
     words = set(extraction.relation.tokens)

@@ -39,14 +39,38 @@ __all__ = ["Anaphora", "is_definite"]
 
 #: what "it" may stand for: never a person, a place (the audit: "it" after a town is nearly always
 #: something else), a time or a creative work
-_THING_KINDS = ("Thing", "Concept", "Organization", "PoliticalParty", "GovernmentBody", "Programme", "Event", "NewsAgency")
+_THING_KINDS = (
+    "Thing",
+    "Concept",
+    "Organization",
+    "PoliticalParty",
+    "GovernmentBody",
+    "Programme",
+    "Event",
+    "NewsAgency",
+)
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_KINDS = ("Organization", "PoliticalParty", "GovernmentBody", "Group")
 _PLURAL_KINDS = (*_GROUP_KINDS, "Concept", "Person")
 #: verbs whose subject speaks, thinks or decides: "they agreed" is people or organisations, not things
-_ANIMATE_VERBS = REPORTING_VERBS | {"agree", "discuss", "decide", "want", "expect", "believe", "think", "hope",
-                                    "plan", "promise", "refuse", "vote", "negotiate", "insist", "argue"}
+_ANIMATE_VERBS = REPORTING_VERBS | {
+    "agree",
+    "discuss",
+    "decide",
+    "want",
+    "expect",
+    "believe",
+    "think",
+    "hope",
+    "plan",
+    "promise",
+    "refuse",
+    "vote",
+    "negotiate",
+    "insist",
+    "argue",
+}
 _ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Concept", "Event", "Programme"))
 _ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
 _PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
@@ -141,11 +165,7 @@ class Anaphora:
         allowed = _types_compatible_with(tuple(kinds))
         sentence = sentence_of[token.i]
         in_quote = names.context.in_quote
-        reporting = (
-            token.i not in in_quote
-            and token.dep_ == "nsubj"
-            and token.head.lemma_.lower() in REPORTING_VERBS
-        )
+        reporting = token.i not in in_quote and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in names.clusters.values():
             if cluster.type not in allowed:

@@ -138,8 +138,10 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
         first = toks[ent.start]
-        if ent.label_ in ("ORG", "GPE", "NORP") and ent.end - ent.start > 1 and (
-            first.lower_.rstrip(".") in HONORIFICS or (first.is_title and first.lower_ in PERSON_TITLES)
+        if (
+            ent.label_ in ("ORG", "GPE", "NORP")
+            and ent.end - ent.start > 1
+            and (first.lower_.rstrip(".") in HONORIFICS or (first.is_title and first.lower_ in PERSON_TITLES))
         ):
             from spacy.tokens import Span
 
@@ -159,9 +161,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue  # "the Party" is a definite description, resolved by salience, not a name
         spans.append((start, end, ent.label_))
         covered.update(range(start, end))
-    headlines = {
-        i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)
-    }
+    headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
     if headlines:
@@ -179,8 +179,22 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
 
 #: titles that, written before a name, say it is a person's
-PERSON_TITLES = {"president", "senator", "governor", "mayor", "judge", "minister", "chancellor", "king", "queen",
-                 "pope", "prince", "princess", "premier", "sheikh"}
+PERSON_TITLES = {
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "premier",
+    "sheikh",
+}
 _JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
 
 
@@ -197,8 +211,12 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 and (
                     (label == p_label and label in _JOINABLE)
                     # a place naming an organisation's seat: "[Cambridge] [District Court]"
-                    or (p_label in ("GPE", "LOC") and label == "ORG" and toks[p_end - 1].dep_ == "compound"
-                        and start <= toks[p_end - 1].head.i < end)
+                    or (
+                        p_label in ("GPE", "LOC")
+                        and label == "ORG"
+                        and toks[p_end - 1].dep_ == "compound"
+                        and start <= toks[p_end - 1].head.i < end
+                    )
                 )
                 and toks[p_end - 1].pos_ == "PROPN"
                 and toks[start].pos_ == "PROPN"
@@ -228,13 +246,20 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
         words = [t for t in toks[start:end] if t.is_alpha]
-        if not words or end - start > 8 or not words[0].text[0].isupper() or any("\n" in t.text for t in toks[start:end]):
+        if (
+            not words
+            or end - start > 8
+            or not words[0].text[0].isupper()
+            or any("\n" in t.text for t in toks[start:end])
+        ):
             continue
         if any(t.ent_iob_ == "I" for t in edges):
             continue  # the quotation is part of a longer name
-        if all(t.text[0].isupper() for t in words if len(t) > 3) and (
-            len(words) > 1 or words[0].pos_ == "PROPN"
-        ) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        if (
+            all(t.text[0].isupper() for t in words if len(t) > 3)
+            and (len(words) > 1 or words[0].pos_ == "PROPN")
+            and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        ):
             found.append((start, end))
     return found
 
@@ -258,11 +283,16 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
     while start < end and (
         toks[start].pos_ == "DET"
         or toks[start].is_punct
-        or (ent.label_ == "PERSON"
-        and end - start > 1
-        and (toks[start].lower_.rstrip(".") in HONORIFICS or toks[start].lower_ in ROLE_NOUNS
-             or toks[start].lemma_.lower() in ROLE_NOUNS
-             or (end - start > 2 and _is_title_word(toks[start]))))
+        or (
+            ent.label_ == "PERSON"
+            and end - start > 1
+            and (
+                toks[start].lower_.rstrip(".") in HONORIFICS
+                or toks[start].lower_ in ROLE_NOUNS
+                or toks[start].lemma_.lower() in ROLE_NOUNS
+                or (end - start > 2 and _is_title_word(toks[start]))
+            )
+        )
     ):
         start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
     while end > start and (
@@ -355,7 +385,7 @@ def name_head(name: str) -> str:
 
 
 def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
-    """"m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
+    """ "m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
     inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
     words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
     for word in words:
@@ -370,11 +400,255 @@ def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
 #: replace it with a larger source (see :func:`gender_of_name`)
 FIRST_NAME_GENDER: dict[str, str] = {
     **dict.fromkeys(
-        ["john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald", "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan", "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan", "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby", "johnny", "bradley", "barack", "vladimir", "boris", "emmanuel", "angela", "xi", "tony", "gordon", "nick", "tom", "bill", "bob", "jim", "mike", "dave", "steve", "rob", "ben", "sam", "fred", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "ivan", "sergei", "dmitry", "nursultan", "kassym"],
+        [
+            "john",
+            "james",
+            "robert",
+            "michael",
+            "william",
+            "david",
+            "richard",
+            "joseph",
+            "thomas",
+            "charles",
+            "christopher",
+            "daniel",
+            "matthew",
+            "anthony",
+            "mark",
+            "donald",
+            "steven",
+            "paul",
+            "andrew",
+            "joshua",
+            "kenneth",
+            "kevin",
+            "brian",
+            "george",
+            "timothy",
+            "ronald",
+            "edward",
+            "jason",
+            "jeffrey",
+            "ryan",
+            "jacob",
+            "gary",
+            "nicholas",
+            "eric",
+            "jonathan",
+            "stephen",
+            "larry",
+            "justin",
+            "scott",
+            "brandon",
+            "benjamin",
+            "samuel",
+            "gregory",
+            "alexander",
+            "frank",
+            "patrick",
+            "raymond",
+            "jack",
+            "dennis",
+            "jerry",
+            "tyler",
+            "aaron",
+            "jose",
+            "adam",
+            "henry",
+            "nathan",
+            "douglas",
+            "peter",
+            "zachary",
+            "kyle",
+            "walter",
+            "harold",
+            "jeremy",
+            "ethan",
+            "carl",
+            "keith",
+            "roger",
+            "gerald",
+            "christian",
+            "terry",
+            "sean",
+            "arthur",
+            "austin",
+            "noah",
+            "lawrence",
+            "jesse",
+            "joe",
+            "bryan",
+            "billy",
+            "jordan",
+            "albert",
+            "dylan",
+            "bruce",
+            "willie",
+            "gabriel",
+            "alan",
+            "juan",
+            "logan",
+            "wayne",
+            "ralph",
+            "roy",
+            "eugene",
+            "randy",
+            "vincent",
+            "russell",
+            "louis",
+            "philip",
+            "bobby",
+            "johnny",
+            "bradley",
+            "barack",
+            "vladimir",
+            "boris",
+            "emmanuel",
+            "angela",
+            "xi",
+            "tony",
+            "gordon",
+            "nick",
+            "tom",
+            "bill",
+            "bob",
+            "jim",
+            "mike",
+            "dave",
+            "steve",
+            "rob",
+            "ben",
+            "sam",
+            "fred",
+            "ahmed",
+            "mohammed",
+            "muhammad",
+            "ali",
+            "omar",
+            "hassan",
+            "ivan",
+            "sergei",
+            "dmitry",
+            "nursultan",
+            "kassym",
+        ],
         "m",
     ),
     **dict.fromkeys(
-        ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice", "jean", "abigail", "alice", "julia", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "hillary", "theresa", "jacinda", "nicola", "kamala", "ursula", "marine", "dariga", "aliya", "fatima", "aisha"],
+        [
+            "mary",
+            "patricia",
+            "jennifer",
+            "linda",
+            "elizabeth",
+            "barbara",
+            "susan",
+            "jessica",
+            "sarah",
+            "karen",
+            "lisa",
+            "nancy",
+            "betty",
+            "margaret",
+            "sandra",
+            "ashley",
+            "kimberly",
+            "emily",
+            "donna",
+            "michelle",
+            "carol",
+            "amanda",
+            "dorothy",
+            "melissa",
+            "deborah",
+            "stephanie",
+            "rebecca",
+            "sharon",
+            "laura",
+            "cynthia",
+            "kathleen",
+            "amy",
+            "angela",
+            "shirley",
+            "anna",
+            "brenda",
+            "pamela",
+            "emma",
+            "nicole",
+            "helen",
+            "samantha",
+            "katherine",
+            "christine",
+            "debra",
+            "rachel",
+            "carolyn",
+            "janet",
+            "catherine",
+            "maria",
+            "heather",
+            "diane",
+            "ruth",
+            "julie",
+            "olivia",
+            "joyce",
+            "virginia",
+            "victoria",
+            "kelly",
+            "lauren",
+            "christina",
+            "joan",
+            "evelyn",
+            "judith",
+            "megan",
+            "andrea",
+            "cheryl",
+            "hannah",
+            "jacqueline",
+            "martha",
+            "gloria",
+            "teresa",
+            "ann",
+            "sara",
+            "madison",
+            "frances",
+            "kathryn",
+            "janice",
+            "jean",
+            "abigail",
+            "alice",
+            "julia",
+            "judy",
+            "sophia",
+            "grace",
+            "denise",
+            "amber",
+            "doris",
+            "marilyn",
+            "danielle",
+            "beverly",
+            "isabella",
+            "theresa",
+            "diana",
+            "natalie",
+            "brittany",
+            "charlotte",
+            "marie",
+            "kayla",
+            "alexis",
+            "lori",
+            "hillary",
+            "theresa",
+            "jacinda",
+            "nicola",
+            "kamala",
+            "ursula",
+            "marine",
+            "dariga",
+            "aliya",
+            "fatima",
+            "aisha",
+        ],
         "f",
     ),
 }
@@ -407,7 +681,9 @@ class NameTable:
         """Cluster the article's names, longest first so short names can join them; then glosses
         join the name they translate, and the gazetteer fixes the type of names it knows."""
         spans = name_spans(self.doc, self.context)
-        self.person_words = {normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"}
+        self.person_words = {
+            normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"
+        }
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
         for k in order:
             self._add_name(*spans[k], source)
@@ -442,8 +718,10 @@ class NameTable:
                 nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
             start = self.spans[head][0]
             before = toks[start - 1] if start > 0 else None
-            titled = before is not None and before.is_title and (
-                before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES
+            titled = (
+                before is not None
+                and before.is_title
+                and (before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES)
             )
             if titled or any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
                 cluster.vote("Person", strong=True)  # "..., an Australian woman"; "President Trump"

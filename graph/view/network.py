@@ -57,7 +57,7 @@ def local_name(iri: str) -> str:
 
 def _class_of(types: Iterable[URIRef]) -> str:
     namespace = str(NKG._NS)
-    names = {str(t)[len(namespace):] for t in types if str(t).startswith(namespace)}
+    names = {str(t)[len(namespace) :] for t in types if str(t).startswith(namespace)}
     for name in CLASS_ORDER:
         if name in names:
             return name
@@ -67,30 +67,100 @@ def _class_of(types: Iterable[URIRef]) -> str:
 def _compact(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
+
 
 #: standard properties in words (an edge reads "subject <phrase> object")
 _PROPERTY_PHRASES = {
-    str(ORG.headOf): "head of", str(ORG.memberOf): "member of", str(ORG.subOrganizationOf): "part of",
-    str(ORG.hasMember): "has member", str(ORG.hasSubOrganization): "has part", str(ORG.role): "role",
-    str(SCHEMA.publisher): "published by", str(SCHEMA.location): "located in", str(SCHEMA.worksFor): "works for",
-    str(SCHEMA.memberOf): "member of", str(SCHEMA.founder): "founded by", str(SCHEMA.spouse): "married to",
-    str(SKOS.related): "related to", str(NKG.relatedTo): "related to",
+    str(ORG.headOf): "head of",
+    str(ORG.memberOf): "member of",
+    str(ORG.subOrganizationOf): "part of",
+    str(ORG.hasMember): "has member",
+    str(ORG.hasSubOrganization): "has part",
+    str(ORG.role): "role",
+    str(SCHEMA.publisher): "published by",
+    str(SCHEMA.location): "located in",
+    str(SCHEMA.worksFor): "works for",
+    str(SCHEMA.memberOf): "member of",
+    str(SCHEMA.founder): "founded by",
+    str(SCHEMA.spouse): "married to",
+    str(SKOS.related): "related to",
+    str(NKG.relatedTo): "related to",
 }
 _IRREGULAR = {
-    "be": "is", "have": "has", "meet": "met", "hold": "held", "say": "said", "tell": "told", "make": "made",
-    "give": "gave", "take": "took", "lead": "led", "get": "got", "become": "became", "set": "set", "put": "put",
-    "send": "sent", "see": "saw", "find": "found", "go": "went", "come": "came", "win": "won", "lose": "lost",
-    "build": "built", "buy": "bought", "sell": "sold", "pay": "paid", "speak": "spoke", "write": "wrote",
-    "keep": "kept", "leave": "left", "bring": "brought", "think": "thought", "begin": "began", "run": "ran",
-    "seek": "sought", "teach": "taught", "fight": "fought", "choose": "chose", "draw": "drew", "grow": "grew",
-    "know": "knew", "show": "showed", "stand": "stood", "understand": "understood", "spend": "spent",
-    "rise": "rose", "fall": "fell", "feel": "felt", "hear": "heard", "mean": "meant", "read": "read",
-    "cut": "cut", "hit": "hit", "let": "let", "quit": "quit", "shut": "shut", "bear": "bore", "sign": "signed",
-    "plan": "planned", "stop": "stopped", "ban": "banned", "admit": "admitted", "commit": "committed",
-    "submit": "submitted", "permit": "permitted", "refer": "referred", "prefer": "preferred", "drop": "dropped",
-    "ship": "shipped", "chair": "chaired", "visit": "visited", "open": "opened", "offer": "offered",
+    "be": "is",
+    "have": "has",
+    "meet": "met",
+    "hold": "held",
+    "say": "said",
+    "tell": "told",
+    "make": "made",
+    "give": "gave",
+    "take": "took",
+    "lead": "led",
+    "get": "got",
+    "become": "became",
+    "set": "set",
+    "put": "put",
+    "send": "sent",
+    "see": "saw",
+    "find": "found",
+    "go": "went",
+    "come": "came",
+    "win": "won",
+    "lose": "lost",
+    "build": "built",
+    "buy": "bought",
+    "sell": "sold",
+    "pay": "paid",
+    "speak": "spoke",
+    "write": "wrote",
+    "keep": "kept",
+    "leave": "left",
+    "bring": "brought",
+    "think": "thought",
+    "begin": "began",
+    "run": "ran",
+    "seek": "sought",
+    "teach": "taught",
+    "fight": "fought",
+    "choose": "chose",
+    "draw": "drew",
+    "grow": "grew",
+    "know": "knew",
+    "show": "showed",
+    "stand": "stood",
+    "understand": "understood",
+    "spend": "spent",
+    "rise": "rose",
+    "fall": "fell",
+    "feel": "felt",
+    "hear": "heard",
+    "mean": "meant",
+    "read": "read",
+    "cut": "cut",
+    "hit": "hit",
+    "let": "let",
+    "quit": "quit",
+    "shut": "shut",
+    "bear": "bore",
+    "sign": "signed",
+    "plan": "planned",
+    "stop": "stopped",
+    "ban": "banned",
+    "admit": "admitted",
+    "commit": "committed",
+    "submit": "submitted",
+    "permit": "permitted",
+    "refer": "referred",
+    "prefer": "preferred",
+    "drop": "dropped",
+    "ship": "shipped",
+    "chair": "chaired",
+    "visit": "visited",
+    "open": "opened",
+    "offer": "offered",
 }
 _VOWELS = set("aeiou")
 
@@ -124,10 +194,25 @@ def readable_relation(predicate: str, label: str | None = None) -> str:
     if words[0] in ("be", "get") and len(words) > 1 and words[1].isalpha():
         participle = _past(words[1])
         if words[1] in _IRREGULAR and words[1] not in ("be",):
-            participle = {"meet": "met", "hold": "held", "make": "made", "give": "given", "take": "taken",
-                          "choose": "chosen", "know": "known", "see": "seen", "write": "written",
-                          "speak": "spoken", "draw": "drawn", "grow": "grown", "show": "shown",
-                          "begin": "begun", "bear": "born", "win": "won", "lose": "lost"}.get(words[1], participle)
+            participle = {
+                "meet": "met",
+                "hold": "held",
+                "make": "made",
+                "give": "given",
+                "take": "taken",
+                "choose": "chosen",
+                "know": "known",
+                "see": "seen",
+                "write": "written",
+                "speak": "spoken",
+                "draw": "drawn",
+                "grow": "grown",
+                "show": "shown",
+                "begin": "begun",
+                "bear": "born",
+                "win": "won",
+                "lose": "lost",
+            }.get(words[1], participle)
         return " ".join([participle, *words[2:]])
     if words[0].isalpha() and words[0].islower():
         return " ".join([_past(words[0]), *words[1:]])
@@ -165,17 +250,32 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
         if isinstance(s, URIRef):
             entity_types[s].append(o)
     entities = sorted(s for s, kinds in entity_types.items() if NKG.Entity in kinds)
-    preferred, labels, aliases, mentioned = first(SKOS.prefLabel), first(RDFS.label), every(SKOS.altLabel), every(NKG.mentionedIn)
+    preferred, labels, aliases, mentioned = (
+        first(SKOS.prefLabel),
+        first(RDFS.label),
+        every(SKOS.altLabel),
+        every(NKG.mentionedIn),
+    )
     mention_counts = first(NKG.mentionCount)
     for entity in entities:
         label = str(preferred.get(entity) or labels.get(entity) or local_name(str(entity)))
-        network.add_node(str(entity), label=label, type=_class_of(entity_types[entity]),
-                         aliases=sorted(aliases.get(entity, set()) - {label}),
-                         documents=sorted(local_name(d) for d in mentioned.get(entity, ())), facts=0,
-                         mentions=int(mention_counts.get(entity) or 0), roles=[])
+        network.add_node(
+            str(entity),
+            label=label,
+            type=_class_of(entity_types[entity]),
+            aliases=sorted(aliases.get(entity, set()) - {label}),
+            documents=sorted(local_name(d) for d in mentioned.get(entity, ())),
+            facts=0,
+            mentions=int(mention_counts.get(entity) or 0),
+            roles=[],
+        )
 
-    dates, identifiers, headlines, urls = (first(SCHEMA.datePublished), first(SCHEMA.identifier), first(SCHEMA.headline),
-                                           first(SCHEMA.url))
+    dates, identifiers, headlines, urls = (
+        first(SCHEMA.datePublished),
+        first(SCHEMA.identifier),
+        first(SCHEMA.headline),
+        first(SCHEMA.url),
+    )
     articles: dict[str, tuple[str, str]] = {}
     metadata: dict[str, dict[str, str]] = {}
     for article, kinds in entity_types.items():
@@ -184,16 +284,26 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
         identifier = str(identifiers.get(article) or local_name(str(article)))
         date = str(dates.get(article) or "")
         articles[str(article)] = (identifier, date)
-        metadata[identifier] = {"title": str(headlines.get(article) or ""), "url": str(urls.get(article) or ""),
-                                "date": date}
+        metadata[identifier] = {
+            "title": str(headlines.get(article) or ""),
+            "url": str(urls.get(article) or ""),
+            "date": date,
+        }
     network.graph["articles"] = dict(sorted(metadata.items()))
     texts, parts = first(SCHEMA.text), first(SCHEMA.isPartOf)
-    sentences = {str(s): (str(texts.get(s) or ""), str(parts.get(s) or ""))
-                 for s, kinds in entity_types.items() if NKG.Sentence in kinds}
+    sentences = {
+        str(s): (str(texts.get(s) or ""), str(parts.get(s) or ""))
+        for s, kinds in entity_types.items()
+        if NKG.Sentence in kinds
+    }
 
     subjects, predicates, objects = first(RDF.subject), first(RDF.predicate), first(RDF.object)
-    negations, modalities, confidences, sources = (first(NKG.negated), first(NKG.modality), first(NKG.confidence),
-                                                   first(PROV.wasDerivedFrom))
+    negations, modalities, confidences, sources = (
+        first(NKG.negated),
+        first(NKG.modality),
+        first(NKG.confidence),
+        first(PROV.wasDerivedFrom),
+    )
     relation_labels: dict[str, str] = {}
     labelled_relations: set[str] = set()
     statements = {str(st): str(texts.get(st) or "") for st, kinds in entity_types.items() if NKG.Statement in kinds}
@@ -228,8 +338,9 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
             quotes[str(s)].append((verb, quote, doc_id, date))
             for named in _named_in(quote, names):
                 if named != str(s):
-                    grouped[(str(s), _SAID, named, False, "")].append((quote, doc_id, date,
-                                                                       float(confidences.get(assertion) or 0.0)))
+                    grouped[(str(s), _SAID, named, False, "")].append(
+                        (quote, doc_id, date, float(confidences.get(assertion) or 0.0))
+                    )
                     said_verbs.setdefault((str(s), named), set()).add(verb)
     relation_labels[_SAID] = "said"
     for membership, kinds in entity_types.items():
@@ -257,9 +368,18 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
             phrase = relation_labels[p] + " of"
         else:
             phrase = readable_relation(p, relation_labels[p] if p in labelled_relations else None)
-        network.add_edge(s, o, key=f"{p}|{negated}|{modality}", predicate=p, relation=relation_labels[p],
-                         phrase=phrase, negated=negated, modality=modality, evidence=evidence,
-                         confidence=max(e[3] for e in evidence))
+        network.add_edge(
+            s,
+            o,
+            key=f"{p}|{negated}|{modality}",
+            predicate=p,
+            relation=relation_labels[p],
+            phrase=phrase,
+            negated=negated,
+            modality=modality,
+            evidence=evidence,
+            confidence=max(e[3] for e in evidence),
+        )
         network.nodes[s]["facts"] += len(evidence)
         if o != s:
             network.nodes[o]["facts"] += len(evidence)
@@ -267,7 +387,11 @@ def network_from_rdf(graph: TripleSource) -> nx.MultiDiGraph:
         network.nodes[speaker]["quotes"] = sorted(set(said), key=lambda q: (q[3], q[2], q[1]))
     # an entity known only from mentions (no relation, fact or quote in the graph) has nothing to show
     # in a network: it stays in the graph and in `newsgraph entities`, not on the page
-    bare = [n for n, data in network.nodes(data=True) if network.degree(n) == 0 and not data.get("facts") and not data.get("quotes")]
+    bare = [
+        n
+        for n, data in network.nodes(data=True)
+        if network.degree(n) == 0 and not data.get("facts") and not data.get("quotes")
+    ]
     network.remove_nodes_from(bare)
     return network
 
@@ -297,7 +421,7 @@ def _named_in(text: str, names: dict[str, str]) -> list[str]:
     i = 0
     while i < len(words):
         for size in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-            hit = names.get(" ".join(words[i:i + size]))
+            hit = names.get(" ".join(words[i : i + size]))
             if hit is not None:
                 if hit not in found:
                     found.append(hit)
@@ -327,15 +451,30 @@ def write_network(graph: Graph | nx.MultiDiGraph, output: str | Path, fmt: str) 
     network = graph if isinstance(graph, nx.MultiDiGraph) else network_from_rdf(graph)
     flat = nx.MultiDiGraph()
     for node, data in sorted(network.nodes(data=True)):
-        flat.add_node(node, label=data["label"], type=data["type"], aliases="; ".join(data["aliases"]),
-                      facts=int(data["facts"]), degree=int(network.degree(node)),
-                      articles=", ".join(data.get("documents", [])))
+        flat.add_node(
+            node,
+            label=data["label"],
+            type=data["type"],
+            aliases="; ".join(data["aliases"]),
+            facts=int(data["facts"]),
+            degree=int(network.degree(node)),
+            articles=", ".join(data.get("documents", [])),
+        )
     for number, (s, o, _key, data) in enumerate(sorted(network.edges(keys=True, data=True), key=lambda e: e[:3])):
-        flat.add_edge(s, o, key=f"e{number}", label=_relation_text(data), relation=data["relation"],
-                      predicate=data["predicate"], negated=bool(data["negated"]), modality=data["modality"],
-                      sentences=len(data["evidence"]), weight=float(len(data["evidence"])),
-                      confidence=float(data["confidence"]),
-                      articles=", ".join(sorted({e[1] for e in data["evidence"]})))
+        flat.add_edge(
+            s,
+            o,
+            key=f"e{number}",
+            label=_relation_text(data),
+            relation=data["relation"],
+            predicate=data["predicate"],
+            negated=bool(data["negated"]),
+            modality=data["modality"],
+            sentences=len(data["evidence"]),
+            weight=float(len(data["evidence"])),
+            confidence=float(data["confidence"]),
+            articles=", ".join(sorted({e[1] for e in data["evidence"]})),
+        )
     with atomic_output(output, "wb") as handle:
         if fmt == "graphml":
             nx.write_graphml(flat, handle)

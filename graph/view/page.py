@@ -56,9 +56,15 @@ def _safe_url(url: str) -> str:
 def _json_for_script(value: Any) -> str:
     """JSON safe to put inside a <script> element: no ``<``, ``>``, ``&``, ``'`` or line separators
     appear literally, so no text can close the element or open a comment."""
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 #: views up to this many nodes show every node (each labelled); larger ones open on an overview
@@ -74,9 +80,14 @@ def importance(view: nx.MultiDiGraph) -> dict[Hashable, float]:
     """How important each node is to a reader: its mentions, the articles it is in (counted
     thrice: an entity across many articles matters more), its distinct neighbours and quotes."""
     undirected = view.to_undirected(as_view=True)
-    return {node: float(data.get("mentions", 0)) + 3.0 * len(data.get("documents", ())) + len(undirected[node])
-            + len(data.get("quotes", ())) + 2.0 * len(data.get("roles", ()))
-            for node, data in view.nodes(data=True)}
+    return {
+        node: float(data.get("mentions", 0))
+        + 3.0 * len(data.get("documents", ()))
+        + len(undirected[node])
+        + len(data.get("quotes", ()))
+        + 2.0 * len(data.get("roles", ()))
+        for node, data in view.nodes(data=True)
+    }
 
 
 def overview_nodes(view: nx.MultiDiGraph, ranks: dict[Hashable, float]) -> list[Hashable]:
@@ -87,13 +98,17 @@ def overview_nodes(view: nx.MultiDiGraph, ranks: dict[Hashable, float]) -> list[
         return ordered
     named = [n for n in ordered if view.nodes[n]["type"] not in NON_NAMES][:OVERVIEW_NODES]
     if len(named) < 20:
-        named += [n for n in ordered if view.nodes[n]["type"] in NON_NAMES][:20 - len(named)]
+        named += [n for n in ordered if view.nodes[n]["type"] in NON_NAMES][: 20 - len(named)]
     return named
 
 
-def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable, float],
-               positions: dict[Hashable, tuple[float, float]], community: dict[Hashable, int]
-               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _page_data(
+    view: nx.MultiDiGraph,
+    shown: set[Hashable],
+    ranks: dict[Hashable, float],
+    positions: dict[Hashable, tuple[float, float]],
+    community: dict[Hashable, int],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Every node and edge of the view as structured data, no HTML (tooltips and the side
     panel are built from it in the browser); those with ``shown`` go into the vis DataSets at
     first, the others when a click or a search asks for them. Fields equal to their default are
@@ -162,8 +177,11 @@ def _page_data(view: nx.MultiDiGraph, shown: set[Hashable], ranks: dict[Hashable
             entry["width"] = min(3, 1 + len(data["evidence"]) // 4)
         if parallel:  # edges between the same two nodes bend apart, so their labels do not overlap
             clockwise = (parallel % 2 == 1) == (str(s) <= str(o))
-            entry["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
-                               "roundness": round(0.25 * ((parallel + 1) // 2), 2)}
+            entry["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.25 * ((parallel + 1) // 2), 2),
+            }
         if (s, o, _key) in backbone:
             entry["shown"] = 1
         edges.append(entry)
@@ -196,23 +214,31 @@ def _radius(rank: float, top: float) -> float:
     return round(6 + 16 * math.sqrt(rank / top), 1)
 
 
-def _communities(view: nx.MultiDiGraph, shown: list[Hashable], ranks: dict[Hashable, float],
-                 seed: int) -> tuple[list[list[Hashable]], list[dict[str, Any]]]:
+def _communities(
+    view: nx.MultiDiGraph, shown: list[Hashable], ranks: dict[Hashable, float], seed: int
+) -> tuple[list[list[Hashable]], list[dict[str, Any]]]:
     """Louvain communities of the shown nodes, each named after its top two entities."""
     groups = find_communities(view.subgraph(shown), seed=seed)
     described = []
     for number, members in enumerate(groups):
         best = sorted(members, key=lambda n: (-ranks[n], str(n)))
-        described.append({"id": number, "name": " · ".join(view.nodes[n]["label"] for n in best[:2]),
-                          "size": len(members)})
+        described.append(
+            {"id": number, "name": " · ".join(view.nodes[n]["label"] for n in best[:2]), "size": len(members)}
+        )
     return groups, described
 
 
 _NODES_SLOT, _EDGES_SLOT, _DATA_SLOT = "NEWSGRAPH_NODES_SLOT", "NEWSGRAPH_EDGES_SLOT", "<!--NEWSGRAPH_DATA_SLOT-->"
 
 
-def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewNotes | None = None,
-                physics: bool | None = None, layout_seed: int = 7) -> str:
+def render_html(
+    view: nx.MultiDiGraph,
+    *,
+    title: str = "newsgraph",
+    notes: ViewNotes | None = None,
+    physics: bool | None = None,
+    layout_seed: int = 7,
+) -> str:
     """The HTML page of a view: vis-network inlined, legend, search, physics toggle, tooltips
     and a details panel.
 
@@ -223,41 +249,81 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     """
     from pyvis.network import Network
 
-    notes = notes or ViewNotes(total_nodes=view.number_of_nodes(), total_edges=view.number_of_edges(),
-                               shown_nodes=view.number_of_nodes(), shown_edges=view.number_of_edges())
+    notes = notes or ViewNotes(
+        total_nodes=view.number_of_nodes(),
+        total_edges=view.number_of_edges(),
+        shown_nodes=view.number_of_nodes(),
+        shown_edges=view.number_of_edges(),
+    )
     large = view.number_of_nodes() > SMALL_VIEW
     ranks = importance(view)
     first = overview_nodes(view, ranks)
     top = max(ranks.values(), default=1.0) or 1.0
     groups, communities = _communities(view, first, ranks, layout_seed)
-    boxes = {n: label_box(_shorten(view.nodes[n]["label"], _LABEL_CHARS), _radius(ranks[n], top), big=k < 10)
-             for k, n in enumerate(first)}
+    boxes = {
+        n: label_box(_shorten(view.nodes[n]["label"], _LABEL_CHARS), _radius(ranks[n], top), big=k < 10)
+        for k, n in enumerate(first)
+    }
     positions = overview_layout(view.subgraph(first), boxes, groups, seed=layout_seed)
     community = {n: number for number, members in enumerate(groups) for n in members}
     physics = bool(physics)
     nodes, edges = _page_data(view, set(first), ranks, positions, community)
     many_edges = sum(1 for e in edges if e.get("shown")) > 3000
     options = {
-        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
-                    "stabilization": {"enabled": False}},
-        "interaction": {"hover": True, "hideEdgesOnDrag": many_edges, "hideEdgesOnZoom": many_edges,
-                        "navigationButtons": False, "multiselect": False, "tooltipDelay": 100},
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 12, "align": "horizontal", "face": "system-ui, sans-serif", "color": "#222222",
-                           "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "color": {"inherit": False, "color": "#d2d2d2" if large else "#b8b8b8", "highlight": "#333333",
-                            "hover": "#555555"},
-                  "selectionWidth": 1.5, "width": 1},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#111111", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": False}}},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based", "stabilization": {"enabled": False}},
+        "interaction": {
+            "hover": True,
+            "hideEdgesOnDrag": many_edges,
+            "hideEdgesOnZoom": many_edges,
+            "navigationButtons": False,
+            "multiselect": False,
+            "tooltipDelay": 100,
+        },
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {
+                "size": 12,
+                "align": "horizontal",
+                "face": "system-ui, sans-serif",
+                "color": "#222222",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+            },
+            "color": {
+                "inherit": False,
+                "color": "#d2d2d2" if large else "#b8b8b8",
+                "highlight": "#333333",
+                "hover": "#555555",
+            },
+            "selectionWidth": 1.5,
+            "width": 1,
+        },
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {
+                "size": 13,
+                "face": "system-ui, sans-serif",
+                "color": "#111111",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "scaling": {"label": {"enabled": False}},
+        },
         "layout": {"improvedLayout": False, "randomSeed": layout_seed},  # the same page every time
         # a class's colour, also for nodes a click or a search adds (vis' own group colours otherwise)
-        "groups": {name: {"color": {"background": colour, "border": "#555555",
-                                    "highlight": {"background": colour, "border": "#111111"},
-                                    "hover": {"background": colour, "border": "#111111"}}}
-                   for name, colour in CLASS_COLOURS.items()},
+        "groups": {
+            name: {
+                "color": {
+                    "background": colour,
+                    "border": "#555555",
+                    "highlight": {"background": colour, "border": "#111111"},
+                    "hover": {"background": colour, "border": "#111111"},
+                }
+            }
+            for name, colour in CLASS_COLOURS.items()
+        },
     }
     network = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     # pyvis' generate_html is bypassed on purpose: when any node title contains "href" it
@@ -267,18 +333,44 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     # quadratic, and the template's own tojson would sort the keys of 60,000 objects).
     template = network.templateEnv.get_template(network.path)
     page = template.render(
-        height=network.height, width=network.width, nodes=_NODES_SLOT, edges=_EDGES_SLOT, heading="",
-        options=json.dumps(options), physics_enabled=physics, use_DOT=False, dot_lang="", widget=False,
-        bgcolor=network.bgcolor, conf=False, tooltip_link=False, neighborhood_highlight=False,
-        select_menu=False, filter_menu=False, notebook=False, cdn_resources="in_line",
+        height=network.height,
+        width=network.width,
+        nodes=_NODES_SLOT,
+        edges=_EDGES_SLOT,
+        heading="",
+        options=json.dumps(options),
+        physics_enabled=physics,
+        use_DOT=False,
+        dot_lang="",
+        widget=False,
+        bgcolor=network.bgcolor,
+        conf=False,
+        tooltip_link=False,
+        neighborhood_highlight=False,
+        select_menu=False,
+        filter_menu=False,
+        notebook=False,
+        cdn_resources="in_line",
     )
     counts = Counter(data["type"] for _, data in view.nodes(data=True))
     cited = {item[1] for edge in edges for item in edge["evidence"]}
     cited.update(doc for node in nodes for doc in node.get("documents", ()))
-    articles = {doc: {"title": meta.get("title", ""), "url": _safe_url(meta.get("url", "")), "date": meta.get("date", "")}
-                for doc, meta in view.graph.get("articles", {}).items() if doc in cited}
-    page = _decorate(page, title=title, notes=notes, classes=counts, articles=articles, large=large, physics=physics,
-                     communities=communities, shown=len(first))
+    articles = {
+        doc: {"title": meta.get("title", ""), "url": _safe_url(meta.get("url", "")), "date": meta.get("date", "")}
+        for doc, meta in view.graph.get("articles", {}).items()
+        if doc in cited
+    }
+    page = _decorate(
+        page,
+        title=title,
+        notes=notes,
+        classes=counts,
+        articles=articles,
+        large=large,
+        physics=physics,
+        communities=communities,
+        shown=len(first),
+    )
     # the DataSets are read with JSON.parse from inert application/json elements placed before
     # the template's script: several times faster for the browser than a 20 MB object literal
     # the DataSets get the nodes and edges shown at first; the page keeps all of them
@@ -293,11 +385,21 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "newsgraph", notes: ViewN
     # page puts the ids back when it reads them
     position = {n["id"]: i for i, n in enumerate(nodes)}
     edges = [{**e, "from": position[e["from"]], "to": position[e["to"]]} for e in edges]
-    return "".join((head, '<script type="application/json" id="ng-first-nodes">', _json_for_script(first_nodes),
-                    '</script>\n<script type="application/json" id="ng-first-edges">', _json_for_script(first_edges),
-                    '</script>\n<script type="application/json" id="ng-nodes">', _json_for_script(nodes),
-                    '</script>\n<script type="application/json" id="ng-edges">', _json_for_script(edges), "</script>",
-                    tail))
+    return "".join(
+        (
+            head,
+            '<script type="application/json" id="ng-first-nodes">',
+            _json_for_script(first_nodes),
+            '</script>\n<script type="application/json" id="ng-first-edges">',
+            _json_for_script(first_edges),
+            '</script>\n<script type="application/json" id="ng-nodes">',
+            _json_for_script(nodes),
+            '</script>\n<script type="application/json" id="ng-edges">',
+            _json_for_script(edges),
+            "</script>",
+            tail,
+        )
+    )
 
 
 @cache
@@ -324,8 +426,10 @@ _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 #: only the page's own scripts run: each is allowed by its SHA-256, so a script or an event
 #: handler that article text managed to smuggle in would not (defence in depth: the text is
 #: escaped anyway)
-_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src {scripts}; '
-        "style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">")
+_CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src {scripts}; '
+    "style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">"
+)
 _CSP_SLOT = "<!--NEWSGRAPH_CSP_SLOT-->"
 _EXECUTABLE_SCRIPT = re.compile(r'<script(?: type="text/javascript")?>(.*?)</script>', re.DOTALL)
 
@@ -334,35 +438,62 @@ def _script_hashes(page: str) -> str:
     import base64
     import hashlib
 
-    digests = sorted({base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-                      for body in _EXECUTABLE_SCRIPT.findall(page)})
+    digests = sorted(
+        {
+            base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+            for body in _EXECUTABLE_SCRIPT.findall(page)
+        }
+    )
     return " ".join(f"'sha256-{digest}'" for digest in digests)
 
 
-def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int], articles: dict[str, dict[str, str]],
-              large: bool, physics: bool, communities: list[dict[str, Any]], shown: int) -> str:
-    legend = [{"name": c, "colour": CLASS_COLOURS.get(c, CLASS_COLOURS["Thing"]), "count": classes[c]}
-              for c in sorted(classes, key=lambda c: CLASS_ORDER.index(c) if c in CLASS_ORDER else 99)]
+def _decorate(
+    page: str,
+    *,
+    title: str,
+    notes: ViewNotes,
+    classes: dict[str, int],
+    articles: dict[str, dict[str, str]],
+    large: bool,
+    physics: bool,
+    communities: list[dict[str, Any]],
+    shown: int,
+) -> str:
+    legend = [
+        {"name": c, "colour": CLASS_COLOURS.get(c, CLASS_COLOURS["Thing"]), "count": classes[c]}
+        for c in sorted(classes, key=lambda c: CLASS_ORDER.index(c) if c in CLASS_ORDER else 99)
+    ]
     summary = f"{notes.shown_nodes} nodes, {notes.shown_edges} edges"
     if notes.total_nodes and (notes.total_nodes, notes.total_edges) != (notes.shown_nodes, notes.shown_edges):
         summary += f" (of {notes.total_nodes} nodes, {notes.total_edges} edges)"
     note_lines = "".join(f"<div>{html.escape(m)}</div>" for m in notes.messages)
     if large:
-        note_lines += (f'<div id="ng-overview">Overview: the {shown} most important entities of '
-                       f"{notes.shown_nodes}. Click a node to open its neighbours; search finds every entity."
-                       "</div>")
+        note_lines += (
+            f'<div id="ng-overview">Overview: the {shown} most important entities of '
+            f"{notes.shown_nodes}. Click a node to open its neighbours; search finds every entity."
+            "</div>"
+        )
     dates = sorted({meta["date"][:7] for meta in articles.values() if len(meta.get("date", "")) >= 7})
     time_filter = ""
     if len(dates) > 1:
         options = "".join(f'<option value="{html.escape(d)}">{html.escape(d)}</option>' for d in dates)
-        time_filter = ('<div id="ng-time" class="ng-row">Dates <select id="ng-since" aria-label="from">' + options
-                       + '</select> to <select id="ng-until" aria-label="to">' + options + "</select></div>")
+        time_filter = (
+            '<div id="ng-time" class="ng-row">Dates <select id="ng-since" aria-label="from">'
+            + options
+            + '</select> to <select id="ng-until" aria-label="to">'
+            + options
+            + "</select></div>"
+        )
     article_pick = ""
     if len(articles) > 1:
-        choices = "".join(f'<option value="{html.escape(doc)}">{html.escape(_shorten(doc + (" - " + meta["title"] if meta.get("title") else ""), 60))}</option>'
-                          for doc, meta in sorted(articles.items())[:5000])
-        article_pick = ('<div class="ng-row"><select id="ng-article" aria-label="Show one article">'
-                        '<option value="">All articles</option>' + choices + "</select></div>")
+        choices = "".join(
+            f'<option value="{html.escape(doc)}">{html.escape(_shorten(doc + (" - " + meta["title"] if meta.get("title") else ""), 60))}</option>'
+            for doc, meta in sorted(articles.items())[:5000]
+        )
+        article_pick = (
+            '<div class="ng-row"><select id="ng-article" aria-label="Show one article">'
+            '<option value="">All articles</option>' + choices + "</select></div>"
+        )
     panel = (
         '<div id="ng-panel" class="ng-box">'
         f"<h1>{html.escape(title)}</h1>"
@@ -373,8 +504,9 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
         f'<label title="Let the layout move"><input id="ng-physics" type="checkbox"{" checked" if physics else ""}> physics</label> '
         f'<label title="Show concepts, times and quantities"><input id="ng-concepts" type="checkbox"{"" if large else " checked"}> concepts</label> '
         '<button id="ng-fit" type="button">fit</button></div>'
-        + article_pick + time_filter +
-        '<div class="ng-legend" id="ng-legend"></div>'
+        + article_pick
+        + time_filter
+        + '<div class="ng-legend" id="ng-legend"></div>'
         '<details id="ng-communities-box"><summary>Communities</summary><div id="ng-communities"></div></details>'
         f'<div id="ng-notes">{note_lines}</div>'
         "</div>"
@@ -402,8 +534,15 @@ def _decorate(page: str, *, title: str, notes: ViewNotes, classes: dict[str, int
     return page.replace(call, call + "\n" + _panel_js(), 1)
 
 
-def render_graph(graph: TripleSource, output: str | Path, view: View | None = None, *, title: str = "newsgraph",
-                 physics: bool | None = None, **options: Any) -> ViewNotes:
+def render_graph(
+    graph: TripleSource,
+    output: str | Path,
+    view: View | None = None,
+    *,
+    title: str = "newsgraph",
+    physics: bool | None = None,
+    **options: Any,
+) -> ViewNotes:
     """Project ``graph``, cut ``view`` out of it (see :func:`select_view`; ``options`` are fields of
     :class:`View`, a shorthand for it), and write the page to ``output`` atomically. Returns the
     notes that say what the view shows and left out."""

@@ -56,11 +56,15 @@ class View:
         if self.max_nodes is not None and self.max_nodes < 1:
             raise NewsgraphError(f"max_nodes must be 1 or more, not {self.max_nodes}")
         since, until = _check_date(self.since, "--since"), _check_date(self.until, "--until")
-        if since and until and since[:len(until)] > until:
+        if since and until and since[: len(until)] > until:
             raise NewsgraphError(f"--since {since} is after --until {until}")
         # a list given for classes or relations is kept as a tuple: the view stays immutable
-        for name, value in (("classes", tuple(self.classes)), ("relations", tuple(self.relations)),
-                            ("since", since), ("until", until)):
+        for name, value in (
+            ("classes", tuple(self.classes)),
+            ("relations", tuple(self.relations)),
+            ("since", since),
+            ("until", until),
+        ):
             object.__setattr__(self, name, value)
 
 
@@ -77,14 +81,21 @@ class ViewNotes:
 
 # ------------------------------------------------------------------------------ selection
 
+
 def _matches(network: nx.MultiDiGraph, name: str) -> list[str]:
     wanted = " ".join(name.casefold().split())
-    exact = [n for n, d in network.nodes(data=True)
-             if d["label"].casefold() == wanted or any(a.casefold() == wanted for a in d["aliases"])]
+    exact = [
+        n
+        for n, d in network.nodes(data=True)
+        if d["label"].casefold() == wanted or any(a.casefold() == wanted for a in d["aliases"])
+    ]
     if exact:
         return exact
-    return [n for n, d in network.nodes(data=True)
-            if wanted in d["label"].casefold() or any(wanted in a.casefold() for a in d["aliases"])]
+    return [
+        n
+        for n, d in network.nodes(data=True)
+        if wanted in d["label"].casefold() or any(wanted in a.casefold() for a in d["aliases"])
+    ]
 
 
 def _candidates(network: nx.MultiDiGraph, name: str, limit: int = 8) -> str:
@@ -130,7 +141,7 @@ def _in_range(date: str, since: str | None, until: str | None) -> bool:
         return True
     if not date:
         return False
-    return (not since or date[:len(since)] >= since) and (not until or date[:len(until)] <= until)
+    return (not since or date[: len(since)] >= since) and (not until or date[: len(until)] <= until)
 
 
 def _left_out_summary(network: nx.MultiDiGraph, dropped: Iterable[str]) -> str:
@@ -138,7 +149,9 @@ def _left_out_summary(network: nx.MultiDiGraph, dropped: Iterable[str]) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: Any) -> tuple[nx.MultiDiGraph, ViewNotes]:
+def select_view(
+    network: nx.MultiDiGraph, view: View | None = None, **options: Any
+) -> tuple[nx.MultiDiGraph, ViewNotes]:
     """Cut ``view`` out of the network; the notes say what it shows and what was left out.
 
     ``options`` are fields of :class:`View`, a shorthand: ``select_view(network, focus="X")`` is
@@ -157,25 +170,33 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
     messages: list[str] = []
     shown = network
     if article is not None and article not in network.graph.get("articles", {}):
-        raise NewsgraphError(f"No article {article!r} in the graph. Articles: "
-                             + _listing(network.graph.get("articles", {})))
+        raise NewsgraphError(
+            f"No article {article!r} in the graph. Articles: " + _listing(network.graph.get("articles", {}))
+        )
     wanted_relations = {r.casefold() for r in relations}
     if wanted_relations:
         known = {d["relation"].casefold() for _, _, d in network.edges(data=True)}
         known |= {local_name(d["predicate"]).casefold() for _, _, d in network.edges(data=True)}
         missing = sorted(r for r in relations if r.casefold() not in known)
         if missing:
-            raise NewsgraphError(f"No relation {missing[0]!r} in the graph. Relations: "
-                                 + _listing(d["relation"] for _, _, d in network.edges(data=True)))
+            raise NewsgraphError(
+                f"No relation {missing[0]!r} in the graph. Relations: "
+                + _listing(d["relation"] for _, _, d in network.edges(data=True))
+            )
     if article or since or until or wanted_relations:
         shown = network.copy()
         drop = []
         for s, o, key, data in shown.edges(keys=True, data=True):
-            if wanted_relations and data["relation"].casefold() not in wanted_relations \
-                    and local_name(data["predicate"]).casefold() not in wanted_relations:
+            if (
+                wanted_relations
+                and data["relation"].casefold() not in wanted_relations
+                and local_name(data["predicate"]).casefold() not in wanted_relations
+            ):
                 drop.append((s, o, key))
                 continue
-            evidence = [e for e in data["evidence"] if (not article or e[1] == article) and _in_range(e[2], since, until)]
+            evidence = [
+                e for e in data["evidence"] if (not article or e[1] == article) and _in_range(e[2], since, until)
+            ]
             if evidence:
                 data["evidence"] = evidence
                 data["confidence"] = max(e[3] for e in evidence)
@@ -207,8 +228,9 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
         centres = _matches(shown, focus)
         if not centres:
             where = "in this view" if shown is not network else "in the graph"
-            raise NewsgraphError(f"No entity named {focus!r} {where} (matched against labels and aliases). "
-                                 + _candidates(shown, focus))
+            raise NewsgraphError(
+                f"No entity named {focus!r} {where} (matched against labels and aliases). " + _candidates(shown, focus)
+            )
         undirected = shown.to_undirected(as_view=True)
         keep: set[str] = set()
         for centre in centres:
@@ -222,9 +244,11 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
         dropped = ranked[max_nodes:]
         before_edges = shown.number_of_edges()
         shown = shown.subgraph(kept)
-        messages.append(f"showing the {len(kept)} most connected of {len(ranked)} nodes; left out "
-                        f"{len(dropped)} nodes ({_left_out_summary(network, dropped)}) and "
-                        f"{before_edges - shown.number_of_edges()} edges")
+        messages.append(
+            f"showing the {len(kept)} most connected of {len(ranked)} nodes; left out "
+            f"{len(dropped)} nodes ({_left_out_summary(network, dropped)}) and "
+            f"{before_edges - shown.number_of_edges()} edges"
+        )
     if shown.number_of_nodes() == 0:
         messages.append("nothing matches this view")
     if shown is network or nx.is_frozen(shown):
@@ -233,7 +257,11 @@ def select_view(network: nx.MultiDiGraph, view: View | None = None, **options: A
         if centre in shown:
             shown.nodes[centre]["focus"] = True
     shown.graph["articles"] = dict(network.graph.get("articles", {}))
-    notes = ViewNotes(total_nodes=network.number_of_nodes(), total_edges=network.number_of_edges(),
-                      shown_nodes=shown.number_of_nodes(), shown_edges=shown.number_of_edges(),
-                      messages=tuple(messages))
+    notes = ViewNotes(
+        total_nodes=network.number_of_nodes(),
+        total_edges=network.number_of_edges(),
+        shown_nodes=shown.number_of_nodes(),
+        shown_edges=shown.number_of_edges(),
+        messages=tuple(messages),
+    )
     return shown, notes

@@ -108,9 +108,11 @@ def sample_page(tmp_path_factory, sample_network) -> Path:
 
 # --- helpers shared by the tests
 
+
 def edge_point(loaded: Loaded, edge_id: str) -> dict[str, float]:
     """A point in page coordinates on the edge, where the network finds that edge and no node."""
-    point = loaded.js("""(id) => {
+    point = loaded.js(
+        """(id) => {
         var e = edges.get(id), p = network.getPositions([e.from, e.to]);
         for (var t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
             var c = {x: p[e.from].x + t * (p[e.to].x - p[e.from].x), y: p[e.from].y + t * (p[e.to].y - p[e.from].y)};
@@ -118,7 +120,9 @@ def edge_point(loaded: Loaded, edge_id: str) -> dict[str, float]:
             if (network.getEdgeAt(d) === id && network.getNodeAt(d) === undefined) return d;
         }
         return null;
-    }""", edge_id)
+    }""",
+        edge_id,
+    )
     assert point is not None, f"no free point on edge {edge_id}"
     box = loaded.page.locator("#mynetwork").bounding_box()
     return {"x": box["x"] + point["x"], "y": box["y"] + point["y"]}
@@ -127,7 +131,8 @@ def edge_point(loaded: Loaded, edge_id: str) -> dict[str, float]:
 def node_point(loaded: Loaded, node_id: str, *, free: bool = True) -> dict[str, float]:
     """A point in page coordinates where the network finds that node (nodes and labels may
     overlap); with ``free=False`` simply the node's centre."""
-    point = loaded.js("""([id, free]) => {
+    point = loaded.js(
+        """([id, free]) => {
         var c = network.getPositions([id])[id], r = network.getBoundingBox(id);
         if (!free) return network.canvasToDOM(c);
         var reach = Math.min(r.right - c.x, c.y - r.top) * 0.8;
@@ -137,7 +142,9 @@ def node_point(loaded: Loaded, node_id: str, *, free: bool = True) -> dict[str, 
             if (network.getNodeAt(d) === id) return d;
         }
         return null;
-    }""", [node_id, free])
+    }""",
+        [node_id, free],
+    )
     assert point is not None, f"node {node_id} is hidden under others"
     box = loaded.page.locator("#mynetwork").bounding_box()
     return {"x": box["x"] + point["x"], "y": box["y"] + point["y"]}

@@ -84,7 +84,9 @@ def test_hovering_and_clicking_an_edge_shows_relation_sentences_article_confiden
     loaded.page.wait_for_selector("#ng-tip", state="visible")
     tip = loaded.page.text_content("#ng-tip")
     assert "Nursultan Nazarbayev \u2192 commissioned \u2192 Maulen Ashimbayev" in tip
-    assert loaded.js("(id) => edges.get(id).label", edge["id"]) == "commissioned", "the hovered edge is labelled in words"
+    assert loaded.js("(id) => edges.get(id).label", edge["id"]) == "commissioned", (
+        "the hovered edge is labelled in words"
+    )
     assert "commissioned First Deputy Chairman" in tip and "nur-otan-meeting" in tip and "confidence" in tip
     loaded.page.mouse.click(point["x"], point["y"])
     assert loaded.js("() => network.getSelectedEdges()") == [edge["id"]]

@@ -28,24 +28,33 @@ def test_large_view_opens_on_an_overview_that_search_and_clicks_open_up(open_pag
     moved = loaded.js("""() => { var p = network.getPositions();
         return nodes.get().filter(n => Math.abs(p[n.id].x - n.x) > 1 || Math.abs(p[n.id].y - n.y) > 1).length; }""")
     assert moved == 0, "physics is off: nodes stay where the Python layout put them"
-    assert loaded.js("() => nodes.get().filter(n => ['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).length") == 0
+    assert (
+        loaded.js("() => nodes.get().filter(n => ['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).length")
+        == 0
+    )
     notes_text = loaded.page.text_content("#ng-notes")
     assert "showing the 1200 most connected of 1500 nodes; left out 300 nodes" in notes_text
     assert f"Overview: the {on_screen} most important entities of 1200" in notes_text
     assert loaded.js("() => edges.get().filter(e => e.label).length") == 0
     # an entity outside the overview: the search finds it, brings it in and labels its edges
-    outside = loaded.js("() => ngAllNodes.filter(n => !n.shown && !['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).pop().id")
+    outside = loaded.js(
+        "() => ngAllNodes.filter(n => !n.shown && !['Concept', 'TimeExpression', 'Quantity'].includes(n.group)).pop().id"
+    )
     label = view.nodes[outside]["label"]
     loaded.page.fill("#ng-search", label)
     assert loaded.js("() => network.getSelectedNodes()") == [outside]
     assert loaded.js("(id) => !!nodes.get(id) && !!nodes.get(id).label", outside), "selected: labelled"
     labelled = loaded.js("() => edges.get().filter(e => e.label).map(e => e.id).sort()")
-    assert labelled and set(labelled) <= set(loaded.js("(id) => network.getConnectedEdges(id)", outside)), \
+    assert labelled and set(labelled) <= set(loaded.js("(id) => network.getConnectedEdges(id)", outside)), (
         "edge labels around the selection, where they have room"
+    )
     # a click opens the neighbourhood
     hub = loaded.js("() => nodes.get().sort((a, b) => a.rank - b.rank)[0].id")
     before = loaded.js("() => nodes.length")
-    loaded.js("(id) => { network.selectNodes([id]); network.body.emitter.emit('click', {nodes: [id], edges: [], pointer: {DOM: {x: 0, y: 0}}}); }", hub)
+    loaded.js(
+        "(id) => { network.selectNodes([id]); network.body.emitter.emit('click', {nodes: [id], edges: [], pointer: {DOM: {x: 0, y: 0}}}); }",
+        hub,
+    )
     neighbours = set(nx.all_neighbors(view, hub))
     assert loaded.js("() => nodes.length") > before
     assert loaded.js("(ids) => ids.filter(id => nodes.get(id)).length", sorted(neighbours)) >= min(len(neighbours), 40)
@@ -60,12 +69,29 @@ def test_a_long_list_of_sentences_stays_usable(open_page, tmp_path):
     network = nx.MultiDiGraph()
     for node, label in (("a", "Astana"), ("b", "Berlin")):
         network.add_node(node, label=label, type="Place", aliases=[], documents=["d0"], facts=130)
-    evidence = [(f"Sentence number {i} says Astana is twinned with Berlin.", f"d{i % 7}", f"2024-01-{1 + i % 28:02d}",
-                 round(0.99 - i / 1000, 3)) for i in range(130)]
-    network.add_edge("a", "b", key="k", predicate="https://w3id.org/newsgraph/relation/twin", relation="twin",
-                     negated=False, modality="", evidence=evidence, confidence=0.99)
-    network.graph["articles"] = {f"d{i}": {"title": f"Article {i}", "url": f"https://news.example/{i}", "date": ""}
-                                 for i in range(7)}
+    evidence = [
+        (
+            f"Sentence number {i} says Astana is twinned with Berlin.",
+            f"d{i % 7}",
+            f"2024-01-{1 + i % 28:02d}",
+            round(0.99 - i / 1000, 3),
+        )
+        for i in range(130)
+    ]
+    network.add_edge(
+        "a",
+        "b",
+        key="k",
+        predicate="https://w3id.org/newsgraph/relation/twin",
+        relation="twin",
+        negated=False,
+        modality="",
+        evidence=evidence,
+        confidence=0.99,
+    )
+    network.graph["articles"] = {
+        f"d{i}": {"title": f"Article {i}", "url": f"https://news.example/{i}", "date": ""} for i in range(7)
+    }
     path = tmp_path / "long.html"
     write_text_atomic(path, render_html(network))
     loaded = open_page(path)
@@ -86,5 +112,7 @@ def test_a_long_list_of_sentences_stays_usable(open_page, tmp_path):
     loaded.page.fill("#ng-details input[type=search]", "number 12")
     assert items.all_text_contents() and all("number 12" in t for t in items.all_text_contents())
     assert items.count() == 1 + 10  # 12 and 120-129
-    overflow = loaded.js("() => { var d = document.getElementById('ng-details'); return [d.scrollHeight, d.clientHeight, innerHeight]; }")
+    overflow = loaded.js(
+        "() => { var d = document.getElementById('ng-details'); return [d.scrollHeight, d.clientHeight, innerHeight]; }"
+    )
     assert overflow[1] <= overflow[2], "the panel fits the window and scrolls"

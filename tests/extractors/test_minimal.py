@@ -140,8 +140,11 @@ def test_wanted_someone_to_and_purpose_clauses_are_hedged(nlp):
 
 def _facts(nlp, text):
     doc = nlp(text)
-    return [(m.subject.text, m.lemma, m.object.text if m.object else None)
-            for e in extract_document(doc, "t") for m in minimal_extractions(e, doc)]
+    return [
+        (m.subject.text, m.lemma, m.object.text if m.object else None)
+        for e in extract_document(doc, "t")
+        for m in minimal_extractions(e, doc)
+    ]
 
 
 def test_a_curly_apostrophe_contraction_is_be_not_a_predicate(nlp):
@@ -149,7 +152,9 @@ def test_a_curly_apostrophe_contraction_is_be_not_a_predicate(nlp):
 
 
 def test_an_embedded_question_is_no_object(nlp):
-    assert not [f for f in _facts(nlp, "Police did not say how many times the man was hit.") if f[2] == "how many times"]
+    assert not [
+        f for f in _facts(nlp, "Police did not say how many times the man was hit.") if f[2] == "how many times"
+    ]
 
 
 def test_a_participle_after_a_speech_verb_is_not_the_speakers_act(nlp):

@@ -26,8 +26,10 @@ def _roles(nlp, text: str) -> list[tuple[str, str, str | None]]:
         ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "CFO", "Acme")),
         ("Fire Chief Ana Ruiz said the blaze was contained.", ("Ana Ruiz", "Fire Chief", None)),
         ("Secretary-General Ban visited Kenya.", ("Ban", "Secretary-General", None)),
-        ("State Civil Protection Director Ana Ruiz said roads were closed.",
-         ("Ana Ruiz", "Director of State Civil Protection", None)),
+        (
+            "State Civil Protection Director Ana Ruiz said roads were closed.",
+            ("Ana Ruiz", "Director of State Civil Protection", None),
+        ),
         ("Reticle Research analyst Tom Rubin said demand was weak.", ("Tom Rubin", "analyst", "Reticle Research")),
         ("The fire was out by noon, spokeswoman Zoe Park said.", ("Zoe Park", "spokeswoman", None)),
         ("Deputy Minister of Health Lan Vo visited the clinic.", ("Lan Vo", "Deputy Minister of Health", None)),
@@ -83,7 +85,9 @@ def test_title_before_name_is_a_membership_not_an_alias(nlp):
     from graph.pipeline import build_graph
     from graph.types import Document
 
-    kg = build_graph([Document(id="t", text="Fire Chief Ana Ruiz said the blaze was contained. Ruiz thanked the crews.")])
+    kg = build_graph(
+        [Document(id="t", text="Fire Chief Ana Ruiz said the blaze was contained. Ruiz thanked the crews.")]
+    )
     names = {e.id: e for e in kg.entities}
     roles = {(names[m.member].label, m.role) for m in kg.memberships}
     assert ("Ana Ruiz", "Fire Chief") in roles
@@ -92,8 +96,11 @@ def test_title_before_name_is_a_membership_not_an_alias(nlp):
 
 
 def test_a_company_role_without_organisation_is_in_the_company_the_article_is_about(nlp):
-    found = _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. "
-                        "Chief executive officer Satya Nadella said sales were strong.")
+    found = _roles(
+        nlp,
+        "Microsoft sold more phones. Microsoft said profits rose. "
+        "Chief executive officer Satya Nadella said sales were strong.",
+    )
     assert ("Satya Nadella", "chief executive officer", "Microsoft") in found
     assert _roles(nlp, "Microsoft sold more phones. Microsoft said profits rose. Spokeswoman Zoe Park said so.") == [
         ("Zoe Park", "Spokeswoman", None)
@@ -114,8 +121,10 @@ def test_a_counterpart_holds_the_same_role(nlp):
         ("Sen. Chuck Schumer objected.", ("Chuck Schumer", "Senator", None)),
         ("Smith, who was named chief executive in 2020, resigned.", ("Smith", "chief executive", None)),
         ('"We are ready," said John Smith, the mayor of Springfield.', ("John Smith", "mayor", "Springfield")),
-        ("White House press secretary Karine Jean-Pierre said the talks went well.",
-         ("Karine Jean-Pierre", "press secretary", "White House")),
+        (
+            "White House press secretary Karine Jean-Pierre said the talks went well.",
+            ("Karine Jean-Pierre", "press secretary", "White House"),
+        ),
     ],
 )
 def test_more_role_patterns(nlp, text, expected):

@@ -19,14 +19,18 @@ def _statements(nlp, text: str) -> list[tuple[str, str, str, int]]:
         ('"We will win," said Smith.', ("Smith", "say", "We will win", 0)),
         ('"We are ready," Smith told reporters.', ("Smith", "tell", "We are ready", 0)),
         ('Smith said: "We will win."', ("Smith", "say", "We will win", 0)),
-        ('"The plan is working," she said, "and costs are falling."',
-         ("she", "say", "The plan is working, and costs are falling", 0)),
+        (
+            '"The plan is working," she said, "and costs are falling."',
+            ("she", "say", "The plan is working, and costs are falling", 0),
+        ),
         ("The minister warned that prices would rise.", ("The minister", "warn", "prices would rise", 0)),
         ("Jones told reporters that the deal was dead.", ("Jones", "tell", "the deal was dead", 0)),
         ("Police told the driver he was under arrest.", ("Police", "tell", "he was under arrest", 0)),
         ('The mayor called the move "disappointing".', ("The mayor", "call", "the move disappointing", 0)),
-        ("According to the agency, prices rose by 5 percent.",
-         ("the agency", "according to", "prices rose by 5 percent", 0)),
+        (
+            "According to the agency, prices rose by 5 percent.",
+            ("the agency", "according to", "prices rose by 5 percent", 0),
+        ),
     ],
 )
 def test_statement_shapes(nlp, text, expected):
@@ -84,8 +88,10 @@ def test_the_speaker_of_a_pronoun_is_resolved():
 
 def test_a_quotation_whose_speaker_comes_at_its_end(nlp):
     found = _statements(nlp, '"We will win. The team is ready," Smith said.')
-    assert [(s, v, c, n) for s, v, c, n in found] == [("Smith", "say", "We will win", 0),
-                                                      ("Smith", "say", "The team is ready", 1)]
+    assert [(s, v, c, n) for s, v, c, n in found] == [
+        ("Smith", "say", "We will win", 0),
+        ("Smith", "say", "The team is ready", 1),
+    ]
 
 
 def test_quoted_titles_are_not_speech(nlp):

@@ -31,8 +31,9 @@ def test_personal_title_makes_person_even_against_the_ner() -> None:
 
 
 def test_never_place_for_a_name_with_a_personal_title() -> None:
-    decision = classify([E("Paris", ner="GPE", title="Ms", preposition="in"), E("Paris", ner="GPE"),
-                         E("Paris", ner="GPE")])
+    decision = classify(
+        [E("Paris", ner="GPE", title="Ms", preposition="in"), E("Paris", ner="GPE"), E("Paris", ner="GPE")]
+    )
     assert decision.type == "Person"
     assert decision.confidence <= 0.5  # the NER said place three times: not sure
 
@@ -42,12 +43,15 @@ def test_company_suffix_makes_organization(name: str) -> None:
     assert classify([E(name, ner="PERSON")]).type == "Organization"
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("University of Oxford", "Organization"),
-    ("Ministry of Defence", "GovernmentBody"),
-    ("Bank of England", "Organization"),
-    ("Department of Justice", "GovernmentBody"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("University of Oxford", "Organization"),
+        ("Ministry of Defence", "GovernmentBody"),
+        ("Bank of England", "Organization"),
+        ("Department of Justice", "GovernmentBody"),
+    ],
+)
 def test_of_names(name: str, kind: str) -> None:
     assert classify([E(name, ner="GPE")]).type == kind
 
@@ -59,14 +63,21 @@ def test_in_and_a_gpe_makes_place() -> None:
 
 
 def test_quotes_make_a_creative_work() -> None:
-    decision = classify([E("Songs of the Late Times", ner="ORG", quoted=True), E("Songs of the Late Times", quoted=True)])
+    decision = classify(
+        [E("Songs of the Late Times", ner="ORG", quoted=True), E("Songs of the Late Times", quoted=True)]
+    )
     assert decision.type == "CreativeWork"
 
 
 def test_party_alone_is_political_party_but_conflict_goes_broad() -> None:
     assert classify([E("Nur Otan Party", ner="ORG")]).type == "PoliticalParty"
-    conflict = classify([E("Nur Otan Party", ner="ORG"), E("Nur Otan", ner="ORG", descriptor="company"),
-                         E("Nur Otan", ner="ORG", descriptor="firm")])
+    conflict = classify(
+        [
+            E("Nur Otan Party", ner="ORG"),
+            E("Nur Otan", ner="ORG", descriptor="company"),
+            E("Nur Otan", ner="ORG", descriptor="firm"),
+        ]
+    )
     assert conflict.type == "Organization"
     specific = classify([E("Nur Otan Party", ner="ORG")])
     assert conflict.confidence < specific.confidence or specific.type == "PoliticalParty"
@@ -75,8 +86,15 @@ def test_party_alone_is_political_party_but_conflict_goes_broad() -> None:
 
 
 def test_person_organization_split_takes_the_heavier_with_low_confidence() -> None:
-    decision = classify([E("Jordan", ner="PERSON"), E("Jordan", ner="PERSON"), E("Jordan", ner="ORG"),
-                         E("Jordan", ner="ORG", possessive=True), E("Jordan", ner="PERSON")])
+    decision = classify(
+        [
+            E("Jordan", ner="PERSON"),
+            E("Jordan", ner="PERSON"),
+            E("Jordan", ner="ORG"),
+            E("Jordan", ner="ORG", possessive=True),
+            E("Jordan", ner="PERSON"),
+        ]
+    )
     assert decision.type == "Person"
     assert decision.confidence <= 0.5
     clear = classify([E("Jordan", ner="PERSON")] * 5)
@@ -206,8 +224,13 @@ def test_mention_evidence_reads_a_parse() -> None:
     assert classify([acme]).type == "Organization"
     assert classify([place]).type == "Place"
 
-    quoted = Doc(vocab, words=["sang", "\u201c", "Riverline", "\u201d"], pos=["VERB", "PUNCT", "PROPN", "PUNCT"],
-                 heads=[0, 2, 0, 2], deps=["ROOT", "punct", "dobj", "punct"])
+    quoted = Doc(
+        vocab,
+        words=["sang", "\u201c", "Riverline", "\u201d"],
+        pos=["VERB", "PUNCT", "PROPN", "PUNCT"],
+        heads=[0, 2, 0, 2],
+        deps=["ROOT", "punct", "dobj", "punct"],
+    )
     song = mention_evidence(quoted, 2, 3)
     assert song.quoted
     assert classify([song]).type == "CreativeWork"

@@ -25,15 +25,32 @@ def triples(network: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
     return {(labels[s], d["relation"], labels[o]) for s, o, d in network.edges(data=True)}
 
 
-def entity(label: str, kind: str = "Person", aliases: tuple[str, ...] = (), documents: tuple[str, ...] = ("a1",)) -> dict:
+def entity(
+    label: str, kind: str = "Person", aliases: tuple[str, ...] = (), documents: tuple[str, ...] = ("a1",)
+) -> dict:
     return {"label": label, "type": kind, "aliases": list(aliases), "documents": list(documents), "facts": 0}
 
 
-def fact(network: nx.MultiDiGraph, s: str, relation: str, o: str, *evidence: tuple[str, str, str, float],
-         negated: bool = False, modality: str = "") -> None:
-    network.add_edge(s, o, key=f"rel:{relation}|{negated}|{modality}", predicate=f"https://w3id.org/newsgraph/relation/{relation}",
-                     relation=relation, negated=negated, modality=modality, evidence=list(evidence),
-                     confidence=max(e[3] for e in evidence))
+def fact(
+    network: nx.MultiDiGraph,
+    s: str,
+    relation: str,
+    o: str,
+    *evidence: tuple[str, str, str, float],
+    negated: bool = False,
+    modality: str = "",
+) -> None:
+    network.add_edge(
+        s,
+        o,
+        key=f"rel:{relation}|{negated}|{modality}",
+        predicate=f"https://w3id.org/newsgraph/relation/{relation}",
+        relation=relation,
+        negated=negated,
+        modality=modality,
+        evidence=list(evidence),
+        confidence=max(e[3] for e in evidence),
+    )
     for node in {s, o}:
         network.nodes[node]["facts"] += len(evidence)
 
@@ -47,8 +64,14 @@ def small_network() -> nx.MultiDiGraph:
     network.add_node("society", **entity("Royal Society", "Organization", documents=("a2",)))
     network.add_node("london", **entity("London", "Place", documents=("a3",)))
     network.add_node("engine", **entity("analytical engine", "Concept", documents=("a1",)))
-    fact(network, "ada", "meet", "charles", ("Ada met Charles.", "a1", "2023-05-02", 0.9),
-         ("Ada Lovelace met Babbage again.", "a3", "2024-01-10", 0.7))
+    fact(
+        network,
+        "ada",
+        "meet",
+        "charles",
+        ("Ada met Charles.", "a1", "2023-05-02", 0.9),
+        ("Ada Lovelace met Babbage again.", "a3", "2024-01-10", 0.7),
+    )
     fact(network, "charles", "design", "engine", ("Babbage designed the engine.", "a1", "2023-05-02", 0.8))
     fact(network, "ada", "join", "society", ("Ada did not join the Society.", "a2", "2023-11-30", 0.6), negated=True)
     fact(network, "charles", "visit", "london", ("Babbage visited London.", "a3", "2024-01-10", 0.75))

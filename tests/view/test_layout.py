@@ -10,6 +10,7 @@ from graph.view import compute_layout
 
 # ------------------------------------------------------------------------------ layout
 
+
 def _distance(p: tuple[float, float], q: tuple[float, float]) -> float:
     return math.dist(p, q)
 
@@ -34,7 +35,7 @@ def test_layout_separates_components_and_clusters():
     network = nx.Graph()
     cliques = [[f"c{k}-{i}" for i in range(12)] for k in range(2)]
     for clique in cliques:
-        network.add_edges_from((a, b) for i, a in enumerate(clique) for b in clique[i + 1:])
+        network.add_edges_from((a, b) for i, a in enumerate(clique) for b in clique[i + 1 :])
     network.add_edge(cliques[0][0], cliques[1][0])
     ring = [f"r{i}" for i in range(80)]  # a second component, laid out with the mesh
     network.add_edges_from(zip(ring, ring[1:] + ring[:1]))
@@ -49,10 +50,17 @@ def test_layout_separates_components_and_clusters():
     between = min(_distance(positions[a], positions[b]) for a in cliques[0][1:] for b in cliques[1][1:])
     assert spread(cliques[0]) < between and spread(cliques[1]) < between
     components = [list(c) for c in nx.connected_components(network)]
-    boxes = [(min(positions[n][0] for n in c), min(positions[n][1] for n in c),
-              max(positions[n][0] for n in c), max(positions[n][1] for n in c)) for c in components]
+    boxes = [
+        (
+            min(positions[n][0] for n in c),
+            min(positions[n][1] for n in c),
+            max(positions[n][0] for n in c),
+            max(positions[n][1] for n in c),
+        )
+        for c in components
+    ]
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], "components overlap"
     assert len({positions[n] for n in network}) == network.number_of_nodes()
 
@@ -92,6 +100,10 @@ def test_communities_are_seeded_named_and_laid_out_apart():
     nodes = json.loads(re.search(r'<script type="application/json" id="ng-nodes">(.*?)</script>', page, re.S).group(1))
     xs = {c: [n["x"] for n in nodes if n["id"].startswith(c)] for c in "ab"}
     ys = {c: [n["y"] for n in nodes if n["id"].startswith(c)] for c in "ab"}
-    apart = (max(xs["a"]) < min(xs["b"]) or max(xs["b"]) < min(xs["a"]) or max(ys["a"]) < min(ys["b"])
-             or max(ys["b"]) < min(ys["a"]))
+    apart = (
+        max(xs["a"]) < min(xs["b"])
+        or max(xs["b"]) < min(xs["a"])
+        or max(ys["a"]) < min(ys["b"])
+        or max(ys["b"]) < min(ys["a"])
+    )
     assert apart, "each community in its own region"

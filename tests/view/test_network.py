@@ -15,6 +15,7 @@ from .conftest import triples
 
 # ------------------------------------------------------------------------------ projection
 
+
 def test_network_of_the_sample_has_the_card_facts(sample_dataset):
     network = network_from_rdf(sample_dataset)
     assert ("Nursultan Nazarbayev", "commission", "Maulen Ashimbayev") in triples(network)
@@ -28,6 +29,7 @@ def test_network_of_the_sample_has_the_card_facts(sample_dataset):
 
 
 # ------------------------------------------------------------------------------ exports
+
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_network_exports_carry_type_degree_and_relation_labels(sample_dataset, tmp_path, fmt):
@@ -75,6 +77,8 @@ def test_quotes_and_roles_come_from_the_rdf(sample_dataset):
     speaker = network.nodes[by_label["Nursultan Nazarbayev"]]
     assert speaker["roles"] == ["Chairman"]
     assert any(verb == "stressed" and "actively engaged" in text for verb, text, _doc, _date in speaker["quotes"])
-    phrases = {(network.nodes[s]["label"], d["phrase"], network.nodes[o]["label"]) for s, o, d in network.edges(data=True)}
+    phrases = {
+        (network.nodes[s]["label"], d["phrase"], network.nodes[o]["label"]) for s, o, d in network.edges(data=True)
+    }
     assert ("Maulen Ashimbayev", "First Deputy Chairman of", "Nur Otan Party") in phrases
     assert ("Nursultan Nazarbayev", "said", "Kazakhstan") in phrases, "a quote links its speaker to what it names"

@@ -17,6 +17,7 @@ from .conftest import entity, fact, page_data, triples
 
 # ------------------------------------------------------------------------------ the page
 
+
 def test_sample_page_is_self_contained_with_data_legend_search_and_toggle(sample_dataset):
     network = network_from_rdf(sample_dataset)
     page = render_html(network, title="t")
@@ -30,7 +31,9 @@ def test_sample_page_is_self_contained_with_data_legend_search_and_toggle(sample
     by_id = {n["id"]: n for n in nodes}
     shown = {(by_id[e["from"]]["fullLabel"], e["relation"], by_id[e["to"]]["fullLabel"]) for e in edges}
     assert shown == triples(network)
-    phrases = {(by_id[e["from"]]["fullLabel"], e.get("phrase", e["relation"]), by_id[e["to"]]["fullLabel"]) for e in edges}
+    phrases = {
+        (by_id[e["from"]]["fullLabel"], e.get("phrase", e["relation"]), by_id[e["to"]]["fullLabel"]) for e in edges
+    }
     assert ("Nursultan Nazarbayev", "commissioned", "Maulen Ashimbayev") in phrases
     assert ("Maulen Ashimbayev", "First Deputy Chairman of", "Nur Otan Party") in phrases, "roles are edges"
     assert not any("label" in e for e in edges), "edge labels appear on hover and around the selection"
@@ -41,8 +44,14 @@ def test_sample_page_is_self_contained_with_data_legend_search_and_toggle(sample
     assert biggest["fullLabel"] == "Nursultan Nazarbayev", "sized by importance: mentions, articles, neighbours"
     options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
     assert options["groups"]["Person"]["color"]["background"] == CLASS_COLOURS["Person"]
-    for element in ('id="ng-legend"', 'id="ng-search"', 'id="ng-physics" type="checkbox">', 'id="ng-details"',
-                    'id="ng-tip"', 'id="ng-concepts" type="checkbox" checked'):
+    for element in (
+        'id="ng-legend"',
+        'id="ng-search"',
+        'id="ng-physics" type="checkbox">',
+        'id="ng-details"',
+        'id="ng-tip"',
+        'id="ng-concepts" type="checkbox" checked',
+    ):
         assert element in page
     assert all(n.get("shown") and isinstance(n["x"], int) for n in nodes), "a small view shows every node, laid out"
     speaker = next(n for n in nodes if n["fullLabel"] == "Nursultan Nazarbayev")
@@ -62,8 +71,10 @@ def test_every_script_that_runs_is_allowed_by_hash_and_nothing_else():
     assert len(runnable) >= 3
     allowed = set(re.findall(r"'sha256-([^']+)'", directives["script-src"]))
     assert {base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() for b in runnable} == allowed
-    assert all(not attributes.strip() or attributes.strip() in ('type="text/javascript"',)
-               or "application/json" in attributes for attributes, _ in scripts)
+    assert all(
+        not attributes.strip() or attributes.strip() in ('type="text/javascript"',) or "application/json" in attributes
+        for attributes, _ in scripts
+    )
 
 
 def test_hostile_strings_are_escaped_for_each_context():
@@ -74,12 +85,20 @@ def test_hostile_strings_are_escaped_for_each_context():
     network.add_node("c", **entity('<a href="javascript:window.pwned=3">link</a>', "Organization"))
     fact(network, "a", "</script><script>alert(1)</script>", "b", (hostile, "d</script>", "2020-01-01", 0.5))
     fact(network, "c", "meet", "a", ("He said <!-- and --> and ]]>", "d2", "", 0.4))
-    network.graph["articles"] = {"d</script>": {"title": hostile, "url": "javascript:window.pwned=4", "date": ""},
-                                 "d2": {"title": "t", "url": " https://example.org/x?a=<b>&c='d' ", "date": ""}}
+    network.graph["articles"] = {
+        "d</script>": {"title": hostile, "url": "javascript:window.pwned=4", "date": ""},
+        "d2": {"title": "t", "url": " https://example.org/x?a=<b>&c='d' ", "date": ""},
+    }
     notes = ViewNotes(1, 1, 1, 1, messages=(f"3 hops around {hostile}",))
     page = render_html(network, title=hostile, notes=notes)
-    for raw in ("<script>window.pwned", "<img src=x", "</script><script>alert", '"quoted" & <b>', "<!-- and",
-                '<a href="javascript'):
+    for raw in (
+        "<script>window.pwned",
+        "<img src=x",
+        "</script><script>alert",
+        '"quoted" & <b>',
+        "<!-- and",
+        '<a href="javascript',
+    ):
         assert raw not in page
     data_scripts = "".join(re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S))
     assert "\u2028" not in data_scripts and "\\u2028" in data_scripts  # a line break to a JavaScript parser
@@ -87,7 +106,11 @@ def test_hostile_strings_are_escaped_for_each_context():
     assert f"<title>{'&lt;script&gt;window.pwned=1&lt;/script&gt;'}" in page
     assert "<div>3 hops around &lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=&quot;" in page
     nodes, edges = page_data(page, "nodes"), page_data(page, "edges")
-    assert {n["fullLabel"] for n in nodes} == {hostile, "javascript:alert(1)", '<a href="javascript:window.pwned=3">link</a>'}
+    assert {n["fullLabel"] for n in nodes} == {
+        hostile,
+        "javascript:alert(1)",
+        '<a href="javascript:window.pwned=3">link</a>',
+    }
     assert edges[0]["evidence"][0][0] == hostile or edges[1]["evidence"][0][0] == hostile
     data = json.loads(re.search(r'<script type="application/json" id="ng-data">(.*?)</script>', page, re.S).group(1))
     assert data["articles"]["d</script>"] == {"title": hostile, "url": "", "date": ""}, "javascript: URLs are dropped"

@@ -11,6 +11,7 @@ from .conftest import triples
 
 # ------------------------------------------------------------------------------ views
 
+
 def test_focus_matches_labels_and_aliases_with_hops(small_network):
     view, notes = select_view(small_network, focus="countess of lovelace", hops=1)
     assert set(view) == {"ada", "charles", "society"} and view.nodes["ada"].get("focus")
@@ -57,7 +58,10 @@ def test_date_ranges(small_network):
     assert triples(view) == {("Ada Lovelace", "meet", "Charles Babbage"), ("Charles Babbage", "visit", "London")}
     assert "undated facts left out" in notes.messages[0]
     view, _ = select_view(small_network, until="2023-05")
-    assert triples(view) == {("Ada Lovelace", "meet", "Charles Babbage"), ("Charles Babbage", "design", "analytical engine")}
+    assert triples(view) == {
+        ("Ada Lovelace", "meet", "Charles Babbage"),
+        ("Charles Babbage", "design", "analytical engine"),
+    }
     view, _ = select_view(small_network, since="2023-06-01", until="2023-12-31")
     assert triples(view) == {("Ada Lovelace", "join", "Royal Society")}
     view, notes = select_view(small_network, since="2025")
@@ -72,8 +76,9 @@ def test_max_nodes_keeps_the_most_connected_and_the_focus_and_says_what_was_left
     view, notes = select_view(small_network, max_nodes=2)
     assert set(view) == {"ada", "charles"}
     assert notes.shown_nodes == 2 and notes.total_nodes == 5
-    assert notes.messages[-1] == ("showing the 2 most connected of 5 nodes; left out 3 nodes "
-                                  "(Concept 1, Organization 1, Place 1) and 3 edges")
+    assert notes.messages[-1] == (
+        "showing the 2 most connected of 5 nodes; left out 3 nodes (Concept 1, Organization 1, Place 1) and 3 edges"
+    )
     view, _ = select_view(small_network, focus="London", hops=2, max_nodes=2)
     assert set(view) == {"london", "charles"}
     with pytest.raises(NewsgraphError, match="max_nodes"):
@@ -82,14 +87,19 @@ def test_max_nodes_keeps_the_most_connected_and_the_focus_and_says_what_was_left
 
 def test_a_focus_that_matches_nothing_lists_candidate_names(small_network):
     """The README promises that a name matching nothing is an error listing what there is."""
-    with pytest.raises(NewsgraphError, match=r"No entity named 'Ada Lovelase'.*Closest names: Ada Lovelace, Countess of Lovelace$"):
+    with pytest.raises(
+        NewsgraphError, match=r"No entity named 'Ada Lovelase'.*Closest names: Ada Lovelace, Countess of Lovelace$"
+    ):
         select_view(small_network, focus="Ada Lovelase")
     with pytest.raises(NewsgraphError, match=r"Closest names: Charles Babbage$"):
         select_view(small_network, focus="Babage")  # close to one word of a name
     with pytest.raises(NewsgraphError, match=r"Closest names: Countess of Lovelace"):
         select_view(small_network, focus="Countess of Lovelance")  # aliases are names too
-    with pytest.raises(NewsgraphError, match=r"'Nobody'.*Entities: Ada Lovelace, Charles Babbage, London, Royal Society, "
-                                             r"analytical engine$"):
+    with pytest.raises(
+        NewsgraphError,
+        match=r"'Nobody'.*Entities: Ada Lovelace, Charles Babbage, London, Royal Society, "
+        r"analytical engine$",
+    ):
         select_view(small_network, focus="Nobody")
     with pytest.raises(NewsgraphError, match=r"'Ada' in this view.*Entities: London$"):
         select_view(small_network, focus="Ada", classes=["Place"])  # candidates come from the view

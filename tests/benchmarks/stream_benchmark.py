@@ -1,0 +1,392 @@
+"""A generated news stream where positions change hands at known dates: change detection, support and removal.
+
+``generate_stream(n)`` writes ``n`` short articles (seeded, deterministic) about companies whose chief executive
+changes at known days. Each article has one main sentence and one or two fillers:
+
+- an announcement, published on the day of the appointment or up to six days later: "P was named chief
+  executive of C on Monday." (a weekday relative to the publication day) or "... on March 3, 2021.";
+- a repeat by the current holder during the term: "P is the chief executive of C.";
+- a repeat of an old appointment, published any time later: "P was appointed chief executive of C on 4 May 2021.";
+- fillers: "C opened a new office in Leeds.", "P met with Q in Oslo."
+
+The phrasings are the ones the extractor turns into position facts today (``name``/``appoint``/``be`` with the
+object "chief executive of C"). The truth is the list of changes of holder.
+
+``python tests/benchmarks/stream_benchmark.py [--articles 2000] [--remove 100] [--incremental]`` builds the
+stream into a new Oxigraph store with ``--changes``, scores the conflicts against the truth (every change
+detected, no false conflict), removes ``--remove`` random articles and compares the store with a fresh build
+without them (``rdflib.compare.isomorphic`` on the dumps), and with ``--incremental`` times adding one new
+article to the store (median of five, parse included and excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from graph.types import Document
+
+_PREFIXES = [
+    "Norvik",
+    "Altamar",
+    "Bellhaven",
+    "Corvant",
+    "Dunmore",
+    "Elstree",
+    "Fenwick",
+    "Galloway",
+    "Harrowgate",
+    "Ivelton",
+    "Juniper",
+    "Kestrel",
+    "Larkspur",
+    "Marlowe",
+    "Northgate",
+    "Orwell",
+    "Pemberton",
+    "Quarrington",
+    "Redfern",
+    "Sterling",
+    "Tamsin",
+    "Umberlee",
+    "Vantor",
+    "Westbrook",
+]
+_SUFFIXES = ["Holdings", "Systems", "Industries", "Logistics", "Foods", "Energy"]
+_FIRST = [
+    "Maria",
+    "Tomas",
+    "Anna",
+    "Peter",
+    "Laura",
+    "Daniel",
+    "Sofia",
+    "Martin",
+    "Elena",
+    "Victor",
+    "Helen",
+    "Oscar",
+    "Clara",
+    "Hugo",
+    "Irene",
+    "Felix",
+    "Nora",
+    "Adrian",
+    "Greta",
+    "Simon",
+    "Julia",
+    "Lucas",
+    "Vera",
+    "Robert",
+]
+_LAST = [
+    "Keller",
+    "Brandt",
+    "Whitfield",
+    "Okafor",
+    "Lindqvist",
+    "Moretti",
+    "Castellano",
+    "Novak",
+    "Haddad",
+    "Fairbairn",
+    "Kowalczyk",
+    "Albrecht",
+    "Thornbury",
+    "Valdivia",
+    "Nakamura",
+    "Ferreira",
+    "Ostrowski",
+    "Delacroix",
+    "Hargreaves",
+    "Sorensen",
+    "Petrakis",
+    "Kinsella",
+    "Amundsen",
+    "Rasmussen",
+    "Ibarra",
+    "Quinlan",
+    "Vasquez",
+    "Ellingham",
+    "Marchetti",
+    "Lindgren",
+    "Abernethy",
+    "Pellegrini",
+    "Szabo",
+    "Mortensen",
+    "Carrington",
+    "Volkov",
+    "Tanaka",
+    "Brennan",
+    "Gallagher",
+    "Holloway",
+    "Jablonski",
+    "Kaminski",
+    "Larsen",
+    "Mancini",
+    "Navarro",
+    "Oyelaran",
+    "Prescott",
+    "Rutherford",
+    "Santoro",
+    "Thorsen",
+    "Underhill",
+    "Varga",
+    "Winslow",
+    "Yamamoto",
+    "Zielinski",
+    "Ashdown",
+    "Blackwood",
+    "Cavendish",
+    "Dunleavy",
+    "Eastwood",
+]
+_CITIES = ["Leeds", "Oslo", "Lyon", "Porto", "Gdansk", "Malmo", "Turin", "Bilbao", "Utrecht", "Aarhus"]
+_PUBLISHERS = ["Daily Ledger", "Business Wire Weekly", "The Market Herald"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_START, _END = date(2015, 1, 1), date(2024, 12, 31)
+
+
+@dataclass(frozen=True)
+class Term:
+    company: str
+    person: str
+    start: date
+    end: date  # the last day of the term (the day before the next one starts), or _END
+
+
+@dataclass(frozen=True)
+class Change:
+    company: str
+    was: str
+    now: str
+    day: date
+
+
+def _long(day: date) -> str:
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def _terms(rng: random.Random, companies: list[str], people: list[str]) -> list[Term]:
+    terms: list[Term] = []
+    pool = list(people)
+    rng.shuffle(pool)
+    for company in companies:
+        count = rng.randint(2, 4)
+        span = (_END - _START).days
+        days = sorted(rng.sample(range(30, span - 60), count - 1))
+        starts = [_START + timedelta(days=rng.randint(0, 20))] + [_START + timedelta(days=d) for d in days]
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - timedelta(days=1) if i + 1 < len(starts) else _END
+            terms.append(Term(company, pool.pop(), start, end))
+    return terms
+
+
+def generate_stream(n: int, *, seed: int = 16) -> tuple[list[Document], list[Change]]:
+    """``n`` articles in order of publication, and the true changes of chief executive."""
+    rng = random.Random(seed)
+    companies_n = max(3, min(len(_PREFIXES) * len(_SUFFIXES), n // 25))
+    names = [f"{p} {s}" for s in _SUFFIXES for p in _PREFIXES]
+    companies = names[:companies_n]
+    pairs = [(first, last) for last in _LAST for first in _FIRST]
+    rng.shuffle(pairs)
+    people = [f"{first} {last}" for first, last in pairs[: companies_n * 4 + 10]]
+    terms = _terms(rng, companies, people)
+    changes = []
+    by_company: dict[str, list[Term]] = {}
+    for term in terms:
+        by_company.setdefault(term.company, []).append(term)
+    for company, held in by_company.items():
+        for before, after in pairwise(held):
+            changes.append(Change(company, before.person, after.person, after.start))
+
+    drafts: list[tuple[date, str]] = []
+    for term in terms:  # one announcement per term
+        delay = rng.randint(0, 6)
+        published = term.start + timedelta(days=delay)
+        when = f"on {_WEEKDAYS[term.start.weekday()]}" if rng.random() < 0.5 else f"on {_long(term.start)}"
+        drafts.append((published, f"{term.person} was named chief executive of {term.company} {when}."))
+    while len(drafts) < n:
+        term = rng.choice(terms)
+        kind = rng.random()
+        if kind < 0.45 and (term.end - term.start).days > 2:
+            published = term.start + timedelta(days=rng.randint(1, (term.end - term.start).days))
+            drafts.append((published, f"{term.person} is the chief executive of {term.company}."))
+        elif kind < 0.7:
+            published = term.start + timedelta(days=rng.randint(1, (_END - term.start).days))
+            drafts.append(
+                (
+                    published,
+                    f"{term.person} was appointed chief executive of {term.company} on "
+                    f"{term.start.day} {term.start.strftime('%B')} {term.start.year}.",
+                )
+            )
+        else:
+            published = _START + timedelta(days=rng.randint(0, (_END - _START).days))
+            other = rng.choice(terms)
+            drafts.append((published, f"{term.person} met with {other.person} in {rng.choice(_CITIES)}."))
+    drafts = drafts[:n] if len(drafts) > n else drafts
+    drafts.sort(key=lambda d: d[0])
+    documents = []
+    for number, (published, main) in enumerate(drafts, 1):
+        company = rng.choice(companies)
+        fillers = [
+            f"{company} opened a new office in {rng.choice(_CITIES)}.",
+            f"Shares of {rng.choice(companies)} rose on the news.",
+        ]
+        text = " ".join([main, *rng.sample(fillers, rng.randint(1, 2))])
+        documents.append(
+            Document(
+                id=f"stream-{number:05d}", text=text, published=published.isoformat(), source=rng.choice(_PUBLISHERS)
+            )
+        )
+    return documents, changes
+
+
+def score_changes(records: list[dict[str, object]], truth: list[Change]) -> dict[str, object]:
+    """Conflicts of ``build --changes`` records against the true changes: which changes were detected (a
+    conflict naming the company's position, the new holder and the one before), and which conflicts are false.
+    Holders are compared as :func:`graph.rdf.support.same_holder` does: an entity id numbered apart because
+    the NER typed one mention otherwise (``Julia_Fairbairn~2``), or a bare surname, is the same person."""
+    from graph.rdf.namespaces import ENT
+    from graph.rdf.support import same_holder
+    from graph.resolve.entities import entity_id, normalize_name
+
+    def iri(name: str) -> str:
+        return f"<{ENT}{name}>"
+
+    wanted = [
+        (f"chief executive of {normalize_name(c.company)}", iri(entity_id(c.now)), iri(entity_id(c.was))) for c in truth
+    ]
+    found = sorted(
+        {
+            (str(conflict["position"]), iri(str(conflict["now"])), iri(str(conflict["was"])))
+            for record in records
+            for conflict in record["conflicts"]
+        }
+    )  # type: ignore[attr-defined]
+
+    def match(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        return a[0] == b[0] and same_holder(a[1], b[1]) and same_holder(a[2], b[2])
+
+    detected = [w for w in wanted if any(match(w, f) for f in found)]
+    false = [f for f in found if not any(match(w, f) for w in wanted)]
+    return {
+        "changes": len(wanted),
+        "detected": len(detected),
+        "false_conflicts": false,
+        "missed": [w for w in wanted if w not in detected],
+    }
+
+
+def same_dataset(a: object, b: object) -> bool:
+    """Whether two datasets hold the same named graphs, each isomorphic (``rdflib.compare.isomorphic``)."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    def by_graph(dataset: object) -> dict[str, Graph]:
+        graphs: dict[str, Graph] = {}
+        for s, p, o, g in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
+            graphs.setdefault(str(getattr(g, "identifier", g)), Graph()).add((s, p, o))
+        return graphs
+
+    left, right = by_graph(a), by_graph(b)
+    return left.keys() == right.keys() and all(isomorphic(left[k], right[k]) for k in left)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--remove", type=int, default=100)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--incremental", action="store_true", help="time adding one article to the built store")
+    args = parser.parse_args(argv)
+
+    from graph.builder import build_store
+    from graph.rdf.stores import open_store
+    from graph.removal import remove_articles
+    from graph.types import PipelineConfig
+
+    documents, truth = generate_stream(args.articles)
+    config = PipelineConfig(processes=args.processes, gazetteer=None)
+    with tempfile.TemporaryDirectory(prefix="stream-") as scratch:
+        folder = Path(scratch)
+        started = time.perf_counter()
+        result = build_store(documents, folder / "full", config=config, changes=folder / "changes.jsonl")
+        built = time.perf_counter() - started
+        records = [json.loads(line) for line in (folder / "changes.jsonl").read_text().splitlines()]
+        score = score_changes(records, truth)
+        print(
+            f"built {len(documents)} articles in {built:.1f}s: {result.update.facts} facts, {result.update.quads} quads"
+        )
+        print(
+            f"changes detected: {score['detected']}/{score['changes']}; false conflicts: "
+            f"{len(score['false_conflicts'])}"
+        )  # type: ignore[arg-type]
+        for item in score["false_conflicts"][:10]:  # type: ignore[index]
+            print("  false:", item)
+        for item in score["missed"][:10]:  # type: ignore[index]
+            print("  missed:", item)
+        removed = sorted(random.Random(7).sample([d.id for d in documents], args.remove))
+        with open_store(str(folder / "full"), writable=True) as store:
+            started = time.perf_counter()
+            remove_articles(store, removed)
+            print(f"removed {len(removed)} articles in {time.perf_counter() - started:.1f}s")
+            after = store.to_dataset()
+        gone = set(removed)
+        build_store([d for d in documents if d.id not in gone], folder / "fresh", config=config)
+        with open_store(str(folder / "fresh")) as store:
+            fresh = store.to_dataset()
+        same = same_dataset(after, fresh)
+        print(
+            f"store after removal isomorphic to a fresh build without them: {same} ({len(after)} / {len(fresh)} quads)"
+        )
+        if args.incremental:
+            _time_incremental(folder / "full", config)
+    return 0 if score["detected"] == score["changes"] and not score["false_conflicts"] and same else 1
+
+
+def _time_incremental(store_path: Path, config: object) -> None:
+    """Add one new article at a time to the store: seconds per build, with and without the parse."""
+    import resource
+
+    from graph.corpus import write_articles
+    from graph.pipeline import analyze_documents
+    from graph.rdf.stores import open_store
+
+    totals, writes = [], []
+    for number in range(5):
+        document = Document(
+            id=f"incremental-{number}",
+            published="2025-01-0" + str(number + 1),
+            text=f"Nora Quinlan-{number} was named chief executive of Norvik Holdings on Monday. "
+            "Norvik Holdings opened a new office in Leeds.",
+        )
+        started = time.perf_counter()
+        (article,) = list(analyze_documents([document], config=config))  # type: ignore[arg-type]
+        parsed = time.perf_counter()
+        with open_store(str(store_path), writable=True) as store:
+            write_articles(store, [article])
+        done = time.perf_counter()
+        totals.append(done - started)
+        writes.append(done - parsed)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"one new article into the store: {statistics.median(totals):.2f}s median with its parse, "
+        f"{statistics.median(writes):.2f}s without; peak RSS {rss:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
