@@ -27,189 +27,35 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..lexicon import (
-    ADDRESS_TITLES,
     APPOINTING_VERBS,
-    CATEGORY_NOUNS,
     COMPANY_ROLE_NOUNS,
     COUNTERPART_NOUNS,
     GOVERNMENT_HEADS,
     HONORIFICS,
     ORGANIZATION_HEADS,
-    PERSON_PRONOUNS,
-    ROLE_ABBREVIATIONS,
     ROLE_COPULAS,
     ROLE_MODIFIERS,
-    ROLE_TITLE_NOUNS,
-    ROLE_UNIT_NOUNS,
     ROLE_VERBS,
 )
 from ..syntax import DocContext, kids, make_mention, subtree_indices, title_before_name
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
+from .role_titles import (
+    _ORG_LABELS,
+    _ORG_PREPOSITIONS,
+    _country_of,
+    _is_org_word,
+    _is_personish,
+    _role_label,
+    is_role_word,
+    title_span_before,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
-
-_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
-_NAME_LABELS = ("PERSON", *_ORG_LABELS, "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME", "CARDINAL",
-                "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
-_ORG_PREPOSITIONS = ("of", "at", "for", "with", "in")
-
-
-def is_role_word(token: Token) -> bool:
-    """A noun naming a position (``coach``, ``CFO``, ``Secretary-General``)."""
-    lower = token.lower_
-    return (
-        lower in ROLE_TITLE_NOUNS
-        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
-        or token.lemma_.lower() in ROLE_TITLE_NOUNS
-        or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
-    )
-
-
-def _is_org_word(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return (
-        token.ent_type_ in _ORG_LABELS
-        or lemma in ORGANIZATION_HEADS
-        or lemma in GOVERNMENT_HEADS
-        or lemma in CATEGORY_NOUNS
-        or lemma in ROLE_UNIT_NOUNS
-        or (token.pos_ == "PROPN" and not is_role_word(token))
-    )
-
-
-def _is_personish(token: Token) -> bool:
-    """A token that can head a person's name or stand for a person."""
-    if token.ent_type_ == "PERSON":
-        return True
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSON_PRONOUNS
-    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "ORG", "NORP") and not is_role_word(token)
-
-
-def _chain_left(doc: Doc, head: Token) -> list[int]:
-    """The words written directly before ``head`` that modify it (compounds, adjectives, a
-    possessive, a title with its ``of`` phrase), as one contiguous run of token indices."""
-    left: set[int] = set()
-    for child in kids(head):
-        if child.i > head.i or child.dep_ not in ("compound", "amod", "nmod", "poss", "nummod", "punct"):
-            continue
-        if child.dep_ == "poss" and child.pos_ == "PRON":
-            continue
-        left.update(range(child.left_edge.i, child.right_edge.i + 1))
-    chain: list[int] = []
-    i = head.i - 1
-    while i in left:
-        chain.append(i)
-        i -= 1
-    return sorted(chain)
-
-
-def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int], list[int]] | None:
-    """For the last word of a name, (title words, organisation words, name words) written before it.
-
-    ``Reticle Research analyst Tom Rubin``: title ``analyst``, organisation ``Reticle Research``,
-    name ``Tom Rubin``. None when no role noun stands before the name.
-    """
-    chain = _chain_left(doc, name_head)
-    if not chain:
-        return None
-    # the name: the head and the capitalised non-role words before it
-    name = [name_head.i]
-    for i in reversed(chain):
-        token = doc[i]
-        if i != name[0] - 1:
-            break
-        if token.ent_type_ == "PERSON" and name_head.ent_type_ == "PERSON" and not is_role_word(token) and (
-            token.lower_.rstrip(".") not in HONORIFICS
-        ):
-            name.insert(0, i)  # "Chung Eui-yong", "Moon Jae-in": every word of the person's name
-            continue
-        if i > 0 and doc[i - 1].lower_ == "of" and token.ent_type_ != "PERSON":
-            break  # "Deputy Minister of Health Lan Vo": the word after "of" is the title's
-        if token.text == "-" and not token.whitespace_ and i > 0 and doc[i - 1].pos_ == "PROPN" and (
-            not doc[i - 1].whitespace_
-        ):
-            name.insert(0, i)  # a hyphenated name
-            continue
-        if token.pos_ == "PROPN" and (token.is_title or token.is_upper) and not is_role_word(token) and (
-            token.ent_type_ in ("PERSON", "") or name_head.ent_type_ != "PERSON"
-        ) and token.lower_.rstrip(".") not in HONORIFICS:
-            if token.ent_type_ == "" and name_head.ent_type_ == "PERSON" and i < name_head.i - 3:
-                break
-            name.insert(0, i)
-            continue
-        break
-    while name and doc[name[0]].ent_type_ not in ("PERSON", "") and name[0] != name_head.i:
-        name.pop(0)
-    before = [i for i in chain if i < name[0]]
-    # honorifics between title and name ("President Mr. X") are neither
-    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS:
-        before.pop()
-    roles = [i for i in before if is_role_word(doc[i]) and doc[i].pos_ in ("NOUN", "PROPN", "X")]
-    if not roles:
-        return None
-    role_head = roles[-1]
-    if doc[role_head].lower_ in ADDRESS_TITLES:
-        return None  # "Doctor Jane Roe": a form of address, not a position
-    ofs = [i for i in before if i > role_head and doc[i].lower_ == "of"]
-    if ofs and ofs[0] < min(roles[-1] + 2, before[-1]):
-        role_head = roles[-1] if not [r for r in roles if r < ofs[0]] else [r for r in roles if r < ofs[0]][-1]
-    if any(i > role_head for i in before if doc[i].pos_ not in ("NOUN", "PROPN", "PUNCT", "ADJ", "ADP", "DET")):
-        return None
-    # the title: the role head, role words after it ("Chief Executive"), role modifiers before it
-    title = [i for i in before if i >= role_head]
-    capital = doc[role_head].is_title  # "Fire Chief": a capitalised role takes a capitalised word; "Acme CFO" not
-    organisation: list[int] = []
-    unit: list[int] = []
-    for i in reversed([i for i in before if i < role_head]):
-        token = doc[i]
-        lower = token.lower_
-        if organisation:
-            if (token.ent_type_ and token.ent_type_ == doc[organisation[0]].ent_type_) or token.tag_ == "POS" or (
-                token.pos_ == "PROPN" and not token.ent_type_
-            ):
-                organisation.insert(0, i)
-                continue
-            break
-        if token.tag_ == "POS" or token.dep_ == "case":
-            continue
-        if token.ent_type_ in _ORG_LABELS:
-            organisation.insert(0, i)
-            continue
-        if unit:
-            if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper) and not token.ent_type_:
-                unit.insert(0, i)
-                continue
-            break
-        if lower in ROLE_MODIFIERS or is_role_word(token) or lower == "-" or (
-            not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower
-        ):
-            title.insert(0, i)
-            continue
-        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-            break
-        if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper):
-            if capital:
-                unit.insert(0, i)
-            else:
-                organisation.insert(0, i)
-            continue
-        break
-    if unit and len(unit) == 1 and not organisation:
-        title = sorted(unit + title)  # "Fire Chief": one word before a capitalised role is the role's
-        unit = []
-    elif unit and organisation:
-        organisation = sorted(organisation + unit)
-        unit = []
-    organisation = [i for i in organisation if doc[i].tag_ != "POS" and doc[i].dep_ != "case"]
-    if unit:
-        title = [*sorted(title), -1, *unit]  # "-1": "of" is written between title and unit
-    return title, organisation, name
 
 
 class RoleExtractor:
@@ -230,8 +76,10 @@ class RoleExtractor:
         for found in self._find(doc, context):
             if found is None:
                 continue
-            if found.object is not None and found.object.kind == "ROLE" and found.relation.text.split()[-1].lower() in (
-                COMPANY_ROLE_NOUNS
+            if (
+                found.object is not None
+                and found.object.kind == "ROLE"
+                and found.relation.text.split()[-1].lower() in (COMPANY_ROLE_NOUNS)
             ):
                 # "Chief executive officer Tim Cook said": the company is the one the article is about
                 if not company:
@@ -258,7 +106,11 @@ class RoleExtractor:
             if name_head.ent_type_ != "PERSON":
                 continue
             name = [name_head.i]
-            while name[-1] + 1 < len(doc) and doc[name[-1] + 1].ent_type_ == "PERSON" and doc[name[-1] + 1].ent_iob_ == "I":
+            while (
+                name[-1] + 1 < len(doc)
+                and doc[name[-1] + 1].ent_type_ == "PERSON"
+                and doc[name[-1] + 1].ent_iob_ == "I"
+            ):
                 name.append(name[-1] + 1)
             owners = [c for c in kids(token) if c.dep_ == "poss"]
             sentence = context.sentence_of[token.i]
@@ -269,8 +121,11 @@ class RoleExtractor:
                 continue
             model = earlier[-1]
             label = model.relation.text
-            modifiers = [c.i for c in kids(token) if c.dep_ in ("amod", "compound") and c.i < token.i
-                         and c.ent_type_ in _ORG_LABELS]
+            modifiers = [
+                c.i
+                for c in kids(token)
+                if c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ in _ORG_LABELS
+            ]
             words = [token.i]
             # the model's own nationality word is not the counterpart's ("Russian Foreign Minister")
             model_words = label.split()
@@ -294,13 +149,17 @@ class RoleExtractor:
                 title, organisation, _ = found
                 if any(is_role_word(doc[i]) for i in title):
                     done_heads.add(ent.root.i)
-                    yield self._make(doc, context, list(range(ent.start, ent.end)), ent.root, title, organisation,
-                                     "title_of")
+                    yield self._make(
+                        doc, context, list(range(ent.start, ent.end)), ent.root, title, organisation, "title_of"
+                    )
         for token in context.tokens:
             if token.i in context.in_gloss:
                 continue
-            if token.pos_ == "PROPN" and token.dep_ != "compound" and token.i not in done_heads and not is_role_word(
-                token
+            if (
+                token.pos_ == "PROPN"
+                and token.dep_ != "compound"
+                and token.i not in done_heads
+                and not is_role_word(token)
             ):
                 found_before = title_span_before(doc, token)
                 if found_before is not None:
@@ -309,8 +168,9 @@ class RoleExtractor:
                         yield self._make(doc, context, name, token, title, organisation, "title")
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in self._conjoined_people(token):  # "Judges A and B"
-                                yield self._make(doc, context, self._person_span(doc, other), other, title,
-                                                 organisation, "title")
+                                yield self._make(
+                                    doc, context, self._person_span(doc, other), other, title, organisation, "title"
+                                )
             if is_role_word(token) and token.pos_ in ("NOUN", "PROPN"):
                 yield from self._around_role_noun(doc, context, token)
             if token.pos_ == "VERB" and token.lemma_.lower() in ROLE_VERBS:
@@ -321,8 +181,11 @@ class RoleExtractor:
         """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
         words = [i for i in title if i >= 0]
         kind = doc[name[-1]].ent_type_
-        return bool(kind) and kind != "PERSON" and all(doc[i].ent_type_ == kind for i in words) and (
-            doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words)
+        return (
+            bool(kind)
+            and kind != "PERSON"
+            and all(doc[i].ent_type_ == kind for i in words)
+            and (doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words))
         )
 
     @staticmethod
@@ -331,9 +194,11 @@ class RoleExtractor:
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return True
         # the NER missed the name: capitalised words, not an organisation's
-        return all(t.pos_ == "PROPN" and t.is_title for t in tokens) and not any(
-            t.ent_type_ in _ORG_LABELS and t.ent_type_ != "ORG" for t in tokens
-        ) and not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lemma_.lower() in GOVERNMENT_HEADS for t in tokens)
+        return (
+            all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+            and not any(t.ent_type_ in _ORG_LABELS and t.ent_type_ != "ORG" for t in tokens)
+            and not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lemma_.lower() in GOVERNMENT_HEADS for t in tokens)
+        )
 
     def _around_role_noun(self, doc: Doc, context: DocContext, role: Token) -> Iterator[Extraction | None]:
         """Appositions, copulas and appointments around a role noun."""
@@ -367,9 +232,13 @@ class RoleExtractor:
                     person, how = subjects[0], "copula"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
                 person, how = self._appointee(verb, role), "appointed"
-        if person is None and role.dep_ == "appos" and role.head.dep_ == "dobj" and role.head.head.lemma_.lower() in (
-            APPOINTING_VERBS
-        ) and _is_personish(role.head):
+        if (
+            person is None
+            and role.dep_ == "appos"
+            and role.head.dep_ == "dobj"
+            and role.head.head.lemma_.lower() in (APPOINTING_VERBS)
+            and _is_personish(role.head)
+        ):
             person, how = role.head, "appointed"  # "named Berg its chief executive" (role read as apposition)
             verb = role.head.head
         if person is None:
@@ -416,11 +285,23 @@ class RoleExtractor:
         if person.ent_type_ == "PERSON":
             for ent in doc.ents:
                 if ent.start <= person.i < ent.end:
-                    words = [i for i in range(ent.start, ent.end) if not is_role_word(doc[i])
-                             and doc[i].lower_.rstrip(".") not in HONORIFICS and doc[i].tag_ != "POS"]
+                    words = [
+                        i
+                        for i in range(ent.start, ent.end)
+                        if not is_role_word(doc[i])
+                        and doc[i].lower_.rstrip(".") not in HONORIFICS
+                        and doc[i].tag_ != "POS"
+                    ]
                     return words or [person.i]
-        words = [c.i for c in kids(person) if c.dep_ == "compound" and c.i < person.i and c.pos_ == "PROPN"
-                 and not is_role_word(c) and c.lower_.rstrip(".") not in HONORIFICS]
+        words = [
+            c.i
+            for c in kids(person)
+            if c.dep_ == "compound"
+            and c.i < person.i
+            and c.pos_ == "PROPN"
+            and not is_role_word(c)
+            and c.lower_.rstrip(".") not in HONORIFICS
+        ]
         return sorted([*words, person.i])
 
     @staticmethod
@@ -444,9 +325,12 @@ class RoleExtractor:
                 elif token.dep_ == "poss" and token.lower_ in ("its", "their"):
                     organisation = [token.i]
                 break
-            if token.ent_type_ in _ORG_LABELS or (token.pos_ == "PROPN" and not is_role_word(token)
-                                                   and token.lower_ not in ROLE_MODIFIERS
-                                                   and token.lower_.rstrip(".") not in HONORIFICS):
+            if token.ent_type_ in _ORG_LABELS or (
+                token.pos_ == "PROPN"
+                and not is_role_word(token)
+                and token.lower_ not in ROLE_MODIFIERS
+                and token.lower_.rstrip(".") not in HONORIFICS
+            ):
                 organisation = [j for j in subtree_indices(token) if j < role.i]
                 break
             title.append(i)
@@ -460,29 +344,39 @@ class RoleExtractor:
                     continue
                 obj = objs[0]
                 if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
-                    organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc",
-                                                                   "prep"))
+                    organisation = subtree_indices(
+                        obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                    )
                     if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
-                        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj",
-                                                                       "cc"))
+                        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
                     break
                 if prep.lower_ == "of" and obj.pos_ == "NOUN":
-                    title.extend([prep.i, *[j for j in subtree_indices(obj, skip_deps=("relcl", "appos", "acl",
-                                                                                      "punct", "conj", "cc",
-                                                                                      "prep"))
-                                            if doc[j].pos_ != "DET"]])
+                    title.extend(
+                        [
+                            prep.i,
+                            *[
+                                j
+                                for j in subtree_indices(
+                                    obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                                )
+                                if doc[j].pos_ != "DET"
+                            ],
+                        ]
+                    )
                     # "professor of economics at Yale": the organisation may follow
                     for inner in kids(obj):
                         if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
                             for o in kids(inner):
                                 if o.dep_ == "pobj" and _is_org_word(o):
-                                    organisation = subtree_indices(o, skip_deps=("relcl", "appos", "acl", "punct",
-                                                                                 "conj", "cc"))
+                                    organisation = subtree_indices(
+                                        o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
+                                    )
                     if organisation:
                         break
                     continue
-        organisation = [i for i in organisation if i not in person_words and doc[i].pos_ != "DET"
-                        and doc[i].tag_ != "POS"]
+        organisation = [
+            i for i in organisation if i not in person_words and doc[i].pos_ != "DET" and doc[i].tag_ != "POS"
+        ]
         return sorted(title), organisation
 
     def _role_verb(self, doc: Doc, context: DocContext, verb: Token) -> Extraction | None:
@@ -504,8 +398,9 @@ class RoleExtractor:
         organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
         organisation = [i for i in organisation if doc[i].pos_ != "DET"]
         role = ROLE_VERBS[verb.lemma_.lower()]
-        return self._make(doc, context, self._person_span(doc, person), person, [verb.i], organisation, "role_verb",
-                          label=role)
+        return self._make(
+            doc, context, self._person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
+        )
 
     # ------------------------------------------------------------------------ the extraction
 
@@ -513,12 +408,27 @@ class RoleExtractor:
     def _with_organisation(doc: Doc, context: DocContext, found: Extraction, organisation: Span) -> Extraction:
         from dataclasses import replace
 
-        obj = make_mention(doc, organisation.root, range(organisation.start, organisation.end),
-                           context.sentence_of[organisation.start], kind="ORG")
+        obj = make_mention(
+            doc,
+            organisation.root,
+            range(organisation.start, organisation.end),
+            context.sentence_of[organisation.start],
+            kind="ORG",
+        )
         return replace(found, object=obj, lemma=f"{found.lemma} of")
 
-    def _make(self, doc: Doc, context: DocContext, name: list[int], person: Token, title: list[int],
-              organisation: list[int], how: str, *, label: str | None = None) -> Extraction | None:
+    def _make(
+        self,
+        doc: Doc,
+        context: DocContext,
+        name: list[int],
+        person: Token,
+        title: list[int],
+        organisation: list[int],
+        how: str,
+        *,
+        label: str | None = None,
+    ) -> Extraction | None:
         words = [i for i in title if i >= 0]
         if not words or not name:
             return None
@@ -529,8 +439,7 @@ class RoleExtractor:
         sentence = context.sentence_of[person.i]
         # the head of the person's mention: the last word the NER calls a person ("Moon Jae-in's")
         head_word = max((i for i in name if doc[i].ent_type_ == "PERSON"), default=person.i)
-        subject = make_mention(doc, doc[head_word], name, sentence,
-                               kind="PERSON" if person.pos_ != "PRON" else "PRON")
+        subject = make_mention(doc, doc[head_word], name, sentence, kind="PERSON" if person.pos_ != "PRON" else "PRON")
         organisation = [i for i in organisation if i not in set(name) and doc[i].pos_ != "DET"]
         if organisation and all(doc[i].ent_type_ == "NORP" for i in organisation):
             country = _country_of(doc, organisation)
@@ -548,10 +457,15 @@ class RoleExtractor:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")
             lemma = f"be {label}"
         kind = "title" if how in ("title", "title_of", "apposition", "copula") else "apposition"
-        confidence = score(Features(kind if organisation else "bare_title",
-                                    subject_name=person.pos_ == "PROPN", object_name=bool(organisation),
-                                    in_quote=person.i in context.in_quote,
-                                    sentence_length=context.sentence_length(person.i)))
+        confidence = score(
+            Features(
+                kind if organisation else "bare_title",
+                subject_name=person.pos_ == "PROPN",
+                object_name=bool(organisation),
+                in_quote=person.i in context.in_quote,
+                sentence_length=context.sentence_length(person.i),
+            )
+        )
         return Extraction(
             doc_id=context.doc_id,
             sentence=sentence,
@@ -563,63 +477,6 @@ class RoleExtractor:
             construction="role",
             confidence=confidence,
         )
-
-
-def _country_of(doc: Doc, adjective: list[int]) -> list[int] | None:
-    """The place a nationality adjective stands for, when the article names it: ``Australian``
-    -> ``Australia``, ``Turkish`` -> ``Turkey`` (the longest shared beginning, four letters at least)."""
-    word = " ".join(doc[i].text for i in adjective).lower()
-    best: tuple[int, list[int]] | None = None
-    for ent in doc.ents:
-        if ent.label_ != "GPE":
-            continue
-        name = ent.text.lower()
-        shared = 0
-        while shared < min(len(name), len(word)) and name[shared] == word[shared]:
-            shared += 1
-        if shared >= 4 and shared >= len(name) - 2 and (best is None or shared > best[0]):
-            best = (shared, list(range(ent.start, ent.end)))
-    return best[1] if best else None
-
-
-def _role_label(doc: Doc, title: list[int]) -> str:
-    """The role as a label: lower case but for acronyms and the names of units
-    (``Chief Financial Officer`` -> ``chief financial officer``; ``CFO``; ``director of State Civil Protection``)."""
-    parts: list[str] = []
-    after_of = False
-    words = [doc[i] for i in title
-             if i >= 0 and doc[i].text.rstrip(".").isalpha() and doc[i].lower_ not in ("of", "the", "and")]
-    as_written = bool(words) and all(t.is_title or t.is_upper for t in words)
-    for i in title:
-        if i < 0:
-            parts.append("of")
-            after_of = True
-            continue
-        token = doc[i]
-        text = token.text
-        if token.lower_ == "of":
-            after_of = True
-            parts.append("of")
-            continue
-        if token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
-            word = ROLE_ABBREVIATIONS[token.lower_[:-1]]
-            parts.append(word.capitalize() if as_written else word)  # "Gov." -> Governor
-        elif as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
-            parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
-        elif after_of and (token.is_title or token.is_upper):
-            parts.append(text)
-        elif token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
-            parts.append(ROLE_ABBREVIATIONS[token.lower_[:-1]])  # "Gov." -> governor
-        elif text.isupper() and len(text) > 1:
-            parts.append(text)
-        elif token.tag_ in ("NNS", "NNPS") and is_role_word(token):
-            lemma = token.lemma_.lower()
-            singular = lemma if lemma in ROLE_TITLE_NOUNS else token.lower_[:-1]
-            parts.append(singular.capitalize() if as_written else singular)  # "Judges A and B": each is a judge
-        else:
-            parts.append(text.lower())
-    label = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    return label.strip()
 
 
 @register_extractor("roles.v1")
