@@ -1,0 +1,284 @@
+"""The parts of a clause and the predicates that find them, for :mod:`graph.extractors.clauses`.
+
+What a clause holds (:class:`Clause`, its object slots), which tokens are predicates, where a
+subject comes from when the verb has none of its own (:class:`_SubjectFinder`), the words of the
+relation and its lemma, and the arguments hanging on a verb: prepositional phrases, a light verb's
+event noun, an adjective's preposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
+from ..syntax import kids, subtree_indices
+from .minimal import rejoin_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
+#: deps of a noun's children that are left out of an argument span
+ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
+NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
+TIME_LABELS = ("DATE", "TIME")
+
+
+@dataclass
+class _Slot:
+    """One object: its head and span, and words it adds to the relation ("responsible for")."""
+
+    head: Token
+    span: list[int]
+    relation: list[int] = field(default_factory=list)
+    lemma: str = ""
+    kind: str | None = None
+
+
+@dataclass
+class Clause:
+    """A predicate with everything found for it (internal, holds spaCy tokens)."""
+
+    verb: Token  # the first verb of the predicate chain (where the subject hangs)
+    last: Token  # the last verb of the chain (where objects hang)
+    relation: list[int]  # token indices of the relation words
+    lemma_parts: list[str]
+    subjects: list[tuple[Token, list[int]]] = field(default_factory=list)
+    objects: list[_Slot] = field(default_factory=list)
+    clause_object: tuple[Token, list[int], list[int]] | None = None  # head, span, marker (that)
+    preps: list[tuple[str, Token, list[int], list[int]]] = field(default_factory=list)  # role, head, span, marker
+    construction: str = "svo"
+    passive: bool = False
+    negated: bool = False
+    modality: str | None = None
+    inherited_subject: bool = False
+    hedge: str | None = None
+
+
+def _is_predicate(token: Token) -> bool:
+    if token.dep_ in NOT_PREDICATE_DEPS:
+        return False
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "AUX" and token.dep_ in (
+        "ROOT",
+        "conj",
+        "ccomp",
+        "relcl",
+        "advcl",
+        "xcomp",
+        "parataxis",
+        "csubj",
+    )
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in kids(token) if c.dep_ in deps]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the nouns conjoined to it (A, B and C), in order."""
+    result = [token]
+    for child in kids(token):
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
+            result.extend(_conjuncts(child))
+    return result
+
+
+def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
+    # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
+    return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
+
+
+def _is_relative_word(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP", "WP$") or (token.lower_ == "that" and token.dep_ in (*SUBJECT_DEPS, "dobj"))
+
+
+def _context(verb: Token) -> str:
+    """Where a predicate stands, for the confidence: main, conj, complement, subordinate, ..."""
+    dep = verb.dep_
+    if dep in ("ROOT", "parataxis"):
+        return "main"
+    if dep == "conj":
+        return "conj" if verb.head.dep_ in ("ROOT", "conj") else _context(verb.head)
+    if dep in ("ccomp", "xcomp", "csubj"):
+        return "complement"
+    if dep == "relcl":
+        return "relative"
+    if dep == "acl":
+        return "participle"
+    return "subordinate"
+
+
+class _SubjectFinder:
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[list[Token], bool]] = {}
+
+    def subjects_of(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """Subject heads of ``verb`` and whether they were inherited from another clause."""
+        if verb.i not in self._cache:
+            self._cache[verb.i] = self._find(verb, depth)
+        return self._cache[verb.i]
+
+    def _find(self, verb: Token, depth: int) -> tuple[list[Token], bool]:
+        if depth > 8:
+            return [], False
+        own = _children(verb, *SUBJECT_DEPS)
+        if own:
+            heads: list[Token] = []
+            for subject in own:
+                if _is_relative_word(subject) and verb.dep_ == "relcl":
+                    heads.extend(_conjuncts(verb.head))
+                else:
+                    heads.extend(_conjuncts(subject))
+            return heads, False
+        head = verb.head
+        if verb.dep_ == "conj" and head is not verb:
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
+        if verb.dep_ == "acl" and head.lower_ == "order" and head.head.dep_ == "prep":
+            # "in order to V": the subject of the clause the purpose belongs to
+            governor = head.head.head
+            if _is_predicate(governor):
+                subjects, _ = self.subjects_of(governor, depth + 1)
+                return subjects, True
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return [], False  # "objectives set by X": the noun is the object (reduced relative)
+            if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+                return [], False  # "a law to protect X", "means to obtain X": the noun is not the doer
+            return _conjuncts(head), False
+        if verb.dep_ == "xcomp":
+            objects = _children(head, "dobj", "dative")
+            if objects:
+                return objects[:1], True
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and head.lemma_.lower() in SPEECH_VERBS:
+            # "the quake struck, officials said, crumpling buildings": not the speaker's act (a participle
+            # before the speech verb is: "Addressing the meeting, X noted that ...")
+            return [], False
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ in ("VBG", "VBN", "VB")
+            and _is_predicate(head)
+            and (not _children(verb, "mark") or verb.tag_ == "VB")
+        ):
+            subjects, _ = self.subjects_of(head, depth + 1)
+            return subjects, True
+        return [], False
+
+
+def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
+    """Auxiliaries, negation, the verb and its particle; passive?, negated?, modality."""
+    tokens: list[int] = []
+    passive = negated = False
+    modality: str | None = None
+    for child in kids(verb):
+        if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
+            tokens.append(child.i)
+            if child.dep_ == "auxpass":
+                passive = True
+            if child.tag_ == "MD" or child.lemma_.lower() in MODAL_LEMMAS:
+                modality = modality or child.lemma_.lower()
+        elif child.dep_ == "neg":
+            tokens.append(child.i)
+            negated = True
+        elif child.dep_ == "prt":
+            tokens.append(child.i)
+    if any(c.dep_ in ("nsubjpass", "csubjpass") for c in kids(verb)):
+        passive = True
+    tokens.append(verb.i)
+    return sorted(tokens), passive, negated, modality
+
+
+#: contracted verbs, with a straight or a curly apostrophe ("It’s", "they're"): the lemma they stand for
+CONTRACTIONS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will"}
+
+
+def _lemma(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if "\u2019" in lemma or "'" in lemma or lemma in ("", "\u2019"):
+        text = verb.lower_.replace("\u2019", "'")
+        lemma = CONTRACTIONS.get(text, "be" if text.startswith("'") or not text.strip("'") else text.replace("'", ""))
+    parts = [lemma]
+    parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
+    return " ".join(parts)
+
+
+def _prep_object(prep: Token) -> Token | None:
+    objects = _children(prep, "pobj", "pcomp")
+    return objects[0] if objects else None
+
+
+def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, list[int], list[int]]]:
+    """Prepositional phrases (and the passive agent), bare time expressions attached to the verb."""
+    found: list[tuple[str, Token, list[int], list[int]]] = []
+    for child in kids(verb):
+        if child.i in skip:
+            continue
+        if child.dep_ in ("prep", "agent"):
+            obj = _prep_object(child)
+            if obj is None:
+                continue
+            if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
+                continue  # "in order to V" is a purpose clause, extracted on its own
+            marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]
+            span = (
+                subtree_indices(obj, skip_deps=("relcl", "appos"))
+                if obj.pos_ not in ("VERB", "AUX")
+                else subtree_indices(obj)
+            )
+            found.append((child.lower_, obj, span, marker))
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
+            found.append(("time", child, subtree_indices(child), []))
+    return found
+
+
+def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot]:
+    """``held a meeting with X``, ``took part in X``: the relation takes the event noun and its
+    preposition (the noun's own, or the verb's when the noun is bare); ``consumed`` gets the
+    verb's preposition so it is not an extra argument too."""
+    if verb.lemma_.lower() not in LIGHT_VERBS or noun.pos_ != "NOUN" or noun.ent_type_:
+        return []
+    preps = [
+        c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None
+    ]
+    if not preps and not kids(noun):
+        preps = [
+            c
+            for c in kids(verb)
+            if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in LIGHT_PREPOSITIONS and _prep_object(c) is not None
+        ]
+        consumed.update(c.i for c in preps)
+    if not preps:
+        return []
+    prep = preps[0]
+    obj = _prep_object(prep)
+    assert obj is not None
+    noun_words = [c.i for c in kids(noun) if c.dep_ in ("det", "amod", "compound", "nummod") and c.i < noun.i]
+    relation = sorted([*noun_words, noun.i, prep.i])
+    lemma = f"{noun.lemma_.lower()} {prep.lower_}"
+    if obj.pos_ in ("VERB", "AUX"):
+        return [_Slot(obj, subtree_indices(obj), relation, lemma)]
+    return [_Slot(n, _noun_span(n), relation, lemma) for n in _conjuncts(obj)]
+
+
+def _adjective_slot(adjective: Token) -> list[_Slot]:
+    """``is responsible for X``: the adjective and its preposition join the relation."""
+    preps = [c for c in kids(adjective) if c.dep_ == "prep" and _prep_object(c) is not None]
+    if not preps:
+        return []
+    prep = preps[0]
+    obj = _prep_object(prep)
+    assert obj is not None
+    words = sorted(
+        [c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i] + [adjective.i, prep.i]
+    )
+    lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
+    return [
+        _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
+        for n in _conjuncts(obj)
+    ]

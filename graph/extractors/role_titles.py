@@ -1,0 +1,277 @@
+"""Role titles, for :mod:`graph.extractors.roles`: which words name a position, an organisation or
+a person, the title written before a name (``Reticle Research analyst Tom Rubin``), and the role
+label a title's words make (``Chief Financial Officer`` -> ``chief financial officer``) and the
+country a nationality word before a title stands for (``Australian`` -> ``Australia``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import (
+    ADDRESS_TITLES,
+    CATEGORY_NOUNS,
+    GOVERNMENT_HEADS,
+    HONORIFICS,
+    ORGANIZATION_HEADS,
+    PERSON_PRONOUNS,
+    ROLE_ABBREVIATIONS,
+    ROLE_MODIFIERS,
+    ROLE_TITLE_NOUNS,
+    ROLE_UNIT_NOUNS,
+)
+from ..syntax import kids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["is_role_word", "title_span_before"]
+
+_ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+_NAME_LABELS = (
+    "PERSON",
+    *_ORG_LABELS,
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+)
+_ORG_PREPOSITIONS = ("of", "at", "for", "with", "in")
+
+
+def is_role_word(token: Token) -> bool:
+    """A noun naming a position (``coach``, ``CFO``, ``Secretary-General``)."""
+    lower = token.lower_
+    return (
+        lower in ROLE_TITLE_NOUNS
+        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+        or token.lemma_.lower() in ROLE_TITLE_NOUNS
+        or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
+    )
+
+
+def _is_org_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in _ORG_LABELS
+        or lemma in ORGANIZATION_HEADS
+        or lemma in GOVERNMENT_HEADS
+        or lemma in CATEGORY_NOUNS
+        or lemma in ROLE_UNIT_NOUNS
+        or (token.pos_ == "PROPN" and not is_role_word(token))
+    )
+
+
+def _is_personish(token: Token) -> bool:
+    """A token that can head a person's name or stand for a person."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSON_PRONOUNS
+    return (
+        token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "ORG", "NORP") and not is_role_word(token)
+    )
+
+
+def _chain_left(doc: Doc, head: Token) -> list[int]:
+    """The words written directly before ``head`` that modify it (compounds, adjectives, a
+    possessive, a title with its ``of`` phrase), as one contiguous run of token indices."""
+    left: set[int] = set()
+    for child in kids(head):
+        if child.i > head.i or child.dep_ not in ("compound", "amod", "nmod", "poss", "nummod", "punct"):
+            continue
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue
+        left.update(range(child.left_edge.i, child.right_edge.i + 1))
+    chain: list[int] = []
+    i = head.i - 1
+    while i in left:
+        chain.append(i)
+        i -= 1
+    return sorted(chain)
+
+
+def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int], list[int]] | None:
+    """For the last word of a name, (title words, organisation words, name words) written before it.
+
+    ``Reticle Research analyst Tom Rubin``: title ``analyst``, organisation ``Reticle Research``,
+    name ``Tom Rubin``. None when no role noun stands before the name.
+    """
+    chain = _chain_left(doc, name_head)
+    if not chain:
+        return None
+    # the name: the head and the capitalised non-role words before it
+    name = [name_head.i]
+    for i in reversed(chain):
+        token = doc[i]
+        if i != name[0] - 1:
+            break
+        if (
+            token.ent_type_ == "PERSON"
+            and name_head.ent_type_ == "PERSON"
+            and not is_role_word(token)
+            and (token.lower_.rstrip(".") not in HONORIFICS)
+        ):
+            name.insert(0, i)  # "Chung Eui-yong", "Moon Jae-in": every word of the person's name
+            continue
+        if i > 0 and doc[i - 1].lower_ == "of" and token.ent_type_ != "PERSON":
+            break  # "Deputy Minister of Health Lan Vo": the word after "of" is the title's
+        if (
+            token.text == "-"
+            and not token.whitespace_
+            and i > 0
+            and doc[i - 1].pos_ == "PROPN"
+            and (not doc[i - 1].whitespace_)
+        ):
+            name.insert(0, i)  # a hyphenated name
+            continue
+        if (
+            token.pos_ == "PROPN"
+            and (token.is_title or token.is_upper)
+            and not is_role_word(token)
+            and (token.ent_type_ in ("PERSON", "") or name_head.ent_type_ != "PERSON")
+            and token.lower_.rstrip(".") not in HONORIFICS
+        ):
+            if token.ent_type_ == "" and name_head.ent_type_ == "PERSON" and i < name_head.i - 3:
+                break
+            name.insert(0, i)
+            continue
+        break
+    while name and doc[name[0]].ent_type_ not in ("PERSON", "") and name[0] != name_head.i:
+        name.pop(0)
+    before = [i for i in chain if i < name[0]]
+    # honorifics between title and name ("President Mr. X") are neither
+    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS:
+        before.pop()
+    roles = [i for i in before if is_role_word(doc[i]) and doc[i].pos_ in ("NOUN", "PROPN", "X")]
+    if not roles:
+        return None
+    role_head = roles[-1]
+    if doc[role_head].lower_ in ADDRESS_TITLES:
+        return None  # "Doctor Jane Roe": a form of address, not a position
+    ofs = [i for i in before if i > role_head and doc[i].lower_ == "of"]
+    if ofs and ofs[0] < min(roles[-1] + 2, before[-1]):
+        role_head = roles[-1] if not [r for r in roles if r < ofs[0]] else [r for r in roles if r < ofs[0]][-1]
+    if any(i > role_head for i in before if doc[i].pos_ not in ("NOUN", "PROPN", "PUNCT", "ADJ", "ADP", "DET")):
+        return None
+    # the title: the role head, role words after it ("Chief Executive"), role modifiers before it
+    title = [i for i in before if i >= role_head]
+    capital = doc[role_head].is_title  # "Fire Chief": a capitalised role takes a capitalised word; "Acme CFO" not
+    organisation: list[int] = []
+    unit: list[int] = []
+    for i in reversed([i for i in before if i < role_head]):
+        token = doc[i]
+        lower = token.lower_
+        if organisation:
+            if (
+                (token.ent_type_ and token.ent_type_ == doc[organisation[0]].ent_type_)
+                or token.tag_ == "POS"
+                or (token.pos_ == "PROPN" and not token.ent_type_)
+            ):
+                organisation.insert(0, i)
+                continue
+            break
+        if token.tag_ == "POS" or token.dep_ == "case":
+            continue
+        if token.ent_type_ in _ORG_LABELS:
+            organisation.insert(0, i)
+            continue
+        if unit:
+            if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper) and not token.ent_type_:
+                unit.insert(0, i)
+                continue
+            break
+        if (
+            lower in ROLE_MODIFIERS
+            or is_role_word(token)
+            or lower == "-"
+            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower)
+        ):
+            title.insert(0, i)
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            break
+        if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper):
+            if capital:
+                unit.insert(0, i)
+            else:
+                organisation.insert(0, i)
+            continue
+        break
+    if unit and len(unit) == 1 and not organisation:
+        title = sorted(unit + title)  # "Fire Chief": one word before a capitalised role is the role's
+        unit = []
+    elif unit and organisation:
+        organisation = sorted(organisation + unit)
+        unit = []
+    organisation = [i for i in organisation if doc[i].tag_ != "POS" and doc[i].dep_ != "case"]
+    if unit:
+        title = [*sorted(title), -1, *unit]  # "-1": "of" is written between title and unit
+    return title, organisation, name
+
+
+def _country_of(doc: Doc, adjective: list[int]) -> list[int] | None:
+    """The place a nationality adjective stands for, when the article names it: ``Australian``
+    -> ``Australia``, ``Turkish`` -> ``Turkey`` (the longest shared beginning, four letters at least)."""
+    word = " ".join(doc[i].text for i in adjective).lower()
+    best: tuple[int, list[int]] | None = None
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        name = ent.text.lower()
+        shared = 0
+        while shared < min(len(name), len(word)) and name[shared] == word[shared]:
+            shared += 1
+        if shared >= 4 and shared >= len(name) - 2 and (best is None or shared > best[0]):
+            best = (shared, list(range(ent.start, ent.end)))
+    return best[1] if best else None
+
+
+def _role_label(doc: Doc, title: list[int]) -> str:
+    """The role as a label: lower case but for acronyms and the names of units
+    (``Chief Financial Officer`` -> ``chief financial officer``; ``CFO``; ``director of State Civil Protection``)."""
+    parts: list[str] = []
+    after_of = False
+    words = [
+        doc[i]
+        for i in title
+        if i >= 0 and doc[i].text.rstrip(".").isalpha() and doc[i].lower_ not in ("of", "the", "and")
+    ]
+    as_written = bool(words) and all(t.is_title or t.is_upper for t in words)
+    for i in title:
+        if i < 0:
+            parts.append("of")
+            after_of = True
+            continue
+        token = doc[i]
+        text = token.text
+        if token.lower_ == "of":
+            after_of = True
+            parts.append("of")
+            continue
+        if token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
+            word = ROLE_ABBREVIATIONS[token.lower_[:-1]]
+            parts.append(word.capitalize() if as_written else word)  # "Gov." -> Governor
+        elif as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
+            parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
+        elif after_of and (token.is_title or token.is_upper):
+            parts.append(text)
+        elif token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
+            parts.append(ROLE_ABBREVIATIONS[token.lower_[:-1]])  # "Gov." -> governor
+        elif text.isupper() and len(text) > 1:
+            parts.append(text)
+        elif token.tag_ in ("NNS", "NNPS") and is_role_word(token):
+            lemma = token.lemma_.lower()
+            singular = lemma if lemma in ROLE_TITLE_NOUNS else token.lower_[:-1]
+            parts.append(singular.capitalize() if as_written else singular)  # "Judges A and B": each is a judge
+        else:
+            parts.append(text.lower())
+    label = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return label.strip()
