@@ -12,6 +12,8 @@ registers every command; the heavy libraries load only inside a command's body.
 
 from __future__ import annotations
 
+import typer
+
 from . import building, evaluation, graphs  # noqa: F401  (importing a module registers its commands)
 from .common import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, app, eval_app
 
@@ -30,7 +32,15 @@ _COMMAND_ORDER = (
     "validate",
     "serve",
 )
-app.registered_commands.sort(key=lambda info: _COMMAND_ORDER.index(getattr(info.callback, "__name__", "")))
+
+
+def _listed_order(info: typer.models.CommandInfo) -> int:
+    """Where ``newsgraph --help`` lists a command: the order above; a command not named there last."""
+    name = getattr(info.callback, "__name__", "")
+    return _COMMAND_ORDER.index(name) if name in _COMMAND_ORDER else len(_COMMAND_ORDER)
+
+
+app.registered_commands.sort(key=_listed_order)
 
 
 def main() -> None:
