@@ -15,6 +15,7 @@ the coordinator, concepts) and which token is inside which name. :mod:`.titles` 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,7 @@ class Cluster:
     gender: str | None = None  # "m" or "f" for a person, from an honorific, a first name or a bound pronoun
     evidence: list[MentionEvidence] = field(default_factory=list)  # one per name span (:mod:`.typing`)
     decision: TypeDecision | None = None  # the last :func:`~.typing.classify` of its evidence
+    team: bool = False  # a country's name used for its team ("Sweden beat Chile"): an Organization
 
     def add_name(self, name: str, count: int = 1) -> None:
         self.names[name] += count
@@ -131,7 +133,22 @@ def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) ->
         kind = BASE_CLASS.get(kind, kind)
     elif kind == BASE_CLASS.get(cluster.type):
         return  # the broad class, sure: the name's head word said which kind ("Nur Otan Party")
-    cluster.type = kind
+    cluster.type = "Organization" if cluster.team and kind == "Place" else kind
+
+
+def _is_team(cluster: Cluster) -> bool:
+    decision = cluster.decision
+    return decision is not None and cluster.type == "Place" and any(v.source == "verb" for v in decision.votes)
+
+
+def mark_teams(clusters: Iterable[Cluster]) -> None:
+    """In a match report (two or more places that "beat", "drew with", "lost to" ...), a place
+    that does so is its team: an Organization (the team-verb vote alone rarely outweighs the NER)."""
+    teams = [c for c in clusters if _is_team(c)]
+    if len(teams) >= 2:
+        for cluster in teams:
+            cluster.team = True
+            cluster.type = "Organization"
 
 
 def looks_like_person(words: list[str]) -> bool:
@@ -736,6 +753,7 @@ class NameTable:
                     self.name_of_token[i] = key
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
+        mark_teams(self.clusters.values())
         # an apposition with a person noun or a title before the name still overrides: the name's
         # other mentions ("Paris" of "Valeska Paris") can outvote it in :func:`~.typing.classify`
         self._person_evidence()
