@@ -109,7 +109,19 @@ class Cluster:
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
-_DECIDED = frozenset(["Person", "Organization", "PoliticalParty", "GovernmentBody", "NewsAgency", "Place", "Group", "Event", "CreativeWork"])
+_DECIDED = frozenset(
+    [
+        "Person",
+        "Organization",
+        "PoliticalParty",
+        "GovernmentBody",
+        "NewsAgency",
+        "Place",
+        "Group",
+        "Event",
+        "CreativeWork",
+    ]
+)
 
 
 def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) -> None:
@@ -447,7 +459,7 @@ def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
 
 
 def first_name_gender(word: str) -> str | None:
-    """"m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
+    """ "m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
     gender = name_gender(word)
     if gender is not None:
         return "m" if gender == "male" else "f"
