@@ -140,7 +140,7 @@ def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) ->
     if all(v.source == "ner" for v in decision.votes):
         return  # the NER label alone: the first class read it with the name's head word already
     if decision.confidence < LOW_CONFIDENCE:
-        if BASE_CLASS.get(kind, kind) != BASE_CLASS.get(cluster.type, cluster.type):
+        if BASE_CLASS.get(kind, kind) != BASE_CLASS.get(cluster.type, cluster.type) and decision.confidence < 0.4:
             return  # unsure and against the name's first class: keep that one
         kind = BASE_CLASS.get(kind, kind)
     elif kind == BASE_CLASS.get(cluster.type):
