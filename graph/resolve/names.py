@@ -15,6 +15,7 @@ the coordinator, concepts) and which token is inside which name. :mod:`.titles` 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from .entities import (
     type_for_label,
 )
 from .mentions import is_headline_case, is_junk_head
+from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, mention_evidence, name_gender
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -73,6 +75,9 @@ class Cluster:
     plural: bool = False  # a plural noun phrase ("the robots")
     descriptions: set[str] = field(default_factory=set)  # head nouns of its appositions ("woman")
     gender: str | None = None  # "m" or "f" for a person, from an honorific, a first name or a bound pronoun
+    evidence: list[MentionEvidence] = field(default_factory=list)  # one per name span (:mod:`.typing`)
+    decision: TypeDecision | None = None  # the last :func:`~.typing.classify` of its evidence
+    team: bool = False  # a country's name used for its team ("Sweden beat Chile"): an Organization
 
     def add_name(self, name: str, count: int = 1) -> None:
         self.names[name] += count
@@ -99,6 +104,63 @@ class Cluster:
             if compatible_types(best, other):
                 best = more_specific(best, other)
         self.type = best
+
+
+#: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
+LOW_CONFIDENCE = 0.5
+#: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
+_DECIDED = frozenset(
+    [
+        "Person",
+        "Organization",
+        "PoliticalParty",
+        "GovernmentBody",
+        "NewsAgency",
+        "Place",
+        "Group",
+        "Event",
+        "CreativeWork",
+    ]
+)
+
+
+def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) -> None:
+    """Type a named cluster by the evidence of its mentions (:func:`~.typing.classify`), unless
+    strong evidence fixed it (a category noun, the gazetteer) or its class is one the evidence
+    does not decide (a programme, the article's own source). A low-confidence decision keeps the
+    broader class (Organization rather than PoliticalParty). ``extra``: evidence of the mentions
+    bound to it later (pronouns, appositions)."""
+    if cluster.fixed or not cluster.evidence or cluster.type == "Programme":
+        return
+    decision = classify([*cluster.evidence, *(extra or [])])
+    cluster.decision = decision
+    if decision.type not in _DECIDED:
+        return
+    kind = decision.type
+    if all(v.source == "ner" for v in decision.votes):
+        return  # the NER label alone: the first class read it with the name's head word already
+    if decision.confidence < LOW_CONFIDENCE:
+        if BASE_CLASS.get(kind, kind) != BASE_CLASS.get(cluster.type, cluster.type) and decision.confidence < 0.4:
+            return  # unsure and against the name's first class: keep that one
+        kind = BASE_CLASS.get(kind, kind)
+    elif kind == BASE_CLASS.get(cluster.type):
+        return  # the broad class, sure: the name's head word said which kind ("Nur Otan Party")
+    cluster.type = "Organization" if cluster.team and kind == "Place" else kind
+
+
+def _is_team(cluster: Cluster) -> bool:
+    decision = cluster.decision
+    return decision is not None and cluster.type == "Place" and any(v.source == "verb" for v in decision.votes)
+
+
+def mark_teams(clusters: Iterable[Cluster]) -> None:
+    """In a match report (two or more places that "beat", "drew with", "lost to" ...), a place
+    that does so is its team: an Organization (the team-verb vote alone rarely outweighs the NER)."""
+    teams = [c for c in clusters if _is_team(c)]
+    if len(teams) >= 2:
+        for cluster in teams:
+            cluster.team = True
+            cluster.type = "Organization"
 
 
 def looks_like_person(words: list[str]) -> bool:
@@ -393,7 +455,15 @@ def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
             return "m"
         if word in FEMALE_WORDS:
             return "f"
-    return FIRST_NAME_GENDER.get(toks[start].lower_) if end - start > 1 else None
+    return first_name_gender(toks[start].text) if end - start > 1 else None
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
+    gender = name_gender(word)
+    if gender is not None:
+        return "m" if gender == "male" else "f"
+    return FIRST_NAME_GENDER.get(word.lower())
 
 
 #: a small list of common English first names and their usual gender; the typing module may
@@ -693,6 +763,11 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        for cluster in self.clusters.values():
+            settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
+        mark_teams(self.clusters.values())
+        # an apposition with a person noun or a title before the name still overrides: the name's
+        # other mentions ("Paris" of "Valeska Paris") can outvote it in :func:`~.typing.classify`
         self._person_evidence()
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
@@ -754,6 +829,8 @@ class NameTable:
             cluster = self.new_cluster(kind)
         cluster.vote(kind, strong=strong)
         cluster.add_name(text, 1)
+        known = self.gazetteer.lookup(text) if self.gazetteer is not None else None
+        cluster.evidence.append(mention_evidence(doc, start, end, gazetteer=known.type if known is not None else None))
         head = span.root.i
         if category is not None and after is not None:
             cluster.add_name(f"{text} {after.text}", 0)
