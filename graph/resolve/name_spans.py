@@ -1,0 +1,264 @@
+"""Finding the names of a parsed article: NER spans trimmed of titles and articles, adjacent
+spans the NER split in two joined, quoted titles of works, and proper-noun runs the NER missed.
+:mod:`.names` clusters what this finds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import (
+    CATEGORY_NOUNS,
+    HONORIFICS,
+    ORGANIZATION_HEADS,
+    ROLE_ABBREVIATIONS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_TITLE_NOUNS,
+    SURNAME_ENDINGS,
+)
+from ..syntax import doc_tree
+from .entities import (
+    normalize_name,
+)
+from .mentions import is_headline_case, is_junk_head
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from ..syntax import DocContext
+
+__all__ = ["PERSON_TITLES", "is_role_phrase", "looks_like_person", "name_spans"]
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def looks_like_person(words: list[str]) -> bool:
+    """A name the NER called an organisation but that reads as a person's (a surname ending, no
+    organisational head word): "Dariga Nazarbayeva", "Kassym-Jomart Tokayev"."""
+    lowered = [w.lower() for w in words if w[:1].isalpha()]
+    return bool(lowered) and lowered[-1].endswith(SURNAME_ENDINGS) and not any(w in ORGANIZATION_HEADS for w in lowered)
+
+
+def is_role_phrase(span: Span) -> bool:
+    """A title naming no person in it: "the Leader of the Nation" (the NER may call it ORG)."""
+    head = span.root
+    return head.lower_ in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in span)
+
+
+# ----------------------------------------------------------------------------- finding and typing names
+
+
+def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
+    """(start, end, NER label) of every name, articles and possessives trimmed, in token order."""
+    toks = doc_tree(doc).tokens
+    spans: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    glossed = {(g.name_start, g.name_end): g for g in context.glosses}
+    for gloss in context.glosses:
+        if gloss.kind == "translation":
+            spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
+            covered.update(range(gloss.name_start, gloss.gloss_end + 1))
+    for start, end in _quoted_titles(toks, context):
+        spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        first = toks[ent.start]
+        if (
+            ent.label_ in ("ORG", "GPE", "NORP")
+            and ent.end - ent.start > 1
+            and (first.lower_.rstrip(".") in HONORIFICS or (first.is_title and first.lower_ in PERSON_TITLES))
+        ):
+            from spacy.tokens import Span
+
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
+        start, end = _trim_entity(toks, ent, covered)
+        if start >= end or (start, end) in glossed:
+            continue
+        if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
+            continue  # no noun or name head: "No.", "Sept.", a weekday, a number
+        if ent.label_ == "NORP" and end - start == 1 and toks[start].tag_ not in ("NNPS", "NNS"):
+            continue  # "Afghan", "the Republican": an adjective or an epithet, not a group
+        if ent.label_ != "PERSON" and is_role_phrase(doc[start:end]):
+            continue  # "the Leader of the Nation" tagged ORG is a title, handled separately
+        if end - start == 1 and (
+            toks[start].lemma_.lower() in CATEGORY_NOUNS or toks[start].lemma_.lower() in ORGANIZATION_HEADS
+        ):
+            continue  # "the Party" is a definite description, resolved by salience, not a name
+        spans.append((start, end, ent.label_))
+        covered.update(range(start, end))
+    headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
+    spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
+    spans.sort()
+    if headlines:
+        # in a title-case headline the NER guesses from capitals ("Chung Holds Talks"): a name
+        # there counts when the body uses a name with one of its words
+        body_words = {
+            w for start, end, _ in spans if start not in headlines for w in normalize_name(doc[start:end].text).split()
+        }
+        spans = [
+            (start, end, label)
+            for start, end, label in spans
+            if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
+        ]
+    return _join_adjacent(toks, spans)
+
+
+#: titles that, written before a name, say it is a person's
+PERSON_TITLES = {
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "premier",
+    "sheikh",
+}
+_JOINABLE = {"PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"}
+
+
+def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two names the NER split with nothing between them are one name ("[Valeska] [Paris]",
+    "[Washington] [D.C.]") when the NER gave both parts the same label, or a place before the
+    organisation it modifies ("[Cambridge] [District Court]")."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if joined:
+            p_start, p_end, p_label = joined[-1]
+            if (
+                p_end == start
+                and (
+                    (label == p_label and label in _JOINABLE)
+                    # a place naming an organisation's seat: "[Cambridge] [District Court]"
+                    or (
+                        p_label in ("GPE", "LOC")
+                        and label == "ORG"
+                        and toks[p_end - 1].dep_ == "compound"
+                        and start <= toks[p_end - 1].head.i < end
+                    )
+                )
+                and toks[p_end - 1].pos_ == "PROPN"
+                and toks[start].pos_ == "PROPN"
+                and "\n" not in toks[p_end - 1].whitespace_
+            ):
+                joined[-1] = (p_start, end, label)
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
+    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
+    Times"): one name each, so the names inside them are no entities of their own."""
+    found: list[tuple[int, int]] = []
+    inside = sorted(context.in_quote)
+    k = 0
+    while k < len(inside):
+        start = end = inside[k]
+        while k + 1 < len(inside) and inside[k + 1] == end + 1:
+            k += 1
+            end = inside[k]
+        k += 1
+        end += 1
+        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')?
+        edges = [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        words = [t for t in toks[start:end] if t.is_alpha]
+        if (
+            not words
+            or end - start > 8
+            or not words[0].text[0].isupper()
+            or any("\n" in t.text for t in toks[start:end])
+        ):
+            continue
+        if any(t.ent_iob_ == "I" for t in edges):
+            continue  # the quotation is part of a longer name
+        if (
+            all(t.text[0].isupper() for t in words if len(t) > 3)
+            and (len(words) > 1 or words[0].pos_ == "PROPN")
+            and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _is_title_word(token: Token) -> bool:
+    """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
+    lower = token.lower_
+    return (
+        lower in ROLE_TITLE_NOUNS
+        or lower in ROLE_MODIFIERS
+        or token.lemma_.lower() in ROLE_TITLE_NOUNS
+        or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
+        or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+    )
+
+
+def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
+    """An NER span without its article, titles, possessive and edge punctuation, and with a first
+    name the NER left out."""
+    start, end = ent.start, ent.end
+    while start < end and (
+        toks[start].pos_ == "DET"
+        or toks[start].is_punct
+        or (
+            ent.label_ == "PERSON"
+            and end - start > 1
+            and (
+                toks[start].lower_.rstrip(".") in HONORIFICS
+                or toks[start].lower_ in ROLE_NOUNS
+                or toks[start].lemma_.lower() in ROLE_NOUNS
+                or (end - start > 2 and _is_title_word(toks[start]))
+            )
+        )
+    ):
+        start += 1  # "the", and titles before a person's name ("President Kassym-Jomart Tokayev")
+    while end > start and (
+        toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].pos_ in ("ADP", "CCONJ", "DET")
+    ):
+        end -= 1  # and a function word the NER ran on with ("the Eighth Amendment of")
+    while (
+        start > 0
+        and start - 1 not in covered
+        and toks[start - 1].pos_ == "PROPN"
+        and toks[start - 1].is_title
+        and toks[start - 1].dep_ == "compound"
+        and start <= toks[start - 1].head.i < end
+        and not toks[start - 1].ent_type_
+        and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
+        and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
+        and toks[start - 1].lower_ not in ROLE_NOUNS
+        and not _is_title_word(toks[start - 1])
+        and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
+    ):
+        start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
+    return start, end
+
+
+def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tuple[int, int, str]]:
+    """Runs of two or more capitalised proper nouns the NER missed ("Election Headquarters")."""
+    runs: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        if toks[i].pos_ == "PROPN" and i not in covered and toks[i].is_title:
+            j = i
+            while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
+                j += 1
+            while j - i > 2 and _is_title_word(toks[i]):
+                i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
+            run = doc[i:j]
+            if j - i >= 2 and not is_role_phrase(run):
+                runs.append((i, j, "ORG" if run[-1].lemma_.lower() in ORGANIZATION_HEADS else "MISC"))
+            i = j
+        else:
+            i += 1
+    return runs
