@@ -252,18 +252,18 @@ def test_removing_the_article_that_named_an_entity_first_renames_it_as_a_rebuild
         Document(
             id="a-short",
             published="2024-01-02",
-            text="Keller met with Tomas Brandt in Oslo. Sofia Vasquez met with Tomas Brandt in Leeds.",
+            text="Lindqvist met with Tomas Brandt in Oslo. Sofia Vasquez met with Tomas Brandt in Leeds.",
         ),
         Document(
             id="b-full",
             published="2024-01-03",
-            text="Maria Keller was named chief executive of Norvik "
-            "Holdings on Monday. Hugo Vasquez met with Maria Keller.",
+            text="Maria Lindqvist was named chief executive of Norvik "
+            "Holdings on Monday. Hugo Vasquez met with Maria Lindqvist.",
         ),
         Document(
             id="c-surname",
             published="2024-01-04",
-            text="Vasquez met with Tomas Brandt in Porto. Keller opened a new office in Lyon.",
+            text="Vasquez met with Tomas Brandt in Porto. Lindqvist opened a new office in Lyon.",
         ),
     ]
     with OxigraphStore(tmp_path / "store", writable=True) as store:
