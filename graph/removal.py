@@ -159,7 +159,7 @@ def _assertion_iri(
     entity: Callable[[str], str],
     labels: dict[str, str],
 ) -> str:
-    """An assertion's IRI, hashed as :func:`graph.rdf.model.assertion_iri` does, over the renamed entities."""
+    """An assertion's IRI, hashed as :func:`graph.rdf.terms_nt.assertion_iri` does, over the renamed entities."""
     subject = entity(str(values[_RDF + "subject"][0]))[len(_ENT) :]
     predicate = str(values[_RDF + "predicate"][0])
     label = labels.get(predicate, predicate)

@@ -16,22 +16,43 @@ by date, a change of holder supersedes the earlier holding: its record gets ``nk
 
 :meth:`Ledger.classify` says, for one article about to be added, which of its triples are new to the store,
 which confirm known ones, and which of its holdings conflict with a known holder (``newsgraph build --changes``).
+
+The positions and their holdings are in :mod:`graph.rdf.positions`, the reading of the evidence in
+:mod:`graph.rdf.evidence`; this module renders the records and keeps the :class:`Ledger`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date
-from typing import Any, NamedTuple
-from urllib.parse import unquote
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from ..lexicon import DEPUTY_WORDS, ROLE_HEAD_NOUNS
-from ..resolve.entities import is_short_form, normalize_name
-from .namespaces import BASE, DOC, ENT, NKG, ORG, SCHEMA
+from .evidence import (
+    _BY,
+    _CORPUS,
+    _FIRST,
+    _FROM,
+    _LAST,
+    _OBJECT,
+    _PREDICATE,
+    _SOURCES,
+    _SUBJECT,
+    _SUPPORT,
+    _SUPPORT_COUNT,
+    _TYPE,
+    _UNTIL,
+    Evidence,
+    Line,
+    _date,
+    _int,
+    _predicate_label,
+    evidence_of_lines,
+    published_date,
+    read_evidence,
+    support_iri,
+)
+from .positions import Holding, _dated, _id_of, position_slot, same_holder
 
 __all__ = [
     "ArticleChanges",
@@ -49,58 +70,6 @@ __all__ = [
     "support_lines",
 ]
 
-_ENT = str(ENT)
-Line = tuple[str, str, str, str]  # N-Triples terms: subject, predicate, object, graph
-_CORPUS = f"<{BASE}graph/corpus>"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_NKG = str(NKG._NS)
-_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (f"<{_RDF}{n}>" for n in ("type", "subject", "predicate", "object"))
-_DERIVED = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
-_PART_OF, _IDENTIFIER, _PUBLISHED, _PUBLISHER = (
-    f"<{SCHEMA}{n}>" for n in ("isPartOf", "identifier", "datePublished", "publisher")
-)
-_MEMBERSHIP, _MEMBER, _ORGANIZATION, _ROLE = (f"<{ORG}{n}>" for n in ("Membership", "member", "organization", "role"))
-_ASSERTION, _NEGATED, _MODALITY, _TIME_START = (
-    f"<{_NKG}{n}>" for n in ("Assertion", "negated", "modality", "timeStart")
-)
-_SUPPORT, _SUPPORT_COUNT, _SOURCES, _FIRST, _LAST, _FROM, _BY, _UNTIL = (
-    f"<{_NKG}{n}>"
-    for n in ("Support", "support", "sourceCount", "firstSeen", "lastSeen", "validFrom", "supersededBy", "validUntil")
-)
-
-
-def _hash(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-def _date(day: str) -> str:
-    return f'"{day}"^^<{_XSD}date>'
-
-
-def _int(value: int) -> str:
-    return f'"{int(value)}"^^<{_XSD}integer>'
-
-
-_UNESCAPE = re.compile(r'\\(["\\nr])')
-_UNESCAPED = {'"': '"', "\\": "\\", "n": "\n", "r": "\r"}
-
-
-def _value(literal: str) -> str:
-    """The lexical value of an N-Triples literal."""
-    return _UNESCAPE.sub(lambda m: _UNESCAPED[m.group(1)], literal[1 : literal.rfind('"')])
-
-
-def published_date(published: str | None) -> date | None:
-    """The calendar day of an article's ``published`` value (ISO 8601 date or date-time), None if there is none
-    or it is not a real date."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
-
 
 class Support(NamedTuple):
     """How many articles and sources assert one direct triple (terms in N-Triples syntax), and when."""
@@ -113,11 +82,6 @@ class Support(NamedTuple):
     first_seen: str | None = None  # ISO days of the earliest and latest article that asserts it
     last_seen: str | None = None
     valid_from: str | None = None  # for a position: the earliest day it is known to hold
-
-
-def support_iri(subject: str, predicate: str, obj: str) -> str:
-    """The ``nkg:Support`` record of a direct triple (N-Triples terms in, N-Triples IRI out)."""
-    return f"<{BASE}support/{_hash(subject, predicate, obj)}>"
 
 
 def support_lines(records: Iterable[Support]) -> Iterator[Line]:
@@ -148,143 +112,6 @@ def supersession_lines(superseded: Iterable[tuple[str, str, str]]) -> Iterator[L
         yield earlier, _UNTIL, _date(day), _CORPUS
 
 
-#: relation labels whose object, when it is a position ("chief executive of Acme"), says the subject holds it
-POSITION_RELATIONS = frozenset(
-    {
-        "be",
-        "become",
-        "name",
-        "appoint",
-        "elect",
-        "remain",
-        "serve as",
-        "name as",
-        "appoint as",
-        "elect as",
-        "take over as",
-        "succeed as",
-        "promote to",
-        "be named",
-        "be appointed",
-    }
-)
-#: role words of a position one person holds at a time, besides ``lexicon.ROLE_HEAD_NOUNS``
-_SINGLE_ROLES = {
-    "chief executive",
-    "chief executive officer",
-    "executive",
-    "ceo",
-    "cfo",
-    "coo",
-    "manager",
-    "coach",
-    "chief financial officer",
-    "chief operating officer",
-    "managing director",
-    "director general",
-    "director-general",
-    "secretary general",
-    "general manager",
-    "head coach",
-    "editor",
-}
-_NOT_SINGLE = {"founder", "member", "members", "one", "director", "directors", "leader", "leaders"}
-_LEADING = re.compile(r"^(?:the|a|an|new|its|his|her|their)\s+", re.I)
-
-
-def position_slot(role: str, organization: str) -> tuple[str, str] | None:
-    """The slot ``(role, organisation)`` (normalised) of a position one holder fills at a time, or None: a head of
-    the organisation ("chief executive", "chairman", "president"), not a deputy, member or founder."""
-    text = _LEADING.sub("", " ".join(role.lower().replace("-", " - ").split()).replace(" - ", "-"))
-    text = _LEADING.sub("", text)
-    words = text.split()
-    org = normalize_name(organization)
-    if not words or not org or len(words) > 5:
-        return None
-    if any(w in DEPUTY_WORDS for w in words) or text in _NOT_SINGLE or words[-1] in _NOT_SINGLE:
-        return None
-    heads = ROLE_HEAD_NOUNS | _SINGLE_ROLES
-    if not any(text == noun or text.endswith(" " + noun) for noun in heads):
-        return None
-    return text, org
-
-
-def _concept_slot(label: str) -> tuple[str, str] | None:
-    """The slot of a position phrase ("chief executive of Acme Corp"), or None."""
-    role, sep, organization = label.partition(" of ")
-    return position_slot(role, organization) if sep else None
-
-
-def _label_of(term: str) -> str:
-    """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed)."""
-    local = term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
-    return unquote(local.replace("_", " "))
-
-
-_NUMBERED = re.compile(r"~\d+$")
-
-
-def same_holder(a: str, b: str) -> bool:
-    """Whether two holders (entity IRIs, N-Triples) are one person as far as a position is concerned: the same
-    name (an id numbered apart, ``Julia_Fairbairn~2``, because one article typed the name otherwise, is the same
-    name), or one name a short form of the other (``Vasquez``, ``Hugo Vasquez``)."""
-    if a == b:
-        return True
-    left, right = (_NUMBERED.sub("", _label_of(term)) for term in (a, b))
-    if normalize_name(left) == normalize_name(right):
-        return True
-    return is_short_form(left, right, person=True) or is_short_form(right, left, person=True)
-
-
-def _id_of(term: str) -> str:
-    return term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
-
-
-@dataclass(frozen=True, order=True)
-class Evidence:
-    """One article's reading of one direct triple (terms in N-Triples syntax)."""
-
-    key: tuple[str, str, str]  # subject, predicate, object
-    doc_id: str
-    source: str | None  # the publisher's IRI, if the article names one
-    published: str | None  # ISO day of the article
-    since: str | None  # the first day of the clause's time, when it gives one
-
-
-@dataclass(frozen=True, order=True)
-class Holding:
-    """One article's reading that ``holder`` fills ``slot`` from ``day``; ``node`` is the record that says so (a
-    support record or a membership, N-Triples IRI) and gets ``nkg:supersededBy`` when someone else follows."""
-
-    slot: tuple[str, str]
-    day: str
-    holder: str  # entity IRI (N-Triples)
-    node: str
-    doc_id: str
-    #: an appointment reported without its day ("X was appointed chief executive of C"): dated by the article's
-    #: day, which only bounds it; when the holder's appointment to the slot is known with a day, it is that one
-    #: reported again (:func:`_dated`)
-    weak: bool = False
-
-
-def _dated(holdings: list[Holding]) -> list[Holding]:
-    """The holdings, a weak one taking the earliest day of a dated holding of the same slot by the same holder
-    before it, if there is one (a re-reported appointment is no new one)."""
-    strong = [h for h in holdings if not h.weak]
-    out = []
-    for holding in holdings:
-        if holding.weak:
-            days = [
-                h.day
-                for h in strong
-                if h.slot == holding.slot and h.day <= holding.day and same_holder(h.holder, holding.holder)
-            ]
-            if days:
-                holding = replace(holding, day=min(days))
-        out.append(holding)
-    return out
-
-
 @dataclass
 class ArticleChanges:
     """What one added article changes: its direct triples new to the store, those confirming known ones, and its
@@ -304,169 +131,6 @@ class ArticleChanges:
             "confirms": self.confirms,
             "conflicts": self.conflicts,
         }
-
-
-#: position relations that report an event (an appointment), not a state ("be", "remain", "serve as")
-_EVENT_RELATIONS = frozenset(POSITION_RELATIONS - {"be", "remain", "serve as"})
-
-
-def _holding_from_fact(
-    key: tuple[str, str, str], predicate_label: str, doc_id: str, since: str | None, day: str | None
-) -> Holding | None:
-    held = since or day
-    if held is None or predicate_label not in POSITION_RELATIONS:
-        return None
-    slot = _concept_slot(_label_of(key[2]))
-    if slot is None:
-        return None
-    return Holding(
-        slot=slot,
-        day=held,
-        holder=key[0],
-        node=support_iri(*key),
-        doc_id=doc_id,
-        weak=since is None and predicate_label in _EVENT_RELATIONS,
-    )
-
-
-def _predicate_label(term: str) -> str:
-    text = term.strip("<>")
-    rel = BASE + "relation/"
-    return unquote(text[len(rel) :].replace("_", " ")) if text.startswith(rel) else text
-
-
-def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holding]]:
-    """The evidence of article graphs given as N-Triples lines (what :func:`graph.rdf.model.article_lines` writes):
-    the same as :func:`read_evidence` reads back from a store that holds them."""
-    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for subject, predicate, obj, _ in lines:
-        props[subject][predicate].append(obj)
-
-    def one(node: str, predicate: str) -> str | None:
-        values = props.get(node, {}).get(predicate)
-        return min(values) if values else None
-
-    def article_of(sentence: str) -> tuple[str | None, str | None, str | None]:
-        article = one(sentence, _PART_OF)
-        if article is None:
-            return None, None, None
-        doc = one(article, _IDENTIFIER)
-        published = one(article, _PUBLISHED)
-        day = published_date(_value(published)) if published else None
-        return (_value(doc) if doc else None), (day.isoformat() if day else None), one(article, _PUBLISHER)
-
-    evidence: set[Evidence] = set()
-    holdings: set[Holding] = set()
-    for node, values in list(props.items()):
-        types = values.get(_TYPE, ())
-        if _ASSERTION in types:
-            s, p, o = one(node, _SUBJECT), one(node, _PREDICATE), one(node, _OBJECT)
-            if s is None or p is None or o is None or not o.startswith("<" + _ENT):
-                continue
-            if _MODALITY in values or f'"true"^^<{_XSD}boolean>' in values.get(_NEGATED, ()):
-                continue
-            sentence = one(node, _DERIVED)
-            doc_id, day, source = article_of(sentence) if sentence else (None, None, None)
-            if doc_id is None:
-                continue
-            start = one(node, _TIME_START)
-            since = _value(start) if start else None
-            _add_fact(evidence, holdings, (s, p, o), doc_id, source, day, since)
-        elif _MEMBERSHIP in types:
-            member, org, role = one(node, _MEMBER), one(node, _ORGANIZATION), one(node, _ROLE)
-            for sentence in values.get(_DERIVED, ()):
-                doc_id, day, _source = article_of(sentence)
-                if doc_id is not None and member and org and role:
-                    _add_membership(holdings, node, member, org, role, doc_id, day)
-    return sorted(evidence), sorted(holdings)
-
-
-def _add_fact(
-    evidence: set[Evidence],
-    holdings: set[Holding],
-    key: tuple[str, str, str],
-    doc_id: str,
-    source: str | None,
-    day: str | None,
-    since: str | None,
-) -> None:
-    evidence.add(Evidence(key, doc_id, source, day, since))
-    holding = _holding_from_fact(key, _predicate_label(key[1]), doc_id, since, day)
-    if holding is not None:
-        holdings.add(holding)
-
-
-def _add_membership(
-    holdings: set[Holding], node: str, member: str, org: str, role: str, doc_id: str, day: str | None
-) -> None:
-    if day is None:
-        return
-    slot = position_slot(unquote(role.strip("<>")[len(_ENT + "role/") :].replace("_", " ")), _label_of(org))
-    if slot is not None:
-        # a membership is read from a title or an appointment and dated by the article's day, which only bounds
-        # it ("Acme's chief executive Tom Berg" says he holds it that day, not that he was appointed then)
-        holdings.add(Holding(slot=slot, day=day, holder=member, node=node, doc_id=doc_id, weak=True))
-
-
-def _graph_filter(excluded: Iterable[str]) -> str:
-    listed = "".join(f", <{DOC}{doc_id}/graph>" for doc_id in sorted(set(excluded)))
-    return f"FILTER (?g NOT IN ({_CORPUS}{listed}))"
-
-
-def _term(value: object) -> str:
-    return f"<{value}>"
-
-
-def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evidence], list[Holding]]:
-    """The evidence of every article graph of ``store`` (a :class:`~graph.rdf.stores.GraphStore`) but those of
-    ``exclude``: every direct triple each article asserts, and every holding of a position it reports."""
-    excluded = list(exclude)
-    rows = store.select(f"""
-        SELECT DISTINCT ?s ?p ?o ?doc ?pub ?date ?start WHERE {{
-          GRAPH ?g {{
-            ?a a nkg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence .
-            ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc .
-            FILTER (STRSTARTS(STR(?o), "{_ENT}"))
-            FILTER NOT EXISTS {{ ?a nkg:negated true }}
-            FILTER NOT EXISTS {{ ?a nkg:modality ?modality }}
-            OPTIONAL {{ ?article schema:publisher ?pub }}
-            OPTIONAL {{ ?article schema:datePublished ?date }}
-            OPTIONAL {{ ?a nkg:timeStart ?start }}
-          }}
-          {_graph_filter(excluded)}
-        }}""")
-    evidence: set[Evidence] = set()
-    holdings: set[Holding] = set()
-    for row in rows:
-        key = (_term(row["s"]), _term(row["p"]), _term(row["o"]))
-        published = published_date(str(row["date"])) if row.get("date") is not None else None
-        day = published.isoformat() if published else None
-        since = str(row["start"]) if row.get("start") is not None else None
-        doc_id = str(row["doc"])
-        _add_fact(
-            evidence, holdings, key, doc_id, _term(row["pub"]) if row.get("pub") is not None else None, day, since
-        )
-    rows = store.select(f"""
-        SELECT DISTINCT ?m ?member ?org ?role ?doc ?date WHERE {{
-          GRAPH ?g {{
-            ?m a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
-               prov:wasDerivedFrom ?sentence .
-            ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
-          }}
-          {_graph_filter(excluded)}
-        }}""")
-    for row in rows:
-        published = published_date(str(row["date"]))
-        _add_membership(
-            holdings,
-            _term(row["m"]),
-            _term(row["member"]),
-            _term(row["org"]),
-            _term(row["role"]),
-            str(row["doc"]),
-            published.isoformat() if published else None,
-        )
-    return sorted(evidence), sorted(holdings)
 
 
 class Ledger:

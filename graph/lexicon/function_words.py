@@ -1,0 +1,55 @@
+"""Function words: prepositions, pronouns, determiners and the lower-case words of a gloss."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AGENT_PREPOSITIONS",
+    "DEFINITE_DETERMINERS",
+    "FIRST_PLURAL_PRONOUNS",
+    "FIRST_SINGULAR_PRONOUNS",
+    "GLOSS_FUNCTION_WORDS",
+    "LIGHT_PREPOSITIONS",
+    "PARTICIPANT_PREPOSITIONS",
+    "PATIENT_PREPOSITIONS",
+    "PERSON_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "THING_PRONOUNS",
+]
+
+#: prepositions that attach the participant of a light verb's event noun
+LIGHT_PREPOSITIONS = {"with", "on", "to", "for", "in", "about", "against", "between", "into", "at"}
+#: prepositions of a nominalisation's patient ("the implementation of X") and agent ("by Y")
+PATIENT_PREPOSITIONS = ("of",)
+AGENT_PREPOSITIONS = ("by",)
+#: prepositions of another participant of a possessed nominalisation ("X's visit to Y")
+PARTICIPANT_PREPOSITIONS = ("to", "with", "on", "for", "against", "into", "from")
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_SINGULAR_PRONOUNS = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+#: determiners that make a noun phrase definite ("the Party", "this organization")
+DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
+
+#: words a title-case gloss may contain in lower case ("Qutty Meken (Blessed Land of the Steppe)")
+GLOSS_FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "is",
+    "are",
+    "as",
+    "into",
+    "&",
+}
