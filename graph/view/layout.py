@@ -18,7 +18,7 @@ import networkx as nx
 
 __all__ = ["LAYOUT_THRESHOLD", "compute_layout"]
 
-#: kept for callers of earlier versions: the page now lays out every view in Python (see page.SMALL_VIEW)
+#: kept for callers of earlier versions: the page now lays out every view in Python (see overview.SMALL_VIEW)
 LAYOUT_THRESHOLD = 300
 
 # A fast force-directed layout in numpy, linear in nodes and edges per iteration:
