@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicon import SURNAME_ENDINGS
+
 # ------------------------------------------------------------------------------- lexicons
 
 
@@ -333,26 +335,8 @@ _PLACE_PREPOSITIONS = {
     "into": 0.5,
     "around": 0.4,
 }
-#: Russian and Kazakh surname and patronymic endings (as graph.resolve.coref)
-_SURNAME_ENDINGS = (
-    "ov",
-    "ova",
-    "ev",
-    "eva",
-    "yev",
-    "yeva",
-    "uly",
-    "kyzy",
-    "qyzy",
-    "enko",
-    "sky",
-    "skiy",
-    "skaya",
-    "ovich",
-    "evich",
-    "ovna",
-    "evna",
-)
+#: Russian and Kazakh surname and patronymic endings: the lexicon's (a name ends with one of them)
+_SURNAME_ENDINGS = SURNAME_ENDINGS
 
 # -------------------------------------------------------------------------- normalisation
 
