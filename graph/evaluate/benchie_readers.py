@@ -8,17 +8,10 @@ Like the scorer, it needs nothing beyond the standard library (``graph.errors`` 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-_ProjectInputError: Callable[..., Exception] | None
-try:
-    from graph.errors import InputError
-
-    _ProjectInputError = InputError
-except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None
+from .reading import PathLike, input_error, numbered_lines
 
 __all__ = [
     "BenchieExtraction",
@@ -32,7 +25,6 @@ __all__ = [
     "read_benchie_system",
 ]
 
-PathLike = str | os.PathLike[str]
 Triple = tuple[str, str, str]
 # A gold slot pattern: a sequence of items, each a required token (str) or an optional group
 # (a tuple of tokens, dropped or kept as a whole).
@@ -113,28 +105,6 @@ class BenchieScore:
 # -------------------------------------------------------------------------------- errors
 
 
-def _input_error(path: PathLike, line: int | None, reason: str) -> Exception:
-    """Build the error for unreadable input: one line, ``path:line: reason``."""
-    if _ProjectInputError is not None:
-        return _ProjectInputError(str(path), reason, line=line)
-    where = f"{path}:{line}" if line is not None else str(path)
-    return ValueError(f"{where}: {reason}")
-
-
-def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
-    """Yield ``(line number, line without its newline)`` for every line of ``path``."""
-    try:
-        handle = open(path, encoding="utf-8", newline=None)  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
-    except OSError as exc:
-        raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                yield number, line.rstrip("\n").rstrip("\r")
-        except UnicodeDecodeError as exc:
-            raise _input_error(path, None, f"not UTF-8 text ({exc.reason})") from exc
-
-
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
@@ -172,7 +142,7 @@ def read_benchie_gold(path: PathLike) -> list[BenchieSentence]:
         nonlocal cluster, triples
         if cluster is not None:
             if not triples:
-                raise _input_error(path, cluster[1], f"Cluster {cluster[0]} has no triples")
+                raise input_error(path, cluster[1], f"Cluster {cluster[0]} has no triples")
             synsets.append(BenchieSynset(cluster[0], tuple(triples), cluster[1]))
         cluster, triples = None, []
 
@@ -181,7 +151,7 @@ def read_benchie_gold(path: PathLike) -> list[BenchieSentence]:
         if sent_id is not None:
             sentences.append(BenchieSentence(sent_id, text, tuple(synsets)))
 
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         stripped = line.strip()
         if not stripped:
             continue
@@ -190,47 +160,47 @@ def read_benchie_gold(path: PathLike) -> list[BenchieSentence]:
             head, tab, sentence = line.partition("\t")
             sent_id = head.strip()[len("sent_id:") :].strip()
             if not tab or not sent_id:
-                raise _input_error(path, number, "expected 'sent_id:N<TAB>sentence'")
+                raise input_error(path, number, "expected 'sent_id:N<TAB>sentence'")
             if sent_id in seen:
-                raise _input_error(path, number, f"sentence id {sent_id} given twice")
+                raise input_error(path, number, f"sentence id {sent_id} given twice")
             seen.add(sent_id)
             text, synsets = _collapse(sentence), []
             continue
         header, cluster_number = _is_header(stripped)
         if header:
             if sent_id is None:
-                raise _input_error(path, number, "a cluster before the first 'sent_id:' line")
+                raise input_error(path, number, "a cluster before the first 'sent_id:' line")
             close_synset()
             cluster = (cluster_number, number)
             continue
         if cluster is None:
-            raise _input_error(
+            raise input_error(
                 path, number, f"expected 'sent_id:N<TAB>sentence' or 'N--> Cluster k:', got {stripped[:60]!r}"
             )
         parts = stripped.split("-->")
         if len(parts) != 3:
-            raise _input_error(path, number, f"expected 'subject --> relation --> object', found {len(parts)} part(s)")
+            raise input_error(path, number, f"expected 'subject --> relation --> object', found {len(parts)} part(s)")
         for part in parts:
             try:
                 _pattern(part)
             except ValueError as exc:
-                raise _input_error(path, number, str(exc)) from None
+                raise input_error(path, number, str(exc)) from None
         triples.append(BenchieTriple(parts[0].strip(), parts[1].strip(), parts[2].strip(), line=number))
     close_sentence()
     if not sentences:
-        raise _input_error(path, None, "no 'sent_id:' lines: not a BenchIE gold file")
+        raise input_error(path, None, "no 'sent_id:' lines: not a BenchIE gold file")
     return sentences
 
 
 def read_benchie_sentences(path: PathLike) -> dict[str, str]:
     """Read ``sent_id<TAB>sentence`` lines (``sentences_dev.tsv``): id -> sentence."""
     result: dict[str, str] = {}
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
         sent_id, tab, sentence = line.partition("\t")
         if not tab or not sent_id.strip() or not sentence.strip():
-            raise _input_error(path, number, "expected 'sent_id<TAB>sentence'")
+            raise input_error(path, number, "expected 'sent_id<TAB>sentence'")
         result[sent_id.strip()] = sentence
     return result
 
@@ -287,7 +257,7 @@ def read_benchie_system(
     by_text = {_collapse(text): sent_id for sent_id, text in sentences.items()}
     result: dict[str, list[BenchieExtraction]] = {}
     unknown = 0
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
         fields = line.split("\t")
@@ -295,7 +265,7 @@ def read_benchie_system(
             fmt = "carb" if _looks_carb(fields) else "benchie"
         if fmt == "benchie":
             if len(fields) != 4:
-                raise _input_error(
+                raise input_error(
                     path,
                     number,
                     f"expected 'sent_id<TAB>subject<TAB>relation<TAB>object', found {len(fields)} field(s)",
@@ -307,7 +277,7 @@ def read_benchie_system(
             result.setdefault(sent_id, []).append(BenchieExtraction(fields[1], fields[2], fields[3], line=number))
         else:
             if not _looks_carb(fields):
-                raise _input_error(
+                raise input_error(
                     path,
                     number,
                     "expected 'sentence<TAB>confidence<TAB>relation<TAB>arg1[<TAB>arg2 ...]'",

@@ -28,20 +28,13 @@ best F1).
 from __future__ import annotations
 
 import math
-import os
 import re
 import string
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-_ProjectInputError: Callable[..., Exception] | None
-try:
-    from graph.errors import InputError
-
-    _ProjectInputError = InputError
-except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None
+from .reading import PathLike, input_error, numbered_lines
 
 __all__ = [
     "CarbScore",
@@ -53,7 +46,6 @@ __all__ = [
     "score_carb",
 ]
 
-PathLike = str | os.PathLike[str]
 
 # Penn Treebank bracket escapes, in the reference's order (carb.py, PTB_ESCAPES).
 _PTB_ESCAPES = (
@@ -105,14 +97,6 @@ class CarbScore:
 # --------------------------------------------------------------------------------- errors
 
 
-def _input_error(path: PathLike, line: int | None, reason: str) -> Exception:
-    """Build the error for unreadable input: one line, ``path:line: reason``."""
-    if _ProjectInputError is not None:
-        return _ProjectInputError(str(path), reason, line=line)
-    where = f"{path}:{line}" if line is not None else str(path)
-    return ValueError(f"{where}: {reason}")
-
-
 # -------------------------------------------------------------------------------- readers
 
 
@@ -122,18 +106,10 @@ def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
     Lines are split the way the reference's ``for line in open(fn)`` splits them (universal
     newlines) and stripped with ``str.strip()`` as it does, so trailing tabs are dropped.
     """
-    try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
-    except OSError as exc:
-        raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                stripped = line.strip()
-                if stripped:
-                    yield number, stripped
-        except UnicodeDecodeError as exc:
-            raise _input_error(path, None, f"not UTF-8 text ({exc.reason})") from exc
+    for number, line in numbered_lines(path):
+        stripped = line.strip()
+        if stripped:
+            yield number, stripped
 
 
 def _confidence(text: str, path: PathLike, line: int) -> float:
@@ -141,9 +117,9 @@ def _confidence(text: str, path: PathLike, line: int) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise _input_error(path, line, f"confidence {text!r} is not a number") from None
+        raise input_error(path, line, f"confidence {text!r} is not a number") from None
     if math.isnan(value):
-        raise _input_error(path, line, "confidence is NaN")
+        raise input_error(path, line, "confidence is NaN")
     return value
 
 
@@ -158,7 +134,7 @@ def read_carb_gold(path: PathLike) -> dict[str, list[CarbTuple]]:
     for number, line in _lines(path):
         fields = line.split("\t")
         if len(fields) < 2:
-            raise _input_error(path, number, "expected 'sentence<TAB>relation[<TAB>arg ...]'")
+            raise input_error(path, number, "expected 'sentence<TAB>relation[<TAB>arg ...]'")
         sentence = fields[0].strip()
         args = tuple(arg.strip() for arg in fields[2:] if "C: " not in arg)
         gold.setdefault(sentence, []).append(CarbTuple(fields[1].strip(), args))
@@ -176,7 +152,7 @@ def read_carb_predictions(path: PathLike) -> dict[str, list[CarbTuple]]:
     for number, line in _lines(path):
         fields = line.split("\t")
         if len(fields) < 3:
-            raise _input_error(path, number, "expected 'sentence<TAB>confidence<TAB>relation[<TAB>arg ...]'")
+            raise input_error(path, number, "expected 'sentence<TAB>confidence<TAB>relation[<TAB>arg ...]'")
         sentence, confidence, relation = fields[:3]
         item = CarbTuple(relation, tuple(fields[3:]), _confidence(confidence, path, number))
         predicted.setdefault(sentence, []).append(item)
@@ -188,7 +164,7 @@ def _openie5_text(field: str, path: PathLike, line: int) -> str:
     start = field.find("(")
     end = field.find(",List(")
     if start < 0 or end < 0:
-        raise _input_error(path, line, f"not an OpenIE-5 element 'Kind(text,List(...))': {field[:60]!r}")
+        raise input_error(path, line, f"not an OpenIE-5 element 'Kind(text,List(...))': {field[:60]!r}")
     return field[start + 1 : end]
 
 
@@ -207,7 +183,7 @@ def read_openie5_output(path: PathLike) -> dict[str, list[CarbTuple]]:
         if not all(fields[2:5]):
             continue
         if len(fields) < 6:
-            raise _input_error(path, number, f"expected 6 tab-separated fields, found {len(fields)}")
+            raise input_error(path, number, f"expected 6 tab-separated fields, found {len(fields)}")
         arg1 = _openie5_text(fields[2], path, number)
         relation = _openie5_text(fields[3], path, number)
         rest = [_openie5_text(part, path, number) for part in fields[4].strip().split(");")]
@@ -230,7 +206,7 @@ def format_carb_lines(sentence: str, tuples: Sequence[CarbTuple]) -> list[str]:
     survive a round trip: the reader, like the reference, strips the line.
     """
     if not sentence.strip() or any(ch in sentence for ch in "\t\n\r"):
-        raise _input_error(
+        raise input_error(
             "<sentence>",
             None,
             f"sentence must be non-blank without tabs or newlines: {sentence[:60]!r}",
@@ -239,7 +215,7 @@ def format_carb_lines(sentence: str, tuples: Sequence[CarbTuple]) -> list[str]:
     for item in tuples:
         confidence = float(item.confidence)
         if math.isnan(confidence):
-            raise _input_error("<sentence>", None, f"NaN confidence for {item.relation!r}")
+            raise input_error("<sentence>", None, f"NaN confidence for {item.relation!r}")
         fields = [sentence, repr(confidence), " ".join(item.relation.split())]
         fields.extend(" ".join(arg.split()) for arg in item.args)
         lines.append("\t".join(fields))

@@ -10,20 +10,12 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_ProjectInputError: Callable[..., Exception] | None
-try:
-    from graph.errors import InputError
+from .reading import PathLike, input_error, numbered_lines
 
-    _ProjectInputError = InputError
-except ImportError:  # pragma: no cover - only when the module is used on its own
-    _ProjectInputError = None
-
-PathLike = str | os.PathLike[str]
 Span = tuple[int, int]  # first and last token number in the document (inclusive)
 Chain = frozenset[Span]
 
@@ -64,28 +56,6 @@ class Mention:
 
 
 # -------------------------------------------------------------------------------- errors
-
-
-def _input_error(path: PathLike, line: int | None, reason: str) -> Exception:
-    """Build the error for unreadable input: one line, ``path:line: reason``."""
-    if _ProjectInputError is not None:
-        return _ProjectInputError(str(path), reason, line=line)
-    where = f"{path}:{line}" if line is not None else str(path)
-    return ValueError(f"{where}: {reason}")
-
-
-def _lines(path: PathLike) -> Iterator[tuple[int, str]]:
-    """Yield ``(line number, line without its newline)`` for every line of ``path``."""
-    try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 (opened apart so an OSError names the file; closed by the with below)
-    except OSError as exc:
-        raise _input_error(path, None, f"cannot open: {exc.strerror or exc}") from exc
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                yield number, line.rstrip("\n").rstrip("\r")
-        except UnicodeDecodeError as exc:
-            raise _input_error(path, None, f"not UTF-8 text ({exc.reason})") from exc
 
 
 # ---------------------------------------------------------------------------- CoNLL reader
@@ -152,42 +122,42 @@ def read_conll(path: PathLike) -> dict[str, ConllDocument]:
     def finish(number: int) -> None:
         for ident, stack in open_spans.items():
             if stack:
-                raise _input_error(path, stack[-1][1], f"mention of entity {ident} is never closed")
+                raise input_error(path, stack[-1][1], f"mention of entity {ident} is never closed")
         assert name is not None
         if name in documents:
-            raise _input_error(path, begin_line, f"document {name} given twice")
+            raise input_error(path, begin_line, f"document {name} given twice")
         documents[name] = ConllDocument(name, tuple(tokens), {k: frozenset(v) for k, v in chains.items()}, str(path))
 
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         stripped = line.strip()
         if stripped.startswith("#begin document"):
             if name is not None:
-                raise _input_error(path, number, "'#begin document' inside a document")
+                raise input_error(path, number, "'#begin document' inside a document")
             name, tokens, chains, open_spans, begin_line = _document_name(stripped), [], {}, {}, number
             continue
         if stripped.startswith("#end document"):
             if name is None:
-                raise _input_error(path, number, "'#end document' without '#begin document'")
+                raise input_error(path, number, "'#end document' without '#begin document'")
             finish(number)
             name = None
             continue
         if not stripped or stripped.startswith("#"):
             continue
         if name is None:
-            raise _input_error(path, number, "a token line outside '#begin document' ... '#end document'")
+            raise input_error(path, number, "a token line outside '#begin document' ... '#end document'")
         columns = line.split("\t") if "\t" in line else stripped.split()
         if len(columns) < 4:
-            raise _input_error(path, number, f"expected at least 4 columns, found {len(columns)}")
+            raise input_error(path, number, f"expected at least 4 columns, found {len(columns)}")
         position = len(tokens)
         if len(columns) >= 8:
             try:
                 start, end = int(columns[5]), int(columns[6])
             except ValueError:
-                raise _input_error(
+                raise input_error(
                     path, number, f"columns 6 and 7 must be character offsets, got {columns[5]!r} {columns[6]!r}"
                 ) from None
             if not 0 <= start <= end:
-                raise _input_error(path, number, f"bad character offsets {start}..{end}")
+                raise input_error(path, number, f"bad character offsets {start}..{end}")
         else:
             start = end = -1
         tokens.append((start, end))
@@ -197,7 +167,7 @@ def read_conll(path: PathLike) -> dict[str, ConllDocument]:
         try:
             items = list(_coref_items(column))
         except ValueError as exc:
-            raise _input_error(path, number, str(exc)) from None
+            raise input_error(path, number, str(exc)) from None
         for kind, ident in items:
             if kind == "single":
                 chains.setdefault(ident, set()).add((position, position))
@@ -206,13 +176,13 @@ def read_conll(path: PathLike) -> dict[str, ConllDocument]:
             else:
                 stack = open_spans.get(ident)
                 if not stack:
-                    raise _input_error(path, number, f"'{ident})' closes no open mention of entity {ident}")
+                    raise input_error(path, number, f"'{ident})' closes no open mention of entity {ident}")
                 first, _ = stack.pop()
                 chains.setdefault(ident, set()).add((first, position))
     if name is not None:
-        raise _input_error(path, begin_line, f"document {name} has no '#end document'")
+        raise input_error(path, begin_line, f"document {name} has no '#end document'")
     if not documents:
-        raise _input_error(path, None, "no '#begin document' line: not a CoNLL-2012 file")
+        raise input_error(path, None, "no '#begin document' line: not a CoNLL-2012 file")
     return documents
 
 
@@ -224,7 +194,7 @@ def _expand(paths: Iterable[PathLike], pattern: str) -> list[Path]:
         if path.is_dir():
             found = sorted(path.glob(pattern))
             if not found:
-                raise _input_error(path, None, f"no {pattern} files in this folder")
+                raise input_error(path, None, f"no {pattern} files in this folder")
             result.extend(found)
         else:
             result.append(path)
@@ -237,7 +207,7 @@ def read_conll_files(paths: Iterable[PathLike]) -> dict[str, ConllDocument]:
     for path in _expand(paths, "*.conll"):
         for name, document in read_conll(path).items():
             if name in documents:
-                raise _input_error(path, None, f"document {name} is also in {documents[name].path}")
+                raise input_error(path, None, f"document {name} is also in {documents[name].path}")
             documents[name] = document
     return documents
 
@@ -253,29 +223,29 @@ def read_mentions(path: PathLike) -> list[Mention]:
     fields are kept in ``extra``. Blank lines are skipped.
     """
     mentions: list[Mention] = []
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise _input_error(path, number, f"not JSON ({exc.msg})") from None
+            raise input_error(path, number, f"not JSON ({exc.msg})") from None
         if not isinstance(record, dict):
-            raise _input_error(path, number, "expected a JSON object")
+            raise input_error(path, number, "expected a JSON object")
         doc = record.get("doc")
         if not isinstance(doc, str) or not doc:
-            raise _input_error(path, number, "'doc' must be a non-empty string")
+            raise input_error(path, number, "'doc' must be a non-empty string")
         start, end = record.get("start"), record.get("end")
         if type(start) is not int or type(end) is not int or not 0 <= start < end:
-            raise _input_error(
+            raise input_error(
                 path, number, f"'start' and 'end' must be character offsets with start < end, got {start!r}, {end!r}"
             )
         entity = record.get("entity")
         if entity is not None and (isinstance(entity, bool) or not isinstance(entity, (int, str))):
-            raise _input_error(path, number, f"'entity' must be a number, a string or null, got {entity!r}")
+            raise input_error(path, number, f"'entity' must be a number, a string or null, got {entity!r}")
         kind = record.get("type")
         if kind is not None and not isinstance(kind, str):
-            raise _input_error(path, number, f"'type' must be a string or null, got {kind!r}")
+            raise input_error(path, number, f"'type' must be a string or null, got {kind!r}")
         text = record.get("text")
         extra = {k: v for k, v in record.items() if k not in ("doc", "start", "end", "entity", "type", "text")}
         mentions.append(
@@ -313,7 +283,7 @@ def gold_mention_files(conll_paths: Iterable[PathLike], *, missing_ok: bool = Fa
         if not sibling.is_file():
             if missing_ok:
                 return None
-            raise _input_error(sibling, None, f"no gold mentions file beside {path} (give --gold-mentions)")
+            raise input_error(sibling, None, f"no gold mentions file beside {path} (give --gold-mentions)")
         result.append(sibling)
     return result
 
@@ -336,7 +306,7 @@ def _token_span(
 def _response_chains(document: ConllDocument, mentions: Sequence[Mention]) -> tuple[list[Chain], int, int]:
     """Response chains of one document: (chains with >= 2 mentions, unmapped, duplicates)."""
     if any(start < 0 for start, _ in document.tokens):
-        raise _input_error(
+        raise input_error(
             document.path,
             None,
             f"document {document.name} has no character offsets (columns 6 and 7): cannot place system mentions",

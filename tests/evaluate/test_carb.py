@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import InputError
 from graph.evaluate import (
     CarbTuple,
     format_carb_lines,
@@ -15,10 +16,9 @@ from graph.evaluate import (
     read_openie5_output,
     score_carb,
 )
-from graph.evaluate import carb as evaluate
 
 CARB_DIR = Path(os.environ.get("NEWSGRAPH_CARB_DIR", Path(__file__).resolve().parents[1] / "data" / "carb"))
-INPUT_ERROR = evaluate._ProjectInputError or ValueError
+INPUT_ERROR = InputError
 
 SENT = "John likes Mary ."
 
