@@ -15,6 +15,7 @@ from .common import (
     DEFAULT_INPUT,
     DEFAULT_OUTPUT,
     EXIT_SKIPPED,
+    MinConfidence,
     _BuildProgress,
     _config,
     _errors,
@@ -97,9 +98,7 @@ def build(
             show_default=False,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
     changes: Annotated[
         Path | None,
         typer.Option(
@@ -203,9 +202,7 @@ def extract(
         list[str] | None, typer.Option("--extractor", "-e", help="Extractor to run (repeatable). Default: all.")
     ] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Do not use the gazetteer.")] = False,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Print the facts extracted from articles, one per line, after entity resolution, each with its support (how
     many of the articles given assert it), its time phrase and that time as a date (JSON Lines)."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +33,12 @@ EXIT_ERROR = 1
 EXIT_SKIPPED = 3
 DEFAULT_INPUT = Path("data/articles")
 DEFAULT_OUTPUT = Path("out")
+
+
+#: ``--min-confidence`` of build, extract, render and export: one definition, one help text
+MinConfidence = Annotated[
+    float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
+]
 
 
 def _stderr(message: str) -> None:

@@ -13,6 +13,7 @@ from ..errors import NewsgraphError
 from ..formats import EXPORT_FORMATS, NETWORK_FORMATS
 from .common import (
     EXIT_ERROR,
+    MinConfidence,
     ResultFormat,
     _dataset,
     _errors,
@@ -134,9 +135,7 @@ def render(
             show_default=False,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Write an interactive, self-contained HTML network view of a graph (works offline)."""
     from ..rdf.stores import StoreTriples
@@ -204,9 +203,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Convert a graph to another RDF format, or to GraphML/GEXF for Gephi and Cytoscape; or dump a store."""
     from ..rdf.io import write_graph
