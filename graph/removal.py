@@ -18,7 +18,7 @@ article shares).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -30,7 +30,7 @@ from .rdf.model import CORPUS_GRAPH, Line, article_graph_iri
 from .rdf.namespaces import DOC, ENT, NKG, ORG, SCHEMA
 from .rdf.stores import GraphStore
 from .resolve import EntityIndex
-from .resolve.entities import LocalEntity
+from .resolve.entities import local_of_use
 from .types import EntityUse
 
 __all__ = ["remove_articles", "replay_entities"]
@@ -81,16 +81,8 @@ def replay_entities(uses: Iterable[EntityUse]) -> tuple[EntityIndex, dict[str, d
     renames: dict[str, dict[str, str]] = {}
     for doc_id in sorted(by_article):
         for use in by_article[doc_id]:
-            local = LocalEntity(
-                key=use.entity,
-                label=use.label,
-                type=use.type,
-                names=Counter(dict(use.names)),
-                mentions=use.mentions,
-                named=use.named,
-                known_id=use.entity if use.known_label else None,
-                known_label=use.known_label,
-            )
+            # a gazetteer entity keeps its id; any other is numbered as a fresh build would
+            local = local_of_use(use, known_id=use.entity if use.known_label else None)
             new = index.add(doc_id, local)
             if new != use.entity:
                 renames.setdefault(doc_id, {})[use.entity] = new

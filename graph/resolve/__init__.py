@@ -295,39 +295,20 @@ def _speaker_of(
     return True if words <= in_quote else None
 
 
+def _fact_key(fact: Fact) -> tuple[object, ...]:
+    """What makes two facts of one article the same fact (the surer one of them is kept)."""
+    p = fact.provenance
+    return (p.sentence, fact.subject, fact.predicate, fact.object, fact.value, fact.negated, fact.modality, fact.hedge)
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
     """One fact per sentence and triple (two subjects resolving to one entity), the surest kept."""
     best: dict[tuple, Fact] = {}
     for fact in facts:
-        key = (
-            fact.provenance.sentence,
-            fact.subject,
-            fact.predicate,
-            fact.object,
-            fact.value,
-            fact.negated,
-            fact.modality,
-            fact.hedge,
-        )
+        key = _fact_key(fact)
         if key not in best or fact.provenance.confidence > best[key].provenance.confidence:
             best[key] = fact
-    return [
-        fact
-        for fact in facts
-        if best[
-            (
-                fact.provenance.sentence,
-                fact.subject,
-                fact.predicate,
-                fact.object,
-                fact.value,
-                fact.negated,
-                fact.modality,
-                fact.hedge,
-            )
-        ]
-        is fact
-    ]
+    return [fact for fact in facts if best[_fact_key(fact)] is fact]
 
 
 def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGraph:

@@ -29,6 +29,7 @@ __all__ = [
     "explain_alias",
     "is_acronym",
     "is_short_form",
+    "local_of_use",
     "normalize_name",
     "transliteration_key",
     "type_for_label",
@@ -398,20 +399,26 @@ class EntityIndex:
         The entity keeps the id it was given; its names become known for matching, as
         :meth:`add` would have made them, so new articles merge with it.
         """
-        local = LocalEntity(
-            key=use.entity,
-            label=use.label,
-            type=use.type,
-            names=Counter(dict(use.names)),
-            mentions=use.mentions,
-            named=use.named,
-            known_id=use.entity,
-            known_label=use.known_label,
-        )
+        local = local_of_use(use, known_id=use.entity)
         if use.entity not in self._entities:
             self._entities[use.entity] = _Accumulator(use.entity, named=use.named)
         self._remember(use.entity, local)
         self._entities[use.entity].update(use.doc_id, local)
+
+
+def local_of_use(use: EntityUse, *, known_id: str | None) -> LocalEntity:
+    """The article-local entity an :class:`EntityUse` was made from (:func:`entity_use` read back),
+    with ``known_id`` the corpus id it must keep, if any."""
+    return LocalEntity(
+        key=use.entity,
+        label=use.label,
+        type=use.type,
+        names=Counter(dict(use.names)),
+        mentions=use.mentions,
+        named=use.named,
+        known_id=known_id,
+        known_label=use.known_label,
+    )
 
 
 def entity_use(doc_id: str, entity: str, local: LocalEntity) -> EntityUse:
