@@ -20,12 +20,13 @@ from ..lexicon import (
     ROLE_TITLE_NOUNS,
     ROLE_UNIT_NOUNS,
 )
+from ..lexicon.roles import FORMER_WORDS
 from ..syntax import kids
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["is_role_word", "title_span_before"]
+__all__ = ["is_role_word", "named_antecedent", "split_former", "title_span_before"]
 
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 _NAME_LABELS = (
@@ -275,3 +276,95 @@ def _role_label(doc: Doc, title: list[int]) -> str:
             parts.append(text.lower())
     label = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     return label.strip()
+
+
+def _is_former_word(doc: Doc, i: int) -> bool:
+    """``former``, ``ex-``, ``erstwhile``; ``then`` only as ``then-chairman`` or ``the then chairman``
+    and ``late`` only after a determiner (``the late president``), never "He then met ..."."""
+    token = doc[i]
+    lower = token.lower_.rstrip("-")
+    if lower not in FORMER_WORDS:
+        return False
+    if lower in ("then", "late"):
+        hyphen = i + 1 < len(doc) and doc[i + 1].text == "-"
+        determined = i > 0 and (doc[i - 1].lower_ in ("the", "a", "an") or doc[i - 1].tag_ in ("PRP$", "POS"))
+        return determined or (lower == "then" and hyphen)
+    return token.pos_ in ("ADJ", "PROPN", "NOUN", "X", "ADV", "VERB") or token.text.endswith("-")
+
+
+def split_former(doc: Doc, title: list[int], organisation: list[int]) -> tuple[list[int], list[int], bool]:
+    """The title and organisation without the words that make a role a former one, and whether any
+    did: ``former chief executive`` -> ``chief executive``, ``Ex-Acme CFO`` -> ``Acme`` and ``CFO``,
+    ``former Acme CFO`` (the word just before the title or its organisation)."""
+    former = False
+
+    def strip(words: list[int]) -> list[int]:
+        nonlocal former
+        kept: list[int] = []
+        for i in words:
+            if i >= 0 and _is_former_word(doc, i):
+                former = True
+                continue
+            if i >= 0 and doc[i].text == "-" and (not kept or kept[-1] < 0) and i > 0 and _is_former_word(doc, i - 1):
+                continue  # the hyphen of "ex-"
+            kept.append(i)
+        return kept
+
+    title, organisation = strip(title), strip(organisation)
+    written = [i for i in (*title, *organisation) if i >= 0]
+    if written:
+        before = min(written) - 1
+        while before >= 0 and doc[before].text == "-":
+            before -= 1
+        if before >= 0 and _is_former_word(doc, before):
+            former = True
+    return title, organisation, former
+
+
+#: definite descriptions of a company that stand for the one named before ("the company's chief executive")
+_COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "corporation",
+    "business",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "airline",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "manufacturer",
+    "startup",
+    "conglomerate",
+    "club",
+    "team",
+    "side",
+}
+
+
+def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
+    """The name a definite description of an organisation or a place stands for: ``the company's chief
+    executive`` -> the company named before; ``the council`` -> the nearest name before with ``Council``
+    in it; ``the city's mayor`` -> the place named last. None when it is no such description."""
+    words = [i for i in organisation if doc[i].pos_ != "DET"]
+    if len(words) != 1:
+        return None
+    head = doc[words[0]]
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)):
+        return None
+    lemma = head.lemma_.lower()
+    kind = CATEGORY_NOUNS.get(lemma)
+    before = [e for e in doc.ents if e.end <= head.i]
+    if kind == "Place":
+        candidates = [e for e in before if e.label_ == "GPE"]
+        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
+        chosen = same or candidates
+    elif lemma in _COMPANY_NOUNS or lemma in ORGANIZATION_HEADS or lemma in ROLE_UNIT_NOUNS:
+        candidates = [e for e in before if e.label_ == "ORG"]
+        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
+        chosen = same or (candidates if lemma in _COMPANY_NOUNS else [])
+    else:
+        return None
+    return list(range(chosen[-1].start, chosen[-1].end)) if chosen else None

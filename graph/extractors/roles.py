@@ -49,8 +49,11 @@ from .role_titles import (
     _is_personish,
     _role_label,
     is_role_word,
+    named_antecedent,
+    split_former,
     title_span_before,
 )
+from .role_verbs import appointee, as_holders, verb_organisation
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -223,7 +226,7 @@ class RoleExtractor:
                 if subjects and _is_personish(subjects[0]):
                     person, how = subjects[0], "copula"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = self._appointee(verb, role), "appointed"
+                person, how = appointee(verb, role), "appointed"
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "as":
             verb = role.head.head  # "served as chairman", "was appointed as coach"
             if verb.lemma_.lower() in ROLE_COPULAS:
@@ -231,7 +234,14 @@ class RoleExtractor:
                 if subjects and _is_personish(subjects[0]):
                     person, how = subjects[0], "copula"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = self._appointee(verb, role), "appointed"
+                person, how = appointee(verb, role), "appointed"
+            else:  # "took over as coach", "succeeds Y as chair", "stepped down as chief executive"
+                for holder, former in as_holders(verb, role):
+                    title, organisation = self._title_of_noun(doc, role, holder)
+                    organisation = organisation or verb_organisation(verb)
+                    name = self._person_span(doc, holder)
+                    yield self._make(doc, context, name, holder, title, organisation, "copula", former=former)
+                return
         if (
             person is None
             and role.dep_ == "appos"
@@ -265,18 +275,6 @@ class RoleExtractor:
     @staticmethod
     def _conjoined_people(person: Token) -> list[Token]:
         return [c for c in person.conjuncts if c.i > person.i and _is_personish(c) and c.pos_ != "PRON"]
-
-    @staticmethod
-    def _appointee(verb: Token, role: Token) -> Token | None:
-        for child in kids(verb):
-            if child.dep_ == "nsubjpass" and child.tag_ == "WP" and verb.dep_ == "relcl" and _is_personish(verb.head):
-                return verb.head  # "Smith, who was named chief executive"
-            if child.dep_ == "nsubjpass" and _is_personish(child):
-                return child
-        for child in kids(verb):
-            if child.dep_ == "dobj" and child is not role and _is_personish(child):
-                return child
-        return None
 
     @staticmethod
     def _person_span(doc: Doc, person: Token) -> list[int]:
@@ -350,7 +348,11 @@ class RoleExtractor:
                     if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
                         organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
                     break
-                if prep.lower_ == "of" and obj.pos_ == "NOUN":
+                if (
+                    prep.lower_ == "of"
+                    and obj.pos_ == "NOUN"
+                    and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
+                ):
                     title.extend(
                         [
                             prep.i,
@@ -428,7 +430,11 @@ class RoleExtractor:
         how: str,
         *,
         label: str | None = None,
+        former: bool = False,
     ) -> Extraction | None:
+        title, organisation, former_words = split_former(doc, title, organisation)
+        former = former or former_words
+        organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]
         if not words or not name:
             return None
@@ -452,10 +458,10 @@ class RoleExtractor:
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
-            lemma = f"be {label} of"
+            lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")
-            lemma = f"be {label}"
+            lemma = f"be {'former ' if former else ''}{label}"
         kind = "title" if how in ("title", "title_of", "apposition", "copula") else "apposition"
         confidence = score(
             Features(
@@ -476,6 +482,8 @@ class RoleExtractor:
             extractor=self.name,
             construction="role",
             confidence=confidence,
+            # a role held before, not now: a membership that has ended, and no "X head of Y" triple
+            hedge="former" if former else None,
         )
 
 

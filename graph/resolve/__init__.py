@@ -156,7 +156,13 @@ def resolve_article(
             # them could even find the person the title is used for, and make a self-loop)
             role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
             memberships.append(
-                Membership(member=subject.key, organization=None, role=role, provenance=_provenance(extraction))
+                Membership(
+                    member=subject.key,
+                    organization=None,
+                    role=role,
+                    provenance=_provenance(extraction),
+                    former=extraction.hedge == "former",
+                )
             )
             used[subject.key] += 1
             continue
@@ -213,11 +219,25 @@ def resolve_article(
             else:
                 role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
             if extraction.object.kind == "ROLE":
-                memberships.append(Membership(member=subject_key, organization=None, role=role, provenance=provenance))
+                memberships.append(
+                    Membership(
+                        member=subject_key,
+                        organization=None,
+                        role=role,
+                        provenance=provenance,
+                        former=extraction.hedge == "former",
+                    )
+                )
                 used[subject_key] += 1
                 continue
             memberships.append(
-                Membership(member=subject_key, organization=object_key, role=role, provenance=provenance)
+                Membership(
+                    member=subject_key,
+                    organization=object_key,
+                    role=role,
+                    provenance=provenance,
+                    former=extraction.hedge == "former",
+                )
             )
             label = "head of" if role_property(role) == "org:headOf" else "member of"
         else:

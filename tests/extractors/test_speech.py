@@ -101,3 +101,61 @@ def test_quoted_titles_are_not_speech(nlp):
 def test_conjoined_speakers_each_say_it(nlp):
     found = _statements(nlp, '"We are ready," said Smith and Jones.')
     assert ("Smith", "say", "We are ready", 0) in found and ("Jones", "say", "We are ready", 0) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British single quotes, straight and curly
+        (
+            "'We will appeal against the ruling,' the lawyer said.",
+            ("the lawyer", "say", "We will appeal against the ruling", 0),
+        ),
+        ("\u2018We will appeal,\u2019 she said.", ("she", "say", "We will appeal", 0)),
+        ("The coach said: 'Nobody's perfect.'", ("The coach", "say", "Nobody's perfect", 0)),
+        # a participle or a conjoined reporting verb takes its subject from the verb it goes with
+        (
+            "The director said the film would open in June, adding that tickets were sold out.",
+            ("The director", "add", "tickets were sold out", 0),
+        ),
+    ],
+)
+def test_more_statement_shapes(nlp, text, expected):
+    assert expected in _statements(nlp, text)
+
+
+def test_a_single_quoted_quotation_running_on_is_the_last_speakers(nlp):
+    text = "'We can play much better,' the manager said. 'But the players showed great spirit.'\n\n'It was hard.'"
+    found = [(s, c) for s, _, c, _ in _statements(nlp, text)]
+    assert ("the manager", "But the players showed great spirit") in found
+    assert ("the manager", "It was hard") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("'It's the players' fault,' he said.", "It 's the players ' fault ,"),
+        ("The players' union said the fans' anger was justified.", ""),  # possessive apostrophes
+        ("Ross's team won, and Jones' side lost.", ""),
+        ("Officials called it 'a disgrace' and left.", "a disgrace"),
+        ("He smiled. 'We were poor today.\n\nThe manager was not happy.", ""),  # opened mid-paragraph, never closed
+    ],
+)
+def test_single_quotation_marks_and_apostrophes(nlp, text, quoted):
+    from graph.extractors.speech import single_quoted
+    from graph.syntax import DocContext
+
+    doc = nlp(text)
+    inside = sorted(single_quoted(DocContext.of(doc, "t")))
+    assert " ".join(doc[i].text for i in inside) == quoted
+
+
+def test_facts_inside_a_single_quoted_quotation_are_the_speakers():
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    text = "Maria Lopez runs a bakery in Leeds. 'The council closed the market,' Lopez said."
+    kg = build_graph([Document(id="t", text=text)])
+    names = {e.id: e.label for e in kg.entities}
+    closed = [f for f in kg.facts if f.predicate == "close"]
+    assert closed and all(f.reported and names[f.attributed_to] == "Maria Lopez" for f in closed)
