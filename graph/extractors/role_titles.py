@@ -20,13 +20,22 @@ from ..lexicon import (
     ROLE_TITLE_NOUNS,
     ROLE_UNIT_NOUNS,
 )
-from ..lexicon.roles import FORMER_WORDS
+from ..lexicon.roles import FORMER_WORDS, TIME_NEUTRAL_ROLE_WORDS
 from ..syntax import kids
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["is_role_word", "named_antecedent", "split_former", "title_span_before"]
+__all__ = [
+    "conjoined_people",
+    "is_role_word",
+    "named_antecedent",
+    "names_person",
+    "one_non_person_name",
+    "person_span",
+    "split_former",
+    "title_span_before",
+]
 
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 _NAME_LABELS = (
@@ -311,6 +320,8 @@ def split_former(doc: Doc, title: list[int], organisation: list[int]) -> tuple[l
         return kept
 
     title, organisation = strip(title), strip(organisation)
+    # "the new coach", "longtime chief executive": the role is "coach", "chief executive"
+    title = [i for i in title if i < 0 or not (doc[i].is_lower and doc[i].lower_ in TIME_NEUTRAL_ROLE_WORDS)]
     written = [i for i in (*title, *organisation) if i >= 0]
     if written:
         before = min(written) - 1
@@ -344,14 +355,27 @@ _COMPANY_NOUNS = {
 }
 
 
+def _owner_of_possessive(pronoun: Token) -> list[int] | None:
+    """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in kids(verb):
+        if child.dep_ == "nsubj" and _is_org_word(child) and child.ent_type_ not in ("PERSON", "DATE", "TIME"):
+            return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
+    return None
+
+
 def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
     """The name a definite description of an organisation or a place stands for: ``the company's chief
-    executive`` -> the company named before; ``the council`` -> the nearest name before with ``Council``
+    executive`` -> the company named before; ``its`` -> the organisation the clause is about; ``the council`` -> the nearest name before with ``Council``
     in it; ``the city's mayor`` -> the place named last. None when it is no such description."""
     words = [i for i in organisation if doc[i].pos_ != "DET"]
     if len(words) != 1:
         return None
     head = doc[words[0]]
+    if head.lower_ in ("its", "their"):
+        return _owner_of_possessive(head)
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)):
         return None
     lemma = head.lemma_.lower()
@@ -368,3 +392,58 @@ def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
     else:
         return None
     return list(range(chosen[-1].start, chosen[-1].end)) if chosen else None
+
+
+def one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
+    """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
+    words = [i for i in title if i >= 0]
+    kind = doc[name[-1]].ent_type_
+    return (
+        bool(kind)
+        and kind != "PERSON"
+        and all(doc[i].ent_type_ == kind for i in words)
+        and (doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words))
+    )
+
+
+def names_person(doc: Doc, name: list[int]) -> bool:
+    """Whether the words of ``name`` name a person (the NER says so, or capitalised non-organisation words)."""
+    tokens = [doc[i] for i in name]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return True
+    # the NER missed the name: capitalised words, not an organisation's
+    return (
+        all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+        and not any(t.ent_type_ in _ORG_LABELS and t.ent_type_ != "ORG" for t in tokens)
+        and not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lemma_.lower() in GOVERNMENT_HEADS for t in tokens)
+    )
+
+
+def conjoined_people(person: Token) -> list[Token]:
+    """The people written after ``person`` and conjoined with it ("Judges A and B")."""
+    return [c for c in person.conjuncts if c.i > person.i and _is_personish(c) and c.pos_ != "PRON"]
+
+
+def person_span(doc: Doc, person: Token) -> list[int]:
+    """The words of the name of the person ``person`` heads, without titles or honorifics."""
+    if person.pos_ == "PRON":
+        return [person.i]
+    if person.ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start <= person.i < ent.end:
+                words = [
+                    i
+                    for i in range(ent.start, ent.end)
+                    if not is_role_word(doc[i]) and doc[i].lower_.rstrip(".") not in HONORIFICS and doc[i].tag_ != "POS"
+                ]
+                return words or [person.i]
+    words = [
+        c.i
+        for c in kids(person)
+        if c.dep_ == "compound"
+        and c.i < person.i
+        and c.pos_ == "PROPN"
+        and not is_role_word(c)
+        and c.lower_.rstrip(".") not in HONORIFICS
+    ]
+    return sorted([*words, person.i])

@@ -15,11 +15,24 @@ from .role_titles import _is_org_word, _is_personish
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["appointee", "as_holders", "verb_organisation"]
+__all__ = [
+    "appointee",
+    "as_holders",
+    "copula_subject",
+    "ended_by_object_verb",
+    "nominal_appointee",
+    "verb_organisation",
+]
 
-_PARTICLES = ("down", "over", "aside", "on", "up", "out")
+_PARTICLES = ("down", "over", "aside", "on", "up", "out", "in")
 _MODALS = {"will", "would", "shall", "should", "may", "might", "could", "can", "must"}
 _SKIP = ("relcl", "appos", "acl", "punct", "conj", "cc")
+#: taking verbs whose passive subject takes the role up ("was sworn in as president")
+_PASSIVE_TAKING = {"swear in", "install", "inaugurate"}
+#: nouns of appointing: "the appointment of X as chief executive"
+_APPOINTMENT_NOUNS = {"appointment", "election", "nomination", "promotion", "selection", "hiring", "confirmation"}
+#: verbs whose object loses the role: "Globex fired its chief executive, Tom Berg"
+_ENDING_VERBS = {"fire", "sack", "dismiss", "oust", "remove", "axe", "depose", "topple", "impeach"}
 
 
 def _phrase(verb: Token) -> str:
@@ -67,8 +80,8 @@ def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
         return []
     ended = not _not_yet(verb)
     holders: list[tuple[Token, bool]] = []
-    if not passive and (phrase in ROLE_TAKING_VERBS or lemma in ROLE_TAKING_VERBS):
-        holders.append((subject, False))
+    if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
+        holders.append((subject, False))  # "took over as coach", "was sworn in as president"
         if lemma in ("succeed", "replace"):  # "X succeeds Y as chair": Y held it before
             holders += [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c)]
     elif phrase in ROLE_LEAVING_VERBS or lemma in ROLE_LEAVING_VERBS:
@@ -99,3 +112,32 @@ def appointee(verb: Token, role: Token) -> Token | None:
         if child.dep_ == "dobj" and child is not role and _is_personish(child):
             return child
     return None
+
+
+def copula_subject(verb: Token) -> Token | None:
+    """The person a copula says holds a role: its subject, or what a relative pronoun stands for
+    (``Tom Berg, who became chief executive``)."""
+    for child in kids(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ == "WP" and verb.dep_ == "relcl":
+                return verb.head if _is_personish(verb.head) else None
+            return child if _is_personish(child) else None
+    return None
+
+
+def nominal_appointee(noun: Token) -> Token | None:
+    """``the appointment of Tom Berg as chief executive``: the person appointed."""
+    if noun.lemma_.lower() not in _APPOINTMENT_NOUNS:
+        return None
+    for prep in kids(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in kids(prep):
+                if obj.dep_ == "pobj" and _is_personish(obj) and obj.pos_ != "PRON":
+                    return obj
+    return None
+
+
+def ended_by_object_verb(role: Token) -> bool:
+    """``Globex fired its chief executive, Tom Berg``: the role is the object of a verb that ends it."""
+    verb = role.head
+    return role.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _ENDING_VERBS and not _not_yet(verb)

@@ -48,9 +48,9 @@ def single_quoted(context: DocContext) -> set[int]:
 
     An opening mark stands before a word it is written against, at the start of a paragraph or after a
     space or a colon; the closing one is written against the word or punctuation before it and is not an
-    apostrophe of possession (``the players' union``). A quotation opened at the start of a paragraph and
-    not closed runs to the paragraph's end (news leaves the closing mark out when a quotation runs on);
-    one opened elsewhere and not closed is no quotation.
+    apostrophe of possession (``the players' union``). A quotation opened at the start of a paragraph or
+    after a colon or comma (``saying: 'I ...``) and not closed runs to the paragraph's end (news leaves the
+    closing mark out when a quotation runs on); one opened elsewhere and not closed is no quotation.
     """
     inside: set[int] = set()
     if "'" not in context.text and "\u2018" not in context.text and "\u2019" not in context.text:
@@ -59,7 +59,9 @@ def single_quoted(context: DocContext) -> set[int]:
     open_at: int | None = None
 
     def run_on(end: int) -> None:
-        if open_at is not None and (open_at == 0 or _paragraph_break(tokens[open_at - 1])):
+        if open_at is not None and (
+            open_at == 0 or _paragraph_break(tokens[open_at - 1]) or tokens[open_at - 1].text in (":", ",")
+        ):
             inside.update(i for i in range(open_at + 1, end) if not tokens[i].is_space)
 
     for token in tokens:
@@ -259,6 +261,8 @@ class SpeechExtractor:
         sentence = context.sentences[context.sentence_of[verb.i]]
         if verb.dep_ in ("ROOT", "parataxis") or verb.head.i in quoted:
             return True
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in quoted for c in kids(verb)):
+            return True  # "..., saying: 'I don't think ...'": the quotation is the verb's complement
         return sentence.root.i in quoted
 
     @staticmethod

@@ -8,6 +8,7 @@ __all__ = [
     "COUNTERPART_NOUNS",
     "DEPUTY_WORDS",
     "FORMER_WORDS",
+    "TIME_NEUTRAL_ROLE_WORDS",
     "HONORIFICS",
     "ROLE_ABBREVIATIONS",
     "ROLE_HEAD_NOUNS",
@@ -485,6 +486,9 @@ ROLE_TAKING_VERBS = {
     "take office",
     "sign",
     "arrive",
+    "swear in",
+    "install",
+    "inaugurate",
 }
 #: verbs whose subject gives the role written after "as" up: "X stepped down as CEO", "X was sacked as
 #: coach"; the role is then a former one
@@ -506,3 +510,6 @@ ROLE_LEAVING_VERBS = {
     "axe",
     "replace",
 }
+#: words before a role that say when it was taken up, not what it is; left out of the role's label
+#: ("the new coach", "longtime chief executive")
+TIME_NEUTRAL_ROLE_WORDS = {"new", "current", "incumbent", "sitting", "serving", "longtime", "long-time"}

@@ -170,6 +170,20 @@ def _role_facts(nlp, text: str) -> list[tuple[str, str, str | None, bool]]:
         ("Paul Hart succeeds Tom Berg as chair of the board.", ("Tom Berg", "chair", "board", True)),
         ("Marta Silva was replaced as coach by Pedro Ramos.", ("Marta Silva", "coach", None, True)),
         ("Marta Silva was replaced as coach by Pedro Ramos.", ("Pedro Ramos", "coach", None, False)),
+        ("Globex fired its chief executive, Tom Berg, on Monday.", ("Tom Berg", "chief executive", "Globex", True)),
+        ("The former Rovers captain, Marta Silva, now coaches children.", ("Marta Silva", "captain", "Rovers", True)),
+        # more ways of holding a role
+        ("Tom Berg was sworn in as president of Chile on Monday.", ("Tom Berg", "president", "Chile", False)),
+        ("Celtic have appointed Marta Silva as their new manager.", ("Marta Silva", "manager", "Celtic", False)),
+        (
+            "Tom Berg, who became chief executive of Globex in 2019, left.",
+            ("Tom Berg", "chief executive", "Globex", False),
+        ),
+        ("Globex's new chief executive will be Tom Berg.", ("Tom Berg", "chief executive", "Globex", False)),
+        (
+            "Globex announced the appointment of Tom Berg as chief executive.",
+            ("Tom Berg", "chief executive", None, False),
+        ),
         # roles with no organisation: occupations, "lawyer for", "spokesperson for"
         ("Jane Doe, the author of three novels, spoke at the event.", ("Jane Doe", "author", None, False)),
         ("Writer Jane Doe and publicist Mark Fry attended.", ("Mark Fry", "publicist", None, False)),

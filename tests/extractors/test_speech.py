@@ -159,3 +159,15 @@ def test_facts_inside_a_single_quoted_quotation_are_the_speakers():
     names = {e.id: e.label for e in kg.entities}
     closed = [f for f in kg.facts if f.predicate == "close"]
     assert closed and all(f.reported and names[f.attributed_to] == "Maria Lopez" for f in closed)
+
+
+def test_a_single_quoted_quotation_after_a_colon_runs_on_over_paragraphs(nlp):
+    text = (
+        "Marta Silva praised the goal, saying: 'I don't think anyone would say we played well.\n\n"
+        "'But maybe that will be the most important goal of the season.\n\n"
+        "'We can play much better.'\n\nThe next match is on Saturday."
+    )
+    found = [(s, c) for s, _, c, _ in _statements(nlp, text)]
+    assert ("Marta Silva", "But maybe that will be the most important goal of the season") in found
+    assert ("Marta Silva", "We can play much better") in found
+    assert not any("next match" in c for _, c in found)
