@@ -202,7 +202,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             lower in ROLE_MODIFIERS
             or is_role_word(token)
             or lower == "-"
-            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower)
+            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower and not token.tag_.startswith("VB"))
         ):
             title.insert(0, i)
             continue

@@ -269,7 +269,7 @@ class RoleExtractor:
             if token.tag_ == "POS" or token.dep_ == "case":
                 continue  # the "'s" of a possessive: its owner comes next
             if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
-                if token.text in ("-",) and token.head.i == role.i:
+                if token.text in ("-",) and token.head.i in (role.i, *title):  # "free-lance writer"
                     title.append(i)
                     continue
                 break
@@ -413,7 +413,9 @@ class RoleExtractor:
                 label = f"{' '.join(doc[i].text for i in organisation)} {label}"  # "Australian foreign minister"
                 words = sorted({*words, *organisation})
             organisation = country or []
-        relation = Phrase(label, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
+        # the relation as a reader says it ("former chairman"); resolution keeps "chairman" and the flag
+        written = f"former {label}" if former else label
+        relation = Phrase(written, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
         obj: Mention
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))

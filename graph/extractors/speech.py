@@ -222,15 +222,22 @@ class SpeechExtractor:
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+            if objects and not descriptions:  # 'called the decision "a disgrace"' read as an apposition
+                descriptions = [c for c in kids(objects[0]) if c.dep_ == "appos" and c.i in context.in_quote]
             if not objects or not descriptions:
                 return None
             description = descriptions[0]
             described_in_quotes = any(i in context.in_quote for i in subtree_indices(description))
             if not described_in_quotes and description.pos_ not in ("ADJ",):
                 return None  # "called him John" names, it does not report
+            described = objects[0]
+            if described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                # "the X, a phone that Ruiz called "the best"": what the relative pronoun stands for
+                described = verb.head.head if verb.head.dep_ == "appos" else verb.head
+            skip = ("relcl", "acl", "appos", "punct") if described is not objects[0] else ("relcl", "acl")
             words = [
                 i
-                for i in (*subtree_indices(objects[0], skip_deps=("relcl", "acl")), *subtree_indices(description))
+                for i in (*subtree_indices(described, skip_deps=skip), *subtree_indices(description))
                 if context.tokens[i].text not in _QUOTE_MARKS
             ]
             made = self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called")

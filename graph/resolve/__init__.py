@@ -155,6 +155,8 @@ def resolve_article(
             # a role without an organisation ("spokeswoman X"): the title words are no entity (resolving
             # them could even find the person the title is used for, and make a self-loop)
             role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
+            if extraction.hedge == "former":
+                role = role.removeprefix("former ")  # roles.v1 writes "former chairman": the role is "chairman"
             memberships.append(
                 Membership(
                     member=subject.key,
@@ -214,6 +216,8 @@ def resolve_article(
         if extraction.construction in ("title", "role"):
             if extraction.construction == "role":
                 role = extraction.relation.text
+                if extraction.hedge == "former":
+                    role = role.removeprefix("former ")  # the role held before, flagged on the membership
             elif extraction.object.kind == "ROLE":
                 role = extraction.object.text  # a bare title: its relation text is only "is"
             else:

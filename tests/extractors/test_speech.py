@@ -113,6 +113,11 @@ def test_conjoined_speakers_each_say_it(nlp):
         ),
         ("\u2018We will appeal,\u2019 she said.", ("she", "say", "We will appeal", 0)),
         ("The coach said: 'Nobody's perfect.'", ("The coach", "say", "Nobody's perfect", 0)),
+        ("The minister called the decision 'a disgrace'.", ("The minister", "call", "the decision a disgrace", 0)),
+        (
+            'Globex unveiled the Model Z, a steel phone that Ana Ruiz called "the best phone we have made."',
+            ("Ana Ruiz", "call", "the Model Z the best phone we have made", 0),
+        ),
         # a participle or a conjoined reporting verb takes its subject from the verb it goes with
         (
             "The director said the film would open in June, adding that tickets were sold out.",
