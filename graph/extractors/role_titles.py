@@ -21,7 +21,7 @@ from ..lexicon import (
     ROLE_UNIT_NOUNS,
 )
 from ..lexicon.roles import FORMER_WORDS, TIME_NEUTRAL_ROLE_WORDS
-from ..syntax import kids
+from ..syntax import kids, subtree_indices
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -32,6 +32,7 @@ __all__ = [
     "named_antecedent",
     "names_person",
     "one_non_person_name",
+    "organisation_after_name",
     "person_span",
     "split_former",
     "title_span_before",
@@ -215,8 +216,10 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 organisation.insert(0, i)
             continue
         break
-    if unit and len(unit) == 1 and not organisation:
-        title = sorted(unit + title)  # "Fire Chief": one word before a capitalised role is the role's
+    if unit and len(unit) == 1 and not organisation and len(title) > 1 and doc[unit[0]].pos_ == "PROPN":
+        organisation, unit = unit, []  # "Vodafone Chief Executive Officer": a full title after a name
+    elif unit and len(unit) == 1 and not organisation:
+        title = sorted(unit + title)  # "Fisheries Minister": one word before a one-word capitalised role is the role's
         unit = []
     elif unit and organisation:
         organisation = sorted(organisation + unit)
@@ -447,3 +450,17 @@ def person_span(doc: Doc, person: Token) -> list[int]:
         and c.lower_.rstrip(".") not in HONORIFICS
     ]
     return sorted([*words, person.i])
+
+
+def organisation_after_name(name_head: Token) -> list[int]:
+    """``Chancellor Olaf Scholz of Germany``, ``Judge Ann Roe of the District Court in Manhattan``: the
+    organisation or place an ``of`` phrase after a titled name gives (not ``Jane Roe, 41, of Quincy``,
+    which has no title)."""
+    for prep in kids(name_head):
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != name_head.i + 1:
+            continue
+        for obj in kids(prep):
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE"):
+                skip = ("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                return [i for i in subtree_indices(obj, skip_deps=skip) if name_head.doc[i].pos_ != "DET"]
+    return []

@@ -51,6 +51,7 @@ from .role_titles import (
     named_antecedent,
     names_person,
     one_non_person_name,
+    organisation_after_name,
     person_span,
     split_former,
     title_span_before,
@@ -176,6 +177,7 @@ class RoleExtractor:
                 found_before = title_span_before(doc, token)
                 if found_before is not None:
                     title, organisation, name = found_before
+                    organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
                     if names_person(doc, name) and not one_non_person_name(doc, name, title):
                         yield self._make(doc, context, name, token, title, organisation, "title")
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
@@ -289,49 +291,49 @@ class RoleExtractor:
                 break
             title.append(i)
         title.sort()
-        if not organisation:
-            for prep in kids(role):
-                if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
-                    continue
-                objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
-                if not objs:
-                    continue
-                obj = objs[0]
-                if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
-                    organisation = subtree_indices(
-                        obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
-                    )
-                    if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
-                        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+        owned = bool(organisation)  # "Acme's director of research": the "of" phrase is still the title's
+        for prep in kids(role):
+            if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
+                continue
+            objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
+            if not objs:
+                continue
+            obj = objs[0]
+            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+                if owned:
                     break
-                if (
-                    prep.lower_ == "of"
-                    and obj.pos_ == "NOUN"
-                    and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
-                ):
-                    title.extend(
-                        [
-                            prep.i,
-                            *[
-                                j
-                                for j in subtree_indices(
-                                    obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep"))
+                if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
+                    organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+                break
+            if (
+                prep.lower_ == "of"
+                and obj.pos_ == "NOUN"
+                and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
+            ):
+                title.extend(
+                    [
+                        prep.i,
+                        *[
+                            j
+                            for j in subtree_indices(
+                                obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                            )
+                            if doc[j].pos_ != "DET"
+                        ],
+                    ]
+                )
+                # "professor of economics at Yale": the organisation may follow
+                for inner in kids(obj):
+                    if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
+                        for o in kids(inner):
+                            if o.dep_ == "pobj" and _is_org_word(o):
+                                organisation = subtree_indices(
+                                    o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
                                 )
-                                if doc[j].pos_ != "DET"
-                            ],
-                        ]
-                    )
-                    # "professor of economics at Yale": the organisation may follow
-                    for inner in kids(obj):
-                        if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
-                            for o in kids(inner):
-                                if o.dep_ == "pobj" and _is_org_word(o):
-                                    organisation = subtree_indices(
-                                        o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
-                                    )
-                    if organisation:
-                        break
-                    continue
+                if organisation:
+                    break
+                continue
         organisation = [
             i for i in organisation if i not in person_words and doc[i].pos_ != "DET" and doc[i].tag_ != "POS"
         ]

@@ -187,6 +187,8 @@ def _role_facts(nlp, text: str) -> list[tuple[str, str, str | None, bool]]:
             "Globex announced the appointment of Tom Berg as chief executive.",
             ("Tom Berg", "chief executive", None, False),
         ),
+        ("Chancellor Olaf Scholz of Germany arrived in Cairo.", ("Olaf Scholz", "Chancellor", "Germany", False)),
+        ("Jane Smith, Vodafone's head of marketing, resigned.", ("Jane Smith", "head of marketing", "Vodafone", False)),
         # roles with no organisation: occupations, "lawyer for", "spokesperson for"
         ("Jane Doe, the author of three novels, spoke at the event.", ("Jane Doe", "author", None, False)),
         ("Writer Jane Doe and publicist Mark Fry attended.", ("Mark Fry", "publicist", None, False)),
