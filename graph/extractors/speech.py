@@ -209,6 +209,8 @@ class SpeechExtractor:
         if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "X said ..., adding that ...", "X smiled and said ...": the subject of the verb it goes with
             subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+            subjects = [c for c in kids(verb.head.head) if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
             return None
         subject = subjects[0]

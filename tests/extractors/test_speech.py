@@ -119,6 +119,7 @@ def test_conjoined_speakers_each_say_it(nlp):
             ("Ana Ruiz", "call", "the Model Z the best phone we have made", 0),
         ),
         # a participle or a conjoined reporting verb takes its subject from the verb it goes with
+        ("Tom Berg was quoted as saying that prices would rise.", ("Tom Berg", "say", "prices would rise", 0)),
         (
             "The director said the film would open in June, adding that tickets were sold out.",
             ("The director", "add", "tickets were sold out", 0),
