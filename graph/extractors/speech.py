@@ -224,6 +224,8 @@ class SpeechExtractor:
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+            if not objects and verb.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" for c in kids(verb)):
+                objects = [verb.head]  # "a device that X called "...": the parser made "that" a mark
             if objects and not descriptions:  # 'called the decision "a disgrace"' read as an apposition
                 descriptions = [c for c in kids(objects[0]) if c.dep_ == "appos" and c.i in context.in_quote]
             if not objects or not descriptions:
@@ -233,13 +235,27 @@ class SpeechExtractor:
             if not described_in_quotes and description.pos_ not in ("ADJ",):
                 return None  # "called him John" names, it does not report
             described = objects[0]
-            if described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                # "the X, a phone that Ruiz called "the best"": what the relative pronoun stands for
-                described = verb.head.head if verb.head.dep_ == "appos" else verb.head
-            skip = ("relcl", "acl", "appos", "punct") if described is not objects[0] else ("relcl", "acl")
+            relative = described.i == verb.head.i or (described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl")
+            if relative:  # "the X, a phone with a big screen that Ruiz called "the best"": the named thing
+                described = verb.head
+                while True:
+                    if described.dep_ == "pobj" and described.head.lower_ == "with":
+                        described = described.head.head
+                    elif described.dep_ == "appos":
+                        described = described.head
+                    else:
+                        break
+            skip = ("relcl", "acl", "appos", "punct", "prep") if relative else ("relcl", "acl")
+            # the rest of the quotation the parser hung on the verb ("... leap forward since the original iPhone")
+            quoted_rest = [
+                i
+                for c in kids(verb)
+                if c.dep_ == "prep" and c.i > description.i and c.i in context.in_quote
+                for i in subtree_indices(c)
+            ]
             words = [
                 i
-                for i in (*subtree_indices(described, skip_deps=skip), *subtree_indices(description))
+                for i in (*subtree_indices(described, skip_deps=skip), *subtree_indices(description), *quoted_rest)
                 if context.tokens[i].text not in _QUOTE_MARKS
             ]
             made = self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called")

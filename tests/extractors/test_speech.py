@@ -121,6 +121,11 @@ def test_conjoined_speakers_each_say_it(nlp):
         # a participle or a conjoined reporting verb takes its subject from the verb it goes with
         ("Tom Berg was quoted as saying that prices would rise.", ("Tom Berg", "say", "prices would rise", 0)),
         (
+            'Globex launched its Model Z, a slim phone with a curved screen that Ana Ruiz called "the best phone '
+            'since our first one."',
+            ("Ana Ruiz", "call", "its Model Z the best phone since our first one", 0),
+        ),
+        (
             "The director said the film would open in June, adding that tickets were sold out.",
             ("The director", "add", "tickets were sold out", 0),
         ),
