@@ -299,6 +299,11 @@ ROLE_TITLE_NOUNS = (
         "presenter",
         "host",
         "anchor",
+        "fellow",
+        "scholar",
+        "expert",
+        "lobbyist",
+        "pollster",
     }
 )
 #: words that stay in a role before its head noun even when capitalised ("Chief Financial Officer",
