@@ -299,6 +299,8 @@ def _is_former_word(doc: Doc, i: int) -> bool:
         return False
     if lower in ("then", "late"):
         hyphen = i + 1 < len(doc) and doc[i + 1].text == "-"
+        if lower == "late" and hyphen:
+            return False  # "the late-night host"
         determined = i > 0 and (doc[i - 1].lower_ in ("the", "a", "an") or doc[i - 1].tag_ in ("PRP$", "POS"))
         return determined or (lower == "then" and hyphen)
     return token.pos_ in ("ADJ", "PROPN", "NOUN", "X", "ADV", "VERB") or token.text.endswith("-")

@@ -213,6 +213,7 @@ def test_former_taken_and_organisation_less_roles(nlp, text, expected):
     [
         ("Tom Berg will step down as chief executive of Siemens in May.", "Tom Berg"),  # still holds it
         ("He then met Foreign Minister Ali Khan.", "Ali Khan"),  # "then" is no "then-minister"
+        ("The late-night host Jay Moss joked about it.", "Jay Moss"),
         ("Rovers coach Marta Silva said the team was tired.", "Marta Silva"),
     ],
 )
