@@ -300,7 +300,6 @@ ROLE_TITLE_NOUNS = (
         "host",
         "anchor",
         "fellow",
-        "scholar",
         "expert",
         "lobbyist",
         "pollster",
