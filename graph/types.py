@@ -209,6 +209,7 @@ class Membership:
     organization: str | None  # entity id, when the title names one
     role: str  # "First Deputy Chairman"
     provenance: Provenance
+    former: bool = False  # a role held before and no longer ("former chief executive", "stepped down as")
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,23 @@ from ..lexicon import (
     ROLE_TITLE_NOUNS,
     ROLE_UNIT_NOUNS,
 )
-from ..syntax import kids
+from ..lexicon.roles import FORMER_WORDS, TIME_NEUTRAL_ROLE_WORDS
+from ..syntax import kids, subtree_indices
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["is_role_word", "title_span_before"]
+__all__ = [
+    "conjoined_people",
+    "is_role_word",
+    "named_antecedent",
+    "names_person",
+    "one_non_person_name",
+    "organisation_after_name",
+    "person_span",
+    "split_former",
+    "title_span_before",
+]
 
 _ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 _NAME_LABELS = (
@@ -192,7 +203,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             lower in ROLE_MODIFIERS
             or is_role_word(token)
             or lower == "-"
-            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower)
+            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower and not token.tag_.startswith("VB"))
         ):
             title.insert(0, i)
             continue
@@ -205,8 +216,10 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 organisation.insert(0, i)
             continue
         break
-    if unit and len(unit) == 1 and not organisation:
-        title = sorted(unit + title)  # "Fire Chief": one word before a capitalised role is the role's
+    if unit and len(unit) == 1 and not organisation and len(title) > 1 and doc[unit[0]].pos_ == "PROPN":
+        organisation, unit = unit, []  # "Vodafone Chief Executive Officer": a full title after a name
+    elif unit and len(unit) == 1 and not organisation:
+        title = sorted(unit + title)  # "Fisheries Minister": one word before a one-word capitalised role is the role's
         unit = []
     elif unit and organisation:
         organisation = sorted(organisation + unit)
@@ -275,3 +288,181 @@ def _role_label(doc: Doc, title: list[int]) -> str:
             parts.append(text.lower())
     label = " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     return label.strip()
+
+
+def _is_former_word(doc: Doc, i: int) -> bool:
+    """``former``, ``ex-``, ``erstwhile``; ``then`` only as ``then-chairman`` or ``the then chairman``
+    and ``late`` only after a determiner (``the late president``), never "He then met ..."."""
+    token = doc[i]
+    lower = token.lower_.rstrip("-")
+    if lower not in FORMER_WORDS:
+        return False
+    if lower in ("then", "late"):
+        hyphen = i + 1 < len(doc) and doc[i + 1].text == "-"
+        if lower == "late" and hyphen:
+            return False  # "the late-night host"
+        determined = i > 0 and (doc[i - 1].lower_ in ("the", "a", "an") or doc[i - 1].tag_ in ("PRP$", "POS"))
+        return determined or (lower == "then" and hyphen)
+    return token.pos_ in ("ADJ", "PROPN", "NOUN", "X", "ADV", "VERB") or token.text.endswith("-")
+
+
+def split_former(doc: Doc, title: list[int], organisation: list[int]) -> tuple[list[int], list[int], bool]:
+    """The title and organisation without the words that make a role a former one, and whether any
+    did: ``former chief executive`` -> ``chief executive``, ``Ex-Acme CFO`` -> ``Acme`` and ``CFO``,
+    ``former Acme CFO`` (the word just before the title or its organisation)."""
+    former = False
+
+    def strip(words: list[int]) -> list[int]:
+        nonlocal former
+        kept: list[int] = []
+        for i in words:
+            if i >= 0 and _is_former_word(doc, i):
+                former = True
+                continue
+            if i >= 0 and doc[i].text == "-" and (not kept or kept[-1] < 0) and i > 0 and _is_former_word(doc, i - 1):
+                continue  # the hyphen of "ex-"
+            kept.append(i)
+        return kept
+
+    title, organisation = strip(title), strip(organisation)
+    # "the new coach", "longtime chief executive": the role is "coach", "chief executive"
+    title = [i for i in title if i < 0 or not (doc[i].is_lower and doc[i].lower_ in TIME_NEUTRAL_ROLE_WORDS)]
+    written = [i for i in (*title, *organisation) if i >= 0]
+    if written:
+        before = min(written) - 1
+        while before >= 0 and doc[before].text == "-":
+            before -= 1
+        if before >= 0 and _is_former_word(doc, before):
+            former = True
+    return title, organisation, former
+
+
+#: definite descriptions of a company that stand for the one named before ("the company's chief executive")
+_COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "corporation",
+    "business",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "airline",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "manufacturer",
+    "startup",
+    "conglomerate",
+    "club",
+    "team",
+    "side",
+}
+
+
+def _owner_of_possessive(pronoun: Token) -> list[int] | None:
+    """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in kids(verb):
+        if child.dep_ == "nsubj" and _is_org_word(child) and child.ent_type_ not in ("PERSON", "DATE", "TIME"):
+            return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
+    return None
+
+
+def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
+    """The name a definite description of an organisation or a place stands for: ``the company's chief
+    executive`` -> the company named before; ``its`` -> the organisation the clause is about; ``the council`` -> the nearest name before with ``Council``
+    in it; ``the city's mayor`` -> the place named last. None when it is no such description."""
+    words = [i for i in organisation if doc[i].pos_ != "DET"]
+    if len(words) != 1:
+        return None
+    head = doc[words[0]]
+    if head.lower_ in ("its", "their"):
+        return _owner_of_possessive(head)
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)):
+        return None
+    lemma = head.lemma_.lower()
+    kind = CATEGORY_NOUNS.get(lemma)
+    before = [e for e in doc.ents if e.end <= head.i]
+    if kind == "Place":
+        candidates = [e for e in before if e.label_ == "GPE"]
+        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
+        chosen = same or candidates
+    elif lemma in _COMPANY_NOUNS or lemma in ORGANIZATION_HEADS or lemma in ROLE_UNIT_NOUNS:
+        candidates = [e for e in before if e.label_ == "ORG"]
+        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
+        chosen = same or (candidates if lemma in _COMPANY_NOUNS else [])
+    else:
+        return None
+    return list(range(chosen[-1].start, chosen[-1].end)) if chosen else None
+
+
+def one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
+    """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
+    words = [i for i in title if i >= 0]
+    kind = doc[name[-1]].ent_type_
+    return (
+        bool(kind)
+        and kind != "PERSON"
+        and all(doc[i].ent_type_ == kind for i in words)
+        and (doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words))
+    )
+
+
+def names_person(doc: Doc, name: list[int]) -> bool:
+    """Whether the words of ``name`` name a person (the NER says so, or capitalised non-organisation words)."""
+    tokens = [doc[i] for i in name]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return True
+    # the NER missed the name: capitalised words, not an organisation's
+    return (
+        all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+        and not any(t.ent_type_ in _ORG_LABELS and t.ent_type_ != "ORG" for t in tokens)
+        and not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lemma_.lower() in GOVERNMENT_HEADS for t in tokens)
+    )
+
+
+def conjoined_people(person: Token) -> list[Token]:
+    """The people written after ``person`` and conjoined with it ("Judges A and B")."""
+    return [c for c in person.conjuncts if c.i > person.i and _is_personish(c) and c.pos_ != "PRON"]
+
+
+def person_span(doc: Doc, person: Token) -> list[int]:
+    """The words of the name of the person ``person`` heads, without titles or honorifics."""
+    if person.pos_ == "PRON":
+        return [person.i]
+    if person.ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start <= person.i < ent.end:
+                words = [
+                    i
+                    for i in range(ent.start, ent.end)
+                    if not is_role_word(doc[i]) and doc[i].lower_.rstrip(".") not in HONORIFICS and doc[i].tag_ != "POS"
+                ]
+                return words or [person.i]
+    words = [
+        c.i
+        for c in kids(person)
+        if c.dep_ == "compound"
+        and c.i < person.i
+        and c.pos_ == "PROPN"
+        and not is_role_word(c)
+        and c.lower_.rstrip(".") not in HONORIFICS
+    ]
+    return sorted([*words, person.i])
+
+
+def organisation_after_name(name_head: Token) -> list[int]:
+    """``Chancellor Olaf Scholz of Germany``, ``Judge Ann Roe of the District Court in Manhattan``: the
+    organisation or place an ``of`` phrase after a titled name gives (not ``Jane Roe, 41, of Quincy``,
+    which has no title)."""
+    for prep in kids(name_head):
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != name_head.i + 1:
+            continue
+        for obj in kids(prep):
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE"):
+                skip = ("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                return [i for i in subtree_indices(obj, skip_deps=skip) if name_head.doc[i].pos_ != "DET"]
+    return []

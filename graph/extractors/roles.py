@@ -30,9 +30,7 @@ from ..lexicon import (
     APPOINTING_VERBS,
     COMPANY_ROLE_NOUNS,
     COUNTERPART_NOUNS,
-    GOVERNMENT_HEADS,
     HONORIFICS,
-    ORGANIZATION_HEADS,
     ROLE_COPULAS,
     ROLE_MODIFIERS,
     ROLE_VERBS,
@@ -48,8 +46,23 @@ from .role_titles import (
     _is_org_word,
     _is_personish,
     _role_label,
+    conjoined_people,
     is_role_word,
+    named_antecedent,
+    names_person,
+    one_non_person_name,
+    organisation_after_name,
+    person_span,
+    split_former,
     title_span_before,
+)
+from .role_verbs import (
+    appointee,
+    as_holders,
+    copula_subject,
+    ended_by_object_verb,
+    nominal_appointee,
+    verb_organisation,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -164,41 +177,18 @@ class RoleExtractor:
                 found_before = title_span_before(doc, token)
                 if found_before is not None:
                     title, organisation, name = found_before
-                    if self._names_person(doc, name) and not self._one_non_person_name(doc, name, title):
+                    organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
+                    if names_person(doc, name) and not one_non_person_name(doc, name, title):
                         yield self._make(doc, context, name, token, title, organisation, "title")
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
-                            for other in self._conjoined_people(token):  # "Judges A and B"
+                            for other in conjoined_people(token):  # "Judges A and B"
                                 yield self._make(
-                                    doc, context, self._person_span(doc, other), other, title, organisation, "title"
+                                    doc, context, person_span(doc, other), other, title, organisation, "title"
                                 )
             if is_role_word(token) and token.pos_ in ("NOUN", "PROPN"):
                 yield from self._around_role_noun(doc, context, token)
             if token.pos_ == "VERB" and token.lemma_.lower() in ROLE_VERBS:
                 yield self._role_verb(doc, context, token)
-
-    @staticmethod
-    def _one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
-        """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
-        words = [i for i in title if i >= 0]
-        kind = doc[name[-1]].ent_type_
-        return (
-            bool(kind)
-            and kind != "PERSON"
-            and all(doc[i].ent_type_ == kind for i in words)
-            and (doc[name[-1]].ent_iob_ != "B" or any(doc[i].ent_iob_ == "B" for i in words))
-        )
-
-    @staticmethod
-    def _names_person(doc: Doc, name: list[int]) -> bool:
-        tokens = [doc[i] for i in name]
-        if any(t.ent_type_ == "PERSON" for t in tokens):
-            return True
-        # the NER missed the name: capitalised words, not an organisation's
-        return (
-            all(t.pos_ == "PROPN" and t.is_title for t in tokens)
-            and not any(t.ent_type_ in _ORG_LABELS and t.ent_type_ != "ORG" for t in tokens)
-            and not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lemma_.lower() in GOVERNMENT_HEADS for t in tokens)
-        )
 
     def _around_role_noun(self, doc: Doc, context: DocContext, role: Token) -> Iterator[Extraction | None]:
         """Appositions, copulas and appointments around a role noun."""
@@ -219,19 +209,27 @@ class RoleExtractor:
         verb = verb if how == "appointed" else role.head
         if person is None and role.dep_ in ("attr", "oprd", "acomp", "dobj", "xcomp", "ccomp"):
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
-                subjects = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and _is_personish(subjects[0]):
-                    person, how = subjects[0], "copula"
+                person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = self._appointee(verb, role), "appointed"
+                person, how = appointee(verb, role), "appointed"
+        if person is None and role.dep_ == "nsubj" and verb.lemma_.lower() in ROLE_COPULAS:
+            people = [c for c in kids(verb) if c.dep_ == "attr" and _is_personish(c) and c.pos_ != "PRON"]
+            person, how = (people[0], "copula") if people else (None, how)  # "Acme's new chief will be Berg"
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "as":
             verb = role.head.head  # "served as chairman", "was appointed as coach"
             if verb.lemma_.lower() in ROLE_COPULAS:
-                subjects = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and _is_personish(subjects[0]):
-                    person, how = subjects[0], "copula"
+                person, how = copula_subject(verb), "copula"
+            elif verb.pos_ == "NOUN":
+                person, how = nominal_appointee(verb), "appointed"  # "the appointment of Berg as chief"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = self._appointee(verb, role), "appointed"
+                person, how = appointee(verb, role), "appointed"
+            else:  # "took over as coach", "succeeds Y as chair", "stepped down as chief executive"
+                for holder, former in as_holders(verb, role):
+                    title, organisation = self._title_of_noun(doc, role, holder)
+                    organisation = organisation or verb_organisation(verb)
+                    name = person_span(doc, holder)
+                    yield self._make(doc, context, name, holder, title, organisation, "copula", former=former)
+                return
         if (
             person is None
             and role.dep_ == "appos"
@@ -246,7 +244,7 @@ class RoleExtractor:
         title, organisation = self._title_of_noun(doc, role, person)
         if not title:
             return
-        name = self._person_span(doc, person)
+        name = person_span(doc, person)
         if how == "appointed" and not organisation:
             agents = [c for c in kids(verb) if c.dep_ == "agent"] if verb is not None else []
             objs = [o for a in agents for o in kids(a) if o.dep_ == "pobj" and _is_org_word(o)]
@@ -257,52 +255,10 @@ class RoleExtractor:
             subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
             if subjects and _is_org_word(subjects[0]):
                 organisation = subtree_indices(subjects[0], skip_deps=("relcl", "appos", "acl", "punct"))
-        yield self._make(doc, context, name, person, title, organisation, how)
+        yield self._make(doc, context, name, person, title, organisation, how, former=ended_by_object_verb(role))
         if role.tag_ in ("NNS", "NNPS"):
-            for other in self._conjoined_people(person):  # "their two leaders, A and B"
-                yield self._make(doc, context, self._person_span(doc, other), other, title, organisation, how)
-
-    @staticmethod
-    def _conjoined_people(person: Token) -> list[Token]:
-        return [c for c in person.conjuncts if c.i > person.i and _is_personish(c) and c.pos_ != "PRON"]
-
-    @staticmethod
-    def _appointee(verb: Token, role: Token) -> Token | None:
-        for child in kids(verb):
-            if child.dep_ == "nsubjpass" and child.tag_ == "WP" and verb.dep_ == "relcl" and _is_personish(verb.head):
-                return verb.head  # "Smith, who was named chief executive"
-            if child.dep_ == "nsubjpass" and _is_personish(child):
-                return child
-        for child in kids(verb):
-            if child.dep_ == "dobj" and child is not role and _is_personish(child):
-                return child
-        return None
-
-    @staticmethod
-    def _person_span(doc: Doc, person: Token) -> list[int]:
-        if person.pos_ == "PRON":
-            return [person.i]
-        if person.ent_type_ == "PERSON":
-            for ent in doc.ents:
-                if ent.start <= person.i < ent.end:
-                    words = [
-                        i
-                        for i in range(ent.start, ent.end)
-                        if not is_role_word(doc[i])
-                        and doc[i].lower_.rstrip(".") not in HONORIFICS
-                        and doc[i].tag_ != "POS"
-                    ]
-                    return words or [person.i]
-        words = [
-            c.i
-            for c in kids(person)
-            if c.dep_ == "compound"
-            and c.i < person.i
-            and c.pos_ == "PROPN"
-            and not is_role_word(c)
-            and c.lower_.rstrip(".") not in HONORIFICS
-        ]
-        return sorted([*words, person.i])
+            for other in conjoined_people(person):  # "their two leaders, A and B"
+                yield self._make(doc, context, person_span(doc, other), other, title, organisation, how)
 
     @staticmethod
     def _title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list[int]]:
@@ -315,7 +271,7 @@ class RoleExtractor:
             if token.tag_ == "POS" or token.dep_ == "case":
                 continue  # the "'s" of a possessive: its owner comes next
             if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
-                if token.text in ("-",) and token.head.i == role.i:
+                if token.text in ("-",) and token.head.i in (role.i, *title):  # "free-lance writer"
                     title.append(i)
                     continue
                 break
@@ -335,45 +291,49 @@ class RoleExtractor:
                 break
             title.append(i)
         title.sort()
-        if not organisation:
-            for prep in kids(role):
-                if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
-                    continue
-                objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
-                if not objs:
-                    continue
-                obj = objs[0]
-                if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
-                    organisation = subtree_indices(
-                        obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
-                    )
-                    if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
-                        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+        owned = bool(organisation)  # "Acme's director of research": the "of" phrase is still the title's
+        for prep in kids(role):
+            if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
+                continue
+            objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
+            if not objs:
+                continue
+            obj = objs[0]
+            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+                if owned:
                     break
-                if prep.lower_ == "of" and obj.pos_ == "NOUN":
-                    title.extend(
-                        [
-                            prep.i,
-                            *[
-                                j
-                                for j in subtree_indices(
-                                    obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep"))
+                if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
+                    organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+                break
+            if (
+                prep.lower_ == "of"
+                and obj.pos_ == "NOUN"
+                and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
+            ):
+                title.extend(
+                    [
+                        prep.i,
+                        *[
+                            j
+                            for j in subtree_indices(
+                                obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
+                            )
+                            if doc[j].pos_ != "DET"
+                        ],
+                    ]
+                )
+                # "professor of economics at Yale": the organisation may follow
+                for inner in kids(obj):
+                    if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
+                        for o in kids(inner):
+                            if o.dep_ == "pobj" and _is_org_word(o):
+                                organisation = subtree_indices(
+                                    o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
                                 )
-                                if doc[j].pos_ != "DET"
-                            ],
-                        ]
-                    )
-                    # "professor of economics at Yale": the organisation may follow
-                    for inner in kids(obj):
-                        if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
-                            for o in kids(inner):
-                                if o.dep_ == "pobj" and _is_org_word(o):
-                                    organisation = subtree_indices(
-                                        o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
-                                    )
-                    if organisation:
-                        break
-                    continue
+                if organisation:
+                    break
+                continue
         organisation = [
             i for i in organisation if i not in person_words and doc[i].pos_ != "DET" and doc[i].tag_ != "POS"
         ]
@@ -399,7 +359,7 @@ class RoleExtractor:
         organisation = [i for i in organisation if doc[i].pos_ != "DET"]
         role = ROLE_VERBS[verb.lemma_.lower()]
         return self._make(
-            doc, context, self._person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
+            doc, context, person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
         )
 
     # ------------------------------------------------------------------------ the extraction
@@ -428,7 +388,11 @@ class RoleExtractor:
         how: str,
         *,
         label: str | None = None,
+        former: bool = False,
     ) -> Extraction | None:
+        title, organisation, former_words = split_former(doc, title, organisation)
+        former = former or former_words
+        organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]
         if not words or not name:
             return None
@@ -441,21 +405,27 @@ class RoleExtractor:
         head_word = max((i for i in name if doc[i].ent_type_ == "PERSON"), default=person.i)
         subject = make_mention(doc, doc[head_word], name, sentence, kind="PERSON" if person.pos_ != "PRON" else "PRON")
         organisation = [i for i in organisation if i not in set(name) and doc[i].pos_ != "DET"]
-        if organisation and all(doc[i].ent_type_ == "NORP" for i in organisation):
+        if (
+            organisation
+            and all(doc[i].ent_type_ == "NORP" for i in organisation)
+            and not all(doc[i].tag_ == "NNPS" for i in organisation)  # "Rovers captain": a club, no nationality
+        ):
             country = _country_of(doc, organisation)
             if country is None:
                 label = f"{' '.join(doc[i].text for i in organisation)} {label}"  # "Australian foreign minister"
                 words = sorted({*words, *organisation})
             organisation = country or []
-        relation = Phrase(label, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
+        # the relation as a reader says it ("former chairman"); resolution keeps "chairman" and the flag
+        written = f"former {label}" if former else label
+        relation = Phrase(written, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
         obj: Mention
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
-            lemma = f"be {label} of"
+            lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")
-            lemma = f"be {label}"
+            lemma = f"be {'former ' if former else ''}{label}"
         kind = "title" if how in ("title", "title_of", "apposition", "copula") else "apposition"
         confidence = score(
             Features(
@@ -476,6 +446,8 @@ class RoleExtractor:
             extractor=self.name,
             construction="role",
             confidence=confidence,
+            # a role held before, not now: a membership that has ended, and no "X head of Y" triple
+            hedge="former" if former else None,
         )
 
 

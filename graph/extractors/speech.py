@@ -31,12 +31,73 @@ from .registry import register_extractor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SpeechExtractor"]
+__all__ = ["SpeechExtractor", "single_quoted"]
 
 _QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb", "'"}
 _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
 #: verbs whose object and its description are what someone said about it ("called the move disappointing")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
+
+
+_SINGLE_OPEN = {"'", "\u2018"}
+_SINGLE_CLOSE = {"'", "\u2019"}
+
+
+def single_quoted(context: DocContext) -> set[int]:
+    """Token indices inside single quotation marks (British style: ``'We will appeal,' she said.``).
+
+    An opening mark stands before a word it is written against, at the start of a paragraph or after a
+    space or a colon; the closing one is written against the word or punctuation before it and is not an
+    apostrophe of possession (``the players' union``). A quotation opened at the start of a paragraph or
+    after a colon or comma (``saying: 'I ...``) and not closed runs to the paragraph's end (news leaves the
+    closing mark out when a quotation runs on); one opened elsewhere and not closed is no quotation.
+    """
+    inside: set[int] = set()
+    if "'" not in context.text and "\u2018" not in context.text and "\u2019" not in context.text:
+        return inside
+    tokens = context.tokens
+    open_at: int | None = None
+
+    def run_on(end: int) -> None:
+        if open_at is not None and (
+            open_at == 0 or _paragraph_break(tokens[open_at - 1]) or tokens[open_at - 1].text in (":", ",")
+        ):
+            inside.update(i for i in range(open_at + 1, end) if not tokens[i].is_space)
+
+    for token in tokens:
+        i = token.i
+        if token.is_space and "\n" in token.text:
+            run_on(i)
+            open_at = None
+            continue
+        text = token.text
+        before = tokens[i - 1] if i > 0 else None
+        attached_before = before is not None and not before.whitespace_ and not before.is_space
+        if (
+            open_at is None
+            and text in _SINGLE_OPEN
+            and not token.whitespace_
+            and i + 1 < len(tokens)
+            and not tokens[i + 1].is_punct
+            and (not attached_before or (before is not None and before.text in (":", "(", "\u2014", '"', "\u201c")))
+        ):
+            open_at = i
+        elif (
+            open_at is not None
+            and text in _SINGLE_CLOSE
+            and attached_before
+            and token.tag_ != "POS"
+            and token.dep_ != "case"
+        ):
+            if i - open_at > 1:
+                inside.update(range(open_at + 1, i))
+            open_at = None
+    run_on(len(tokens))
+    return inside
+
+
+def _paragraph_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 def _quoted_in(sentence: Span, context: DocContext) -> list[int]:
@@ -66,6 +127,9 @@ class SpeechExtractor:
         if "reported" in self.exclude:
             return
         context = context or DocContext.of(doc, doc_id)
+        single = single_quoted(context) - context.in_quote
+        if single:
+            context = replace(context, in_quote=context.in_quote | single)
         # the last direct quotation's speaker and verb: a quotation running on is theirs
         last: tuple[Mention, list[int], str, int] | None = None
         # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs
@@ -142,6 +206,11 @@ class SpeechExtractor:
         self, doc: Doc, context: DocContext, number: int, sentence: Span, verb: Token
     ) -> tuple[Extraction, bool] | None:
         subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            # "X said ..., adding that ...", "X smiled and said ...": the subject of the verb it goes with
+            subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+            subjects = [c for c in kids(verb.head.head) if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
             return None
         subject = subjects[0]
@@ -155,15 +224,38 @@ class SpeechExtractor:
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+            if not objects and verb.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" for c in kids(verb)):
+                objects = [verb.head]  # "a device that X called "...": the parser made "that" a mark
+            if objects and not descriptions:  # 'called the decision "a disgrace"' read as an apposition
+                descriptions = [c for c in kids(objects[0]) if c.dep_ == "appos" and c.i in context.in_quote]
             if not objects or not descriptions:
                 return None
             description = descriptions[0]
             described_in_quotes = any(i in context.in_quote for i in subtree_indices(description))
             if not described_in_quotes and description.pos_ not in ("ADJ",):
                 return None  # "called him John" names, it does not report
+            described = objects[0]
+            relative = described.i == verb.head.i or (described.tag_ in ("WDT", "WP") and verb.dep_ == "relcl")
+            if relative:  # "the X, a phone with a big screen that Ruiz called "the best"": the named thing
+                described = verb.head
+                while True:
+                    if described.dep_ == "pobj" and described.head.lower_ == "with":
+                        described = described.head.head
+                    elif described.dep_ == "appos":
+                        described = described.head
+                    else:
+                        break
+            skip = ("relcl", "acl", "appos", "punct", "prep") if relative else ("relcl", "acl")
+            # the rest of the quotation the parser hung on the verb ("... leap forward since the original iPhone")
+            quoted_rest = [
+                i
+                for c in kids(verb)
+                if c.dep_ == "prep" and c.i > description.i and c.i in context.in_quote
+                for i in subtree_indices(c)
+            ]
             words = [
                 i
-                for i in (*subtree_indices(objects[0], skip_deps=("relcl", "acl")), *subtree_indices(description))
+                for i in (*subtree_indices(described, skip_deps=skip), *subtree_indices(description), *quoted_rest)
                 if context.tokens[i].text not in _QUOTE_MARKS
             ]
             made = self._make(doc, context, number, speaker, relation, lemma, sorted(set(words)), "called")
@@ -194,6 +286,8 @@ class SpeechExtractor:
         sentence = context.sentences[context.sentence_of[verb.i]]
         if verb.dep_ in ("ROOT", "parataxis") or verb.head.i in quoted:
             return True
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in quoted for c in kids(verb)):
+            return True  # "..., saying: 'I don't think ...'": the quotation is the verb's complement
         return sentence.root.i in quoted
 
     @staticmethod

@@ -7,11 +7,15 @@ __all__ = [
     "COMPANY_ROLE_NOUNS",
     "COUNTERPART_NOUNS",
     "DEPUTY_WORDS",
+    "FORMER_WORDS",
+    "TIME_NEUTRAL_ROLE_WORDS",
     "HONORIFICS",
     "ROLE_ABBREVIATIONS",
     "ROLE_HEAD_NOUNS",
+    "ROLE_LEAVING_VERBS",
     "ROLE_MODIFIERS",
     "ROLE_NOUNS",
+    "ROLE_TAKING_VERBS",
     "ROLE_TITLE_NOUNS",
     "ROLE_UNIT_NOUNS",
 ]
@@ -266,6 +270,39 @@ ROLE_TITLE_NOUNS = (
         "regulator",
         "fm",
         "pm",
+        # occupations: a role with no organisation ("author Jane Doe", "a publicist for the band")
+        "author",
+        "writer",
+        "novelist",
+        "poet",
+        "playwright",
+        "screenwriter",
+        "songwriter",
+        "composer",
+        "actor",
+        "actress",
+        "filmmaker",
+        "photographer",
+        "journalist",
+        "historian",
+        "publicist",
+        "activist",
+        "campaigner",
+        "entrepreneur",
+        "businessman",
+        "businesswoman",
+        "banker",
+        "broker",
+        "accountant",
+        "pundit",
+        "commentator",
+        "presenter",
+        "host",
+        "anchor",
+        "fellow",
+        "expert",
+        "lobbyist",
+        "pollster",
     }
 )
 #: words that stay in a role before its head noun even when capitalised ("Chief Financial Officer",
@@ -432,3 +469,51 @@ ROLE_ABBREVIATIONS = {
     "pvt": "private",
     "cdr": "commander",
 }
+#: words that make a role one held before, not now ("former chief executive", "ex-CFO", "the late
+#: president", "then-chairman"), without a hyphen
+FORMER_WORDS = {"former", "ex", "erstwhile", "onetime", "one-time", "then", "late", "retired", "previous"}
+#: verbs (lemma, with their particle) whose subject takes up the role written after "as": "X took over as
+#: coach", "X succeeds Y as chair" (Y held it before), "X joined Acme as CFO" (the object is the organisation)
+ROLE_TAKING_VERBS = {
+    "take over",
+    "take charge",
+    "succeed",
+    "replace",
+    "join",
+    "rejoin",
+    "return",
+    "start",
+    "begin",
+    "continue",
+    "stay",
+    "stay on",
+    "take office",
+    "sign",
+    "arrive",
+    "swear in",
+    "install",
+    "inaugurate",
+}
+#: verbs whose subject gives the role written after "as" up: "X stepped down as CEO", "X was sacked as
+#: coach"; the role is then a former one
+ROLE_LEAVING_VERBS = {
+    "step down",
+    "stand down",
+    "step aside",
+    "resign",
+    "retire",
+    "quit",
+    "leave",
+    "depart",
+    "exit",
+    "sack",
+    "fire",
+    "dismiss",
+    "oust",
+    "remove",
+    "axe",
+    "replace",
+}
+#: words before a role that say when it was taken up, not what it is; left out of the role's label
+#: ("the new coach", "longtime chief executive")
+TIME_NEUTRAL_ROLE_WORDS = {"new", "current", "incumbent", "sitting", "serving", "longtime", "long-time"}

@@ -34,9 +34,10 @@ _PART_OF, _IDENTIFIER, _PUBLISHED, _PUBLISHER = (
     f"<{SCHEMA}{n}>" for n in ("isPartOf", "identifier", "datePublished", "publisher")
 )
 _MEMBERSHIP, _MEMBER, _ORGANIZATION, _ROLE = (f"<{ORG}{n}>" for n in ("Membership", "member", "organization", "role"))
-_ASSERTION, _NEGATED, _MODALITY, _TIME_START = (
-    f"<{_NKG}{n}>" for n in ("Assertion", "negated", "modality", "timeStart")
+_ASSERTION, _NEGATED, _MODALITY, _TIME_START, _FORMER, _HEDGE = (
+    f"<{_NKG}{n}>" for n in ("Assertion", "negated", "modality", "timeStart", "former", "hedge")
 )
+_FORMER_HEDGE = '"former"'  # a role held before ("former chief executive"): no holding on the article's day
 _SUPPORT, _SUPPORT_COUNT, _SOURCES, _FIRST, _LAST, _FROM, _BY, _UNTIL = (
     f"<{_NKG}{n}>"
     for n in ("Support", "support", "sourceCount", "firstSeen", "lastSeen", "validFrom", "supersededBy", "validUntil")
@@ -146,6 +147,8 @@ def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holdi
                 continue
             if _MODALITY in values or f'"true"^^<{_XSD}boolean>' in values.get(_NEGATED, ()):
                 continue
+            if _FORMER_HEDGE in values.get(_HEDGE, ()):
+                continue
             sentence = one(node, _DERIVED)
             doc_id, day, source = article_of(sentence) if sentence else (None, None, None)
             if doc_id is None:
@@ -153,7 +156,7 @@ def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holdi
             start = one(node, _TIME_START)
             since = _value(start) if start else None
             _add_fact(evidence, holdings, (s, p, o), doc_id, source, day, since)
-        elif _MEMBERSHIP in types:
+        elif _MEMBERSHIP in types and _FORMER not in values:
             member, org, role = one(node, _MEMBER), one(node, _ORGANIZATION), one(node, _ROLE)
             for sentence in values.get(_DERIVED, ()):
                 doc_id, day, _source = article_of(sentence)
@@ -210,6 +213,7 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             FILTER (STRSTARTS(STR(?o), "{_ENT}"))
             FILTER NOT EXISTS {{ ?a nkg:negated true }}
             FILTER NOT EXISTS {{ ?a nkg:modality ?modality }}
+            FILTER NOT EXISTS {{ ?a nkg:hedge "former" }}
             OPTIONAL {{ ?article schema:publisher ?pub }}
             OPTIONAL {{ ?article schema:datePublished ?date }}
             OPTIONAL {{ ?a nkg:timeStart ?start }}
@@ -233,6 +237,7 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             ?m a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
                prov:wasDerivedFrom ?sentence .
             ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
+            FILTER NOT EXISTS {{ ?m nkg:former true }}
           }}
           {_graph_filter(excluded)}
         }}""")

@@ -133,6 +133,8 @@ def _membership_lines(membership: Membership) -> Iterator[Line]:
     if membership.organization:
         yield m, _O["organization"], _entity(membership.organization), g
     yield m, _O["role"], _i(role_iri(membership.role)), g
+    if membership.former:
+        yield m, _N["former"], _TRUE, g
     yield m, _T["derived"], _sentence(p.doc_id, p.sentence), g
 
 

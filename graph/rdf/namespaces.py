@@ -80,6 +80,7 @@ class NKG(DefinedNamespace):
     gazetteerLabel: URIRef
     reported: URIRef
     attributedTo: URIRef
+    former: URIRef
     # time and support (dated facts, support across articles, superseded facts)
     reportedOn: URIRef
     time: URIRef

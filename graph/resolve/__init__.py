@@ -155,8 +155,16 @@ def resolve_article(
             # a role without an organisation ("spokeswoman X"): the title words are no entity (resolving
             # them could even find the person the title is used for, and make a self-loop)
             role = extraction.relation.text if extraction.construction == "role" else extraction.object.text
+            if extraction.hedge == "former":
+                role = role.removeprefix("former ")  # roles.v1 writes "former chairman": the role is "chairman"
             memberships.append(
-                Membership(member=subject.key, organization=None, role=role, provenance=_provenance(extraction))
+                Membership(
+                    member=subject.key,
+                    organization=None,
+                    role=role,
+                    provenance=_provenance(extraction),
+                    former=extraction.hedge == "former",
+                )
             )
             used[subject.key] += 1
             continue
@@ -208,16 +216,32 @@ def resolve_article(
         if extraction.construction in ("title", "role"):
             if extraction.construction == "role":
                 role = extraction.relation.text
+                if extraction.hedge == "former":
+                    role = role.removeprefix("former ")  # the role held before, flagged on the membership
             elif extraction.object.kind == "ROLE":
                 role = extraction.object.text  # a bare title: its relation text is only "is"
             else:
                 role = extraction.relation.text.removeprefix("is ").removesuffix(" of")
             if extraction.object.kind == "ROLE":
-                memberships.append(Membership(member=subject_key, organization=None, role=role, provenance=provenance))
+                memberships.append(
+                    Membership(
+                        member=subject_key,
+                        organization=None,
+                        role=role,
+                        provenance=provenance,
+                        former=extraction.hedge == "former",
+                    )
+                )
                 used[subject_key] += 1
                 continue
             memberships.append(
-                Membership(member=subject_key, organization=object_key, role=role, provenance=provenance)
+                Membership(
+                    member=subject_key,
+                    organization=object_key,
+                    role=role,
+                    provenance=provenance,
+                    former=extraction.hedge == "former",
+                )
             )
             label = "head of" if role_property(role) == "org:headOf" else "member of"
         else:

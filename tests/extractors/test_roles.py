@@ -129,3 +129,120 @@ def test_a_counterpart_holds_the_same_role(nlp):
 )
 def test_more_role_patterns(nlp, text, expected):
     assert expected in _roles(nlp, text)
+
+
+def _role_facts(nlp, text: str) -> list[tuple[str, str, str | None, bool]]:
+    """(person, role, organisation, former) of roles.v1's extractions."""
+    doc = nlp(text)
+    found = list(get_extractor("roles.v1")(doc, doc_id="t"))
+    # a former role reads "former chairman" as a relation, and is the role "chairman" flagged former
+    assert all(e.relation.text.startswith("former ") == (e.hedge == "former") for e in found)
+    return [
+        (
+            e.subject.text,
+            e.relation.text.removeprefix("former ") if e.hedge == "former" else e.relation.text,
+            None if e.object is None or e.object.kind == "ROLE" else e.object.text,
+            e.hedge == "former",
+        )
+        for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role held before: the label without "former", the role flagged former
+        ("Former chief executive Ana Ruiz said the deal was a mistake.", ("Ana Ruiz", "chief executive", None, True)),
+        ("Tom Berg, the former chairman of Globex, died on Sunday.", ("Tom Berg", "chairman", "Globex", True)),
+        ("Paul Hart, a former Siemens executive, now runs a bakery.", ("Paul Hart", "executive", "Siemens", True)),
+        ("Then-chairman Tom Berg approved the deal.", ("Tom Berg", "chairman", None, True)),
+        ("The late president Omar Bongo ruled for decades.", ("Omar Bongo", "president", None, True)),
+        (
+            "Tom Berg stepped down as chief executive of Siemens on Monday.",
+            ("Tom Berg", "chief executive", "Siemens", True),
+        ),
+        ("Tom Berg resigned as chairman of Globex.", ("Tom Berg", "chairman", "Globex", True)),
+        ("Tom Berg, who stepped down as chair last year, criticised the board.", ("Tom Berg", "chair", None, True)),
+        # taking a role up
+        ("Marta Silva took over as coach of Rovers in June.", ("Marta Silva", "coach", "Rovers", False)),
+        (
+            "Tom Berg joined Siemens as chief financial officer in 2019.",
+            ("Tom Berg", "chief financial officer", "Siemens", False),
+        ),
+        ("Paul Hart succeeds Tom Berg as chair of the board.", ("Paul Hart", "chair", "board", False)),
+        ("Paul Hart succeeds Tom Berg as chair of the board.", ("Tom Berg", "chair", "board", True)),
+        ("Marta Silva was replaced as coach by Pedro Ramos.", ("Marta Silva", "coach", None, True)),
+        ("Marta Silva was replaced as coach by Pedro Ramos.", ("Pedro Ramos", "coach", None, False)),
+        ("Globex fired its chief executive, Tom Berg, on Monday.", ("Tom Berg", "chief executive", "Globex", True)),
+        ("The former Rovers captain, Marta Silva, now coaches children.", ("Marta Silva", "captain", "Rovers", True)),
+        # more ways of holding a role
+        ("Tom Berg was sworn in as president of Chile on Monday.", ("Tom Berg", "president", "Chile", False)),
+        ("Celtic have appointed Marta Silva as their new manager.", ("Marta Silva", "manager", "Celtic", False)),
+        (
+            "Tom Berg, who became chief executive of Globex in 2019, left.",
+            ("Tom Berg", "chief executive", "Globex", False),
+        ),
+        ("Globex's new chief executive will be Tom Berg.", ("Tom Berg", "chief executive", "Globex", False)),
+        (
+            "Globex announced the appointment of Tom Berg as chief executive.",
+            ("Tom Berg", "chief executive", None, False),
+        ),
+        ("Chancellor Olaf Scholz of Germany arrived in Cairo.", ("Olaf Scholz", "Chancellor", "Germany", False)),
+        ("Jane Smith, Vodafone's head of marketing, resigned.", ("Jane Smith", "head of marketing", "Vodafone", False)),
+        # roles with no organisation: occupations, "lawyer for", "spokesperson for"
+        ("Jane Doe, the author of three novels, spoke at the event.", ("Jane Doe", "author", None, False)),
+        ("Writer Jane Doe and publicist Mark Fry attended.", ("Mark Fry", "publicist", None, False)),
+        ("Sam Cole, a lawyer for the family, said they would appeal.", ("Sam Cole", "lawyer", None, False)),
+        # a definite description of the organisation stands for the one named before
+        (
+            "Siemens reported higher sales. The company's chief executive, Paul Hart, praised the staff.",
+            ("Paul Hart", "chief executive", "Siemens", False),
+        ),
+        (
+            "The storm hit Springfield overnight. The city's mayor, Lena Ortiz, said schools would close.",
+            ("Lena Ortiz", "mayor", "Springfield", False),
+        ),
+    ],
+)
+def test_former_taken_and_organisation_less_roles(nlp, text, expected):
+    assert expected in _role_facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tom Berg will step down as chief executive of Siemens in May.", "Tom Berg"),  # still holds it
+        ("He then met Foreign Minister Ali Khan.", "Ali Khan"),  # "then" is no "then-minister"
+        ("The late-night host Jay Moss joked about it.", "Jay Moss"),
+        ("Rovers coach Marta Silva said the team was tired.", "Marta Silva"),
+    ],
+)
+def test_a_current_role_is_not_former(nlp, text, person):
+    found = [f for f in _role_facts(nlp, text) if f[0] == person]
+    assert found and not any(former for *_, former in found)
+
+
+def test_a_description_names_no_organisation_it_cannot_stand_for(nlp):
+    # no court named before "the court": the role keeps the description, not some other organisation
+    found = _role_facts(nlp, "Siemens lost the case. Ana Ruiz, the president of the court, read the verdict.")
+    assert ("Ana Ruiz", "president", "court", False) in found
+
+
+def test_a_former_role_is_an_ended_membership_in_rdf_and_in_the_roles_query(nlp):
+    import graph
+    from graph.rdf.namespaces import NKG, ORG
+    from graph.rdf.validate import validate_graph
+    from graph.types import Document
+
+    text = (
+        "Globex hired a new chief. Paul Hart succeeds Tom Berg as chairman of Globex. "
+        "Writer Jane Doe praised the choice."
+    )
+    dataset = graph.build([Document(id="t", text=text, published="2024-05-01")])
+    rows = {(r["person"], r["role"], r["organization"], r["former"]) for r in graph.query(dataset, "roles")}
+    assert ("Paul Hart", "chairman", "Globex", False) in rows
+    assert ("Tom Berg", "chairman", "Globex", True) in rows  # he held it before Hart
+    assert ("Jane Doe", "Writer", None, False) in rows  # a role whose organisation the text does not name
+    memberships = set(dataset.subjects(ORG.member, None))
+    assert sum(1 for m in memberships if (m, NKG.former, None) in dataset) == 1
+    assert validate_graph(dataset).conforms

@@ -101,3 +101,84 @@ def test_quoted_titles_are_not_speech(nlp):
 def test_conjoined_speakers_each_say_it(nlp):
     found = _statements(nlp, '"We are ready," said Smith and Jones.')
     assert ("Smith", "say", "We are ready", 0) in found and ("Jones", "say", "We are ready", 0) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British single quotes, straight and curly
+        (
+            "'We will appeal against the ruling,' the lawyer said.",
+            ("the lawyer", "say", "We will appeal against the ruling", 0),
+        ),
+        ("\u2018We will appeal,\u2019 she said.", ("she", "say", "We will appeal", 0)),
+        ("The coach said: 'Nobody's perfect.'", ("The coach", "say", "Nobody's perfect", 0)),
+        ("The minister called the decision 'a disgrace'.", ("The minister", "call", "the decision a disgrace", 0)),
+        (
+            'Globex unveiled the Model Z, a steel phone that Ana Ruiz called "the best phone we have made."',
+            ("Ana Ruiz", "call", "the Model Z the best phone we have made", 0),
+        ),
+        # a participle or a conjoined reporting verb takes its subject from the verb it goes with
+        ("Tom Berg was quoted as saying that prices would rise.", ("Tom Berg", "say", "prices would rise", 0)),
+        (
+            'Globex launched its Model Z, a slim phone with a curved screen that Ana Ruiz called "the best phone '
+            'since our first one."',
+            ("Ana Ruiz", "call", "its Model Z the best phone since our first one", 0),
+        ),
+        (
+            "The director said the film would open in June, adding that tickets were sold out.",
+            ("The director", "add", "tickets were sold out", 0),
+        ),
+    ],
+)
+def test_more_statement_shapes(nlp, text, expected):
+    assert expected in _statements(nlp, text)
+
+
+def test_a_single_quoted_quotation_running_on_is_the_last_speakers(nlp):
+    text = "'We can play much better,' the manager said. 'But the players showed great spirit.'\n\n'It was hard.'"
+    found = [(s, c) for s, _, c, _ in _statements(nlp, text)]
+    assert ("the manager", "But the players showed great spirit") in found
+    assert ("the manager", "It was hard") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("'It's the players' fault,' he said.", "It 's the players ' fault ,"),
+        ("The players' union said the fans' anger was justified.", ""),  # possessive apostrophes
+        ("Ross's team won, and Jones' side lost.", ""),
+        ("Officials called it 'a disgrace' and left.", "a disgrace"),
+        ("He smiled. 'We were poor today.\n\nThe manager was not happy.", ""),  # opened mid-paragraph, never closed
+    ],
+)
+def test_single_quotation_marks_and_apostrophes(nlp, text, quoted):
+    from graph.extractors.speech import single_quoted
+    from graph.syntax import DocContext
+
+    doc = nlp(text)
+    inside = sorted(single_quoted(DocContext.of(doc, "t")))
+    assert " ".join(doc[i].text for i in inside) == quoted
+
+
+def test_facts_inside_a_single_quoted_quotation_are_the_speakers():
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    text = "Maria Lopez runs a bakery in Leeds. 'The council closed the market,' Lopez said."
+    kg = build_graph([Document(id="t", text=text)])
+    names = {e.id: e.label for e in kg.entities}
+    closed = [f for f in kg.facts if f.predicate == "close"]
+    assert closed and all(f.reported and names[f.attributed_to] == "Maria Lopez" for f in closed)
+
+
+def test_a_single_quoted_quotation_after_a_colon_runs_on_over_paragraphs(nlp):
+    text = (
+        "Marta Silva praised the goal, saying: 'I don't think anyone would say we played well.\n\n"
+        "'But maybe that will be the most important goal of the season.\n\n"
+        "'We can play much better.'\n\nThe next match is on Saturday."
+    )
+    found = [(s, c) for s, _, c, _ in _statements(nlp, text)]
+    assert ("Marta Silva", "But maybe that will be the most important goal of the season") in found
+    assert ("Marta Silva", "We can play much better") in found
+    assert not any("next match" in c for _, c in found)

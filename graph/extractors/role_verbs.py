@@ -1,0 +1,143 @@
+"""Verbs around a role, for :mod:`graph.extractors.roles`: who an appointing verb gives a role to, and
+who takes a role up or gives it up with a verb and ``as``: ``X took over as coach``, ``X succeeds Y as
+chair`` (Y held it before), ``X was replaced as coach by Y``, ``X stepped down as chief executive``
+(a former role), ``X joined Acme as CFO`` (the object is the organisation).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon.roles import ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
+from ..syntax import kids, subtree_indices
+from .role_titles import _is_org_word, _is_personish
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = [
+    "appointee",
+    "as_holders",
+    "copula_subject",
+    "ended_by_object_verb",
+    "nominal_appointee",
+    "verb_organisation",
+]
+
+_PARTICLES = ("down", "over", "aside", "on", "up", "out", "in")
+_MODALS = {"will", "would", "shall", "should", "may", "might", "could", "can", "must"}
+_SKIP = ("relcl", "appos", "acl", "punct", "conj", "cc")
+#: taking verbs whose passive subject takes the role up ("was sworn in as president")
+_PASSIVE_TAKING = {"swear in", "install", "inaugurate"}
+#: nouns of appointing: "the appointment of X as chief executive"
+_APPOINTMENT_NOUNS = {"appointment", "election", "nomination", "promotion", "selection", "hiring", "confirmation"}
+#: verbs whose object loses the role: "Globex fired its chief executive, Tom Berg"
+_ENDING_VERBS = {"fire", "sack", "dismiss", "oust", "remove", "axe", "depose", "topple", "impeach"}
+
+
+def _phrase(verb: Token) -> str:
+    """The verb's lemma with its particle or light object: ``step down``, ``take over``, ``take charge``."""
+    lemma = verb.lemma_.lower()
+    for child in kids(verb):
+        if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES and child.i == verb.i + 1:
+            return f"{lemma} {child.lower_}"
+        if child.dep_ == "dobj" and child.lower_ in ("charge", "office") and lemma == "take":
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject (the person a relative pronoun stands for) and whether the verb is passive."""
+    for child in kids(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subject = child
+            if child.tag_ in ("WP", "WDT") or child.lower_ == "that":
+                if verb.dep_ != "relcl":
+                    return None, False
+                subject = verb.head  # "Berg, who stepped down as chief executive"
+            return subject, child.dep_ == "nsubjpass"
+    if verb.dep_ == "conj":
+        return _subject(verb.head)  # "X resigned and stepped down as chair"
+    return None, False
+
+
+def _not_yet(verb: Token) -> bool:
+    """``will step down``, ``plans to resign``, ``is stepping down``: the role is still held."""
+    auxiliaries = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS or a.lemma_.lower() in _MODALS or a.lower_ == "to" for a in auxiliaries):
+        return True
+    if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries):
+        return True
+    return verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB"
+
+
+def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
+    """(person, former) for each person a verb with ``as ROLE`` gives the role to or takes it from."""
+    phrase = _phrase(verb)
+    lemma = verb.lemma_.lower()
+    subject, passive = _subject(verb)
+    if subject is None or not _is_personish(subject):
+        return []
+    ended = not _not_yet(verb)
+    holders: list[tuple[Token, bool]] = []
+    if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
+        holders.append((subject, False))  # "took over as coach", "was sworn in as president"
+        if lemma in ("succeed", "replace"):  # "X succeeds Y as chair": Y held it before
+            holders += [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c)]
+    elif phrase in ROLE_LEAVING_VERBS or lemma in ROLE_LEAVING_VERBS:
+        holders.append((subject, ended))
+        if passive and lemma in ("replace", "succeed"):  # "X was replaced as coach by Y"
+            for agent in (*kids(verb), *kids(role)):  # the parser may hang "by Y" on the role
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    holders += [(o, False) for o in kids(agent) if o.dep_ == "pobj" and _is_personish(o)]
+    return [(person, former) for person, former in holders if person.pos_ != "PRON" or person.dep_ != "dobj"]
+
+
+def verb_organisation(verb: Token) -> list[int]:
+    """``joined Acme as CFO``, ``left Globex as chairman``: the verb's object is the organisation."""
+    for child in kids(verb):
+        if child.dep_ == "dobj" and _is_org_word(child) and child.ent_type_ != "PERSON":
+            return [i for i in subtree_indices(child, skip_deps=_SKIP) if child.doc[i].pos_ != "DET"]
+    return []
+
+
+def appointee(verb: Token, role: Token) -> Token | None:
+    """Who an appointing verb gives the role to: ``X was named coach``, ``named X coach``."""
+    for child in kids(verb):
+        if child.dep_ == "nsubjpass" and child.tag_ == "WP" and verb.dep_ == "relcl" and _is_personish(verb.head):
+            return verb.head  # "Smith, who was named chief executive"
+        if child.dep_ == "nsubjpass" and _is_personish(child):
+            return child
+    for child in kids(verb):
+        if child.dep_ == "dobj" and child is not role and _is_personish(child):
+            return child
+    return None
+
+
+def copula_subject(verb: Token) -> Token | None:
+    """The person a copula says holds a role: its subject, or what a relative pronoun stands for
+    (``Tom Berg, who became chief executive``)."""
+    for child in kids(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ == "WP" and verb.dep_ == "relcl":
+                return verb.head if _is_personish(verb.head) else None
+            return child if _is_personish(child) else None
+    return None
+
+
+def nominal_appointee(noun: Token) -> Token | None:
+    """``the appointment of Tom Berg as chief executive``: the person appointed."""
+    if noun.lemma_.lower() not in _APPOINTMENT_NOUNS:
+        return None
+    for prep in kids(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in kids(prep):
+                if obj.dep_ == "pobj" and _is_personish(obj) and obj.pos_ != "PRON":
+                    return obj
+    return None
+
+
+def ended_by_object_verb(role: Token) -> bool:
+    """``Globex fired its chief executive, Tom Berg``: the role is the object of a verb that ends it."""
+    verb = role.head
+    return role.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _ENDING_VERBS and not _not_yet(verb)
