@@ -244,3 +244,28 @@ def test_eval_carb_as_csv():
     assert list(row) == ["precision", "recall", "f1", "auc", "threshold"]
     as_json = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
     assert {k: float(v) for k, v in row.items()} == as_json and round(as_json["f1"], 3) == 0.458
+
+
+def test_a_store_folder_works_where_a_graph_file_goes(tmp_path, monkeypatch, nlp):
+    """query, entities, timeline and render read a store folder given as GRAPH as if --store were given."""
+    monkeypatch.chdir(tmp_path)
+    store = tmp_path / "s.oxigraph"
+    built = runner.invoke(app, ["build", str(SAMPLE_ARTICLES), "--store", str(store), "--quiet"])
+    assert built.exit_code == 0, built.output
+    by_folder = runner.invoke(app, ["query", str(store), "who-commissioned-whom", "--format", "json"])
+    by_option = runner.invoke(app, ["query", "--store", str(store), "who-commissioned-whom", "--format", "json"])
+    assert by_folder.exit_code == 0, by_folder.output
+    assert json.loads(by_folder.stdout) == json.loads(by_option.stdout) and "Ashimbayev" in by_folder.stdout
+    listed = runner.invoke(app, ["entities", str(store), "--format", "json"])
+    assert listed.exit_code == 0 and "Nazarbayev" in listed.stdout
+    assert runner.invoke(app, ["entities", "--store", str(store), "--format", "json"]).stdout == listed.stdout
+    rendered = runner.invoke(app, ["render", str(store), "-o", str(tmp_path / "v.html")])
+    assert rendered.exit_code == 0, rendered.output
+    assert "Nazarbayev" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_that_is_no_store_is_named_in_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["query", str(tmp_path / "empty"), "roles"])
+    assert result.exit_code == EXIT_ERROR
+    assert "not an Oxigraph store" in result.stderr and result.stderr.strip().count("\n") == 0

@@ -157,10 +157,18 @@ def _open_store(location: str | None, *, writable: bool = False):
     return open_store(location, writable=writable)
 
 
+def _folder_as_store(graph: str | Path | None, store: str | None) -> tuple[Path | None, str | None]:
+    """A folder given where a graph file goes is a store (``newsgraph query corpus.oxigraph roles``)."""
+    if store is None and graph is not None and Path(graph).is_dir():
+        return None, str(graph)
+    return (None if graph is None else Path(graph)), store
+
+
 def _dataset(graph: Path | None, store: str | None):
-    """The graph file, or (with --store) the store's graphs, as an rdflib Dataset."""
+    """The graph file, or (with --store, or a store folder as GRAPH) the store's graphs, as an rdflib Dataset."""
     from ..rdf.io import read_graph
 
+    graph, store = _folder_as_store(graph, store)
     if (graph is None) == (store is None):
         raise NewsgraphError("give either a graph file or --store (not both)")
     if graph is not None:
@@ -170,7 +178,10 @@ def _dataset(graph: Path | None, store: str | None):
 
 
 def _graph_and_query(graph: str | None, sparql: str | None, store: str | None) -> tuple[Path | None, str]:
-    """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument)."""
+    """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument); a store
+    folder as GRAPH is read as --store (the caller opens it when the returned path is None)."""
+    if store is None and graph is not None and sparql is not None and Path(graph).is_dir():
+        return None, sparql
     if store is not None:
         if graph is not None and sparql is not None:
             raise NewsgraphError("with --store give only the query, not a graph file")

@@ -17,6 +17,7 @@ from .common import (
     ResultFormat,
     _dataset,
     _errors,
+    _folder_as_store,
     _graph_and_query,
     _open_store,
     _sigterm_interrupts,
@@ -82,7 +83,7 @@ def query(
         target, text = _graph_and_query(graph, sparql, store)
         params = parse_assignments(param or ())
         if target is None:
-            with _open_store(store) as opened:
+            with _open_store(store or graph) as opened:
                 result = run_query(opened, text, timeout=timeout, params=params)
         else:
             result = run_query(read_graph(target), text, timeout=timeout, params=params)
@@ -94,7 +95,7 @@ def query(
 
 @app.command(epilog="Example: newsgraph render out/graph.ttl -o out/nazarbayev.html --focus Nazarbayev --hops 2")
 def render(
-    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
+    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph, or a store folder.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("out/graph.html"),
     focus: Annotated[str | None, typer.Option(help="Show the neighbourhood of this entity (label or alias).")] = None,
     hops: Annotated[int, typer.Option(min=0, help="How far from --focus to go.")] = 1,
@@ -142,7 +143,14 @@ def render(
     from ..view import View, render_graph
 
     with _errors():
-        triples = StoreTriples.of_file(graph)
+        if graph.is_dir():  # a store folder: its quads copied into memory (the view reads them all anyway)
+            import pyoxigraph as ox
+
+            with _open_store(str(graph)) as opened:
+                triples = StoreTriples(ox.Store())
+                triples.store.extend(opened.store.quads_for_pattern(None, None, None, None))
+        else:
+            triples = StoreTriples.of_file(graph)
         if min_confidence > 0:
             from ..rdf.model import low_confidence_update
 
@@ -235,7 +243,12 @@ def export(
 
 @app.command(epilog="Example: newsgraph entities out/graph.ttl --type Person")
 def entities(
-    graph: Annotated[Path, typer.Argument(help="An RDF file built by newsgraph.")],
+    graph: Annotated[
+        Path | None,
+        typer.Argument(
+            help="An RDF file built by newsgraph (or a store folder); leave out with --store.", show_default=False
+        ),
+    ] = None,
     kind: Annotated[
         list[str] | None,
         typer.Option(
@@ -255,14 +268,21 @@ def entities(
             help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.",
         ),
     ] = ResultFormat.table,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List the entities of a graph: type, aliases (with why each was merged), mentions and articles."""
     from ..catalog import ENTITY_COLUMNS, entity_dicts, format_entities, list_entities
-    from ..rdf.io import read_graph
     from ..tables import format_records
 
     with _errors():
-        records = list_entities(read_graph(graph), include_concepts=concepts, types=kind or ())
+        records = list_entities(_dataset(graph, store), include_concepts=concepts, types=kind or ())
     if fmt == ResultFormat.table:
         sys.stdout.write(format_entities(records))
     else:
@@ -302,6 +322,7 @@ def timeline(
     with _errors():
         if (graph is None) == (store is None):
             raise NewsgraphError("give either a graph file or --store (not both)")
+        graph, store = _folder_as_store(graph, store)
         if store is not None:
             with _open_store(store) as opened:
                 result = run_query(opened, "timeline", timeout=timeout, params={"name": name})

@@ -47,11 +47,11 @@ _LINE = re.compile(r"line (\d+)", re.I)
 def read_graph(path: str | Path, fmt: str | None = None) -> Dataset:
     """Parse an RDF file into a ``Dataset`` (triples go to the default graph)."""
     source = Path(path)
+    if source.is_dir():
+        raise GraphReadError(f"{source}: is a folder, not an RDF file (for a store folder, use --store {source})")
     rdflib_format = rdf_format(source, fmt)
     if not source.exists():
         raise GraphReadError(f"{source}: no such file")
-    if source.is_dir():
-        raise GraphReadError(f"{source}: is a directory, not an RDF file")
     dataset = Dataset(default_union=True)
     try:
         data = source.read_bytes()
