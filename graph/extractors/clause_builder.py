@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import MODAL_VERBS, SPEECH_VERBS
+from ..lexicon import MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
+from ..lexicon.verbs import COGNITION_VERBS, IMPLICATIVE_CONTROL_VERBS, OBJECT_CONTROL_VERBS, REPORTING_VERBS
 from ..syntax import kids, subtree_indices
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
@@ -17,6 +18,7 @@ from .clause_parts import (
     _adjective_slot,
     _children,
     _conjuncts,
+    _infinitive_slot,
     _is_predicate,
     _is_relative_word,
     _lemma,
@@ -101,6 +103,9 @@ HEDGE_VERBS = {
     "predict",
     "forecast",
 }
+#: verbs of wanting: "wanted the company to increase X" stays a hedged fact of the company ("the
+#: company was wanted to increase" is no English)
+DESIRE_VERBS = {"want", "wish", "like", "love", "prefer", "need", "hope"}
 #: adverbs that hedge a clause: "allegedly robbed", "reportedly agreed"
 HEDGE_ADVERBS = {
     "allegedly",
@@ -175,6 +180,9 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         if not xcomps or _children(last, "dobj", "dative", "attr"):
             break
         x = xcomps[0]
+        if any(a.lower_ == "too" for c in _children(last, "acomp") for a in _children(c, "advmod")):
+            merged.add(x.i)  # "too warm to make stars": the infinitive is what does not happen
+            break
         merged.add(x.i)
         x_relation, x_passive, x_negated, x_modality = _relation_tokens(x)
         relation.extend(x_relation)
@@ -193,7 +201,26 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
+    if _too_to(verb):
+        return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)
+    if modality is None and verb.dep_ == "conj" and verb.tag_ == "VB" and not _children(verb, "aux", "auxpass"):
+        # "would boost X and increase Y": the second verb shares the first one's modal
+        modal = [c for c in _children(verb.head, "aux") if c.tag_ == "MD" or c.lemma_.lower() in MODAL_LEMMAS]
+        modality = modal[0].lemma_.lower() if modal else None
+    governor = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and governor is not verb
+        and _children(governor, "dobj")
+        and governor.lemma_.lower() in (OBJECT_CONTROL_VERBS & HEDGE_VERBS) - IMPLICATIVE_CONTROL_VERBS - DESIRE_VERBS
+        and not _children(verb, *SUBJECT_DEPS)
+    ):
+        # "ordered him to pay X": he was ordered to pay X (not: he paid X); after a verb that
+        # asserts nothing of its own ("commissioned him to organize X") the infinitive stays a fact
+        relation = [governor.i, *relation]
+        lemma_parts = [f"be {governor.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        hedge = None
     subjects, inherited = finder.subjects_of(verb)
     clause = Clause(
         verb=verb,
@@ -228,6 +255,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     antecedent = verb.head if verb.dep_ == "relcl" else None
     copular = False
     skip_tokens: set[int] = set()
+    infinitive_preps: list[Token] = []  # "halted plans to sue X over Y": the infinitive's phrases
     for dep in DIRECT_OBJECT_DEPS:
         for child in _children(last, dep):
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
@@ -248,7 +276,16 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 if dep == "dobj":
                     clause.construction = "light_verb"
                 continue
+            if dep == "dobj" and _causative_have(last, child):
+                return None  # "had the memory boosted": the participle is the event, not "have"
+            infinitive = _infinitive_slot(last, child, merged) if dep == "dobj" else None
+            if infinitive is not None:
+                slot, infinitive_verb = infinitive
+                clause.objects.append(slot)
+                infinitive_preps.append(infinitive_verb)
+                continue
             clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child))
+    _negate_by_no(clause)
     dative = _children(last, "dative")
     if dative and not clause.objects:
         clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(dative[0]))
@@ -256,9 +293,14 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if copular and clause.construction == "svo":
         clause.construction = "copula"
 
-    ccomps = _children(last, "ccomp")
+    # a clause before a verb that reports no speech or thought is no object of it ("These stars do not
+    # live long, so they must have formed recently"; "X proposes a solution: stars were born ...")
+    reports = last.lemma_.lower() in REPORTING_VERBS | COGNITION_VERBS
+    ccomps = [c for c in _children(last, "ccomp") if c.i > last.i or reports]
     if ccomps and not clause.objects:
         comp = ccomps[0]
+        if comp.tag_ == "VBN" and last.lemma_.lower() in ("have", "get"):
+            return None  # "had their batteries enlarged": causative, see _causative_have
         marker = [c.i for c in kids(comp) if c.dep_ == "mark" and c.i < comp.i]
         span = [i for i in subtree_indices(comp) if i not in marker]
         clause.clause_object = (comp, span, marker)
@@ -267,8 +309,52 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     clause.preps = _prep_arguments(last, skip=skip_tokens)
     if last is not verb:
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
+    if len(clause.objects) == 1:
+        for infinitive_verb in infinitive_preps:
+            clause.preps.extend(_prep_arguments(infinitive_verb, skip=skip_tokens))
     if clause.passive and clause.construction in ("svo", "control"):
         clause.construction = "passive"
     if clause.passive:
         clause.preps.sort(key=lambda p: p[0] != "by")  # the agent first: "was appointed by Y"
     return clause
+
+
+def _causative_have(verb: Token, obj: Token) -> bool:
+    """``had their memory boosted``, ``got the car repaired``: ``have`` with an object and its
+    participle says what was done to the object; ``have`` itself says nothing."""
+    if verb.lemma_.lower() not in ("have", "get"):
+        return False
+    return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
+        c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
+    )
+
+
+def _negate_by_no(clause: Clause) -> None:
+    """``made no comment on X``, ``No cause was given``: the determiner ``no`` negates the clause
+    (the fact is ``NOT make comment on X``); it leaves the argument's words."""
+    for slot in clause.objects[:1]:
+        nouns = [slot.head, *(slot.head.doc[i] for i in slot.relation if slot.head.doc[i].pos_ == "NOUN")]
+        no = [c.i for noun in nouns for c in kids(noun) if c.dep_ == "det" and c.lower_ == "no"]
+        if no:
+            clause.negated = True
+            slot.span = [i for i in slot.span if i not in no] or slot.span
+            slot.relation = [i for i in slot.relation if i not in no]
+    for index, (subject, span) in enumerate(clause.subjects):
+        no = [c.i for c in kids(subject) if c.dep_ == "det" and c.lower_ == "no"]
+        if no and len(span) > 1:
+            clause.negated = True
+            clause.subjects[index] = (subject, [i for i in span if i not in no])
+
+
+def _too_to(verb: Token) -> bool:
+    """An infinitive after ``too`` + adjective ("gas too warm and tenuous to make stars"), wherever
+    the parser hung it: the event does not happen."""
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(verb)):
+        return False
+    start = min(c.i for c in kids(verb) if c.lower_ == "to" and c.dep_ == "aux")
+    if start == 0:
+        return False
+    previous = verb.doc[start - 1]
+    while previous.dep_ == "conj" and previous.head is not previous and previous.pos_ == "ADJ":
+        previous = previous.head
+    return previous.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" for c in kids(previous))

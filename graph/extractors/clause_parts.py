@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
+from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import kids, subtree_indices
 from .minimal import rejoin_words
 
@@ -112,6 +113,23 @@ def _context(verb: Token) -> str:
     return "subordinate"
 
 
+def _antecedent(noun: Token, relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the noun the clause hangs on, except that ``which``
+    after a date is the whole clause before it ("grows in 2025, which will keep prices high": no
+    noun), and ``who`` after an attribute introduced by ``with`` is the person who has it ("a
+    scholar with a deft style and rough charisma who became a star": the scholar)."""
+    if relative.lower_ == "which" and noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    if relative.lower_ in ("who", "whom") and not noun.ent_type_ and noun.pos_ == "NOUN":
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        prep = first.head
+        if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("NOUN", "PROPN"):
+            return prep.head
+    return noun
+
+
 class _SubjectFinder:
     def __init__(self) -> None:
         self._cache: dict[int, tuple[list[Token], bool]] = {}
@@ -130,7 +148,10 @@ class _SubjectFinder:
             heads: list[Token] = []
             for subject in own:
                 if _is_relative_word(subject) and verb.dep_ == "relcl":
-                    heads.extend(_conjuncts(verb.head))
+                    antecedent = _antecedent(verb.head, subject)
+                    if antecedent is None:
+                        return [], False
+                    heads.extend(_conjuncts(antecedent))
                 else:
                     heads.extend(_conjuncts(subject))
             return heads, False
@@ -147,8 +168,8 @@ class _SubjectFinder:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)
-            if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
-                return [], False  # "a law to protect X", "means to obtain X": the noun is not the doer
+            if verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+                return [], False  # "a law to protect X", "time to grab X": the noun is not the doer
             return _conjuncts(head), False
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
@@ -282,3 +303,34 @@ def _adjective_slot(adjective: Token) -> list[_Slot]:
         _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
         for n in _conjuncts(obj)
     ]
+
+
+def _to_infinitive(token: Token) -> bool:
+    return token.tag_ == "VB" and any(c.lower_ == "to" for c in _children(token, "aux"))
+
+
+def _infinitive_slot(verb: Token, noun: Token, merged: set[int]) -> tuple[_Slot, Token] | None:
+    """``halted plans to sue the regulator``, ``announced new tactics to win back investors``: a
+    common-noun object with an infinitive of its own (the parser's ``acl``, or an ``xcomp`` of a verb
+    that does not make its object act) keeps the infinitive in the relation (``halt plans to sue |
+    the regulator``), so the argument is not cut before its point. The infinitive is not read again
+    as a clause of its own (``merged``)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    candidates = [c for c in _children(noun, "acl") if _to_infinitive(c) and c.i > noun.i]
+    if not candidates and verb.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        candidates = [c for c in _children(verb, "xcomp") if _to_infinitive(c) and c.i > noun.i]
+    if not candidates or _children(candidates[0], *SUBJECT_DEPS):
+        return None
+    infinitive = candidates[0]
+    objects = _children(infinitive, "dobj")
+    if not objects or objects[0].tag_ in ("WDT", "WP"):
+        return None
+    words = [c.i for c in kids(noun) if c.dep_ in ("amod", "compound", "nummod") and c.i < noun.i]
+    to = [c.i for c in _children(infinitive, "aux") if c.lower_ == "to"]
+    particles = [c.i for c in _children(infinitive, "prt")]
+    relation = sorted([*words, noun.i, *to, infinitive.i, *particles])
+    merged.add(infinitive.i)
+    lemma = f"{noun.lemma_.lower()} to {_lemma(infinitive)}"
+    obj = objects[0]
+    return _Slot(obj, _noun_span(obj), relation, lemma), infinitive

@@ -37,6 +37,7 @@ from ..types import Argument, Extraction
 from .clause_builder import _build_clause
 from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
 from .confidence import Features, score
+from .minimal import PREPOSITIONAL_IDIOMS
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,14 +125,34 @@ def _words(arguments: tuple[Argument, ...]) -> int:
     return sum(len(a.value.tokens) + len(a.marker) for a in arguments)
 
 
-def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
-    doc = context.doc
-    sentence = context.sentence_of[clause.verb.i]
-    lemma = " ".join(clause.lemma_parts)
-    arguments = tuple(
+def clause_arguments(clause: Clause, sentence: int) -> tuple[Argument, ...]:
+    """The prepositional and time arguments of a clause, as mentions of sentence ``sentence``."""
+    doc = clause.verb.doc
+    return tuple(
         Argument(role=role, value=make_mention(doc, head, span, sentence), marker=tuple(marker))
         for role, head, span, marker in clause.preps
     )
+
+
+def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
+    doc = context.doc
+
+    def frame(argument: Argument) -> bool:
+        head = doc[argument.value.head]
+        after = argument.value.tokens[-1] + 1
+        return head.lemma_.lower() in PREPOSITIONAL_IDIOMS and (
+            any(c.dep_ in ("prep", "acl") for c in kids(head)) or (after < len(doc) and doc[after].pos_ == "ADP")
+        )
+
+    sentence = context.sentence_of[clause.verb.i]
+    arguments = clause_arguments(clause, sentence)
+    frame_ends = {a.value.tokens[-1] for a in arguments if frame(a)}
+
+    def idiom(argument: Argument) -> bool:
+        """``in a nod to X``, ``in response to X``: a frame, and the phrase that completes it"""
+        return frame(argument) or bool(argument.marker and argument.marker[0] - 1 in frame_ends)
+
+    lemma = " ".join(clause.lemma_parts)
     for subject_head, subject_span in clause.subjects:
         subject = make_mention(doc, subject_head, subject_span, sentence)
         base: dict[str, Any] = {
@@ -145,13 +166,15 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             "hedge": clause.hedge or ("quoted" if clause.verb.i in context.in_quote else None),
         }
         if clause.objects:
+            # "was named chief executive", "was awarded the prize": the subject is the patient
+            object_lemma = f"be {lemma}" if clause.passive and not lemma.startswith("be ") else lemma
             for slot in clause.objects:
                 if slot.head.i == subject_head.i:
                     continue
                 construction = clause.construction
                 yield Extraction(
                     relation=make_phrase(doc, clause.relation + slot.relation),
-                    lemma=f"{lemma} {slot.lemma}" if slot.lemma else lemma,
+                    lemma=f"{object_lemma} {slot.lemma}" if slot.lemma else object_lemma,
                     object=make_mention(doc, slot.head, slot.span, sentence),
                     arguments=arguments,
                     construction=construction,
@@ -193,11 +216,13 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 ),
                 **base,
             )
-        elif arguments:
+        elif any(not idiom(a) for a in arguments):
             # no object: the first prepositional phrase that is not a bare time joins the relation
+            # (a frame such as "in a nod to X" never does: with only frames there is no object)
             order = sorted(
                 range(len(arguments)),
                 key=lambda k: (
+                    idiom(arguments[k]),  # "in a nod to", "in response to": a frame, not a participant
                     not (clause.passive and arguments[k].role == "by"),  # the passive agent first
                     arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
                     arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases

@@ -33,7 +33,15 @@ from .confidence import ARGUMENT_SHIFT, shift
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["MinimalTriple", "core_tokens", "is_vacuous", "minimal_extractions", "minimal_triples", "rejoin_words"]
+__all__ = [
+    "PREPOSITIONAL_IDIOMS",
+    "MinimalTriple",
+    "core_tokens",
+    "is_vacuous",
+    "minimal_extractions",
+    "minimal_triples",
+    "rejoin_words",
+]
 
 #: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
@@ -217,7 +225,7 @@ def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
 _CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
 #: nouns of multiword prepositions and frames ("in light of", "in the context of", "as part of"):
 #: a phrase headed by one is no participant of the event
-_PREPOSITIONAL_IDIOMS = {
+PREPOSITIONAL_IDIOMS = {
     "light",
     "context",
     "addition",
@@ -262,6 +270,10 @@ _PREPOSITIONAL_IDIOMS = {
     "particular",
     "general",
     "total",
+    "nod",
+    "search",
+    "hope",
+    "charge",
 }
 #: prepositions of comparison: "like much of the country" is no participant
 _COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
@@ -379,7 +391,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue
-        if doc[value.head].lemma_.lower() in _PREPOSITIONAL_IDIOMS:
+        if doc[value.head].lemma_.lower() in PREPOSITIONAL_IDIOMS:
             continue
         value_core = core_tokens(doc, value.head, value.tokens)
         if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):

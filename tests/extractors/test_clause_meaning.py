@@ -1,0 +1,75 @@
+"""Clause facts keep their point, polarity and modality (sentences of our own, parsed by the model)."""
+
+from __future__ import annotations
+
+from graph.extractors import extract_document
+from graph.extractors.minimal import minimal_extractions
+
+
+def _facts(nlp, text):
+    doc = nlp(text)
+    return [
+        (m.subject.text, m.lemma, m.object.text if m.object else None, m.negated, m.modality, m.hedge)
+        for e in extract_document(doc, "t")
+        for m in minimal_extractions(e, doc)
+    ]
+
+
+def _triples(nlp, text):
+    return [f[:3] for f in _facts(nlp, text)]
+
+
+def test_an_infinitive_of_the_object_noun_stays_in_the_relation(nlp):
+    found = _triples(nlp, "The company halted plans to sue the regulator over the fine.")
+    assert ("The company", "halt plan to sue", "the regulator") in found
+    assert ("The company", "halt", "plans") not in found
+
+
+def test_no_before_the_object_negates_the_fact(nlp):
+    found = _facts(nlp, "The minister made no comment on the report.")
+    assert [f for f in found if f[1] == "make comment on" and f[2] == "the report" and f[3]]
+
+
+def test_ordered_to_pay_is_not_paid(nlp):
+    found = _triples(nlp, "Judge Alma Reyes ordered Victor Hale to pay $20 million in damages.")
+    assert ("Victor Hale", "be order to pay", "$20 million") in found
+    assert not [f for f in found if f[1] == "pay"]
+
+
+def test_a_passive_with_a_complement_keeps_be(nlp):
+    found = _triples(nlp, "Maria Lopez was named chief executive of the bank in 2019.")
+    assert any(f[0] == "Maria Lopez" and f[1] == "be name" for f in found)
+    assert not [f for f in found if f[1] == "name"]
+
+
+def test_a_conjoined_verb_shares_the_modal(nlp):
+    found = _facts(nlp, "Acme would cut 300 jobs and close two plants.")
+    assert [f for f in found if f[1] == "close" and f[4] == "would"]
+
+
+def test_who_after_an_attribute_with_with_is_the_person(nlp):
+    found = _triples(
+        nlp, "Mara Voss, a painter with a bold style and great patience who became a famous teacher, has died."
+    )
+    assert not [f for f in found if f[0] in ("great patience", "a bold style") and f[1] == "become"]
+
+
+def test_which_after_a_date_has_no_noun_subject(nlp):
+    found = _triples(nlp, "Prices are expected to rise in 2026, which will keep rates high for a long time.")
+    assert not [f for f in found if f[0] == "2026"]
+
+
+def test_too_adjective_to_verb_is_not_an_event(nlp):
+    found = _triples(nlp, "The outer regions have dust that is too cold and thin to form planets.")
+    assert not [f for f in found if f[1] in ("form", "be to form")]
+
+
+def test_a_clause_before_a_verb_that_reports_nothing_is_no_object(nlp):
+    found = _triples(nlp, "These birds do not fly far, so they must have nested nearby.")
+    assert not [f for f in found if f[2] and "fly far" in f[2]]
+
+
+def test_causative_have_says_nothing_of_its_own(nlp):
+    found = _triples(nlp, "The new laptops also had their batteries enlarged in a nod to long flights.")
+    assert not [f for f in found if f[1] == "have"]
+    assert not [f for f in found if f[2] == "nod"]
