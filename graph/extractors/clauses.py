@@ -89,6 +89,23 @@ def find_clauses(
     return clauses
 
 
+#: determiners of a description that names something said before ("the sum", "those provisions")
+DESCRIPTION_DETERMINERS = ("the", "this", "that", "these", "those")
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
+
+
+def context_is_headline(context: DocContext, token_index: int) -> bool:
+    """The token's sentence is a paragraph of its own not ended like a sentence: a headline,
+    whose compressed grammar ("Police shoot suspect after bank robbed") is often misread."""
+    sentence = context.sentences[context.sentence_of[token_index]]
+    text = sentence.text.rstrip()
+    if not text or text.endswith(_SENTENCE_ENDS):
+        return False
+    after = context.text[sentence.end_char : sentence.end_char + 2]
+    before = context.text[max(0, sentence.start_char - 1) : sentence.start_char]
+    return (not after.strip() or "\n" in after) and (not before or before == "\n")
+
+
 def _features(
     clause: Clause,
     context: DocContext,
@@ -105,7 +122,12 @@ def _features(
         context=_context(clause.verb),
         inherited_subject=clause.inherited_subject,
         subject_pronoun=subject.pos_ == "PRON",
-        subject_description=subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in kids(subject)),
+        subject_description=subject.pos_ == "NOUN"
+        and any(
+            (c.dep_ == "det" and c.lower_ in DESCRIPTION_DETERMINERS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in kids(subject)
+        ),
+        headline=context_is_headline(context, clause.verb.i),
         object_pronoun=obj is not None and obj.pos_ == "PRON",
         hedged=bool(clause.hedge) or clause.verb.i in context.in_quote,
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",

@@ -73,3 +73,21 @@ def test_causative_have_says_nothing_of_its_own(nlp):
     found = _triples(nlp, "The new laptops also had their batteries enlarged in a nod to long flights.")
     assert not [f for f in found if f[1] == "have"]
     assert not [f for f in found if f[2] == "nod"]
+
+
+def test_a_headline_scores_lower_than_the_same_sentence_in_the_body(nlp):
+    from graph.extractors.clauses import ClauseExtractor
+
+    doc = nlp("Firefighters rescue two hikers\n\nFirefighters rescue two hikers.")
+    found = [(e.sentence, e.confidence) for e in ClauseExtractor()(doc, doc_id="t") if e.lemma == "rescue"]
+    headline = [c for s, c in found if s == 0]
+    body = [c for s, c in found if s == 1]
+    assert headline and body and headline[0] < body[0]
+
+
+def test_an_unresolved_description_scores_lower_than_a_name(nlp):
+    from graph.extractors.clauses import ClauseExtractor
+
+    doc = nlp("The agency approved the merger. Acme approved the merger.")
+    found = {e.subject.text: e.confidence for e in ClauseExtractor()(doc, doc_id="t")}
+    assert found["The agency"] < found["Acme"]
