@@ -361,7 +361,13 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     core = obj.tokens if obj.kind == "CLAUSE" else core_tokens(doc, obj.head, obj.tokens)
     if core and tuple(core) != tuple(obj.tokens):
         obj = make_mention(doc, doc[obj.head], core, obj.sentence, kind=obj.kind)
-    results.append(replace(extraction, object=obj))
+    clause_text = extraction.clause_text
+    if extraction.arguments or obj is not extraction.object:
+        # the n-ary extraction, kept whole on each minimal fact made from it (nkg:clauseText)
+        words = {*extraction.subject.tokens, *extraction.relation.tokens, *extraction.object.tokens}
+        words.update(i for argument in extraction.arguments for i in (*argument.marker, *argument.value.tokens))
+        clause_text = make_phrase(doc, words).text
+    results.append(replace(extraction, object=obj, clause_text=clause_text))
     if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         return results
     # "said in a statement that ...", "said on a call": the medium is no fact; the source is
@@ -413,6 +419,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
                 arguments=(),
                 construction="argument",
                 confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+                clause_text=clause_text,
             )
         )
     return results
