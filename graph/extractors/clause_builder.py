@@ -8,7 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
-from ..lexicon.verbs import COGNITION_VERBS, IMPLICATIVE_CONTROL_VERBS, OBJECT_CONTROL_VERBS, REPORTING_VERBS
+from ..lexicon.verbs import (
+    COGNITION_VERBS,
+    IMPLICATIVE_CONTROL_VERBS,
+    OBJECT_CONTROL_VERBS,
+    PREPOSITIONAL_PARTICIPLES,
+    REPORTING_VERBS,
+)
 from ..syntax import kids, subtree_indices
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
@@ -201,6 +207,13 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
+    if (
+        verb.dep_ in ("acl", "advcl")
+        and verb.tag_ in ("VBN", "VBG")
+        and verb.lemma_.lower() in PREPOSITIONAL_PARTICIPLES
+        and not _children(verb, *SUBJECT_DEPS, "aux", "auxpass")
+    ):
+        return None  # "combined with X, Scotland now stand ...", "A, followed by B": a preposition
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)

@@ -37,7 +37,7 @@ from ..types import Argument, Extraction
 from .clause_builder import _build_clause
 from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
 from .confidence import Features, score
-from .minimal import PREPOSITIONAL_IDIOMS
+from .minimal import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -162,6 +162,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
     def frame(argument: Argument) -> bool:
         head = doc[argument.value.head]
         after = argument.value.tokens[-1] + 1
+        if head.lemma_.lower() in ADVERBIAL_NOUNS:
+            return True
         return head.lemma_.lower() in PREPOSITIONAL_IDIOMS and (
             any(c.dep_ in ("prep", "acl") for c in kids(head)) or (after < len(doc) and doc[after].pos_ == "ADP")
         )

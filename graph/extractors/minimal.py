@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = [
+    "ADVERBIAL_NOUNS",
     "PREPOSITIONAL_IDIOMS",
     "MinimalTriple",
     "core_tokens",
@@ -106,6 +107,12 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
     drop: set[int] = set()
     for child in tree.children[head]:
         dep = tree.deps[child]
+        if (
+            dep == "acl"
+            and any(tree.texts[c].lower() in ("that", "whether") for c in tree.children[child])
+            and not any(tree.texts[c].lower() in ("such", "so") for c in tree.children[head])
+        ):
+            continue  # the noun's content: "the possibility that demand grows" (not "such a X that")
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
     kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])
@@ -275,6 +282,19 @@ PREPOSITIONAL_IDIOMS = {
     "hope",
     "charge",
 }
+#: nouns of adverbial phrases of manner or extent ("in its entirety", "paid in full", "met in private")
+ADVERBIAL_NOUNS = {
+    "entirety",
+    "full",
+    "part",
+    "general",
+    "particular",
+    "advance",
+    "private",
+    "public",
+    "secret",
+    "person",
+}
 #: prepositions of comparison: "like much of the country" is no participant
 _COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
 #: prepositions a relation label may end with ("meet with"): an argument fact replaces it ("meet in")
@@ -397,8 +417,10 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue
-        if doc[value.head].lemma_.lower() in PREPOSITIONAL_IDIOMS:
+        if doc[value.head].lemma_.lower() in PREPOSITIONAL_IDIOMS | ADVERBIAL_NOUNS:
             continue
+        if base_lemma == "be" and extraction.construction == "prep":
+            continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)
         if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
             continue

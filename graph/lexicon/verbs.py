@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "APPOINTING_VERBS",
+    "PREPOSITIONAL_PARTICIPLES",
     "COGNITION_VERBS",
     "LIGHT_VERBS",
     "MODAL_LEMMAS",
@@ -201,3 +202,22 @@ OBJECT_CONTROL_VERBS = {
 #: object-control verbs that say the infinitive happened ("prompted an officer to shoot"): its
 #: clause is a plain fact; after the others ("ordered him to pay") it is not asserted
 IMPLICATIVE_CONTROL_VERBS = {"force", "cause", "lead", "prompt", "help", "enable", "get", "drive", "compel", "inspire"}
+#: participles that work as prepositions: "combined with X", "followed by X", "compared with X",
+#: "including X", "starting in 1990": no clause of their own ("based in Ohio" is one: not listed)
+PREPOSITIONAL_PARTICIPLES = {
+    "combine",
+    "couple",
+    "compare",
+    "follow",
+    "include",
+    "exclude",
+    "regard",
+    "concern",
+    "consider",
+    "give",
+    "accord",
+    "owe",
+    "depend",
+    "start",
+    "begin",
+}

@@ -91,3 +91,25 @@ def test_an_unresolved_description_scores_lower_than_a_name(nlp):
     doc = nlp("The agency approved the merger. Acme approved the merger.")
     found = {e.subject.text: e.confidence for e in ClauseExtractor()(doc, doc_id="t")}
     assert found["The agency"] < found["Acme"]
+
+
+def test_a_participle_used_as_a_preposition_is_no_clause(nlp):
+    found = _triples(nlp, "Combined with strong exports, the firm now leads the market.")
+    assert not [f for f in found if f[1].startswith(("combine", "be combine"))]
+    assert ("the firm", "lead", "the market") in found
+
+
+def test_adverbial_phrases_of_manner_are_no_participants(nlp):
+    found = _triples(nlp, "The club repaid the loan in full on Friday.")
+    assert ("The club", "repay", "the loan") in found
+    assert not [f for f in found if f[2] == "full"]
+
+
+def test_a_copula_with_a_preposition_gives_no_bare_be_argument(nlp):
+    found = _triples(nlp, "The works were on hold during the strike.")
+    assert not [f for f in found if f[1] == "be during"]
+
+
+def test_a_noun_keeps_its_that_clause(nlp):
+    found = _triples(nlp, "The worry is the possibility that prices will rise again.")
+    assert any(f[1] == "be" and (f[2] or "").startswith("the possibility that prices") for f in found)
