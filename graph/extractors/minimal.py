@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
 from ..syntax import Tree, doc_tree, trim_edges
-from ..types import Extraction
+from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -444,4 +444,65 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
                 clause_text=clause_text,
             )
         )
+    if not medium_only and extraction.construction not in ("copula", "reduced_relative"):
+        results.extend(_modifier_facts(extraction, doc, obj, clause_text))
     return results
+
+
+def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text: str | None) -> list[Extraction]:
+    """The prepositional modifiers the object's core left out, each its own fact: "died at his home
+    in Maui" -> ``die at home in | Maui`` (the graph's share of what :func:`minimal_triples` gives)."""
+    from ..syntax import make_mention, make_phrase
+
+    assert extraction.object is not None
+    found: list[Extraction] = []
+    head = doc[extraction.object.head]
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _QUANTITY_LABELS or head.lemma_.lower() in _UNIT_NOUNS:
+        return found  # "jumped 8 per cent in trading": the amount's phrase belongs to the verb
+    if head.pos_ == "PROPN" or head.ent_type_:
+        # a name is no part of the relation: "talks with Payne in Liverpool" -> hold talk in | Liverpool
+        words = extraction.lemma.split()
+        while len(words) > 1 and words[-1] in _TRAILING_PREPOSITIONS:
+            words.pop()
+        stem = " ".join(words)
+    else:
+        stem = f"{extraction.lemma} {head.lemma_.lower()}"
+    tree = doc_tree(doc)
+    for prep, value_core, _full in _object_modifiers(doc, head.i, set(extraction.object.tokens)):
+        value_head = next((i for i in value_core if tree.tokens[i].head.i == prep), None)
+        if value_head is None or tree.texts[prep].lower() in _CORE_PREPOSITIONS:
+            continue
+        relation = make_phrase(doc, [*extraction.relation.tokens, *core.tokens, prep])
+        for value in _noun_conjuncts(tree, value_head)[:6]:  # "cooperation in trade, energy and space"
+            token = tree.tokens[value]
+            if token.lemma_.lower() in PREPOSITIONAL_IDIOMS | ADVERBIAL_NOUNS or token.ent_type_ in ("DATE", "TIME"):
+                continue
+            value_tokens = value_core if value == value_head else core_tokens(doc, value, _subtree(tree, value))
+            if not any(tree.tokens[i].pos_ in _CONTENT_POS for i in value_tokens):
+                continue
+            found.append(
+                replace(
+                    extraction,
+                    relation=relation,
+                    lemma=f"{stem} {tree.texts[prep].lower()}",
+                    object=make_mention(doc, token, value_tokens, core.sentence),
+                    arguments=(),
+                    construction="argument",
+                    confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+                    clause_text=clause_text,
+                )
+            )
+    return found
+
+
+_QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME")
+_UNIT_NOUNS = {"cent", "percent", "per", "%"}
+
+
+def _noun_conjuncts(tree: Tree, head: int) -> list[int]:
+    """``head`` and the nouns conjoined to it, in order."""
+    result = [head]
+    for child in tree.children[head]:
+        if tree.deps[child] == "conj" and tree.tokens[child].pos_ in ("NOUN", "PROPN"):
+            result.extend(_noun_conjuncts(tree, child))
+    return result

@@ -113,3 +113,19 @@ def test_a_copula_with_a_preposition_gives_no_bare_be_argument(nlp):
 def test_a_noun_keeps_its_that_clause(nlp):
     found = _triples(nlp, "The worry is the possibility that prices will rise again.")
     assert any(f[1] == "be" and (f[2] or "").startswith("the possibility that prices") for f in found)
+
+
+def test_a_prepositional_modifier_of_the_object_is_a_fact_of_its_own(nlp):
+    found = _triples(nlp, "The singer died at her home in Lisbon on Sunday.")
+    assert ("The singer", "die at", "her home") in found
+    assert ("The singer", "die at home in", "Lisbon") in found
+
+
+def test_a_name_in_the_object_stays_out_of_the_relation(nlp):
+    found = _triples(nlp, "Ana Costa held talks with Ivan Petrov in Geneva.")
+    assert ("Ana Costa", "hold talk in", "Geneva") in found
+
+
+def test_an_amount_keeps_its_phrase_on_the_verb(nlp):
+    found = _triples(nlp, "The shares jumped nearly 8 per cent in early trading.")
+    assert not [f for f in found if "cent in" in f[1]]
