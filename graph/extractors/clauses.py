@@ -32,12 +32,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase
 from ..types import Argument, Extraction
 from .clause_builder import _build_clause
 from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
 from .confidence import Features, score
-from .minimal import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
+from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import Tree, doc_tree, trim_edges
 from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
@@ -34,8 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = [
-    "ADVERBIAL_NOUNS",
-    "PREPOSITIONAL_IDIOMS",
     "MinimalTriple",
     "core_tokens",
     "is_vacuous",
@@ -230,71 +229,6 @@ def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
 
 
 _CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
-#: nouns of multiword prepositions and frames ("in light of", "in the context of", "as part of"):
-#: a phrase headed by one is no participant of the event
-PREPOSITIONAL_IDIOMS = {
-    "light",
-    "context",
-    "addition",
-    "response",
-    "term",
-    "terms",
-    "line",
-    "view",
-    "behalf",
-    "spite",
-    "order",
-    "part",
-    "case",
-    "respect",
-    "regard",
-    "fact",
-    "way",
-    "effort",
-    "bid",
-    "attempt",
-    "process",
-    "course",
-    "wake",
-    "face",
-    "favor",
-    "favour",
-    "accordance",
-    "connection",
-    "relation",
-    "lieu",
-    "lack",
-    "turn",
-    "wit",
-    "means",
-    "time",
-    "moment",
-    "end",
-    "sideline",
-    "sidelines",
-    "instance",
-    "example",
-    "particular",
-    "general",
-    "total",
-    "nod",
-    "search",
-    "hope",
-    "charge",
-}
-#: nouns of adverbial phrases of manner or extent ("in its entirety", "paid in full", "met in private")
-ADVERBIAL_NOUNS = {
-    "entirety",
-    "full",
-    "part",
-    "general",
-    "particular",
-    "advance",
-    "private",
-    "public",
-    "secret",
-    "person",
-}
 #: prepositions of comparison: "like much of the country" is no participant
 _COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
 #: prepositions a relation label may end with ("meet with"): an argument fact replaces it ("meet in")
