@@ -189,6 +189,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         if any(a.lower_ == "too" for c in _children(last, "acomp") for a in _children(c, "advmod")):
             merged.add(x.i)  # "too warm to make stars": the infinitive is what does not happen
             break
+        if last.lemma_.lower() not in OBJECT_CONTROL_VERBS and any(last.i < c.i < x.i for c in _children(last, "prep")):
+            break  # "took to Twitter to tell followers": an infinitive of purpose after a phrase, no chain
         merged.add(x.i)
         x_relation, x_passive, x_negated, x_modality = _relation_tokens(x)
         relation.extend(x_relation)

@@ -129,3 +129,9 @@ def test_a_name_in_the_object_stays_out_of_the_relation(nlp):
 def test_an_amount_keeps_its_phrase_on_the_verb(nlp):
     found = _triples(nlp, "The shares jumped nearly 8 per cent in early trading.")
     assert not [f for f in found if "cent in" in f[1]]
+
+
+def test_an_infinitive_after_a_phrase_is_no_control_chain(nlp):
+    found = _triples(nlp, "The mayor took to the radio to thank volunteers.")
+    assert not [f for f in found if f[1].startswith("take to thank")]
+    assert ("The mayor", "thank", "volunteers") in found
