@@ -24,6 +24,7 @@ from .clause_parts import (
     _adjective_slot,
     _children,
     _conjuncts,
+    _gerund_governor,
     _infinitive_slot,
     _is_predicate,
     _is_relative_word,
@@ -219,6 +220,16 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        negated = True  # "left without paying": did not pay
+    gerund_of = _gerund_governor(verb) if verb.dep_ == "pcomp" else None
+    if gerund_of is not None and hedge is None:
+        # "agreed to cooperate on signing X": the signing is as unsure as the cooperation
+        hedge = _hedge(gerund_of, gerund_of) or (
+            gerund_of.lemma_.lower() if gerund_of.lemma_.lower() in HEDGE_VERBS else None
+        )
+        modal = [c for c in _children(gerund_of, "aux") if c.tag_ == "MD"]
+        modality = modality or (modal[0].lemma_.lower() if modal else None)
     if modality is None and verb.dep_ == "conj" and verb.tag_ == "VB" and not _children(verb, "aux", "auxpass"):
         # "would boost X and increase Y": the second verb shares the first one's modal
         modal = [c for c in _children(verb.head, "aux") if c.tag_ == "MD" or c.lemma_.lower() in MODAL_LEMMAS]
@@ -318,6 +329,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
             return None  # "had their batteries enlarged": causative, see _causative_have
         marker = [c.i for c in kids(comp) if c.dep_ == "mark" and c.i < comp.i]
         span = [i for i in subtree_indices(comp) if i not in marker]
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            span = _without_asides(comp, span)
         clause.clause_object = (comp, span, marker)
         clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"
 
@@ -373,3 +386,22 @@ def _too_to(verb: Token) -> bool:
     while previous.dep_ == "conj" and previous.head is not previous and previous.pos_ == "ADJ":
         previous = previous.head
     return previous.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" for c in kids(previous))
+
+
+def _without_asides(comp: Token, span: list[int]) -> list[int]:
+    """A clausal object without its non-restrictive relative clauses (", which is why ...",
+    "the quake, which struck at midnight, had killed"): an aside, not what is expected or known."""
+    doc = comp.doc
+    drop: set[int] = set()
+    last = max(span)
+    for i in span:
+        token = doc[i]
+        if token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            end = token.right_edge.i
+            closed = end + 1 <= last and doc[end + 1].text == ","
+            # an aside that is not closed by a comma runs to the end of the clause
+            drop.update(range(token.left_edge.i - 1, (end if closed else last) + 1))
+    kept = [i for i in span if i not in drop]
+    while kept and doc[kept[-1]].is_punct:
+        kept.pop()
+    return kept or span

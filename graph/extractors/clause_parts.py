@@ -130,6 +130,26 @@ def _antecedent(noun: Token, relative: Token) -> Token | None:
     return noun
 
 
+#: prepositions whose gerund shares the subject of the clause: "engaged in fraud by padding
+#: statements", "after finding that", "without paying" (not "of", "from", "for": "accused of
+#: taking", "banned from serving", "praised for saving" do not say who did it, or whether)
+GERUND_PREPOSITIONS = {"by", "after", "before", "upon", "on", "through", "despite", "since", "while", "without"}
+
+
+def _gerund_governor(verb: Token) -> Token | None:
+    """The verb whose subject does a gerund after a preposition: "surprised astronomers by
+    discovering X" (surprise), "imposed punishments, such as banning X" (impose)."""
+    prep = verb.head
+    if prep.dep_ not in ("prep", "agent") or prep.head is prep:
+        return None
+    if prep.lower_ in GERUND_PREPOSITIONS and _is_predicate(prep.head):
+        return prep.head
+    noun = prep.head
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in kids(prep)) and noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head if _is_predicate(noun.head) else None
+    return None
+
+
 class _SubjectFinder:
     def __init__(self) -> None:
         self._cache: dict[int, tuple[list[Token], bool]] = {}
@@ -171,6 +191,11 @@ class _SubjectFinder:
             if verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
                 return [], False  # "a law to protect X", "time to grab X": the noun is not the doer
             return _conjuncts(head), False
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+            governor = _gerund_governor(verb)
+            if governor is not None:
+                subjects, _ = self.subjects_of(governor, depth + 1)
+                return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
             if objects:

@@ -108,6 +108,12 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
         dep = tree.deps[child]
         if (
             dep == "acl"
+            and tree.tokens[child].tag_ == "VB"
+            and any(tree.deps[c] == "aux" and tree.texts[c].lower() == "to" for c in tree.children[child])
+        ):
+            continue  # the noun's purpose: "the issues to be addressed at the meeting", "plans to expand"
+        if (
+            dep == "acl"
             and any(tree.texts[c].lower() in ("that", "whether") for c in tree.children[child])
             and not any(tree.texts[c].lower() in ("such", "so") for c in tree.children[head])
         ):

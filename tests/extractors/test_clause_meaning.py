@@ -135,3 +135,20 @@ def test_an_infinitive_after_a_phrase_is_no_control_chain(nlp):
     found = _triples(nlp, "The mayor took to the radio to thank volunteers.")
     assert not [f for f in found if f[1].startswith("take to thank")]
     assert ("The mayor", "thank", "volunteers") in found
+
+
+def test_a_gerund_after_by_shares_the_subject_and_without_negates(nlp):
+    found = _facts(nlp, "The museum surprised visitors by opening a new wing. The tenant left without paying the rent.")
+    assert [f for f in found if f[:3] == ("The museum", "open", "a new wing")]
+    assert [f for f in found if f[1] == "pay" and f[3]]  # negated
+
+
+def test_a_gerund_of_a_plan_is_hedged(nlp):
+    found = _facts(nlp, "Ana Costa agreed to cooperate on building a new bridge.")
+    assert all(f[5] for f in found if f[1] == "build")
+
+
+def test_an_aside_after_a_comma_leaves_the_clausal_object(nlp):
+    found = _triples(nlp, "The bank does not expect prices to fall until 2026, which is why the board kept rates high.")
+    expected = [f for f in found if f[1] == "expect"]
+    assert expected and all("which" not in (f[2] or "") for f in expected)
