@@ -331,7 +331,8 @@ def _adjective_slot(adjective: Token) -> list[_Slot]:
 
 
 def _to_infinitive(token: Token) -> bool:
-    return token.tag_ == "VB" and any(c.lower_ == "to" for c in _children(token, "aux"))
+    """``to sue``, ``to be addressed``"""
+    return token.tag_ in ("VB", "VBN") and any(c.lower_ == "to" for c in _children(token, "aux"))
 
 
 def _infinitive_slot(verb: Token, noun: Token, merged: set[int]) -> tuple[_Slot, Token] | None:

@@ -108,7 +108,7 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
         dep = tree.deps[child]
         if (
             dep == "acl"
-            and tree.tokens[child].tag_ == "VB"
+            and tree.tokens[child].tag_ in ("VB", "VBN")
             and any(tree.deps[c] == "aux" and tree.texts[c].lower() == "to" for c in tree.children[child])
         ):
             continue  # the noun's purpose: "the issues to be addressed at the meeting", "plans to expand"
