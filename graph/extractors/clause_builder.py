@@ -222,6 +222,14 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     hedge = _hedge(verb, last)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         negated = True  # "left without paying": did not pay
+    adjective = verb.head
+    if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and adjective.lower_ != "able":
+        # "is eager to sign X", "was unable to repay X": the adjective belongs to the relation
+        copula = adjective.head
+        relation = sorted({copula.i, *(c.i for c in _children(copula, "aux", "neg")), adjective.i, *relation})
+        lemma_parts = [f"be {adjective.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        negated = negated or any(c.dep_ == "neg" for c in kids(copula))
+        hedge = None
     gerund_of = _gerund_governor(verb) if verb.dep_ == "pcomp" else None
     if gerund_of is not None and hedge is None:
         # "agreed to cooperate on signing X": the signing is as unsure as the cooperation

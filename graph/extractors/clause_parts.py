@@ -196,6 +196,9 @@ class _SubjectFinder:
             if governor is not None:
                 subjects, _ = self.subjects_of(governor, depth + 1)
                 return subjects, True
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and _is_predicate(head.head):
+            subjects, _ = self.subjects_of(head.head, depth + 1)  # "he was able to hold off X"
+            return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
             if objects:

@@ -152,3 +152,15 @@ def test_an_aside_after_a_comma_leaves_the_clausal_object(nlp):
     found = _triples(nlp, "The bank does not expect prices to fall until 2026, which is why the board kept rates high.")
     expected = [f for f in found if f[1] == "expect"]
     assert expected and all("which" not in (f[2] or "") for f in expected)
+
+
+def test_an_adjective_before_an_infinitive_stays_in_the_relation(nlp):
+    found = _triples(nlp, "The firm was unable to repay the loan. The club is eager to sign the striker.")
+    assert ("The firm", "be unable to repay", "the loan") in found
+    assert ("The club", "be eager to sign", "the striker") in found
+    assert not [f for f in found if f[1] in ("repay", "sign")]
+
+
+def test_was_able_to_is_done_by_the_subject(nlp):
+    found = _triples(nlp, "The owner was able to avoid a sale by selling shares.")
+    assert ("The owner", "avoid", "a sale") in found
