@@ -25,6 +25,7 @@ DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
 ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
 TIME_LABELS = ("DATE", "TIME")
+OPENING_QUOTES = ('"', "\u201c", "``", "'", "\u2018")
 
 
 @dataclass
@@ -280,6 +281,10 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 if obj.pos_ not in ("VERB", "AUX")
                 else subtree_indices(obj)
             )
+            if child.is_title and child.i > 0 and child.doc[child.i - 1].text in OPENING_QUOTES:
+                # crooning "For the Good Times": the capitalised preposition opens a quoted title
+                found.append(("title", obj, [child.i, *span], []))
+                continue
             found.append((child.lower_, obj, span, marker))
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
             found.append(("time", child, subtree_indices(child), []))

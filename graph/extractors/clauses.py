@@ -258,7 +258,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
             # the passive agent and bare time and place phrases add no preposition to the lemma
-            prep_lemma = lemma if (clause.passive and role == "by") or role in ("time", "place") else f"{lemma} {role}"
+            bare = (clause.passive and role == "by") or role in ("time", "place", "title")
+            prep_lemma = lemma if bare else f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction

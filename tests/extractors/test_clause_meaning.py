@@ -164,3 +164,8 @@ def test_an_adjective_before_an_infinitive_stays_in_the_relation(nlp):
 def test_was_able_to_is_done_by_the_subject(nlp):
     found = _triples(nlp, "The owner was able to avoid a sale by selling shares.")
     assert ("The owner", "avoid", "a sale") in found
+
+
+def test_a_quoted_title_that_opens_with_a_preposition_is_the_object(nlp):
+    found = _triples(nlp, 'The band played "In My Room" at the festival.')
+    assert ("The band", "play", "In My Room") in found
