@@ -217,6 +217,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         and not _children(verb, *SUBJECT_DEPS, "aux", "auxpass")
     ):
         return None  # "combined with X, Scotland now stand ...", "A, followed by B": a preposition
+    if any(
+        t.lower_ in ("wit", "namely") for t in verb.doc[max(verb.sent.start, verb.left_edge.i - 3) : verb.left_edge.i]
+    ):
+        return None  # "charges of assault, to wit, brandishing a firearm": what the charge says, not an act
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)

@@ -98,11 +98,13 @@ def context_is_headline(context: DocContext, token_index: int) -> bool:
     """The token's sentence is a paragraph of its own not ended like a sentence: a headline,
     whose compressed grammar ("Police shoot suspect after bank robbed") is often misread."""
     sentence = context.sentences[context.sentence_of[token_index]]
-    text = sentence.text.rstrip()
+    text = sentence.text.strip()
     if not text or text.endswith(_SENTENCE_ENDS):
         return False
-    after = context.text[sentence.end_char : sentence.end_char + 2]
-    before = context.text[max(0, sentence.start_char - 1) : sentence.start_char]
+    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    end = start + len(text)
+    after = context.text[end : end + 2]  # the sentence may hold the paragraph break: look past its text
+    before = context.text[max(0, start - 1) : start]
     return (not after.strip() or "\n" in after) and (not before or before == "\n")
 
 

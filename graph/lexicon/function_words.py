@@ -92,6 +92,7 @@ PREPOSITIONAL_IDIOMS = {
     "turn",
     "wit",
     "means",
+    "mean",
     "time",
     "moment",
     "end",

@@ -220,4 +220,5 @@ PREPOSITIONAL_PARTICIPLES = {
     "depend",
     "start",
     "begin",
+    "age",
 }

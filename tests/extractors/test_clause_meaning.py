@@ -169,3 +169,14 @@ def test_was_able_to_is_done_by_the_subject(nlp):
 def test_a_quoted_title_that_opens_with_a_preposition_is_the_object(nlp):
     found = _triples(nlp, 'The band played "In My Room" at the festival.')
     assert ("The band", "play", "In My Room") in found
+
+
+def test_the_wording_of_a_charge_is_no_act(nlp):
+    found = _triples(nlp, "The men face charges of assault by means of a weapon, to wit, waving a knife at guards.")
+    assert not [f for f in found if f[1].startswith("wave")]
+    assert not [f for f in found if f[2] and "means" in f[2]]
+
+
+def test_aged_is_no_event(nlp):
+    found = _triples(nlp, "The city should vaccinate children aged one to five years.")
+    assert not [f for f in found if f[1] == "be age"]
