@@ -76,6 +76,19 @@ def _is_predicate(token: Token) -> bool:
     )
 
 
+def in_title(token: Token) -> bool:
+    """A capitalised verb inside a sentence, after another capitalised word: a word of a title
+    ("the film Alice Doesn't Live Here Anymore", "A Star Is Born"), not a predicate."""
+    if not token.is_title or token.pos_ not in ("VERB", "AUX") or token.i == token.sent.start:
+        return False
+    doc = token.doc
+    before = token.i - 1
+    while before > token.sent.start and doc[before].lower_ in ("n't", "not", "'s", "does", "do", "is"):
+        before -= 1
+    previous = doc[before]
+    return previous.is_title and previous.i != token.sent.start and not previous.is_punct
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in kids(token) if c.dep_ in deps]
 
@@ -164,6 +177,11 @@ class _SubjectFinder:
     def _find(self, verb: Token, depth: int) -> tuple[list[Token], bool]:
         if depth > 8:
             return [], False
+        if in_title(verb) and verb.head is not verb:
+            # "starred in Alice Doesn't Live Here Anymore, ... and acted in X": the title's verb is
+            # no clause; a verb joined to it belongs to the clause the title is in
+            subjects, _ = self.subjects_of(verb.head, depth + 1)
+            return subjects, True
         own = _children(verb, *SUBJECT_DEPS)
         if own:
             heads: list[Token] = []

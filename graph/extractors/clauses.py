@@ -36,7 +36,7 @@ from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase
 from ..types import Argument, Extraction
 from .clause_builder import _build_clause
-from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
+from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder, in_title
 from .confidence import Features, score
 from .registry import register_extractor
 
@@ -79,7 +79,7 @@ def find_clauses(
     merged: set[int] = set(skip or ())  # xcomp verbs folded into their governor's relation
     clauses: list[Clause] = []
     for token in context.tokens:
-        if not _is_predicate(token) or token.i in merged:
+        if not _is_predicate(token) or token.i in merged or in_title(token):
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read

@@ -180,3 +180,9 @@ def test_the_wording_of_a_charge_is_no_act(nlp):
 def test_aged_is_no_event(nlp):
     found = _triples(nlp, "The city should vaccinate children aged one to five years.")
     assert not [f for f in found if f[1] == "be age"]
+
+
+def test_a_verb_in_a_title_is_no_clause(nlp):
+    text = "Tom Hale starred in the 1980 film Nobody Knows My Name, starred in Rain Falls Down and acted alongside Ana Ruiz."
+    found = _triples(nlp, text)
+    assert not [f for f in found if f[0] in ("Nobody", "Rain", "Name")]
