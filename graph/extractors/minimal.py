@@ -284,6 +284,12 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
     obj = extraction.object
     if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):
         return True  # "did not say how many times Riley was shot": a question, not an argument
+    if (
+        extraction.negated
+        and obj.tokens
+        and (doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP") or doc[obj.tokens[0]].lower_ == "whether")
+    ):
+        return True  # "did not say how many times, or where", "did not say whether": nothing was said
     if obj.kind != "CLAUSE":
         tags = [doc[i].pos_ for i in obj.tokens]
         content: tuple[str, ...] = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")
@@ -327,7 +333,10 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         words = {*extraction.subject.tokens, *extraction.relation.tokens, *extraction.object.tokens}
         words.update(i for argument in extraction.arguments for i in (*argument.marker, *argument.value.tokens))
         clause_text = make_phrase(doc, words).text
-    results.append(replace(extraction, object=obj, clause_text=clause_text))
+    verb = doc[extraction.relation.tokens[-1]].lemma_.lower() if extraction.relation.tokens else ""
+    if verb not in _PROVIDE_WITH or not any(a.role == "with" for a in extraction.arguments):
+        # (else "provided police with a description": the fact is "provide police with | description" alone)
+        results.append(replace(extraction, object=obj, clause_text=clause_text))
     if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         return results
     # "said in a statement that ...", "said on a call": the medium is no fact; the source is
@@ -435,6 +444,8 @@ def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text
     return found
 
 
+#: verbs whose "with" phrase is what is given: "provided police with a description"
+_PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
 _QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME")
 _UNIT_NOUNS = {"cent", "percent", "per", "%"}
 

@@ -186,3 +186,14 @@ def test_a_verb_in_a_title_is_no_clause(nlp):
     text = "Tom Hale starred in the 1980 film Nobody Knows My Name, starred in Rain Falls Down and acted alongside Ana Ruiz."
     found = _triples(nlp, text)
     assert not [f for f in found if f[0] in ("Nobody", "Rain", "Name")]
+
+
+def test_provide_with_keeps_what_was_provided(nlp):
+    found = _triples(nlp, "Neighbours provided investigators with a photograph of the van.")
+    assert ("Neighbours", "provide investigator with", "a photograph of the van") in found
+    assert ("Neighbours", "provide", "investigators") not in found
+
+
+def test_not_saying_how_is_no_fact(nlp):
+    found = _triples(nlp, "The army did not say how many soldiers were hurt, or where.")
+    assert not [f for f in found if f[1] == "say"]
