@@ -163,7 +163,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     if first.dep_ == "ccomp" and first.head.lemma_.lower() in SPEECH_VERBS:
         return "reported"  # "X said the company had paid": the speaker's claim, not the newspaper's
     if dep == "conj":
-        return None
+        # "stood to cost X and rock Y": the second verb is as unsure as the first
+        return _hedge(first, first) if first is not verb and first.dep_ != "ROOT" else None
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
     if infinitive and dep in ("advcl", "acl") and head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return "purpose"
@@ -224,6 +225,12 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)
+    if (
+        verb.dep_ in ("xcomp", "ccomp")
+        and hedge == verb.head.lemma_.lower()
+        and any(c.dep_ == "neg" for c in kids(verb.head))
+    ):
+        return None  # "does not expect inflation to return": the negated governor's fact says it all
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         negated = True  # "left without paying": did not pay
     adjective = verb.head

@@ -177,6 +177,8 @@ def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tu
     for child in tree.children[head]:
         if tree.deps[child] != "prep" or child not in span or tree.texts[child].lower() not in _SPLIT_PREPOSITIONS:
             continue
+        if child < head:
+            continue  # "With his long hair, he represented a breed": a phrase before the noun is not its own
         objects = [c for c in tree.children[child] if tree.deps[c] == "pobj"]
         if not objects:
             continue
@@ -368,6 +370,8 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             continue
         if doc[value.head].lemma_.lower() in PREPOSITIONAL_IDIOMS | ADVERBIAL_NOUNS:
             continue
+        if argument.role == "with" and argument.marker and argument.marker[0] < min(extraction.subject.tokens):
+            continue  # "With his long hair, he represented a breed": a circumstance, no participant
         if base_lemma == "be" and extraction.construction == "prep":
             continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS, SPEECH_VERBS
+from ..lexicon.function_words import PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -242,6 +243,8 @@ class NominalExtractor:
         for noun in context.tokens:
             if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
                 continue
+            if noun.lemma_.lower() in PREPOSITIONAL_IDIOMS:
+                continue  # "to a total of $90 billion", "in response to": a frame, no event
             verb = verb_of_nominal(noun.text, verbs, adjectives)
             possessed = any(c.dep_ == "poss" for c in kids(noun))
             if verb is None and possessed and noun.lemma_.lower() in verbs:

@@ -197,3 +197,19 @@ def test_provide_with_keeps_what_was_provided(nlp):
 def test_not_saying_how_is_no_fact(nlp):
     found = _triples(nlp, "The army did not say how many soldiers were hurt, or where.")
     assert not [f for f in found if f[1] == "say"]
+
+
+def test_a_negated_expectation_has_no_complement_fact(nlp):
+    found = _facts(nlp, "The bank does not expect prices to fall before 2026.")
+    assert [f for f in found if f[1] == "expect" and f[3]]
+    assert not [f for f in found if f[1] in ("fall", "fall before")]
+
+
+def test_a_conjoined_infinitive_shares_the_hedge(nlp):
+    found = _facts(nlp, "The investor wanted the firm to cut costs and sell the plant.")
+    assert all(f[5] for f in found if f[1] == "sell")
+
+
+def test_a_phrase_with_with_before_the_subject_is_no_participant(nlp):
+    found = _triples(nlp, "With his long coat and old hat, Tom Hale became a local legend.")
+    assert not [f for f in found if f[1].endswith("with")]
