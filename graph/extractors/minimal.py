@@ -118,6 +118,9 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
             and not any(tree.texts[c].lower() in ("such", "so") for c in tree.children[head])
         ):
             continue  # the noun's content: "the possibility that demand grows" (not "such a X that")
+        glued = child > 0 and tree.texts[child - 1] in ("-", "/") and tree.whitespace[child - 1] == ""
+        if glued:
+            continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
     kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])

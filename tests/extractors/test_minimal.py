@@ -172,3 +172,9 @@ def test_each_minimal_fact_keeps_the_whole_clause_text(nlp):
     found = [m for e in extract_document(doc, "t") for m in minimal_extractions(e, doc)]
     assert len(found) >= 2
     assert {m.clause_text for m in found} == {"The court halted plans to fine the bank over the loans on Monday"}
+
+
+def test_a_hyphenated_word_keeps_its_middle(nlp):
+    doc = nlp("The firm will split its shares three-for-one next year.")
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "three" not in objects
