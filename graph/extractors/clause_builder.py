@@ -35,6 +35,7 @@ from .clause_parts import (
     _relation_tokens,
     _Slot,
     _SubjectFinder,
+    _to_infinitive,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +111,8 @@ HEDGE_VERBS = {
     "predict",
     "forecast",
 }
+#: verbs that raise their infinitive's subject: "stood to lose", "seemed to work", "tend to rise"
+RAISING_VERBS = {"stand", "seem", "appear", "happen", "tend", "prove"}
 #: verbs of wanting: "wanted the company to increase X" stays a hedged fact of the company ("the
 #: company was wanted to increase" is no English)
 DESIRE_VERBS = {"want", "wish", "like", "love", "prefer", "need", "hope"}
@@ -185,6 +188,9 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     # subject control / raising: "wants to go", "had to become", "is expected to win"
     while True:
         xcomps = [c for c in _children(last, "xcomp") if _is_predicate(c) and c.i > last.i]
+        if not xcomps and last.lemma_.lower() in RAISING_VERBS:
+            # "stood to cost X": the parser often reads the infinitive as one of purpose
+            xcomps = [c for c in _children(last, "advcl") if _to_infinitive(c) and c.i > last.i]
         if not xcomps or _children(last, "dobj", "dative", "attr"):
             break
         x = xcomps[0]
@@ -253,6 +259,21 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         # "would boost X and increase Y": the second verb shares the first one's modal
         modal = [c for c in _children(verb.head, "aux") if c.tag_ == "MD" or c.lemma_.lower() in MODAL_LEMMAS]
         modality = modal[0].lemma_.lower() if modal else None
+    chain_head = verb.head.head if verb.dep_ == "conj" else None
+    if (
+        chain_head is not None
+        and verb.head.i in merged
+        and verb.head.dep_ in ("xcomp", "advcl")
+        and _to_infinitive(verb.head)
+        and _to_infinitive(verb) is False
+        and verb.tag_ == "VB"
+        and not _children(chain_head, "dobj")
+        and not _children(verb, *SUBJECT_DEPS)
+    ):
+        # "stood to cost X and rock Y": the second infinitive belongs to the same chain (stand to rock)
+        relation = [chain_head.i, *relation]
+        lemma_parts = [_lemma(chain_head), *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        hedge = chain_head.lemma_.lower() if chain_head.lemma_.lower() in HEDGE_VERBS else None
     governor = verb.head
     if (
         verb.dep_ == "xcomp"

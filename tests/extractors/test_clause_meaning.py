@@ -213,3 +213,11 @@ def test_a_conjoined_infinitive_shares_the_hedge(nlp):
 def test_a_phrase_with_with_before_the_subject_is_no_participant(nlp):
     found = _triples(nlp, "With his long coat and old hat, Tom Hale became a local legend.")
     assert not [f for f in found if f[1].endswith("with")]
+
+
+def test_stood_to_is_a_chain_and_its_conjunct_shares_it(nlp):
+    text = "The ruling, which stood to cost Maria Lopez more than $5 million and ruin her business, was excessive."
+    found = _triples(nlp, text)
+    lemmas = {f[1] for f in found}
+    assert {"stand to cost", "stand to ruin"} <= lemmas
+    assert not lemmas & {"cost", "ruin"}
