@@ -196,8 +196,26 @@ class _SubjectFinder:
             return heads, False
         head = verb.head
         if verb.dep_ == "conj" and head is not verb:
+            if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
+                # "the shock of finding out that friends had died and trying to assess the damage": a
+                # gerund is joined to a gerund; the parser's finite head is the wrong one
+                gerunds = [a for a in head.ancestors if a.tag_ == "VBG"]
+                return self.subjects_of(gerunds[0], depth + 1)[0] if gerunds else [], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and head.dep_ in ("pobj", "dobj")
+        ):
+            # "threw out the penalty against Trump, ruling in the lawsuit": after a comma, a participle
+            # on a noun deep in a phrase is the clause's, not that noun's
+            clause_verb = next((a for a in head.ancestors if _is_predicate(a)), None)
+            if clause_verb is not None:
+                subjects, _ = self.subjects_of(clause_verb, depth + 1)
+                return subjects, True
         if verb.dep_ == "acl" and head.lower_ == "order" and head.head.dep_ == "prep":
             # "in order to V": the subject of the clause the purpose belongs to
             governor = head.head.head

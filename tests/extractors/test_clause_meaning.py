@@ -221,3 +221,15 @@ def test_stood_to_is_a_chain_and_its_conjunct_shares_it(nlp):
     lemmas = {f[1] for f in found}
     assert {"stand to cost", "stand to ruin"} <= lemmas
     assert not lemmas & {"cost", "ruin"}
+
+
+def test_a_participle_after_a_comma_belongs_to_the_clause(nlp):
+    text = "An appeals court has thrown out the massive fine against Acme Corp, ruling Thursday in the state's lawsuit."
+    found = _triples(nlp, text)
+    assert [f for f in found if f[0] == "An appeals court" and f[1] == "rule in"]
+
+
+def test_a_gerund_joined_to_a_finite_verb_is_not_its_subjects_act(nlp):
+    text = "They described the shock of learning that friends had died and trying to count the losses."
+    found = _triples(nlp, text)
+    assert not [f for f in found if f[0] == "friends" and f[1].startswith("try")]
