@@ -38,6 +38,7 @@ from ..types import Argument, Extraction
 from .clause_builder import _build_clause
 from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder, in_title
 from .confidence import Features, score
+from .nominal import lexicon_of
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,6 +109,16 @@ def context_is_headline(context: DocContext, token_index: int) -> bool:
     return (not after.strip() or "\n" in after) and (not before or before == "\n")
 
 
+def _unknown_verb(verb: Token) -> bool:
+    """A "verb" whose lemma the model's verb lexicon does not know: most often a noun the parser
+    misread ("a measles outbreak across the city" -> outbreak; headline "inspects measles")."""
+    verbs, _ = lexicon_of(verb.doc.vocab)
+    lemma = verb.lemma_.lower()
+    if lemma == verb.lower_:
+        return False  # a form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
+    return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
+
+
 def _features(
     clause: Clause,
     context: DocContext,
@@ -130,6 +141,7 @@ def _features(
             for c in kids(subject)
         ),
         headline=context_is_headline(context, clause.verb.i),
+        unknown_verb=_unknown_verb(clause.last),
         object_pronoun=obj is not None and obj.pos_ == "PRON",
         hedged=bool(clause.hedge) or clause.verb.i in context.in_quote,
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",

@@ -233,3 +233,12 @@ def test_a_gerund_joined_to_a_finite_verb_is_not_its_subjects_act(nlp):
     text = "They described the shock of learning that friends had died and trying to count the losses."
     found = _triples(nlp, text)
     assert not [f for f in found if f[0] == "friends" and f[1].startswith("try")]
+
+
+def test_a_verb_the_lexicon_does_not_know_scores_lower(nlp):
+    from graph.extractors.clauses import _unknown_verb
+
+    doc = nlp("She wove the threads. He walked home.")
+    assert not [t for t in doc if t.pos_ == "VERB" and _unknown_verb(t)]
+    headline = nlp("Deputy Minister of Health inspects measles prevention in Ho Chi Minh City")
+    assert [t for t in headline if t.pos_ == "VERB" and _unknown_verb(t)]
