@@ -134,6 +134,9 @@ class Extraction:
     #: why the clause is not asserted though it has no modal: the hedging verb that governs it
     #: ("fail", "want", "deny", "plan"), a hedging adverb ("allegedly"), "whether", "if", "purpose"
     hedge: str | None = None
+    #: the n-ary extraction a minimal fact was split from, as written: subject, relation, object
+    #: and every further argument ("Kim met with the officials in Almaty on Monday")
+    clause_text: str | None = None
 
     @property
     def start(self) -> int:
@@ -199,6 +202,7 @@ class Fact:
     #: read inside reported speech: the speaker's claim, not the newspaper's (no direct triple)
     reported: bool = False
     attributed_to: str | None = None  # entity id of the speaker of a reported fact, when known
+    clause_text: str | None = None  # the n-ary extraction the fact was split from (Extraction.clause_text)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,12 @@ class Dateline:
     end: int  # where the body starts
 
 
-_PLACE = r"(?P<place>[A-Z][A-Z'\.\-]*(?:[ \-][A-Z][A-Z'\.\-]*){0,3})"
+# a place in capitals, perhaps with its state or country as written ("CUPERTINO, California")
+_PLACE = (
+    r"(?P<place>[A-Z][A-Z'\.\-]*(?:[ \-][A-Z][A-Z'\.\-]*){0,3}(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?(?=\s*\())?)"
+)
 _DATE = r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
-_AGENCY_WORD = r"[A-Z][A-Za-z&\-]*(?:\s[A-Z][A-Za-z&\-]*){0,2}"
+_AGENCY_WORD = r"[A-Z][A-Za-z&\-]*(?:[\s/][A-Z][A-Za-z&\-]*){0,2}"  # "Reuters", "AP", "Reuters/AFP"
 _DATELINE_PATTERNS = (
     # LONDON (Reuters) - ... / WASHINGTON, Dec 3 (AP) — ...
     re.compile(_PLACE + _DATE + r"\s*\((?P<source>" + _AGENCY_WORD + r")\)\s*[-\u2013\u2014:]+\s*"),
@@ -56,9 +59,10 @@ def parse_dateline(text: str) -> Dateline | None:
         match = pattern.match(head)
         if not match:
             continue
-        place = match.group("place").strip(" .")
+        city, _, region = match.group("place").strip().partition(",")
+        city = city.strip(" .")
         # the place must be written in capitals (a dateline), not an ordinary first word
-        letters = [c for c in place if c.isalpha()]
+        letters = [c for c in city if c.isalpha()]
         if len(letters) < 3 or not all(c.isupper() for c in letters):
             continue
         rest = head[match.end() :]
@@ -69,5 +73,6 @@ def parse_dateline(text: str) -> Dateline | None:
             source = source.strip()
             if source.isupper():
                 source = _title_case(source)
-        return Dateline(_title_case(place), source, match.group("date"), match.end())
+        place = _title_case(city.strip()) + (", " + region.strip() if region.strip() else "")
+        return Dateline(place, source, match.group("date"), match.end())
     return None

@@ -32,6 +32,28 @@ def normalize_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+#: a byline paragraph: "By Jane Smith", "By JANE SMITH and Tom Berg, Staff Reporters"
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|&|de|van|von|der|da))*\s*(?:[,|].{0,60})?")
+_HEADLINE_END = (".", "!", "?", '"', "\u201d", ":", ";")
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A paragraph that reads as a headline: short, and not ended like a sentence."""
+    return 0 < len(paragraph.split()) <= 25 and not paragraph.rstrip().endswith(_HEADLINE_END)
+
+
+def _without_bylines(body: str) -> str:
+    """The text without a byline paragraph among its first three ("By Jane Smith, Staff Reporter"):
+    a byline names the writer, it states no fact of the story."""
+    paragraphs = body.split("\n\n")
+    kept = [
+        p
+        for number, p in enumerate(paragraphs)
+        if not (number < 3 and len(p.split()) <= 14 and len(paragraphs) > 1 and _BYLINE.fullmatch(p))
+    ]
+    return "\n\n".join(kept) if len(kept) != len(paragraphs) else body
+
+
 def slugify_id(value: str) -> str:
     """A document id that is safe in an IRI path: letters, digits, ``-``, ``_`` and ``.``."""
     value = re.sub(r"[^\w.\-]+", "-", value.strip(), flags=re.ASCII).strip("-.")
@@ -50,12 +72,22 @@ def document_from_text(
     path: str | None = None,
 ) -> Document:
     """Make a :class:`Document` from raw text: normalise it and take off a dateline."""
-    body = normalize_text(text)
+    body = _without_bylines(normalize_text(text))
     dateline = parse_dateline(body)
     if dateline is not None:
         body = body[dateline.end :].lstrip(" -\u2013\u2014:")
         place = place or dateline.place
         source = source or dateline.source
+    else:
+        # a headline first ("Police shoot suspect"), then the dateline ("ARLINGTON — Police shot ...")
+        headline, _, rest = body.partition("\n\n")
+        dateline = parse_dateline(rest) if rest and _is_headline(headline) else None
+        if dateline is not None:
+            # blanked rather than cut, so the offsets of everything after it stay those of the text read
+            end = len(rest) - len(rest[dateline.end :].lstrip(" -\u2013\u2014:"))
+            body = headline + "\n\n" + " " * end + rest[end:]
+            place = place or dateline.place
+            source = source or dateline.source
     return Document(
         id=slugify_id(doc_id),
         text=body,

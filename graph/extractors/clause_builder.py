@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import MODAL_VERBS, SPEECH_VERBS
+from ..lexicon import MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
+from ..lexicon.verbs import (
+    COGNITION_VERBS,
+    IMPLICATIVE_CONTROL_VERBS,
+    OBJECT_CONTROL_VERBS,
+    PREPOSITIONAL_PARTICIPLES,
+    REPORTING_VERBS,
+)
 from ..syntax import kids, subtree_indices
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
@@ -17,6 +24,8 @@ from .clause_parts import (
     _adjective_slot,
     _children,
     _conjuncts,
+    _gerund_governor,
+    _infinitive_slot,
     _is_predicate,
     _is_relative_word,
     _lemma,
@@ -26,6 +35,7 @@ from .clause_parts import (
     _relation_tokens,
     _Slot,
     _SubjectFinder,
+    _to_infinitive,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,6 +111,11 @@ HEDGE_VERBS = {
     "predict",
     "forecast",
 }
+#: verbs that raise their infinitive's subject: "stood to lose", "seemed to work", "tend to rise"
+RAISING_VERBS = {"stand", "seem", "appear", "happen", "tend", "prove"}
+#: verbs of wanting: "wanted the company to increase X" stays a hedged fact of the company ("the
+#: company was wanted to increase" is no English)
+DESIRE_VERBS = {"want", "wish", "like", "love", "prefer", "need", "hope"}
 #: adverbs that hedge a clause: "allegedly robbed", "reportedly agreed"
 HEDGE_ADVERBS = {
     "allegedly",
@@ -151,7 +166,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     if first.dep_ == "ccomp" and first.head.lemma_.lower() in SPEECH_VERBS:
         return "reported"  # "X said the company had paid": the speaker's claim, not the newspaper's
     if dep == "conj":
-        return None
+        # "stood to cost X and rock Y": the second verb is as unsure as the first
+        return _hedge(first, first) if first is not verb and first.dep_ != "ROOT" else None
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
     if infinitive and dep in ("advcl", "acl") and head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return "purpose"
@@ -172,9 +188,17 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     # subject control / raising: "wants to go", "had to become", "is expected to win"
     while True:
         xcomps = [c for c in _children(last, "xcomp") if _is_predicate(c) and c.i > last.i]
+        if not xcomps and last.lemma_.lower() in RAISING_VERBS:
+            # "stood to cost X": the parser often reads the infinitive as one of purpose
+            xcomps = [c for c in _children(last, "advcl") if _to_infinitive(c) and c.i > last.i]
         if not xcomps or _children(last, "dobj", "dative", "attr"):
             break
         x = xcomps[0]
+        if any(a.lower_ == "too" for c in _children(last, "acomp") for a in _children(c, "advmod")):
+            merged.add(x.i)  # "too warm to make stars": the infinitive is what does not happen
+            break
+        if last.lemma_.lower() not in OBJECT_CONTROL_VERBS and any(last.i < c.i < x.i for c in _children(last, "prep")):
+            break  # "took to Twitter to tell followers": an infinitive of purpose after a phrase, no chain
         merged.add(x.i)
         x_relation, x_passive, x_negated, x_modality = _relation_tokens(x)
         relation.extend(x_relation)
@@ -193,7 +217,76 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         last = x
         construction = "control"
 
+    if (
+        verb.dep_ in ("acl", "advcl")
+        and verb.tag_ in ("VBN", "VBG")
+        and verb.lemma_.lower() in PREPOSITIONAL_PARTICIPLES
+        and not _children(verb, *SUBJECT_DEPS, "aux", "auxpass")
+    ):
+        return None  # "combined with X, Scotland now stand ...", "A, followed by B": a preposition
+    if any(
+        t.lower_ in ("wit", "namely") for t in verb.doc[max(verb.sent.start, verb.left_edge.i - 3) : verb.left_edge.i]
+    ):
+        return None  # "charges of assault, to wit, brandishing a firearm": what the charge says, not an act
+    if _too_to(verb):
+        return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)
+    if (
+        verb.dep_ in ("xcomp", "ccomp")
+        and hedge == verb.head.lemma_.lower()
+        and any(c.dep_ == "neg" for c in kids(verb.head))
+    ):
+        return None  # "does not expect inflation to return": the negated governor's fact says it all
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        negated = True  # "left without paying": did not pay
+    adjective = verb.head
+    if verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and adjective.lower_ != "able":
+        # "is eager to sign X", "was unable to repay X": the adjective belongs to the relation
+        copula = adjective.head
+        relation = sorted({copula.i, *(c.i for c in _children(copula, "aux", "neg")), adjective.i, *relation})
+        lemma_parts = [f"be {adjective.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        negated = negated or any(c.dep_ == "neg" for c in kids(copula))
+        hedge = None
+    gerund_of = _gerund_governor(verb) if verb.dep_ == "pcomp" else None
+    if gerund_of is not None and hedge is None:
+        # "agreed to cooperate on signing X": the signing is as unsure as the cooperation
+        hedge = _hedge(gerund_of, gerund_of) or (
+            gerund_of.lemma_.lower() if gerund_of.lemma_.lower() in HEDGE_VERBS else None
+        )
+        modal = [c for c in _children(gerund_of, "aux") if c.tag_ == "MD"]
+        modality = modality or (modal[0].lemma_.lower() if modal else None)
+    if modality is None and verb.dep_ == "conj" and verb.tag_ == "VB" and not _children(verb, "aux", "auxpass"):
+        # "would boost X and increase Y": the second verb shares the first one's modal
+        modal = [c for c in _children(verb.head, "aux") if c.tag_ == "MD" or c.lemma_.lower() in MODAL_LEMMAS]
+        modality = modal[0].lemma_.lower() if modal else None
+    chain_head = verb.head.head if verb.dep_ == "conj" else None
+    if (
+        chain_head is not None
+        and verb.head.i in merged
+        and verb.head.dep_ in ("xcomp", "advcl")
+        and _to_infinitive(verb.head)
+        and _to_infinitive(verb) is False
+        and verb.tag_ == "VB"
+        and not _children(chain_head, "dobj")
+        and not _children(verb, *SUBJECT_DEPS)
+    ):
+        # "stood to cost X and rock Y": the second infinitive belongs to the same chain (stand to rock)
+        relation = [chain_head.i, *relation]
+        lemma_parts = [_lemma(chain_head), *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        hedge = chain_head.lemma_.lower() if chain_head.lemma_.lower() in HEDGE_VERBS else None
+    governor = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and governor is not verb
+        and _children(governor, "dobj")
+        and governor.lemma_.lower() in (OBJECT_CONTROL_VERBS & HEDGE_VERBS) - IMPLICATIVE_CONTROL_VERBS - DESIRE_VERBS
+        and not _children(verb, *SUBJECT_DEPS)
+    ):
+        # "ordered him to pay X": he was ordered to pay X (not: he paid X); after a verb that
+        # asserts nothing of its own ("commissioned him to organize X") the infinitive stays a fact
+        relation = [governor.i, *relation]
+        lemma_parts = [f"be {governor.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        hedge = None
     subjects, inherited = finder.subjects_of(verb)
     clause = Clause(
         verb=verb,
@@ -228,6 +321,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     antecedent = verb.head if verb.dep_ == "relcl" else None
     copular = False
     skip_tokens: set[int] = set()
+    infinitive_preps: list[Token] = []  # "halted plans to sue X over Y": the infinitive's phrases
     for dep in DIRECT_OBJECT_DEPS:
         for child in _children(last, dep):
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
@@ -248,7 +342,16 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 if dep == "dobj":
                     clause.construction = "light_verb"
                 continue
+            if dep == "dobj" and _causative_have(last, child):
+                return None  # "had the memory boosted": the participle is the event, not "have"
+            infinitive = _infinitive_slot(last, child, merged) if dep == "dobj" else None
+            if infinitive is not None:
+                slot, infinitive_verb = infinitive
+                clause.objects.append(slot)
+                infinitive_preps.append(infinitive_verb)
+                continue
             clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child))
+    _negate_by_no(clause)
     dative = _children(last, "dative")
     if dative and not clause.objects:
         clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(dative[0]))
@@ -256,19 +359,89 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if copular and clause.construction == "svo":
         clause.construction = "copula"
 
-    ccomps = _children(last, "ccomp")
+    # a clause before a verb that reports no speech or thought is no object of it ("These stars do not
+    # live long, so they must have formed recently"; "X proposes a solution: stars were born ...")
+    reports = last.lemma_.lower() in REPORTING_VERBS | COGNITION_VERBS
+    ccomps = [c for c in _children(last, "ccomp") if c.i > last.i or reports]
     if ccomps and not clause.objects:
         comp = ccomps[0]
+        if comp.tag_ == "VBN" and last.lemma_.lower() in ("have", "get"):
+            return None  # "had their batteries enlarged": causative, see _causative_have
         marker = [c.i for c in kids(comp) if c.dep_ == "mark" and c.i < comp.i]
         span = [i for i in subtree_indices(comp) if i not in marker]
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            span = _without_asides(comp, span)
         clause.clause_object = (comp, span, marker)
         clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"
 
     clause.preps = _prep_arguments(last, skip=skip_tokens)
     if last is not verb:
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
+    if len(clause.objects) == 1:
+        for infinitive_verb in infinitive_preps:
+            clause.preps.extend(_prep_arguments(infinitive_verb, skip=skip_tokens))
     if clause.passive and clause.construction in ("svo", "control"):
         clause.construction = "passive"
     if clause.passive:
         clause.preps.sort(key=lambda p: p[0] != "by")  # the agent first: "was appointed by Y"
     return clause
+
+
+def _causative_have(verb: Token, obj: Token) -> bool:
+    """``had their memory boosted``, ``got the car repaired``: ``have`` with an object and its
+    participle says what was done to the object; ``have`` itself says nothing."""
+    if verb.lemma_.lower() not in ("have", "get"):
+        return False
+    return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
+        c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
+    )
+
+
+def _negate_by_no(clause: Clause) -> None:
+    """``made no comment on X``, ``No cause was given``: the determiner ``no`` negates the clause
+    (the fact is ``NOT make comment on X``); it leaves the argument's words."""
+    for slot in clause.objects[:1]:
+        nouns = [slot.head, *(slot.head.doc[i] for i in slot.relation if slot.head.doc[i].pos_ == "NOUN")]
+        no = [c.i for noun in nouns for c in kids(noun) if c.dep_ == "det" and c.lower_ == "no"]
+        if no:
+            clause.negated = True
+            slot.span = [i for i in slot.span if i not in no] or slot.span
+            slot.relation = [i for i in slot.relation if i not in no]
+    for index, (subject, span) in enumerate(clause.subjects):
+        no = [c.i for c in kids(subject) if c.dep_ == "det" and c.lower_ == "no"]
+        if no and len(span) > 1:
+            clause.negated = True
+            clause.subjects[index] = (subject, [i for i in span if i not in no])
+
+
+def _too_to(verb: Token) -> bool:
+    """An infinitive after ``too`` + adjective ("gas too warm and tenuous to make stars"), wherever
+    the parser hung it: the event does not happen."""
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(verb)):
+        return False
+    start = min(c.i for c in kids(verb) if c.lower_ == "to" and c.dep_ == "aux")
+    if start == 0:
+        return False
+    previous = verb.doc[start - 1]
+    while previous.dep_ == "conj" and previous.head is not previous and previous.pos_ == "ADJ":
+        previous = previous.head
+    return previous.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" for c in kids(previous))
+
+
+def _without_asides(comp: Token, span: list[int]) -> list[int]:
+    """A clausal object without its non-restrictive relative clauses (", which is why ...",
+    "the quake, which struck at midnight, had killed"): an aside, not what is expected or known."""
+    doc = comp.doc
+    drop: set[int] = set()
+    last = max(span)
+    for i in span:
+        token = doc[i]
+        if token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            end = token.right_edge.i
+            closed = end + 1 <= last and doc[end + 1].text == ","
+            # an aside that is not closed by a comma runs to the end of the clause
+            drop.update(range(token.left_edge.i - 1, (end if closed else last) + 1))
+    kept = [i for i in span if i not in drop]
+    while kept and doc[kept[-1]].is_punct:
+        kept.pop()
+    return kept or span

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
+from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import kids, subtree_indices
 from .minimal import rejoin_words
 
@@ -24,6 +25,7 @@ DIRECT_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
 ARGUMENT_SKIP_DEPS = ("relcl", "appos", "conj", "cc", "punct")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "nn", "det", "case", "prt", "neg"}
 TIME_LABELS = ("DATE", "TIME")
+OPENING_QUOTES = ('"', "\u201c", "``", "'", "\u2018")
 
 
 @dataclass
@@ -74,6 +76,19 @@ def _is_predicate(token: Token) -> bool:
     )
 
 
+def in_title(token: Token) -> bool:
+    """A capitalised verb inside a sentence, after another capitalised word: a word of a title
+    ("the film Alice Doesn't Live Here Anymore", "A Star Is Born"), not a predicate."""
+    if not token.is_title or token.pos_ not in ("VERB", "AUX") or token.i == token.sent.start:
+        return False
+    doc = token.doc
+    before = token.i - 1
+    while before > token.sent.start and doc[before].lower_ in ("n't", "not", "'s", "does", "do", "is"):
+        before -= 1
+    previous = doc[before]
+    return previous.is_title and previous.i != token.sent.start and not previous.is_punct
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in kids(token) if c.dep_ in deps]
 
@@ -112,6 +127,43 @@ def _context(verb: Token) -> str:
     return "subordinate"
 
 
+def _antecedent(noun: Token, relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the noun the clause hangs on, except that ``which``
+    after a date is the whole clause before it ("grows in 2025, which will keep prices high": no
+    noun), and ``who`` after an attribute introduced by ``with`` is the person who has it ("a
+    scholar with a deft style and rough charisma who became a star": the scholar)."""
+    if relative.lower_ == "which" and noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    if relative.lower_ in ("who", "whom") and not noun.ent_type_ and noun.pos_ == "NOUN":
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        prep = first.head
+        if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("NOUN", "PROPN"):
+            return prep.head
+    return noun
+
+
+#: prepositions whose gerund shares the subject of the clause: "engaged in fraud by padding
+#: statements", "after finding that", "without paying" (not "of", "from", "for": "accused of
+#: taking", "banned from serving", "praised for saving" do not say who did it, or whether)
+GERUND_PREPOSITIONS = {"by", "after", "before", "upon", "on", "through", "despite", "since", "while", "without"}
+
+
+def _gerund_governor(verb: Token) -> Token | None:
+    """The verb whose subject does a gerund after a preposition: "surprised astronomers by
+    discovering X" (surprise), "imposed punishments, such as banning X" (impose)."""
+    prep = verb.head
+    if prep.dep_ not in ("prep", "agent") or prep.head is prep:
+        return None
+    if prep.lower_ in GERUND_PREPOSITIONS and _is_predicate(prep.head):
+        return prep.head
+    noun = prep.head
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in kids(prep)) and noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head if _is_predicate(noun.head) else None
+    return None
+
+
 class _SubjectFinder:
     def __init__(self) -> None:
         self._cache: dict[int, tuple[list[Token], bool]] = {}
@@ -125,19 +177,45 @@ class _SubjectFinder:
     def _find(self, verb: Token, depth: int) -> tuple[list[Token], bool]:
         if depth > 8:
             return [], False
+        if in_title(verb) and verb.head is not verb:
+            # "starred in Alice Doesn't Live Here Anymore, ... and acted in X": the title's verb is
+            # no clause; a verb joined to it belongs to the clause the title is in
+            subjects, _ = self.subjects_of(verb.head, depth + 1)
+            return subjects, True
         own = _children(verb, *SUBJECT_DEPS)
         if own:
             heads: list[Token] = []
             for subject in own:
                 if _is_relative_word(subject) and verb.dep_ == "relcl":
-                    heads.extend(_conjuncts(verb.head))
+                    antecedent = _antecedent(verb.head, subject)
+                    if antecedent is None:
+                        return [], False
+                    heads.extend(_conjuncts(antecedent))
                 else:
                     heads.extend(_conjuncts(subject))
             return heads, False
         head = verb.head
         if verb.dep_ == "conj" and head is not verb:
+            if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
+                # "the shock of finding out that friends had died and trying to assess the damage": a
+                # gerund is joined to a gerund; the parser's finite head is the wrong one
+                gerunds = [a for a in head.ancestors if a.tag_ == "VBG"]
+                return self.subjects_of(gerunds[0], depth + 1)[0] if gerunds else [], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and head.dep_ in ("pobj", "dobj")
+        ):
+            # "threw out the penalty against Trump, ruling in the lawsuit": after a comma, a participle
+            # on a noun deep in a phrase is the clause's, not that noun's
+            clause_verb = next((a for a in head.ancestors if _is_predicate(a)), None)
+            if clause_verb is not None:
+                subjects, _ = self.subjects_of(clause_verb, depth + 1)
+                return subjects, True
         if verb.dep_ == "acl" and head.lower_ == "order" and head.head.dep_ == "prep":
             # "in order to V": the subject of the clause the purpose belongs to
             governor = head.head.head
@@ -147,9 +225,17 @@ class _SubjectFinder:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)
-            if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
-                return [], False  # "a law to protect X", "means to obtain X": the noun is not the doer
+            if verb.tag_ == "VB" and any(c.lower_ == "to" for c in _children(verb, "aux")):
+                return [], False  # "a law to protect X", "time to grab X": the noun is not the doer
             return _conjuncts(head), False
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+            governor = _gerund_governor(verb)
+            if governor is not None:
+                subjects, _ = self.subjects_of(governor, depth + 1)
+                return subjects, True
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and _is_predicate(head.head):
+            subjects, _ = self.subjects_of(head.head, depth + 1)  # "he was able to hold off X"
+            return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
             if objects:
@@ -231,6 +317,10 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 if obj.pos_ not in ("VERB", "AUX")
                 else subtree_indices(obj)
             )
+            if child.is_title and child.i > 0 and child.doc[child.i - 1].text in OPENING_QUOTES:
+                # crooning "For the Good Times": the capitalised preposition opens a quoted title
+                found.append(("title", obj, [child.i, *span], []))
+                continue
             found.append((child.lower_, obj, span, marker))
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
             found.append(("time", child, subtree_indices(child), []))
@@ -282,3 +372,35 @@ def _adjective_slot(adjective: Token) -> list[_Slot]:
         _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
         for n in _conjuncts(obj)
     ]
+
+
+def _to_infinitive(token: Token) -> bool:
+    """``to sue``, ``to be addressed``"""
+    return token.tag_ in ("VB", "VBN") and any(c.lower_ == "to" for c in _children(token, "aux"))
+
+
+def _infinitive_slot(verb: Token, noun: Token, merged: set[int]) -> tuple[_Slot, Token] | None:
+    """``halted plans to sue the regulator``, ``announced new tactics to win back investors``: a
+    common-noun object with an infinitive of its own (the parser's ``acl``, or an ``xcomp`` of a verb
+    that does not make its object act) keeps the infinitive in the relation (``halt plans to sue |
+    the regulator``), so the argument is not cut before its point. The infinitive is not read again
+    as a clause of its own (``merged``)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    candidates = [c for c in _children(noun, "acl") if _to_infinitive(c) and c.i > noun.i]
+    if not candidates and verb.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        candidates = [c for c in _children(verb, "xcomp") if _to_infinitive(c) and c.i > noun.i]
+    if not candidates or _children(candidates[0], *SUBJECT_DEPS):
+        return None
+    infinitive = candidates[0]
+    objects = _children(infinitive, "dobj")
+    if not objects or objects[0].tag_ in ("WDT", "WP"):
+        return None
+    words = [c.i for c in kids(noun) if c.dep_ in ("amod", "compound", "nummod") and c.i < noun.i]
+    to = [c.i for c in _children(infinitive, "aux") if c.lower_ == "to"]
+    particles = [c.i for c in _children(infinitive, "prt")]
+    relation = sorted([*words, noun.i, *to, infinitive.i, *particles])
+    merged.add(infinitive.i)
+    lemma = f"{noun.lemma_.lower()} to {_lemma(infinitive)}"
+    obj = objects[0]
+    return _Slot(obj, _noun_span(obj), relation, lemma), infinitive

@@ -32,11 +32,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase
 from ..types import Argument, Extraction
 from .clause_builder import _build_clause
-from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
+from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder, in_title
 from .confidence import Features, score
+from .nominal import lexicon_of
 from .registry import register_extractor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,7 +80,7 @@ def find_clauses(
     merged: set[int] = set(skip or ())  # xcomp verbs folded into their governor's relation
     clauses: list[Clause] = []
     for token in context.tokens:
-        if not _is_predicate(token) or token.i in merged:
+        if not _is_predicate(token) or token.i in merged or in_title(token):
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read
@@ -86,6 +88,35 @@ def find_clauses(
         if clause is not None:
             clauses.append(clause)
     return clauses
+
+
+#: determiners of a description that names something said before ("the sum", "those provisions")
+DESCRIPTION_DETERMINERS = ("the", "this", "that", "these", "those")
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
+
+
+def context_is_headline(context: DocContext, token_index: int) -> bool:
+    """The token's sentence is a paragraph of its own not ended like a sentence: a headline,
+    whose compressed grammar ("Police shoot suspect after bank robbed") is often misread."""
+    sentence = context.sentences[context.sentence_of[token_index]]
+    text = sentence.text.strip()
+    if not text or text.endswith(_SENTENCE_ENDS):
+        return False
+    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    end = start + len(text)
+    after = context.text[end : end + 2]  # the sentence may hold the paragraph break: look past its text
+    before = context.text[max(0, start - 1) : start]
+    return (not after.strip() or "\n" in after) and (not before or before == "\n")
+
+
+def _unknown_verb(verb: Token) -> bool:
+    """A "verb" whose lemma the model's verb lexicon does not know: most often a noun the parser
+    misread ("a measles outbreak across the city" -> outbreak; headline "inspects measles")."""
+    verbs, _ = lexicon_of(verb.doc.vocab)
+    lemma = verb.lemma_.lower()
+    if lemma == verb.lower_:
+        return False  # a form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
+    return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
 
 
 def _features(
@@ -104,7 +135,13 @@ def _features(
         context=_context(clause.verb),
         inherited_subject=clause.inherited_subject,
         subject_pronoun=subject.pos_ == "PRON",
-        subject_description=subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in kids(subject)),
+        subject_description=subject.pos_ == "NOUN"
+        and any(
+            (c.dep_ == "det" and c.lower_ in DESCRIPTION_DETERMINERS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in kids(subject)
+        ),
+        headline=context_is_headline(context, clause.verb.i),
+        unknown_verb=_unknown_verb(clause.last),
         object_pronoun=obj is not None and obj.pos_ == "PRON",
         hedged=bool(clause.hedge) or clause.verb.i in context.in_quote,
         subject_name=bool(subject.ent_type_) or subject.pos_ == "PROPN",
@@ -124,14 +161,36 @@ def _words(arguments: tuple[Argument, ...]) -> int:
     return sum(len(a.value.tokens) + len(a.marker) for a in arguments)
 
 
-def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
-    doc = context.doc
-    sentence = context.sentence_of[clause.verb.i]
-    lemma = " ".join(clause.lemma_parts)
-    arguments = tuple(
+def clause_arguments(clause: Clause, sentence: int) -> tuple[Argument, ...]:
+    """The prepositional and time arguments of a clause, as mentions of sentence ``sentence``."""
+    doc = clause.verb.doc
+    return tuple(
         Argument(role=role, value=make_mention(doc, head, span, sentence), marker=tuple(marker))
         for role, head, span, marker in clause.preps
     )
+
+
+def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> Iterator[Extraction]:
+    doc = context.doc
+
+    def frame(argument: Argument) -> bool:
+        head = doc[argument.value.head]
+        after = argument.value.tokens[-1] + 1
+        if head.lemma_.lower() in ADVERBIAL_NOUNS:
+            return True
+        return head.lemma_.lower() in PREPOSITIONAL_IDIOMS and (
+            any(c.dep_ in ("prep", "acl") for c in kids(head)) or (after < len(doc) and doc[after].pos_ == "ADP")
+        )
+
+    sentence = context.sentence_of[clause.verb.i]
+    arguments = clause_arguments(clause, sentence)
+    frame_ends = {a.value.tokens[-1] for a in arguments if frame(a)}
+
+    def idiom(argument: Argument) -> bool:
+        """``in a nod to X``, ``in response to X``: a frame, and the phrase that completes it"""
+        return frame(argument) or bool(argument.marker and argument.marker[0] - 1 in frame_ends)
+
+    lemma = " ".join(clause.lemma_parts)
     for subject_head, subject_span in clause.subjects:
         subject = make_mention(doc, subject_head, subject_span, sentence)
         base: dict[str, Any] = {
@@ -145,13 +204,15 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             "hedge": clause.hedge or ("quoted" if clause.verb.i in context.in_quote else None),
         }
         if clause.objects:
+            # "was named chief executive", "was awarded the prize": the subject is the patient
+            object_lemma = f"be {lemma}" if clause.passive and not lemma.startswith("be ") else lemma
             for slot in clause.objects:
                 if slot.head.i == subject_head.i:
                     continue
                 construction = clause.construction
                 yield Extraction(
                     relation=make_phrase(doc, clause.relation + slot.relation),
-                    lemma=f"{lemma} {slot.lemma}" if slot.lemma else lemma,
+                    lemma=f"{object_lemma} {slot.lemma}" if slot.lemma else object_lemma,
                     object=make_mention(doc, slot.head, slot.span, sentence),
                     arguments=arguments,
                     construction=construction,
@@ -193,11 +254,13 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 ),
                 **base,
             )
-        elif arguments:
+        elif any(not idiom(a) for a in arguments):
             # no object: the first prepositional phrase that is not a bare time joins the relation
+            # (a frame such as "in a nod to X" never does: with only frames there is no object)
             order = sorted(
                 range(len(arguments)),
                 key=lambda k: (
+                    idiom(arguments[k]),  # "in a nod to", "in response to": a frame, not a participant
                     not (clause.passive and arguments[k].role == "by"),  # the passive agent first
                     arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
                     arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
@@ -209,7 +272,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
             # the passive agent and bare time and place phrases add no preposition to the lemma
-            prep_lemma = lemma if (clause.passive and role == "by") or role in ("time", "place") else f"{lemma} {role}"
+            bare = (clause.passive and role == "by") or role in ("time", "place", "title")
+            prep_lemma = lemma if bare else f"{lemma} {role}"
             if clause.passive and role != "by":
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction

@@ -74,7 +74,9 @@ class Features:
     object_name: bool = False
     object_missing: bool = False  # no object: an intransitive clause
     in_quote: bool = False
-    subject_description: bool = False  # a common noun with "the": often left unresolved
+    subject_description: bool = False  # "the sum", "those provisions", "his colleagues": often left unresolved
+    unknown_verb: bool = False  # the verb's lemma is no verb of the model's lexicon: a misread noun
+    headline: bool = False  # a headline's compressed grammar is often misread; the body says it again
     object_pronoun: bool = False
     hedged: bool = False  # a hedge, quotation or reported clause: the fact is someone's claim or plan
     subject_length: int = 1
@@ -95,7 +97,11 @@ def score(features: Features) -> float:
     if features.object_pronoun:
         z -= 0.8
     if features.subject_description:
-        z -= 0.3
+        z -= 0.7
+    if features.headline:
+        z -= 1.0
+    if features.unknown_verb:
+        z -= 1.0
     if features.hedged:
         z -= 0.4
     if features.subject_name:

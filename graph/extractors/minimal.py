@@ -26,14 +26,22 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
+from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import Tree, doc_tree, trim_edges
-from ..types import Extraction
+from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["MinimalTriple", "core_tokens", "is_vacuous", "minimal_extractions", "minimal_triples", "rejoin_words"]
+__all__ = [
+    "MinimalTriple",
+    "core_tokens",
+    "is_vacuous",
+    "minimal_extractions",
+    "minimal_triples",
+    "rejoin_words",
+]
 
 #: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
@@ -98,6 +106,21 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
     drop: set[int] = set()
     for child in tree.children[head]:
         dep = tree.deps[child]
+        if (
+            dep == "acl"
+            and tree.tokens[child].tag_ in ("VB", "VBN")
+            and any(tree.deps[c] == "aux" and tree.texts[c].lower() == "to" for c in tree.children[child])
+        ):
+            continue  # the noun's purpose: "the issues to be addressed at the meeting", "plans to expand"
+        if (
+            dep == "acl"
+            and any(tree.texts[c].lower() in ("that", "whether") for c in tree.children[child])
+            and not any(tree.texts[c].lower() in ("such", "so") for c in tree.children[head])
+        ):
+            continue  # the noun's content: "the possibility that demand grows" (not "such a X that")
+        glued = child > 0 and tree.texts[child - 1] in ("-", "/") and tree.whitespace[child - 1] == ""
+        if glued:
+            continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
     kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])
@@ -157,6 +180,8 @@ def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tu
     for child in tree.children[head]:
         if tree.deps[child] != "prep" or child not in span or tree.texts[child].lower() not in _SPLIT_PREPOSITIONS:
             continue
+        if child < head:
+            continue  # "With his long hair, he represented a breed": a phrase before the noun is not its own
         objects = [c for c in tree.children[child] if tree.deps[c] == "pobj"]
         if not objects:
             continue
@@ -215,54 +240,6 @@ def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
 
 
 _CONTENT_POS = ("NOUN", "PROPN", "PRON", "NUM")
-#: nouns of multiword prepositions and frames ("in light of", "in the context of", "as part of"):
-#: a phrase headed by one is no participant of the event
-_PREPOSITIONAL_IDIOMS = {
-    "light",
-    "context",
-    "addition",
-    "response",
-    "term",
-    "terms",
-    "line",
-    "view",
-    "behalf",
-    "spite",
-    "order",
-    "part",
-    "case",
-    "respect",
-    "regard",
-    "fact",
-    "way",
-    "effort",
-    "bid",
-    "attempt",
-    "process",
-    "course",
-    "wake",
-    "face",
-    "favor",
-    "favour",
-    "accordance",
-    "connection",
-    "relation",
-    "lieu",
-    "lack",
-    "turn",
-    "wit",
-    "means",
-    "time",
-    "moment",
-    "end",
-    "sideline",
-    "sidelines",
-    "instance",
-    "example",
-    "particular",
-    "general",
-    "total",
-}
 #: prepositions of comparison: "like much of the country" is no participant
 _COMPARISON_ROLES = {"like", "unlike", "than", "as if"}
 #: prepositions a relation label may end with ("meet with"): an argument fact replaces it ("meet in")
@@ -312,6 +289,12 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
     obj = extraction.object
     if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):
         return True  # "did not say how many times Riley was shot": a question, not an argument
+    if (
+        extraction.negated
+        and obj.tokens
+        and (doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP") or doc[obj.tokens[0]].lower_ == "whether")
+    ):
+        return True  # "did not say how many times, or where", "did not say whether": nothing was said
     if obj.kind != "CLAUSE":
         tags = [doc[i].pos_ for i in obj.tokens]
         content: tuple[str, ...] = _CONTENT_POS if nodes else (*_CONTENT_POS, "ADJ", "VERB")
@@ -349,7 +332,16 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     core = obj.tokens if obj.kind == "CLAUSE" else core_tokens(doc, obj.head, obj.tokens)
     if core and tuple(core) != tuple(obj.tokens):
         obj = make_mention(doc, doc[obj.head], core, obj.sentence, kind=obj.kind)
-    results.append(replace(extraction, object=obj))
+    clause_text = extraction.clause_text
+    if extraction.arguments or obj is not extraction.object:
+        # the n-ary extraction, kept whole on each minimal fact made from it (nkg:clauseText)
+        words = {*extraction.subject.tokens, *extraction.relation.tokens, *extraction.object.tokens}
+        words.update(i for argument in extraction.arguments for i in (*argument.marker, *argument.value.tokens))
+        clause_text = make_phrase(doc, words).text
+    verb = doc[extraction.relation.tokens[-1]].lemma_.lower() if extraction.relation.tokens else ""
+    if verb not in _PROVIDE_WITH or not any(a.role == "with" for a in extraction.arguments):
+        # (else "provided police with a description": the fact is "provide police with | description" alone)
+        results.append(replace(extraction, object=obj, clause_text=clause_text))
     if extraction.construction in SYNTHETIC_RELATIONS or not extraction.relation.tokens:
         return results
     # "said in a statement that ...", "said on a call": the medium is no fact; the source is
@@ -379,8 +371,12 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue
-        if doc[value.head].lemma_.lower() in _PREPOSITIONAL_IDIOMS:
+        if doc[value.head].lemma_.lower() in PREPOSITIONAL_IDIOMS | ADVERBIAL_NOUNS:
             continue
+        if argument.role == "with" and argument.marker and argument.marker[0] < min(extraction.subject.tokens):
+            continue  # "With his long hair, he represented a breed": a circumstance, no participant
+        if base_lemma == "be" and extraction.construction == "prep":
+            continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)
         if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
             continue
@@ -401,6 +397,70 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
                 arguments=(),
                 construction="argument",
                 confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+                clause_text=clause_text,
             )
         )
+    if not medium_only and extraction.construction not in ("copula", "reduced_relative"):
+        results.extend(_modifier_facts(extraction, doc, obj, clause_text))
     return results
+
+
+def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text: str | None) -> list[Extraction]:
+    """The prepositional modifiers the object's core left out, each its own fact: "died at his home
+    in Maui" -> ``die at home in | Maui`` (the graph's share of what :func:`minimal_triples` gives)."""
+    from ..syntax import make_mention, make_phrase
+
+    assert extraction.object is not None
+    found: list[Extraction] = []
+    head = doc[extraction.object.head]
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _QUANTITY_LABELS or head.lemma_.lower() in _UNIT_NOUNS:
+        return found  # "jumped 8 per cent in trading": the amount's phrase belongs to the verb
+    if head.pos_ == "PROPN" or head.ent_type_:
+        # a name is no part of the relation: "talks with Payne in Liverpool" -> hold talk in | Liverpool
+        words = extraction.lemma.split()
+        while len(words) > 1 and words[-1] in _TRAILING_PREPOSITIONS:
+            words.pop()
+        stem = " ".join(words)
+    else:
+        stem = f"{extraction.lemma} {head.lemma_.lower()}"
+    tree = doc_tree(doc)
+    for prep, value_core, _full in _object_modifiers(doc, head.i, set(extraction.object.tokens)):
+        value_head = next((i for i in value_core if tree.tokens[i].head.i == prep), None)
+        if value_head is None or tree.texts[prep].lower() in _CORE_PREPOSITIONS:
+            continue
+        relation = make_phrase(doc, [*extraction.relation.tokens, *core.tokens, prep])
+        for value in _noun_conjuncts(tree, value_head)[:6]:  # "cooperation in trade, energy and space"
+            token = tree.tokens[value]
+            if token.lemma_.lower() in PREPOSITIONAL_IDIOMS | ADVERBIAL_NOUNS or token.ent_type_ in ("DATE", "TIME"):
+                continue
+            value_tokens = value_core if value == value_head else core_tokens(doc, value, _subtree(tree, value))
+            if not any(tree.tokens[i].pos_ in _CONTENT_POS for i in value_tokens):
+                continue
+            found.append(
+                replace(
+                    extraction,
+                    relation=relation,
+                    lemma=f"{stem} {tree.texts[prep].lower()}",
+                    object=make_mention(doc, token, value_tokens, core.sentence),
+                    arguments=(),
+                    construction="argument",
+                    confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+                    clause_text=clause_text,
+                )
+            )
+    return found
+
+
+#: verbs whose "with" phrase is what is given: "provided police with a description"
+_PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
+_QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME")
+_UNIT_NOUNS = {"cent", "percent", "per", "%"}
+
+
+def _noun_conjuncts(tree: Tree, head: int) -> list[int]:
+    """``head`` and the nouns conjoined to it, in order."""
+    result = [head]
+    for child in tree.children[head]:
+        if tree.deps[child] == "conj" and tree.tokens[child].pos_ in ("NOUN", "PROPN"):
+            result.extend(_noun_conjuncts(tree, child))
+    return result

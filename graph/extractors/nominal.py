@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS, SPEECH_VERBS
+from ..lexicon.function_words import PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -47,6 +48,24 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _ADJECTIVAL = (("ance", "ant"), ("ence", "ent"))
 
+
+#: nouns of change and the verb they stand for: "a 5% rise in prices" -> prices rise by 5%
+CHANGE_NOUNS = {
+    "jump": "jump",
+    "rise": "rise",
+    "increase": "increase",
+    "fall": "fall",
+    "drop": "drop",
+    "decline": "decline",
+    "gain": "gain",
+    "surge": "surge",
+    "growth": "grow",
+    "slump": "slump",
+    "climb": "climb",
+    "dip": "dip",
+    "decrease": "decrease",
+}
+_AMOUNTS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 
 _LEXICON_CACHE: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
 
@@ -161,6 +180,59 @@ class NominalExtractor:
             yield from self._nominals(doc, context, handled)
         if "possessive" not in self.exclude:
             yield from self._possessives(doc, context, handled)
+        if "change" not in self.exclude:
+            yield from self._changes(doc, context)
+
+    def _changes(self, doc: Doc, context: DocContext) -> Iterator[Extraction]:
+        """``a 17-per-cent jump in sales of X``, ``a fall of 3 percent in sales``: (sales of X, jump
+        by, 17-per-cent). Only with both the amount and the thing that changed."""
+        for noun in context.tokens:
+            verb = CHANGE_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+            if verb is None or noun.i in context.in_gloss:
+                continue
+            amount: list[int] = []
+            for child in kids(noun):
+                if child.i < noun.i and child.dep_ in ("nummod", "compound", "amod", "quantmod"):
+                    words = subtree_indices(child)
+                    if any(doc[i].like_num or doc[i].ent_type_ in _AMOUNTS for i in words):
+                        amount.extend(words)
+            holders = [noun]
+            for of in (c for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "of"):
+                for value in (c for c in kids(of) if c.dep_ == "pobj" and (c.like_num or c.ent_type_ in _AMOUNTS)):
+                    amount = amount or subtree_indices(value, skip_deps=("prep",))
+                    holders.append(value)  # "a fall of 3 percent in sales": "in" hangs on the amount
+            places = [
+                obj
+                for holder in holders
+                for prep in kids(holder)
+                if prep.dep_ == "prep" and prep.lower_ == "in"
+                for obj in kids(prep)
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+            ]
+            if not amount or not places:
+                continue
+            thing = places[0]
+            sentence = context.sentence_of[noun.i]
+            thing_span = subtree_indices(thing, skip_deps=("relcl", "appos", "acl"))
+            yield Extraction(
+                doc_id=context.doc_id,
+                sentence=sentence,
+                subject=make_mention(doc, thing, thing_span, sentence),
+                relation=make_phrase(doc, [noun.i]),
+                lemma=f"{verb} by",
+                object=make_mention(doc, doc[amount[-1]], sorted(set(amount)), sentence),
+                extractor=self.name,
+                construction="nominal",
+                confidence=score(
+                    Features(
+                        "nominal",
+                        object_name=True,
+                        in_quote=noun.i in context.in_quote,
+                        subject_length=len(thing_span),
+                        sentence_length=context.sentence_length(noun.i),
+                    )
+                ),
+            )
 
     def _nominals(self, doc: Doc, context: DocContext, handled: set[int]) -> Iterator[Extraction]:
         verbs, adjectives = lexicon_of(doc.vocab)
@@ -171,6 +243,8 @@ class NominalExtractor:
         for noun in context.tokens:
             if noun.pos_ != "NOUN" or noun.ent_type_ or noun.i in context.in_gloss:
                 continue
+            if noun.lemma_.lower() in PREPOSITIONAL_IDIOMS:
+                continue  # "to a total of $90 billion", "in response to": a frame, no event
             verb = verb_of_nominal(noun.text, verbs, adjectives)
             possessed = any(c.dep_ == "poss" for c in kids(noun))
             if verb is None and possessed and noun.lemma_.lower() in verbs:

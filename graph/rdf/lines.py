@@ -108,6 +108,8 @@ def _fact_lines(fact: Fact) -> Iterator[Line]:
         yield a, _N["subjectText"], _l(fact.subject_text), g
     if fact.object_text:
         yield a, _N["objectText"], _l(fact.object_text), g
+    if fact.clause_text:
+        yield a, _N["clauseText"], _l(fact.clause_text), g
     if fact.negated:
         yield a, _N["negated"], _TRUE, g
     if fact.modality:

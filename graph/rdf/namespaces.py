@@ -65,6 +65,7 @@ class NKG(DefinedNamespace):
     sentenceIndex: URIRef
     subjectText: URIRef
     objectText: URIRef
+    clauseText: URIRef
     negated: URIRef
     modality: URIRef
     hedge: URIRef

@@ -188,6 +188,7 @@ def resolve_article(
             "negated": extraction.negated,
             "modality": extraction.modality,
             "hedge": extraction.hedge,
+            "clause_text": extraction.clause_text,
             "construction": extraction.construction,
             "time": time,
             "place": place,

@@ -41,3 +41,36 @@ def test_normalize_text_joins_wrapped_lines_and_keeps_paragraphs():
     assert (
         normalize_text("One  line\nwrapped.\r\n\r\n\n  Second\tparagraph. ") == "One line wrapped.\n\nSecond paragraph."
     )
+
+
+@pytest.mark.parametrize(
+    "text, place, source",
+    [
+        ("PORTLAND, Oregon (Reuters/AP) - The mill said", "Portland, Oregon", "Reuters/AP"),
+        ("SALEM, Ore. (AP) - The council met", "Salem, Ore.", "AP"),
+    ],
+)
+def test_datelines_with_a_state_and_two_agencies(text, place, source):
+    dateline = parse_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.source) == (place, source)
+
+
+def test_a_dateline_after_the_headline_is_taken_off_and_offsets_stay():
+    from graph.documents import document_from_text
+
+    text = "Mill closes after fire\n\nPORTLAND \u2014 The mill closed on Monday after a fire."
+    document = document_from_text("mill", text)
+    assert (document.place, document.source) == ("Portland", None)
+    assert "PORTLAND" not in document.text
+    assert document.text.index("The mill closed") == text.index("The mill closed")
+
+
+def test_a_byline_is_no_part_of_the_story():
+    from graph.documents import document_from_text
+
+    document = document_from_text(
+        "mill", "Mill closes\n\nBy Dana Whitfield, Staff Writer\n\nThe mill closed on Monday."
+    )
+    assert "Whitfield" not in document.text
+    kept = document_from_text("x", "By the river the mill closed on Monday, workers said.\n\nIt had run for years.")
+    assert kept.text.startswith("By the river")

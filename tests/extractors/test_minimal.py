@@ -165,3 +165,16 @@ def test_a_participle_after_a_speech_verb_is_not_the_speakers_act(nlp):
 def test_hyphenated_words_stay_whole(nlp):
     found = _facts(nlp, "The company raised its budget to a record $10.2-billion last year.")
     assert any("$10.2-billion" in (f[2] or "") for f in found)
+
+
+def test_each_minimal_fact_keeps_the_whole_clause_text(nlp):
+    doc = nlp("The court halted plans to fine the bank over the loans on Monday.")
+    found = [m for e in extract_document(doc, "t") for m in minimal_extractions(e, doc)]
+    assert len(found) >= 2
+    assert {m.clause_text for m in found} == {"The court halted plans to fine the bank over the loans on Monday"}
+
+
+def test_a_hyphenated_word_keeps_its_middle(nlp):
+    doc = nlp("The firm will split its shares three-for-one next year.")
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "three" not in objects

@@ -53,3 +53,12 @@ def test_possessive_is_the_agent(hand_doc):
         "the reform",
     )
     assert extraction.construction == "nominal"
+
+
+def test_a_change_noun_with_its_amount_and_thing_is_a_fact(nlp):
+    from graph.extractors import get_extractor
+
+    doc = nlp("Prices rose after a 5% rise in oil prices. The sharp fall in prices hurt farmers.")
+    found = [(e.subject.text, e.lemma, e.object.text) for e in get_extractor("nominal.v1")(doc, doc_id="t") if e.object]
+    assert ("oil prices", "rise by", "5%") in found
+    assert not [f for f in found if f[1] == "fall by"]  # no amount: nothing

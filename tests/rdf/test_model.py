@@ -112,3 +112,14 @@ def test_entity_uses_replay_into_the_same_entities(sample_kg):
     for use in sample_kg.entity_uses:
         index.restore(use)
     assert index.entities() == list(sample_kg.entities)
+
+
+def test_an_assertion_keeps_the_clause_its_triple_was_split_from(nlp):
+    from graph.documents import document_from_text
+    from graph.pipeline import build_graph
+    from graph.rdf.model import to_dataset
+    from graph.rdf.namespaces import NKG
+
+    kg = build_graph([document_from_text("t", "The court halted plans to fine the bank over the loans.")])
+    texts = {str(o) for _, _, o, _ in to_dataset(kg).quads((None, NKG.clauseText, None, None))}
+    assert texts == {"The court halted plans to fine the bank over the loans"}

@@ -60,7 +60,8 @@ def _undeclared_relation(g: Graph) -> tuple[URIRef, str]:
 
 def _direct_triple_missing(g: Graph) -> tuple[URIRef, str]:
     for a in sorted(g.subjects(RDF.type, NKG.Assertion))[3:]:
-        if g.value(a, NKG.negated) is None and g.value(a, NKG.modality) is None:
+        plain = all(g.value(a, term) is None for term in (NKG.negated, NKG.modality, NKG.hedge, NKG.reported))
+        if plain:  # a hedged or reported assertion has no direct triple to remove
             g.remove((g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object)))
             return a, ""
     raise AssertionError("no plain assertion in the sample")
