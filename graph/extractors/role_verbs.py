@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import APPOINTING_VERBS
 from ..lexicon.roles import ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
 from ..syntax import kids, subtree_indices
-from .role_titles import _is_org_word, _is_personish
+from .role_titles import _is_org_word, _is_personish, is_role_word, names_person, organisation_like, person_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
     "appointee",
+    "appointer",
+    "glued_appointee",
+    "promoted_to",
     "as_holders",
     "copula_subject",
     "ended_by_object_verb",
@@ -81,7 +85,8 @@ def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
     ended = not _not_yet(verb)
     holders: list[tuple[Token, bool]] = []
     if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
-        holders.append((subject, False))  # "took over as coach", "was sworn in as president"
+        if ended:  # "will succeed Y as chair": not yet
+            holders.append((subject, False))  # "took over as coach", "was sworn in as president"
         if lemma in ("succeed", "replace"):  # "X succeeds Y as chair": Y held it before
             holders += [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c)]
     elif phrase in ROLE_LEAVING_VERBS or lemma in ROLE_LEAVING_VERBS:
@@ -141,3 +146,48 @@ def ended_by_object_verb(role: Token) -> bool:
     """``Globex fired its chief executive, Tom Berg``: the role is the object of a verb that ends it."""
     verb = role.head
     return role.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _ENDING_VERBS and not _not_yet(verb)
+
+
+def appointer(verb: Token) -> list[int]:
+    """``Halvorsen Foods named X chief executive``: the organisation that gives the role, the
+    appointing verb's subject (not a person: "Trump named X ambassador" names no organisation)."""
+    for child in kids(verb):
+        if child.dep_ == "nsubj" and organisation_like(child):
+            skip = (*_SKIP, "prep")
+            return [i for i in subtree_indices(child, skip_deps=skip) if child.doc[i].pos_ != "DET"]
+    return []
+
+
+def glued_appointee(verb: Token, role: Token) -> Token | None:
+    """``The board appointed Kenji Watanabe chairman``: the parser glued the two objects into one
+    noun phrase, the name compounded with the role noun and starting the phrase."""
+    if role.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in APPOINTING_VERBS:
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in kids(role)) or any(
+        c.dep_ in ("dobj", "nsubjpass") and c is not role for c in kids(verb)
+    ):
+        return None
+    names = [
+        c
+        for c in kids(role)
+        if c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.is_title and not is_role_word(c)
+    ]
+    if not names or names[0].left_edge.i != role.left_edge.i:
+        return None
+    name = names[0]
+    return name if names_person(role.doc, person_span(role.doc, name)) else None
+
+
+def promoted_to(role: Token) -> Token | None:
+    """``X was promoted to chief operating officer``, ``Acme promoted X to CFO``, ``X rose to chief
+    executive``: the person a ``to ROLE`` phrase gives the role to."""
+    if role.dep_ != "pobj" or role.head.lower_ != "to":
+        return None
+    verb = role.head.head
+    lemma = verb.lemma_.lower()
+    if lemma in ("promote", "elevate", "appoint", "elect"):
+        return appointee(verb, role)
+    if lemma == "rise":
+        subject, _ = _subject(verb)
+        return subject if subject is not None and _is_personish(subject) else None
+    return None

@@ -35,6 +35,7 @@ from ..lexicon import (
     ROLE_MODIFIERS,
     ROLE_VERBS,
 )
+from ..lexicon.roles import ORGANISATION_ONLY_ROLE_NOUNS
 from ..syntax import DocContext, kids, make_mention, subtree_indices, title_before_name
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -58,10 +59,13 @@ from .role_titles import (
 )
 from .role_verbs import (
     appointee,
+    appointer,
     as_holders,
     copula_subject,
     ended_by_object_verb,
+    glued_appointee,
     nominal_appointee,
+    promoted_to,
     verb_organisation,
 )
 
@@ -169,7 +173,7 @@ class RoleExtractor:
             if token.i in context.in_gloss:
                 continue
             if (
-                token.pos_ == "PROPN"
+                (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
                 and token.dep_ != "compound"
                 and token.i not in done_heads
                 and not is_role_word(token)
@@ -211,7 +215,10 @@ class RoleExtractor:
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
                 person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = appointee(verb, role), "appointed"
+                # "named Berg chief executive"; "appointed Kenji Watanabe chairman" glued into one phrase
+                person, how = appointee(verb, role) or glued_appointee(verb, role), "appointed"
+        if person is None and role.dep_ == "pobj" and role.head.lower_ == "to":
+            person, how, verb = promoted_to(role), "appointed", role.head.head  # "was promoted to CFO"
         if person is None and role.dep_ == "nsubj" and verb.lemma_.lower() in ROLE_COPULAS:
             people = [c for c in kids(verb) if c.dep_ == "attr" and _is_personish(c) and c.pos_ != "PRON"]
             person, how = (people[0], "copula") if people else (None, how)  # "Acme's new chief will be Berg"
@@ -246,16 +253,29 @@ class RoleExtractor:
             return
         name = person_span(doc, person)
         if how == "appointed" and not organisation:
-            agents = [c for c in kids(verb) if c.dep_ == "agent"] if verb is not None else []
+            # "was hired as coach by the Falcons" (the parser may hang "by" on the role)
+            agents = [
+                c for c in (*kids(verb), *kids(role)) if c.dep_ == "agent" or (c.dep_, c.lower_) == ("prep", "by")
+            ]
             objs = [o for a in agents for o in kids(a) if o.dep_ == "pobj" and _is_org_word(o)]
             if objs:
                 organisation = subtree_indices(objs[0], skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+            else:
+                organisation = appointer(verb)  # "Halvorsen Foods named X chief executive"
         if how == "appointed" and len(organisation) == 1 and doc[organisation[0]].lower_ in ("its", "their"):
             # "Acme named Berg its chief executive": "its" is the subject of the appointing verb
-            subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
-            if subjects and _is_org_word(subjects[0]):
-                organisation = subtree_indices(subjects[0], skip_deps=("relcl", "appos", "acl", "punct"))
-        yield self._make(doc, context, name, person, title, organisation, how, former=ended_by_object_verb(role))
+            organisation = appointer(verb) or organisation
+        former = ended_by_object_verb(role)
+        # "founder and chief executive of Tidewell": two roles, the organisation written once for both
+        more = [
+            self._title_of_noun(doc, other, person)
+            for other in role.conjuncts
+            if other.i > role.i and is_role_word(other) and other.pos_ in ("NOUN", "PROPN")
+        ]
+        organisation = organisation or next((theirs for _, theirs in more if theirs), [])
+        yield self._make(doc, context, name, person, title, organisation, how, former=former)
+        for other_title, theirs in more:
+            yield self._make(doc, context, name, person, other_title, theirs or organisation, how, former=former)
         if role.tag_ in ("NNS", "NNPS"):
             for other in conjoined_people(person):  # "their two leaders, A and B"
                 yield self._make(doc, context, person_span(doc, other), other, title, organisation, how)
@@ -264,10 +284,13 @@ class RoleExtractor:
     def _title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list[int]]:
         """The role words of a role noun and the organisation its modifiers, possessive or PP name."""
         person_words = set(subtree_indices(person)) if person.i > role.i else set()
+        name_words = set(person_span(doc, person))
         title = [role.i]
         organisation: list[int] = []
         for i in range(role.i - 1, -1, -1):
             token = doc[i]
+            if i in name_words:
+                break  # "appointed Kenji Watanabe chairman": the name glued before the role is no organisation
             if token.tag_ == "POS" or token.dep_ == "case":
                 continue  # the "'s" of a possessive: its owner comes next
             if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
@@ -398,7 +421,7 @@ class RoleExtractor:
             return None
         if label is None:
             label = _role_label(doc, title)
-        if not label:
+        if not label or (not organisation and label.split()[-1].lower() in ORGANISATION_ONLY_ROLE_NOUNS):
             return None
         sentence = context.sentence_of[person.i]
         # the head of the person's mention: the last word the NER calls a person ("Moon Jae-in's")
