@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import APPOINTING_VERBS
-from ..lexicon.roles import ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
+from ..lexicon import APPOINTING_VERBS, ROLE_VERBS
+from ..lexicon.roles import PREPOSITIONAL_ROLE_VERBS, ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
 from ..syntax import kids, subtree_indices
 from .role_titles import _is_org_word, _is_personish, is_role_word, names_person, organisation_like, person_span
 
@@ -21,6 +21,8 @@ __all__ = [
     "appointer",
     "glued_appointee",
     "promoted_to",
+    "role_verb_holder",
+    "ended_until",
     "as_holders",
     "copula_subject",
     "ended_by_object_verb",
@@ -190,4 +192,64 @@ def promoted_to(role: Token) -> Token | None:
     if lemma == "rise":
         subject, _ = _subject(verb)
         return subject if subject is not None and _is_personish(subject) else None
+    return None
+
+
+def role_verb_holder(verb: Token) -> tuple[Token, list[int], str] | None:
+    """(person, organisation, role) of a verb that names a role: ``Ortiz, who heads the council``,
+    ``X chairs the committee``, ``the Rovers, coached by Marta Silva``, ``Globex, founded by X``."""
+    if any(c.dep_ == "neg" for c in kids(verb)):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in ROLE_VERBS:
+        return _prepositional_holder(verb)
+    role = ROLE_VERBS[lemma]
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
+    if not objects:  # the passive: the organisation is what the verb describes, the person its agent
+        people = [o for a in kids(verb) if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj"]
+        if verb.tag_ != "VBN" or not people or not _is_personish(people[0]) or people[0].pos_ == "PRON":
+            return None
+        described = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" or (described and described[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl"):
+            described = [verb.head]
+        if not described or not _is_org_word(described[0]) or described[0].ent_type_ in ("PERSON", "DATE", "TIME"):
+            return None
+        organisation = subtree_indices(described[0], skip_deps=(*_SKIP, "prep"))
+        return people[0], [i for i in organisation if verb.doc[i].pos_ != "DET"], role
+    if not _is_org_word(objects[0]):
+        return None
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    person = subjects[0]
+    if person.tag_ in ("WP", "WDT") or person.lower_ == "that":
+        if verb.dep_ != "relcl":
+            return None
+        person = verb.head
+    if not _is_personish(person):
+        return None
+    organisation = subtree_indices(objects[0], skip_deps=_SKIP)
+    return person, [i for i in organisation if verb.doc[i].pos_ != "DET"], role
+
+
+def ended_until(verb: Token, role: Token) -> bool:
+    """``X, who was Acme's chief executive until 2020``: a past role with an end."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ == "prep" and c.lower_ in ("until", "till") for c in (*kids(verb), *kids(role))
+    )
+
+
+def _prepositional_holder(verb: Token) -> tuple[Token, list[int], str] | None:
+    """``Tom Berg, who plays for the Rovers``: a role now (not ``played for``, one match or long ago)."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    for prep in kids(verb):
+        role = PREPOSITIONAL_ROLE_VERBS.get((verb.lemma_.lower(), prep.lower_))
+        if role is None or prep.dep_ != "prep":
+            continue
+        objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.ent_type_ == "ORG"]
+        subject, _ = _subject(verb)
+        if objs and subject is not None and _is_personish(subject) and subject.pos_ != "PRON":
+            organisation = subtree_indices(objs[0], skip_deps=(*_SKIP, "prep"))
+            return subject, [i for i in organisation if verb.doc[i].pos_ != "DET"], role
     return None

@@ -24,18 +24,20 @@ The organisation comes from the title's own named modifiers (``Rovers coach``), 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import (
     APPOINTING_VERBS,
     COMPANY_ROLE_NOUNS,
     COUNTERPART_NOUNS,
+    DEMONYMS,
     HONORIFICS,
     ROLE_COPULAS,
     ROLE_MODIFIERS,
     ROLE_VERBS,
 )
-from ..lexicon.roles import ORGANISATION_ONLY_ROLE_NOUNS
+from ..lexicon.roles import ORGANISATION_ONLY_ROLE_NOUNS, PREPOSITIONAL_ROLE_VERBS
 from ..syntax import DocContext, kids, make_mention, subtree_indices, title_before_name
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -63,9 +65,11 @@ from .role_verbs import (
     as_holders,
     copula_subject,
     ended_by_object_verb,
+    ended_until,
     glued_appointee,
     nominal_appointee,
     promoted_to,
+    role_verb_holder,
     verb_organisation,
 )
 
@@ -73,6 +77,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
+
+_PREP_VERBS = {verb for verb, _ in PREPOSITIONAL_ROLE_VERBS}
 
 
 class RoleExtractor:
@@ -191,7 +197,7 @@ class RoleExtractor:
                                 )
             if is_role_word(token) and token.pos_ in ("NOUN", "PROPN"):
                 yield from self._around_role_noun(doc, context, token)
-            if token.pos_ == "VERB" and token.lemma_.lower() in ROLE_VERBS:
+            if token.pos_ == "VERB" and (token.lemma_.lower() in ROLE_VERBS or token.lemma_.lower() in _PREP_VERBS):
                 yield self._role_verb(doc, context, token)
 
     def _around_role_noun(self, doc: Doc, context: DocContext, role: Token) -> Iterator[Extraction | None]:
@@ -265,7 +271,7 @@ class RoleExtractor:
         if how == "appointed" and len(organisation) == 1 and doc[organisation[0]].lower_ in ("its", "their"):
             # "Acme named Berg its chief executive": "its" is the subject of the appointing verb
             organisation = appointer(verb) or organisation
-        former = ended_by_object_verb(role)
+        former = ended_by_object_verb(role) or (how == "copula" and ended_until(verb, role))
         # "founder and chief executive of Tidewell": two roles, the organisation written once for both
         more = [
             self._title_of_noun(doc, other, person)
@@ -287,10 +293,18 @@ class RoleExtractor:
         name_words = set(person_span(doc, person))
         title = [role.i]
         organisation: list[int] = []
+        glued: set[int] = set()
         for i in range(role.i - 1, -1, -1):
             token = doc[i]
             if i in name_words:
                 break  # "appointed Kenji Watanabe chairman": the name glued before the role is no organisation
+            if i in glued or (
+                token.text == "-" and not token.whitespace_ and i > 0 and (i + 1) in title and is_role_word(doc[i + 1])
+            ):
+                if not doc[i - 1].whitespace_ and doc[i - 1].is_alpha:
+                    glued.add(i - 1)  # "co-founder", whatever the parser made of the hyphen
+                title.append(i)
+                continue
             if token.tag_ == "POS" or token.dep_ == "case":
                 continue  # the "'s" of a possessive: its owner comes next
             if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
@@ -322,16 +336,27 @@ class RoleExtractor:
             if not objs:
                 continue
             obj = objs[0]
-            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+            # "secretary of state", "minister for health": a bare lower-case noun is the title's
+            bare = (
+                prep.lower_ in ("of", "for")
+                and obj.is_lower
+                and obj.pos_ in ("NOUN", "PROPN")
+                and not list(obj.children)
+            )
+            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME") and not bare:  # "secretary of state"
                 if owned:
                     break
                 organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep"))
                 if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
                     organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
                 break
+            owners = [c for c in kids(obj) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
+            if prep.lower_ == "of" and owners and not owned:  # "head of Acme's European business"
+                organisation = [j for j in subtree_indices(owners[0], skip_deps=("case",)) if doc[j].tag_ != "POS"]
+                break
             if (
-                prep.lower_ == "of"
-                and obj.pos_ == "NOUN"
+                (prep.lower_ == "of" or bare)
+                and (obj.pos_ == "NOUN" or bare)
                 and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
             ):
                 title.extend(
@@ -363,24 +388,11 @@ class RoleExtractor:
         return sorted(title), organisation
 
     def _role_verb(self, doc: Doc, context: DocContext, verb: Token) -> Extraction | None:
-        """``Ortiz, who heads the council``; ``X chairs the committee``."""
-        objects = [c for c in kids(verb) if c.dep_ == "dobj"]
-        if not objects or not _is_org_word(objects[0]) or any(c.dep_ == "neg" for c in kids(verb)):
+        """``Ortiz, who heads the council``; ``X chairs the committee``; ``the Rovers, coached by X``."""
+        found = role_verb_holder(verb)
+        if found is None:
             return None
-        subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
-        if not subjects:
-            return None
-        person = subjects[0]
-        if person.tag_ in ("WP", "WDT") or person.lower_ == "that":
-            if verb.dep_ != "relcl":
-                return None
-            person = verb.head
-        if not _is_personish(person):
-            return None
-        obj = objects[0]
-        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
-        organisation = [i for i in organisation if doc[i].pos_ != "DET"]
-        role = ROLE_VERBS[verb.lemma_.lower()]
+        person, organisation, role = found
         return self._make(
             doc, context, person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
         )
@@ -389,8 +401,6 @@ class RoleExtractor:
 
     @staticmethod
     def _with_organisation(doc: Doc, context: DocContext, found: Extraction, organisation: Span) -> Extraction:
-        from dataclasses import replace
-
         obj = make_mention(
             doc,
             organisation.root,
@@ -428,16 +438,18 @@ class RoleExtractor:
         head_word = max((i for i in name if doc[i].ent_type_ == "PERSON"), default=person.i)
         subject = make_mention(doc, doc[head_word], name, sentence, kind="PERSON" if person.pos_ != "PRON" else "PRON")
         organisation = [i for i in organisation if i not in set(name) and doc[i].pos_ != "DET"]
+        unnamed: str | None = None
         if (
             organisation
             and all(doc[i].ent_type_ == "NORP" for i in organisation)
             and not all(doc[i].tag_ == "NNPS" for i in organisation)  # "Rovers captain": a club, no nationality
         ):
             country = _country_of(doc, organisation)
-            if country is None:
+            unnamed = DEMONYMS.get(" ".join(doc[i].lower_ for i in organisation)) if country is None else None
+            if country is None and unnamed is None:
                 label = f"{' '.join(doc[i].text for i in organisation)} {label}"  # "Australian foreign minister"
                 words = sorted({*words, *organisation})
-            organisation = country or []
+            organisation = country or (organisation if unnamed else [])
         # the relation as a reader says it ("former chairman"); resolution keeps "chairman" and the flag
         written = f"former {label}" if former else label
         relation = Phrase(written, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
@@ -445,6 +457,8 @@ class RoleExtractor:
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
+            if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
+                obj = replace(obj, text=unnamed, kind="COUNTRY")
             lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")

@@ -11,6 +11,7 @@ __all__ = [
     "TIME_NEUTRAL_ROLE_WORDS",
     "HONORIFICS",
     "ORGANISATION_ONLY_ROLE_NOUNS",
+    "PREPOSITIONAL_ROLE_VERBS",
     "ROLE_ABBREVIATIONS",
     "ROLE_HEAD_NOUNS",
     "ROLE_LEAVING_VERBS",
@@ -536,3 +537,6 @@ TIME_NEUTRAL_ROLE_WORDS = {
     "reelected",
     "appointed",
 }
+#: verbs whose subject holds a role in the organisation their preposition names, and the role
+#: ("who plays for the Rovers" -> player, "writes for the Herald" -> writer)
+PREPOSITIONAL_ROLE_VERBS = {("play", "for"): "player", ("write", "for"): "writer", ("report", "for"): "reporter"}

@@ -111,7 +111,9 @@ def test_a_counterpart_holds_the_same_role(nlp):
     found = _roles(nlp, "Rovers coach Marta Silva praised her United counterpart Tom Bell.")
     assert ("Tom Bell", "coach", "United") in found
     found = _roles(nlp, "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan met in Moscow.")
-    assert ("Hakan Fidan", "Turkish Foreign Minister", None) in found
+    # the nationality adjective stands for the country, named in the article or not
+    assert ("Hakan Fidan", "Foreign Minister", "Turkey") in found
+    assert ("Sergei Lavrov", "Foreign Minister", "Russia") in found
 
 
 @pytest.mark.parametrize(
@@ -296,3 +298,14 @@ def test_no_role_for_a_member_without_organisation_or_a_successor_not_yet_in_off
 )
 def test_appointments_conjoined_roles_and_organisations_from_context(nlp, text, expected):
     assert expected in _role_facts(nlp, text)
+
+
+def test_a_nationality_adjective_is_the_country_in_the_graph(nlp):
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    kg = build_graph([Document(id="t", text="Luis Ferreira, the Portuguese prime minister, arrived in Brussels.")])
+    names = {e.id: e for e in kg.entities}
+    roles = {(names[m.member].label, m.role, names[m.organization].label) for m in kg.memberships if m.organization}
+    assert ("Luis Ferreira", "prime minister", "Portugal") in roles
+    assert next(e for e in kg.entities if e.label == "Portugal").type in ("Place", "Country")
