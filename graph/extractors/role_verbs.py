@@ -82,9 +82,12 @@ def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
     phrase = _phrase(verb)
     lemma = verb.lemma_.lower()
     subject, passive = _subject(verb)
+    ended = not _not_yet(verb)
+    if subject is not None and not passive and lemma in _ENDING_VERBS and not _is_personish(subject):
+        # "Acme's board ousted Tom Berg as chief executive": the object loses the role
+        return [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c) and c.pos_ != "PRON"]
     if subject is None or not _is_personish(subject):
         return []
-    ended = not _not_yet(verb)
     holders: list[tuple[Token, bool]] = []
     if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
         if ended:  # "will succeed Y as chair": not yet
@@ -155,7 +158,10 @@ def appointer(verb: Token) -> list[int]:
     appointing verb's subject (not a person: "Trump named X ambassador" names no organisation)."""
     for child in kids(verb):
         if child.dep_ == "nsubj" and organisation_like(child):
-            skip = (*_SKIP, "prep")
+            owners = [c for c in kids(child) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
+            if owners:  # "Acme's board named X chairman": Acme
+                child = owners[0]
+            skip = (*_SKIP, "prep", "case")
             return [i for i in subtree_indices(child, skip_deps=skip) if child.doc[i].pos_ != "DET"]
     return []
 

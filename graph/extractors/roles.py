@@ -188,8 +188,10 @@ class RoleExtractor:
                 if found_before is not None:
                     title, organisation, name = found_before
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
+                    ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
+                    organisation = organisation or (appointer(token.head) if ended else [])
                     if names_person(doc, name) and not one_non_person_name(doc, name, title):
-                        yield self._make(doc, context, name, token, title, organisation, "title")
+                        yield self._make(doc, context, name, token, title, organisation, "title", former=ended)
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in conjoined_people(token):  # "Judges A and B"
                                 yield self._make(
@@ -239,7 +241,7 @@ class RoleExtractor:
             else:  # "took over as coach", "succeeds Y as chair", "stepped down as chief executive"
                 for holder, former in as_holders(verb, role):
                     title, organisation = self._title_of_noun(doc, role, holder)
-                    organisation = organisation or verb_organisation(verb)
+                    organisation = organisation or verb_organisation(verb) or appointer(verb)
                     name = person_span(doc, holder)
                     yield self._make(doc, context, name, holder, title, organisation, "copula", former=former)
                 return

@@ -445,6 +445,18 @@ ROLE_UNIT_NOUNS = {
     "chamber",
     "centre",
     "center",
+    "district",
+    "authority",
+    "trust",
+    "society",
+    "museum",
+    "prison",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "magazine",
+    "coalition",
+    "alliance",
 }
 #: role nouns that, written before a name, are a form of address rather than a position ("Doctor X")
 ADDRESS_TITLES = {"doctor"}
