@@ -375,7 +375,10 @@ def organisation_like(token: Token) -> bool:
 def _owner_of_possessive(pronoun: Token) -> list[int] | None:
     """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in;
     else the organisation named last in this or the sentence before (``Acme lost money. Its chief ...``)."""
-    verb = pronoun.head
+    owned = pronoun.head
+    if owned.dep_ == "conj" and organisation_like(owned.head) and owned.head.pos_ == "PROPN":
+        return [i for i in range(owned.head.left_edge.i, owned.head.i + 1) if pronoun.doc[i].pos_ != "DET"]
+    verb = pronoun.head  # "Acme and its chief executive": the name its owner is conjoined with
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for child in kids(verb):

@@ -211,7 +211,11 @@ class RoleExtractor:
         verb = role.head
         if role.dep_ == "appos" and _is_personish(role.head) and role.head.pos_ != "PRON":
             person, how = role.head, "apposition"  # "Berg, chief financial officer of Acme"
-            if role.head.dep_ == "dobj" and role.head.head.lemma_.lower() in APPOINTING_VERBS:
+            if (
+                role.head.dep_ == "dobj"
+                and role.head.head.lemma_.lower() in APPOINTING_VERBS
+                and not any(c.lower_ in ("a", "an") for c in kids(role))  # "hired Lee, a veteran banker,"
+            ):
                 how, verb = "appointed", role.head.head  # "named Berg its chief executive"
         else:
             for child in kids(role):

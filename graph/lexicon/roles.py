@@ -272,6 +272,8 @@ ROLE_TITLE_NOUNS = (
         "regulator",
         "fm",
         "pm",
+        "mp",
+        "mep",
         # occupations: a role with no organisation ("author Jane Doe", "a publicist for the band")
         "author",
         "writer",

@@ -11,8 +11,8 @@ import pytest
 from .role_benchmark import load_cases, report, run_cases, score
 
 #: measured on this benchmark (roles2 branch); a change that loses a role or adds a wrong one fails
-RECALL = 0.932  # 97 of 104 expected memberships exactly (person, role, organisation, former)
-PRECISION = 0.970  # 97 of 100 memberships found are expected ones
+RECALL = 0.934  # 100 of 107 expected memberships exactly (person, role, organisation, former)
+PRECISION = 0.970  # 100 of 103 memberships found are expected ones
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_the_benchmark_is_well_formed():
 
 def test_role_pattern_recall_and_precision(cases):
     result = score(cases)
-    assert result.expected == 104
+    assert result.expected == 107
     assert result.recall >= RECALL, report(cases)
     assert result.precision >= PRECISION, report(cases)
 
