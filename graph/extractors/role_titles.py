@@ -192,8 +192,8 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             break
         if token.tag_ == "POS" or token.dep_ == "case":
             continue
-        if token.ent_type_ in _ORG_LABELS:
-            organisation.insert(0, i)
+        if token.ent_type_ in _ORG_LABELS or (token.is_upper and token.is_alpha and len(token) > 1 and not unit):
+            organisation.insert(0, i)  # a name, or an acronym ("WHO Director-General", "IMF Managing Director")
             continue
         if unit:
             if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper) and not token.ent_type_:
