@@ -346,7 +346,7 @@ class RoleExtractor:
             bare = (
                 prep.lower_ in ("of", "for")
                 and obj.is_lower
-                and obj.pos_ in ("NOUN", "PROPN")
+                and obj.tag_ in ("NN", "NNP")  # not "lawyer for defendants"
                 and not list(obj.children)
             )
             if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME") and not bare:  # "secretary of state"
