@@ -57,6 +57,8 @@ def extractions_from(
     for extractor in extractors:
         for extraction in extractor(doc, doc_id=doc_id, context=context):
             key = (
+                # a role ("Ortiz, who heads the council") is no duplicate of the clause on the same words
+                extraction.construction in ("role", "title"),
                 extraction.subject.tokens,
                 extraction.relation.tokens,
                 extraction.object.tokens if extraction.object else None,

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "conjoined_people",
+    "organisation_like",
     "is_role_word",
     "named_antecedent",
     "names_person",
@@ -191,8 +192,8 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             break
         if token.tag_ == "POS" or token.dep_ == "case":
             continue
-        if token.ent_type_ in _ORG_LABELS:
-            organisation.insert(0, i)
+        if token.ent_type_ in _ORG_LABELS or (token.is_upper and token.is_alpha and len(token) > 1 and not unit):
+            organisation.insert(0, i)  # a name, or an acronym ("WHO Director-General", "IMF Managing Director")
             continue
         if unit:
             if token.pos_ in ("PROPN", "NOUN", "ADJ") and (token.is_title or token.is_upper) and not token.ent_type_:
@@ -236,7 +237,7 @@ def _country_of(doc: Doc, adjective: list[int]) -> list[int] | None:
     word = " ".join(doc[i].text for i in adjective).lower()
     best: tuple[int, list[int]] | None = None
     for ent in doc.ents:
-        if ent.label_ != "GPE":
+        if ent.label_ not in ("GPE", "ORG", "LOC") or len(ent) > 2:
             continue
         name = ent.text.lower()
         shared = 0
@@ -360,14 +361,43 @@ _COMPANY_NOUNS = {
 }
 
 
+def organisation_like(token: Token) -> bool:
+    """A subject that can be an organisation: an organisation word or name, or a common noun a
+    name is compounded with (``Quillon Media``, which the tagger reads as the noun "media")."""
+    if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or token.pos_ == "PRON":
+        return False
+    return _is_org_word(token) or (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids(token) if c.i < token.i)
+    )
+
+
 def _owner_of_possessive(pronoun: Token) -> list[int] | None:
-    """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in."""
-    verb = pronoun.head
+    """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in;
+    else the organisation named last in this or the sentence before (``Acme lost money. Its chief ...``)."""
+    owned = pronoun.head
+    if owned.dep_ == "conj" and organisation_like(owned.head) and owned.head.pos_ == "PROPN":
+        return [i for i in range(owned.head.left_edge.i, owned.head.i + 1) if pronoun.doc[i].pos_ != "DET"]
+    verb = pronoun.head  # "Acme and its chief executive": the name its owner is conjoined with
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for child in kids(verb):
-        if child.dep_ == "nsubj" and _is_org_word(child) and child.ent_type_ not in ("PERSON", "DATE", "TIME"):
+        if child.dep_ == "nsubj" and organisation_like(child):
             return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    earlier = [
+        e
+        for e in doc.ents
+        if e.label_ == "ORG" and e.end <= pronoun.i and (e.start >= sentence.start or e.sent.end == sentence.start)
+    ]
+    if earlier:
+        return [i for i in range(earlier[-1].start, earlier[-1].end) if doc[i].pos_ != "DET"]
+    if sentence.start > 0:  # "Pellworth reported a loss. Its chief executive": the name the sentence before is about
+        before = doc[sentence.start - 1].sent.root
+        for child in kids(before):
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and organisation_like(child):
+                return [i for i in range(child.left_edge.i, child.i + 1) if doc[i].pos_ != "DET"]
     return None
 
 

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon.roles import ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
+from ..lexicon import APPOINTING_VERBS, ROLE_VERBS
+from ..lexicon.roles import PREPOSITIONAL_ROLE_VERBS, ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
 from ..syntax import kids, subtree_indices
-from .role_titles import _is_org_word, _is_personish
+from .role_titles import _is_org_word, _is_personish, is_role_word, names_person, organisation_like, person_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
     "appointee",
+    "appointer",
+    "glued_appointee",
+    "promoted_to",
+    "role_verb_holder",
+    "ended_until",
     "as_holders",
     "copula_subject",
     "ended_by_object_verb",
@@ -76,12 +82,16 @@ def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
     phrase = _phrase(verb)
     lemma = verb.lemma_.lower()
     subject, passive = _subject(verb)
+    ended = not _not_yet(verb)
+    if subject is not None and not passive and lemma in _ENDING_VERBS and not _is_personish(subject):
+        # "Acme's board ousted Tom Berg as chief executive": the object loses the role
+        return [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c) and c.pos_ != "PRON"]
     if subject is None or not _is_personish(subject):
         return []
-    ended = not _not_yet(verb)
     holders: list[tuple[Token, bool]] = []
     if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
-        holders.append((subject, False))  # "took over as coach", "was sworn in as president"
+        if ended:  # "will succeed Y as chair": not yet
+            holders.append((subject, False))  # "took over as coach", "was sworn in as president"
         if lemma in ("succeed", "replace"):  # "X succeeds Y as chair": Y held it before
             holders += [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c)]
     elif phrase in ROLE_LEAVING_VERBS or lemma in ROLE_LEAVING_VERBS:
@@ -141,3 +151,111 @@ def ended_by_object_verb(role: Token) -> bool:
     """``Globex fired its chief executive, Tom Berg``: the role is the object of a verb that ends it."""
     verb = role.head
     return role.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _ENDING_VERBS and not _not_yet(verb)
+
+
+def appointer(verb: Token) -> list[int]:
+    """``Halvorsen Foods named X chief executive``: the organisation that gives the role, the
+    appointing verb's subject (not a person: "Trump named X ambassador" names no organisation)."""
+    for child in kids(verb):
+        if child.dep_ == "nsubj" and organisation_like(child):
+            owners = [c for c in kids(child) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
+            if owners:  # "Acme's board named X chairman": Acme
+                child = owners[0]
+            skip = (*_SKIP, "prep", "case")
+            return [i for i in subtree_indices(child, skip_deps=skip) if child.doc[i].pos_ != "DET"]
+    return []
+
+
+def glued_appointee(verb: Token, role: Token) -> Token | None:
+    """``The board appointed Kenji Watanabe chairman``: the parser glued the two objects into one
+    noun phrase, the name compounded with the role noun and starting the phrase."""
+    if role.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in APPOINTING_VERBS:
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in kids(role)) or any(
+        c.dep_ in ("dobj", "nsubjpass") and c is not role for c in kids(verb)
+    ):
+        return None
+    names = [
+        c
+        for c in kids(role)
+        if c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.is_title and not is_role_word(c)
+    ]
+    if not names or names[0].left_edge.i != role.left_edge.i:
+        return None
+    name = names[0]
+    return name if names_person(role.doc, person_span(role.doc, name)) else None
+
+
+def promoted_to(role: Token) -> Token | None:
+    """``X was promoted to chief operating officer``, ``Acme promoted X to CFO``, ``X rose to chief
+    executive``: the person a ``to ROLE`` phrase gives the role to."""
+    if role.dep_ != "pobj" or role.head.lower_ != "to":
+        return None
+    verb = role.head.head
+    lemma = verb.lemma_.lower()
+    if lemma in ("promote", "elevate", "appoint", "elect"):
+        return appointee(verb, role)
+    if lemma == "rise":
+        subject, _ = _subject(verb)
+        return subject if subject is not None and _is_personish(subject) else None
+    return None
+
+
+def role_verb_holder(verb: Token) -> tuple[Token, list[int], str] | None:
+    """(person, organisation, role) of a verb that names a role: ``Ortiz, who heads the council``,
+    ``X chairs the committee``, ``the Rovers, coached by Marta Silva``, ``Globex, founded by X``."""
+    if any(c.dep_ == "neg" for c in kids(verb)):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in ROLE_VERBS:
+        return _prepositional_holder(verb)
+    role = ROLE_VERBS[lemma]
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
+    if not objects:  # the passive: the organisation is what the verb describes, the person its agent
+        people = [o for a in kids(verb) if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj"]
+        if verb.tag_ != "VBN" or not people or not _is_personish(people[0]) or people[0].pos_ == "PRON":
+            return None
+        described = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" or (described and described[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl"):
+            described = [verb.head]
+        if not described or not _is_org_word(described[0]) or described[0].ent_type_ in ("PERSON", "DATE", "TIME"):
+            return None
+        organisation = subtree_indices(described[0], skip_deps=(*_SKIP, "prep"))
+        return people[0], [i for i in organisation if verb.doc[i].pos_ != "DET"], role
+    if not _is_org_word(objects[0]):
+        return None
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    person = subjects[0]
+    if person.tag_ in ("WP", "WDT") or person.lower_ == "that":
+        if verb.dep_ != "relcl":
+            return None
+        person = verb.head
+    if not _is_personish(person):
+        return None
+    organisation = subtree_indices(objects[0], skip_deps=_SKIP)
+    return person, [i for i in organisation if verb.doc[i].pos_ != "DET"], role
+
+
+def ended_until(verb: Token, role: Token) -> bool:
+    """``X, who was Acme's chief executive until 2020``: a past role with an end."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ == "prep" and c.lower_ in ("until", "till") for c in (*kids(verb), *kids(role))
+    )
+
+
+def _prepositional_holder(verb: Token) -> tuple[Token, list[int], str] | None:
+    """``Tom Berg, who plays for the Rovers``: a role now (not ``played for``, one match or long ago)."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    for prep in kids(verb):
+        role = PREPOSITIONAL_ROLE_VERBS.get((verb.lemma_.lower(), prep.lower_))
+        if role is None or prep.dep_ != "prep":
+            continue
+        objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.ent_type_ == "ORG"]
+        subject, _ = _subject(verb)
+        if objs and subject is not None and _is_personish(subject) and subject.pos_ != "PRON":
+            organisation = subtree_indices(objs[0], skip_deps=(*_SKIP, "prep"))
+            return subject, [i for i in organisation if verb.doc[i].pos_ != "DET"], role
+    return None

@@ -24,17 +24,20 @@ The organisation comes from the title's own named modifiers (``Rovers coach``), 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import (
     APPOINTING_VERBS,
     COMPANY_ROLE_NOUNS,
     COUNTERPART_NOUNS,
+    DEMONYMS,
     HONORIFICS,
     ROLE_COPULAS,
     ROLE_MODIFIERS,
     ROLE_VERBS,
 )
+from ..lexicon.roles import ORGANISATION_ONLY_ROLE_NOUNS, PREPOSITIONAL_ROLE_VERBS
 from ..syntax import DocContext, kids, make_mention, subtree_indices, title_before_name
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -58,10 +61,15 @@ from .role_titles import (
 )
 from .role_verbs import (
     appointee,
+    appointer,
     as_holders,
     copula_subject,
     ended_by_object_verb,
+    ended_until,
+    glued_appointee,
     nominal_appointee,
+    promoted_to,
+    role_verb_holder,
     verb_organisation,
 )
 
@@ -69,6 +77,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
+
+_PREP_VERBS = {verb for verb, _ in PREPOSITIONAL_ROLE_VERBS}
 
 
 class RoleExtractor:
@@ -169,7 +179,7 @@ class RoleExtractor:
             if token.i in context.in_gloss:
                 continue
             if (
-                token.pos_ == "PROPN"
+                (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
                 and token.dep_ != "compound"
                 and token.i not in done_heads
                 and not is_role_word(token)
@@ -178,8 +188,10 @@ class RoleExtractor:
                 if found_before is not None:
                     title, organisation, name = found_before
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
+                    ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
+                    organisation = organisation or (appointer(token.head) if ended else [])
                     if names_person(doc, name) and not one_non_person_name(doc, name, title):
-                        yield self._make(doc, context, name, token, title, organisation, "title")
+                        yield self._make(doc, context, name, token, title, organisation, "title", former=ended)
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in conjoined_people(token):  # "Judges A and B"
                                 yield self._make(
@@ -187,7 +199,7 @@ class RoleExtractor:
                                 )
             if is_role_word(token) and token.pos_ in ("NOUN", "PROPN"):
                 yield from self._around_role_noun(doc, context, token)
-            if token.pos_ == "VERB" and token.lemma_.lower() in ROLE_VERBS:
+            if token.pos_ == "VERB" and (token.lemma_.lower() in ROLE_VERBS or token.lemma_.lower() in _PREP_VERBS):
                 yield self._role_verb(doc, context, token)
 
     def _around_role_noun(self, doc: Doc, context: DocContext, role: Token) -> Iterator[Extraction | None]:
@@ -199,7 +211,11 @@ class RoleExtractor:
         verb = role.head
         if role.dep_ == "appos" and _is_personish(role.head) and role.head.pos_ != "PRON":
             person, how = role.head, "apposition"  # "Berg, chief financial officer of Acme"
-            if role.head.dep_ == "dobj" and role.head.head.lemma_.lower() in APPOINTING_VERBS:
+            if (
+                role.head.dep_ == "dobj"
+                and role.head.head.lemma_.lower() in APPOINTING_VERBS
+                and not any(c.lower_ in ("a", "an") for c in kids(role))  # "hired Lee, a veteran banker,"
+            ):
                 how, verb = "appointed", role.head.head  # "named Berg its chief executive"
         else:
             for child in kids(role):
@@ -211,7 +227,10 @@ class RoleExtractor:
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
                 person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
-                person, how = appointee(verb, role), "appointed"
+                # "named Berg chief executive"; "appointed Kenji Watanabe chairman" glued into one phrase
+                person, how = appointee(verb, role) or glued_appointee(verb, role), "appointed"
+        if person is None and role.dep_ == "pobj" and role.head.lower_ == "to":
+            person, how, verb = promoted_to(role), "appointed", role.head.head  # "was promoted to CFO"
         if person is None and role.dep_ == "nsubj" and verb.lemma_.lower() in ROLE_COPULAS:
             people = [c for c in kids(verb) if c.dep_ == "attr" and _is_personish(c) and c.pos_ != "PRON"]
             person, how = (people[0], "copula") if people else (None, how)  # "Acme's new chief will be Berg"
@@ -226,7 +245,7 @@ class RoleExtractor:
             else:  # "took over as coach", "succeeds Y as chair", "stepped down as chief executive"
                 for holder, former in as_holders(verb, role):
                     title, organisation = self._title_of_noun(doc, role, holder)
-                    organisation = organisation or verb_organisation(verb)
+                    organisation = organisation or verb_organisation(verb) or appointer(verb)
                     name = person_span(doc, holder)
                     yield self._make(doc, context, name, holder, title, organisation, "copula", former=former)
                 return
@@ -246,16 +265,29 @@ class RoleExtractor:
             return
         name = person_span(doc, person)
         if how == "appointed" and not organisation:
-            agents = [c for c in kids(verb) if c.dep_ == "agent"] if verb is not None else []
+            # "was hired as coach by the Falcons" (the parser may hang "by" on the role)
+            agents = [
+                c for c in (*kids(verb), *kids(role)) if c.dep_ == "agent" or (c.dep_, c.lower_) == ("prep", "by")
+            ]
             objs = [o for a in agents for o in kids(a) if o.dep_ == "pobj" and _is_org_word(o)]
             if objs:
                 organisation = subtree_indices(objs[0], skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
+            else:
+                organisation = appointer(verb)  # "Halvorsen Foods named X chief executive"
         if how == "appointed" and len(organisation) == 1 and doc[organisation[0]].lower_ in ("its", "their"):
             # "Acme named Berg its chief executive": "its" is the subject of the appointing verb
-            subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
-            if subjects and _is_org_word(subjects[0]):
-                organisation = subtree_indices(subjects[0], skip_deps=("relcl", "appos", "acl", "punct"))
-        yield self._make(doc, context, name, person, title, organisation, how, former=ended_by_object_verb(role))
+            organisation = appointer(verb) or organisation
+        former = ended_by_object_verb(role) or (how == "copula" and ended_until(verb, role))
+        # "founder and chief executive of Tidewell": two roles, the organisation written once for both
+        more = [
+            self._title_of_noun(doc, other, person)
+            for other in role.conjuncts
+            if other.i > role.i and is_role_word(other) and other.pos_ in ("NOUN", "PROPN")
+        ]
+        organisation = organisation or next((theirs for _, theirs in more if theirs), [])
+        yield self._make(doc, context, name, person, title, organisation, how, former=former)
+        for other_title, theirs in more:
+            yield self._make(doc, context, name, person, other_title, theirs or organisation, how, former=former)
         if role.tag_ in ("NNS", "NNPS"):
             for other in conjoined_people(person):  # "their two leaders, A and B"
                 yield self._make(doc, context, person_span(doc, other), other, title, organisation, how)
@@ -264,10 +296,21 @@ class RoleExtractor:
     def _title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list[int]]:
         """The role words of a role noun and the organisation its modifiers, possessive or PP name."""
         person_words = set(subtree_indices(person)) if person.i > role.i else set()
+        name_words = set(person_span(doc, person))
         title = [role.i]
         organisation: list[int] = []
+        glued: set[int] = set()
         for i in range(role.i - 1, -1, -1):
             token = doc[i]
+            if i in name_words:
+                break  # "appointed Kenji Watanabe chairman": the name glued before the role is no organisation
+            if i in glued or (
+                token.text == "-" and not token.whitespace_ and i > 0 and (i + 1) in title and is_role_word(doc[i + 1])
+            ):
+                if not doc[i - 1].whitespace_ and doc[i - 1].is_alpha:
+                    glued.add(i - 1)  # "co-founder", whatever the parser made of the hyphen
+                title.append(i)
+                continue
             if token.tag_ == "POS" or token.dep_ == "case":
                 continue  # the "'s" of a possessive: its owner comes next
             if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
@@ -299,16 +342,27 @@ class RoleExtractor:
             if not objs:
                 continue
             obj = objs[0]
-            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+            # "secretary of state", "minister for health": a bare lower-case noun is the title's
+            bare = (
+                prep.lower_ in ("of", "for")
+                and obj.is_lower
+                and obj.tag_ in ("NN", "NNP")  # not "lawyer for defendants"
+                and not list(obj.children)
+            )
+            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME") and not bare:  # "secretary of state"
                 if owned:
                     break
                 organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep"))
                 if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
                     organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
                 break
+            owners = [c for c in kids(obj) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
+            if prep.lower_ == "of" and owners and not owned:  # "head of Acme's European business"
+                organisation = [j for j in subtree_indices(owners[0], skip_deps=("case",)) if doc[j].tag_ != "POS"]
+                break
             if (
-                prep.lower_ == "of"
-                and obj.pos_ == "NOUN"
+                (prep.lower_ == "of" or bare)
+                and (obj.pos_ == "NOUN" or bare)
                 and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
             ):
                 title.extend(
@@ -340,24 +394,11 @@ class RoleExtractor:
         return sorted(title), organisation
 
     def _role_verb(self, doc: Doc, context: DocContext, verb: Token) -> Extraction | None:
-        """``Ortiz, who heads the council``; ``X chairs the committee``."""
-        objects = [c for c in kids(verb) if c.dep_ == "dobj"]
-        if not objects or not _is_org_word(objects[0]) or any(c.dep_ == "neg" for c in kids(verb)):
+        """``Ortiz, who heads the council``; ``X chairs the committee``; ``the Rovers, coached by X``."""
+        found = role_verb_holder(verb)
+        if found is None:
             return None
-        subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
-        if not subjects:
-            return None
-        person = subjects[0]
-        if person.tag_ in ("WP", "WDT") or person.lower_ == "that":
-            if verb.dep_ != "relcl":
-                return None
-            person = verb.head
-        if not _is_personish(person):
-            return None
-        obj = objects[0]
-        organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
-        organisation = [i for i in organisation if doc[i].pos_ != "DET"]
-        role = ROLE_VERBS[verb.lemma_.lower()]
+        person, organisation, role = found
         return self._make(
             doc, context, person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
         )
@@ -366,8 +407,6 @@ class RoleExtractor:
 
     @staticmethod
     def _with_organisation(doc: Doc, context: DocContext, found: Extraction, organisation: Span) -> Extraction:
-        from dataclasses import replace
-
         obj = make_mention(
             doc,
             organisation.root,
@@ -398,23 +437,25 @@ class RoleExtractor:
             return None
         if label is None:
             label = _role_label(doc, title)
-        if not label:
+        if not label or (not organisation and label.split()[-1].lower() in ORGANISATION_ONLY_ROLE_NOUNS):
             return None
         sentence = context.sentence_of[person.i]
         # the head of the person's mention: the last word the NER calls a person ("Moon Jae-in's")
         head_word = max((i for i in name if doc[i].ent_type_ == "PERSON"), default=person.i)
         subject = make_mention(doc, doc[head_word], name, sentence, kind="PERSON" if person.pos_ != "PRON" else "PRON")
         organisation = [i for i in organisation if i not in set(name) and doc[i].pos_ != "DET"]
+        unnamed: str | None = None
         if (
             organisation
             and all(doc[i].ent_type_ == "NORP" for i in organisation)
             and not all(doc[i].tag_ == "NNPS" for i in organisation)  # "Rovers captain": a club, no nationality
         ):
             country = _country_of(doc, organisation)
-            if country is None:
+            unnamed = DEMONYMS.get(" ".join(doc[i].lower_ for i in organisation)) if country is None else None
+            if country is None and unnamed is None:
                 label = f"{' '.join(doc[i].text for i in organisation)} {label}"  # "Australian foreign minister"
                 words = sorted({*words, *organisation})
-            organisation = country or []
+            organisation = country or (organisation if unnamed else [])
         # the relation as a reader says it ("former chairman"); resolution keeps "chairman" and the flag
         written = f"former {label}" if former else label
         relation = Phrase(written, doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]].text), tuple(words))
@@ -422,6 +463,8 @@ class RoleExtractor:
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
+            if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
+                obj = replace(obj, text=unnamed, kind="COUNTRY")
             lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")

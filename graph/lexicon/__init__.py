@@ -27,6 +27,7 @@ from .function_words import (
 )
 from .nouns import (
     CATEGORY_NOUNS,
+    DEMONYMS,
     FEMALE_WORDS,
     GOVERNMENT_HEADS,
     MALE_WORDS,
@@ -66,6 +67,7 @@ __all__ = [
     "AGENT_PREPOSITIONS",
     "APPOINTING_VERBS",
     "CATEGORY_NOUNS",
+    "DEMONYMS",
     "COMPANY_ROLE_NOUNS",
     "COUNTERPART_NOUNS",
     "DEFINITE_DETERMINERS",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CATEGORY_NOUNS",
+    "DEMONYMS",
     "FEMALE_WORDS",
     "GOVERNMENT_HEADS",
     "MALE_WORDS",
@@ -333,4 +334,39 @@ FEMALE_WORDS = {
     "actress",
     "congresswoman",
     "policewoman",
+}
+
+#: nationality adjectives and the country they stand for ("the Portuguese prime minister" is
+#: Portugal's): the countries whose adjective is not the beginning of the country's name
+_DEMONYM_PAIRS = """
+    afghan:Afghanistan albanian:Albania algerian:Algeria american:United_States angolan:Angola
+    argentine:Argentina argentinian:Argentina armenian:Armenia australian:Australia austrian:Austria
+    azerbaijani:Azerbaijan bahraini:Bahrain bangladeshi:Bangladesh belarusian:Belarus belgian:Belgium
+    bolivian:Bolivia bosnian:Bosnia_and_Herzegovina brazilian:Brazil british:United_Kingdom
+    bulgarian:Bulgaria burmese:Myanmar cambodian:Cambodia cameroonian:Cameroon canadian:Canada
+    chilean:Chile chinese:China colombian:Colombia congolese:Congo croatian:Croatia cuban:Cuba
+    cypriot:Cyprus czech:Czech_Republic danish:Denmark dutch:Netherlands ecuadorian:Ecuador
+    egyptian:Egypt emirati:United_Arab_Emirates eritrean:Eritrea estonian:Estonia ethiopian:Ethiopia
+    filipino:Philippines finnish:Finland french:France georgian:Georgia german:Germany ghanaian:Ghana
+    greek:Greece guatemalan:Guatemala haitian:Haiti honduran:Honduras hungarian:Hungary
+    icelandic:Iceland indian:India indonesian:Indonesia iranian:Iran iraqi:Iraq irish:Ireland
+    israeli:Israel italian:Italy ivorian:Ivory_Coast jamaican:Jamaica japanese:Japan jordanian:Jordan
+    kazakh:Kazakhstan kenyan:Kenya korean:Korea kosovar:Kosovo kuwaiti:Kuwait kyrgyz:Kyrgyzstan
+    lao:Laos latvian:Latvia lebanese:Lebanon libyan:Libya lithuanian:Lithuania malaysian:Malaysia
+    malian:Mali maltese:Malta mexican:Mexico moldovan:Moldova mongolian:Mongolia moroccan:Morocco
+    mozambican:Mozambique namibian:Namibia nepali:Nepal nepalese:Nepal nicaraguan:Nicaragua
+    nigerian:Nigeria nigerien:Niger norwegian:Norway omani:Oman pakistani:Pakistan palestinian:Palestine
+    panamanian:Panama paraguayan:Paraguay peruvian:Peru philippine:Philippines polish:Poland
+    portuguese:Portugal qatari:Qatar romanian:Romania russian:Russia rwandan:Rwanda saudi:Saudi_Arabia
+    senegalese:Senegal serbian:Serbia singaporean:Singapore slovak:Slovakia slovenian:Slovenia
+    somali:Somalia spanish:Spain sudanese:Sudan swedish:Sweden swiss:Switzerland syrian:Syria
+    taiwanese:Taiwan tajik:Tajikistan tanzanian:Tanzania thai:Thailand tunisian:Tunisia turkish:Turkey
+    turkmen:Turkmenistan ugandan:Uganda ukrainian:Ukraine uruguayan:Uruguay uzbek:Uzbekistan
+    venezuelan:Venezuela vietnamese:Vietnam yemeni:Yemen zambian:Zambia zimbabwean:Zimbabwe
+    welsh:Wales scottish:Scotland south_korean:South_Korea north_korean:North_Korea
+"""
+DEMONYMS = {
+    pair.split(":")[0].replace("_", " "): pair.split(":")[1].replace("_", " ")
+    for pair in _DEMONYM_PAIRS.split()
+    if ":" in pair
 }

@@ -10,6 +10,8 @@ __all__ = [
     "FORMER_WORDS",
     "TIME_NEUTRAL_ROLE_WORDS",
     "HONORIFICS",
+    "ORGANISATION_ONLY_ROLE_NOUNS",
+    "PREPOSITIONAL_ROLE_VERBS",
     "ROLE_ABBREVIATIONS",
     "ROLE_HEAD_NOUNS",
     "ROLE_LEAVING_VERBS",
@@ -270,6 +272,8 @@ ROLE_TITLE_NOUNS = (
         "regulator",
         "fm",
         "pm",
+        "mp",
+        "mep",
         # occupations: a role with no organisation ("author Jane Doe", "a publicist for the band")
         "author",
         "writer",
@@ -303,8 +307,13 @@ ROLE_TITLE_NOUNS = (
         "expert",
         "lobbyist",
         "pollster",
+        # a role only with the organisation written ("a member of the board", not "a member of the public")
+        "member",
     }
 )
+#: role nouns that are a role only when the text names the organisation ("a member of the Redstone
+#: Mining board"); without one ("a member of the public") they are no membership
+ORGANISATION_ONLY_ROLE_NOUNS = {"member"}
 #: words that stay in a role before its head noun even when capitalised ("Chief Financial Officer",
 #: "Deputy Foreign Minister", "Vice President", "First Lady"); other capitalised words before a
 #: capitalised role are the unit it heads ("State Civil Protection Director")
@@ -438,6 +447,18 @@ ROLE_UNIT_NOUNS = {
     "chamber",
     "centre",
     "center",
+    "district",
+    "authority",
+    "trust",
+    "society",
+    "museum",
+    "prison",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "magazine",
+    "coalition",
+    "alliance",
 }
 #: role nouns that, written before a name, are a form of address rather than a position ("Doctor X")
 ADDRESS_TITLES = {"doctor"}
@@ -516,4 +537,20 @@ ROLE_LEAVING_VERBS = {
 }
 #: words before a role that say when it was taken up, not what it is; left out of the role's label
 #: ("the new coach", "longtime chief executive")
-TIME_NEUTRAL_ROLE_WORDS = {"new", "current", "incumbent", "sitting", "serving", "longtime", "long-time"}
+TIME_NEUTRAL_ROLE_WORDS = {
+    "new",
+    "current",
+    "incumbent",
+    "sitting",
+    "serving",
+    "longtime",
+    "long-time",
+    "newly",
+    "elected",  # "was re-elected president": the role is "president"
+    "re-elected",
+    "reelected",
+    "appointed",
+}
+#: verbs whose subject holds a role in the organisation their preposition names, and the role
+#: ("who plays for the Rovers" -> player, "writes for the Herald" -> writer)
+PREPOSITIONAL_ROLE_VERBS = {("play", "for"): "player", ("write", "for"): "writer", ("report", "for"): "reporter"}

@@ -168,7 +168,10 @@ def resolve_article(
             )
             used[subject.key] += 1
             continue
-        obj = entities.resolve(extraction.object, extraction)
+        if extraction.object.kind == "COUNTRY":  # roles.v1: "the Portuguese prime minister" -> Portugal
+            obj = Resolution(entities.named_entity(extraction.object.text, "Place"), "name")
+        else:
+            obj = entities.resolve(extraction.object, extraction)
         if extraction.construction == "possessive" and not entities.is_named(subject.key):
             continue  # "the headquarters' work": a possessive between concepts is no fact worth a node
         provenance = _provenance(extraction)

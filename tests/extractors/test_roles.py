@@ -111,7 +111,9 @@ def test_a_counterpart_holds_the_same_role(nlp):
     found = _roles(nlp, "Rovers coach Marta Silva praised her United counterpart Tom Bell.")
     assert ("Tom Bell", "coach", "United") in found
     found = _roles(nlp, "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan met in Moscow.")
-    assert ("Hakan Fidan", "Turkish Foreign Minister", None) in found
+    # the nationality adjective stands for the country, named in the article or not
+    assert ("Hakan Fidan", "Foreign Minister", "Turkey") in found
+    assert ("Sergei Lavrov", "Foreign Minister", "Russia") in found
 
 
 @pytest.mark.parametrize(
@@ -246,3 +248,64 @@ def test_a_former_role_is_an_ended_membership_in_rdf_and_in_the_roles_query(nlp)
     memberships = set(dataset.subjects(ORG.member, None))
     assert sum(1 for m in memberships if (m, NKG.former, None) in dataset) == 1
     assert validate_graph(dataset).conforms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg, a member of the public, called the police.",  # "member" is a role only with an organisation
+        "Paul Hart will succeed Tom Berg as chairman of Globex next month.",  # not yet Hart's
+    ],
+)
+def test_no_role_for_a_member_without_organisation_or_a_successor_not_yet_in_office(nlp, text):
+    assert not [f for f in _role_facts(nlp, text) if f[0] == "Paul Hart" or f[1] == "member"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser glues name and role of a double object into one noun phrase
+        ("The board appointed Kenji Watanabe chairman in January.", ("Kenji Watanabe", "chairman", "board", False)),
+        (
+            "Halvorsen Foods named Priya Nandakumar chief executive.",
+            ("Priya Nandakumar", "chief executive", "Halvorsen Foods", False),
+        ),
+        (
+            "Hannah Voss was promoted to chief operating officer of Tamsin Group.",
+            ("Hannah Voss", "chief operating officer", "Tamsin Group", False),
+        ),
+        (
+            "Nora Quinn, founder and chief executive of Tidewell, spoke first.",
+            ("Nora Quinn", "chief executive", "Tidewell", False),
+        ),
+        (
+            "Nora Quinn, founder and chief executive of Tidewell, spoke first.",
+            ("Nora Quinn", "founder", "Tidewell", False),
+        ),
+        (
+            "Ines Moreau was re-elected president of the Football Federation.",
+            ("Ines Moreau", "president", "Football Federation", False),
+        ),
+        (
+            "Grace Mwangi, a member of the Redstone Mining board, voted no.",
+            ("Grace Mwangi", "member", "Redstone Mining board", False),
+        ),
+        (
+            "Pellworth reported a loss. Its chief executive, Maya Sorensen, blamed the weather.",
+            ("Maya Sorensen", "chief executive", "Pellworth", False),
+        ),
+    ],
+)
+def test_appointments_conjoined_roles_and_organisations_from_context(nlp, text, expected):
+    assert expected in _role_facts(nlp, text)
+
+
+def test_a_nationality_adjective_is_the_country_in_the_graph(nlp):
+    from graph.pipeline import build_graph
+    from graph.types import Document
+
+    kg = build_graph([Document(id="t", text="Luis Ferreira, the Portuguese prime minister, arrived in Brussels.")])
+    names = {e.id: e for e in kg.entities}
+    roles = {(names[m.member].label, m.role, names[m.organization].label) for m in kg.memberships if m.organization}
+    assert ("Luis Ferreira", "prime minister", "Portugal") in roles
+    assert next(e for e in kg.entities if e.label == "Portugal").type in ("Place", "Country")
