@@ -74,6 +74,13 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
+        pieces = _score_pieces(toks, start, end, ent.label_)
+        if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
+            for p_start, p_end in pieces:
+                spans.append((p_start, p_end, ent.label_))
+                covered.update(range(p_start, p_end))
+            continue
+        start, end = pieces[0] if pieces else (start, start)
         if start >= end or (start, end) in glossed:
             continue
         if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
@@ -201,6 +208,40 @@ def _is_title_word(token: Token) -> bool:
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
     )
+
+
+_NUMBERED_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC"}  # "Windows 10", "Apollo 11"
+
+
+def _is_score_token(token: Token) -> bool:
+    """A goal count, a scoreline, or a dash between goal counts ("3 – 0"), not a hyphen ("Kwok-kin")."""
+    text = token.text
+    if text in ("-", "\u2013", "\u2014"):
+        doc = token.doc
+        return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text.isdigit() and doc[token.i + 1].text.isdigit()
+    return (text.isdigit() and len(text) <= 2) or _is_scoreline(text)
+
+
+def _is_scoreline(text: str) -> bool:
+    parts = text.replace("\u2013", "-").replace("\u2014", "-").split("-")
+    return len(parts) == 2 and all(x.isdigit() and len(x) <= 2 for x in parts)
+
+
+def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A name without the score the NER ran into it ("Argentina 2-1", "Panama 3 – 0"), or the names
+    on either side of a score inside it ("Scotland 2 Liechtenstein 1"). Names of works, products,
+    laws and events keep their numbers ("Apollo 11"); any name loses a scoreline ("United 2-1")."""
+    keep_numbers = label in _NUMBERED_LABELS
+    pieces: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and not (_is_scoreline(toks[j].text) or (not keep_numbers and _is_score_token(toks[j]))):
+            j += 1
+        if j > i:
+            pieces.append((i, j))
+        i = j + 1
+    return [(a, b) for a, b in pieces if any(c.isalpha() for k in range(a, b) for c in toks[k].text)]
 
 
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:

@@ -15,7 +15,6 @@ the coordinator, concepts) and which token is inside which name. :mod:`.titles` 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,10 +22,8 @@ from ..lexicon import (
     CATEGORY_NOUNS,
     FEMALE_WORDS,
     GOVERNMENT_HEADS,
-    HONORIFICS,
     MALE_WORDS,
     ORGANIZATION_HEADS,
-    PERSON_NOUNS,
     PROGRAMME_HEADS,
 )
 from ..syntax import doc_tree, kids
@@ -41,7 +38,8 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import PERSON_TITLES, is_role_phrase, looks_like_person, name_spans
+from .name_spans import is_role_phrase, looks_like_person, name_spans
+from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, mention_evidence, name_gender
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,21 +141,6 @@ def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) ->
     elif kind == BASE_CLASS.get(cluster.type):
         return  # the broad class, sure: the name's head word said which kind ("Nur Otan Party")
     cluster.type = "Organization" if cluster.team and kind == "Place" else kind
-
-
-def _is_team(cluster: Cluster) -> bool:
-    decision = cluster.decision
-    return decision is not None and cluster.type == "Place" and any(v.source == "verb" for v in decision.votes)
-
-
-def mark_teams(clusters: Iterable[Cluster]) -> None:
-    """In a match report (two or more places that "beat", "drew with", "lost to" ...), a place
-    that does so is its team: an Organization (the team-verb vote alone rarely outweighs the NER)."""
-    teams = [c for c in clusters if _is_team(c)]
-    if len(teams) >= 2:
-        for cluster in teams:
-            cluster.team = True
-            cluster.type = "Organization"
 
 
 def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazetteer | None) -> str:
@@ -271,10 +254,7 @@ class NameTable:
                     self.name_of_token[i] = key
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
-        mark_teams(self.clusters.values())
-        # an apposition with a person noun or a title before the name still overrides: the name's
-        # other mentions ("Paris" of "Valeska Paris") can outvote it in :func:`~.typing.classify`
-        self._person_evidence()
+        mark_teams(self.clusters.values(), match_report=is_match_report(self.toks))
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
                 known = next((k for k in map(self.gazetteer.lookup, list(cluster.names)) if k is not None), None)
@@ -282,30 +262,6 @@ class NameTable:
                     cluster.vote(known.type, strong=True)
         for cluster in self.clusters.values():
             cluster.tokens.sort()
-
-    def _person_evidence(self) -> None:
-        """A name in apposition with, or the subject of "be" with, a noun only a person can be
-        ("Valeska Smith, an Australian woman", "Smith is a lawyer") is a person's, whatever the NER said."""
-        toks = self.toks
-        for head, key in [(h, self.name_of_token.get(h)) for h in self.spans]:
-            cluster = self.clusters.get(key) if key else None
-            if cluster is None or cluster.type == "Person" or cluster.fixed:
-                continue
-            token = toks[head]
-            nouns = [c for c in kids(token) if c.dep_ == "appos"]
-            if token.dep_ == "appos":
-                nouns.append(token.head)
-            if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-                nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
-            start = self.spans[head][0]
-            before = toks[start - 1] if start > 0 else None
-            titled = (
-                before is not None
-                and before.is_title
-                and (before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES)
-            )
-            if titled or any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
-                cluster.vote("Person", strong=True)  # "..., an Australian woman"; "President Trump"
 
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks

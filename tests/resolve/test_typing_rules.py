@@ -1,0 +1,135 @@
+"""Typing rules on hand-built evidence and hand-built parses (no statistical model): the NER counted
+once per name, nouns that classify a name, scores cut out of names, and teams in match reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from graph.resolve import typing as typing_
+from graph.resolve.name_spans import name_spans
+from graph.resolve.names import Cluster
+from graph.resolve.teams import is_match_report, mark_teams
+from graph.resolve.typing import MentionEvidence as E
+from graph.resolve.typing import classify, mention_evidence
+from graph.syntax import DocContext
+
+
+@pytest.fixture(autouse=True)
+def no_packages() -> Iterator[None]:
+    before = {name: typing_._ENABLED[name] for name in typing_.SOURCES}
+    typing_.configure(**dict.fromkeys(typing_.SOURCES, False))
+    yield
+    typing_.configure(**before)
+
+
+def test_a_name_repeated_with_one_ner_label_votes_once() -> None:
+    # the tagger repeats its guess for every mention of "Marlow Vance": six ORG labels are one vote,
+    # and the apposition "a lawyer" (a person noun) outweighs them
+    evidence = [E("Marlow Vance", ner="ORG", descriptor="lawyer")] + [E("Marlow Vance", ner="ORG")] * 5
+    assert classify(evidence).type == "Person"
+    ner = [v for v in classify(evidence).votes if v.source == "ner"]
+    assert len(ner) == 1 and ner[0].weight == pytest.approx(1.0)
+
+
+def test_different_names_of_one_entity_each_vote() -> None:
+    evidence = [E("Talvik Group", ner="ORG"), E("Talvik", ner="PERSON"), E("Talvik", ner="PERSON")]
+    kinds = sorted(v.kind for v in classify(evidence).votes if v.source == "ner")
+    assert kinds == ["Organization", "Person"]
+
+
+def test_a_body_led_by_a_person_is_no_evidence_for_the_name() -> None:
+    # "the Rendell government": Rendell leads it, and is no government
+    votes = classify([E("Rendell", ner="PERSON", next_word="government")]).votes
+    assert not any(v.source == "next_word" for v in votes)
+    # "the Ak Zhol party" names a party
+    assert classify([E("Ak Zhol", ner="PERSON", next_word="party")]).type == "PoliticalParty"
+
+
+def test_a_product_noun_after_a_name_does_not_make_it_a_work() -> None:
+    votes = classify([E("Quorvex", ner="ORG", next_word="device")]).votes
+    assert not any(v.kind == "CreativeWork" for v in votes)
+
+
+CLASSIFIED = """
+The DET DT det 3 the
+protest NOUN NN compound 2 protest
+group NOUN NN compound 4 group
+Amber PROPN NNP compound 4 Amber
+Tide PROPN NNP nsubj 5 Tide
+marched VERB VBD ROOT 5 march
+. PUNCT . punct 5 .
+"""
+
+
+def test_a_common_noun_right_before_a_name_classifies_it(hand_doc) -> None:
+    doc = hand_doc(CLASSIFIED, ents=[(3, 5, "PERSON")])
+    evidence = mention_evidence(doc, 3, 5)
+    assert evidence.descriptor == "group"
+    assert classify([evidence]).type == "Organization"
+
+
+SCORE = """
+Norland PROPN NNP compound 3 Norland
+2 NUM CD nummod 0 2
+Vesta PROPN NNP compound 3 Vesta
+1 NUM CD ROOT 3 1
+"""
+
+
+def test_a_score_inside_a_name_splits_it(hand_doc) -> None:
+    doc = hand_doc(SCORE, ents=[(0, 4, "GPE")])
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == [("Norland", "GPE"), ("Vesta", "GPE")]
+
+
+SCORELINE = """
+Ostria PROPN NNP nsubj 1 Ostria
+beat VERB VBD ROOT 1 beat
+Kelm PROPN NNP dobj 1 Kelm
+2-1 NUM CD npadvmod 1 2-1
+in ADP IN prep 1 in
+the DET DT det 6 the
+match NOUN NN pobj 4 match
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_scoreline_leaves_the_name_and_marks_a_match_report(hand_doc) -> None:
+    doc = hand_doc(SCORELINE, ents=[(0, 1, "GPE"), (2, 4, "GPE")])
+    spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == ["Ostria", "Kelm"]
+    assert is_match_report(list(doc))
+    assert not is_match_report(list(doc)[:3])  # no scoreline, no sport word
+
+
+def _place(name: str, *evidence: E) -> Cluster:
+    cluster = Cluster(key=name, type="Place")
+    cluster.add_name(name)
+    cluster.evidence = list(evidence)
+    return cluster
+
+
+def test_in_a_match_report_places_that_play_are_teams() -> None:
+    home = _place("Ostria", E("Ostria", ner="GPE", verb="stand"))
+    away = _place("Kelm", E("Kelm", ner="GPE", verb="compliment"))
+    venue = _place("Varna", E("Varna", ner="GPE", preposition="in"))
+    mark_teams([home, away, venue], match_report=True)
+    assert (home.type, away.type, venue.type) == ("Organization", "Organization", "Place")
+
+
+def test_outside_match_reports_playing_is_not_enough() -> None:
+    home = _place("Ostria", E("Ostria", ner="GPE", verb="stand"))
+    away = _place("Kelm", E("Kelm", ner="GPE", verb="compliment"))
+    mark_teams([home, away], match_report=False)
+    assert (home.type, away.type) == ("Place", "Place")
+
+
+def test_a_place_said_to_be_a_country_stays_a_place_though_it_beat_another() -> None:
+    for cluster in (winner := _place("Ostria"), loser := _place("Kelm"), third := _place("Mora")):
+        cluster.evidence = [E(cluster.key, ner="GPE", verb="beat")]
+        cluster.decision = classify(cluster.evidence)
+    winner.evidence.append(E("Ostria", ner="GPE", descriptor="country"))
+    mark_teams([winner, loser, third])
+    assert (winner.type, loser.type, third.type) == ("Place", "Organization", "Organization")
