@@ -20,14 +20,25 @@ from ..syntax import doc_tree
 from .entities import (
     normalize_name,
 )
+from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
+from .typing_lexicon import _ORG_SUFFIXES
+from .typing_sources import _first_name_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
     from ..syntax import DocContext
 
-__all__ = ["PERSON_TITLES", "is_role_phrase", "looks_like_person", "name_spans"]
+__all__ = [
+    "PERSON_TITLES",
+    "TITLE_ABBREVIATIONS",
+    "is_bare_title",
+    "is_role_phrase",
+    "is_title_word",
+    "looks_like_person",
+    "name_spans",
+]
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
@@ -83,6 +94,16 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         start, end = pieces[0] if pieces else (start, start)
         if start >= end or (start, end) in glossed:
             continue
+        if is_bare_title(toks, start, end):
+            continue  # "Chief Executive": a bare title names nobody
+        label = ent.label_
+        if end - start >= 2 and toks[start].text.rstrip(".").upper() in TITLE_ABBREVIATIONS:
+            start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Rask": the title is no part of the name
+        split = _organisation_then_person(toks, start, end) if label in ("ORG", "FAC", "GPE", "NORP") else None
+        if split is not None:  # "the Ministry of Energy Anna Iskakov": two names
+            spans.extend([(start, split, label), (split, end, "PERSON")])
+            covered.update(range(start, end))
+            continue
         if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
             continue  # no noun or name head: "No.", "Sept.", a weekday, a number
         if ent.label_ == "NORP" and end - start == 1 and toks[start].tag_ not in ("NNPS", "NNS"):
@@ -93,7 +114,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             toks[start].lemma_.lower() in CATEGORY_NOUNS or toks[start].lemma_.lower() in ORGANIZATION_HEADS
         ):
             continue  # "the Party" is a definite description, resolved by salience, not a name
-        spans.append((start, end, ent.label_))
+        spans.append((start, end, label))
         covered.update(range(start, end))
     headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
@@ -198,7 +219,7 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     return found
 
 
-def _is_title_word(token: Token) -> bool:
+def is_title_word(token: Token) -> bool:
     """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
     lower = token.lower_
     return (
@@ -208,6 +229,28 @@ def _is_title_word(token: Token) -> bool:
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
     )
+
+
+#: abbreviated titles written before a name ("FM Lavrov")
+TITLE_ABBREVIATIONS = frozenset({"FM", "PM", "VP", "MP", "DM", "AG", "CEO", "CFO", "COO", "CTO", "GM", "MEP"})
+
+
+def _organisation_then_person(toks: list[Token], start: int, end: int) -> int | None:
+    """Where a person's name begins in an organisation's name the NER ran on into it ("Ministry
+    of Energy [Anna Iskakov]"): the last two or three words, starting with a common first name,
+    after words that name an organisation by a head word; None when the name is one."""
+    for size in (2, 3):
+        k = end - size
+        if k - start < 2:
+            break
+        tail, head = toks[k:end], toks[start:k]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or head[-1].lower_ in ("of", "and", "&"):
+            continue
+        if not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lower_ in _ORG_SUFFIXES for t in head):
+            continue
+        if _first_name_info(tail[0].text)[0] or tail[0].lower_ in FIRST_NAME_GENDER:
+            return k
+    return None
 
 
 _NUMBERED_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC"}  # "Windows 10", "Apollo 11"
@@ -244,6 +287,17 @@ def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[t
     return [(a, b) for a, b in pieces if any(c.isalpha() for k in range(a, b) for c in toks[k].text)]
 
 
+def is_bare_title(toks: list[Token], start: int, end: int) -> bool:
+    """Title words alone, naming nobody ("Chief Executive", "Foreign Minister"); not an
+    organisation's name ("Labour Party")."""
+    last = toks[end - 1].lemma_.lower()
+    return (
+        last in ROLE_TITLE_NOUNS
+        and last not in ORGANIZATION_HEADS
+        and all(is_title_word(toks[i]) for i in range(start, end))
+    )
+
+
 def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, int]:
     """An NER span without its article, titles, possessive and edge punctuation, and with a first
     name the NER left out."""
@@ -258,7 +312,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
                 toks[start].lower_.rstrip(".") in HONORIFICS
                 or toks[start].lower_ in ROLE_NOUNS
                 or toks[start].lemma_.lower() in ROLE_NOUNS
-                or (end - start > 2 and _is_title_word(toks[start]))
+                or (end - start > 2 and is_title_word(toks[start]))
             )
         )
     ):
@@ -278,7 +332,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
-        and not _is_title_word(toks[start - 1])
+        and not is_title_word(toks[start - 1])
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
@@ -294,10 +348,10 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
             j = i
             while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                 j += 1
-            while j - i > 2 and _is_title_word(toks[i]):
+            while j - i > 2 and is_title_word(toks[i]):
                 i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]
-            if j - i >= 2 and not is_role_phrase(run):
+            if j - i >= 2 and not is_role_phrase(run) and not is_bare_title(toks, i, j):
                 runs.append((i, j, "ORG" if run[-1].lemma_.lower() in ORGANIZATION_HEADS else "MISC"))
             i = j
         else:

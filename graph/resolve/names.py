@@ -38,7 +38,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import is_role_phrase, looks_like_person, name_spans
+from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, mention_evidence, name_gender
 
@@ -370,9 +370,11 @@ class NameTable:
         ):
             start -= 1
         end = head.i + 1
+        if end - start >= 2 and toks[start].text.rstrip(".").upper() in TITLE_ABBREVIATIONS:
+            start += 1  # "FM Lavrov": the title is no part of the name
         text = clean_name(doc[start:end].text)
-        if is_junk_head(head) or not text:
-            return None
+        if is_junk_head(head) or not text or is_bare_title(toks, start, end):
+            return None  # a value, a fragment, or a bare title ("the Chief Executive")
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)

@@ -31,8 +31,8 @@ the cluster as ``descriptor``), add the pronouns resolved to the cluster to one 
 :func:`classify` the list once the article's mentions are resolved. A low confidence (< 0.5: about
 60% right on the dev sets, against 98% at >= 0.9) marks a class worth keeping broad or reviewing.
 
-The word lists live in :mod:`graph.resolve.typing_lexicon`, the package adapters and first names in
-:mod:`graph.resolve.typing_sources`; this module re-exports their public names.
+Word lists: :mod:`.typing_lexicon`; package adapters and first names: :mod:`.typing_sources`.
+The NER label counts once per distinct name, however often the name is written.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from .typing_lexicon import (
     _DESCRIPTORS,
     _EVENT_SUFFIXES,
     _FEMALE_PRONOUNS,
+    _LEADER_BODIES,
     _MALE_PRONOUNS,
     _NER,
     _OF_HEADS,
@@ -93,8 +94,6 @@ __all__ = [
     "mention_votes",
     "name_gender",
 ]
-
-# ------------------------------------------------------------------------------------ data
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ def _title_word(word: str | None) -> str | None:
 
 
 def mention_votes(evidence: MentionEvidence) -> list[Vote]:
-    """The votes of one mention: those of its context and those of its name."""
+    """The votes of one mention: its context's and its name's."""
     return [*_context_votes(evidence), *_name_votes(evidence.text)]
 
 
@@ -240,9 +239,6 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Concept", 0.5, "pos"))
     return votes
 
-
-#: a person's name before these nouns names the leader of the body, not the body ("the Monti government")
-_LEADER_BODIES = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
@@ -316,24 +312,18 @@ def _package_votes(text: str, name: str, keys: list[str]) -> list[Vote]:
 # -------------------------------------------------------------------------------- decision
 
 
-#: how the NER labels of one name's mentions add up: n mentions count 1 + NER_REPEAT * ln(n), shared
-#: out by label, so a name written often with a wrong label does not outvote other evidence
-NER_REPEAT = 0.0
-
-
 def _ner_votes(evidence: Sequence[MentionEvidence]) -> list[Vote]:
-    """The NER's votes, once per distinct name: the labels of its mentions share a weight that
-    grows with the log of the number of mentions (the tagger repeats one guess for one name)."""
+    """The NER's votes, once per distinct name: the labels of its mentions share one vote (the
+    tagger repeats its guess for a name; measured against 1 + ln(n) and one vote a mention)."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for e in evidence:
         if e.ner in _NER:
             by_name[_name_key(e.text) or e.text].append(e.ner)
     votes: list[Vote] = []
     for labels in by_name.values():
-        total = 1.0 + NER_REPEAT * math.log(len(labels))
-        for label, count in sorted(defaultdict(int, {x: labels.count(x) for x in labels}).items()):
+        for label in sorted(set(labels)):
             kind, weight = _NER[label]
-            votes.append(Vote(kind, round(weight * _WEIGHTS["ner"] * total * count / len(labels), 3), "ner"))
+            votes.append(Vote(kind, round(weight * _WEIGHTS["ner"] * labels.count(label) / len(labels), 3), "ner"))
     return votes
 
 

@@ -324,6 +324,8 @@ _TEAM_VERBS = {
     "score",
     "concede",
 }
+#: a person's name before these nouns names the leader of the body, not the body ("the Monti government")
+_LEADER_BODIES = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}

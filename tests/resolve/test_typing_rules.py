@@ -133,3 +133,39 @@ def test_a_place_said_to_be_a_country_stays_a_place_though_it_beat_another() -> 
     winner.evidence.append(E("Ostria", ner="GPE", descriptor="country"))
     mark_teams([winner, loser, third])
     assert (winner.type, loser.type, third.type) == ("Place", "Organization", "Organization")
+
+
+MINISTRY = """
+The DET DT det 1 the
+Ministry PROPN NNP compound 5 Ministry
+of ADP IN prep 1 of
+Water PROPN NNP pobj 2 Water
+Maria PROPN NNP compound 5 Maria
+Dorsk PROPN NNP nsubj 6 Dorsk
+spoke VERB VBD ROOT 6 speak
+. PUNCT . punct 6 .
+"""
+
+
+def test_an_organisation_run_into_a_persons_name_gives_two_names(hand_doc) -> None:
+    doc = hand_doc(MINISTRY, ents=[(0, 6, "ORG")])
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == [("Ministry of Water", "ORG"), ("Maria Dorsk", "PERSON")]
+
+
+TITLED = """
+FM PROPN NNP compound 1 FM
+Okar PROPN NNP nsubj 2 Okar
+spoke VERB VBD ROOT 2 speak
+to ADP IN prep 2 to
+the DET DT det 6 the
+Chief PROPN NNP compound 6 Chief
+Executive PROPN NNP pobj 3 Executive
+. PUNCT . punct 2 .
+"""
+
+
+def test_an_abbreviated_title_is_cut_and_a_bare_title_is_no_name(hand_doc) -> None:
+    doc = hand_doc(TITLED, ents=[(0, 2, "ORG"), (5, 7, "PERSON")])
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == [("Okar", "PERSON")]
