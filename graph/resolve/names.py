@@ -14,6 +14,7 @@ the coordinator, concepts) and which token is inside which name. :mod:`.titles` 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,7 +41,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .teams import is_match_report, mark_teams
-from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, mention_evidence, name_gender
+from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -101,6 +102,8 @@ class Cluster:
         self.type = best
 
 
+#: classes whose names often begin or end with a place's name, which is then no short form of theirs
+_NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme"})
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
@@ -213,6 +216,23 @@ def first_name_gender(word: str) -> str | None:
 # ----------------------------------------------------------------------------- the article's clusters
 
 
+def _surname_first(name: str) -> bool:
+    """A name written family name first, the given name hyphenated ("Chung Eui-yong", "Wong Kwok-kin")."""
+    words = name.split()
+    return len(words) == 2 and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]))
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two full names of one person but for one letter of a first name of five letters or more
+    ("Kristin" / "Kristen Wilkins"), the first names of the same known gender or of none."""
+    x, y = a.split(), b.split()
+    if len(x) != 2 or len(y) != 2 or x[1] != y[1] or x[0] == y[0] or len(x[0]) < 5 or len(x[0]) != len(y[0]):
+        return False
+    if sum(c != d for c, d in zip(x[0].lower(), y[0].lower(), strict=True)) != 1:
+        return False
+    return first_name_gender(x[0]) == first_name_gender(y[0])  # "Maria" (f) is no typo of "Mario"
+
+
 def _is_person(a: str, b: str) -> bool:
     return a == "Person" or b == "Person"
 
@@ -229,6 +249,7 @@ class NameTable:
         self.name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
         self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
         self.person_words: set[str] = set()  # last words of the names the NER called persons
+        self.surnames: set[str] = set()  # last words of full names the NER called persons, not places
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -241,7 +262,15 @@ class NameTable:
         join the name they translate, and the gazetteer fixes the type of names it knows."""
         spans = name_spans(self.doc, self.context)
         self.person_words = {
-            normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"
+            normalize_name(self.toks[k].text)
+            for start, end, label in spans
+            if label == "PERSON"
+            for k in ({end - 1, start} if _surname_first(self.doc[start:end].text) else {end - 1})
+        }
+        self.surnames = {
+            normalize_name(self.toks[end - 1].text)
+            for start, end, label in spans
+            if label == "PERSON" and end - start >= 2 and all(t.is_title for t in self.toks[start:end])
         }
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
         for k in order:
@@ -293,6 +322,10 @@ class NameTable:
         cluster.add_name(text, 1)
         known = self.gazetteer.lookup(text) if self.gazetteer is not None else None
         cluster.evidence.append(mention_evidence(doc, start, end, gazetteer=known.type if known is not None else None))
+        if end - start == 1 and normalize_name(text) in self.surnames and not is_place_name(text):
+            # a surname of persons named in full here ("Wilkins" after "Kristin Wilkins" and "Kristen
+            # Wilkins", joining neither): a person's, whatever the NER said of it alone
+            cluster.evidence.append(MentionEvidence(text="", descriptor="person"))
         head = span.root.i
         if category is not None and after is not None:
             cluster.add_name(f"{text} {after.text}", 0)
@@ -327,6 +360,9 @@ class NameTable:
             # the same name twice in one article is one entity, whatever the NER called each
             if key in cluster.keys or translit in cluster.keys:
                 return cluster
+        for cluster in self.clusters.values():
+            if cluster.named and cluster.type == "Person" and any(_misspelt(text, n) for n in cluster.names):
+                return cluster  # "Kristen Wilkins" after "Kristin Wilkins": one person, a typo
         return self._longer_name(text, kind, position)
 
     def _longer_name(self, text: str, kind: str, position: int) -> Cluster | None:
@@ -346,6 +382,8 @@ class NameTable:
             )
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
+            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:
+                continue  # "Taipei" is not short for "Taipei Lantern Festival", nor "Tarnia" for "Bank of Tarnia"
             person = _is_person(kind, cluster.type)
             if not person and normalize_name(text) in self.person_words:
                 continue  # "Trump" is a person's name in this article, not short for "Trump Organization"

