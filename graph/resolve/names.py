@@ -103,7 +103,7 @@ class Cluster:
 
 
 #: classes whose names often begin or end with a place's name, which is then no short form of theirs
-_NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme"})
+_NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme", "Product"})
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
@@ -118,6 +118,7 @@ _DECIDED = frozenset(
         "Group",
         "Event",
         "CreativeWork",
+        "Product",
     ]
 )
 

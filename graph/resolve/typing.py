@@ -50,6 +50,7 @@ from .typing_lexicon import (
     _EVENT_SUFFIXES,
     _FEMALE_PRONOUNS,
     _LEADER_BODIES,
+    _MAKE_VERBS,
     _MALE_PRONOUNS,
     _MEMBER_NOUNS,
     _NER,
@@ -57,6 +58,7 @@ from .typing_lexicon import (
     _ORG_SUFFIXES,
     _PLACE_PREPOSITIONS,
     _PLACE_SUFFIXES,
+    _SOLD_NOUNS,
     _SURNAME_ENDINGS,
     _TEAM_VERBS,
     _THING_PRONOUNS,
@@ -116,6 +118,7 @@ class MentionEvidence:
     next_word: str | None = None  # a common noun the name modifies ("the Ak Zhol party")
     possessive: bool = False  # "Acme's"
     verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
+    made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         # "the Ak Zhol party", "the Acme company": the noun names the kind; a work or an event noun
         # does not ("the Scientology device", "the Apple event": things the name makes or holds)
         kind = _DESCRIPTORS.get(_key(evidence.next_word))
-        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place"):
+        several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
+        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place") or (kind == "Product" and several):
             votes.append(Vote(kind, w["next_word"], "next_word"))
     if evidence.descriptor:
         described = _DESCRIPTORS.get(_key(evidence.descriptor))
@@ -198,6 +202,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
             votes.append(Vote(described, w["descriptor"], "descriptor"))
     if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and evidence.ner in ("GPE", "LOC", "NORP"):
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
+    if evidence.made:
+        votes.append(Vote("Product", w["made"], "made"))  # "NASA launched the X telescope"
     if evidence.quoted:
         votes.append(Vote("CreativeWork", w["quoted"], "quoted"))
     if evidence.preposition:
@@ -294,11 +300,14 @@ def _ner_votes(evidence: Sequence[MentionEvidence]) -> list[Vote]:
     for e in evidence:
         if e.ner in _NER:
             by_name[_name_key(e.text) or e.text].append(e.ner)
+    # a word of a longer name of the entity ("Dries" of "Dries Mertens") is tagged with less context
+    words = {w for name in by_name for w in name.split() if len(name.split()) >= 2}
     votes: list[Vote] = []
-    for labels in by_name.values():
+    for name, labels in by_name.items():
+        share = _WEIGHTS["ner"] * (0.5 if name in words else 1.0) / len(labels)
         for label in sorted(set(labels)):
             kind, weight = _NER[label]
-            votes.append(Vote(kind, round(weight * _WEIGHTS["ner"] * labels.count(label) / len(labels), 3), "ner"))
+            votes.append(Vote(kind, round(weight * share * labels.count(label), 3), "ner"))
     return votes
 
 
@@ -440,6 +449,8 @@ def mention_evidence(
             desc = _lemma(prev)
     if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
         desc = "organization"  # "a member of X", "the founder of X": X has members
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
+        desc = "product"  # "sales of the X"
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
@@ -473,4 +484,5 @@ def mention_evidence(
         next_word=next_word,
         possessive=bool(possessive),
         verb=verb,
+        made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )

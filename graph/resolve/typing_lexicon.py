@@ -27,7 +27,7 @@ _NER = {
     "EVENT": ("Event", 0.8),
     "WORK_OF_ART": ("CreativeWork", 0.8),
     "LAW": ("CreativeWork", 0.8),
-    "PRODUCT": ("CreativeWork", 0.6),
+    "PRODUCT": ("Product", 0.6),
     "LANGUAGE": ("Concept", 0.8),
 }
 #: titles and honorifics that stand before a person's name (lower case, no dot)
@@ -298,7 +298,10 @@ for _kind, _list in {
     "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
     "prefecture continent port",
     "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
-    "phone smartphone device product model game app software document newspaper",
+    "game document newspaper",
+    "Product": "phone smartphone handset device product model app software car vehicle truck suv jeep sedan "
+    "aircraft airliner plane jet helicopter drone telescope satellite spacecraft rocket drug vaccine medicine "
+    "laptop tablet computer console chip processor camera watch headset",
     "Event": "election war summit conference match tournament festival ceremony game race championship "
     "earthquake quake disaster attack",
 }.items():
@@ -345,6 +348,7 @@ _WEIGHTS = {
     "first_name": 1.0,
     "initial": 2.5,
     "team_verb": 1.5,
+    "made": 1.5,
     # data packages
     "nameparser": 2.5,
     "probablepeople": 0.8,
@@ -371,6 +375,10 @@ _MEMBER_NOUNS = frozenset(
         "division",
     ]
 )
+#: verbs whose object, when a name, is a product made public ("unveiled the X", "launched the X telescope")
+_MAKE_VERBS = frozenset({"unveil", "launch", "debut", "ship", "manufacture", "recall"})
+#: nouns whose "of" names a product ("sales of the X")
+_SOLD_NOUNS = frozenset({"sale", "sales", "shipment", "shipments"})
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}

@@ -215,3 +215,38 @@ def test_the_members_of_a_name_make_it_an_organisation(hand_doc) -> None:
     evidence = mention_evidence(doc, 5, 7)
     assert evidence.descriptor == "organization"
     assert classify([evidence]).type == "Organization"
+
+
+def test_products_are_products_not_works_or_companies() -> None:
+    assert classify([E("Zephyr Nine", ner="ORG", descriptor="device")]).type == "Product"
+    assert classify([E("Zephyr Nine", ner="PRODUCT")]).type == "Product"
+    assert classify([E("Zephyr Nine", ner="ORG", made=True), E("Zephyr Nine", descriptor="smartphone")]).type == (
+        "Product"
+    )
+    # a brand before a product noun makes the products, it is none ("the Quorvex phone")
+    assert not any(v.kind == "Product" for v in classify([E("Quorvex", ner="ORG", next_word="phone")]).votes)
+    # a model's name before its kind is one ("the Orbital Sky Explorer telescope")
+    assert classify([E("Orbital Sky Explorer", ner="ORG", next_word="telescope")]).type == "Product"
+
+
+LAUNCHED = """
+The DET DT det 1 the
+agency NOUN NN nsubj 2 agency
+launched VERB VBD ROOT 2 launch
+the DET DT det 5 the
+Halcyon PROPN NNP compound 5 Halcyon
+Probe PROPN NNP dobj 2 Probe
+. PUNCT . punct 2 .
+"""
+
+
+def test_the_object_of_a_launch_is_made(hand_doc) -> None:
+    doc = hand_doc(LAUNCHED, ents=[(4, 6, "ORG")])
+    evidence = mention_evidence(doc, 4, 6)
+    assert evidence.made and classify([evidence]).type == "Product"
+
+
+def test_a_word_of_a_longer_name_has_half_an_ner_vote() -> None:
+    # "Dries" tagged ORG alone is a fragment of "Dries Mertens", tagged PERSON
+    evidence = [E("Lorin Vasko", ner="PERSON"), E("Lorin", ner="ORG")]
+    assert classify(evidence).type == "Person"
