@@ -234,6 +234,20 @@ def _misspelt(a: str, b: str) -> bool:
     return first_name_gender(x[0]) == first_name_gender(y[0])  # "Maria" (f) is no typo of "Mario"
 
 
+def _bracketed_acronym(toks: list[Token], start: int, end: int) -> str | None:
+    """The acronym in brackets right after a name, when its capitals are the initials of the
+    name's words ("Bank of Tarnia (BoT)", "Tarnia Energy Board (TEB)"); None otherwise."""
+    if end + 2 >= len(toks) or toks[end].text != "(" or toks[end + 2].text != ")":
+        return None
+    word = toks[end + 1].text
+    if not (2 <= len(word) <= 8 and word.isalpha() and word[0].isupper() and sum(c.isupper() for c in word) >= 2):
+        return None
+    words = [t.text for t in toks[start:end] if t.text[:1].isalpha()]
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    initials = "".join(w[0] for w in words).lower()
+    return word if "".join(c for c in word if c.isupper()) == capitals or word.lower() == initials else None
+
+
 def _is_person(a: str, b: str) -> bool:
     return a == "Person" or b == "Person"
 
@@ -321,6 +335,9 @@ class NameTable:
             cluster = self.new_cluster(kind)
         cluster.vote(kind, strong=strong)
         cluster.add_name(text, 1)
+        acronym = _bracketed_acronym(toks, start, end)
+        if acronym is not None:  # "the Bank of Tarnia (BoT)": "BoT" names it wherever it stands alone
+            cluster.add_name(acronym, 0)
         known = self.gazetteer.lookup(text) if self.gazetteer is not None else None
         cluster.evidence.append(mention_evidence(doc, start, end, gazetteer=known.type if known is not None else None))
         if end - start == 1 and normalize_name(text) in self.surnames and not is_place_name(text):

@@ -250,3 +250,17 @@ def test_a_word_of_a_longer_name_has_half_an_ner_vote() -> None:
     # "Dries" tagged ORG alone is a fragment of "Dries Mertens", tagged PERSON
     evidence = [E("Lorin Vasko", ner="PERSON"), E("Lorin", ner="ORG")]
     assert classify(evidence).type == "Person"
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_names() -> None:
+    from types import SimpleNamespace
+
+    from graph.resolve.names import _bracketed_acronym
+
+    def toks(text: str) -> list[SimpleNamespace]:
+        return [SimpleNamespace(text=w) for w in text.split()]
+
+    assert _bracketed_acronym(toks("the Bank of Tarnia ( BoT ) said"), 1, 4) == "BoT"
+    assert _bracketed_acronym(toks("Tarnia Energy Board ( TEB ) said"), 0, 3) == "TEB"
+    assert _bracketed_acronym(toks("Tarnia Energy Board ( NATO ) said"), 0, 3) is None  # not its initials
+    assert _bracketed_acronym(toks("Tarnia Energy Board said"), 0, 3) is None
