@@ -96,6 +96,10 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             continue
         if is_bare_title(toks, start, end):
             continue  # "Chief Executive": a bare title names nobody
+        if not any(c.isupper() for t in toks[start:end] for c in t.text) or (
+            end - start == 1 and len(toks[start].text.strip(".")) <= 1
+        ):
+            continue  # "vehicle miles", "disco club" (no capital), "F" of "Group F": no name
         label = ent.label_
         if end - start >= 2 and toks[start].text.rstrip(".").upper() in TITLE_ABBREVIATIONS:
             start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Rask": the title is no part of the name
@@ -270,6 +274,16 @@ def _is_scoreline(text: str) -> bool:
     return len(parts) == 2 and all(x.isdigit() and len(x) <= 2 for x in parts)
 
 
+def _in_scoreline(token: Token) -> bool:
+    """A goal count beside a dash and another count ("Sweden [1] – 0"), whatever the name's label."""
+    doc, i = token.doc, token.i
+    if not (token.text.isdigit() and len(token.text) <= 2):
+        return False
+    after = i + 2 < len(doc) and _is_score_token(doc[i + 1]) and doc[i + 2].text.isdigit()
+    before = i >= 2 and _is_score_token(doc[i - 1]) and doc[i - 2].text.isdigit()
+    return after or before
+
+
 def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[tuple[int, int]]:
     """A name without the score the NER ran into it ("Argentina 2-1", "Panama 3 – 0"), or the names
     on either side of a score inside it ("Scotland 2 Liechtenstein 1"). Names of works, products,
@@ -279,7 +293,9 @@ def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[t
     i = start
     while i < end:
         j = i
-        while j < end and not (_is_scoreline(toks[j].text) or (not keep_numbers and _is_score_token(toks[j]))):
+        while j < end and not (
+            _is_scoreline(toks[j].text) or _in_scoreline(toks[j]) or (not keep_numbers and _is_score_token(toks[j]))
+        ):
             j += 1
         if j > i:
             pieces.append((i, j))

@@ -264,3 +264,25 @@ def test_an_acronym_in_brackets_after_a_name_is_that_names() -> None:
     assert _bracketed_acronym(toks("Tarnia Energy Board ( TEB ) said"), 0, 3) == "TEB"
     assert _bracketed_acronym(toks("Tarnia Energy Board ( NATO ) said"), 0, 3) is None  # not its initials
     assert _bracketed_acronym(toks("Tarnia Energy Board said"), 0, 3) is None
+
+
+JUNK = """
+Group PROPN NNP compound 1 Group
+F PROPN NNP ROOT 1 F
+: PUNCT : punct 1 :
+Norland PROPN NNP appos 1 Norland
+1 NUM CD nummod 3 1
+- PUNCT HYPH punct 3 -
+0 NUM CD appos 3 0
+of ADP IN prep 3 of
+vehicle NOUN NN compound 9 vehicle
+miles NOUN NNS pobj 7 mile
+"""
+
+
+def test_no_name_from_a_letter_a_goal_count_or_lowercase_words(hand_doc) -> None:
+    # the NER's "F" (a group's letter: the proper-noun run "Group F" is the name), "Norland 1" (a
+    # score's count; ORG keeps its numbers otherwise) and "vehicle miles" (no capital) are no names
+    doc = hand_doc(JUNK, ents=[(1, 2, "PRODUCT"), (3, 5, "ORG"), (8, 10, "PERSON")])
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == [("Group F", "MISC"), ("Norland", "ORG")]
