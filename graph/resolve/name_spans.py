@@ -337,6 +337,17 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].pos_ in ("ADP", "CCONJ", "DET")
     ):
         end -= 1  # and a function word the NER ran on with ("the Eighth Amendment of")
+    if (
+        end + 1 < len(toks)
+        and end > start
+        and toks[end].text == "-"
+        and not toks[end - 1].whitespace_
+        and not toks[end].whitespace_
+        and toks[end + 1].is_alpha
+        and toks[end + 1].is_lower
+        and end + 1 not in covered
+    ):
+        end += 2  # the NER stopped at a hyphen inside a given name: "Moon Jae[-in]"
     while (
         start > 0
         and start - 1 not in covered

@@ -286,3 +286,23 @@ def test_no_name_from_a_letter_a_goal_count_or_lowercase_words(hand_doc) -> None
     doc = hand_doc(JUNK, ents=[(1, 2, "PRODUCT"), (3, 5, "ORG"), (8, 10, "PERSON")])
     spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
     assert spans == [("Group F", "MISC"), ("Norland", "ORG")]
+
+
+def test_a_hyphenated_given_name_the_ner_cut_is_whole() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Minister", "Park", "Soo", "-", "min", "'s", "speech"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, False, False, False, True, False],  # "Park Soo-min's speech"
+        pos=["PROPN", "PROPN", "PROPN", "PUNCT", "NOUN", "PART", "NOUN"],
+        tags=["NNP", "NNP", "NNP", "HYPH", "NN", "POS", "NN"],
+        deps=["compound", "compound", "poss", "punct", "appos", "case", "ROOT"],
+        heads=[1, 2, 6, 2, 2, 2, 6],
+        lemmas=["Minister", "Park", "Soo", "-", "min", "'s", "speech"],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "d"))]
+    assert spans == ["Park Soo-min"]
