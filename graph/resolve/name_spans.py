@@ -4,6 +4,7 @@ spans the NER split in two joined, quoted titles of works, and proper-noun runs 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (
@@ -66,7 +67,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     covered: set[int] = set()
     glossed = {(g.name_start, g.name_end): g for g in context.glosses}
     for gloss in context.glosses:
-        if gloss.kind == "translation":
+        if gloss.kind == "translation" and _ACRONYM.match(doc[gloss.gloss_start : gloss.gloss_end].text):
+            # "Group of Seven (G7)": an acronym with a digit, no translation; the name runs back over "of"
+            start = _name_before_acronym(toks, gloss.name_start)
+            spans.append((start, gloss.name_end, "ORG"))
+            covered.update(range(start, gloss.name_end))
+        elif gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
     for start, end in _quoted_titles(toks, context):
@@ -185,6 +191,19 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 continue
         joined.append((start, end, label))
     return joined
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_NAME_LINKS = {"of", "for", "and", "on"}
+
+
+def _name_before_acronym(toks: list[Token], start: int) -> int:
+    """The start of a name that runs back over linking words from ``start``: "[Group of] Seven"."""
+    while start >= 2 and toks[start - 1].lower_ in _NAME_LINKS and toks[start - 2].is_title:
+        start -= 2
+        while start > 0 and toks[start - 1].is_title and toks[start - 1].pos_ == "PROPN":
+            start -= 1
+    return start
 
 
 def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:

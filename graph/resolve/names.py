@@ -178,8 +178,8 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
             return "GovernmentBody"
         if head in PROGRAMME_HEADS:
             return "Programme"
-    if kind == "Person" and head in PROGRAMME_HEADS:
-        return "Programme"
+    if kind in ("Person", "Place") and head in PROGRAMME_HEADS and len(span) >= 2:
+        return "Programme"  # "the Black Sea Grain Initiative" tagged LOC
     if kind == "Person" and head in ORGANIZATION_HEADS:
         return "Organization"  # "Election Headquarters" is no person, whatever the NER says
     return kind
@@ -240,11 +240,16 @@ def _bracketed_acronym(toks: list[Token], start: int, end: int) -> str | None:
     if end + 2 >= len(toks) or toks[end].text != "(" or toks[end + 2].text != ")":
         return None
     word = toks[end + 1].text
-    if not (2 <= len(word) <= 8 and word.isalpha() and word[0].isupper() and sum(c.isupper() for c in word) >= 2):
+    numbered = any(c.isdigit() for c in word)  # "Group of Seven (G7)"
+    if not (2 <= len(word) <= 8 and word.isalnum() and word[0].isupper()):
+        return None
+    if not numbered and sum(c.isupper() for c in word) < 2:
         return None
     words = [t.text for t in toks[start:end] if t.text[:1].isalpha()]
     capitals = "".join(w[0] for w in words if w[0].isupper())
     initials = "".join(w[0] for w in words).lower()
+    if numbered:
+        return word if initials[:1] == word[0].lower() else None
     return word if "".join(c for c in word if c.isupper()) == capitals or word.lower() == initials else None
 
 

@@ -306,3 +306,34 @@ def test_a_hyphenated_given_name_the_ner_cut_is_whole() -> None:
     )
     spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "d"))]
     assert spans == ["Park Soo-min"]
+
+
+NUMBERED_ACRONYM = """
+a DET DT det 3 a
+Group PROPN NNP compound 3 Group
+of ADP IN prep 1 of
+Nine PROPN NNP pobj 2 Nine
+( PUNCT -LRB- punct 3 (
+N9 PROPN NNP appos 3 N9
+) PUNCT -RRB- punct 3 )
+"""
+
+
+def test_an_acronym_with_a_digit_is_no_translation(hand_doc) -> None:
+    # "Group of Nine (N9)": one organisation's name, back over "of", not a programme named "Nine"
+    doc = hand_doc(NUMBERED_ACRONYM)
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "d"))]
+    assert ("Group of Nine", "ORG") in spans
+    assert not any(label == "PROGRAMME" for _, label in spans)
+
+
+def test_a_named_initiative_is_a_programme_whatever_place_the_ner_saw(hand_doc) -> None:
+    from graph.resolve.names import type_of_name
+
+    doc = hand_doc("""
+Coral PROPN NNP compound 2 Coral
+Reef PROPN NNP compound 2 Reef
+Initiative PROPN NNP ROOT 2 Initiative
+""")
+    assert type_of_name(doc[0:3], "LOC", None, None) == "Programme"
+    assert type_of_name(doc[0:2], "LOC", None, None) == "Place"
