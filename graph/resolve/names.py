@@ -42,6 +42,7 @@ from .mentions import is_headline_case, is_junk_head
 from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
+from .typing_lexicon import _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -162,6 +163,9 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
         return "NewsAgency"
     if label == "PROGRAMME":
         return "Programme"
+    words = normalize_name(span.text).split()
+    if "of" in words[1:-1] and _OF_HEADS.get(words[words.index("of") - 1]) == "Place":
+        return "Place"  # "the State of New York", "the Republic of Tarnia", whatever the NER said
     if label in ("ORG", "MISC", "NORP") and looks_like_person([t.text for t in span]):
         return "Person"
     if label == "MISC":

@@ -337,3 +337,15 @@ Initiative PROPN NNP ROOT 2 Initiative
 """)
     assert type_of_name(doc[0:3], "LOC", None, None) == "Programme"
     assert type_of_name(doc[0:2], "LOC", None, None) == "Place"
+
+
+def test_the_state_of_a_place_is_a_place_whatever_the_ner_saw(hand_doc) -> None:
+    from graph.resolve.names import type_of_name
+
+    doc = hand_doc("""
+State PROPN NNP ROOT 0 State
+of ADP IN prep 0 of
+North PROPN NNP compound 3 North
+Vell PROPN NNP pobj 1 Vell
+""")
+    assert type_of_name(doc[0:4], "ORG", None, None) == "Place"  # so "North Vell" can join it
