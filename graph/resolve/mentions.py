@@ -112,6 +112,27 @@ def noun_phrase(context: DocContext, head: Token, bounds: list[tuple[int, int]] 
     return trim_edges(context.doc, indices) if indices else [head.i]
 
 
+def _without_loose_modifiers(context: DocContext, head: Token, indices: list[int], name_end: int) -> list[int]:
+    """A name's phrase without what only seems to modify it: a time ("the Municipality of Livorno
+    [in 2010]": the parser hangs the verb's time on the name) or an adjective set off by a comma
+    ("Dennis Hopper[, famous for his role]"); an apposition, an "of" phrase and a relative clause stay."""
+    cut = None
+    for child in head.rights:
+        if child.i < name_end:
+            continue
+        timed = child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in TIME_WORDS) for g in child.children
+        )
+        loose = child.dep_ == "amod" and child.pos_ == "ADJ" and context.tokens[child.i - 1].text == ","
+        if timed or loose:
+            cut = child.left_edge.i
+            break
+    if cut is None:
+        return indices
+    kept = [i for i in indices if i < cut]
+    return trim_edges(context.doc, kept) if kept else indices
+
+
 def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int]]) -> Iterator[Mention]:
     """Every mention coreference should decide, in token order.
 
@@ -130,7 +151,7 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             if token.dep_ == "compound" and token.head.i not in in_name and token.head.pos_ in ("NOUN", "PROPN"):
                 yield make_mention(doc, token, range(start, end), sentence)  # "the [Nur Otan] party"
                 continue
-            indices = noun_phrase(context, token, bounds)
+            indices = _without_loose_modifiers(context, token, noun_phrase(context, token, bounds), end)
             if start < min(indices) or end - 1 > max(indices):
                 indices = list(range(start, end))
             yield make_mention(doc, token, indices, sentence)

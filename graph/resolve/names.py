@@ -164,8 +164,9 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
     if label == "PROGRAMME":
         return "Programme"
     words = normalize_name(span.text).split()
-    if "of" in words[1:-1] and _OF_HEADS.get(words[words.index("of") - 1]) == "Place":
-        return "Place"  # "the State of New York", "the Republic of Tarnia", whatever the NER said
+    of_kind = _OF_HEADS.get(words[words.index("of") - 1]) if "of" in words[1:-1] else None
+    if of_kind is not None and of_kind != "Person":
+        return of_kind  # "the State of New York", "the Municipality of Livorno", whatever the NER said
     if label in ("ORG", "MISC", "NORP") and looks_like_person([t.text for t in span]):
         return "Person"
     if label == "MISC":

@@ -159,6 +159,7 @@ _OF_HEADS = {
     "court": "GovernmentBody",
     "office": "GovernmentBody",
     "council": "GovernmentBody",
+    "municipality": "GovernmentBody",
     "secretary": "Person",
     "republic": "Place",
     "kingdom": "Place",

@@ -349,3 +349,49 @@ North PROPN NNP compound 3 North
 Vell PROPN NNP pobj 1 Vell
 """)
     assert type_of_name(doc[0:4], "ORG", None, None) == "Place"  # so "North Vell" can join it
+
+
+def _name_mentions(doc, name: tuple[int, int], head: int) -> list[str]:
+    from graph.resolve.mentions import candidate_mentions
+
+    context = DocContext.of(doc, "d")
+    return [m.text for m in candidate_mentions(context, {head: name}) if m.head == head]
+
+
+LOOSE = """
+Orin PROPN NNP compound 1 Orin
+Vale PROPN NNP nsubj 7 Vale
+, PUNCT , punct 1 ,
+famous ADJ JJ amod 1 famous
+for ADP IN prep 3 for
+comedy NOUN NN pobj 4 comedy
+, PUNCT , punct 1 ,
+arrived VERB VBD ROOT 7 arrive
+"""
+
+TIMED = """
+the DET DT det 1 the
+Council PROPN NNP nsubj 6 Council
+of ADP IN prep 1 of
+Brell PROPN NNP pobj 2 Brell
+in ADP IN prep 1 in
+2010 NUM CD pobj 4 2010
+asked VERB VBD ROOT 6 ask
+"""
+
+
+def test_a_names_mention_leaves_out_a_loose_adjective_and_a_time(hand_doc) -> None:
+    assert _name_mentions(hand_doc(LOOSE, ents=[(0, 2, "PERSON")]), (0, 2), 1) == ["Orin Vale"]
+    doc = hand_doc(TIMED, ents=[(1, 4, "ORG"), (5, 6, "DATE")])
+    assert _name_mentions(doc, (1, 4), 1) == ["the Council of Brell"]
+
+
+def test_the_head_before_of_types_a_name_whatever_the_ner_saw(hand_doc) -> None:
+    from graph.resolve.names import type_of_name
+
+    doc = hand_doc("""
+Municipality PROPN NNP ROOT 0 Municipality
+of ADP IN prep 0 of
+Brell PROPN NNP pobj 1 Brell
+""")
+    assert type_of_name(doc[0:3], "GPE", None, None) == "GovernmentBody"  # so "Brell" stays the town
