@@ -395,3 +395,22 @@ of ADP IN prep 0 of
 Brell PROPN NNP pobj 1 Brell
 """)
     assert type_of_name(doc[0:3], "GPE", None, None) == "GovernmentBody"  # so "Brell" stays the town
+
+
+RUN_IN = """
+Ivo PROPN NNP compound 1 Ivo
+Brandt PROPN NNP nsubj 8 Brandt
+of ADP IN prep 1 of
+KLP PROPN NNP pobj 2 KLP
+In ADP IN prep 1 in
+the DET DT det 7 the
+north NOUN NN compound 7 north
+district NOUN NN pobj 4 district
+won VERB VBD ROOT 8 win
+"""
+
+
+def test_a_heading_run_into_the_text_ends_a_names_mention(hand_doc) -> None:
+    # "Ivo Brandt of KLP" is a heading; "In the north district, ..." begins the text
+    doc = hand_doc(RUN_IN, ents=[(0, 2, "PERSON"), (3, 4, "ORG")])
+    assert _name_mentions(doc, (0, 2), 1) == ["Ivo Brandt of KLP"]
