@@ -128,6 +128,8 @@ def _without_loose_modifiers(context: DocContext, head: Token, indices: list[int
             and (
                 "\n" in toks[i - 1].whitespace_ + toks[i].text
                 or (toks[i].pos_ == "ADP" and toks[i].is_title and not toks[i].ent_type_)
+                or toks[i].text in ("\u2013", "\u2014")  # "Group G — Belgium 3 – 0": a dash ends it
+                or (i == name_end and toks[i].like_num)  # "Sweden 1 – 0": a score after the name
             )
         ),
         None,

@@ -414,3 +414,20 @@ def test_a_heading_run_into_the_text_ends_a_names_mention(hand_doc) -> None:
     # "Ivo Brandt of KLP" is a heading; "In the north district, ..." begins the text
     doc = hand_doc(RUN_IN, ents=[(0, 2, "PERSON"), (3, 4, "ORG")])
     assert _name_mentions(doc, (0, 2), 1) == ["Ivo Brandt of KLP"]
+
+
+SCORED = """
+Group PROPN NNP compound 1 Group
+H PROPN NNP ROOT 1 H
+\u2014 PUNCT : punct 1 \u2014
+Ostria PROPN NNP appos 1 Ostria
+2 NUM CD nummod 3 2
+\u2013 PUNCT : punct 3 \u2013
+1 NUM CD appos 3 1
+"""
+
+
+def test_a_score_or_a_dash_ends_a_names_mention(hand_doc) -> None:
+    doc = hand_doc(SCORED, ents=[(3, 4, "GPE")])
+    assert _name_mentions(doc, (3, 4), 3) == ["Ostria"]
+    assert _name_mentions(doc, (0, 2), 1) == ["Group H"]
