@@ -431,3 +431,8 @@ def test_a_score_or_a_dash_ends_a_names_mention(hand_doc) -> None:
     doc = hand_doc(SCORED, ents=[(3, 4, "GPE")])
     assert _name_mentions(doc, (3, 4), 3) == ["Ostria"]
     assert _name_mentions(doc, (0, 2), 1) == ["Group H"]
+
+
+def test_a_modifier_before_a_plural_party_noun_names_a_party() -> None:
+    assert classify([E("the Radiant Democrats", ner="NORP")]).type == "PoliticalParty"
+    assert classify([E("Democrats", ner="NORP")]).type == "Group"  # the party's people
