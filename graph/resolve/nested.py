@@ -38,12 +38,14 @@ def add_places_inside_names(table: NameTable) -> None:
         text = clean_name(table.doc[p_start:end].text)
         if not text or not is_place_name(text):
             continue
+        p_head = table.doc[p_start:end].root.i
+        if p_head == head:
+            continue  # the place is the longer name's own head: no second mention there
         place = table.cluster_for_name(text, "Place", p_start)
         if place is None or place.key == cluster.key:
             place = table.new_cluster("Place")
         place.add_name(text, 1)
         place.evidence.append(mention_evidence(table.doc, p_start, end))
-        p_head = table.doc[p_start:end].root.i
         place.tokens.append(p_head)
         table.spans[p_head] = (p_start, end)
         for i in range(p_start, end):
