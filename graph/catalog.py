@@ -43,6 +43,7 @@ _SPECIFIC_FIRST = (
     "Organization",
     "Group",
     "CreativeWork",
+    "Product",
     "Role",
     "TimeExpression",
     "Quantity",

@@ -42,6 +42,7 @@ class NKG(DefinedNamespace):
     Event: URIRef
     Group: URIRef
     CreativeWork: URIRef
+    Product: URIRef
     Role: URIRef
     Concept: URIRef
     TimeExpression: URIRef

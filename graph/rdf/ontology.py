@@ -66,6 +66,7 @@ _SPECIFIC = (
     "Organization",
     "Group",
     "CreativeWork",
+    "Product",
 )
 
 

@@ -53,6 +53,7 @@ ENTITY_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "Event": (NKG.Event, SCHEMA.Event),
     "Group": (NKG.Group,),
     "CreativeWork": (NKG.CreativeWork, SCHEMA.CreativeWork),
+    "Product": (NKG.Product, SCHEMA.Product),
     "Role": (NKG.Role, ORG.Role),
     "Concept": (NKG.Concept,),
     "TimeExpression": (NKG.TimeExpression,),

@@ -50,6 +50,7 @@ ENTITY_TYPES = (
     "Role",
     "Group",
     "CreativeWork",
+    "Product",
     "TimeExpression",
     "Quantity",
 )
@@ -64,6 +65,7 @@ NAMED_TYPES = {
     "Event",
     "Group",
     "CreativeWork",
+    "Product",
 }
 _SUPERTYPE = {
     "PoliticalParty": "Organization",
@@ -81,7 +83,7 @@ _NER_TYPES = {
     "EVENT": "Event",
     "LAW": "CreativeWork",
     "WORK_OF_ART": "CreativeWork",
-    "PRODUCT": "CreativeWork",
+    "PRODUCT": "Product",
     "DATE": "TimeExpression",
     "TIME": "TimeExpression",
     "MONEY": "Quantity",

@@ -112,6 +112,48 @@ def noun_phrase(context: DocContext, head: Token, bounds: list[tuple[int, int]] 
     return trim_edges(context.doc, indices) if indices else [head.i]
 
 
+def _without_loose_modifiers(context: DocContext, head: Token, indices: list[int], name_end: int) -> list[int]:
+    """A name's phrase without what only seems to modify it: a time ("the Municipality of Livorno
+    [in 2010]": the parser hangs the verb's time on the name) or an adjective set off by a comma
+    ("Dennis Hopper[, famous for his role]"); an apposition, an "of" phrase and a relative clause stay."""
+    toks = context.tokens
+    # a heading's line break the sentence splitter missed ends the phrase ("Ann Chiang of DAB\n\nIn ..."),
+    # or a capitalised preposition inside a sentence, where a heading ran into the text
+    # ("Ann Chiang of DAB In the Kowloon ...")
+    cut = next(
+        (
+            i
+            for i in indices
+            if i >= name_end
+            and (
+                "\n" in toks[i - 1].whitespace_ + toks[i].text
+                or (toks[i].pos_ == "ADP" and toks[i].is_title and not toks[i].ent_type_)
+                or toks[i].text in ("\u2013", "\u2014")  # "Group G — Belgium 3 – 0": a dash ends it
+                or (i == name_end and toks[i].like_num)  # "Sweden 1 – 0": a score after the name
+            )
+        ),
+        None,
+    )
+    for child in head.rights:
+        if cut is not None:
+            break
+        if child.i < name_end:
+            continue
+        timed = child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in TIME_WORDS) for g in child.children
+        )
+        loose = child.dep_ == "amod" and child.pos_ == "ADJ" and toks[child.i - 1].text == ","
+        if timed or loose:
+            cut = child.left_edge.i
+            break
+    if cut is None:
+        return indices
+    kept = [i for i in indices if i < cut]
+    while len(kept) > 1 and toks[kept[-1]].pos_ in ("ADP", "DET", "CCONJ"):
+        kept.pop()  # "Epic Mickey [by]"
+    return trim_edges(context.doc, kept) if kept else indices
+
+
 def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int]]) -> Iterator[Mention]:
     """Every mention coreference should decide, in token order.
 
@@ -130,7 +172,7 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             if token.dep_ == "compound" and token.head.i not in in_name and token.head.pos_ in ("NOUN", "PROPN"):
                 yield make_mention(doc, token, range(start, end), sentence)  # "the [Nur Otan] party"
                 continue
-            indices = noun_phrase(context, token, bounds)
+            indices = _without_loose_modifiers(context, token, noun_phrase(context, token, bounds), end)
             if start < min(indices) or end - 1 > max(indices):
                 indices = list(range(start, end))
             yield make_mention(doc, token, indices, sentence)

@@ -4,6 +4,7 @@ spans the NER split in two joined, quoted titles of works, and proper-noun runs 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import (
@@ -20,14 +21,25 @@ from ..syntax import doc_tree
 from .entities import (
     normalize_name,
 )
+from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
+from .typing_lexicon import _ORG_SUFFIXES
+from .typing_sources import _first_name_info
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
     from ..syntax import DocContext
 
-__all__ = ["PERSON_TITLES", "is_role_phrase", "looks_like_person", "name_spans"]
+__all__ = [
+    "PERSON_TITLES",
+    "TITLE_ABBREVIATIONS",
+    "is_bare_title",
+    "is_role_phrase",
+    "is_title_word",
+    "looks_like_person",
+    "name_spans",
+]
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
@@ -55,7 +67,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     covered: set[int] = set()
     glossed = {(g.name_start, g.name_end): g for g in context.glosses}
     for gloss in context.glosses:
-        if gloss.kind == "translation":
+        if gloss.kind == "translation" and _ACRONYM.match(doc[gloss.gloss_start : gloss.gloss_end].text):
+            # "Group of Seven (G7)": an acronym with a digit, no translation; the name runs back over "of"
+            start = _name_before_acronym(toks, gloss.name_start)
+            spans.append((start, gloss.name_end, "ORG"))
+            covered.update(range(start, gloss.name_end))
+        elif gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
     for start, end in _quoted_titles(toks, context):
@@ -74,7 +91,28 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
+        pieces = _score_pieces(toks, start, end, ent.label_)
+        if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
+            for p_start, p_end in pieces:
+                spans.append((p_start, p_end, ent.label_))
+                covered.update(range(p_start, p_end))
+            continue
+        start, end = pieces[0] if pieces else (start, start)
         if start >= end or (start, end) in glossed:
+            continue
+        if is_bare_title(toks, start, end):
+            continue  # "Chief Executive": a bare title names nobody
+        if not any(c.isupper() for t in toks[start:end] for c in t.text) or (
+            end - start == 1 and len(toks[start].text.strip(".")) <= 1
+        ):
+            continue  # "vehicle miles", "disco club" (no capital), "F" of "Group F": no name
+        label = ent.label_
+        if end - start >= 2 and toks[start].text.rstrip(".").upper() in TITLE_ABBREVIATIONS:
+            start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Rask": the title is no part of the name
+        split = _organisation_then_person(toks, start, end) if label in ("ORG", "FAC", "GPE", "NORP") else None
+        if split is not None:  # "the Ministry of Energy Anna Iskakov": two names
+            spans.extend([(start, split, label), (split, end, "PERSON")])
+            covered.update(range(start, end))
             continue
         if not any(toks[i].pos_ in ("PROPN", "NOUN") and not is_junk_head(toks[i]) for i in range(start, end)):
             continue  # no noun or name head: "No.", "Sept.", a weekday, a number
@@ -86,7 +124,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             toks[start].lemma_.lower() in CATEGORY_NOUNS or toks[start].lemma_.lower() in ORGANIZATION_HEADS
         ):
             continue  # "the Party" is a definite description, resolved by salience, not a name
-        spans.append((start, end, ent.label_))
+        spans.append((start, end, label))
         covered.update(range(start, end))
     headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
@@ -155,6 +193,19 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
     return joined
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_NAME_LINKS = {"of", "for", "and", "on"}
+
+
+def _name_before_acronym(toks: list[Token], start: int) -> int:
+    """The start of a name that runs back over linking words from ``start``: "[Group of] Seven"."""
+    while start >= 2 and toks[start - 1].lower_ in _NAME_LINKS and toks[start - 2].is_title:
+        start -= 2
+        while start > 0 and toks[start - 1].is_title and toks[start - 1].pos_ == "PROPN":
+            start -= 1
+    return start
+
+
 def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
     """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
     Times"): one name each, so the names inside them are no entities of their own."""
@@ -191,7 +242,7 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     return found
 
 
-def _is_title_word(token: Token) -> bool:
+def is_title_word(token: Token) -> bool:
     """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
     lower = token.lower_
     return (
@@ -200,6 +251,85 @@ def _is_title_word(token: Token) -> bool:
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS)
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+    )
+
+
+#: abbreviated titles written before a name ("FM Lavrov")
+TITLE_ABBREVIATIONS = frozenset({"FM", "PM", "VP", "MP", "DM", "AG", "CEO", "CFO", "COO", "CTO", "GM", "MEP"})
+
+
+def _organisation_then_person(toks: list[Token], start: int, end: int) -> int | None:
+    """Where a person's name begins in an organisation's name the NER ran on into it ("Ministry
+    of Energy [Anna Iskakov]"): the last two or three words, starting with a common first name,
+    after words that name an organisation by a head word; None when the name is one."""
+    for size in (2, 3):
+        k = end - size
+        if k - start < 2:
+            break
+        tail, head = toks[k:end], toks[start:k]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or head[-1].lower_ in ("of", "and", "&"):
+            continue
+        if not any(t.lemma_.lower() in ORGANIZATION_HEADS or t.lower_ in _ORG_SUFFIXES for t in head):
+            continue
+        if _first_name_info(tail[0].text)[0] or tail[0].lower_ in FIRST_NAME_GENDER:
+            return k
+    return None
+
+
+_NUMBERED_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC"}  # "Windows 10", "Apollo 11"
+
+
+def _is_score_token(token: Token) -> bool:
+    """A goal count, a scoreline, or a dash between goal counts ("3 – 0"), not a hyphen ("Kwok-kin")."""
+    text = token.text
+    if text in ("-", "\u2013", "\u2014"):
+        doc = token.doc
+        return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text.isdigit() and doc[token.i + 1].text.isdigit()
+    return (text.isdigit() and len(text) <= 2) or _is_scoreline(text)
+
+
+def _is_scoreline(text: str) -> bool:
+    parts = text.replace("\u2013", "-").replace("\u2014", "-").split("-")
+    return len(parts) == 2 and all(x.isdigit() and len(x) <= 2 for x in parts)
+
+
+def _in_scoreline(token: Token) -> bool:
+    """A goal count beside a dash and another count ("Sweden [1] – 0"), whatever the name's label."""
+    doc, i = token.doc, token.i
+    if not (token.text.isdigit() and len(token.text) <= 2):
+        return False
+    after = i + 2 < len(doc) and _is_score_token(doc[i + 1]) and doc[i + 2].text.isdigit()
+    before = i >= 2 and _is_score_token(doc[i - 1]) and doc[i - 2].text.isdigit()
+    return after or before
+
+
+def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A name without the score the NER ran into it ("Argentina 2-1", "Panama 3 – 0"), or the names
+    on either side of a score inside it ("Scotland 2 Liechtenstein 1"). Names of works, products,
+    laws and events keep their numbers ("Apollo 11"); any name loses a scoreline ("United 2-1")."""
+    keep_numbers = label in _NUMBERED_LABELS
+    pieces: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and not (
+            _is_scoreline(toks[j].text) or _in_scoreline(toks[j]) or (not keep_numbers and _is_score_token(toks[j]))
+        ):
+            j += 1
+        if j > i:
+            pieces.append((i, j))
+        i = j + 1
+    return [(a, b) for a, b in pieces if any(c.isalpha() for k in range(a, b) for c in toks[k].text)]
+
+
+def is_bare_title(toks: list[Token], start: int, end: int) -> bool:
+    """Title words alone, naming nobody ("Chief Executive", "Foreign Minister"); not an
+    organisation's name ("Labour Party")."""
+    last = toks[end - 1].lemma_.lower()
+    return (
+        last in ROLE_TITLE_NOUNS
+        and last not in ORGANIZATION_HEADS
+        and all(is_title_word(toks[i]) for i in range(start, end))
     )
 
 
@@ -217,7 +347,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
                 toks[start].lower_.rstrip(".") in HONORIFICS
                 or toks[start].lower_ in ROLE_NOUNS
                 or toks[start].lemma_.lower() in ROLE_NOUNS
-                or (end - start > 2 and _is_title_word(toks[start]))
+                or (end - start > 2 and is_title_word(toks[start]))
             )
         )
     ):
@@ -226,6 +356,17 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].pos_ in ("ADP", "CCONJ", "DET")
     ):
         end -= 1  # and a function word the NER ran on with ("the Eighth Amendment of")
+    if (
+        end + 1 < len(toks)
+        and end > start
+        and toks[end].text == "-"
+        and not toks[end - 1].whitespace_
+        and not toks[end].whitespace_
+        and toks[end + 1].is_alpha
+        and toks[end + 1].is_lower
+        and end + 1 not in covered
+    ):
+        end += 2  # the NER stopped at a hyphen inside a given name: "Moon Jae[-in]"
     while (
         start > 0
         and start - 1 not in covered
@@ -237,7 +378,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
         and toks[start - 1].lemma_.lower() not in CATEGORY_NOUNS
         and toks[start - 1].lemma_.lower() not in ORGANIZATION_HEADS
         and toks[start - 1].lower_ not in ROLE_NOUNS
-        and not _is_title_word(toks[start - 1])
+        and not is_title_word(toks[start - 1])
         and toks[start - 1].lower_.rstrip(".") not in HONORIFICS
     ):
         start -= 1  # the NER left a first name out ("Aliya [Nazarbayeva]")
@@ -253,10 +394,10 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
             j = i
             while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
                 j += 1
-            while j - i > 2 and _is_title_word(toks[i]):
+            while j - i > 2 and is_title_word(toks[i]):
                 i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]
-            if j - i >= 2 and not is_role_phrase(run):
+            if j - i >= 2 and not is_role_phrase(run) and not is_bare_title(toks, i, j):
                 runs.append((i, j, "ORG" if run[-1].lemma_.lower() in ORGANIZATION_HEADS else "MISC"))
             i = j
         else:

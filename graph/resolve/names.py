@@ -14,8 +14,8 @@ the coordinator, concepts) and which token is inside which name. :mod:`.titles` 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,10 +23,8 @@ from ..lexicon import (
     CATEGORY_NOUNS,
     FEMALE_WORDS,
     GOVERNMENT_HEADS,
-    HONORIFICS,
     MALE_WORDS,
     ORGANIZATION_HEADS,
-    PERSON_NOUNS,
     PROGRAMME_HEADS,
 )
 from ..syntax import doc_tree, kids
@@ -41,8 +39,11 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import PERSON_TITLES, is_role_phrase, looks_like_person, name_spans
-from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, mention_evidence, name_gender
+from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
+from .nested import add_places_inside_names
+from .teams import is_match_report, mark_teams
+from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
+from .typing_lexicon import _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -103,6 +104,8 @@ class Cluster:
         self.type = best
 
 
+#: classes whose names often begin or end with a place's name, which is then no short form of theirs
+_NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme", "Product"})
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
@@ -117,6 +120,7 @@ _DECIDED = frozenset(
         "Group",
         "Event",
         "CreativeWork",
+        "Product",
     ]
 )
 
@@ -145,21 +149,6 @@ def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) ->
     cluster.type = "Organization" if cluster.team and kind == "Place" else kind
 
 
-def _is_team(cluster: Cluster) -> bool:
-    decision = cluster.decision
-    return decision is not None and cluster.type == "Place" and any(v.source == "verb" for v in decision.votes)
-
-
-def mark_teams(clusters: Iterable[Cluster]) -> None:
-    """In a match report (two or more places that "beat", "drew with", "lost to" ...), a place
-    that does so is its team: an Organization (the team-verb vote alone rarely outweighs the NER)."""
-    teams = [c for c in clusters if _is_team(c)]
-    if len(teams) >= 2:
-        for cluster in teams:
-            cluster.team = True
-            cluster.type = "Organization"
-
-
 def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazetteer | None) -> str:
     """The entity type of a name: from its NER label, its head word, the gazetteer and the source."""
     head = span.root.lemma_.lower()
@@ -175,6 +164,10 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
         return "NewsAgency"
     if label == "PROGRAMME":
         return "Programme"
+    words = normalize_name(span.text).split()
+    of_kind = _OF_HEADS.get(words[words.index("of") - 1]) if "of" in words[1:-1] else None
+    if of_kind is not None and of_kind != "Person":
+        return of_kind  # "the State of New York", "the Municipality of Livorno", whatever the NER said
     if label in ("ORG", "MISC", "NORP") and looks_like_person([t.text for t in span]):
         return "Person"
     if label == "MISC":
@@ -191,8 +184,8 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
             return "GovernmentBody"
         if head in PROGRAMME_HEADS:
             return "Programme"
-    if kind == "Person" and head in PROGRAMME_HEADS:
-        return "Programme"
+    if kind in ("Person", "Place") and head in PROGRAMME_HEADS and len(span) >= 2:
+        return "Programme"  # "the Black Sea Grain Initiative" tagged LOC
     if kind == "Person" and head in ORGANIZATION_HEADS:
         return "Organization"  # "Election Headquarters" is no person, whatever the NER says
     return kind
@@ -230,6 +223,42 @@ def first_name_gender(word: str) -> str | None:
 # ----------------------------------------------------------------------------- the article's clusters
 
 
+def _surname_first(name: str) -> bool:
+    """A name written family name first, the given name hyphenated ("Chung Eui-yong", "Wong Kwok-kin")."""
+    words = name.split()
+    return len(words) == 2 and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]))
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two full names of one person but for one letter of a first name of five letters or more
+    ("Kristin" / "Kristen Wilkins"), the first names of the same known gender or of none."""
+    x, y = a.split(), b.split()
+    if len(x) != 2 or len(y) != 2 or x[1] != y[1] or x[0] == y[0] or len(x[0]) < 5 or len(x[0]) != len(y[0]):
+        return False
+    if sum(c != d for c, d in zip(x[0].lower(), y[0].lower(), strict=True)) != 1:
+        return False
+    return first_name_gender(x[0]) == first_name_gender(y[0])  # "Maria" (f) is no typo of "Mario"
+
+
+def _bracketed_acronym(toks: list[Token], start: int, end: int) -> str | None:
+    """The acronym in brackets right after a name, when its capitals are the initials of the
+    name's words ("Bank of Tarnia (BoT)", "Tarnia Energy Board (TEB)"); None otherwise."""
+    if end + 2 >= len(toks) or toks[end].text != "(" or toks[end + 2].text != ")":
+        return None
+    word = toks[end + 1].text
+    numbered = any(c.isdigit() for c in word)  # "Group of Seven (G7)"
+    if not (2 <= len(word) <= 8 and word.isalnum() and word[0].isupper()):
+        return None
+    if not numbered and sum(c.isupper() for c in word) < 2:
+        return None
+    words = [t.text for t in toks[start:end] if t.text[:1].isalpha()]
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    initials = "".join(w[0] for w in words).lower()
+    if numbered:
+        return word if initials[:1] == word[0].lower() else None
+    return word if "".join(c for c in word if c.isupper()) == capitals or word.lower() == initials else None
+
+
 def _is_person(a: str, b: str) -> bool:
     return a == "Person" or b == "Person"
 
@@ -246,6 +275,7 @@ class NameTable:
         self.name_of_token: dict[int, str] = {}  # token index -> cluster key for tokens inside names
         self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
         self.person_words: set[str] = set()  # last words of the names the NER called persons
+        self.surnames: set[str] = set()  # last words of full names the NER called persons, not places
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -258,7 +288,15 @@ class NameTable:
         join the name they translate, and the gazetteer fixes the type of names it knows."""
         spans = name_spans(self.doc, self.context)
         self.person_words = {
-            normalize_name(self.toks[end - 1].text) for start, end, label in spans if label == "PERSON"
+            normalize_name(self.toks[k].text)
+            for start, end, label in spans
+            if label == "PERSON"
+            for k in ({end - 1, start} if _surname_first(self.doc[start:end].text) else {end - 1})
+        }
+        self.surnames = {
+            normalize_name(self.toks[end - 1].text)
+            for start, end, label in spans
+            if label == "PERSON" and end - start >= 2 and all(t.is_title for t in self.toks[start:end])
         }
         order = sorted(range(len(spans)), key=lambda k: (-(spans[k][1] - spans[k][0]), spans[k][0]))
         for k in order:
@@ -269,12 +307,10 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
-        mark_teams(self.clusters.values())
-        # an apposition with a person noun or a title before the name still overrides: the name's
-        # other mentions ("Paris" of "Valeska Paris") can outvote it in :func:`~.typing.classify`
-        self._person_evidence()
+        mark_teams(self.clusters.values(), match_report=is_match_report(self.toks))
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
                 known = next((k for k in map(self.gazetteer.lookup, list(cluster.names)) if k is not None), None)
@@ -282,30 +318,6 @@ class NameTable:
                     cluster.vote(known.type, strong=True)
         for cluster in self.clusters.values():
             cluster.tokens.sort()
-
-    def _person_evidence(self) -> None:
-        """A name in apposition with, or the subject of "be" with, a noun only a person can be
-        ("Valeska Smith, an Australian woman", "Smith is a lawyer") is a person's, whatever the NER said."""
-        toks = self.toks
-        for head, key in [(h, self.name_of_token.get(h)) for h in self.spans]:
-            cluster = self.clusters.get(key) if key else None
-            if cluster is None or cluster.type == "Person" or cluster.fixed:
-                continue
-            token = toks[head]
-            nouns = [c for c in kids(token) if c.dep_ == "appos"]
-            if token.dep_ == "appos":
-                nouns.append(token.head)
-            if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-                nouns.extend(c for c in kids(token.head) if c.dep_ == "attr")
-            start = self.spans[head][0]
-            before = toks[start - 1] if start > 0 else None
-            titled = (
-                before is not None
-                and before.is_title
-                and (before.lower_.rstrip(".") in HONORIFICS or before.lower_ in PERSON_TITLES)
-            )
-            if titled or any(n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS for n in nouns):
-                cluster.vote("Person", strong=True)  # "..., an Australian woman"; "President Trump"
 
     def _add_name(self, start: int, end: int, label: str, source: str | None) -> None:
         doc, toks = self.doc, self.toks
@@ -335,8 +347,15 @@ class NameTable:
             cluster = self.new_cluster(kind)
         cluster.vote(kind, strong=strong)
         cluster.add_name(text, 1)
+        acronym = _bracketed_acronym(toks, start, end)
+        if acronym is not None:  # "the Bank of Tarnia (BoT)": "BoT" names it wherever it stands alone
+            cluster.add_name(acronym, 0)
         known = self.gazetteer.lookup(text) if self.gazetteer is not None else None
         cluster.evidence.append(mention_evidence(doc, start, end, gazetteer=known.type if known is not None else None))
+        if end - start == 1 and normalize_name(text) in self.surnames and not is_place_name(text):
+            # a surname of persons named in full here ("Wilkins" after "Kristin Wilkins" and "Kristen
+            # Wilkins", joining neither): a person's, whatever the NER said of it alone
+            cluster.evidence.append(MentionEvidence(text="", descriptor="person"))
         head = span.root.i
         if category is not None and after is not None:
             cluster.add_name(f"{text} {after.text}", 0)
@@ -371,6 +390,9 @@ class NameTable:
             # the same name twice in one article is one entity, whatever the NER called each
             if key in cluster.keys or translit in cluster.keys:
                 return cluster
+        for cluster in self.clusters.values():
+            if cluster.named and cluster.type == "Person" and any(_misspelt(text, n) for n in cluster.names):
+                return cluster  # "Kristen Wilkins" after "Kristin Wilkins": one person, a typo
         return self._longer_name(text, kind, position)
 
     def _longer_name(self, text: str, kind: str, position: int) -> Cluster | None:
@@ -390,6 +412,8 @@ class NameTable:
             )
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
+            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:
+                continue  # "Taipei" is not short for "Taipei Lantern Festival", nor "Tarnia" for "Bank of Tarnia"
             person = _is_person(kind, cluster.type)
             if not person and normalize_name(text) in self.person_words:
                 continue  # "Trump" is a person's name in this article, not short for "Trump Organization"
@@ -414,9 +438,11 @@ class NameTable:
         ):
             start -= 1
         end = head.i + 1
+        if end - start >= 2 and toks[start].text.rstrip(".").upper() in TITLE_ABBREVIATIONS:
+            start += 1  # "FM Lavrov": the title is no part of the name
         text = clean_name(doc[start:end].text)
-        if is_junk_head(head) or not text:
-            return None
+        if is_junk_head(head) or not text or is_bare_title(toks, start, end):
+            return None  # a value, a fragment, or a bare title ("the Chief Executive")
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)

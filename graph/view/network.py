@@ -37,6 +37,7 @@ CLASS_COLOURS: dict[str, str] = {
     "Event": "#ff9da7",
     "Group": "#f28e2b",
     "CreativeWork": "#bab0ac",
+    "Product": "#a0cbe8",
     "Role": "#86bcb6",
     "Thing": "#8cd17d",
     "TimeExpression": "#d4a6c8",
