@@ -28,6 +28,7 @@ from ..syntax import kids
 from ..types import Mention
 from .entities import ENTITY_TYPES, compatible_types
 from .names import name_head
+from .quotes import Quotations
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -117,6 +118,7 @@ class Anaphora:
     def __init__(self, names: NameTable, titles: Titles) -> None:
         self.names = names
         self.titles = titles
+        self.quotes = Quotations(names.context, self._speaker)
 
     def pronoun(self, token: Token) -> str | None:
         """The cluster a personal or possessive pronoun refers to, or None."""
@@ -134,9 +136,12 @@ class Anaphora:
             speaker = self.quote_speaker(token)
             if speaker is None:
                 return None
+            kind = self.names.clusters[speaker].type
             if lower in FIRST_SINGULAR_PRONOUNS:
-                return speaker
-            return self.speaker_group(speaker, token)
+                return speaker if kind == "Person" else None  # "I" is a person, never a place or a work
+            if kind in _GROUP_KINDS:
+                return speaker  # the union said: "we ..."
+            return self.speaker_group(speaker, token) if kind == "Person" else None
         return None
 
     def bind(self, position: int, key: str) -> None:
@@ -164,11 +169,13 @@ class Anaphora:
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
         sentence = sentence_of[token.i]
-        in_quote = names.context.in_quote
+        in_quote = self.quotes.in_quote
         reporting = token.i not in in_quote and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
+        # '"I think he was ...," Smith said': a speaker says "I", not "he", of themselves
+        speaker = self.quotes.speaker_at(token.i) if token.i in in_quote else None
         best: tuple[tuple[int, int, int], str] | None = None
         for cluster in names.clusters.values():
-            if cluster.type not in allowed:
+            if cluster.type not in allowed or cluster.key == speaker:
                 continue
             if cluster.named:
                 if plural and cluster.type == "Person":
@@ -199,37 +206,12 @@ class Anaphora:
         return best[1] if best else None
 
     def quote_speaker(self, token: Token) -> str | None:
-        """The speaker of the quotation ``token`` is in: the subject of the reporting verb after
-        the quotation (``"...," Smith said``, also in the next sentence) or before it
-        (``Smith said, "..."``); None outside quotations or when no reporting verb is found."""
-        context = self.names.context
-        toks = self.names.toks
-        in_quote = context.in_quote
-        if token.i not in in_quote:
-            return None
-        opening = token.i
-        while opening - 1 in in_quote:
-            opening -= 1
-        closing = token.i
-        while closing + 1 in in_quote:
-            closing += 1
-        opening, closing = opening - 1, closing + 1  # the quotation marks
-        last = len(toks) - 1
-        after_sentence = context.sentence_of[min(closing, last)]
-        after = [
-            t
-            for number in range(after_sentence, min(len(context.sentences), after_sentence + 2))
-            for t in context.sentences[number]
-            if t.i > closing and t.i not in in_quote
-        ]
-        before = [t for t in context.sentences[context.sentence_of[max(opening, 0)]] if t.i < opening]
-        for candidates in (after[:12], list(reversed(before))):
-            for verb in candidates:
-                if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
-                    for child in kids(verb):
-                        if child.dep_ == "nsubj" and child.i not in in_quote:
-                            return self._speaker(child)
-        return None
+        """Who says a first-person pronoun: the speaker of the quotation it is in
+        (:class:`~graph.resolve.quotes.Quotations`), or outside quotation marks the speaker of its
+        paragraph (a pull quote signed with a name); None when nobody is found."""
+        if token.i in self.quotes.in_quote:
+            return self.quotes.speaker_at(token.i)
+        return self.quotes.unquoted_speaker(token)
 
     def speaker_group(self, speaker: str, token: Token) -> str | None:
         """What "we" in a quotation stands for: the organisation the speaker holds a title in, or
@@ -252,9 +234,22 @@ class Anaphora:
 
     def _speaker(self, subject: Token) -> str | None:
         """The cluster of a reporting verb's subject: a name, a pronoun, or a title before a name."""
-        key = self.names.name_of_token.get(subject.i)
+        names = self.names
+        key = names.name_of_token.get(subject.i)
         if key is None and subject.pos_ == "PRON":
             key = self.pronoun(subject)
+        if key is None:
+            # "Tunisia's coach Nabil Maaloul said": the name in apposition to the subject
+            key = next(
+                (
+                    names.name_of_token[c.i]
+                    for c in kids(subject)
+                    if c.dep_ == "appos"
+                    and c.i in names.name_of_token
+                    and names.clusters[names.name_of_token[c.i]].type == "Person"
+                ),
+                None,
+            )
         if key is None:
             key = self.titles.person_after_title(
                 Mention(

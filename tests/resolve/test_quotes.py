@@ -1,0 +1,93 @@
+"""Quotations and their speakers: first-person pronouns go to the speaker, third-person ones in
+a quotation never do. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.documents import document_from_text
+from graph.pipeline import build_graph
+from graph.resolve.quotes import Quotations
+from graph.syntax import DocContext
+
+
+def _quotations(text: str) -> list[str]:
+    """The quoted texts found in ``text`` (tokenised by a blank English pipeline)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    quotes = Quotations(DocContext.of(doc, "t"), lambda token: None)
+    return [doc[q.start : q.end].text for q in quotes.quotations]
+
+
+def test_a_quotation_runs_on_into_the_next_paragraph():
+    text = 'Ines said, "We trained hard.\n\nThe final was our best game." Then she left.'
+    assert _quotations(text) == ["We trained hard.", "The final was our best game."]
+
+
+def test_straight_marks_open_after_a_space_and_close_when_attached():
+    text = '"The port is open," the captain said, "and the ships can sail." He smiled.'
+    assert _quotations(text) == ["The port is open,", "and the ships can sail."]
+
+
+def test_no_quotation_marks_no_quotations():
+    assert _quotations("The mayor spoke to the council on Monday.") == []
+
+
+def _kg(text: str):
+    return build_graph([document_from_text("t", text)])
+
+
+def _entity_of(kg, text: str, nth: int = 0) -> str | None:
+    labels = {e.id: e.label for e in kg.entities}
+    found = [labels[m.entity] for m in kg.mentions if m.text == text]
+    return found[nth] if len(found) > nth else None
+
+
+def test_i_in_the_next_quoted_sentence_is_the_speaker_of_the_one_before():
+    kg = _kg(
+        'The new bridge opened on Friday. "Traffic was light this morning," Omar Haddad said. '
+        '"I expect it to double by summer."'
+    )
+    assert _entity_of(kg, "I") == "Omar Haddad"
+
+
+def test_i_in_a_quotation_that_runs_on_into_the_next_paragraph():
+    kg = _kg(
+        'After the final, Marta Ruiz, the Lisbon coach, said, "I am proud of the squad.\n\n'
+        'It was a long season and I thank the fans."'
+    )
+    assert _entity_of(kg, "I", 0) == "Marta Ruiz"
+    assert _entity_of(kg, "I", 1) == "Marta Ruiz"
+
+
+def test_a_pull_quote_signed_with_a_name():
+    kg = _kg(
+        "Greta Lindqvist grew up on a farm near Uppsala.\n\n"
+        "I never wanted to leave the farm. Greta Lindqvist\n\n"
+        "Lindqvist moved to the capital in 2004."
+    )
+    assert _entity_of(kg, "I") == "Greta Lindqvist"
+
+
+def test_he_in_a_quotation_is_not_its_speaker():
+    kg = _kg(
+        "Victor Lamb wrote twelve novels before 1990. Paul Ortega, a critic, reviewed the last one. "
+        '"I think his prose is unmatched," Ortega said.'
+    )
+    assert _entity_of(kg, "I") == "Paul Ortega"
+    assert _entity_of(kg, "his") == "Victor Lamb"
+
+
+def test_we_goes_to_the_team_in_the_speakers_title():
+    kg = _kg(
+        "Harbor United lost to Kestrel Town on Sunday. After the match, Kestrel's coach Dana Wells said, "
+        '"We were lucky in the second half."'
+    )
+    assert _entity_of(kg, "We") in {"Kestrel", "Kestrel Town"}
+
+
+def test_first_person_never_goes_to_a_place_or_a_time():
+    kg = _kg('"I love the old harbour," said the visitor in Marseille on Tuesday.')
+    found = _entity_of(kg, "I")
+    assert found not in {"Marseille", "Tuesday"}
