@@ -26,7 +26,7 @@ from ..lexicon import (
 )
 from ..syntax import kids
 from ..types import Mention
-from .entities import ENTITY_TYPES, compatible_types
+from .entities import ENTITY_TYPES, compatible_types, more_specific
 from .names import name_head
 from .quotes import Quotations
 
@@ -74,6 +74,8 @@ _ANIMATE_VERBS = REPORTING_VERBS | {
 }
 _ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Concept", "Event", "Programme"))
 _ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
+#: quantity words before "of" whose phrase's entity is the noun after it ("many of the stars")
+_PARTITIVES = {"many", "some", "most", "all", "none", "one", "two", "three", "each", "both", "several", "few", "any"}
 _PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
 
 
@@ -119,6 +121,7 @@ class Anaphora:
         self.names = names
         self.titles = titles
         self.quotes = Quotations(names.context, self._speaker)
+        self._weights: dict[int, float] = {}  # token -> its role weight (:meth:`role_weight`)
 
     def pronoun(self, token: Token) -> str | None:
         """The cluster a personal or possessive pronoun refers to, or None."""
@@ -163,8 +166,10 @@ class Anaphora:
     def antecedent(
         self, token: Token, kinds: Iterable[str], *, gender: str | None = None, plural: bool | None = None
     ) -> str | None:
-        """The nearest preceding mention of a compatible kind and gender, within 3 sentences:
-        in the same sentence the nearest before it, else the subject of an earlier sentence."""
+        """The most salient compatible entity mentioned in the pronoun's sentence (before it) or
+        the three before, in the manner of Lappin and Leass (1994): each mention weighs by its
+        grammatical role (:meth:`role_weight`), halved for every sentence back, and an entity's
+        strongest mention in each sentence adds up; agreement in kind, number and gender filters first."""
         names = self.names
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
@@ -173,7 +178,10 @@ class Anaphora:
         reporting = token.i not in in_quote and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
         # '"I think he was ...," Smith said': a speaker says "I", not "he", of themselves
         speaker = self.quotes.speaker_at(token.i) if token.i in in_quote else None
-        best: tuple[tuple[int, int, int], str] | None = None
+        subject_like = token.dep_ in ("nsubj", "nsubjpass")
+        commanding = self.commanding_subjects(token)
+        controller = self.controller(token)
+        best: tuple[float, int, str] | None = None
         for cluster in names.clusters.values():
             if cluster.type not in allowed or cluster.key == speaker:
                 continue
@@ -186,24 +194,110 @@ class Anaphora:
                 continue
             if gender is not None and cluster.gender is not None and cluster.gender != gender:
                 continue
+            by_sentence: dict[int, float] = {}  # distance -> the entity's strongest mention there
+            nearest = -1
             for position in cluster.tokens:
                 if position >= token.i:
-                    continue
+                    break
                 distance = sentence - sentence_of[position]
                 if distance > 3:
                     continue
                 candidate = names.toks[position]
                 if candidate.head.i == token.head.i and (
-                    token.dep_ in ("nsubj", "nsubjpass")
-                    or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
+                    subject_like or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
                 ):
                     continue  # "John saw him": a non-reflexive object is not its clause's subject
+                if position == controller:
+                    continue  # "asked the officer to tackle him": not the officer
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
-                score = (-distance, 1 if position in cluster.subject_tokens else 0, position)
-                if best is None or score > best[0]:
-                    best = (score, cluster.key)
-        return best[1] if best else None
+                weight = self.role_weight(position)
+                if subject_like and candidate.dep_ in ("nsubj", "nsubjpass"):
+                    weight += 35  # parallel roles: "Smith arrived ... He sat"
+                if position in commanding:
+                    weight += 100  # "Korea said it would ...", "the officer fired because he feared ..."
+                by_sentence[distance] = max(by_sentence.get(distance, 0.0), weight)
+                nearest = position
+            salience = sum(weight / (1 << distance) for distance, weight in by_sentence.items())
+            if nearest >= 0 and (best is None or (salience, nearest) > best[:2]):
+                best = (salience, nearest, cluster.key)
+        return best[2] if best else None
+
+    @staticmethod
+    def controller(token: Token) -> int | None:
+        """The understood subject of an infinitive whose non-reflexive object the pronoun is:
+        the object of the verb above ("asked the officer to tackle him"), else its subject."""
+        verb = token.head
+        if token.dep_ not in ("dobj", "dative") or token.lower_.endswith(("self", "selves")) or verb.dep_ != "xcomp":
+            return None
+        above = kids(verb.head)
+        found = next((c for c in above if c.dep_ == "dobj"), None) or next(
+            (c for c in above if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        return found.i if found is not None else None
+
+    def commanding_subjects(self, token: Token) -> set[int]:
+        """The subject of the nearest clause the pronoun's clause is inside (Hobbs's search goes
+        up to it first): "Korea said [it would ...]", "the officer fired [because he feared]"; an
+        object that controls an infinitive counts as its subject ("asked Smith [to say he ...]")."""
+        found: set[int] = set()
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # up to the pronoun's own verb
+        if verb.head.i == verb.i:
+            return found
+        child, verb = verb, verb.head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX"):
+                for c in kids(verb):
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
+                        found.add(c.i)
+                    elif c.dep_ == "dobj" and child.dep_ == "xcomp" and c.i < token.i:
+                        found.add(c.i)  # "prompting an officer to shoot him because he ..."
+            if found or verb.head.i == verb.i:
+                break  # the nearest clause up that has one
+            child, verb = verb, verb.head
+        return found
+
+    def role_weight(self, position: int) -> float:
+        """How salient a mention is by its place in the sentence (Lappin and Leass's weights):
+        100 for being there; subject 80, direct object 50, indirect object or complement 40;
+        80 when its head is no part of another noun phrase; 50 when it is in no adverbial phrase."""
+        weight = self._weights.get(position)
+        if weight is not None:
+            return weight
+        token = self.names.toks[position]
+        weight = 100.0
+        dep = token.dep_
+        head = token.head
+        while head.i != token.i and (
+            dep in ("compound", "flat", "appos", "conj")
+            or (dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES)
+        ):
+            if dep == "pobj":
+                head = head.head  # "many of these stars": the stars have the role of "many"
+            token, dep, head = head, head.dep_, head.head  # the phrase's own role
+        if dep in ("nsubj", "nsubjpass", "csubj"):
+            # the subject of the main clause (or of one joined to it) more than of a clause inside it
+            verb = head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            weight += 80 if verb.dep_ == "ROOT" else 40
+        elif dep == "attr" and any(c.dep_ == "expl" for c in kids(head)):
+            weight += 70  # "there are two ships": existential emphasis (a predicate nominal has none)
+        elif dep == "dobj":
+            weight += 50
+        elif dep in ("dative", "iobj", "oprd"):
+            weight += 40
+        elif dep == "poss" and head.dep_ in ("nsubj", "nsubjpass"):
+            weight += 40  # the possessor of the subject: "Smith's lawyers said ..."
+        embedded = dep in ("poss", "nmod", "npadvmod") or (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN"))
+        if not embedded:
+            weight += 80
+        if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
+            weight += 50
+        self._weights[position] = weight
+        return weight
 
     def quote_speaker(self, token: Token) -> str | None:
         """Who says a first-person pronoun: the speaker of the quotation it is in
@@ -238,6 +332,8 @@ class Anaphora:
         key = names.name_of_token.get(subject.i)
         if key is None and subject.pos_ == "PRON":
             key = self.pronoun(subject)
+        if key is None and subject.pos_ == "PROPN" and subject.is_title:
+            key = names.unlabelled_name(subject)  # a surname the NER left out ("Whitmore stated")
         if key is None:
             # "Tunisia's coach Nabil Maaloul said": the name in apposition to the subject
             key = next(
@@ -265,28 +361,34 @@ class Anaphora:
 
     def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:
         """The entity a definite description of a kind refers to ("the party", "the company"):
-        of the named entities of a compatible kind mentioned before, the one whose name has the
-        head word, else the only one, else one mentioned at least twice as often as any other."""
-        fits: list[tuple[int, str, bool]] = []
+        of the named entities of the kind (or a narrower one) mentioned before, the only one whose
+        name has the head word, else the only one. A plural description ("the governments") or one
+        with a modifier its entity's names lack ("the regional government") joins none."""
+        head = self.names.toks[before]
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        modifiers = {
+            c.lower_
+            for c in kids(head)
+            if c.dep_ in ("amod", "compound", "nmod", "nummod") or (c.dep_ == "poss" and c.pos_ != "PRON")
+        }
+        fits: list[tuple[str, bool]] = []
         for cluster in self.names.clusters.values():
-            if not cluster.named:
+            if not cluster.named or not any(t < before for t in cluster.tokens):
                 continue
-            if not compatible_types(cluster.type, kind) or (cluster.type == "Thing" and kind != "Thing"):
-                continue
-            earlier = [t for t in cluster.tokens if t < before]
-            if not earlier:
-                continue
+            if not compatible_types(cluster.type, kind) or more_specific(cluster.type, kind) != cluster.type:
+                continue  # "the government" is no school, "the company" may be a bank
+            words = {w.lower() for n in cluster.names for w in n.split()}
+            if not modifiers <= words:
+                continue  # "the central bank" may be the Central Bank of Tarnia; "the regional government" no other
             matches_head = bool(head_word) and (
                 any(name_head(n) == head_word for n in cluster.names if cluster.names[n])
                 or head_word in cluster.descriptions
             )
-            fits.append((len(earlier), cluster.key, matches_head))
-        named = [f for f in fits if f[2]]
+            fits.append((cluster.key, matches_head))
+        named = [key for key, matches in fits if matches]
         if len(named) == 1:
-            return named[0][1]
+            return named[0]
         if len(fits) == 1:
-            return fits[0][1]
-        fits.sort(reverse=True)
-        if len(fits) > 1 and fits[0][0] >= 2 * fits[1][0]:
-            return fits[0][1]
+            return fits[0][0]
         return None
