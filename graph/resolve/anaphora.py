@@ -107,6 +107,12 @@ def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+#: the weight of an entity's earlier mentions in the whole article (the topic), each and at most
+_TOPIC_STEP, _TOPIC_CAP = 6.0, 60.0
+#: places, which "it" stands for only where they act ("Tarnia said it would ...")
+_PLACE_KINDS = _types_compatible_with(("Place",))
+
+
 def is_definite(head: Token) -> bool:
     """A noun with a definite determiner or a possessor: ``the Party``, ``its government``."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids(head)) or any(
@@ -122,6 +128,7 @@ class Anaphora:
         self.titles = titles
         self.quotes = Quotations(names.context, self._speaker)
         self._weights: dict[int, float] = {}  # token -> its role weight (:meth:`role_weight`)
+        self._subjects: set[int] = set()  # tokens whose phrase is a subject (:meth:`role_weight`)
 
     def pronoun(self, token: Token) -> str | None:
         """The cluster a personal or possessive pronoun refers to, or None."""
@@ -132,7 +139,9 @@ class Anaphora:
         if lower in THING_PRONOUNS:
             if is_pleonastic(token):
                 return None
-            return self.antecedent(token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False)
+            return self.antecedent(
+                token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=True
+            )
         if lower in PLURAL_PRONOUNS:
             return self.antecedent(token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True)
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
@@ -164,12 +173,20 @@ class Anaphora:
                 cluster.gender = "f"
 
     def antecedent(
-        self, token: Token, kinds: Iterable[str], *, gender: str | None = None, plural: bool | None = None
+        self,
+        token: Token,
+        kinds: Iterable[str],
+        *,
+        gender: str | None = None,
+        plural: bool | None = None,
+        acting_places: bool = False,
     ) -> str | None:
         """The most salient compatible entity mentioned in the pronoun's sentence (before it) or
         the three before, in the manner of Lappin and Leass (1994): each mention weighs by its
         grammatical role (:meth:`role_weight`), halved for every sentence back, and an entity's
-        strongest mention in each sentence adds up; agreement in kind, number and gender filters first."""
+        strongest mention in each sentence adds up; agreement in kind, number and gender filters first.
+        With ``acting_places`` a place counts where it is the subject of a verb of saying or
+        deciding ("Tarnia said it would ..."), and nowhere else."""
         names = self.names
         sentence_of = names.context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
@@ -183,8 +200,11 @@ class Anaphora:
         controller = self.controller(token)
         best: tuple[float, int, str] | None = None
         for cluster in names.clusters.values():
+            acting = False
             if cluster.type not in allowed or cluster.key == speaker:
-                continue
+                if not (acting_places and cluster.named and cluster.type in _PLACE_KINDS and cluster.key != speaker):
+                    continue
+                acting = True
             if cluster.named:
                 if plural and cluster.type == "Person":
                     continue  # "they" is not one named person
@@ -203,6 +223,8 @@ class Anaphora:
                 if distance > 3:
                     continue
                 candidate = names.toks[position]
+                if acting and not (candidate.dep_ == "nsubj" and candidate.head.lemma_.lower() in _ANIMATE_VERBS):
+                    continue
                 if candidate.head.i == token.head.i and (
                     subject_like or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
                 ):
@@ -212,13 +234,16 @@ class Anaphora:
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 weight = self.role_weight(position)
-                if subject_like and candidate.dep_ in ("nsubj", "nsubjpass"):
+                if subject_like and position in self._subjects:
                     weight += 35  # parallel roles: "Smith arrived ... He sat"
                 if position in commanding:
                     weight += 100  # "Korea said it would ...", "the officer fired because he feared ..."
                 by_sentence[distance] = max(by_sentence.get(distance, 0.0), weight)
                 nearest = position
             salience = sum(weight / (1 << distance) for distance, weight in by_sentence.items())
+            if nearest >= 0:
+                # what the article is about: every earlier mention adds a little, up to a point
+                salience += min(_TOPIC_CAP, _TOPIC_STEP * sum(1 for p in cluster.tokens if p < token.i))
             if nearest >= 0 and (best is None or (salience, nearest) > best[:2]):
                 best = (salience, nearest, cluster.key)
         return best[2] if best else None
@@ -278,6 +303,7 @@ class Anaphora:
                 head = head.head  # "many of these stars": the stars have the role of "many"
             token, dep, head = head, head.dep_, head.head  # the phrase's own role
         if dep in ("nsubj", "nsubjpass", "csubj"):
+            self._subjects.add(position)
             # the subject of the main clause (or of one joined to it) more than of a clause inside it
             verb = head
             while verb.dep_ == "conj" and verb.head.i != verb.i:
