@@ -296,7 +296,8 @@ class Anaphora:
         dep = token.dep_
         head = token.head
         while head.i != token.i and (
-            dep in ("compound", "flat", "appos", "conj")
+            dep in ("flat", "appos", "conj")
+            or (dep == "compound" and head.pos_ == "PROPN")  # inside a name ("Wong Yeung-tat")
             or (dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES)
         ):
             if dep == "pobj":
@@ -317,7 +318,8 @@ class Anaphora:
             weight += 40
         elif dep == "poss" and head.dep_ in ("nsubj", "nsubjpass"):
             weight += 40  # the possessor of the subject: "Smith's lawyers said ..."
-        embedded = dep in ("poss", "nmod", "npadvmod") or (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN"))
+        # a name before a noun ("the Ardent video") is part of another phrase
+        embedded = dep in ("poss", "nmod", "npadvmod", "compound") or (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN"))
         if not embedded:
             weight += 80
         if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
