@@ -319,7 +319,9 @@ class Anaphora:
         elif dep == "poss" and head.dep_ in ("nsubj", "nsubjpass"):
             weight += 40  # the possessor of the subject: "Smith's lawyers said ..."
         # a name before a noun ("the Ardent video") is part of another phrase
-        embedded = dep in ("poss", "nmod", "npadvmod", "compound") or (dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN"))
+        embedded = dep in ("poss", "nmod", "npadvmod", "compound") or (
+            dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN")
+        )
         if not embedded:
             weight += 80
         if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
