@@ -22,6 +22,7 @@ from ..lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     THING_PRONOUNS,
 )
 from ..syntax import kids
@@ -33,7 +34,7 @@ from .quotes import Quotations
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from .names import NameTable
+    from .names import Cluster, NameTable
     from .titles import Titles
 
 __all__ = ["Anaphora", "is_definite"]
@@ -76,6 +77,30 @@ _ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Conc
 _ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
 #: quantity words before "of" whose phrase's entity is the noun after it ("many of the stars")
 _PARTITIVES = {"many", "some", "most", "all", "none", "one", "two", "three", "each", "both", "several", "few", "any"}
+#: singular nouns for groups of people, which "they" may stand for ("the team ... they")
+COLLECTIVE_NOUNS = {
+    "team",
+    "group",
+    "crew",
+    "band",
+    "squad",
+    "staff",
+    "family",
+    "couple",
+    "police",
+    "government",
+    "council",
+    "committee",
+    "board",
+    "club",
+    "union",
+    "army",
+    "audience",
+    "delegation",
+    "panel",
+    "jury",
+    "side",
+}
 _PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
 
 
@@ -195,6 +220,8 @@ class Anaphora:
         reporting = token.i not in in_quote and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
         # '"I think he was ...," Smith said': a speaker says "I", not "he", of themselves
         speaker = self.quotes.speaker_at(token.i) if token.i in in_quote else None
+        # nor to anything in the phrase that names the speaker ("Smith, curator and director of ...")
+        phrase = self.quotes.speaker_phrase_at(token.i) if speaker is not None else None
         subject_like = token.dep_ in ("nsubj", "nsubjpass")
         commanding = self.commanding_subjects(token)
         controller = self.controller(token)
@@ -208,7 +235,9 @@ class Anaphora:
             if cluster.named:
                 if plural and cluster.type == "Person":
                     continue  # "they" is not one named person
-            elif not cluster.key.startswith("m:") or (plural is not None and cluster.plural != plural):
+            elif not cluster.key.startswith("m:") or (
+                plural is not None and cluster.plural != plural and not (plural and self._collective(cluster))
+            ):
                 continue  # a noun phrase agrees in number: "the robots ... they", "the plan ... it"
             elif plural is None and cluster.plural:
                 continue
@@ -231,6 +260,8 @@ class Anaphora:
                     continue  # "John saw him": a non-reflexive object is not its clause's subject
                 if position == controller:
                     continue  # "asked the officer to tackle him": not the officer
+                if phrase is not None and phrase[0] <= position <= phrase[1]:
+                    continue
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 weight = self.role_weight(position)
@@ -247,6 +278,10 @@ class Anaphora:
             if nearest >= 0 and (best is None or (salience, nearest) > best[:2]):
                 best = (salience, nearest, cluster.key)
         return best[2] if best else None
+
+    def _collective(self, cluster: Cluster) -> bool:
+        """A group named by a singular noun, which "they" may stand for ("the team ... they")."""
+        return bool(cluster.tokens) and self.names.toks[cluster.tokens[0]].lemma_.lower() in COLLECTIVE_NOUNS
 
     @staticmethod
     def controller(token: Token) -> int | None:
@@ -292,12 +327,18 @@ class Anaphora:
         if weight is not None:
             return weight
         token = self.names.toks[position]
+        # a compound inside one name ("Wong Yeung-tat") takes its role; one before another name does not
+        in_name = self.names.name_of_token
         weight = 100.0
         dep = token.dep_
         head = token.head
         while head.i != token.i and (
             dep in ("flat", "appos", "conj")
-            or (dep == "compound" and head.pos_ == "PROPN")  # inside a name ("Wong Yeung-tat")
+            or (
+                dep == "compound"
+                and head.pos_ == "PROPN"
+                and in_name.get(head.i, in_name.get(token.i)) == in_name.get(token.i)
+            )
             or (dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES)
         ):
             if dep == "pobj":
@@ -338,22 +379,37 @@ class Anaphora:
         return self.quotes.unquoted_speaker(token)
 
     def speaker_group(self, speaker: str, token: Token) -> str | None:
-        """What "we" in a quotation stands for: the organisation the speaker holds a title in, or
-        a name in the speaker's apposition or title ("Smith, Panama coach," -> Panama)."""
-        found = self.titles.organisation_of(speaker)
+        """What "we" in a quotation stands for: the speaker's organisation (:meth:`affiliation`)."""
+        return self.affiliation(speaker, token.i, places=True)
+
+    def affiliation(self, person: str, before: int, *, places: bool = False) -> str | None:
+        """The organisation a person belongs to in this article: the one they hold a title in, a
+        name in their apposition or title ("Smith, Panama coach," -> Panama; "Jones, the State
+        Department spokesman," -> the State Department), or "of" one ("Fan of the Neo Democrats").
+        ``places``: a place counts too (a country's team)."""
+        found = self.titles.organisation_of(person)
         if found is not None:
             return found
         names = self.names
-        for position in names.clusters[speaker].tokens:
+        kinds = (*_GROUP_KINDS, "Place", "NewsAgency") if places else (*_GROUP_KINDS, "NewsAgency")
+        for position in names.clusters[person].tokens:
+            if position >= before:
+                break
             head = names.toks[position]
-            words = [c for c in kids(head) if c.dep_ == "appos"] + [head]
+            words = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)]
+            words += [c for c in kids(head) if c.dep_ == "appos"] + [head]
             for word in words:
                 for t in word.subtree:
                     key = names.name_of_token.get(t.i)
-                    if key is not None and key != speaker and t.i < token.i:
-                        kind = names.clusters[key].type
-                        if kind in _GROUP_KINDS or kind in ("Place", "NewsAgency"):
-                            return key
+                    if key is not None and key != person and t.i < before and names.clusters[key].type in kinds:
+                        return key
+                run = [c for c in kids(word) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if word.dep_ == "appos" and run and word.lower_ in ROLE_NOUNS:
+                    # "the State Department Spokesperson": the organisation's short name before a title
+                    text = " ".join(t.text for t in run)
+                    cluster = names.cluster_for_name(text, "Organization", run[0].i)
+                    if cluster is not None and cluster.key != person and cluster.type in kinds:
+                        return cluster.key
         return None
 
     def _speaker(self, subject: Token) -> str | None:

@@ -33,7 +33,7 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
-from .entities import LocalEntity, clean_name, normalize_name, type_for_label
+from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
 from .titles import Titles
@@ -180,6 +180,15 @@ class ArticleEntities:
             # a bare title that names nobody we know ("the President's post") is no node
             return Resolution(key, "title" if key else "unresolved")
         category = CATEGORY_NOUNS.get(head.lemma_.lower())
+        owner = next((c for c in kids(head) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if category is not None and owner is not None and head.tag_ != "NNS":
+            # "Fan of the Neo Democrats ... resigned from his party": the party of the person "his" is
+            person = self.decided.get(owner.i)
+            if person is not None and person.key is not None and self.clusters[person.key].type == "Person":
+                key = self.anaphora.affiliation(person.key, head.i)
+                kind = self.clusters[key].type if key is not None else ""
+                if key is not None and (compatible_types(kind, category) or (kind == "Group" and category != "Place")):
+                    return Resolution(key, "description")
         named = self._of_name(head)
         if category is not None and named is not None:
             return Resolution(named, "description")  # "the city of Haidong" is Haidong

@@ -76,6 +76,9 @@ class Quotations:
         self.of_token: dict[int, int] = {i: n for n, q in enumerate(self.quotations) for i in range(q.start, q.end)}
         self.in_quote: frozenset[int] = frozenset(self.of_token)
         self._speakers: dict[int, str | None] = {}
+        #: quotation -> the first and last token of its speaker's phrase ("Smith, the curator,")
+        self._phrases: dict[int, tuple[int, int]] = {}
+        self._subject: Token | None = None  # the subject :meth:`_reporting_subject` found last
         self._paragraph_speakers: dict[int, str | None] = {}
 
     # ------------------------------------------------------------------------------ finding
@@ -125,8 +128,21 @@ class Quotations:
         """The cluster key of the speaker of quotation ``number`` (cached)."""
         if number not in self._speakers:
             self._speakers[number] = None  # no loops through continuations
+            self._subject = None
             self._speakers[number] = self._find_speaker(number) or None
+            subject = self._subject
+            if subject is not None:
+                self._phrases[number] = (subject.left_edge.i, subject.right_edge.i)
+            elif number > 0 and number - 1 in self._phrases and self._speakers[number] == self._speakers[number - 1]:
+                self._phrases[number] = self._phrases[number - 1]
         return self._speakers[number]
+
+    def speaker_phrase_at(self, position: int) -> tuple[int, int] | None:
+        """The first and last token of the phrase naming the speaker of the quotation a token is in."""
+        number = self.of_token.get(position)
+        if number is None or self.speaker(number) is None:
+            return None
+        return self._phrases.get(number)
 
     def speaker_at(self, position: int) -> str | None:
         """The speaker of the quotation a token is inside, or None."""
@@ -181,7 +197,10 @@ class Quotations:
             if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
                 for child in verb.children:
                     if child.dep_ in ("nsubj", "nsubjpass") and child.i not in self.of_token:
-                        return self.subject_key(child) or _UNKNOWN
+                        key = self.subject_key(child)
+                        if key:
+                            self._subject = child
+                        return key or _UNKNOWN
         return None
 
     # ------------------------------------------------------------------------------ unquoted

@@ -91,3 +91,19 @@ def test_first_person_never_goes_to_a_place_or_a_time():
     kg = _kg('"I love the old harbour," said the visitor in Marseille on Tuesday.')
     found = _entity_of(kg, "I")
     assert found not in {"Marseille", "Tuesday"}
+
+
+def test_he_in_a_quotation_is_nobody_in_the_phrase_naming_its_speaker():
+    kg = _kg(
+        "Ivan Sokol built the bridge in 1931. Lena Park, historian and director of the town archive, said, "
+        '"His design was decades ahead of its time."'
+    )
+    assert _entity_of(kg, "His") == "Ivan Sokol"
+
+
+def test_we_goes_to_the_organisation_named_before_the_speakers_title():
+    kg = _kg(
+        "The Harbour Authority of Tarnia closed the port on Monday. Mia Ross, the Harbour Authority spokeswoman, "
+        'said, "We will reopen it next week."'
+    )
+    assert _entity_of(kg, "We") == "Harbour Authority of Tarnia"

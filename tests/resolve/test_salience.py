@@ -67,3 +67,16 @@ def test_between_two_equal_candidates_the_article_topic_wins():
         "Anton Reiss and Olaf Berg met at the museum on Monday. He said the show was his last."
     )
     assert _entity_of(kg, "He") == "Anton Reiss"
+
+
+def test_they_may_be_a_team():
+    kg = _kg("The home team started slowly, but after the break they scored three goals.")
+    assert _entity_of(kg, "they") == _entity_of(kg, "The home team")
+
+
+def test_his_party_is_the_party_he_is_of():
+    kg = _kg(
+        "Pavel Marek of the Green Union lost his seat, and he resigned from the leadership of his party. "
+        "The Liberal Front gained two seats."
+    )
+    assert _entity_of(kg, "his party") == "Green Union"
