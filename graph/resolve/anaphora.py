@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -30,11 +30,12 @@ from ..types import Mention
 from .entities import ENTITY_TYPES, compatible_types, more_specific
 from .names import name_head
 from .quotes import Quotations
+from .salience import Salience
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from .names import Cluster, NameTable
+    from .names import NameTable
     from .titles import Titles
 
 __all__ = ["Anaphora", "is_definite"]
@@ -75,32 +76,6 @@ _ANIMATE_VERBS = REPORTING_VERBS | {
 }
 _ANIMATE_THING_KINDS = tuple(k for k in _THING_KINDS if k not in ("Thing", "Concept", "Event", "Programme"))
 _ANIMATE_PLURAL_KINDS = (*_GROUP_KINDS, "Person")
-#: quantity words before "of" whose phrase's entity is the noun after it ("many of the stars")
-_PARTITIVES = {"many", "some", "most", "all", "none", "one", "two", "three", "each", "both", "several", "few", "any"}
-#: singular nouns for groups of people, which "they" may stand for ("the team ... they")
-COLLECTIVE_NOUNS = {
-    "team",
-    "group",
-    "crew",
-    "band",
-    "squad",
-    "staff",
-    "family",
-    "couple",
-    "police",
-    "government",
-    "council",
-    "committee",
-    "board",
-    "club",
-    "union",
-    "army",
-    "audience",
-    "delegation",
-    "panel",
-    "jury",
-    "side",
-}
 _PLEONASTIC_VERBS = {"seem", "appear", "rain", "snow", "happen", "matter", "take"}
 
 
@@ -152,8 +127,7 @@ class Anaphora:
         self.names = names
         self.titles = titles
         self.quotes = Quotations(names.context, self._speaker)
-        self._weights: dict[int, float] = {}  # token -> its role weight (:meth:`role_weight`)
-        self._subjects: set[int] = set()  # tokens whose phrase is a subject (:meth:`role_weight`)
+        self.salience = Salience(names.doc, names.name_of_token)
 
     def pronoun(self, token: Token) -> str | None:
         """The cluster a personal or possessive pronoun refers to, or None."""
@@ -208,23 +182,33 @@ class Anaphora:
     ) -> str | None:
         """The most salient compatible entity mentioned in the pronoun's sentence (before it) or
         the three before, in the manner of Lappin and Leass (1994): each mention weighs by its
-        grammatical role (:meth:`role_weight`), halved for every sentence back, and an entity's
+        grammatical role (:meth:`~.salience.Salience.weight`), halved for every sentence back, and an entity's
         strongest mention in each sentence adds up; agreement in kind, number and gender filters first.
         With ``acting_places`` a place counts where it is the subject of a verb of saying or
         deciding ("Tarnia said it would ..."), and nowhere else."""
         names = self.names
-        sentence_of = names.context.sentence_of
+        context = names.context
+        sentence_of = context.sentence_of
         allowed = _types_compatible_with(tuple(kinds))
         sentence = sentence_of[token.i]
+        window = context.sentences[max(0, sentence - 3)].start  # the first token within reach
         in_quote = self.quotes.in_quote
         reporting = token.i not in in_quote and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
         # '"I think he was ...," Smith said': a speaker says "I", not "he", of themselves
         speaker = self.quotes.speaker_at(token.i) if token.i in in_quote else None
         # nor to anything in the phrase that names the speaker ("Smith, curator and director of ...")
         phrase = self.quotes.speaker_phrase_at(token.i) if speaker is not None else None
+        salience = self.salience
         subject_like = token.dep_ in ("nsubj", "nsubjpass")
-        commanding = self.commanding_subjects(token)
-        controller = self.controller(token)
+        # "John saw him": a non-reflexive object is not its clause's subject, nor a subject its object
+        bound_head = (
+            token.head.i
+            if subject_like or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
+            else -1
+        )
+        commanding = salience.commanding_subjects(token.i)
+        controller = salience.controller(token.i)
+        heads = salience.head
         best: tuple[float, int, str] | None = None
         for cluster in names.clusters.values():
             acting = False
@@ -236,139 +220,44 @@ class Anaphora:
                 if plural and cluster.type == "Person":
                     continue  # "they" is not one named person
             elif not cluster.key.startswith("m:") or (
-                plural is not None and cluster.plural != plural and not (plural and self._collective(cluster))
+                plural is not None
+                and cluster.plural != plural
+                and not (plural and cluster.tokens and salience.collective(cluster.tokens[0]))
             ):
                 continue  # a noun phrase agrees in number: "the robots ... they", "the plan ... it"
             elif plural is None and cluster.plural:
                 continue
             if gender is not None and cluster.gender is not None and cluster.gender != gender:
                 continue
+            positions = cluster.tokens
+            earlier = bisect_left(positions, token.i)
             by_sentence: dict[int, float] = {}  # distance -> the entity's strongest mention there
             nearest = -1
-            for position in cluster.tokens:
-                if position >= token.i:
-                    break
-                distance = sentence - sentence_of[position]
-                if distance > 3:
-                    continue
-                candidate = names.toks[position]
-                if acting and not (candidate.dep_ == "nsubj" and candidate.head.lemma_.lower() in _ANIMATE_VERBS):
-                    continue
-                if candidate.head.i == token.head.i and (
-                    subject_like or (token.dep_ in ("dobj", "dative") and not token.lower_.endswith(("self", "selves")))
-                ):
-                    continue  # "John saw him": a non-reflexive object is not its clause's subject
-                if position == controller:
+            for position in positions[bisect_left(positions, window, 0, earlier) : earlier]:
+                if acting and not salience.acts(position, _ANIMATE_VERBS):
+                    continue  # a place only where it acts: "Tarnia said it would"
+                if heads[position] == bound_head or position == controller:
                     continue  # "asked the officer to tackle him": not the officer
                 if phrase is not None and phrase[0] <= position <= phrase[1]:
                     continue
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
-                weight = self.role_weight(position)
-                if subject_like and position in self._subjects:
+                weight = salience.weight(position)
+                if subject_like and position in salience.subjects:
                     weight += 35  # parallel roles: "Smith arrived ... He sat"
                 if position in commanding:
                     weight += 100  # "Korea said it would ...", "the officer fired because he feared ..."
+                distance = sentence - sentence_of[position]
                 by_sentence[distance] = max(by_sentence.get(distance, 0.0), weight)
                 nearest = position
-            salience = sum(weight / (1 << distance) for distance, weight in by_sentence.items())
-            if nearest >= 0:
-                # what the article is about: every earlier mention adds a little, up to a point
-                salience += min(_TOPIC_CAP, _TOPIC_STEP * sum(1 for p in cluster.tokens if p < token.i))
-            if nearest >= 0 and (best is None or (salience, nearest) > best[:2]):
-                best = (salience, nearest, cluster.key)
+            if nearest < 0:
+                continue
+            score = sum(weight / (1 << distance) for distance, weight in by_sentence.items())
+            # what the article is about: every earlier mention adds a little, up to a point
+            score += min(_TOPIC_CAP, _TOPIC_STEP * earlier)
+            if best is None or (score, nearest) > best[:2]:
+                best = (score, nearest, cluster.key)
         return best[2] if best else None
-
-    def _collective(self, cluster: Cluster) -> bool:
-        """A group named by a singular noun, which "they" may stand for ("the team ... they")."""
-        return bool(cluster.tokens) and self.names.toks[cluster.tokens[0]].lemma_.lower() in COLLECTIVE_NOUNS
-
-    @staticmethod
-    def controller(token: Token) -> int | None:
-        """The understood subject of an infinitive whose non-reflexive object the pronoun is:
-        the object of the verb above ("asked the officer to tackle him"), else its subject."""
-        verb = token.head
-        if token.dep_ not in ("dobj", "dative") or token.lower_.endswith(("self", "selves")) or verb.dep_ != "xcomp":
-            return None
-        above = kids(verb.head)
-        found = next((c for c in above if c.dep_ == "dobj"), None) or next(
-            (c for c in above if c.dep_ in ("nsubj", "nsubjpass")), None
-        )
-        return found.i if found is not None else None
-
-    def commanding_subjects(self, token: Token) -> set[int]:
-        """The subject of the nearest clause the pronoun's clause is inside (Hobbs's search goes
-        up to it first): "Korea said [it would ...]", "the officer fired [because he feared]"; an
-        object that controls an infinitive counts as its subject ("asked Smith [to say he ...]")."""
-        found: set[int] = set()
-        verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head  # up to the pronoun's own verb
-        if verb.head.i == verb.i:
-            return found
-        child, verb = verb, verb.head
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX"):
-                for c in kids(verb):
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
-                        found.add(c.i)
-                    elif c.dep_ == "dobj" and child.dep_ == "xcomp" and c.i < token.i:
-                        found.add(c.i)  # "prompting an officer to shoot him because he ..."
-            if found or verb.head.i == verb.i:
-                break  # the nearest clause up that has one
-            child, verb = verb, verb.head
-        return found
-
-    def role_weight(self, position: int) -> float:
-        """How salient a mention is by its place in the sentence (Lappin and Leass's weights):
-        100 for being there; subject 80, direct object 50, indirect object or complement 40;
-        80 when its head is no part of another noun phrase; 50 when it is in no adverbial phrase."""
-        weight = self._weights.get(position)
-        if weight is not None:
-            return weight
-        token = self.names.toks[position]
-        # a compound inside one name ("Wong Yeung-tat") takes its role; one before another name does not
-        in_name = self.names.name_of_token
-        weight = 100.0
-        dep = token.dep_
-        head = token.head
-        while head.i != token.i and (
-            dep in ("flat", "appos", "conj")
-            or (
-                dep == "compound"
-                and head.pos_ == "PROPN"
-                and in_name.get(head.i, in_name.get(token.i)) == in_name.get(token.i)
-            )
-            or (dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES)
-        ):
-            if dep == "pobj":
-                head = head.head  # "many of these stars": the stars have the role of "many"
-            token, dep, head = head, head.dep_, head.head  # the phrase's own role
-        if dep in ("nsubj", "nsubjpass", "csubj"):
-            self._subjects.add(position)
-            # the subject of the main clause (or of one joined to it) more than of a clause inside it
-            verb = head
-            while verb.dep_ == "conj" and verb.head.i != verb.i:
-                verb = verb.head
-            weight += 80 if verb.dep_ == "ROOT" else 40
-        elif dep == "attr" and any(c.dep_ == "expl" for c in kids(head)):
-            weight += 70  # "there are two ships": existential emphasis (a predicate nominal has none)
-        elif dep == "dobj":
-            weight += 50
-        elif dep in ("dative", "iobj", "oprd"):
-            weight += 40
-        elif dep == "poss" and head.dep_ in ("nsubj", "nsubjpass"):
-            weight += 40  # the possessor of the subject: "Smith's lawyers said ..."
-        # a name before a noun ("the Ardent video") is part of another phrase
-        embedded = dep in ("poss", "nmod", "npadvmod", "compound") or (
-            dep == "pobj" and head.head.pos_ in ("NOUN", "PROPN")
-        )
-        if not embedded:
-            weight += 80
-        if not (dep == "pobj" and head.head.pos_ in ("VERB", "AUX")):
-            weight += 50
-        self._weights[position] = weight
-        return weight
 
     def quote_speaker(self, token: Token) -> str | None:
         """Who says a first-person pronoun: the speaker of the quotation it is in

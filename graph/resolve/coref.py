@@ -83,6 +83,7 @@ class ArticleEntities:
         self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
         self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         self._pronouns: dict[str, list[str]] = {}  # cluster key -> pronouns bound to it (typing evidence)
+        self._named: tuple[int, list[Cluster]] = (-1, [])  # (clusters seen, the named ones)
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -241,11 +242,8 @@ class ArticleEntities:
             # head word ("the woman" -> Valeska Paris; "the church" -> Church of Scientology)
             fits = [
                 c.key
-                for c in self.clusters.values()
-                if c.named
-                and c.tokens
-                and c.tokens[0] < head.i
-                and (lemma in c.descriptions or lemma in self._heads(c))
+                for c in self._named_clusters()
+                if c.tokens and c.tokens[0] < head.i and (lemma in c.descriptions or lemma in self._heads(c))
             ]
             if len(fits) == 1:
                 return Resolution(fits[0], "description")
@@ -267,6 +265,12 @@ class ArticleEntities:
             cluster.subject_tokens.add(head.i)
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
+
+    def _named_clusters(self) -> list[Cluster]:
+        """The named clusters (looked up again only when clusters were added)."""
+        if self._named[0] != len(self.clusters):
+            self._named = (len(self.clusters), [c for c in self.clusters.values() if c.named])
+        return self._named[1]
 
     def _heads(self, cluster: Cluster) -> frozenset[str]:
         """The head words of the names a named cluster was called by: the word before "of"
