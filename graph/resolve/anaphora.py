@@ -209,9 +209,13 @@ class Anaphora:
         commanding = salience.commanding_subjects(token.i)
         controller = salience.controller(token.i)
         heads = salience.head
+        # 'he said, "Smith was ..."': a speaker does not name themselves in their own words
+        quoted = self._named_in_quotation(token) if reporting else set()
         best: tuple[float, int, str] | None = None
         for cluster in names.clusters.values():
             acting = False
+            if cluster.key in quoted:
+                continue
             if cluster.type not in allowed or cluster.key == speaker:
                 if not (acting_places and cluster.named and cluster.type in _PLACE_KINDS and cluster.key != speaker):
                     continue
@@ -258,6 +262,17 @@ class Anaphora:
             if best is None or (score, nearest) > best[:2]:
                 best = (score, nearest, cluster.key)
         return best[2] if best else None
+
+    def _named_in_quotation(self, subject: Token) -> set[str]:
+        """The entities named in the quotation a reporting verb's subject introduces in its sentence."""
+        names, verb = self.names, subject.head
+        in_quote = self.quotes.in_quote
+        sentence = names.context.sentences[names.context.sentence_of[verb.i]]
+        return {
+            names.name_of_token[i]
+            for i in range(sentence.start, sentence.end)
+            if i in in_quote and i in names.name_of_token
+        }
 
     def quote_speaker(self, token: Token) -> str | None:
         """Who says a first-person pronoun: the speaker of the quotation it is in

@@ -107,3 +107,11 @@ def test_we_goes_to_the_organisation_named_before_the_speakers_title():
         'said, "We will reopen it next week."'
     )
     assert _entity_of(kg, "We") == "Harbour Authority of Tarnia"
+
+
+def test_the_speaker_is_nobody_their_quotation_names():
+    kg = _kg(
+        "Ilse Brandt opened the gallery in 1990. For Tomas Weir, a local teacher, Brandt was a hero. "
+        'He said, "Without doubt, Ilse Brandt changed this town for the better."'
+    )
+    assert _entity_of(kg, "He") == "Tomas Weir"
