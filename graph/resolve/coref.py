@@ -248,9 +248,12 @@ class ArticleEntities:
             if len(fits) == 1:
                 return Resolution(fits[0], "description")
         if definite:
+            owner = self._owner(head)
             for key in reversed(self._nominals.get(lemma, [])):
                 cluster = self.clusters[key]
                 if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
+                    if owner is not None and self._owner(toks[cluster.tokens[0]]) != owner:
+                        continue  # "his leadership" is not another man's "leadership"
                     cluster.tokens.append(head.i)
                     return Resolution(key, "nominal")
         key = f"m:{head.i}"
@@ -265,6 +268,15 @@ class ArticleEntities:
             cluster.subject_tokens.add(head.i)
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
+
+    def _owner(self, head: Token) -> str | None:
+        """The entity a noun phrase's possessor ("his", "Smith's") was resolved to; "" when it
+        has a possessor nobody resolved, None when it has none."""
+        for child in kids(head):
+            if child.dep_ == "poss":
+                found = self.decided.get(child.i)
+                return found.key or "" if found is not None else ""
+        return None
 
     def _named_clusters(self) -> list[Cluster]:
         """The named clusters (looked up again only when clusters were added)."""

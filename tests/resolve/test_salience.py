@@ -80,3 +80,10 @@ def test_his_party_is_the_party_he_is_of():
         "The Liberal Front gained two seats."
     )
     assert _entity_of(kg, "his party") == "Green Union"
+
+
+def test_his_noun_is_not_another_mans_noun():
+    kg = _kg("Karl Ebner praised the old leadership in May. In June Jonas Falk resigned his leadership.")
+    first = next((m.entity for m in kg.mentions if m.text == "the old leadership"), None)
+    second = next((m.entity for m in kg.mentions if m.text == "his leadership"), None)
+    assert second is None or first != second
