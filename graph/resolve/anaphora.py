@@ -317,7 +317,8 @@ class Anaphora:
         return None
 
     def _speaker(self, subject: Token) -> str | None:
-        """The cluster of a reporting verb's subject: a name, a pronoun, or a title before a name."""
+        """The cluster of a reporting verb's subject: a name, a pronoun, a title before a name, or
+        a title used for a person the article links it to or is about ("the governor")."""
         names = self.names
         key = names.name_of_token.get(subject.i)
         if key is None and subject.pos_ == "PRON":
@@ -337,16 +338,17 @@ class Anaphora:
                 None,
             )
         if key is None:
-            key = self.titles.person_after_title(
-                Mention(
-                    subject.text,
-                    subject.idx,
-                    subject.idx + len(subject),
-                    tuple(t.i for t in subject.subtree),
-                    subject.i,
-                    "OTHER",
-                )
+            mention = Mention(
+                subject.text,
+                subject.idx,
+                subject.idx + len(subject),
+                tuple(t.i for t in subject.subtree),
+                subject.i,
+                "OTHER",
             )
+            key = self.titles.person_after_title(mention)
+            if key is None and subject.lower_ in ROLE_NOUNS and is_definite(subject):
+                key = self.titles.title_as_name(subject, mention)  # '"...," the governor said'
         return key
 
     def salient(self, kind: str, *, before: int, head_word: str | None = None) -> str | None:

@@ -37,6 +37,8 @@ __all__ = ["Quotation", "Quotations"]
 
 _OPEN = {"\u201c", "``", "\u00ab"}
 _CLOSE = {"\u201d", "''", "\u00bb"}
+_OPEN_SINGLE = {"\u2018"}
+_CLOSE_SINGLE = {"\u2019"}
 _FIRST_PERSON = FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS
 #: the speaker of a reporting clause whose subject is no entity ("someone said")
 _UNKNOWN = ""
@@ -84,6 +86,22 @@ class Quotations:
     # ------------------------------------------------------------------------------ finding
 
     def _find(self, texts: list[str], whitespace: list[str], is_space: list[bool]) -> list[Quotation]:
+        """The quotations in double marks; in an article with none, in single marks (British style),
+        where a lone ``'`` that is a possessive ("the players' union") is no mark."""
+        found = self._find_marked(texts, whitespace, is_space, _OPEN, _CLOSE, '"')
+        if found or any(t in _OPEN or t in _CLOSE or t == '"' for t in texts):
+            return found
+        return self._find_marked(texts, whitespace, is_space, _OPEN_SINGLE, _CLOSE_SINGLE, "'")
+
+    def _find_marked(
+        self,
+        texts: list[str],
+        whitespace: list[str],
+        is_space: list[bool],
+        opening_marks: set[str],
+        closing_marks: set[str],
+        straight: str,
+    ) -> list[Quotation]:
         found: list[Quotation] = []
         open_at: int | None = None  # index of the first quoted token
         paragraph_start = 0
@@ -98,11 +116,15 @@ class Quotations:
                 paragraph_start = i + 1
                 continue
             text = texts[i]
-            if text not in _OPEN and text not in _CLOSE and text != '"':
+            if text not in opening_marks and text not in closing_marks and text != straight:
                 continue
             attached = i > paragraph_start and not whitespace[i - 1] and not is_space[i - 1]
-            closing = text in _CLOSE or (text == '"' and (attached or open_at is not None))
-            if text == '"' and open_at is not None and not attached and i + 1 < count and not whitespace[i]:
+            if straight == "'" and (
+                self.toks[i].tag_ == "POS" or (open_at is None and attached and texts[i - 1][-1:] in ("s", "S"))
+            ):
+                continue  # "the players' union"
+            closing = text in closing_marks or (text == straight and (attached or open_at is not None))
+            if text == straight and open_at is not None and not attached and i + 1 < count and not whitespace[i]:
                 closing = False  # '" "': a new quotation right after one left open
             if closing:
                 if open_at is not None:
@@ -110,7 +132,7 @@ class Quotations:
                 elif ran_on and not any(q.paragraph == self.paragraph_of[i] for q in found):
                     # the closing mark of a quotation carried over from the paragraph before
                     found.append(Quotation(paragraph_start, i, self.paragraph_of[i], False, True))
-                elif text == '"':
+                elif text == straight:
                     open_at = i + 1  # a stray mark ('said," ...'): marks alternate
                     continue
                 open_at = None
@@ -195,12 +217,14 @@ class Quotations:
         ``candidates``; ``_UNKNOWN`` when that subject is no entity we know."""
         for verb in candidates:
             if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
-                for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and child.i not in self.of_token:
-                        key = self.subject_key(child)
-                        if key:
-                            self._subject = child
-                        return key or _UNKNOWN
+                for subject in (verb, verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else (verb,):
+                    # "Levein hailed the goal, saying: '...'": the subject of the verb it goes with
+                    for child in subject.children:
+                        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in self.of_token:
+                            key = self.subject_key(child)
+                            if key:
+                                self._subject = child
+                            return key or _UNKNOWN
         return None
 
     # ------------------------------------------------------------------------------ unquoted

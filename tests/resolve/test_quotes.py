@@ -30,6 +30,11 @@ def test_straight_marks_open_after_a_space_and_close_when_attached():
     assert _quotations(text) == ["The port is open,", "and the ships can sail."]
 
 
+def test_single_marks_in_an_article_without_double_ones():
+    text = "The manager said: 'We were lucky.' The players' union agreed."
+    assert _quotations(text) == ["We were lucky."]
+
+
 def test_no_quotation_marks_no_quotations():
     assert _quotations("The mayor spoke to the council on Monday.") == []
 
@@ -115,3 +120,19 @@ def test_the_speaker_is_nobody_their_quotation_names():
         'He said, "Without doubt, Ilse Brandt changed this town for the better."'
     )
     assert _entity_of(kg, "He") == "Tomas Weir"
+
+
+def test_british_single_quotes_and_a_speaker_saying_it_in_a_participle():
+    kg = _kg(
+        "Kestrel Town beat Harbor United 2-0 on Saturday. Kestrel coach Nora Vance praised her players, "
+        "saying: 'I am proud of them. We defended well.'"
+    )
+    assert _entity_of(kg, "I") == "Nora Vance"
+
+
+def test_i_of_a_person_named_by_title_only():
+    kg = _kg(
+        "Governor Ruth Adler spoke in Tarnwick on Monday. Adler said taxes would not rise. "
+        '"I know people are worried," the governor said.'
+    )
+    assert _entity_of(kg, "I") == "Ruth Adler"
