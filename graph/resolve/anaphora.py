@@ -109,6 +109,21 @@ def _types_compatible_with(kinds: tuple[str, ...]) -> frozenset[str]:
 
 #: the weight of an entity's earlier mentions in the whole article (the topic), each and at most
 _TOPIC_STEP, _TOPIC_CAP = 6.0, 60.0
+#: roles in a sports team, beside which a place's name stands for its team ("Panama coach")
+_TEAM_ROLES = {
+    "coach",
+    "manager",
+    "captain",
+    "skipper",
+    "boss",
+    "player",
+    "striker",
+    "forward",
+    "defender",
+    "midfielder",
+    "goalkeeper",
+    "keeper",
+}
 #: places, which "it" stands for only where they act ("Tarnia said it would ...")
 _PLACE_KINDS = _types_compatible_with(("Place",))
 
@@ -290,12 +305,11 @@ class Anaphora:
         """The organisation a person belongs to in this article: the one they hold a title in, a
         name in their apposition or title ("Smith, Panama coach," -> Panama; "Jones, the State
         Department spokesman," -> the State Department), or "of" one ("Fan of the Neo Democrats").
-        ``places``: a place counts too (a country's team)."""
+        ``places``: a place counts too beside a team role (a country's team)."""
         found = self.titles.organisation_of(person)
         if found is not None:
             return found
         names = self.names
-        kinds = (*_GROUP_KINDS, "Place", "NewsAgency") if places else (*_GROUP_KINDS, "NewsAgency")
         for position in names.clusters[person].tokens:
             if position >= before:
                 break
@@ -303,6 +317,10 @@ class Anaphora:
             words = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c)]
             words += [c for c in kids(head) if c.dep_ == "appos"] + [head]
             for word in words:
+                # a place stands for its team only beside a team role ("Panama coach"), never a
+                # resident's town ("Smith, a Denver teacher")
+                team = places and any(t.lower_ in _TEAM_ROLES for t in word.subtree)
+                kinds = (*_GROUP_KINDS, "Place", "NewsAgency") if team else (*_GROUP_KINDS, "NewsAgency")
                 for t in word.subtree:
                     key = names.name_of_token.get(t.i)
                     if key is not None and key != person and t.i < before and names.clusters[key].type in kinds:

@@ -136,3 +136,8 @@ def test_i_of_a_person_named_by_title_only():
         '"I know people are worried," the governor said.'
     )
     assert _entity_of(kg, "I") == "Ruth Adler"
+
+
+def test_we_is_never_the_speakers_home_town():
+    kg = _kg('Ana Ruiz, a Denver teacher, said, "We need more books in our classrooms."')
+    assert _entity_of(kg, "We") != "Denver"
