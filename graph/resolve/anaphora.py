@@ -157,7 +157,9 @@ class Anaphora:
                 token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=True
             )
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True)
+            return self.antecedent(
+                token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True, acting_places=True
+            )
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
             speaker = self.quote_speaker(token)
             if speaker is None:
@@ -200,7 +202,8 @@ class Anaphora:
         grammatical role (:meth:`~.salience.Salience.weight`), halved for every sentence back, and an entity's
         strongest mention in each sentence adds up; agreement in kind, number and gender filters first.
         With ``acting_places`` a place counts where it is the subject of a verb of saying or
-        deciding ("Tarnia said it would ..."), and nowhere else."""
+        deciding ("Tarnia said it would ...") or, for "they", where it was called a team, and
+        nowhere else."""
         names = self.names
         context = names.context
         sentence_of = context.sentence_of
@@ -253,8 +256,10 @@ class Anaphora:
             by_sentence: dict[int, float] = {}  # distance -> the entity's strongest mention there
             nearest = -1
             for position in positions[bisect_left(positions, window, 0, earlier) : earlier]:
-                if acting and not salience.acts(position, _ANIMATE_VERBS):
-                    continue  # a place only where it acts: "Tarnia said it would"
+                if acting and not (
+                    salience.acts(position, _ANIMATE_VERBS) or (plural and salience.collective(position))
+                ):
+                    continue  # a place only where it acts ("Tarnia said it would") or is a team ("the team ... they")
                 if heads[position] == bound_head or position == controller:
                     continue  # "asked the officer to tackle him": not the officer
                 if phrase is not None and phrase[0] <= position <= phrase[1]:

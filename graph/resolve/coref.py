@@ -57,6 +57,9 @@ class Resolution:
     how: str  # "name", "pronoun", "description", "title", "concept", "clause", "unresolved"
 
 
+#: group nouns that, in a speaker's own words, mean the speaker's group ("the team", "the company")
+_OWN_GROUPS = {"team", "club", "squad", "side", "company", "firm", "organisation", "organization", "union"}
+
 _LABEL_SKIP = ("relcl", "acl", "appos", "punct", "conj", "cc", "advcl")
 
 #: one pass of resolution: a decision for a mention, or None to leave it to the next pass
@@ -181,6 +184,13 @@ class ArticleEntities:
             # a bare title that names nobody we know ("the President's post") is no node
             return Resolution(key, "title" if key else "unresolved")
         category = CATEGORY_NOUNS.get(head.lemma_.lower())
+        if head.lemma_.lower() in _OWN_GROUPS and head.tag_ != "NNS" and head.i in self.anaphora.quotes.in_quote:
+            # a coach's "the team", a chief executive's "the company": the speaker's own
+            speaker = self.anaphora.quotes.speaker_at(head.i)
+            if speaker is not None and self.clusters[speaker].type == "Person":
+                key = self.anaphora.affiliation(speaker, head.i, places=True)
+                if key is not None:
+                    return Resolution(key, "description")
         owner = next((c for c in kids(head) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if category is not None and owner is not None and head.tag_ != "NNS":
             # "Fan of the Neo Democrats ... resigned from his party": the party of the person "his" is

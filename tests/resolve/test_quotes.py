@@ -141,3 +141,12 @@ def test_i_of_a_person_named_by_title_only():
 def test_we_is_never_the_speakers_home_town():
     kg = _kg('Ana Ruiz, a Denver teacher, said, "We need more books in our classrooms."')
     assert _entity_of(kg, "We") != "Denver"
+
+
+def test_the_team_in_a_coachs_quotation_is_the_coachs_team():
+    kg = _kg(
+        'After the final, Marta Ruiz, Lisbon coach, said, "The team was nervous at first, but then they '
+        'played very well."'
+    )
+    assert _entity_of(kg, "The team") == "Lisbon"
+    assert _entity_of(kg, "they") == "Lisbon"
