@@ -86,7 +86,8 @@ class Salience:
         token = position
         dep, up = deps[token], head[token]
         while up != token and (
-            dep in ("flat", "appos", "conj")
+            dep in ("flat", "conj")
+            or (dep == "appos" and token == position)  # not "X, a member of Y and [all his life]"
             or (
                 dep == "compound"
                 and self.pos[up] == "PROPN"

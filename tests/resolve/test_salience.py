@@ -87,3 +87,42 @@ def test_his_noun_is_not_another_mans_noun():
     first = next((m.entity for m in kg.mentions if m.text == "the old leadership"), None)
     second = next((m.entity for m in kg.mentions if m.text == "his leadership"), None)
     assert second is None or first != second
+
+
+def test_a_phrase_joined_to_an_apposition_does_not_take_the_subjects_role(hand_doc):
+    from graph.resolve.salience import Salience
+
+    doc = hand_doc(
+        """
+        Lind PROPN NNP nsubjpass 8 Lind
+        , PUNCT , punct 0 ,
+        a DET DT det 3 a
+        member NOUN NN appos 0 member
+        of ADP IN prep 3 of
+        Club PROPN NNP pobj 4 Club
+        and CCONJ CC cc 3 and
+        life NOUN NN conj 3 life
+        arrested VERB VBN ROOT 8 arrest
+        """
+    )
+    salience = Salience(doc, {0: "n0", 5: "n1"})
+    assert salience.weight(3) == salience.weight(0)  # the apposition is the subject
+    assert salience.weight(7) < salience.weight(0)  # "and life" is not
+    assert 7 not in salience.subjects
+
+
+def test_salience_weights_by_role(hand_doc):
+    from graph.resolve.salience import Salience
+
+    doc = hand_doc(
+        """
+        Vera PROPN NNP nsubj 1 Vera
+        sent VERB VBD ROOT 1 send
+        Tom PROPN NNP dative 1 Tom
+        letters NOUN NNS dobj 1 letter
+        from ADP IN prep 1 from
+        Oslo PROPN NNP pobj 4 Oslo
+        """
+    )
+    salience = Salience(doc, {0: "a", 2: "b", 5: "c"})
+    assert salience.weight(0) > salience.weight(3) > salience.weight(2) > salience.weight(5)
