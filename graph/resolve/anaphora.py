@@ -226,6 +226,7 @@ class Anaphora:
         )
         commanding = salience.commanding_subjects(token.i)
         controller = salience.controller(token.i)
+        described = salience.modified_nouns(token.i)
         heads = salience.head
         # 'he said, "Smith was ..."': a speaker does not name themselves in their own words
         quoted = self._named_in_quotation(token) if reporting else set()
@@ -260,8 +261,8 @@ class Anaphora:
                     salience.acts(position, _ANIMATE_VERBS) or (plural and salience.collective(position))
                 ):
                     continue  # a place only where it acts ("Tarnia said it would") or is a team ("the team ... they")
-                if heads[position] == bound_head or position == controller:
-                    continue  # "asked the officer to tackle him": not the officer
+                if heads[position] == bound_head or position == controller or position in described:
+                    continue  # "asked the officer to tackle him", "an officer he trusted": not the officer
                 if phrase is not None and phrase[0] <= position <= phrase[1]:
                     continue
                 if reporting and position in in_quote:

@@ -49,6 +49,7 @@ COLLECTIVE_NOUNS = {
     "side",
 }
 _VERBS = ("VERB", "AUX")
+_RELATIVES = {"who", "which", "that", "whom", "whose"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -158,6 +159,25 @@ class Salience:
         found = next((c for c in above if self.deps[c] == "dobj"), None)
         if found is None:
             found = next((c for c in above if self.deps[c] in _SUBJECTS), None)
+        return found
+
+    def modified_nouns(self, position: int) -> set[int]:
+        """The nouns a relative clause around the pronoun describes with a subject of its own, which
+        the pronoun cannot stand for: "a photographer [she had hired]" (but "people [who said they
+        ...]" may be "they")."""
+        head, deps = self.head, self.deps
+        found: set[int] = set()
+        token = position
+        for _ in range(12):
+            up = head[token]
+            if up == token:
+                break
+            if deps[token] in ("relcl", "acl") and self.pos[up] in ("NOUN", "PROPN"):
+                # only when the noun is not the clause's subject: "people who said they ..." are they
+                subjects = [c for c in self.children[token] if deps[c] in _SUBJECTS]
+                if subjects and all(self.lower[c] not in _RELATIVES for c in subjects):
+                    found.add(up)
+            token = up
         return found
 
     def acts(self, position: int, verbs: set[str]) -> bool:

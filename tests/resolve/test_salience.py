@@ -126,3 +126,28 @@ def test_salience_weights_by_role(hand_doc):
     )
     salience = Salience(doc, {0: "a", 2: "b", 5: "c"})
     assert salience.weight(0) > salience.weight(3) > salience.weight(2) > salience.weight(5)
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(hand_doc):
+    from graph.resolve.salience import Salience
+
+    doc = hand_doc(
+        """
+        a DET DT det 1 a
+        driver NOUN NN pobj 1 driver
+        she PRON PRP nsubj 4 she
+        had AUX VBD aux 4 have
+        hired VERB VBN relcl 1 hire
+        """
+    )
+    assert Salience(doc, {}).modified_nouns(2) == {1}
+    doc = hand_doc(
+        """
+        people NOUN NNS nsubj 4 people
+        who PRON WP nsubj 2 who
+        said VERB VBD relcl 0 say
+        they PRON PRP nsubj 2 they
+        reported VERB VBD ROOT 4 report
+        """
+    )
+    assert Salience(doc, {}).modified_nouns(3) == set()  # "people who said they ...": they may be the people
