@@ -24,6 +24,7 @@ Other noun phrases become concepts. Everything here is English grammar and close
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ class ArticleEntities:
         self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         self._pronouns: dict[str, list[str]] = {}  # cluster key -> pronouns bound to it (typing evidence)
         self._named: tuple[int, list[Cluster]] = (-1, [])  # (clusters seen, the named ones)
+        #: (named cluster, head lemma, words) of every apposition that describes a name
+        self._appositions: list[tuple[str, str, frozenset[str]]] = []
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -128,7 +131,45 @@ class ArticleEntities:
                 self._pronouns.setdefault(found.key, []).append(head.lower_)
             if found.how != "name":
                 self.anaphora.bind(mention.head, found.key)
+        self._name_headline_descriptions()
         return self.mentions
+
+    def _name_headline_descriptions(self) -> None:
+        """A headline's bare description ("Australian woman claims ...") is the person the article
+        names with the same description in apposition ("Jane Doe, an Australian woman, ..."),
+        when exactly one fits: its mentions and the pronouns bound to it move to that name."""
+        paragraph_of = self.anaphora.quotes.paragraph_of
+        if not paragraph_of or paragraph_of[-1] == 0:
+            return  # one paragraph: no headline
+        moved: dict[str, str] = {}
+        for key, cluster in self.clusters.items():
+            if not key.startswith("m:") or not cluster.tokens or paragraph_of[cluster.tokens[0]] != 0:
+                continue
+            head = self.toks[cluster.tokens[0]]
+            if any(c.dep_ in ("det", "poss") for c in kids(head)):
+                continue  # headlines drop the article: "the woman" there is no headline description
+            lemma = head.lemma_.lower()
+            fits = {
+                named
+                for named, appos_lemma, words in self._appositions
+                if appos_lemma == lemma and cluster.keys <= words and self.clusters[named].tokens[0] > head.i
+            }
+            if len(fits) == 1:
+                moved[key] = fits.pop()
+        for key, named in moved.items():
+            target = self.clusters[named]
+            for position in self.clusters[key].tokens:
+                insort(target.tokens, position)
+            self.clusters[key].tokens.clear()
+            if key in self._pronouns:
+                self._pronouns.setdefault(named, []).extend(self._pronouns.pop(key))
+        if moved:
+            self.mentions = [
+                (m, Resolution(moved[r.key], "description") if r.key in moved else r) for m, r in self.mentions
+            ]
+            self.decided = {
+                i: Resolution(moved[r.key], "description") if r.key in moved else r for i, r in self.decided.items()
+            }
 
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
@@ -242,10 +283,11 @@ class ArticleEntities:
             described = next(
                 (names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos" and c.i in names.name_of_token), None
             )
+        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         if described is not None:
             self.clusters[described].descriptions.add(lemma)
+            self._appositions.append((described, lemma, frozenset(words)))
             return Resolution(described, "apposition")
-        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         definite = is_definite(head)
         if definite and head.tag_ != "NNS":
             # a definite description joins the one named entity it describes or whose name has its

@@ -151,3 +151,13 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(hand_doc):
         """
     )
     assert Salience(doc, {}).modified_nouns(3) == set()  # "people who said they ...": they may be the people
+
+
+def test_a_headline_description_is_the_person_the_article_names_with_it():
+    kg = _kg(
+        "Retired nurse says hospital ignored her warnings\n\n"
+        "Marta Quist, a retired nurse from Lindholm, says the city hospital ignored her warnings for years. "
+        "Quist worked there until 2019."
+    )
+    assert _entity_of(kg, "Retired nurse") == "Marta Quist"
+    assert _entity_of(kg, "her") == "Marta Quist"
