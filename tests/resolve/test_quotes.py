@@ -150,3 +150,16 @@ def test_the_team_in_a_coachs_quotation_is_the_coachs_team():
     )
     assert _entity_of(kg, "The team") == "Lisbon"
     assert _entity_of(kg, "they") == "Lisbon"
+
+
+def test_a_fact_in_a_quotation_running_on_into_the_next_paragraph_is_its_speakers_claim():
+    kg = _kg(
+        "Kestrel Town beat Harbor United 2-0 on Saturday. Kestrel coach Nora Vance praised her players, "
+        "saying: 'I am proud of them.\n\n'I watched every minute of the final.'"
+    )
+    labels = {e.id: e.label for e in kg.entities}
+    watched = [f for f in kg.facts if f.predicate.startswith("watch")]
+    assert watched
+    for fact in watched:
+        assert fact.reported
+        assert labels.get(fact.attributed_to) == "Nora Vance"
