@@ -230,7 +230,7 @@ class Anaphora:
         heads = salience.head
         # 'he said, "Smith was ..."': a speaker does not name themselves in their own words
         quoted = self._named_in_quotation(token) if reporting else set()
-        best: tuple[float, int, str] | None = None
+        best: tuple[tuple[bool, float, int], str] | None = None
         for cluster in names.clusters.values():
             acting = False
             if cluster.key in quoted:
@@ -256,6 +256,7 @@ class Anaphora:
             earlier = bisect_left(positions, token.i)
             by_sentence: dict[int, float] = {}  # distance -> the entity's strongest mention there
             nearest = -1
+            source = False
             for position in positions[bisect_left(positions, window, 0, earlier) : earlier]:
                 if acting and not (
                     salience.acts(position, _ANIMATE_VERBS) or (plural and salience.collective(position))
@@ -272,6 +273,8 @@ class Anaphora:
                     weight += 35  # parallel roles: "Smith arrived ... He sat"
                 if position in commanding:
                     weight += 100  # "Korea said it would ...", "the officer fired because he feared ..."
+                if reporting and salience.speaks(position, REPORTING_VERBS):
+                    source = True  # the source goes on: "..., according to Ryan. '...,' he said"
                 distance = sentence - sentence_of[position]
                 by_sentence[distance] = max(by_sentence.get(distance, 0.0), weight)
                 nearest = position
@@ -280,9 +283,11 @@ class Anaphora:
             score = sum(weight / (1 << distance) for distance, weight in by_sentence.items())
             # what the article is about: every earlier mention adds a little, up to a point
             score += min(_TOPIC_CAP, _TOPIC_STEP * earlier)
-            if best is None or (score, nearest) > best[:2]:
-                best = (score, nearest, cluster.key)
-        return best[2] if best else None
+            # "he said": a source of the sentences before (a speaker) before anyone else
+            key = (source, score, nearest)
+            if best is None or key > best[0]:
+                best = (key, cluster.key)
+        return best[1] if best else None
 
     def _named_in_quotation(self, subject: Token) -> set[str]:
         """The entities named in the quotation a reporting verb's subject introduces in its sentence."""

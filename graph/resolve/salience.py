@@ -184,6 +184,14 @@ class Salience:
         """Whether the mention is the subject of one of ``verbs`` (lemmas)."""
         return self.deps[position] == "nsubj" and self.lemma[self.head[position]] in verbs
 
+    def speaks(self, position: int, verbs: set[str]) -> bool:
+        """Whether the mention is a source: the subject of one of ``verbs`` (reporting verbs) or
+        the one something is "according to"."""
+        up = self.head[position]
+        if self.deps[position] == "pobj" and self.lower[up] == "to":
+            return self.lower[self.head[up]] == "according"
+        return self.acts(position, verbs)
+
     def collective(self, position: int) -> bool:
         """Whether the noun at ``position`` names a group of people with a singular noun."""
         return self.lemma[position] in COLLECTIVE_NOUNS

@@ -163,3 +163,11 @@ def test_a_fact_in_a_quotation_running_on_into_the_next_paragraph_is_its_speaker
     for fact in watched:
         assert fact.reported
         assert labels.get(fact.attributed_to) == "Nora Vance"
+
+
+def test_he_said_after_according_to_is_the_source():
+    kg = _kg(
+        "Oskar Lund ran from the shop, and a guard chased him, according to Inspector Mara Holm.\n\n"
+        '"This was a dangerous man," he said of the suspect.'
+    )
+    assert _entity_of(kg, "he") not in {"Oskar Lund"}
