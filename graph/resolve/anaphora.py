@@ -1,11 +1,15 @@
 """Anaphora within one article: pronouns and definite descriptions.
 
-- personal and possessive pronouns go to the nearest compatible antecedent within three
-  sentences, preferring subjects (:meth:`Anaphora.pronoun`, :meth:`Anaphora.antecedent`);
-- ``I``/``we`` inside a quotation go to its speaker, the subject of the reporting verb, and to
-  the speaker's organisation (:meth:`Anaphora.quote_speaker`);
-- definite descriptions (``the Party``, ``the country``) go to the most salient entity of a
-  compatible kind mentioned before (:meth:`Anaphora.salient`).
+- personal and possessive pronouns go to the most salient compatible entity of their sentence
+  and the three before (Lappin and Leass's weights by grammatical role, halved per sentence back;
+  :mod:`.salience`), after agreement in number, gender and animacy ("it" never a person, a place
+  only where it acts; "they" a plural, a group or a team) and binding ("John saw him", "an
+  officer he trusted") (:meth:`Anaphora.pronoun`, :meth:`Anaphora.antecedent`);
+- ``I``/``me``/``my`` go to the speaker of their quotation, ``we``/``us``/``our`` to the
+  speaker's organisation or team (:mod:`.quotes`, :meth:`Anaphora.affiliation`); he/she inside a
+  quotation never to its speaker;
+- definite descriptions (``the Party``, ``the company``) go to the one named entity of a
+  compatible kind mentioned before, only when exactly one fits (:meth:`Anaphora.salient`).
 """
 
 from __future__ import annotations

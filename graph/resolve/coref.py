@@ -9,14 +9,19 @@ Party``), then each argument of an extraction is resolved by the first pass that
 1. a quoted clause is a value, not an entity;
 2. a title written before a name (``Chairman of the Party John Smith``) is the person (:mod:`.titles`);
 3. a word inside a clustered name is that name's entity (:mod:`.names`);
-4. personal and possessive pronouns go to the nearest compatible antecedent, preferring
-   subjects; ``I``/``we`` inside a quotation to its speaker (and the speaker's organisation)
-   (:mod:`.anaphora`);
+4. personal and possessive pronouns go to the most salient compatible entity (grammatical role,
+   recency, the article's topic); ``I``/``we`` to the speaker of their quotation (and the
+   speaker's organisation) (:mod:`.anaphora`, :mod:`.salience`, :mod:`.quotes`);
 5. definite descriptions: titles used as names (``the Leader of the Nation``) through
    appositions and predicate nominals that link them to a name, the gazetteer, or the article's
-   dominant person (:mod:`.titles`); category nouns (``the Party``, ``the country``) to the most
-   salient entity of a compatible kind (:mod:`.anaphora`);
+   dominant person (:mod:`.titles`); "his party" to the party he is of; a speaker's own "the
+   team"; category nouns (``the Party``, ``the country``) to the one compatible named entity
+   when exactly one fits (:mod:`.anaphora`);
 6. a capitalised proper noun the NER missed becomes a name (:mod:`.names`).
+
+Common noun phrases form chains of their own (strict head match, the same possessor); a
+headline's bare description ("Australian woman claims ...") joins the person the article
+describes the same way in apposition.
 
 Other noun phrases become concepts. Everything here is English grammar and closed word classes
 (:mod:`graph.lexicon`).
