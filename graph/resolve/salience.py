@@ -57,14 +57,19 @@ class Salience:
     """Role weights and clause structure of one parsed article, from plain lists."""
 
     def __init__(self, doc: Doc, name_of_token: dict[int, str]) -> None:
+        from spacy.attrs import LEMMA, POS
+
         tree = doc_tree(doc)
-        tokens = tree.tokens
         self.children = tree.children
         self.deps = tree.deps
         self.lower = [t.lower() for t in tree.texts]
-        self.pos = [t.pos_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.head = list(range(len(tokens)))
+        # parts of speech and lemmas from one array (no spaCy token per word)
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, LEMMA]).tolist() if len(doc) else []
+        names = {value: strings[value] for row in columns for value in row}
+        self.pos = [names[row[0]] for row in columns]
+        self.lemma = [names[row[1]].lower() for row in columns]
+        self.head = list(range(len(tree.children)))
         for parent, children in enumerate(tree.children):
             for child in children:
                 self.head[child] = parent
