@@ -93,6 +93,7 @@ class ArticleEntities:
         self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         self._pronouns: dict[str, list[str]] = {}  # cluster key -> pronouns bound to it (typing evidence)
         self._named: tuple[int, list[Cluster]] = (-1, [])  # (clusters seen, the named ones)
+        self._definite: dict[int, bool] = {}  # head token -> whether its phrase is definite
         #: (named cluster, head lemma, words) of every apposition that describes a name
         self._appositions: list[tuple[str, str, frozenset[str]]] = []
         #: the passes of :meth:`resolve`, in order; the first that decides wins
@@ -220,7 +221,7 @@ class ArticleEntities:
         """A definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")."""
         toks = self.toks
         head = toks[mention.head]
-        definite = is_definite(head) or any(
+        definite = self._is_definite(head) or any(
             toks[i].lower_ in ("the", "this", "that") for i in mention.tokens if i < head.i
         )
         if not (head.pos_ in ("NOUN", "PROPN") and (definite or (head.is_title and head.pos_ == "PROPN"))):
@@ -293,7 +294,7 @@ class ArticleEntities:
             self.clusters[described].descriptions.add(lemma)
             self._appositions.append((described, lemma, frozenset(words)))
             return Resolution(described, "apposition")
-        definite = is_definite(head)
+        definite = self._is_definite(head)
         if definite and head.tag_ != "NNS":
             # a definite description joins the one named entity it describes or whose name has its
             # head word ("the woman" -> Valeska Paris; "the church" -> Church of Scientology)
@@ -325,6 +326,13 @@ class ArticleEntities:
             cluster.subject_tokens.add(head.i)
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
+
+    def _is_definite(self, head: Token) -> bool:
+        """:func:`.anaphora.is_definite`, once per token (fact arguments ask again)."""
+        found = self._definite.get(head.i)
+        if found is None:
+            found = self._definite[head.i] = is_definite(head)
+        return found
 
     def _owner(self, head: Token) -> str | None:
         """The entity a noun phrase's possessor ("his", "Smith's") was resolved to; "" when it
