@@ -161,9 +161,12 @@ class Anaphora:
                 token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=True
             )
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(
+            key = self.antecedent(
                 token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True, acting_places=True
             )
+            if key is not None and self._two_people_before(token, key):
+                return None  # "Chung held talks with Locsin, where they agreed": both, no one entity
+            return key
         if lower in FIRST_SINGULAR_PRONOUNS | FIRST_PLURAL_PRONOUNS:
             speaker = self.quote_speaker(token)
             if speaker is None:
@@ -175,6 +178,28 @@ class Anaphora:
                 return speaker  # the union said: "we ..."
             return self.speaker_group(speaker, token) if kind == "Person" else None
         return None
+
+    def _two_people_before(self, token: Token, key: str) -> bool:
+        """Whether "they" more likely means two people just named than ``key``: two persons are
+        named in its sentence before it (or, when none is, in the sentence before) and ``key`` is
+        not mentioned in its sentence."""
+        names = self.names
+        context = names.context
+        sentence = context.sentence_of[token.i]
+        if any(context.sentence_of[p] == sentence for p in names.clusters[key].tokens if p < token.i):
+            return False
+        for number in (sentence, sentence - 1):
+            if number < 0:
+                break
+            span = context.sentences[number]
+            people = {
+                names.name_of_token[i]
+                for i in range(span.start, min(span.end, token.i))
+                if i in names.name_of_token and names.clusters[names.name_of_token[i]].type == "Person"
+            }
+            if people:
+                return len(people) >= 2
+        return False
 
     def bind(self, position: int, key: str) -> None:
         """A pronoun or description at ``position`` was resolved to ``key``: it becomes a mention

@@ -161,3 +161,11 @@ def test_a_headline_description_is_the_person_the_article_names_with_it():
     )
     assert _entity_of(kg, "Retired nurse") == "Marta Quist"
     assert _entity_of(kg, "her") == "Marta Quist"
+
+
+def test_they_after_two_people_is_no_single_entity():
+    kg = _kg(
+        "The trade ministers of the region met in Brenvik last month. Minister Ada Kroll held talks with "
+        "Minister Tomas Berg on Sunday, where they agreed to cut tariffs."
+    )
+    assert _entity_of(kg, "they") is None
