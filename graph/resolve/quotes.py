@@ -10,7 +10,8 @@ The speaker of a quotation (:meth:`Quotations.speaker`), first that decides:
 
 1. the subject of a reporting verb outside quotation marks right after it (``"...," Smith
    said``, also in the next sentence of the paragraph) or before it in its sentence
-   (``Smith said, "..."``), or in the sentence before it when that one ends with a colon;
+   (``Smith said, "..."``), or in the sentence before it in its paragraph (``Smith said the
+   plan works. "..."``) or ending with a colon;
 2. the speaker of the quotation it continues (a quotation running on into the next paragraph),
    or of the quotation before it in the same paragraph (``"...," Smith said. "..."``).
 
@@ -197,10 +198,10 @@ class Quotations:
                 return key
             if not before and sentence > 0:
                 previous = [t for t in sentences[sentence - 1] if not t.is_space]
-                if (
-                    previous
-                    and previous[-1].text == ":"
-                    and self.paragraph_of[previous[-1].i] >= quotation.paragraph - 1
+                # 'Smith said: "..."' across a paragraph break, or 'Smith also said the plan works. "..."'
+                if previous and (
+                    self.paragraph_of[previous[-1].i] == quotation.paragraph
+                    or (previous[-1].text == ":" and self.paragraph_of[previous[-1].i] == quotation.paragraph - 1)
                 ):
                     key = self._reporting_subject([t for t in reversed(previous) if t.i not in self.of_token])
                     if key is not None:

@@ -171,3 +171,11 @@ def test_he_said_after_according_to_is_the_source():
         '"This was a dangerous man," he said of the suspect.'
     )
     assert _entity_of(kg, "he") not in {"Oskar Lund"}
+
+
+def test_a_quotation_after_its_speakers_paraphrase():
+    kg = _kg(
+        "Lena Fors, the curator, spoke on Friday. Fors also said the painter was a businessman. "
+        '"I think he sold everything he made."'
+    )
+    assert _entity_of(kg, "I") == "Lena Fors"
