@@ -245,6 +245,13 @@ class Anaphora:
         speaker = self.quotes.speaker_at(token.i) if token.i in in_quote else None
         # nor to anything in the phrase that names the speaker ("Smith, curator and director of ...")
         phrase = self.quotes.speaker_phrase_at(token.i) if speaker is not None else None
+        # nor "they" to the speaker's own side when the speaker says "we"/"us" beside it
+        # ("They made it difficult for us")
+        own_side = None
+        if speaker is not None and plural:
+            span = context.sentences[sentence]
+            if any(names.toks[i].lower_ in FIRST_PLURAL_PRONOUNS for i in range(span.start, span.end)):
+                own_side = self.affiliation(speaker, token.i, places=True)
         salience = self.salience
         subject_like = token.dep_ in ("nsubj", "nsubjpass")
         # "John saw him": a non-reflexive object is not its clause's subject, nor a subject its object
@@ -263,6 +270,8 @@ class Anaphora:
         for cluster in names.clusters.values():
             acting = False
             if cluster.key in quoted:
+                continue
+            if cluster.key == own_side:
                 continue
             if cluster.type not in allowed or cluster.key == speaker:
                 if not (acting_places and cluster.named and cluster.type in _PLACE_KINDS and cluster.key != speaker):

@@ -179,3 +179,8 @@ def test_a_quotation_after_its_speakers_paraphrase():
         '"I think he sold everything he made."'
     )
     assert _entity_of(kg, "I") == "Lena Fors"
+
+
+def test_they_beside_we_is_not_the_speakers_own_team():
+    kg = _kg('After the final, Marta Ruiz, Lisbon coach, said, "The team was tired. They made it very hard for us."')
+    assert _entity_of(kg, "They") != "Lisbon"
