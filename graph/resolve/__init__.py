@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +136,9 @@ def resolve_article(
         if not (e.construction == "reported" and e.extractor != "speech.v1" and spoken.intersection(e.relation.tokens))
     ]
     statements = [e for e in extractions if e.construction == "reported" and e.object is not None]
-    in_quote = context.in_quote
+    # quotations as coreference reads them (also in single marks, and running on past a paragraph)
+    quotes = entities.anaphora.quotes
+    in_quote = context.in_quote | quotes.in_quote
     # a person whose title roles.v1 read: the older title rule's membership would repeat it
     role_people = {(e.sentence, e.subject.head) for e in extractions if e.construction == "role"}
     roles_read = any(e.extractor == "roles.v1" for e in extractions)
@@ -182,8 +185,14 @@ def resolve_article(
         speaker_key = None
         if isinstance(speaker, Extraction):
             speaker_key = entities.resolve(speaker.subject, speaker).key
-            if speaker_key is not None:
-                used[speaker_key] += 1
+            if speaker_key is None or not entities.is_named(speaker_key):
+                # '"...," the governor said': the person coreference found for the quotation
+                speaker_key = quotes.speaker_at(extraction.relation.tokens[0]) or speaker_key
+        elif speaker is True:
+            # read inside a quotation no statement covers: its speaker, as coreference found them
+            speaker_key = quotes.speaker_at(extraction.relation.tokens[0])
+        if speaker_key is not None:
+            used[speaker_key] += 1
         common: dict[str, Any] = {
             "reported": speaker is not None,
             "attributed_to": speaker_key,
@@ -304,7 +313,7 @@ def _mentions_of(
 
 
 def _speaker_of(
-    extraction: Extraction, statements: Sequence[Extraction], in_quote: set[int]
+    extraction: Extraction, statements: Sequence[Extraction], in_quote: AbstractSet[int]
 ) -> Extraction | bool | None:
     """The statement an extraction was read inside (the innermost), True when it was read inside a
     quotation nobody is known to have said, else None (the newspaper's own fact)."""

@@ -9,14 +9,19 @@ Party``), then each argument of an extraction is resolved by the first pass that
 1. a quoted clause is a value, not an entity;
 2. a title written before a name (``Chairman of the Party John Smith``) is the person (:mod:`.titles`);
 3. a word inside a clustered name is that name's entity (:mod:`.names`);
-4. personal and possessive pronouns go to the nearest compatible antecedent, preferring
-   subjects; ``I``/``we`` inside a quotation to its speaker (and the speaker's organisation)
-   (:mod:`.anaphora`);
+4. personal and possessive pronouns go to the most salient compatible entity (grammatical role,
+   recency, the article's topic); ``I``/``we`` to the speaker of their quotation (and the
+   speaker's organisation) (:mod:`.anaphora`, :mod:`.salience`, :mod:`.quotes`);
 5. definite descriptions: titles used as names (``the Leader of the Nation``) through
    appositions and predicate nominals that link them to a name, the gazetteer, or the article's
-   dominant person (:mod:`.titles`); category nouns (``the Party``, ``the country``) to the most
-   salient entity of a compatible kind (:mod:`.anaphora`);
+   dominant person (:mod:`.titles`); "his party" to the party he is of; a speaker's own "the
+   team"; category nouns (``the Party``, ``the country``) to the one compatible named entity
+   when exactly one fits (:mod:`.anaphora`);
 6. a capitalised proper noun the NER missed becomes a name (:mod:`.names`).
+
+Common noun phrases form chains of their own (strict head match, the same possessor); a
+headline's bare description ("Australian woman claims ...") joins the person the article
+describes the same way in apposition.
 
 Other noun phrases become concepts. Everything here is English grammar and closed word classes
 (:mod:`graph.lexicon`).
@@ -24,6 +29,7 @@ Other noun phrases become concepts. Everything here is English grammar and close
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,7 +39,7 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
-from .entities import LocalEntity, clean_name, normalize_name, type_for_label
+from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
 from .titles import Titles
@@ -56,6 +62,9 @@ class Resolution:
     key: str | None
     how: str  # "name", "pronoun", "description", "title", "concept", "clause", "unresolved"
 
+
+#: group nouns that, in a speaker's own words, mean the speaker's group ("the team", "the company")
+_OWN_GROUPS = {"team", "club", "squad", "side", "company", "firm", "organisation", "organization", "union"}
 
 _LABEL_SKIP = ("relcl", "acl", "appos", "punct", "conj", "cc", "advcl")
 
@@ -83,6 +92,10 @@ class ArticleEntities:
         self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
         self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         self._pronouns: dict[str, list[str]] = {}  # cluster key -> pronouns bound to it (typing evidence)
+        self._named: tuple[int, list[Cluster]] = (-1, [])  # (clusters seen, the named ones)
+        self._definite: dict[int, bool] = {}  # head token -> whether its phrase is definite
+        #: (named cluster, head lemma, words) of every apposition that describes a name
+        self._appositions: list[tuple[str, str, frozenset[str]]] = []
         #: the passes of :meth:`resolve`, in order; the first that decides wins
         self.passes: list[Pass] = [
             self._clause,
@@ -124,7 +137,45 @@ class ArticleEntities:
                 self._pronouns.setdefault(found.key, []).append(head.lower_)
             if found.how != "name":
                 self.anaphora.bind(mention.head, found.key)
+        self._name_headline_descriptions()
         return self.mentions
+
+    def _name_headline_descriptions(self) -> None:
+        """A headline's bare description ("Australian woman claims ...") is the person the article
+        names with the same description in apposition ("Jane Doe, an Australian woman, ..."),
+        when exactly one fits: its mentions and the pronouns bound to it move to that name."""
+        paragraph_of = self.anaphora.quotes.paragraph_of
+        if not paragraph_of or paragraph_of[-1] == 0:
+            return  # one paragraph: no headline
+        moved: dict[str, str] = {}
+        for key, cluster in self.clusters.items():
+            if not key.startswith("m:") or not cluster.tokens or paragraph_of[cluster.tokens[0]] != 0:
+                continue
+            head = self.toks[cluster.tokens[0]]
+            if any(c.dep_ in ("det", "poss") for c in kids(head)):
+                continue  # headlines drop the article: "the woman" there is no headline description
+            lemma = head.lemma_.lower()
+            fits = {
+                named
+                for named, appos_lemma, words in self._appositions
+                if appos_lemma == lemma and cluster.keys <= words and self.clusters[named].tokens[0] > head.i
+            }
+            if len(fits) == 1:
+                moved[key] = fits.pop()
+        for key, named in moved.items():
+            target = self.clusters[named]
+            for position in self.clusters[key].tokens:
+                insort(target.tokens, position)
+            self.clusters[key].tokens.clear()
+            if key in self._pronouns:
+                self._pronouns.setdefault(named, []).extend(self._pronouns.pop(key))
+        if moved:
+            self.mentions = [
+                (m, Resolution(moved[r.key], "description") if r.key in moved else r) for m, r in self.mentions
+            ]
+            self.decided = {
+                i: Resolution(moved[r.key], "description") if r.key in moved else r for i, r in self.decided.items()
+            }
 
     def resolve(self, mention: Mention, extraction: Extraction | None = None) -> Resolution:
         """Resolve an argument mention to a local entity key (making a concept if need be)."""
@@ -170,7 +221,7 @@ class ArticleEntities:
         """A definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")."""
         toks = self.toks
         head = toks[mention.head]
-        definite = is_definite(head) or any(
+        definite = self._is_definite(head) or any(
             toks[i].lower_ in ("the", "this", "that") for i in mention.tokens if i < head.i
         )
         if not (head.pos_ in ("NOUN", "PROPN") and (definite or (head.is_title and head.pos_ == "PROPN"))):
@@ -180,6 +231,22 @@ class ArticleEntities:
             # a bare title that names nobody we know ("the President's post") is no node
             return Resolution(key, "title" if key else "unresolved")
         category = CATEGORY_NOUNS.get(head.lemma_.lower())
+        if head.lemma_.lower() in _OWN_GROUPS and head.tag_ != "NNS" and head.i in self.anaphora.quotes.in_quote:
+            # a coach's "the team", a chief executive's "the company": the speaker's own
+            speaker = self.anaphora.quotes.speaker_at(head.i)
+            if speaker is not None and self.clusters[speaker].type == "Person":
+                key = self.anaphora.affiliation(speaker, head.i, places=True)
+                if key is not None:
+                    return Resolution(key, "description")
+        owner = next((c for c in kids(head) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if category is not None and owner is not None and head.tag_ != "NNS":
+            # "Fan of the Neo Democrats ... resigned from his party": the party of the person "his" is
+            person = self.decided.get(owner.i)
+            if person is not None and person.key is not None and self.clusters[person.key].type == "Person":
+                key = self.anaphora.affiliation(person.key, head.i)
+                kind = self.clusters[key].type if key is not None else ""
+                if key is not None and (compatible_types(kind, category) or (kind == "Group" and category != "Place")):
+                    return Resolution(key, "description")
         named = self._of_name(head)
         if category is not None and named is not None:
             return Resolution(named, "description")  # "the city of Haidong" is Haidong
@@ -222,28 +289,29 @@ class ArticleEntities:
             described = next(
                 (names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos" and c.i in names.name_of_token), None
             )
+        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         if described is not None:
             self.clusters[described].descriptions.add(lemma)
+            self._appositions.append((described, lemma, frozenset(words)))
             return Resolution(described, "apposition")
-        words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
-        definite = is_definite(head)
+        definite = self._is_definite(head)
         if definite and head.tag_ != "NNS":
             # a definite description joins the one named entity it describes or whose name has its
             # head word ("the woman" -> Valeska Paris; "the church" -> Church of Scientology)
             fits = [
                 c.key
-                for c in self.clusters.values()
-                if c.named
-                and c.tokens
-                and c.tokens[0] < head.i
-                and (lemma in c.descriptions or lemma in self._heads(c))
+                for c in self._named_clusters()
+                if c.tokens and c.tokens[0] < head.i and (lemma in c.descriptions or lemma in self._heads(c))
             ]
             if len(fits) == 1:
                 return Resolution(fits[0], "description")
         if definite:
+            owner = self._owner(head)
             for key in reversed(self._nominals.get(lemma, [])):
                 cluster = self.clusters[key]
                 if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
+                    if owner is not None and self._owner(toks[cluster.tokens[0]]) != owner:
+                        continue  # "his leadership" is not another man's "leadership"
                     cluster.tokens.append(head.i)
                     return Resolution(key, "nominal")
         key = f"m:{head.i}"
@@ -258,6 +326,28 @@ class ArticleEntities:
             cluster.subject_tokens.add(head.i)
         self._nominals.setdefault(lemma, []).append(key)
         return Resolution(key, "nominal")
+
+    def _is_definite(self, head: Token) -> bool:
+        """:func:`.anaphora.is_definite`, once per token (fact arguments ask again)."""
+        found = self._definite.get(head.i)
+        if found is None:
+            found = self._definite[head.i] = is_definite(head)
+        return found
+
+    def _owner(self, head: Token) -> str | None:
+        """The entity a noun phrase's possessor ("his", "Smith's") was resolved to; "" when it
+        has a possessor nobody resolved, None when it has none."""
+        for child in kids(head):
+            if child.dep_ == "poss":
+                found = self.decided.get(child.i)
+                return found.key or "" if found is not None else ""
+        return None
+
+    def _named_clusters(self) -> list[Cluster]:
+        """The named clusters (looked up again only when clusters were added)."""
+        if self._named[0] != len(self.clusters):
+            self._named = (len(self.clusters), [c for c in self.clusters.values() if c.named])
+        return self._named[1]
 
     def _heads(self, cluster: Cluster) -> frozenset[str]:
         """The head words of the names a named cluster was called by: the word before "of"

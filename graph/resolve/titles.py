@@ -55,11 +55,20 @@ class Titles:
         head = self.names.toks[mention.head]
         if head.ent_type_ == "PERSON":
             return None
-        tokens = set(mention.tokens)
-        for start, end, root, (title, _, _) in self.titled_people:
-            if start in tokens and end - 1 in tokens and (head.i in title or head.i == root):
+        for start, end, root, _ in self._titled_at.get(head.i, ()):
+            if start in mention.tokens and end - 1 in mention.tokens:
                 return self.names.name_of_token.get(root)
         return None
+
+    @cached_property
+    def _titled_at(self) -> dict[int, list[TitledPerson]]:
+        """The titled people whose title or name root is at a token."""
+        found: dict[int, list[TitledPerson]] = {}
+        for person in self.titled_people:
+            _, _, root, (title, _, _) = person
+            for i in {*title, root}:
+                found.setdefault(i, []).append(person)
+        return found
 
     def organisation_of(self, person_key: str) -> str | None:
         """The organisation a person holds a title in, in this article (``Chairman of X``)."""
