@@ -26,9 +26,10 @@ from ..types import (
     Sentence,
 )
 from .coref import ArticleEntities, Resolution
-from .entities import EntityIndex, LocalEntity, entity_use
+from .entities import EntityIndex, LocalEntity
 from .gazetteer import Gazetteer, GazetteerEntry
 from .predicates import is_passive_with_agent, relation_label, role_property
+from .uses import entity_uses
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -376,7 +377,7 @@ def merge_article(article: ResolvedArticle, index: EntityIndex) -> KnowledgeGrap
         facts=facts,
         memberships=memberships,
         article_entities=tuple((article.document.id, role, ids[key]) for role, key in article.article_entities),
-        entity_uses=tuple(entity_use(article.document.id, ids[local.key], local) for local in article.entities),
+        entity_uses=entity_uses(article.document.id, ids, article.entities),
         mentions=tuple(replace(m, entity=ids[m.entity]) for m in article.mentions),
     )
 

@@ -25,7 +25,6 @@ __all__ = [
     "clean_name",
     "compatible_types",
     "entity_id",
-    "entity_use",
     "explain_alias",
     "is_acronym",
     "is_short_form",
@@ -420,20 +419,6 @@ def local_of_use(use: EntityUse, *, known_id: str | None) -> LocalEntity:
         named=use.named,
         known_id=known_id,
         known_label=use.known_label,
-    )
-
-
-def entity_use(doc_id: str, entity: str, local: LocalEntity) -> EntityUse:
-    """One article's share of a corpus entity, as plain data (see :meth:`EntityIndex.restore`)."""
-    return EntityUse(
-        doc_id=doc_id,
-        entity=entity,
-        label=local.label,
-        type=local.type,
-        names=tuple(sorted(local.names.items())),
-        mentions=local.mentions,
-        named=local.named,
-        known_label=local.known_label,
     )
 
 
