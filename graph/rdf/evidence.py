@@ -20,7 +20,15 @@ from urllib.parse import unquote
 from .namespaces import BASE, DOC, NKG, ORG, SCHEMA
 from .positions import _ENT, _EVENT_RELATIONS, POSITION_RELATIONS, Holding, _concept_slot, _label_of, position_slot
 
-__all__ = ["Evidence", "Line", "evidence_of_lines", "published_date", "read_evidence", "support_iri"]
+__all__ = [
+    "Evidence",
+    "Line",
+    "evidence_of_lines",
+    "published_date",
+    "read_evidence",
+    "read_evidence_of",
+    "support_iri",
+]
 
 
 Line = tuple[str, str, str, str]  # N-Triples terms: subject, predicate, object, graph
@@ -247,4 +255,65 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             str(row["doc"]),
             published.isoformat() if published else None,
         )
+    return sorted(evidence), sorted(holdings)
+
+
+def read_evidence_of(
+    store: Any, keys: Iterable[tuple[str, str, str]], terms: Iterable[str], *, exclude: Iterable[str] = ()
+) -> tuple[list[Evidence], list[Holding]]:
+    """The evidence of the store's articles (but those of ``exclude``) for some records only, each looked up by its
+    key rather than by reading every article: the direct triples ``keys`` (N-Triples terms), and for each of
+    ``terms`` (the objects of position facts and membership records, see :meth:`graph.rdf.support.Ledger.slot_terms`)
+    every triple with that object, or that membership. What :func:`read_evidence` gives for those records."""
+    excluded = set(exclude)
+    evidence: set[Evidence] = set()
+    holdings: set[Holding] = set()
+    patterns = [(s, p, o) for s, p, o in sorted(set(keys))]
+    memberships = sorted(t for t in set(terms) if t.startswith(f"<{_ENT}membership/"))
+    patterns += [("?s", "?p", o) for o in sorted(set(terms) - set(memberships))]
+    for s, p, o in patterns:
+        rows = store.select(f"""
+            SELECT DISTINCT ?s ?p ?doc ?pub ?date ?start WHERE {{
+              GRAPH ?g {{
+                ?a rdf:object {o} ; rdf:subject {s} ; rdf:predicate {p} .
+                ?a a nkg:Assertion ; prov:wasDerivedFrom ?sentence .
+                ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc .
+                FILTER NOT EXISTS {{ ?a nkg:negated true }}
+                FILTER NOT EXISTS {{ ?a nkg:modality ?modality }}
+                OPTIONAL {{ ?article schema:publisher ?pub }}
+                OPTIONAL {{ ?article schema:datePublished ?date }}
+                OPTIONAL {{ ?a nkg:timeStart ?start }}
+              }}
+            }}""")
+        for row in rows:
+            doc_id = str(row["doc"])
+            if doc_id in excluded:
+                continue
+            key = (s if s != "?s" else _term(row["s"]), p if p != "?p" else _term(row["p"]), o)
+            published = published_date(str(row["date"])) if row.get("date") is not None else None
+            since = str(row["start"]) if row.get("start") is not None else None
+            source = _term(row["pub"]) if row.get("pub") is not None else None
+            _add_fact(evidence, holdings, key, doc_id, source, published.isoformat() if published else None, since)
+    for node in memberships:
+        rows = store.select(f"""
+            SELECT DISTINCT ?member ?org ?role ?doc ?date WHERE {{
+              GRAPH ?g {{
+                {node} a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
+                   prov:wasDerivedFrom ?sentence .
+                ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
+              }}
+            }}""")
+        for row in rows:
+            if str(row["doc"]) in excluded:
+                continue
+            published = published_date(str(row["date"]))
+            _add_membership(
+                holdings,
+                node,
+                _term(row["member"]),
+                _term(row["org"]),
+                _term(row["role"]),
+                str(row["doc"]),
+                published.isoformat() if published else None,
+            )
     return sorted(evidence), sorted(holdings)

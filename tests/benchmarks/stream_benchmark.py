@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from graph.types import Document
+from graph.types import Document, PipelineConfig
 
 _PREFIXES = [
     "Norvik",
@@ -311,12 +311,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--remove", type=int, default=100)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--incremental", action="store_true", help="time adding one article to the built store")
+    parser.add_argument(
+        "--store", type=Path, help="only time adding one article to (a copy of) this store, e.g. a big stream store"
+    )
     args = parser.parse_args(argv)
+    if args.store is not None:
+        from graph.corpus import store_size
+        from graph.rdf.stores import open_store
+
+        with open_store(str(args.store)) as opened:
+            articles = len(opened.article_hashes())
+            quads = store_size(opened)
+        _time_incremental(args.store, PipelineConfig(processes=1, gazetteer=None))
+        print(f"(the store: {articles} articles, {quads} quads)")
+        return 0
 
     from graph.builder import build_store
     from graph.rdf.stores import open_store
     from graph.removal import remove_articles
-    from graph.types import PipelineConfig
 
     documents, truth = generate_stream(args.articles)
     config = PipelineConfig(processes=args.processes, gazetteer=None)
@@ -357,34 +369,61 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if score["detected"] == score["changes"] and not score["false_conflicts"] and same else 1
 
 
-def _time_incremental(store_path: Path, config: object) -> None:
-    """Add one new article at a time to the store: seconds per build, with and without the parse."""
+def time_additions(store_path: Path, config: object, *, count: int = 5) -> dict[str, float]:
+    """Add ``count`` new articles, one build each (``build_store``, as ``newsgraph build NEW --store S`` does), to a
+    copy of the store at ``store_path``: median seconds per build with the parse and without it (the same
+    article's parse timed on its own), and this process's peak RSS. The copy is a RocksDB checkpoint (hard links)
+    with the store's census and build state; a store without a build state (built before it existed) gets one from
+    a first, untimed build."""
     import resource
+    import shutil
 
-    from graph.corpus import write_articles
+    import pyoxigraph
+
+    from graph.builder import build_store
     from graph.pipeline import analyze_documents
-    from graph.rdf.stores import open_store
+    from graph.rdf.index_store import STATE_FILE
+    from graph.rdf.stores import CENSUS_FILE
 
-    totals, writes = [], []
-    for number in range(5):
-        document = Document(
+    def article(number: int) -> Document:
+        return Document(
             id=f"incremental-{number}",
-            published="2025-01-0" + str(number + 1),
-            text=f"Nora Quinlan-{number} was named chief executive of Norvik Holdings on Monday. "
-            "Norvik Holdings opened a new office in Leeds.",
+            published=f"2025-01-{number + 1:02d}",
+            text=f"Nora Quinlan was named chief executive of Norvik Holdings on {_WEEKDAYS[number % 7]}. "
+            f"Norvik Holdings opened a new office in {_CITIES[number % len(_CITIES)]}.",
         )
-        started = time.perf_counter()
-        (article,) = list(analyze_documents([document], config=config))  # type: ignore[arg-type]
-        parsed = time.perf_counter()
-        with open_store(str(store_path), writable=True) as store:
-            write_articles(store, [article])
-        done = time.perf_counter()
-        totals.append(done - started)
-        writes.append(done - parsed)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    with tempfile.TemporaryDirectory(prefix="stream-add-", dir=store_path.parent) as scratch:
+        copy = Path(scratch) / "store"
+        source = pyoxigraph.Store.read_only(str(store_path))
+        source.backup(str(copy))
+        del source
+        for name in (CENSUS_FILE, STATE_FILE):
+            if (store_path / name).is_file():
+                shutil.copy(store_path / name, copy / name)
+        if not (copy / STATE_FILE).is_file():
+            build_store([article(99)], copy, config=config)  # type: ignore[arg-type]
+        totals, parses = [], []
+        for number in range(count):
+            document = article(number)
+            started = time.perf_counter()
+            list(analyze_documents([document], config=config))  # type: ignore[arg-type]
+            parses.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            build_store([document], copy, config=config)  # type: ignore[arg-type]
+            totals.append(time.perf_counter() - started)
+    return {
+        "with_parse": statistics.median(totals),
+        "without_parse": statistics.median(t - p for t, p in zip(totals, parses, strict=True)),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _time_incremental(store_path: Path, config: object) -> None:
+    timing = time_additions(store_path, config)
     print(
-        f"one new article into the store: {statistics.median(totals):.2f}s median with its parse, "
-        f"{statistics.median(writes):.2f}s without; peak RSS {rss:.0f} MB"
+        f"one new article into the store: {timing['with_parse']:.2f}s median with its parse, "
+        f"{timing['without_parse']:.2f}s without; peak RSS {timing['peak_rss_mb']:.0f} MB"
     )
 
 

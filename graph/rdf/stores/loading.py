@@ -46,6 +46,9 @@ STREAM_SLICE = 50_000
 STREAM_SLICE_MAX = 200_000
 #: slices a streaming build lets wait for the background loader (bounds its memory)
 LOADS_IN_FLIGHT = 2
+#: a write that replaces at most this many graphs counts the store's new size from the sizes of the graphs it
+#: changed (see OxigraphWriter.commit); a bigger one counts every quad of the store
+CENSUS_BY_GRAPHS = 1000
 #: an unfinished build's marker in the store folder (see OxigraphWriter)
 BUILDING_FILE = "newsgraph.building"
 ROLLBACK_SUFFIX = ".newsgraph-rollback"
@@ -76,6 +79,9 @@ class OxigraphWriter(GraphWriter):
         self.active = True
         self.loader = Loader()
         self.written: set[URIRef] = set()  # graphs replaced so far
+        self.before: dict[URIRef, int] = {}  # their sizes before this write
+        self.amended = 0  # quads added less quads removed by amend()
+        self.census: int | None = None  # the store's census before this write, if it has one
         self.loaded = 0  # quads in the store before this write (its census) and handed to the loader since
         rollback = store.path.parent / f".{store.path.name}{ROLLBACK_SUFFIX}"
         if rollback.exists():
@@ -88,7 +94,7 @@ class OxigraphWriter(GraphWriter):
             if store._census_path.is_file():
                 census = store._census_path.read_text(encoding="utf-8")
                 with contextlib.suppress(ValueError, KeyError, TypeError):
-                    self.loaded = int(json.loads(census)["quads"])
+                    self.loaded = self.census = int(json.loads(census)["quads"])
         marker = {"rollback": None if self.fresh else str(rollback), "census": census}
         with atomic_output(store.path / BUILDING_FILE, "w") as handle:
             json.dump(marker, handle)
@@ -96,6 +102,8 @@ class OxigraphWriter(GraphWriter):
 
     def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
         graph, node = f"<{name}>", ox.NamedNode(str(name))
+        if name not in self.written and len(self.before) <= CENSUS_BY_GRAPHS:
+            self.before[name] = 0 if self.fresh else self.store._graph_size(name)
         if name in self.written:  # replaced twice in one write: the first lines go, then the graph
             self._flush_pending()
             self.loader.submit(self._drop_graph, node)
@@ -105,6 +113,33 @@ class OxigraphWriter(GraphWriter):
         self.pending.extend([f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph)])
         if len(self.pending) >= min(STREAM_SLICE_MAX, max(STREAM_SLICE, self.loaded // 4)):
             self._flush_pending()
+
+    def amend(
+        self,
+        name: URIRef,
+        drop: Iterable[str],
+        lines: Iterable[tuple[str, str, str, str]],
+        *,
+        keep: frozenset[str] = frozenset(),
+    ) -> None:
+        graph = f"<{name}>"
+        data = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph))
+        self._flush_pending()  # in order: what was replaced before is loaded before this change
+        self.loader.submit(self._amend, ox.NamedNode(str(name)), sorted(set(drop)), keep, data)
+
+    def _amend(self, graph: ox.NamedNode, drop: list[str], keep: frozenset[str], data: str) -> None:
+        store = self.store.store
+        gone = [
+            quad
+            for subject in drop
+            for quad in store.quads_for_pattern(ox.NamedNode(subject.strip("<>")), None, None, graph)
+            if f"<{quad.predicate.value}>" not in keep
+        ]
+        for quad in gone:
+            store.remove(quad)
+        added = [quad for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS) if quad not in store]
+        store.extend(added)
+        self.amended += len(added) - len(gone)
 
     def _drop_graph(self, graph: ox.NamedNode) -> None:
         if self.store.store.contains_named_graph(graph):
@@ -133,7 +168,7 @@ class OxigraphWriter(GraphWriter):
                 store.store.optimize()  # merge the loader's tables: scans and dumps get much faster
             store.store.flush()
             store._written = True
-            store._write_census(len(store.store))
+            store._write_census(*self._size())
         except (OSError, RuntimeError, ValueError, StoreError) as exc:
             self.abort()
             raise StoreError(f"{store.path}: the update failed and was not applied ({one_line(exc)})") from None
@@ -141,6 +176,15 @@ class OxigraphWriter(GraphWriter):
         if self.rollback is not None:
             shutil.rmtree(self.rollback, ignore_errors=True)
         self.active = False
+
+    def _size(self) -> tuple[int, int | None, dict[str, int] | None]:
+        """The store's size after this write, and the sizes of the graphs it wrote: counted from the graphs it
+        changed when they are few and the census before it is known, else by counting every quad."""
+        if self.census is None or self.fresh or len(self.before) > CENSUS_BY_GRAPHS:
+            return len(self.store.store), None, None
+        after = {name: self.store._graph_size(name) for name in self.before}
+        size = self.census + self.amended + sum(after[name] - self.before[name] for name in after)
+        return size, None, {str(name): count for name, count in sorted(after.items())[:64]}
 
     def abort(self) -> None:
         if not self.active:
