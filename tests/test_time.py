@@ -43,6 +43,29 @@ def test_a_position_slot_is_a_head_of_an_organisation():
     assert position_slot("chief executive", "") is None
 
 
+def test_an_organisation_whose_id_is_numbered_apart_is_the_same_position():
+    """``Acme_Corp~2`` (an id numbered apart because one article typed the name otherwise) names Acme Corp: its
+    chief executive is the one position, whether read from a title or from a fact."""
+    from graph.rdf.evidence import _add_membership
+    from graph.rdf.namespaces import ENT
+    from graph.rdf.support import fact_slot
+
+    holdings: set[Holding] = set()
+    for org in ("Acme_Corp", "Acme_Corp~2"):
+        _add_membership(
+            holdings,
+            f"<{ENT}membership/{org}>",
+            "<p>",
+            f"<{ENT}{org}>",
+            f"<{ENT}role/chief_executive>",
+            "d",
+            "2020-01-01",
+        )
+    assert {h.slot for h in holdings} == {("chief executive", "acme corp")}
+    named = "<https://w3id.org/newsgraph/relation/name>"
+    assert fact_slot(("<p>", named, f"<{ENT}chief_executive_of_Acme_Corp~2>")) == ("chief executive", "acme corp")
+
+
 def test_a_change_of_holder_supersedes_and_a_repeat_does_not():
     slot = ("chief executive", "acme")
     a1 = Holding(slot, "2019-03-01", "<A>", "<a1>", "first")

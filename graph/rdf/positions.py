@@ -88,13 +88,15 @@ def _concept_slot(label: str) -> tuple[str, str] | None:
     return position_slot(role, organization) if sep else None
 
 
-def _label_of(term: str) -> str:
-    """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed)."""
-    local = term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
-    return unquote(local.replace("_", " "))
-
-
 _NUMBERED = re.compile(r"~\d+$")
+
+
+def _label_of(term: str) -> str:
+    """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed), without the number that
+    sets an id apart from another entity's of the same name (``Acme_Corp~2``: ``entity_id`` encodes a ``~`` in a
+    name, so a bare one is always that number)."""
+    local = term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
+    return unquote(_NUMBERED.sub("", local).replace("_", " "))
 
 
 def same_holder(a: str, b: str) -> bool:
