@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pyoxigraph
@@ -208,6 +209,8 @@ def test_a_few_new_articles_read_only_what_they_touch_and_give_what_a_full_build
         later = [update_store(store, [document], config=config) for document in documents[24:]]
         stepwise = store.to_dataset()
         assert read_build_order(store) == [d.id for d in documents]
+        census = json.loads((tmp_path / "stepwise" / "newsgraph-store.json").read_text(encoding="utf-8"))
+        assert census["quads"] == len(store.store)  # counted from the graphs each small build changed
     assert _same_dataset(stepwise, expected)
     records = [c.record() for c in (*first.changes, *(c for done in later for c in done.changes))]
     assert records == [c.record() for c in whole.changes]

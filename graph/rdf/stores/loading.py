@@ -125,9 +125,10 @@ class OxigraphWriter(GraphWriter):
         graph = f"<{name}>"
         data = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in lines if g == graph or wrong_graph(g, graph))
         self._flush_pending()  # in order: what was replaced before is loaded before this change
-        self.loader.submit(self._amend, ox.NamedNode(str(name)), sorted(set(drop)), keep, data)
+        counted = name not in self.before  # a graph replaced in this write is counted whole at commit
+        self.loader.submit(self._amend, ox.NamedNode(str(name)), sorted(set(drop)), keep, data, counted)
 
-    def _amend(self, graph: ox.NamedNode, drop: list[str], keep: frozenset[str], data: str) -> None:
+    def _amend(self, graph: ox.NamedNode, drop: list[str], keep: frozenset[str], data: str, counted: bool) -> None:
         store = self.store.store
         gone = [
             quad
@@ -139,7 +140,8 @@ class OxigraphWriter(GraphWriter):
             store.remove(quad)
         added = [quad for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS) if quad not in store]
         store.extend(added)
-        self.amended += len(added) - len(gone)
+        if counted:
+            self.amended += len(added) - len(gone)
 
     def _drop_graph(self, graph: ox.NamedNode) -> None:
         if self.store.store.contains_named_graph(graph):
