@@ -183,7 +183,9 @@ class OxigraphWriter(GraphWriter):
         """The store's size after this write, and the sizes of the graphs it wrote: counted from the graphs it
         changed when they are few and the census before it is known, else by counting every quad."""
         if self.census is None or self.fresh or len(self.before) > CENSUS_BY_GRAPHS:
-            return len(self.store.store), None, None
+            # counted; the last few graphs written are recorded too, for the check of a big store on opening
+            last = sorted(self.written, key=str)[-16:]
+            return len(self.store.store), None, {str(name): self.store._graph_size(name) for name in last}
         after = {name: self.store._graph_size(name) for name in self.before}
         size = self.census + self.amended + sum(after[name] - self.before[name] for name in after)
         return size, None, {str(name): count for name, count in sorted(after.items())[:64]}

@@ -35,6 +35,7 @@ from ..results import plain_result
 from ..sparql import run_oxigraph_query
 from ..terms import from_oxigraph, oxigraph_quad
 from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data
+from .census import CENSUS_FILE, check_census, write_census
 from .loading import BUILDING_FILE, OxigraphWriter, bulk_load_alongside
 from .workers import QueryWorker
 
@@ -47,10 +48,6 @@ __all__ = [
 ]
 
 LOCK_FILE = "newsgraph.lock"
-CENSUS_FILE = "newsgraph-store.json"
-#: a store with more quads than this is checked on opening by the graphs its last update wrote, not by counting
-#: every quad (about a second per 2.5 million quads: far longer than adding an article to a big store)
-CENSUS_SCAN_LIMIT = 250_000
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
 #: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
@@ -204,43 +201,10 @@ class OxigraphStore(GraphStore):
         return self.path / CENSUS_FILE
 
     def _check_census(self) -> None:
-        """A store newsgraph wrote records its size; a store that reads as another size lost data
-        (a truncated or half-copied folder: RocksDB then opens an older state without complaint)."""
-        try:
-            census = json.loads(self._census_path.read_text(encoding="utf-8"))
-            expected = {int(census["quads"]), int(census.get("previous", census["quads"]))}
-            graphs = {str(name): int(size) for name, size in census.get("graphs", {}).items()}
-        except FileNotFoundError:
-            return
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            raise StoreError(
-                f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
-                "backup or rebuild it"
-            ) from None
-        if graphs and min(expected) > CENSUS_SCAN_LIMIT:
-            # a big store written by a small update: the graphs it wrote must be there as written (a store that
-            # lost data opens an older state); counting every quad would take longer than the update
-            for name, size in graphs.items():
-                if self._graph_size(URIRef(name)) != size:
-                    raise StoreError(
-                        f"{self.path}: the store is damaged: graph <{name}> holds another number of quads than "
-                        "was written (a truncated or half-copied folder?); restore it from a backup or rebuild it"
-                    )
-            return
-        actual = len(self.store)
-        if actual not in expected:
-            raise StoreError(
-                f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
-                "written (a truncated or half-copied folder?); restore it from a backup or rebuild it"
-            )
+        check_census(self.path, self.store, self._graph_size)
 
     def _write_census(self, quads: int, previous: int | None = None, graphs: dict[str, int] | None = None) -> None:
-        record: dict[str, Any] = {"quads": quads, "previous": quads if previous is None else previous}
-        if graphs:
-            record["graphs"] = graphs
-        with atomic_output(self._census_path, "w") as handle:
-            json.dump(record, handle)
-            handle.write("\n")
+        write_census(self.path, quads, previous, graphs)
 
     # -- reading
 
