@@ -24,7 +24,7 @@ from dataclasses import replace
 from .rdf.evidence import read_evidence_of
 from .rdf.index_store import BuildState
 from .rdf.model import CORPUS_GRAPH, article_graph_iri, article_lines, corpus_lines
-from .rdf.namespaces import NKG
+from .rdf.namespaces import ENT, NKG
 from .rdf.order import BUILD_GRAPH, link_line
 from .rdf.stores import GraphStore, GraphWriter
 from .rdf.support import ArticleChanges, Ledger, evidence_of_lines, fact_slot, published_date
@@ -80,7 +80,16 @@ def add_articles(
     slots.update(slot for slot in map(fact_slot, keys) if slot is not None)
     terms = set().union(*(state.slots.get(slot, set()) for slot in slots))
     ledger = Ledger()
-    ledger.add(*read_evidence_of(store, keys, terms, exclude={doc_id for doc_id, *_ in batch}))
+    mentions = _mentions(state)
+    ledger.add(
+        *read_evidence_of(
+            store,
+            keys,
+            terms,
+            exclude={doc_id for doc_id, *_ in batch},
+            rarer=lambda subject, obj: mentions(subject) < mentions(obj),
+        )
+    )
     for doc_id, day, evidence, holdings in batch:
         if changes is not None:
             changes.append(ledger.classify(doc_id, day, evidence, holdings))
@@ -100,3 +109,18 @@ def add_articles(
         state.relations |= fresh_relations
         state.roles |= fresh_roles
     return facts
+
+
+def _mentions(state: BuildState) -> Callable[[str], int]:
+    """How often the entity of an IRI (N-Triples) was mentioned, as the index knows it (0 for an unknown one)."""
+    prefix = f"<{ENT}"
+
+    def count(term: str) -> int:
+        if not term.startswith(prefix):
+            return 0
+        try:
+            return state.index.entity(term[len(prefix) : -1]).mentions
+        except KeyError:
+            return 0
+
+    return count

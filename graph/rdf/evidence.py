@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -259,12 +259,19 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
 
 
 def read_evidence_of(
-    store: Any, keys: Iterable[tuple[str, str, str]], terms: Iterable[str], *, exclude: Iterable[str] = ()
+    store: Any,
+    keys: Iterable[tuple[str, str, str]],
+    terms: Iterable[str],
+    *,
+    exclude: Iterable[str] = (),
+    rarer: Callable[[str, str], bool] | None = None,
 ) -> tuple[list[Evidence], list[Holding]]:
     """The evidence of the store's articles (but those of ``exclude``) for some records only, each looked up by its
     key rather than by reading every article: the direct triples ``keys`` (N-Triples terms), and for each of
     ``terms`` (the objects of position facts and membership records, see :meth:`graph.rdf.support.Ledger.slot_terms`)
-    every triple with that object, or that membership. What :func:`read_evidence` gives for those records."""
+    every triple with that object, or that membership. What :func:`read_evidence` gives for those records.
+    ``rarer(subject, object)``: whether the subject of a triple is in fewer assertions than its object (the
+    lookup starts from the rarer of the two; without it, from the object)."""
     excluded = set(exclude)
     evidence: set[Evidence] = set()
     holdings: set[Holding] = set()
@@ -272,10 +279,12 @@ def read_evidence_of(
     memberships = sorted(t for t in set(terms) if t.startswith(f"<{_ENT}membership/"))
     patterns += [("?s", "?p", o) for o in sorted(set(terms) - set(memberships))]
     for s, p, o in patterns:
+        # the store's indexes find the assertions of one subject or one object: start from the rarer one
+        anchor = f"?a rdf:subject {s} ; rdf:object {o}" if rarer and s != "?s" and rarer(s, o) else None
         rows = store.select(f"""
             SELECT DISTINCT ?s ?p ?doc ?pub ?date ?start WHERE {{
               GRAPH ?g {{
-                ?a rdf:object {o} ; rdf:subject {s} ; rdf:predicate {p} .
+                {anchor or f"?a rdf:object {o} ; rdf:subject {s}"} ; rdf:predicate {p} .
                 ?a a nkg:Assertion ; prov:wasDerivedFrom ?sentence .
                 ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc .
                 FILTER NOT EXISTS {{ ?a nkg:negated true }}
