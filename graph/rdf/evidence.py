@@ -17,7 +17,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import unquote
 
-from .namespaces import BASE, DOC, NKG, ORG, SCHEMA
+import pyoxigraph as ox
+
+from .namespaces import BASE, DOC, NKG, ORG, PREFIXES, SCHEMA
 from .positions import _ENT, _EVENT_RELATIONS, POSITION_RELATIONS, Holding, _concept_slot, _label_of, position_slot
 
 __all__ = [
@@ -281,7 +283,9 @@ def read_evidence_of(
     for s, p, o in patterns:
         # the store's indexes find the assertions of one subject or one object: start from the rarer one
         anchor = f"?a rdf:subject {s} ; rdf:object {o}" if rarer and s != "?s" and rarer(s, o) else None
-        rows = store.select(f"""
+        rows = _plain_rows(
+            store,
+            f"""
             SELECT DISTINCT ?s ?p ?doc ?pub ?date ?start WHERE {{
               GRAPH ?g {{
                 {anchor or f"?a rdf:object {o} ; rdf:subject {s}"} ; rdf:predicate {p} .
@@ -293,7 +297,8 @@ def read_evidence_of(
                 OPTIONAL {{ ?article schema:datePublished ?date }}
                 OPTIONAL {{ ?a nkg:timeStart ?start }}
               }}
-            }}""")
+            }}""",
+        )
         for row in rows:
             doc_id = str(row["doc"])
             if doc_id in excluded:
@@ -304,14 +309,17 @@ def read_evidence_of(
             source = _term(row["pub"]) if row.get("pub") is not None else None
             _add_fact(evidence, holdings, key, doc_id, source, published.isoformat() if published else None, since)
     for node in memberships:
-        rows = store.select(f"""
+        rows = _plain_rows(
+            store,
+            f"""
             SELECT DISTINCT ?member ?org ?role ?doc ?date WHERE {{
               GRAPH ?g {{
                 {node} a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
                    prov:wasDerivedFrom ?sentence .
                 ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
               }}
-            }}""")
+            }}""",
+        )
         for row in rows:
             if str(row["doc"]) in excluded:
                 continue
@@ -326,3 +334,15 @@ def read_evidence_of(
                 published.isoformat() if published else None,
             )
     return sorted(evidence), sorted(holdings)
+
+
+def _plain_rows(store: Any, query: str) -> list[dict[str, str]]:
+    """The rows of a SELECT as the lexical values of their terms: straight from pyoxigraph for an Oxigraph store
+    (making rdflib terms of every value costs more than the lookup), else through ``store.select``."""
+    oxigraph = getattr(store, "store", None)
+    if isinstance(oxigraph, ox.Store):
+        solutions = oxigraph.query(query, prefixes=dict(PREFIXES))
+        assert isinstance(solutions, ox.QuerySolutions)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+    return [{k: str(v) for k, v in row.items() if v is not None} for row in store.select(query)]
