@@ -28,7 +28,7 @@ from .terms_nt import Line
 __all__ = ["BUILD_GRAPH", "BUILT_AFTER", "chain_lines", "link_line", "read_build_order", "order_of"]
 
 BUILD_GRAPH = URIRef(BASE + "graph/build")
-BUILT_AFTER = f"<{NKG._NS}builtAfter>"
+BUILT_AFTER = f"<{NKG.builtAfter}>"
 _GRAPH = f"<{BUILD_GRAPH}>"
 
 
@@ -71,7 +71,7 @@ def order_of(ids: Iterable[str], links: dict[str, str]) -> list[str]:
 def read_build_order(store: object, ids: Iterable[str] | None = None) -> list[str]:
     """The store's articles (or ``ids``) in the order they were built."""
     rows = store.select(  # type: ignore[attr-defined]
-        f"SELECT ?doc ?previous WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?doc <{NKG._NS}builtAfter> ?previous }} }}"
+        f"SELECT ?doc ?previous WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?doc <{NKG.builtAfter}> ?previous }} }}"
     )
     prefix = len(str(DOC))
     links = {str(r["doc"])[prefix:]: str(r["previous"])[prefix:] for r in rows}
