@@ -314,7 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--store", type=Path, help="only time adding one article to (a copy of) this store, e.g. a big stream store"
     )
+    parser.add_argument(
+        "--sizes",
+        help="grow one store of the stream to each of these sizes (e.g. 2000,10000,50000) and time adding one "
+        "article at each; with --keep DIR the store stays there to be grown further or timed again with --store",
+    )
+    parser.add_argument("--keep", type=Path, help="the folder of the store --sizes grows (default: a temporary one)")
     args = parser.parse_args(argv)
+    if args.sizes:
+        return _grow([int(size) for size in args.sizes.split(",")], args.keep)
     if args.store is not None:
         from graph.corpus import store_size
         from graph.rdf.stores import open_store
@@ -427,6 +435,31 @@ def time_additions(store_path: Path, config: object, *, count: int = 5) -> dict[
         "cpu": statistics.median(cpu),  # CPU seconds of the build, parse included (all threads of this process)
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def _grow(sizes: list[int], keep: Path | None) -> int:
+    """Build the stream of ``max(sizes)`` articles into one store, batch by batch up to each size (one build
+    each, as a store grows), and time adding one article at each size."""
+    from graph.builder import build_store
+    from graph.corpus import store_size
+    from graph.rdf.stores import open_store
+
+    documents, _truth = generate_stream(max(sizes))
+    config = PipelineConfig(processes=1, gazetteer=None)
+    with tempfile.TemporaryDirectory(prefix="stream-grow-") as scratch:
+        store = keep or Path(scratch) / "store"
+        with open_store(str(store), writable=True) as opened:
+            done = len(opened.article_hashes())
+        for size in sorted(sizes):
+            if done < size:
+                started = time.perf_counter()
+                build_store(documents[done:size], store, config=config)
+                print(f"grew the store to {size} articles in {time.perf_counter() - started:.0f}s", flush=True)
+                done = size
+            with open_store(str(store)) as opened:
+                print(f"{size} articles, {store_size(opened)} quads:", end=" ", flush=True)
+            _time_incremental(store, config)
+    return 0
 
 
 def _time_incremental(store_path: Path, config: object) -> None:
