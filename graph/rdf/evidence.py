@@ -212,7 +212,9 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
     """The evidence of every article graph of ``store`` (a :class:`~graph.rdf.stores.GraphStore`) but those of
     ``exclude``: every direct triple each article asserts, and every holding of a position it reports."""
     excluded = list(exclude)
-    rows = store.select(f"""
+    rows = _plain_rows(
+        store,
+        f"""
         SELECT DISTINCT ?s ?p ?o ?doc ?pub ?date ?start WHERE {{
           GRAPH ?g {{
             ?a a nkg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence .
@@ -225,7 +227,8 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             OPTIONAL {{ ?a nkg:timeStart ?start }}
           }}
           {_graph_filter(excluded)}
-        }}""")
+        }}""",
+    )
     evidence: set[Evidence] = set()
     holdings: set[Holding] = set()
     for row in rows:
@@ -237,7 +240,9 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
         _add_fact(
             evidence, holdings, key, doc_id, _term(row["pub"]) if row.get("pub") is not None else None, day, since
         )
-    rows = store.select(f"""
+    rows = _plain_rows(
+        store,
+        f"""
         SELECT DISTINCT ?m ?member ?org ?role ?doc ?date WHERE {{
           GRAPH ?g {{
             ?m a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
@@ -245,7 +250,8 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
           }}
           {_graph_filter(excluded)}
-        }}""")
+        }}""",
+    )
     for row in rows:
         published = published_date(str(row["date"]))
         _add_membership(
