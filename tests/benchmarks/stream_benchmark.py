@@ -27,6 +27,7 @@ other work; two runs each; peak RSS includes spaCy's model)::
     store                             with parse    without       CPU           peak RSS   build state
     2,007 articles, 439,707 quads     0.43-0.67 s   0.35-0.52 s   0.10-0.12 s   308 MB     205 KB
     10,015 articles, 2,133,818 quads  0.96-1.10 s   0.75-0.77 s   0.33-0.44 s   333 MB     218 KB
+    50,001 articles, 10,591,030 quads 0.60-1.12 s   0.59-1.10 s   1.08-1.48 s   515 MB     233 KB
     before: every article read again  30 s at 2,000 articles
 
 The CPU that grows is mostly RocksDB compacting each build's small flushed tables into the store's (see the
