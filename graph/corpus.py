@@ -15,12 +15,16 @@ and the corpus graph are written in one atomic step: a build that fails leaves t
 Building the same input twice changes nothing.
 
 Entity ids are first come, first served and never change: the store's articles are replayed in
-order of id, then the new and changed articles are read in input order. So a store built
-article by article holds exactly what one build of all the articles in that order would give.
+the order they were built (recorded in the store, :mod:`graph.rdf.order`), then the new and changed articles
+are read in input order. So a store built article by article holds exactly what one build of all the articles
+in that order would give. A few new articles added to an Oxigraph store are merged without replaying the store
+(:mod:`graph.increments`, from the state the last build left next to it: :mod:`graph.rdf.index_store`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
@@ -34,7 +38,9 @@ from rdflib import URIRef
 from .cluster import DaskOptions, analyze_on_dask
 from .documents import iter_inputs
 from .errors import InputError
+from .increments import add_articles
 from .pipeline import analyze_documents
+from .rdf.index_store import BuildState, drop_state, read_state, write_state
 from .rdf.model import (
     CORPUS_GRAPH,
     ENTITY_CLASSES,
@@ -44,7 +50,8 @@ from .rdf.model import (
     corpus_lines,
 )
 from .rdf.namespaces import NKG
-from .rdf.stores import GraphStore
+from .rdf.order import BUILD_GRAPH, chain_lines, read_build_order
+from .rdf.stores import CENSUS_FILE, GraphStore, OxigraphStore
 from .rdf.support import ArticleChanges, Ledger, evidence_of_lines, published_date, read_evidence
 from .resolve import EntityIndex, ResolvedArticle, merge_article
 from .types import DEFAULT_CONFIG, Document, Entity, EntityUse, PipelineConfig, PlannedArticle
@@ -57,6 +64,10 @@ __all__ = [
     "update_store",
     "write_articles",
 ]
+
+
+#: a build of at most this many new articles into a store with its build state reads only what they touch
+FEW_ARTICLES = 200
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,27 @@ class _Plan:
     todo: list[PlannedArticle]  # articles to build, in input order
     unchanged: list[str]
     words: int  # words in the articles to build (for progress and throughput)
+    replacing: set[str]  # the ids of ``todo`` the store holds another version of
+
+
+class _StoredHashes:
+    """The store's content hash of each article asked for: looked up one by one (by key) for the first
+    :data:`LOOKUPS` articles, then read for every article at once (a big build asks for many)."""
+
+    LOOKUPS = 64
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.every: dict[str, str] | None = None
+        self.asked = 0
+
+    def get(self, doc_id: str) -> str | None:
+        if self.every is None and self.asked < self.LOOKUPS:
+            self.asked += 1
+            return self.store.article_hash(doc_id)
+        if self.every is None:
+            self.every = self.store.article_hashes()
+        return self.every.get(doc_id)
 
 
 def _plan(
@@ -178,7 +210,8 @@ def _plan(
     max_chars: int,
 ) -> _Plan:
     """Read every input once, lazily, keeping only ids and hashes: which articles are new or changed."""
-    stored = store.article_hashes()
+    stored = _StoredHashes(store)
+    replacing: set[str] = set()
     todo: list[PlannedArticle] = []
     unchanged: list[str] = []
     words = 0
@@ -190,9 +223,12 @@ def _plan(
                 raise problem
             on_problem(problem)
             continue
-        if stored.get(document.id) == document.content_hash:
+        known = stored.get(document.id)
+        if known == document.content_hash:
             unchanged.append(document.id)
             continue
+        if known is not None:
+            replacing.add(document.id)
         count = len(document.text.split())
         given = not document.path or any(isinstance(item, Document) and item is document for item in inputs)
         todo.append(
@@ -205,7 +241,7 @@ def _plan(
             )
         )
         words += count
-    return _Plan(todo=todo, unchanged=unchanged, words=words)
+    return _Plan(todo=todo, unchanged=unchanged, words=words, replacing=replacing)
 
 
 def update_store(
@@ -235,8 +271,8 @@ def update_store(
     if on_plan is not None:
         on_plan(len(plan.todo), plan.words)
     if not plan.todo:
-        return CorpusUpdate(unchanged=tuple(plan.unchanged), entities=_count_entities(store), quads=len(store))
-    stored = store.article_hashes()
+        return CorpusUpdate(unchanged=tuple(plan.unchanged), entities=_count_entities(store), quads=store_size(store))
+    stored = plan.replacing
     todo = [article.id for article in plan.todo]
     if dask is None:
         rebuilt = set(todo)
@@ -249,7 +285,12 @@ def update_store(
     changes: list[ArticleChanges] = []
     with analyzed as articles:
         facts, entities = write_articles(
-            store, articles, replacing=set(todo) & set(stored), on_document=on_document, changes=changes
+            store,
+            articles,
+            replacing=stored,
+            on_document=on_document,
+            changes=changes,
+            few=len(todo) <= FEW_ARTICLES,
         )
     return CorpusUpdate(
         added=tuple(i for i in todo if i not in stored),
@@ -257,7 +298,7 @@ def update_store(
         unchanged=tuple(plan.unchanged),
         facts=facts,
         entities=entities,
-        quads=len(store),
+        quads=store_size(store),
         words=plan.words,
         changes=tuple(changes),
         undated=tuple(c.article for c in changes if c.published is None),
@@ -274,6 +315,7 @@ def write_articles(
     changes: list[ArticleChanges] | None = None,
     index: EntityIndex | None = None,
     rewritten: Mapping[str, list[Line]] | None = None,
+    few: bool = False,
 ) -> tuple[int, int]:
     """Merge a stream of resolved articles, in build order, with the store's entities and write
     them: each article's named graph as it comes, then the corpus graph, all in one undoable step
@@ -286,15 +328,33 @@ def write_articles(
     build order. ``index`` and ``rewritten`` are :func:`graph.removal.remove_articles`'s: the entities merged
     again, and article graphs with their entities renamed. Returns the number of facts written and of
     entities afterwards.
+
+    ``few``: the stream holds a few new articles only. Then, into an Oxigraph store with its build state
+    (:mod:`graph.rdf.index_store`), they are added by :func:`graph.increments.add_articles`, which reads and writes
+    only the records they touch, not every article; the store gets the same graph. Every build into an Oxigraph
+    store leaves the state the next one needs.
     This is the driver's half of every build, local (:func:`update_store`) or on a cluster.
     """
     removed = set(removing)
     replaced = set(replacing) | removed
     renamed = dict(rewritten or {})
+    folder = store.path if isinstance(store, OxigraphStore) else None
+    if folder is not None and few and not (replaced or renamed or index is not None):
+        state = read_state(folder)
+        if state is not None:
+            drop_state(folder)
+            with store.writer() as write:
+                facts = add_articles(store, write, state, articles, on_document=on_document, changes=changes)
+            write_state(folder, state)
+            return facts, len(state.index)
+    if folder is not None:
+        drop_state(folder)
+    order = [doc_id for doc_id in read_build_order(store) if doc_id not in replaced]
     if index is None:
         index = EntityIndex()
-        for use in read_entity_uses(store, exclude=replaced):
-            index.restore(use)
+        position = {doc_id: n for n, doc_id in enumerate(order)}
+        for use in sorted(read_entity_uses(store, exclude=replaced), key=lambda u: position.get(u.doc_id, -1)):
+            index.restore(use)  # in build order: ids are first come, first served
     relations, roles = read_labels_in_use(store, exclude=replaced)
     ledger = Ledger()
     ledger.add(*read_evidence(store, exclude=replaced | set(renamed)))
@@ -318,8 +378,16 @@ def write_articles(
             if changes is not None:
                 changes.append(ledger.classify(article.document.id, _day(article.document), evidence, holdings))
             ledger.add(evidence, holdings)
+            order.append(article.document.id)
         entities = index.entities()
         write.replace(CORPUS_GRAPH, _corpus(entities, relations, roles, ledger))
+        write.replace(BUILD_GRAPH, chain_lines(order))
+    if folder is not None:
+        tail = order[-1] if order else None
+        write_state(
+            folder,
+            BuildState(index=index, relations=relations, roles=roles, slots=ledger.slot_terms(), tail=tail),
+        )
     return facts, len(entities)
 
 
@@ -372,6 +440,15 @@ def _documents(
 
 def _ignore(problem: InputError) -> None:
     return None
+
+
+def store_size(store: GraphStore) -> int:
+    """The number of quads in the store: an Oxigraph store's census (which its writer keeps exact without
+    counting every quad), else a count."""
+    if isinstance(store, OxigraphStore):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return int(json.loads((store.path / CENSUS_FILE).read_text(encoding="utf-8"))["quads"])
+    return len(store)
 
 
 def _count_entities(store: GraphStore) -> int:

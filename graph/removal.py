@@ -6,20 +6,20 @@ stay (:func:`graph.corpus.write_articles`). That alone is not always what a fres
 come, first served, so when the removed article was the first to name an entity, or the one that made a name
 ambiguous, a build without it gives some entities other ids (``Julia_Underhill`` instead of ``Julia_Underhill~2``)
 or merges them otherwise (a bare ``Vasquez`` joins the one ``Hugo Vasquez`` left). So the remaining articles'
-entity evidence (``nkg:EntityUse``) is merged again, article by article in order of id (the order a build of a
-folder or of a sorted stream reads them in), as a fresh build would merge it; the article graphs whose entities get
-another id are rewritten: their entity IRIs renamed, and the IRIs hashed over entity ids (assertions,
-memberships, entity uses) computed again. The store does not record the order its articles were built in: when
-merging all of them in order of id does not give the ids they have, they were built in another order, and the
-removal keeps every id as it is (exact unless a removed article was the first to name an entity that another
-article shares).
+entity evidence (``nkg:EntityUse``) is merged again, article by article in the order the store's articles were
+built (the store records it: :mod:`graph.rdf.order`), as a fresh build in that order would merge it; the article
+graphs whose entities get another id are rewritten: their entity IRIs renamed, and the IRIs hashed over entity ids
+(assertions, memberships, entity uses) computed again, and the removed articles leave the recorded order. A store
+built before the order was recorded counts as built in order of id; when merging all its articles in that order
+does not give the ids they have, the removal keeps every id as it is (exact unless a removed article was the first
+to name an entity that another article shares).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from rdflib import Literal
@@ -28,6 +28,7 @@ from .corpus import CorpusUpdate, read_entity_uses, write_articles
 from .errors import NewsgraphError
 from .rdf.model import CORPUS_GRAPH, Line, article_graph_iri
 from .rdf.namespaces import DOC, ENT, NKG, ORG, SCHEMA
+from .rdf.order import read_build_order
 from .rdf.stores import GraphStore
 from .resolve import EntityIndex
 from .resolve.entities import local_of_use
@@ -57,29 +58,34 @@ def remove_articles(store: GraphStore, ids: Iterable[str]) -> CorpusUpdate:
             f"the store{where} holds no article {', '.join(map(repr, missing))} "
             f"({len(held)} article(s) there); nothing was removed"
         )
+    order = read_build_order(store)
     every = read_entity_uses(store)
-    if replay_entities(every)[1]:
-        # merged in order of id, the store's own articles do not get the ids they have: it was built in another
-        # order, which the store does not record; keep every id as it is (exact unless a removed article was the
-        # first to name an entity another article shares)
+    if replay_entities(every, order)[1]:
+        # merged in the order they were built, the store's own articles do not get the ids they have (a store
+        # changed by something else than newsgraph): keep every id as it is (exact unless a removed article was
+        # the first to name an entity another article shares)
         _facts, entities = write_articles(store, (), removing=wanted)
         return CorpusUpdate(removed=tuple(wanted), entities=entities, quads=len(store))
     gone = set(wanted)
-    index, renames = replay_entities(use for use in every if use.doc_id not in gone)
+    index, renames = replay_entities((use for use in every if use.doc_id not in gone), order)
     rewritten = {doc_id: list(_rewritten_graph(store, doc_id, mapping)) for doc_id, mapping in sorted(renames.items())}
     _facts, entities = write_articles(store, (), removing=wanted, index=index, rewritten=rewritten)
     return CorpusUpdate(removed=tuple(wanted), replaced=tuple(sorted(rewritten)), entities=entities, quads=len(store))
 
 
-def replay_entities(uses: Iterable[EntityUse]) -> tuple[EntityIndex, dict[str, dict[str, str]]]:
-    """Merge the entity evidence again, article by article in order of id, as a fresh build would: the index, and
-    for each article whose entities get other ids, old id -> new id."""
+def replay_entities(
+    uses: Iterable[EntityUse], order: Sequence[str] = ()
+) -> tuple[EntityIndex, dict[str, dict[str, str]]]:
+    """Merge the entity evidence again, article by article in build order (``order``; articles not in it after
+    those that are, in order of id), as a fresh build in that order would: the index, and for each article whose
+    entities get other ids, old id -> new id."""
     by_article: dict[str, list[EntityUse]] = defaultdict(list)
     for use in uses:
         by_article[use.doc_id].append(use)
+    position = {doc_id: n for n, doc_id in enumerate(order)}
     index = EntityIndex()
     renames: dict[str, dict[str, str]] = {}
-    for doc_id in sorted(by_article):
+    for doc_id in sorted(by_article, key=lambda d: (position.get(d, len(position)), d)):
         for use in by_article[doc_id]:
             # a gazetteer entity keeps its id; any other is numbered as a fresh build would
             local = local_of_use(use, known_id=use.entity if use.known_label else None)

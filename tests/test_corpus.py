@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pyoxigraph
@@ -139,7 +140,8 @@ def test_a_failed_build_leaves_the_store_as_it_was(sample_document, second_docum
             raise RuntimeError("the parser crashed half way")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("graph.corpus.merge_article", broken)
+    monkeypatch.setattr("graph.corpus.merge_article", broken)  # a build that reads the whole store
+    monkeypatch.setattr("graph.increments.merge_article", broken)  # one that reads what its articles touch
     third = replace(second_document, id="third", text=second_document.text + " The mayor agreed.")
     with OxigraphStore(folder, writable=True) as store, pytest.raises(RuntimeError):
         update_store(store, [second_document, third])
@@ -178,3 +180,62 @@ def test_two_articles_with_one_id_are_a_problem(second_document):
 
     assert list(_documents([second_document, second_document], problems.append, 10**6)) == [second_document]
     assert len(problems) == 1
+
+
+def test_a_few_new_articles_read_only_what_they_touch_and_give_what_a_full_build_gives(nlp, tmp_path, monkeypatch):
+    """Adding articles one build at a time to an Oxigraph store takes the path that reads the records they touch
+    by key (graph.increments), not every article's evidence; the store and the changes each article makes are
+    those of one build of all of them, in the same order."""
+    from graph.rdf.index_store import STATE_FILE
+    from graph.rdf.order import read_build_order
+    from graph.types import PipelineConfig
+
+    from .benchmarks.stream_benchmark import generate_stream
+
+    config = PipelineConfig(gazetteer=None)
+    documents, _truth = generate_stream(36)
+    with OxigraphStore(tmp_path / "whole", writable=True) as store:
+        whole = update_store(store, documents, config=config)
+        expected = store.to_dataset()
+    assert (tmp_path / "whole" / STATE_FILE).is_file()
+
+    def whole_store_read(*args, **kwargs):
+        raise AssertionError("an incremental build of a few articles read every article of the store")
+
+    with OxigraphStore(tmp_path / "stepwise", writable=True) as store:
+        first = update_store(store, documents[:24], config=config)
+        monkeypatch.setattr("graph.corpus.read_evidence", whole_store_read)
+        monkeypatch.setattr("graph.corpus.read_entity_uses", whole_store_read)
+        later = [update_store(store, [document], config=config) for document in documents[24:]]
+        stepwise = store.to_dataset()
+        assert read_build_order(store) == [d.id for d in documents]
+        census = json.loads((tmp_path / "stepwise" / "newsgraph-store.json").read_text(encoding="utf-8"))
+        assert census["quads"] == len(store.store)  # counted from the graphs each small build changed
+    assert _same_dataset(stepwise, expected)
+    records = [c.record() for c in (*first.changes, *(c for done in later for c in done.changes))]
+    assert records == [c.record() for c in whole.changes]
+    assert any(r["conflicts"] for r in records[24:]) and any(r["confirms"] for r in records[24:])
+
+
+def test_a_build_state_that_is_not_the_stores_is_ignored(sample_document, second_document, tmp_path, nlp):
+    """A state file whose census is not the store's (the store changed without it) or that cannot be read is
+    ignored: the build reads the store in full, gives the right graph and leaves a new state."""
+    from graph.rdf.index_store import STATE_FILE, read_state
+
+    folder = tmp_path / "store"
+    with OxigraphStore(folder, writable=True) as store:
+        update_store(store, [sample_document])
+    state = (folder / STATE_FILE).read_bytes()
+    assert read_state(folder) is not None
+    census = folder / "newsgraph-store.json"
+    census.write_text(census.read_text().replace('"quads": ', '"quads": 1'), encoding="utf-8")
+    assert read_state(folder) is None  # another census
+    (folder / STATE_FILE).write_bytes(b"\x80\x04cos\nsystem\n.")  # no index: refused, never run
+    assert read_state(folder) is None
+    (folder / STATE_FILE).write_bytes(state)
+    with OxigraphStore(folder, writable=True) as store:
+        store._write_census(len(store.store))
+        update_store(store, [sample_document, second_document])
+        incremental = store.to_dataset()
+    assert read_state(folder) is not None
+    assert _same_dataset(incremental, to_dataset(build_graph([sample_document, second_document])))

@@ -11,16 +11,26 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import unquote
 
-from .namespaces import BASE, DOC, NKG, ORG, SCHEMA
+import pyoxigraph as ox
+
+from .namespaces import BASE, DOC, NKG, ORG, PREFIXES, SCHEMA
 from .positions import _ENT, _EVENT_RELATIONS, POSITION_RELATIONS, Holding, _concept_slot, _label_of, position_slot
 
-__all__ = ["Evidence", "Line", "evidence_of_lines", "published_date", "read_evidence", "support_iri"]
+__all__ = [
+    "Evidence",
+    "Line",
+    "evidence_of_lines",
+    "published_date",
+    "read_evidence",
+    "read_evidence_of",
+    "support_iri",
+]
 
 
 Line = tuple[str, str, str, str]  # N-Triples terms: subject, predicate, object, graph
@@ -205,7 +215,9 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
     """The evidence of every article graph of ``store`` (a :class:`~graph.rdf.stores.GraphStore`) but those of
     ``exclude``: every direct triple each article asserts, and every holding of a position it reports."""
     excluded = list(exclude)
-    rows = store.select(f"""
+    rows = _plain_rows(
+        store,
+        f"""
         SELECT DISTINCT ?s ?p ?o ?doc ?pub ?date ?start WHERE {{
           GRAPH ?g {{
             ?a a nkg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence .
@@ -219,7 +231,8 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             OPTIONAL {{ ?a nkg:timeStart ?start }}
           }}
           {_graph_filter(excluded)}
-        }}""")
+        }}""",
+    )
     evidence: set[Evidence] = set()
     holdings: set[Holding] = set()
     for row in rows:
@@ -231,7 +244,9 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
         _add_fact(
             evidence, holdings, key, doc_id, _term(row["pub"]) if row.get("pub") is not None else None, day, since
         )
-    rows = store.select(f"""
+    rows = _plain_rows(
+        store,
+        f"""
         SELECT DISTINCT ?m ?member ?org ?role ?doc ?date WHERE {{
           GRAPH ?g {{
             ?m a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
@@ -240,7 +255,8 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             FILTER NOT EXISTS {{ ?m nkg:former true }}
           }}
           {_graph_filter(excluded)}
-        }}""")
+        }}""",
+    )
     for row in rows:
         published = published_date(str(row["date"]))
         _add_membership(
@@ -253,3 +269,91 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             published.isoformat() if published else None,
         )
     return sorted(evidence), sorted(holdings)
+
+
+def read_evidence_of(
+    store: Any,
+    keys: Iterable[tuple[str, str, str]],
+    terms: Iterable[str],
+    *,
+    exclude: Iterable[str] = (),
+    rarer: Callable[[str, str], bool] | None = None,
+) -> tuple[list[Evidence], list[Holding]]:
+    """The evidence of the store's articles (but those of ``exclude``) for some records only, each looked up by its
+    key rather than by reading every article: the direct triples ``keys`` (N-Triples terms), and for each of
+    ``terms`` (the objects of position facts and membership records, see :meth:`graph.rdf.support.Ledger.slot_terms`)
+    every triple with that object, or that membership. What :func:`read_evidence` gives for those records.
+    ``rarer(subject, object)``: whether the subject of a triple is in fewer assertions than its object (the
+    lookup starts from the rarer of the two; without it, from the object)."""
+    excluded = set(exclude)
+    evidence: set[Evidence] = set()
+    holdings: set[Holding] = set()
+    patterns = [(s, p, o) for s, p, o in sorted(set(keys))]
+    memberships = sorted(t for t in set(terms) if t.startswith(f"<{_ENT}membership/"))
+    patterns += [("?s", "?p", o) for o in sorted(set(terms) - set(memberships))]
+    for s, p, o in patterns:
+        # the store's indexes find the assertions of one subject or one object: start from the rarer one
+        anchor = f"?a rdf:subject {s} ; rdf:object {o}" if rarer and s != "?s" and rarer(s, o) else None
+        rows = _plain_rows(
+            store,
+            f"""
+            SELECT DISTINCT ?s ?p ?doc ?pub ?date ?start WHERE {{
+              GRAPH ?g {{
+                {anchor or f"?a rdf:object {o} ; rdf:subject {s}"} ; rdf:predicate {p} .
+                ?a a nkg:Assertion ; prov:wasDerivedFrom ?sentence .
+                ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc .
+                FILTER NOT EXISTS {{ ?a nkg:negated true }}
+                FILTER NOT EXISTS {{ ?a nkg:modality ?modality }}
+                OPTIONAL {{ ?article schema:publisher ?pub }}
+                OPTIONAL {{ ?article schema:datePublished ?date }}
+                OPTIONAL {{ ?a nkg:timeStart ?start }}
+              }}
+            }}""",
+        )
+        for row in rows:
+            doc_id = str(row["doc"])
+            if doc_id in excluded:
+                continue
+            key = (s if s != "?s" else _term(row["s"]), p if p != "?p" else _term(row["p"]), o)
+            published = published_date(str(row["date"])) if row.get("date") is not None else None
+            since = str(row["start"]) if row.get("start") is not None else None
+            source = _term(row["pub"]) if row.get("pub") is not None else None
+            _add_fact(evidence, holdings, key, doc_id, source, published.isoformat() if published else None, since)
+    for node in memberships:
+        rows = _plain_rows(
+            store,
+            f"""
+            SELECT DISTINCT ?member ?org ?role ?doc ?date WHERE {{
+              GRAPH ?g {{
+                {node} a org:Membership ; org:member ?member ; org:organization ?org ; org:role ?role ;
+                   prov:wasDerivedFrom ?sentence .
+                ?sentence schema:isPartOf ?article . ?article schema:identifier ?doc ; schema:datePublished ?date .
+              }}
+            }}""",
+        )
+        for row in rows:
+            if str(row["doc"]) in excluded:
+                continue
+            published = published_date(str(row["date"]))
+            _add_membership(
+                holdings,
+                node,
+                _term(row["member"]),
+                _term(row["org"]),
+                _term(row["role"]),
+                str(row["doc"]),
+                published.isoformat() if published else None,
+            )
+    return sorted(evidence), sorted(holdings)
+
+
+def _plain_rows(store: Any, query: str) -> list[dict[str, str]]:
+    """The rows of a SELECT as the lexical values of their terms: straight from pyoxigraph for an Oxigraph store
+    (making rdflib terms of every value costs more than the lookup), else through ``store.select``."""
+    oxigraph = getattr(store, "store", None)
+    if isinstance(oxigraph, ox.Store):
+        solutions = oxigraph.query(query, prefixes=dict(PREFIXES))
+        assert isinstance(solutions, ox.QuerySolutions)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+    return [{k: str(v) for k, v in row.items() if v is not None} for row in store.select(query)]

@@ -95,6 +95,7 @@ class NKG(DefinedNamespace):
     validFrom: URIRef
     validUntil: URIRef
     supersededBy: URIRef
+    builtAfter: URIRef  # the store's build order (graph/rdf/order.py)
 
 
 ENT = Namespace(BASE + "entity/")

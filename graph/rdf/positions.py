@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import unquote
 
 from ..lexicon import DEPUTY_WORDS, ROLE_HEAD_NOUNS
@@ -88,15 +89,18 @@ def _concept_slot(label: str) -> tuple[str, str] | None:
     return position_slot(role, organization) if sep else None
 
 
-def _label_of(term: str) -> str:
-    """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed)."""
-    local = term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
-    return unquote(local.replace("_", " "))
-
-
 _NUMBERED = re.compile(r"~\d+$")
 
 
+def _label_of(term: str) -> str:
+    """The name an entity IRI (N-Triples text) was minted from (``entity_id`` reversed), without the number that
+    sets an id apart from another entity's of the same name (``Acme_Corp~2``: ``entity_id`` encodes a ``~`` in a
+    name, so a bare one is always that number)."""
+    local = term[1 + len(_ENT) : -1] if term.startswith("<" + _ENT) else term.strip("<>")
+    return unquote(_NUMBERED.sub("", local).replace("_", " "))
+
+
+@lru_cache(maxsize=65_536)
 def same_holder(a: str, b: str) -> bool:
     """Whether two holders (entity IRIs, N-Triples) are one person as far as a position is concerned: the same
     name (an id numbered apart, ``Julia_Fairbairn~2``, because one article typed the name otherwise, is the same
@@ -132,14 +136,17 @@ class Holding:
 def _dated(holdings: list[Holding]) -> list[Holding]:
     """The holdings, a weak one taking the earliest day of a dated holding of the same slot by the same holder
     before it, if there is one (a re-reported appointment is no new one)."""
-    strong = [h for h in holdings if not h.weak]
+    earliest: dict[tuple[tuple[str, str], str], str] = {}  # (slot, holder) -> the earliest day of a dated holding
+    for h in holdings:
+        if not h.weak and h.day < earliest.get((h.slot, h.holder), "9999"):
+            earliest[(h.slot, h.holder)] = h.day
     out = []
     for holding in holdings:
         if holding.weak:
             days = [
-                h.day
-                for h in strong
-                if h.slot == holding.slot and h.day <= holding.day and same_holder(h.holder, holding.holder)
+                day
+                for (slot, holder), day in earliest.items()
+                if slot == holding.slot and day <= holding.day and same_holder(holder, holding.holder)
             ]
             if days:
                 holding = replace(holding, day=min(days))

@@ -52,7 +52,7 @@ from .evidence import (
     read_evidence,
     support_iri,
 )
-from .positions import Holding, _dated, _id_of, position_slot, same_holder
+from .positions import POSITION_RELATIONS, Holding, _concept_slot, _dated, _id_of, _label_of, position_slot, same_holder
 
 __all__ = [
     "ArticleChanges",
@@ -69,6 +69,20 @@ __all__ = [
     "support_iri",
     "support_lines",
 ]
+
+
+_NO_KEY = ("", "", "")
+
+
+def _is_membership(node: str) -> bool:
+    return not node.startswith(support_iri(*_NO_KEY).rsplit("/", 1)[0] + "/")
+
+
+def fact_slot(key: tuple[str, str, str]) -> tuple[str, str] | None:
+    """The position slot a direct triple says its subject holds ("X was named chief executive of Acme"), or None."""
+    if _predicate_label(key[1]) not in POSITION_RELATIONS:
+        return None
+    return _concept_slot(_label_of(key[2]))
 
 
 class Support(NamedTuple):
@@ -245,6 +259,25 @@ class Ledger:
                     reign = []
                 reign.append(holding)
         return sorted(found)
+
+    def slot_terms(self) -> dict[tuple[str, str], set[str]]:
+        """For each position slot, the terms its holdings are read by (:func:`graph.rdf.evidence.read_evidence_of`):
+        the objects of its position facts and its membership records."""
+        terms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for key in self._evidence:
+            slot = fact_slot(key)
+            if slot is not None:
+                terms[slot].add(key[2])
+        for slot, holdings in self._holdings.items():
+            terms[slot].update(h.node for h in holdings if _is_membership(h.node))
+        return dict(terms)
+
+    def nodes(self) -> set[str]:
+        """Every corpus record this ledger derives lines for: the support record of each of its triples and each
+        membership record of its positions (what :meth:`lines` writes is about these and nothing else)."""
+        found = {support_iri(*key) for key in self._evidence}
+        found.update(h.node for holdings in self._holdings.values() for h in holdings)
+        return found
 
     def lines(self) -> Iterator[Line]:
         """The corpus graph's ``nkg:Support`` records and ``nkg:supersededBy``/``nkg:validUntil`` marks."""

@@ -394,6 +394,10 @@ class EntityIndex:
         """All entities, sorted by id."""
         return [self._entities[key].entity() for key in sorted(self._entities)]
 
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError if there is none)."""
+        return self._entities[entity_id].entity()
+
     def restore(self, use: EntityUse) -> None:
         """Replay one article's share of an entity merged before (read back from a store).
 

@@ -17,6 +17,21 @@ stream into a new Oxigraph store with ``--changes``, scores the conflicts agains
 detected, no false conflict), removes ``--remove`` random articles and compares the store with a fresh build
 without them (``rdflib.compare.isomorphic`` on the dumps), and with ``--incremental`` times adding one new
 article to the store (median of five, parse included and excluded).
+
+``--store S`` only times adding one article to (a copy of) the store ``S``; ``--sizes 2000,10000 --keep S`` grows
+one store of the stream batch by batch to each size and times it there. Measured (2 cores, load about 6 from
+other work; two runs each; peak RSS includes spaCy's model)::
+
+    python tests/benchmarks/stream_benchmark.py --store S
+
+    store                             with parse    without       CPU           peak RSS   build state
+    2,007 articles, 439,707 quads     0.43-0.67 s   0.35-0.52 s   0.10-0.12 s   308 MB     205 KB
+    10,015 articles, 2,133,818 quads  0.96-1.10 s   0.75-0.77 s   0.33-0.44 s   333 MB     218 KB
+    50,001 articles, 10,591,030 quads 0.60-1.12 s   0.59-1.10 s   1.08-1.48 s   515 MB     233 KB
+    before: every article read again  30 s at 2,000 articles
+
+The CPU that grows is mostly RocksDB compacting each build's small flushed tables into the store's (see the
+README's "Time and change" section).
 """
 
 from __future__ import annotations
@@ -35,7 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from graph.types import Document
+from graph.types import Document, PipelineConfig
 
 _PREFIXES = [
     "Norvik",
@@ -311,12 +326,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--remove", type=int, default=100)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--incremental", action="store_true", help="time adding one article to the built store")
+    parser.add_argument(
+        "--store", type=Path, help="only time adding one article to (a copy of) this store, e.g. a big stream store"
+    )
+    parser.add_argument(
+        "--sizes",
+        help="grow one store of the stream to each of these sizes (e.g. 2000,10000,50000) and time adding one "
+        "article at each; with --keep DIR the store stays there to be grown further or timed again with --store",
+    )
+    parser.add_argument("--keep", type=Path, help="the folder of the store --sizes grows (default: a temporary one)")
     args = parser.parse_args(argv)
+    if args.sizes:
+        return _grow([int(size) for size in args.sizes.split(",")], args.keep)
+    if args.store is not None:
+        from graph.corpus import store_size
+        from graph.rdf.stores import open_store
+
+        with open_store(str(args.store)) as opened:
+            articles = len(opened.article_hashes())
+            quads = store_size(opened)
+        _time_incremental(args.store, PipelineConfig(processes=1, gazetteer=None))
+        print(f"(the store: {articles} articles, {quads} quads)")
+        return 0
 
     from graph.builder import build_store
     from graph.rdf.stores import open_store
     from graph.removal import remove_articles
-    from graph.types import PipelineConfig
 
     documents, truth = generate_stream(args.articles)
     config = PipelineConfig(processes=args.processes, gazetteer=None)
@@ -357,34 +392,98 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if score["detected"] == score["changes"] and not score["false_conflicts"] and same else 1
 
 
-def _time_incremental(store_path: Path, config: object) -> None:
-    """Add one new article at a time to the store: seconds per build, with and without the parse."""
+def time_additions(store_path: Path, config: object, *, count: int = 5) -> dict[str, float]:
+    """Add ``count`` new articles, one build each (``build_store``, as ``newsgraph build NEW --store S`` does), to a
+    copy of the store at ``store_path``: median seconds per build with the parse and without it (the same
+    article's parse timed on its own), and this process's peak RSS (spaCy's model included). The copy is a RocksDB
+    checkpoint (hard links) with the store's census and build state; a store without a build state (built before
+    it existed) gets one from a first, untimed build in a child process."""
     import resource
+    import shutil
 
-    from graph.corpus import write_articles
+    import pyoxigraph
+
+    from graph.builder import build_store
     from graph.pipeline import analyze_documents
+    from graph.rdf.index_store import STATE_FILE
+    from graph.rdf.stores import CENSUS_FILE
+
+    def article(number: int) -> Document:
+        return Document(
+            id=f"incremental-{number}",
+            published=f"2025-01-{number + 1:02d}",
+            text=f"Nora Quinlan was named chief executive of Norvik Holdings on {_WEEKDAYS[number % 7]}. "
+            f"Norvik Holdings opened a new office in {_CITIES[number % len(_CITIES)]}.",
+        )
+
+    with tempfile.TemporaryDirectory(prefix="stream-add-", dir=store_path.parent) as scratch:
+        copy = Path(scratch) / "store"
+        source = pyoxigraph.Store.read_only(str(store_path))
+        source.backup(str(copy))
+        del source
+        for name in (CENSUS_FILE, STATE_FILE):
+            if (store_path / name).is_file():
+                shutil.copy(store_path / name, copy / name)
+        if not (copy / STATE_FILE).is_file():  # in a child process: its memory is not this one's peak
+            import multiprocessing
+
+            child = multiprocessing.get_context("spawn").Process(
+                target=build_store, args=([article(99)], copy), kwargs={"config": config}
+            )
+            child.start()
+            child.join()
+        totals, parses, cpu = [], [], []
+        for number in range(count):
+            document = article(number)
+            started = time.perf_counter()
+            list(analyze_documents([document], config=config))  # type: ignore[arg-type]
+            parses.append(time.perf_counter() - started)
+            started, processor = time.perf_counter(), time.process_time()
+            build_store([document], copy, config=config)  # type: ignore[arg-type]
+            totals.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - processor)
+        state_kb = (copy / STATE_FILE).stat().st_size / 1024
+    return {
+        "state_kb": state_kb,
+        "with_parse": statistics.median(totals),
+        "without_parse": statistics.median(t - p for t, p in zip(totals, parses, strict=True)),
+        "cpu": statistics.median(cpu),  # CPU seconds of the build, parse included (all threads of this process)
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _grow(sizes: list[int], keep: Path | None) -> int:
+    """Build the stream of ``max(sizes)`` articles into one store, batch by batch up to each size (one build
+    each, as a store grows), and time adding one article at each size."""
+    from graph.builder import build_store
+    from graph.corpus import store_size
     from graph.rdf.stores import open_store
 
-    totals, writes = [], []
-    for number in range(5):
-        document = Document(
-            id=f"incremental-{number}",
-            published="2025-01-0" + str(number + 1),
-            text=f"Nora Quinlan-{number} was named chief executive of Norvik Holdings on Monday. "
-            "Norvik Holdings opened a new office in Leeds.",
-        )
-        started = time.perf_counter()
-        (article,) = list(analyze_documents([document], config=config))  # type: ignore[arg-type]
-        parsed = time.perf_counter()
-        with open_store(str(store_path), writable=True) as store:
-            write_articles(store, [article])
-        done = time.perf_counter()
-        totals.append(done - started)
-        writes.append(done - parsed)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    documents, _truth = generate_stream(max(sizes))
+    config = PipelineConfig(processes=1, gazetteer=None)
+    with tempfile.TemporaryDirectory(prefix="stream-grow-") as scratch:
+        store = keep or Path(scratch) / "store"
+        with open_store(str(store), writable=True) as opened:
+            done = len(opened.article_hashes())
+        for size in sorted(sizes):
+            if done < size:
+                started = time.perf_counter()
+                build_store(documents[done:size], store, config=config)
+                print(f"grew the store to {size} articles in {time.perf_counter() - started:.0f}s", flush=True)
+                done = size
+            with open_store(str(store)) as opened:
+                print(f"{size} articles, {store_size(opened)} quads:", end=" ", flush=True)
+            _time_incremental(store, config)
+    return 0
+
+
+def _time_incremental(store_path: Path, config: object) -> None:
+    timing = time_additions(store_path, config)
     print(
-        f"one new article into the store: {statistics.median(totals):.2f}s median with its parse, "
-        f"{statistics.median(writes):.2f}s without; peak RSS {rss:.0f} MB"
+        f"one new article into the store: {timing['with_parse']:.2f}s median with its parse, "
+        f"{timing['without_parse']:.2f}s without ({timing['cpu']:.2f}s CPU with it); "
+        f"peak RSS {timing['peak_rss_mb']:.0f} MB; "
+        f"build state {timing['state_kb']:.0f} KB"
     )
 
 

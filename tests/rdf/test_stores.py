@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -366,3 +367,41 @@ def test_open_store_picks_the_kind():
     assert isinstance(open_store("http://localhost:7878"), RemoteStore)
     with pytest.raises(StoreError, match="no such store"):
         open_store(Path("/nonexistent/store"))
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_amend_replaces_the_quads_of_some_subjects_only(kind, tmp_path):
+    """``GraphWriter.amend`` (what an incremental build changes the corpus graph with): the quads of the subjects
+    given go, but those of the predicates kept; the other subjects and graphs stay; the new lines are added."""
+    graph = URIRef("urn:test:graph")
+    other = URIRef("urn:test:other")
+    g, o = f"<{graph}>", f"<{other}>"
+    lines = [
+        ("<urn:a>", "<urn:label>", '"old"', g),
+        ("<urn:a>", "<urn:seenIn>", "<urn:doc1>", g),
+        ("<urn:b>", "<urn:label>", '"b"', g),
+        ("<urn:a>", "<urn:label>", '"elsewhere"', o),
+    ]
+    store = MemoryStore() if kind == "memory" else OxigraphStore(tmp_path / "store", writable=True)
+    with store:
+        with store.writer() as write:
+            write.replace(graph, [line for line in lines if line[3] == g])
+            write.replace(other, [line for line in lines if line[3] == o])
+        with store.writer() as write:
+            write.amend(
+                graph,
+                ["<urn:a>"],
+                [("<urn:a>", "<urn:label>", '"new"', g), ("<urn:a>", "<urn:seenIn>", "<urn:doc2>", g)],
+                keep=frozenset({"<urn:seenIn>"}),
+            )
+        rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        found = {(str(r["g"]), str(r["s"]), str(r["p"]), str(r["o"])) for r in rows}
+        if kind == "oxigraph":
+            assert json.loads((tmp_path / "store" / "newsgraph-store.json").read_text())["quads"] == len(store)
+    assert found == {
+        (str(graph), "urn:a", "urn:label", "new"),
+        (str(graph), "urn:a", "urn:seenIn", "urn:doc1"),
+        (str(graph), "urn:a", "urn:seenIn", "urn:doc2"),
+        (str(graph), "urn:b", "urn:label", "b"),
+        (str(other), "urn:a", "urn:label", "elsewhere"),
+    }

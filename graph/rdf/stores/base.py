@@ -13,7 +13,7 @@ from typing import Any, Self
 from rdflib import Dataset, URIRef
 
 from ...errors import StoreError
-from ..model import rdflib_quads
+from ..model import article_iri, rdflib_quads
 from ..namespaces import PREFIXES
 from ..results import RawResult
 from ..terms import Quad, to_oxigraph
@@ -121,6 +121,12 @@ class GraphStore(ABC):
                                                       nkg:contentHash ?hash } }""")
         return {str(r["id"]): str(r["hash"]) for r in rows}
 
+    def article_hash(self, doc_id: str) -> str | None:
+        """The content hash of the article ``doc_id`` the store holds, or None (looked up by the article's IRI)."""
+        rows = self.select(f"""
+            SELECT ?hash WHERE {{ GRAPH ?g {{ <{article_iri(doc_id)}> nkg:contentHash ?hash }} }}""")
+        return min((str(r["hash"]) for r in rows), default=None)
+
 
 class GraphWriter(ABC):
     """Replaces named graphs of a store, graph by graph, as one all-or-nothing change.
@@ -134,6 +140,18 @@ class GraphWriter(ABC):
     @abstractmethod
     def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
         """Replace the named graph ``name`` (dropping what it held) with ``lines``."""
+
+    def amend(
+        self,
+        name: URIRef,
+        drop: Iterable[str],
+        lines: Iterable[tuple[str, str, str, str]],
+        *,
+        keep: frozenset[str] = frozenset(),
+    ) -> None:
+        """Change part of the named graph ``name``: remove every quad whose subject (N-Triples) is in ``drop``,
+        but those whose predicate is in ``keep``, then add ``lines``."""
+        raise NotImplementedError
 
     @abstractmethod
     def commit(self) -> None:
@@ -171,6 +189,24 @@ class BufferedWriter(GraphWriter):
 
     def replace(self, name: URIRef, lines: Iterable[tuple[str, str, str, str]]) -> None:
         self.graphs[name] = list(rdflib_quads(_checked_lines(name, lines)))
+
+    def amend(
+        self,
+        name: URIRef,
+        drop: Iterable[str],
+        lines: Iterable[tuple[str, str, str, str]],
+        *,
+        keep: frozenset[str] = frozenset(),
+    ) -> None:
+        if name in self.graphs:
+            current = self.graphs[name]
+        else:
+            rows = self.store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            current = [(r["s"], r["p"], r["o"], name) for r in rows]
+        dropped = {subject.strip("<>") for subject in drop}
+        kept = {predicate.strip("<>") for predicate in keep}
+        staying = [q for q in current if str(q[0]) not in dropped or str(q[1]) in kept]
+        self.graphs[name] = list(dict.fromkeys([*staying, *rdflib_quads(_checked_lines(name, lines))]))
 
     def commit(self) -> None:
         if self.graphs:

@@ -30,10 +30,12 @@ from ...formats import OXIGRAPH_FORMATS
 from ...outputs import atomic_output
 from ..io import rdf_format, read_error, serialize
 from ..namespaces import bind_prefixes
+from ..order import BUILD_GRAPH
 from ..results import plain_result
 from ..sparql import run_oxigraph_query
 from ..terms import from_oxigraph, oxigraph_quad
 from .base import GraphStore, GraphWriter, Quad, RawResult, check_graph, dump_prefixes, insert_data
+from .census import CENSUS_FILE, check_census, write_census
 from .loading import BUILDING_FILE, OxigraphWriter, bulk_load_alongside
 from .workers import QueryWorker
 
@@ -46,7 +48,6 @@ __all__ = [
 ]
 
 LOCK_FILE = "newsgraph.lock"
-CENSUS_FILE = "newsgraph-store.json"
 #: quads per bulk-loader call: the loader holds one slice in memory (about 250 MB per 200,000)
 LOAD_SLICE = 200_000
 #: threads that dump the graphs of a store for a Turtle or N-Triples export of their union
@@ -200,29 +201,10 @@ class OxigraphStore(GraphStore):
         return self.path / CENSUS_FILE
 
     def _check_census(self) -> None:
-        """A store newsgraph wrote records its size; a store that reads as another size lost data
-        (a truncated or half-copied folder: RocksDB then opens an older state without complaint)."""
-        try:
-            census = json.loads(self._census_path.read_text(encoding="utf-8"))
-            expected = {int(census["quads"]), int(census.get("previous", census["quads"]))}
-        except FileNotFoundError:
-            return
-        except (OSError, ValueError, KeyError, TypeError):
-            raise StoreError(
-                f"{self.path}: the store is damaged ({CENSUS_FILE} cannot be read); restore it from a "
-                "backup or rebuild it"
-            ) from None
-        actual = len(self.store)
-        if actual not in expected:
-            raise StoreError(
-                f"{self.path}: the store is damaged: it holds {actual} quads where {max(expected)} were "
-                "written (a truncated or half-copied folder?); restore it from a backup or rebuild it"
-            )
+        check_census(self.path, self.store, self._graph_size)
 
-    def _write_census(self, quads: int, previous: int | None = None) -> None:
-        with atomic_output(self._census_path, "w") as handle:
-            json.dump({"quads": quads, "previous": quads if previous is None else previous}, handle)
-            handle.write("\n")
+    def _write_census(self, quads: int, previous: int | None = None, graphs: dict[str, int] | None = None) -> None:
+        write_census(self.path, quads, previous, graphs)
 
     # -- reading
 
@@ -257,15 +239,20 @@ class OxigraphStore(GraphStore):
         return self._worker.run(query, timeout=timeout, max_rows=max_rows, union=union)
 
     def to_dataset(self) -> Dataset:
+        """The store's graphs as an rdflib ``Dataset``, but the build graph (bookkeeping: :mod:`graph.rdf.order`)."""
         dataset = Dataset(default_union=True)
         bind_prefixes(dataset)
         data = self.store.dump(format=ox.RdfFormat.N_QUADS)
         dataset.parse(data=data, format="nquads")
+        dataset.remove_graph(dataset.graph(BUILD_GRAPH))
         return dataset
 
     def union_triples(self) -> Any:
-        """Every triple of every graph, once (pyoxigraph triples), in the store's index order."""
-        return self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        """Every triple of every graph but the build graph, once (pyoxigraph triples), in the store's index order."""
+        return self.store.query(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{BUILD_GRAPH}>) }} "
+            "UNION { ?s ?p ?o } }"
+        )
 
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         target = Path(path)
@@ -306,9 +293,10 @@ class OxigraphStore(GraphStore):
             sample = ox.serialize([ox.Triple(node, node, node)], format=rdf_format_, prefixes=prefixes)
             assert sample is not None  # without an output file serialize returns the bytes
             header = sample[: sample.index(probe)]
+        build = ox.NamedNode(str(BUILD_GRAPH))  # bookkeeping (graph.rdf.order), not news: a quad export keeps it
         graphs: list[Any] = [
             ox.DefaultGraph(),
-            *sorted(self.store.named_graphs(), key=lambda g: (type(g).__name__, g.value)),
+            *sorted((g for g in self.store.named_graphs() if g != build), key=lambda g: (type(g).__name__, g.value)),
         ]
         shares = [graphs[i::EXPORT_THREADS] for i in range(EXPORT_THREADS)]
         failed: list[BaseException] = []
