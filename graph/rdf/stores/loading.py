@@ -141,7 +141,10 @@ class OxigraphWriter(GraphWriter):
         ]
         for quad in gone:
             store.remove(quad)
-        added = [quad for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True) if quad not in store]
+        parsed = dict.fromkeys(
+            ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        )  # a line written twice counts once
+        added = [quad for quad in parsed if quad not in store]
         store.extend(added)
         if counted:
             self.amended += len(added) - len(gone)
