@@ -15,7 +15,7 @@ from ..lexicon.verbs import (
     PREPOSITIONAL_PARTICIPLES,
     REPORTING_VERBS,
 )
-from ..syntax import kids, subtree_indices
+from ..syntax import doc_tree, kids, subtree_indices
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
     DIRECT_OBJECT_DEPS,
@@ -224,9 +224,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         and not _children(verb, *SUBJECT_DEPS, "aux", "auxpass")
     ):
         return None  # "combined with X, Scotland now stand ...", "A, followed by B": a preposition
-    if any(
-        t.lower_ in ("wit", "namely") for t in verb.doc[max(verb.sent.start, verb.left_edge.i - 3) : verb.left_edge.i]
-    ):
+    left = verb.left_edge.i
+    if any(word.lower() in ("wit", "namely") for word in doc_tree(verb.doc).texts[max(0, left - 3) : left]):
         return None  # "charges of assault, to wit, brandishing a firearm": what the charge says, not an act
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen

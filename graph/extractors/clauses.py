@@ -99,10 +99,11 @@ def context_is_headline(context: DocContext, token_index: int) -> bool:
     """The token's sentence is a paragraph of its own not ended like a sentence: a headline,
     whose compressed grammar ("Police shoot suspect after bank robbed") is often misread."""
     sentence = context.sentences[context.sentence_of[token_index]]
-    text = sentence.text.strip()
+    written = context.text[sentence.start_char : sentence.end_char]  # not Span.text: a Token a word
+    text = written.strip()
     if not text or text.endswith(_SENTENCE_ENDS):
         return False
-    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    start = sentence.start_char + len(written) - len(written.lstrip())
     end = start + len(text)
     after = context.text[end : end + 2]  # the sentence may hold the paragraph break: look past its text
     before = context.text[max(0, start - 1) : start]
