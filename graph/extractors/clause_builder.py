@@ -36,6 +36,7 @@ from .clause_parts import (
     _Slot,
     _SubjectFinder,
     _to_infinitive,
+    naming_participle,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -227,6 +228,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     left = verb.left_edge.i
     if any(word.lower() in ("wit", "namely") for word in doc_tree(verb.doc).texts[max(0, left - 3) : left]):
         return None  # "charges of assault, to wit, brandishing a firearm": what the charge says, not an act
+    if verb.dep_ == "acl" and (named := naming_participle(verb.head)) is not None and named[0].i == verb.i:
+        return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)

@@ -102,6 +102,30 @@ def _conjuncts(token: Token) -> list[Token]:
     return result
 
 
+#: participles that name the noun they follow: "two men identified as A and B", "a woman named C"
+NAMING_PARTICIPLES = {"identify", "name", "call"}
+
+
+def naming_participle(noun: Token) -> tuple[Token, list[Token]] | None:
+    """The participle that names a common noun and the names it gives ("two men identified as A
+    and B" -> identified, [A, B]; "a woman named C" -> named, [C]): the names are who the noun is."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in kids(noun):
+        if child.dep_ != "acl" or child.tag_ not in ("VBN", "VBD") or child.lemma_.lower() not in NAMING_PARTICIPLES:
+            continue
+        for part in kids(child):
+            if part.dep_ == "prep" and part.lower_ == "as":
+                names = [t for t in kids(part) if t.dep_ == "pobj"]
+            elif part.dep_ in ("oprd", "attr", "dobj"):
+                names = [part]
+            else:
+                continue
+            if names and names[0].pos_ == "PROPN" and names[0].i > child.i:
+                return child, [n for n in _conjuncts(names[0]) if n.pos_ == "PROPN"]
+    return None
+
+
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
     # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
     return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
@@ -192,7 +216,9 @@ class _SubjectFinder:
                         return [], False
                     heads.extend(_conjuncts(antecedent))
                 else:
-                    heads.extend(_conjuncts(subject))
+                    for conjunct in _conjuncts(subject):
+                        named = naming_participle(conjunct)
+                        heads.extend(named[1] if named else [conjunct])  # "two men identified as A and B"
             return heads, False
         head = verb.head
         if verb.dep_ == "conj" and head is not verb:
