@@ -242,3 +242,36 @@ def test_a_verb_the_lexicon_does_not_know_scores_lower(nlp):
     assert not [t for t in doc if t.pos_ == "VERB" and _unknown_verb(t)]
     headline = nlp("Deputy Minister of Health inspects measles prevention in Ho Chi Minh City")
     assert [t for t in headline if t.pos_ == "VERB" and _unknown_verb(t)]
+
+
+def test_names_given_by_identified_as_are_the_subjects(nlp):
+    found = _facts(
+        nlp,
+        "Two men identified as Paul R. Grady, 41, of Salem, and Owen K. Marsh, 29, of Lynn, "
+        "allegedly robbed a credit union on Main Street.",
+    )
+    subjects = {f[0] for f in found if f[1] == "rob"}
+    assert any(s.startswith("Paul R. Grady") for s in subjects)
+    assert any(s.startswith("Owen K. Marsh") for s in subjects)
+    assert not [f for f in found if "men" in f[0] or f[1] == "identify as"]
+    assert all(f[5] == "allegedly" for f in found if f[1] == "rob")
+
+
+def test_a_woman_named_x_is_x(nlp):
+    found = _triples(nlp, "A woman named Clara Voss opened the bakery in 1990.")
+    assert ("Clara Voss", "open", "the bakery") in found
+    assert not [f for f in found if f[1] in ("name", "be name")]
+
+
+def test_what_someone_else_wants_or_orders_is_no_fact(nlp):
+    wanted = _triples(nlp, "The activist investor wanted the carmaker to raise its dividend.")
+    assert not [f for f in wanted if f[0] == "the carmaker"]
+    required = _triples(nlp, "The ruling, which requires that the company refund $2 million to customers, was upheld.")
+    assert not [f for f in required if f[0] == "the company" and f[1].startswith("refund")]
+
+
+def test_a_wish_of_the_subjects_own_stays_hedged(nlp):
+    found = _facts(nlp, "The council wants to sell the old depot.")
+    assert [f for f in found if f[0] == "The council" and f[1] == "want to sell" and f[2] == "the old depot"]
+    asked = _facts(nlp, "The coach was asked to leave the stadium.")
+    assert [f for f in asked if f[0] == "The coach" and f[2] == "the stadium" and f[5] == "ask"]

@@ -178,3 +178,10 @@ def test_a_hyphenated_word_keeps_its_middle(nlp):
     doc = nlp("The firm will split its shares three-for-one next year.")
     objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
     assert "three" not in objects
+
+
+def test_a_rate_keeps_its_per_phrase(nlp):
+    doc = nlp("The airline would cut its fares by about 5 per cent.")
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "about 5 per cent" in objects
+    assert "about 5" not in objects
