@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
 from ..lexicon.verbs import (
+    APPOINTING_VERBS,
     COGNITION_VERBS,
     IMPLICATIVE_CONTROL_VERBS,
     OBJECT_CONTROL_VERBS,
@@ -181,6 +182,21 @@ def _hedge(verb: Token, last: Token) -> str | None:
     return None
 
 
+def _predicative_slots(verb: Token, obj: Token) -> list[_Slot]:
+    """``called the bridge the greatest achievement``: what the object is called is the object and
+    the object joins the relation ("call new bridge"); read as two objects, the mayor would have
+    called the achievement. (Appointments, "named her chief executive", are the roles' facts.)"""
+    if verb.lemma_.lower() in APPOINTING_VERBS or obj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    predicates = [c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") and c.i > obj.i]
+    if not predicates:
+        return []
+    words = _noun_span(obj)
+    named = [t for t in (obj.doc[i] for i in words) if t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    lemma = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in named)
+    return [_Slot(n, _noun_span(n), words, lemma) for n in _conjuncts(predicates[0])]
+
+
 def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, light_verbs: bool) -> Clause | None:
     relation, passive, negated, modality = _relation_tokens(verb)
     lemma_parts = [_lemma(verb)]
@@ -346,6 +362,13 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 continue
             if dep == "dobj" and _causative_have(last, child):
                 return None  # "had the memory boosted": the participle is the event, not "have"
+            if dep == "oprd" and child.i in skip_tokens:
+                continue
+            predicative = _predicative_slots(last, child) if dep == "dobj" else []
+            if predicative:
+                clause.objects.extend(predicative)  # "called the bridge the greatest achievement"
+                skip_tokens.update(slot.head.i for slot in predicative)
+                continue
             infinitive = _infinitive_slot(last, child, merged) if dep == "dobj" else None
             if infinitive is not None:
                 slot, infinitive_verb = infinitive

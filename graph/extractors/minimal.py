@@ -123,6 +123,11 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
             continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
+    for i in sorted(tokens - drop):
+        if i != head and tree.deps[i] == "relcl" and i not in drop:
+            clause = _subtree(tree, i)
+            if min(clause) > 0 and tree.texts[min(clause) - 1] == ",":
+                drop.update(clause)  # "lobbying from X, who wanted Y": an aside deep in the phrase
     kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])
     return tuple(trim_edges(doc, kept)) if kept else tuple(sorted(tokens))
 

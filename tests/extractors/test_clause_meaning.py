@@ -275,3 +275,9 @@ def test_a_wish_of_the_subjects_own_stays_hedged(nlp):
     assert [f for f in found if f[0] == "The council" and f[1] == "want to sell" and f[2] == "the old depot"]
     asked = _facts(nlp, "The coach was asked to leave the stadium.")
     assert [f for f in asked if f[0] == "The coach" and f[2] == "the stadium" and f[5] == "ask"]
+
+
+def test_called_x_y_calls_x_not_y(nlp):
+    found = _triples(nlp, "The mayor called the new bridge the greatest achievement since the war.")
+    assert ("The mayor", "call new bridge", "the greatest achievement") in found
+    assert ("The mayor", "call", "the greatest achievement") not in found

@@ -185,3 +185,12 @@ def test_a_rate_keeps_its_per_phrase(nlp):
     objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
     assert "about 5 per cent" in objects
     assert "about 5" not in objects
+
+
+def test_an_aside_deep_in_the_object_leaves_its_core(nlp):
+    doc = nlp(
+        "The carmaker was the target of pressure from the investor Dana Wills, who wanted it to raise its dividend."
+    )
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "the target of pressure from the investor Dana Wills" in objects
+    assert not [o for o in objects if "who wanted" in o]
