@@ -356,6 +356,9 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         return [extraction]  # a role (person, title, organisation) is minimal already
     if is_vacuous(extraction, doc) or is_others_wish(extraction, doc):
         return []
+    marker = extraction.relation.tokens[-1] if extraction.relation.tokens else 0
+    if extraction.construction == "prep" and doc[marker].lower_ == "with" and marker and doc[marker - 1].text == ",":
+        return []  # "cases increased, with 368 cases": set off by a comma, a circumstance, no participant
     obj = extraction.object
     if (
         obj.kind in ("DATE", "TIME")
