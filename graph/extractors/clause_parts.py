@@ -126,6 +126,26 @@ def naming_participle(noun: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def place_before_subject(subjects: list[Token]) -> list[Token]:
+    """``the Dayton, Ohio, native recorded X``: the parser gives the verb two subjects, the place
+    and the noun it modifies; the noun is the subject (its span takes the place back in)."""
+    if len(subjects) < 2 or subjects[-1].pos_ not in ("NOUN", "ADJ") or subjects[-1].dep_ != "nsubj":
+        return subjects
+    places = subjects[:-1]
+    if all(p.dep_ == "nsubj" and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC") for p in places):
+        return subjects[-1:]
+    return subjects
+
+
+def place_span(subject: Token) -> list[int]:
+    """The words before ``subject`` that :func:`place_before_subject` took from the verb's other
+    subjects ("the Dayton, Ohio," of "the Dayton, Ohio, native"), or none."""
+    siblings = [c for c in kids(subject.head) if c.dep_ == "nsubj" and c.i < subject.i]
+    if subject.head.i == subject.i or not siblings or place_before_subject([*siblings, subject]) != [subject]:
+        return []
+    return list(range(siblings[0].left_edge.i, subject.i))
+
+
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
     # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
     return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
@@ -206,7 +226,7 @@ class _SubjectFinder:
             # no clause; a verb joined to it belongs to the clause the title is in
             subjects, _ = self.subjects_of(verb.head, depth + 1)
             return subjects, True
-        own = _children(verb, *SUBJECT_DEPS)
+        own = place_before_subject(_children(verb, *SUBJECT_DEPS))
         if own:
             heads: list[Token] = []
             for subject in own:

@@ -281,3 +281,9 @@ def test_called_x_y_calls_x_not_y(nlp):
     found = _triples(nlp, "The mayor called the new bridge the greatest achievement since the war.")
     assert ("The mayor", "call new bridge", "the greatest achievement") in found
     assert ("The mayor", "call", "the greatest achievement") not in found
+
+
+def test_a_place_before_native_is_no_subject_of_its_own(nlp):
+    found = _triples(nlp, 'Starting in the early 1970s, the Dayton, Ohio, native recorded such hits as "Blue Road."')
+    assert [f for f in found if f[0] == "the Dayton, Ohio, native" and f[1] == "record"]
+    assert not [f for f in found if f[0].startswith("the Dayton") and "native" not in f[0]]
