@@ -364,6 +364,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 continue
             if dep == "dobj" and _causative_have(last, child):
                 return None  # "had the memory boosted": the participle is the event, not "have"
+            if dep == "oprd" and any(_is_relative_word(c) for c in _children(last, "dobj")):
+                return None  # "a phone that Cook called the biggest leap": the description is the speech's fact
             if dep == "oprd" and child.i in skip_tokens:
                 continue
             predicative = _predicative_slots(last, child) if dep == "dobj" else []

@@ -82,11 +82,28 @@ def in_title(token: Token) -> bool:
     if not token.is_title or token.pos_ not in ("VERB", "AUX") or token.i == token.sent.start:
         return False
     doc = token.doc
+    if doc[token.i - 1].text in ('"', "\u201c", "``") and _title_cased_quote(token):
+        return True  # "such classics as "Help Me Make It Through the Night"": a quoted title
     before = token.i - 1
     while before > token.sent.start and doc[before].lower_ in ("n't", "not", "'s", "does", "do", "is"):
         before -= 1
     previous = doc[before]
     return previous.is_title and previous.i != token.sent.start and not previous.is_punct
+
+
+def _title_cased_quote(token: Token) -> bool:
+    """The words from ``token`` to the closing quotation mark are a title: every word but short
+    function words capitalised, at least three words ("Help Me Make It Through the Night")."""
+    doc = token.doc
+    words: list[Token] = []
+    for i in range(token.i, min(len(doc), token.i + 15)):
+        if doc[i].text in ('"', "\u201d", "''") or (doc[i].is_punct and doc[i + 1 : i + 2].text in ('"', "\u201d")):
+            break
+        if doc[i].is_alpha:
+            words.append(doc[i])
+    else:
+        return False
+    return len(words) >= 3 and all(w.is_title for w in words if len(w) > 3 or w.i == token.i)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:

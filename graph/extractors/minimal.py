@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
 from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
+from ..lexicon.verbs import WISH_VERBS
 from ..syntax import Tree, doc_tree, trim_edges
 from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
@@ -315,19 +316,12 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
     )
 
 
-#: verbs of wishing and directing: what they govern is someone's wish or order, not an event
-_WISH_VERBS = {
-    "want", "wish", "like", "prefer", "hope", "need",
-    "require", "direct", "order", "demand", "urge", "ask", "request", "instruct", "recommend", "propose",
-}  # fmt: skip
-
-
 def is_others_wish(extraction: Extraction, doc: Doc) -> bool:
     """A clause someone else wishes or orders ("the investor wanted the carmaker to raise its
     dividend", "a ruling that requires that the company refund X"): the carmaker raised nothing;
     the wish is the governing clause's fact. A wish of the subject's own ("wants to sell X",
     "was asked to leave") stays, hedged."""
-    if extraction.hedge not in _WISH_VERBS or not extraction.relation.tokens:
+    if extraction.hedge not in WISH_VERBS or not extraction.relation.tokens:
         return False
     first = doc[extraction.relation.tokens[0]]
     token = first

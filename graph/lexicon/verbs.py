@@ -235,3 +235,9 @@ PREPOSITIONAL_PARTICIPLES = {
     "begin",
     "age",
 }
+
+#: verbs of wishing and directing: what they govern is someone's wish or order, not an event
+WISH_VERBS = {
+    "want", "wish", "like", "prefer", "hope", "need",
+    "require", "direct", "order", "demand", "urge", "ask", "request", "instruct", "recommend", "propose",
+}  # fmt: skip

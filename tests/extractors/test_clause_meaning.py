@@ -287,3 +287,17 @@ def test_a_place_before_native_is_no_subject_of_its_own(nlp):
     found = _triples(nlp, 'Starting in the early 1970s, the Dayton, Ohio, native recorded such hits as "Blue Road."')
     assert [f for f in found if f[0] == "the Dayton, Ohio, native" and f[1] == "record"]
     assert not [f for f in found if f[0].startswith("the Dayton") and "native" not in f[0]]
+
+
+def test_a_quoted_title_in_title_case_is_no_clause(nlp):
+    found = _triples(nlp, 'The singer wrote such hits as "Blue Road," "Take Me Back to the River" and "Cold Night."')
+    assert not [f for f in found if f[1] == "take"]
+
+
+def test_what_a_relative_clause_calls_its_noun_is_no_object_of_call(nlp):
+    doc = nlp(
+        'The firm unveiled a tablet with a curved screen that chief executive Lena Park called "the boldest design."'
+    )
+    clauses = [e for e in extract_document(doc, "t") if e.extractor == "clauses.v1"]
+    assert [e for e in clauses if e.lemma == "unveil"]
+    assert not [e for e in clauses if e.lemma.startswith("call")]  # the speech extractor's shape
