@@ -115,8 +115,8 @@ def _unknown_verb(verb: Token) -> bool:
     misread ("a measles outbreak across the city" -> outbreak; headline "inspects measles")."""
     verbs, _ = lexicon_of(verb.doc.vocab)
     lemma = verb.lemma_.lower()
-    if lemma == verb.lower_:
-        return False  # a form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
+    if lemma == verb.lower_ and verb.tag_ not in ("VB", "VBP"):
+        return False  # a past form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
     return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
 
 

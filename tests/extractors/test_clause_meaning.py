@@ -301,3 +301,12 @@ def test_what_a_relative_clause_calls_its_noun_is_no_object_of_call(nlp):
     clauses = [e for e in extract_document(doc, "t") if e.extractor == "clauses.v1"]
     assert [e for e in clauses if e.lemma == "unveil"]
     assert not [e for e in clauses if e.lemma.startswith("call")]  # the speech extractor's shape
+
+
+def test_a_noun_tagged_as_a_base_form_verb_is_unknown(nlp):
+    from graph.extractors.clauses import _unknown_verb
+
+    doc = nlp("Officials declared a measles outbreak across the city. They will email the results.")
+    unknown = [t.text for t in doc if t.pos_ == "VERB" and _unknown_verb(t)]
+    assert "declared" not in unknown and "email" not in unknown
+    assert all(t.text == "outbreak" for t in doc if t.pos_ == "VERB" and _unknown_verb(t))
