@@ -110,13 +110,28 @@ def context_is_headline(context: DocContext, token_index: int) -> bool:
     return (not after.strip() or "\n" in after) and (not before or before == "\n")
 
 
+_NOUNS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _nouns(token: Token) -> frozenset[str]:
+    """Noun lemmas of the lemmatizer's ``lemma_index`` table (cached per vocabulary)."""
+    vocab = token.doc.vocab
+    cached = _NOUNS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        table = vocab.lookups.get_table("lemma_index") if vocab.lookups.has_table("lemma_index") else {}
+        cached = _NOUNS[id(vocab)] = (vocab, frozenset(table.get("noun", ())))
+    return cached[1]
+
+
 def _unknown_verb(verb: Token) -> bool:
     """A "verb" whose lemma the model's verb lexicon does not know: most often a noun the parser
     misread ("a measles outbreak across the city" -> outbreak; headline "inspects measles")."""
     verbs, _ = lexicon_of(verb.doc.vocab)
     lemma = verb.lemma_.lower()
-    if lemma == verb.lower_ and verb.tag_ not in ("VB", "VBP"):
-        return False  # a past form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
+    if lemma == verb.lower_:
+        # a form the lemmatizer left as it is may be an irregular verb ("wove"): a sign only when
+        # the word is a noun of the lexicon ("a measles outbreak across the city": outbreak)
+        return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
     return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
 
 
