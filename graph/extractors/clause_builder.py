@@ -333,7 +333,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 span = [i for i in _noun_span(subject, skip=(*ARGUMENT_SKIP_DEPS, "acl")) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
-                span = sorted({*place_span(subject), *span}) if subject.dep_ == "nsubj" else span
+                span = sorted({*place_span(subject), *span}) if subject.dep_ in ("nsubj", "appos") else span
             clause.subjects.append((subject, span or [subject.i]))
     if not clause.subjects:
         return None

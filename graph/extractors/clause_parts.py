@@ -154,9 +154,23 @@ def place_before_subject(subjects: list[Token]) -> list[Token]:
     return subjects
 
 
+def _place_appositive(subject: Token) -> Token | None:
+    """``the Dayton, Ohio, native wrote X`` read as the place with appositions "Ohio" and
+    "native": the bare common noun just before the verb is the subject."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("GPE", "LOC"):
+        return None
+    nouns = [c for c in kids(subject) if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") and not kids(c)]
+    if nouns and nouns[-1].i == subject.head.i - 1 and nouns[-1].doc[nouns[-1].i - 1].text == ",":
+        return nouns[-1]
+    return None
+
+
 def place_span(subject: Token) -> list[int]:
     """The words before ``subject`` that :func:`place_before_subject` took from the verb's other
     subjects ("the Dayton, Ohio," of "the Dayton, Ohio, native"), or none."""
+    if subject.dep_ == "appos":
+        place = subject.head
+        return list(range(place.left_edge.i, subject.i)) if _place_appositive(place) == subject else []
     siblings = [c for c in kids(subject.head) if c.dep_ == "nsubj" and c.i < subject.i]
     if subject.head.i == subject.i or not siblings or place_before_subject([*siblings, subject]) != [subject]:
         return []
@@ -253,7 +267,8 @@ class _SubjectFinder:
                         return [], False
                     heads.extend(_conjuncts(antecedent))
                 else:
-                    for conjunct in _conjuncts(subject):
+                    native = _place_appositive(subject) if subject.dep_ == "nsubj" else None
+                    for conjunct in [native] if native is not None else _conjuncts(subject):
                         named = naming_participle(conjunct)
                         heads.extend(named[1] if named else [conjunct])  # "two men identified as A and B"
             return heads, False

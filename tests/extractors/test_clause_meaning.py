@@ -310,3 +310,10 @@ def test_a_noun_tagged_as_a_base_form_verb_is_unknown(nlp):
     unknown = [t.text for t in doc if t.pos_ == "VERB" and _unknown_verb(t)]
     assert "declared" not in unknown and "email" not in unknown
     assert all(t.text == "outbreak" for t in doc if t.pos_ == "VERB" and _unknown_verb(t))
+
+
+def test_a_place_native_read_as_appositions_is_the_subject(nlp):
+    text = 'Starting in the late 1980s, the Akron, Ohio, native recorded such songs as "Blue Road," "Cold Night" and "Home Again."'
+    found = _triples(nlp, text)
+    assert [f for f in found if f[0] == "the Akron, Ohio, native" and f[1] == "record"]
+    assert not [f for f in found if f[0] in ("the Akron", "Akron")]
