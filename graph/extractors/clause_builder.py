@@ -353,7 +353,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
             if dep in ("attr", "acomp"):
                 copular = True
             special = (
-                _adjective_slot(child)
+                _adjective_slot(child, skip_tokens)
                 if dep == "acomp"
                 else (_light_verb_slot(last, child, skip_tokens) if dep == "dobj" and light_verbs else [])
             )

@@ -434,9 +434,22 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     return [_Slot(n, _noun_span(n), relation, lemma) for n in _conjuncts(obj)]
 
 
-def _adjective_slot(adjective: Token) -> list[_Slot]:
-    """``is responsible for X``: the adjective and its preposition join the relation."""
+def _adjective_slot(adjective: Token, consumed: set[int] | None = None) -> list[_Slot]:
+    """``is responsible for X``: the adjective and its preposition join the relation. A phrase
+    the parser hung on the copula right after the adjective counts too ("is available in 12
+    states"; ``consumed`` gets it, so it is not an extra argument as well), unless it is a time."""
     preps = [c for c in kids(adjective) if c.dep_ == "prep" and _prep_object(c) is not None]
+    if not preps and consumed is not None and adjective.head.i != adjective.i:
+        after = adjective.right_edge.i + 1
+        preps = [
+            c
+            for c in kids(adjective.head)
+            if c.dep_ == "prep"
+            and c.i == after
+            and (o := _prep_object(c)) is not None
+            and o.ent_type_ not in TIME_LABELS
+        ]
+        consumed.update(c.i for c in preps)
     if not preps:
         return []
     prep = preps[0]

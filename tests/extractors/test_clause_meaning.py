@@ -317,3 +317,8 @@ def test_a_place_native_read_as_appositions_is_the_subject(nlp):
     found = _triples(nlp, text)
     assert [f for f in found if f[0] == "the Akron, Ohio, native" and f[1] == "record"]
     assert not [f for f in found if f[0] in ("the Akron", "Akron")]
+
+
+def test_a_phrase_after_a_predicate_adjective_joins_it(nlp):
+    assert ("The new drug", "be available in", "12 states") in _triples(nlp, "The new drug is available in 12 states.")
+    assert not [f for f in _triples(nlp, "The shop was open on Sundays.") if f[1] == "be open on"]
