@@ -350,9 +350,6 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         return [extraction]  # a role (person, title, organisation) is minimal already
     if is_vacuous(extraction, doc) or is_others_wish(extraction, doc):
         return []
-    marker = extraction.relation.tokens[-1] if extraction.relation.tokens else 0
-    if extraction.construction == "prep" and doc[marker].lower_ == "with" and marker and doc[marker - 1].text == ",":
-        return []  # "cases increased, with 368 cases": set off by a comma, a circumstance, no participant
     obj = extraction.object
     if (
         obj.kind in ("DATE", "TIME")
@@ -407,8 +404,6 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             continue
         if argument.role == "with" and argument.marker and argument.marker[0] < min(extraction.subject.tokens):
             continue  # "With his long hair, he represented a breed": a circumstance, no participant
-        if argument.role == "with" and argument.marker[0] > 0 and doc[argument.marker[0] - 1].text == ",":
-            continue  # "cases rose sharply, with 368 cases": set off by a comma, a circumstance too
         if base_lemma == "be" and extraction.construction == "prep":
             continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)

@@ -196,12 +196,6 @@ def test_an_aside_deep_in_the_object_leaves_its_core(nlp):
     assert not [o for o in objects if "who wanted" in o]
 
 
-def test_a_with_phrase_after_a_comma_is_no_participant(nlp):
-    doc = nlp("By the end of May, the number of flu cases has significantly increased, with 412 cases.")
-    lemmas = [m.lemma for e in extract_document(doc, "t") for m in minimal_extractions(e, doc)]
-    assert not [lemma for lemma in lemmas if lemma.endswith(" with")]
-
-
 def test_set_fire_to_is_one_event(nlp):
     doc = nlp("Protesters set fire to cardboard boxes outside the embassy.")
     triples = [
