@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import MODAL_LEMMAS, MODAL_VERBS, SPEECH_VERBS
 from ..lexicon.verbs import (
+    APPOINTING_VERBS,
     COGNITION_VERBS,
     IMPLICATIVE_CONTROL_VERBS,
     OBJECT_CONTROL_VERBS,
     PREPOSITIONAL_PARTICIPLES,
     REPORTING_VERBS,
 )
-from ..syntax import kids, subtree_indices
+from ..syntax import doc_tree, kids, subtree_indices
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
     DIRECT_OBJECT_DEPS,
@@ -36,6 +37,8 @@ from .clause_parts import (
     _Slot,
     _SubjectFinder,
     _to_infinitive,
+    naming_participle,
+    place_span,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -180,6 +183,21 @@ def _hedge(verb: Token, last: Token) -> str | None:
     return None
 
 
+def _predicative_slots(verb: Token, obj: Token) -> list[_Slot]:
+    """``called the bridge the greatest achievement``: what the object is called is the object and
+    the object joins the relation ("call new bridge"); read as two objects, the mayor would have
+    called the achievement. (Appointments, "named her chief executive", are the roles' facts.)"""
+    if verb.lemma_.lower() in APPOINTING_VERBS or obj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    predicates = [c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") and c.i > obj.i]
+    if not predicates:
+        return []
+    words = _noun_span(obj)
+    named = [t for t in (obj.doc[i] for i in words) if t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    lemma = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in named)
+    return [_Slot(n, _noun_span(n), words, lemma) for n in _conjuncts(predicates[0])]
+
+
 def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, light_verbs: bool) -> Clause | None:
     relation, passive, negated, modality = _relation_tokens(verb)
     lemma_parts = [_lemma(verb)]
@@ -224,10 +242,11 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         and not _children(verb, *SUBJECT_DEPS, "aux", "auxpass")
     ):
         return None  # "combined with X, Scotland now stand ...", "A, followed by B": a preposition
-    if any(
-        t.lower_ in ("wit", "namely") for t in verb.doc[max(verb.sent.start, verb.left_edge.i - 3) : verb.left_edge.i]
-    ):
+    left = verb.left_edge.i
+    if any(word.lower() in ("wit", "namely") for word in doc_tree(verb.doc).texts[max(0, left - 3) : left]):
         return None  # "charges of assault, to wit, brandishing a firearm": what the charge says, not an act
+    if verb.dep_ == "acl" and (named := naming_participle(verb.head)) is not None and named[0].i == verb.i:
+        return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
     hedge = _hedge(verb, last)
@@ -314,6 +333,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 span = [i for i in _noun_span(subject, skip=(*ARGUMENT_SKIP_DEPS, "acl")) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
+                span = sorted({*place_span(subject), *span}) if subject.dep_ in ("nsubj", "appos") else span
             clause.subjects.append((subject, span or [subject.i]))
     if not clause.subjects:
         return None
@@ -333,7 +353,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
             if dep in ("attr", "acomp"):
                 copular = True
             special = (
-                _adjective_slot(child)
+                _adjective_slot(child, skip_tokens)
                 if dep == "acomp"
                 else (_light_verb_slot(last, child, skip_tokens) if dep == "dobj" and light_verbs else [])
             )
@@ -344,6 +364,15 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 continue
             if dep == "dobj" and _causative_have(last, child):
                 return None  # "had the memory boosted": the participle is the event, not "have"
+            if dep == "oprd" and any(_is_relative_word(c) for c in _children(last, "dobj")):
+                return None  # "a phone that Cook called the biggest leap": the description is the speech's fact
+            if dep == "oprd" and child.i in skip_tokens:
+                continue
+            predicative = _predicative_slots(last, child) if dep == "dobj" else []
+            if predicative:
+                clause.objects.extend(predicative)  # "called the bridge the greatest achievement"
+                skip_tokens.update(slot.head.i for slot in predicative)
+                continue
             infinitive = _infinitive_slot(last, child, merged) if dep == "dobj" else None
             if infinitive is not None:
                 slot, infinitive_verb = infinitive

@@ -82,11 +82,28 @@ def in_title(token: Token) -> bool:
     if not token.is_title or token.pos_ not in ("VERB", "AUX") or token.i == token.sent.start:
         return False
     doc = token.doc
+    if doc[token.i - 1].text in ('"', "\u201c", "``") and _title_cased_quote(token):
+        return True  # "such classics as "Help Me Make It Through the Night"": a quoted title
     before = token.i - 1
     while before > token.sent.start and doc[before].lower_ in ("n't", "not", "'s", "does", "do", "is"):
         before -= 1
     previous = doc[before]
     return previous.is_title and previous.i != token.sent.start and not previous.is_punct
+
+
+def _title_cased_quote(token: Token) -> bool:
+    """The words from ``token`` to the closing quotation mark are a title: every word but short
+    function words capitalised, at least three words ("Help Me Make It Through the Night")."""
+    doc = token.doc
+    words: list[Token] = []
+    for i in range(token.i, min(len(doc), token.i + 15)):
+        if doc[i].text in ('"', "\u201d", "''") or (doc[i].is_punct and doc[i + 1 : i + 2].text in ('"', "\u201d")):
+            break
+        if doc[i].is_alpha:
+            words.append(doc[i])
+    else:
+        return False
+    return len(words) >= 3 and all(w.is_title for w in words if len(w) > 3 or w.i == token.i)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -100,6 +117,64 @@ def _conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
             result.extend(_conjuncts(child))
     return result
+
+
+#: participles that name the noun they follow: "two men identified as A and B", "a woman named C"
+NAMING_PARTICIPLES = {"identify", "name", "call"}
+
+
+def naming_participle(noun: Token) -> tuple[Token, list[Token]] | None:
+    """The participle that names a common noun and the names it gives ("two men identified as A
+    and B" -> identified, [A, B]; "a woman named C" -> named, [C]): the names are who the noun is."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in kids(noun):
+        if child.dep_ != "acl" or child.tag_ not in ("VBN", "VBD") or child.lemma_.lower() not in NAMING_PARTICIPLES:
+            continue
+        for part in kids(child):
+            if part.dep_ == "prep" and part.lower_ == "as":
+                names = [t for t in kids(part) if t.dep_ == "pobj"]
+            elif part.dep_ in ("oprd", "attr", "dobj"):
+                names = [part]
+            else:
+                continue
+            if names and names[0].pos_ == "PROPN" and names[0].i > child.i:
+                return child, [n for n in _conjuncts(names[0]) if n.pos_ == "PROPN"]
+    return None
+
+
+def place_before_subject(subjects: list[Token]) -> list[Token]:
+    """``the Dayton, Ohio, native recorded X``: the parser gives the verb two subjects, the place
+    and the noun it modifies; the noun is the subject (its span takes the place back in)."""
+    if len(subjects) < 2 or subjects[-1].pos_ not in ("NOUN", "ADJ") or subjects[-1].dep_ != "nsubj":
+        return subjects
+    places = subjects[:-1]
+    if all(p.dep_ == "nsubj" and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC") for p in places):
+        return subjects[-1:]
+    return subjects
+
+
+def _place_appositive(subject: Token) -> Token | None:
+    """``the Dayton, Ohio, native wrote X`` read as the place with appositions "Ohio" and
+    "native": the bare common noun just before the verb is the subject."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("GPE", "LOC"):
+        return None
+    nouns = [c for c in kids(subject) if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") and not kids(c)]
+    if nouns and nouns[-1].i == subject.head.i - 1 and nouns[-1].doc[nouns[-1].i - 1].text == ",":
+        return nouns[-1]
+    return None
+
+
+def place_span(subject: Token) -> list[int]:
+    """The words before ``subject`` that :func:`place_before_subject` took from the verb's other
+    subjects ("the Dayton, Ohio," of "the Dayton, Ohio, native"), or none."""
+    if subject.dep_ == "appos":
+        place = subject.head
+        return list(range(place.left_edge.i, subject.i)) if _place_appositive(place) == subject else []
+    siblings = [c for c in kids(subject.head) if c.dep_ == "nsubj" and c.i < subject.i]
+    if subject.head.i == subject.i or not siblings or place_before_subject([*siblings, subject]) != [subject]:
+        return []
+    return list(range(siblings[0].left_edge.i, subject.i))
 
 
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
@@ -182,7 +257,7 @@ class _SubjectFinder:
             # no clause; a verb joined to it belongs to the clause the title is in
             subjects, _ = self.subjects_of(verb.head, depth + 1)
             return subjects, True
-        own = _children(verb, *SUBJECT_DEPS)
+        own = place_before_subject(_children(verb, *SUBJECT_DEPS))
         if own:
             heads: list[Token] = []
             for subject in own:
@@ -192,7 +267,10 @@ class _SubjectFinder:
                         return [], False
                     heads.extend(_conjuncts(antecedent))
                 else:
-                    heads.extend(_conjuncts(subject))
+                    native = _place_appositive(subject) if subject.dep_ == "nsubj" else None
+                    for conjunct in [native] if native is not None else _conjuncts(subject):
+                        named = naming_participle(conjunct)
+                        heads.extend(named[1] if named else [conjunct])  # "two men identified as A and B"
             return heads, False
         head = verb.head
         if verb.dep_ == "conj" and head is not verb:
@@ -356,9 +434,22 @@ def _light_verb_slot(verb: Token, noun: Token, consumed: set[int]) -> list[_Slot
     return [_Slot(n, _noun_span(n), relation, lemma) for n in _conjuncts(obj)]
 
 
-def _adjective_slot(adjective: Token) -> list[_Slot]:
-    """``is responsible for X``: the adjective and its preposition join the relation."""
+def _adjective_slot(adjective: Token, consumed: set[int] | None = None) -> list[_Slot]:
+    """``is responsible for X``: the adjective and its preposition join the relation. A phrase
+    the parser hung on the copula right after the adjective counts too ("is available in 12
+    states"; ``consumed`` gets it, so it is not an extra argument as well), unless it is a time."""
     preps = [c for c in kids(adjective) if c.dep_ == "prep" and _prep_object(c) is not None]
+    if not preps and consumed is not None and adjective.head.i != adjective.i:
+        after = adjective.right_edge.i + 1
+        preps = [
+            c
+            for c in kids(adjective.head)
+            if c.dep_ == "prep"
+            and c.i == after
+            and (o := _prep_object(c)) is not None
+            and o.ent_type_ not in TIME_LABELS
+        ]
+        consumed.update(c.i for c in preps)
     if not preps:
         return []
     prep = preps[0]

@@ -99,14 +99,28 @@ def context_is_headline(context: DocContext, token_index: int) -> bool:
     """The token's sentence is a paragraph of its own not ended like a sentence: a headline,
     whose compressed grammar ("Police shoot suspect after bank robbed") is often misread."""
     sentence = context.sentences[context.sentence_of[token_index]]
-    text = sentence.text.strip()
+    written = context.text[sentence.start_char : sentence.end_char]  # not Span.text: a Token a word
+    text = written.strip()
     if not text or text.endswith(_SENTENCE_ENDS):
         return False
-    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    start = sentence.start_char + len(written) - len(written.lstrip())
     end = start + len(text)
     after = context.text[end : end + 2]  # the sentence may hold the paragraph break: look past its text
     before = context.text[max(0, start - 1) : start]
     return (not after.strip() or "\n" in after) and (not before or before == "\n")
+
+
+_NOUNS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _nouns(token: Token) -> frozenset[str]:
+    """Noun lemmas of the lemmatizer's ``lemma_index`` table (cached per vocabulary)."""
+    vocab = token.doc.vocab
+    cached = _NOUNS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        table = vocab.lookups.get_table("lemma_index") if vocab.lookups.has_table("lemma_index") else {}
+        cached = _NOUNS[id(vocab)] = (vocab, frozenset(table.get("noun", ())))
+    return cached[1]
 
 
 def _unknown_verb(verb: Token) -> bool:
@@ -115,7 +129,9 @@ def _unknown_verb(verb: Token) -> bool:
     verbs, _ = lexicon_of(verb.doc.vocab)
     lemma = verb.lemma_.lower()
     if lemma == verb.lower_:
-        return False  # a form the lemmatizer left as it is may be an irregular verb ("wove"): no sign
+        # a form the lemmatizer left as it is may be an irregular verb ("wove"): a sign only when
+        # the word is a noun of the lexicon ("a measles outbreak across the city": outbreak)
+        return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
     return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
 
 

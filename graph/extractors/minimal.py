@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import SPEECH_VERBS
 from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
+from ..lexicon.verbs import WISH_VERBS
 from ..syntax import Tree, doc_tree, trim_edges
 from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
@@ -46,7 +47,7 @@ __all__ = [
 #: dependents of a noun left out of its core (clauses, appositions, conjuncts, punctuation)
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
 #: prepositions whose phrase stays in the core of a noun ("cases of fraud")
-_CORE_PREPOSITIONS = {"of"}
+_CORE_PREPOSITIONS = {"of", "per"}  # "per": a rate or a share is one quantity ("5 per cent", "$2 per share")
 #: prepositional modifiers of an object that become their own triple
 _SPLIT_PREPOSITIONS = {
     "in",
@@ -123,6 +124,11 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
             continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
         if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
             drop.update(_subtree(tree, child))
+    for i in sorted(tokens - drop):
+        if i != head and tree.deps[i] == "relcl" and i not in drop:
+            clause = _subtree(tree, i)
+            if min(clause) > 0 and tree.texts[min(clause) - 1] == ",":
+                drop.update(clause)  # "lobbying from X, who wanted Y": an aside deep in the phrase
     kept = rejoin_words(doc, [i for i in sorted(tokens) if i not in drop])
     return tuple(trim_edges(doc, kept)) if kept else tuple(sorted(tokens))
 
@@ -310,6 +316,29 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
     )
 
 
+def is_others_wish(extraction: Extraction, doc: Doc) -> bool:
+    """A clause someone else wishes or orders ("the investor wanted the carmaker to raise its
+    dividend", "a ruling that requires that the company refund X"): the carmaker raised nothing;
+    the wish is the governing clause's fact. A wish of the subject's own ("wants to sell X",
+    "was asked to leave") stays, hedged."""
+    if extraction.hedge not in WISH_VERBS or not extraction.relation.tokens:
+        return False
+    first = doc[extraction.relation.tokens[0]]
+    token = first
+    for _ in range(3):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.lemma_.lower() == extraction.hedge:
+            break
+    if token.i == first.i and first.lemma_.lower() == extraction.hedge:
+        return False  # "wants to sell X": the wish is in the relation itself
+    if token.lemma_.lower() != extraction.hedge:
+        return False
+    subject = doc[extraction.subject.head]
+    return not (subject.head.i == token.i and subject.dep_ in ("nsubj", "nsubjpass"))
+
+
 def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     """An extraction as the binary extractions the graph asserts: the main triple (object cut to
     its core; time and place arguments kept, they become the fact's time and place) and one per
@@ -319,7 +348,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
 
     if extraction.object is None or extraction.construction == "role":
         return [extraction]  # a role (person, title, organisation) is minimal already
-    if is_vacuous(extraction, doc):
+    if is_vacuous(extraction, doc) or is_others_wish(extraction, doc):
         return []
     obj = extraction.object
     if (

@@ -88,7 +88,20 @@ MODAL_LEMMAS = {"must", "should", "may", "might", "can", "could", "will", "would
 #: verbs that, followed by "to" + verb, only add modality ("had to become")
 MODAL_VERBS = {"have": "have to", "need": "need to", "ought": "ought to"}
 #: verbs whose object noun carries the meaning: "hold a meeting with", "take part in"
-LIGHT_VERBS = {"hold", "make", "take", "give", "have", "pay", "conduct", "deliver", "host", "sign", "reach"}
+LIGHT_VERBS = {
+    "hold",
+    "make",
+    "take",
+    "give",
+    "have",
+    "pay",
+    "conduct",
+    "deliver",
+    "host",
+    "sign",
+    "reach",
+    "set",
+}  # "set fire to X"
 #: verbs whose subject holds a role in their object: "Ortiz, who heads the council" (verb -> role)
 ROLE_VERBS = {
     "head": "head",
@@ -222,3 +235,9 @@ PREPOSITIONAL_PARTICIPLES = {
     "begin",
     "age",
 }
+
+#: verbs of wishing and directing: what they govern is someone's wish or order, not an event
+WISH_VERBS = {
+    "want", "wish", "like", "prefer", "hope", "need",
+    "require", "direct", "order", "demand", "urge", "ask", "request", "instruct", "recommend", "propose",
+}  # fmt: skip

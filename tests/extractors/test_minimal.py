@@ -178,3 +178,28 @@ def test_a_hyphenated_word_keeps_its_middle(nlp):
     doc = nlp("The firm will split its shares three-for-one next year.")
     objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
     assert "three" not in objects
+
+
+def test_a_rate_keeps_its_per_phrase(nlp):
+    doc = nlp("The airline would cut its fares by about 5 per cent.")
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "about 5 per cent" in objects
+    assert "about 5" not in objects
+
+
+def test_an_aside_deep_in_the_object_leaves_its_core(nlp):
+    doc = nlp(
+        "The carmaker was the target of pressure from the investor Dana Wills, who wanted it to raise its dividend."
+    )
+    objects = [m.object.text for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object]
+    assert "the target of pressure from the investor Dana Wills" in objects
+    assert not [o for o in objects if "who wanted" in o]
+
+
+def test_set_fire_to_is_one_event(nlp):
+    doc = nlp("Protesters set fire to cardboard boxes outside the embassy.")
+    triples = [
+        (m.lemma, m.object.text) for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.object
+    ]
+    assert ("set fire to", "cardboard boxes") in triples
+    assert ("set", "fire") not in triples
