@@ -41,6 +41,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .nested import add_places_inside_names
+from .short_names import add_short_names
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
 from .typing_lexicon import _OF_HEADS
@@ -307,6 +308,7 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)

@@ -1,0 +1,89 @@
+"""Short names the name spans missed, joined to the one full name of the article they stand for.
+
+Two shapes, both only when exactly one entity of the article fits (:meth:`.NameTable.cluster_for_name`);
+neither ever makes a new entity:
+
+- a proper noun modifying another noun ("[Kestrel] coach Ana Ruiz", "[Ostrava] officials" when
+  the article names "Kestrel Town" or "Ostrava"): a mention of that entity inside the phrase;
+- a person's surname the tagger read as a common noun ("Poole" after "Kathryn Poole", also at
+  the start of a sentence): a mention of that person.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import CATEGORY_NOUNS
+from .entities import clean_name, normalize_name
+from .first_names import FIRST_NAME_GENDER
+from .typing import name_gender
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .names import Cluster, NameTable
+
+__all__ = ["add_short_names"]
+
+#: NER labels of values, never a name's short form ("[Saturday] night")
+_VALUES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def add_short_names(table: NameTable) -> None:
+    """Give the article's full names the short mentions no name span covered."""
+    toks = table.toks
+    i = 0
+    while i < len(toks):
+        token = toks[i]
+        if i in table.name_of_token or not token.is_title or not token.is_alpha:
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(toks)
+            and end not in table.name_of_token
+            and toks[end].pos_ == "PROPN"
+            and toks[end].is_title
+            and token.pos_ == "PROPN"
+        ):
+            end += 1
+        last = toks[end - 1]
+        if (
+            token.pos_ == "PROPN"
+            and last.dep_ == "compound"
+            and last.head.pos_ in ("NOUN", "PROPN")
+            and last.head.i not in table.name_of_token  # "Image: Nick Moreau" is a caption, not a title
+            and last.head.lemma_.lower() not in CATEGORY_NOUNS  # "the Acme company" is one description
+            and not any(t.ent_type_ in _VALUES for t in toks[i:end])
+        ):
+            _join(table, i, end, "Thing")  # "[Kestrel] coach Ana Ruiz"
+        elif end - i == 1 and token.pos_ == "NOUN" and normalize_name(token.text) in table.surnames:
+            _join(table, i, end, "Person")  # "Poole pointed out ..." tagged a common noun
+        i = end
+
+
+def _join(table: NameTable, start: int, end: int, kind: str) -> Cluster | None:
+    text = clean_name(table.doc[start:end].text)
+    if not text:
+        return None
+    cluster = table.cluster_for_name(text, kind, start)
+    if cluster is None or (kind == "Person" and cluster.type != "Person"):
+        return None
+    if kind == "Person" and not any(len(n.split()) > 1 and _first_name(n.split()[0]) for n in cluster.names):
+        return None  # only the surname of a full name with a known first name ("Kathryn Poole", not "Captain X")
+    key = normalize_name(text)
+    # a modifier is the entity's name or the first words of it ("Kestrel" of "Kestrel Town"), never
+    # a person's surname alone ("Warhol prints") nor a last word ("Image" of "America Image")
+    prefix = any(normalize_name(n).startswith(key + " ") for n in cluster.names)
+    if kind == "Thing" and key not in cluster.keys and (cluster.type == "Person" or not prefix):
+        return None
+    head = table.doc[start:end].root.i
+    cluster.add_name(text, 1)
+    cluster.tokens.append(head)
+    table.spans[head] = (start, end)
+    for k in range(start, end):
+        table.name_of_token[k] = cluster.key
+    return cluster
+
+
+def _first_name(word: str) -> bool:
+    """Whether a word is a first name the name data knows (as :func:`.names.first_name_gender`)."""
+    return name_gender(word) is not None or word.lower() in FIRST_NAME_GENDER

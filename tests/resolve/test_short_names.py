@@ -1,0 +1,34 @@
+"""Short names the name spans missed (graph/resolve/short_names.py), on sentences written for the tests."""
+
+from __future__ import annotations
+
+from graph.documents import document_from_text
+from graph.pipeline import build_graph
+
+
+def _mentions(text: str) -> list[tuple[str, str, int]]:
+    """(mention text, its entity's label, start offset) in text order."""
+    kg = build_graph([document_from_text("t", text)])
+    labels = {e.id: e.label for e in kg.entities}
+    return [(m.text, labels[m.entity], m.start) for m in kg.mentions]
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_joins_the_full_name():
+    text = "Gordon Fields, head of the club, spoke on Monday. Fields said he would stay."
+    mentions = _mentions(text)
+    assert ("Fields", "Gordon Fields", text.index("Fields said")) in mentions
+    assert ("he", "Gordon Fields", text.index("he would")) in mentions
+
+
+def test_a_short_name_before_a_title_is_a_mention_of_the_full_name():
+    text = "Kestrel Town beat Harbury 2-0 on Saturday. Kestrel coach Ana Ruiz said her players were brave."
+    mentions = _mentions(text)
+    assert ("Kestrel", "Kestrel Town", text.index("Kestrel coach")) in mentions
+    assert ("her", "Ana Ruiz", text.index("her players")) in mentions
+
+
+def test_a_captions_word_is_no_surname():
+    # "Captain Nova Image" has no first name: a caption's "Image" does not join it
+    text = "Fans dressed as Captain Nova Image queued at the door.\n\nImage: Rosa Lind.\n\nThe hall opened at noon."
+    mentions = _mentions(text)
+    assert not any(label == "Captain Nova Image" and start > text.index("\n") for _, label, start in mentions)
