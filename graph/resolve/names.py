@@ -41,7 +41,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .nested import add_places_inside_names
-from .short_names import add_short_names
+from .short_names import add_short_names, lone_first_name_gender
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
 from .typing_lexicon import _OF_HEADS
@@ -312,6 +312,8 @@ class NameTable:
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
+            if cluster.gender is None and cluster.type == "Person":
+                cluster.gender = lone_first_name_gender(cluster, self.surnames)
         mark_teams(self.clusters.values(), match_report=is_match_report(self.toks))
         if self.gazetteer is not None:
             for cluster in self.clusters.values():

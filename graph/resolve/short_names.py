@@ -21,7 +21,7 @@ from .typing import name_gender
 if TYPE_CHECKING:  # pragma: no cover
     from .names import Cluster, NameTable
 
-__all__ = ["add_short_names"]
+__all__ = ["add_short_names", "lone_first_name_gender"]
 
 #: NER labels of values, never a name's short form ("[Saturday] night")
 _VALUES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -86,4 +86,22 @@ def _join(table: NameTable, start: int, end: int, kind: str) -> Cluster | None:
 
 def _first_name(word: str) -> bool:
     """Whether a word is a first name the name data knows (as :func:`.names.first_name_gender`)."""
-    return name_gender(word) is not None or word.lower() in FIRST_NAME_GENDER
+    return _gender(word) is not None
+
+
+def lone_first_name_gender(cluster: Cluster, surnames: set[str]) -> str | None:
+    """ "m" or "f" for a person named only by a first name the name data knows ("Marilyn"), when
+    no full name of the article ends in that word (then it is a surname); else None."""
+    names = [n for n in cluster.names if cluster.names[n] > 0]
+    if not names or any(len(n.split()) != 1 for n in names):
+        return None
+    genders = {_gender(n) for n in names if normalize_name(n) not in surnames}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _gender(word: str) -> str | None:
+    gender = name_gender(word)
+    if gender is not None:
+        return "m" if gender == "male" else "f"
+    return FIRST_NAME_GENDER.get(word.lower())

@@ -32,3 +32,23 @@ def test_a_captions_word_is_no_surname():
     text = "Fans dressed as Captain Nova Image queued at the door.\n\nImage: Rosa Lind.\n\nThe hall opened at noon."
     mentions = _mentions(text)
     assert not any(label == "Captain Nova Image" and start > text.index("\n") for _, label, start in mentions)
+
+
+def test_a_lone_first_name_has_the_gender_the_name_data_gives():
+    text = "Marilyn arrived at the studio before Tom Hale. Later he said she had been right."
+    mentions = _mentions(text)
+    assert ("he", "Tom Hale", text.index("he said")) in mentions
+    assert ("she", "Marilyn", text.index("she had")) in mentions
+
+
+def test_a_lone_word_that_ends_a_full_name_gets_no_first_name_gender():
+    from collections import Counter
+
+    from graph.resolve.names import Cluster
+    from graph.resolve.short_names import lone_first_name_gender
+
+    lone = Cluster(key="n0", type="Person", names=Counter({"Grace": 2}))
+    assert lone_first_name_gender(lone, set()) == "f"
+    assert lone_first_name_gender(lone, {"grace"}) is None  # "Peter Grace" is named: "Grace" is his surname
+    full = Cluster(key="n1", type="Person", names=Counter({"Grace Okoro": 1, "Grace": 1}))
+    assert lone_first_name_gender(full, set()) is None  # a full name's gender comes from gender_of_name
