@@ -6,7 +6,8 @@ neither ever makes a new entity:
 - a proper noun modifying another noun ("[Kestrel] coach Ana Ruiz", "[Ostrava] officials" when
   the article names "Kestrel Town" or "Ostrava"): a mention of that entity inside the phrase;
 - a person's surname the tagger read as a common noun ("Poole" after "Kathryn Poole", also at
-  the start of a sentence): a mention of that person.
+  the start of a sentence) or the parser hung on a headline's verb ("Holloway Warns Of Cuts"
+  before "Greta Holloway"): a mention of that person.
 """
 
 from __future__ import annotations
@@ -55,8 +56,17 @@ def add_short_names(table: NameTable) -> None:
             and not any(t.ent_type_ in _VALUES for t in toks[i:end])
         ):
             _join(table, i, end, "Thing")  # "[Kestrel] coach Ana Ruiz"
-        elif end - i == 1 and token.pos_ == "NOUN" and normalize_name(token.text) in table.surnames:
-            _join(table, i, end, "Person")  # "Poole pointed out ..." tagged a common noun
+        elif (
+            end - i == 1
+            and normalize_name(token.text) in table.surnames
+            and (end >= len(toks) or toks[end].text != ":")  # "Image: Nick Moreau" labels a caption
+            and (
+                token.pos_ == "NOUN"  # "Poole pointed out ..." tagged a common noun
+                # "Holloway Warns Of Cuts": a headline's surname the parser hung on the verb
+                or (token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ not in ("NOUN", "PROPN"))
+            )
+        ):
+            _join(table, i, end, "Person")
         i = end
 
 
@@ -65,11 +75,11 @@ def _join(table: NameTable, start: int, end: int, kind: str) -> Cluster | None:
     if not text:
         return None
     cluster = table.cluster_for_name(text, kind, start)
-    if cluster is None or (kind == "Person" and cluster.type != "Person"):
+    if cluster is None:
         return None
-    if kind == "Person" and not any(len(n.split()) > 1 and _first_name(n.split()[0]) for n in cluster.names):
-        return None  # only the surname of a full name with a known first name ("Kathryn Poole", not "Captain X")
     key = normalize_name(text)
+    if kind == "Person" and not any(_full_name(n) and normalize_name(n.split()[-1]) == key for n in cluster.names):
+        return None  # only the surname of a full name ("Kathryn Poole"), the NER's type of it not yet settled
     # a modifier is the entity's name or the first words of it ("Kestrel" of "Kestrel Town"), never
     # a person's surname alone ("Warhol prints") nor a last word ("Image" of "America Image")
     prefix = any(normalize_name(n).startswith(key + " ") for n in cluster.names)
@@ -84,9 +94,10 @@ def _join(table: NameTable, start: int, end: int, kind: str) -> Cluster | None:
     return cluster
 
 
-def _first_name(word: str) -> bool:
-    """Whether a word is a first name the name data knows (as :func:`.names.first_name_gender`)."""
-    return _gender(word) is not None
+def _full_name(name: str) -> bool:
+    """A first name and a surname: two words, or more when the name data knows the first as a first name."""
+    words = name.split()
+    return len(words) == 2 or (len(words) > 2 and _gender(words[0]) is not None)
 
 
 def lone_first_name_gender(cluster: Cluster, surnames: set[str]) -> str | None:

@@ -52,3 +52,9 @@ def test_a_lone_word_that_ends_a_full_name_gets_no_first_name_gender():
     assert lone_first_name_gender(lone, {"grace"}) is None  # "Peter Grace" is named: "Grace" is his surname
     full = Cluster(key="n1", type="Person", names=Counter({"Grace Okoro": 1, "Grace": 1}))
     assert lone_first_name_gender(full, set()) is None  # a full name's gender comes from gender_of_name
+
+
+def test_a_headline_surname_before_the_full_name_joins_it():
+    text = "Holloway Warns Of Cuts\n\nFinance minister Greta Holloway warned on Monday that budgets would shrink."
+    mentions = _mentions(text)
+    assert ("Holloway", "Greta Holloway", 0) in mentions
