@@ -22,7 +22,7 @@ from .typing import name_gender
 if TYPE_CHECKING:  # pragma: no cover
     from .names import Cluster, NameTable
 
-__all__ = ["add_short_names", "lone_first_name_gender"]
+__all__ = ["add_short_names", "lone_first_name_gender", "misspelt_surname"]
 
 #: NER labels of values, never a name's short form ("[Saturday] night")
 _VALUES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -116,3 +116,22 @@ def _gender(word: str) -> str | None:
     if gender is not None:
         return "m" if gender == "male" else "f"
     return FIRST_NAME_GENDER.get(word.lower())
+
+
+def misspelt_surname(word: str, cluster: Cluster) -> bool:
+    """Whether a lone word of five letters or more is a person's surname but for one letter left
+    out ("Mauer" for "Maurer", "Water" for "Waters"), the surname of a full name of theirs. A letter
+    added is no typo ("Polaroids" is the plural of "Warhol Polaroid"'s last word)."""
+    if " " in word or len(word) < 5 or not word[:1].isupper():
+        return False
+    for name in cluster.names:
+        words = name.split()
+        if len(words) >= 2 and _full_name(name) and _one_letter_apart(word.lower(), words[-1].lower()):
+            return True
+    return False
+
+
+def _one_letter_apart(short: str, long: str) -> bool:
+    if len(long) - len(short) != 1 or short[0] != long[0]:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(1, len(long)))

@@ -58,3 +58,24 @@ def test_a_headline_surname_before_the_full_name_joins_it():
     text = "Holloway Warns Of Cuts\n\nFinance minister Greta Holloway warned on Monday that budgets would shrink."
     mentions = _mentions(text)
     assert ("Holloway", "Greta Holloway", 0) in mentions
+
+
+def test_a_surname_with_one_letter_left_out_is_a_typo_of_the_full_name():
+    from collections import Counter
+
+    from graph.resolve.names import Cluster
+    from graph.resolve.short_names import misspelt_surname
+
+    person = Cluster(key="n0", type="Person", names=Counter({"Lena Harwood": 1}))
+    assert misspelt_surname("Harwod", person)
+    assert not misspelt_surname("Harwoods", person)  # a letter added: a plural, no typo
+    assert not misspelt_surname("Lena", person)  # a first name is no surname
+    assert not misspelt_surname("Hood", person)
+
+
+def test_a_misspelt_surname_joins_the_person_in_an_article():
+    text = (
+        "Kim Lindner, the finance chief of the trust, met donors on Friday. Donors, said Linder, must show the prints."
+    )
+    mentions = _mentions(text)
+    assert ("Linder", "Kim Lindner", text.index("Linder,")) in mentions
