@@ -41,6 +41,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .nested import add_places_inside_names
+from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
 from .typing_lexicon import _OF_HEADS
@@ -307,9 +308,12 @@ class NameTable:
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
+        add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
+            if cluster.gender is None and cluster.type == "Person":
+                cluster.gender = lone_first_name_gender(cluster, self.surnames)
         mark_teams(self.clusters.values(), match_report=is_match_report(self.toks))
         if self.gazetteer is not None:
             for cluster in self.clusters.values():
@@ -393,6 +397,9 @@ class NameTable:
         for cluster in self.clusters.values():
             if cluster.named and cluster.type == "Person" and any(_misspelt(text, n) for n in cluster.names):
                 return cluster  # "Kristen Wilkins" after "Kristin Wilkins": one person, a typo
+        typo = [c for c in self.clusters.values() if c.named and c.type == "Person" and misspelt_surname(text, c)]
+        if len(typo) == 1 and key not in self.surnames:
+            return typo[0]  # "Mauer" beside "Kim Maurer", and no one named "Mauer": a typo of the surname
         return self._longer_name(text, kind, position)
 
     def _longer_name(self, text: str, kind: str, position: int) -> Cluster | None:
