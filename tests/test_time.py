@@ -124,6 +124,20 @@ def test_an_assertion_carries_its_article_day_and_the_normalised_time(nlp, tmp_p
     assert all(dataset.value(s, NKG.firstSeen) == Literal("2024-03-13", datatype=XSD.date) for s in supports)
 
 
+def test_one_fact_read_twice_in_an_article_with_and_without_a_time_builds(nlp, tmp_path):
+    """The article's two readings of one triple differ only in the time; their evidence must still sort."""
+    document = Document(
+        id="twice", published="2024-03-13", text="Acme bought Globex. Acme bought Globex on Monday, the company said."
+    )
+    with OxigraphStore(tmp_path / "store", writable=True) as store:
+        update_store(store, [document], config=CONFIG)
+        dataset = store.to_dataset()
+    times = {str(dataset.value(a, NKG.timeText)) for a in dataset.subjects(RDF.type, NKG.Assertion)}
+    assert "on Monday" in times and "None" in times  # both readings kept
+    supports = list(dataset.subjects(RDF.type, NKG.Support))
+    assert supports and all(dataset.value(s, NKG.support) == Literal(1) for s in supports)  # one article
+
+
 @pytest.fixture(scope="module")
 def stream():
     return generate_stream(60)

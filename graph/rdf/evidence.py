@@ -102,6 +102,12 @@ class Evidence:
     since: str | None  # the first day of the clause's time, when it gives one
 
 
+def _evidence_order(evidence: Evidence) -> tuple[tuple[str, str, str], str, str, str, str]:
+    """A total order of evidence: an article may read one triple twice, once with a time and once without
+    ("Acme bought Globex. Acme bought Globex on Monday."), and None does not compare with a day."""
+    return evidence.key, evidence.doc_id, evidence.source or "", evidence.published or "", evidence.since or ""
+
+
 def _holding_from_fact(
     key: tuple[str, str, str], predicate_label: str, doc_id: str, since: str | None, day: str | None
 ) -> Holding | None:
@@ -172,7 +178,7 @@ def evidence_of_lines(lines: Iterable[Line]) -> tuple[list[Evidence], list[Holdi
                 doc_id, day, _source = article_of(sentence)
                 if doc_id is not None and member and org and role:
                     _add_membership(holdings, node, member, org, role, doc_id, day)
-    return sorted(evidence), sorted(holdings)
+    return sorted(evidence, key=_evidence_order), sorted(holdings)
 
 
 def _add_fact(
@@ -268,7 +274,7 @@ def read_evidence(store: Any, *, exclude: Iterable[str] = ()) -> tuple[list[Evid
             str(row["doc"]),
             published.isoformat() if published else None,
         )
-    return sorted(evidence), sorted(holdings)
+    return sorted(evidence, key=_evidence_order), sorted(holdings)
 
 
 def read_evidence_of(
@@ -344,7 +350,7 @@ def read_evidence_of(
                 str(row["doc"]),
                 published.isoformat() if published else None,
             )
-    return sorted(evidence), sorted(holdings)
+    return sorted(evidence, key=_evidence_order), sorted(holdings)
 
 
 def _plain_rows(store: Any, query: str) -> list[dict[str, str]]:
