@@ -224,3 +224,23 @@ def test_parameters_on_the_command_line(built_sample):
     assert rows and all("Maulen Ashimbayev" in (r["subject"], r["object"]) for r in rows)
     help_text = " ".join(runner.invoke(app, ["query", "--help"]).output.split())
     assert "--param" in help_text and "entity-timeline" in help_text
+
+
+def test_a_role_and_a_timeline_read_in_many_articles_give_one_row_per_article(nlp, tmp_path):
+    """A membership node is shared by every article that reads it, so its triples sit in several named graphs;
+    over the union of a store's graphs each repeat multiplied the rows (3 articles gave 27 rows of one role)."""
+    from graph.corpus import update_store
+    from graph.rdf.stores import OxigraphStore
+    from graph.types import Document, PipelineConfig
+
+    documents = [
+        Document(id=f"a{i}", published=f"2024-0{i}-10", text="Ana Ruiz is the chief executive of Harlow Foods.")
+        for i in (1, 2, 3)
+    ]
+    with OxigraphStore(tmp_path / "store", writable=True) as store:
+        update_store(store, documents, config=PipelineConfig())
+        roles = run_query(store, "roles")
+        timeline = run_query(store, "timeline", params={"name": "Ana Ruiz"})
+    assert len(roles.rows) == 3 and len({tuple(map(str, row)) for row in roles.rows}) == 3
+    rows = [tuple(map(str, row)) for row in timeline.rows]
+    assert rows and len(rows) == len(set(rows))
