@@ -456,6 +456,17 @@ def mention_evidence(
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 desc = _lemma(child)
                 break
+    if desc is None and root.dep_ in ("nsubjpass", "dobj") and root.head.pos_ == "VERB":
+        # "X was named chief executive", "appointed X coach", "X was hired as coach": what X was made
+        for child in root.head.children:
+            if child.dep_ == "oprd" and child.pos_ == "NOUN":
+                desc = _lemma(child)
+                break
+            if child.dep_ == "prep" and child.lower_ == "as":
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects:
+                    desc = _lemma(objects[0])
+                    break
     if desc is None and root.dep_ == "attr" and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "nsubj" and child.pos_ == "NOUN":

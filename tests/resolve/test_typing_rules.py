@@ -70,6 +70,25 @@ def test_a_common_noun_right_before_a_name_classifies_it(hand_doc) -> None:
     assert classify([evidence]).type == "Organization"
 
 
+APPOINTED = """
+Ines PROPN NNP compound 1 Ines
+Varga PROPN NNP nsubjpass 3 Varga
+was AUX VBD auxpass 3 be
+named VERB VBN ROOT 3 name
+chief ADJ JJ amod 5 chief
+executive NOUN NN oprd 3 executive
+. PUNCT . punct 3 .
+"""
+
+
+def test_a_name_made_a_role_is_a_person_whatever_the_ner_says(hand_doc) -> None:
+    """'X was named chief executive' (an object predicate): the role is evidence against an ORG label."""
+    doc = hand_doc(APPOINTED, ents=[(0, 2, "ORG")])
+    evidence = mention_evidence(doc, 0, 2)
+    assert evidence.descriptor == "executive"
+    assert classify([evidence]).type == "Person"
+
+
 SCORE = """
 Norland PROPN NNP compound 3 Norland
 2 NUM CD nummod 0 2
