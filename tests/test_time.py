@@ -203,6 +203,25 @@ def test_impossible_and_future_dates_are_skipped_with_a_reason_and_change_nothin
         update_store(store, [documents[2]], config=CONFIG)
 
 
+def test_a_change_of_holder_is_reported_once_on_the_day_the_sentence_gives(nlp, tmp_path):
+    """A passive appointment ("was named chief executive of C on Tuesday") is read twice, as a fact and as a
+    membership: one change, dated by the sentence; a later repeat of the old appointment is no change."""
+    rows = [
+        ("a", "2015-01-16", "Ilse Marro was named chief executive of Korvath Freight on January 13, 2015."),
+        ("b", "2015-06-01", "Tobias Wrenn was named chief executive of Korvath Freight on Tuesday."),
+        ("c", "2016-01-11", "Ilse Marro was appointed chief executive of Korvath Freight on 13 January 2015."),
+    ]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "published": p, "text": t}) + "\n" for i, p, t in rows))
+    changes = tmp_path / "changes.jsonl"
+    result = runner.invoke(app, ["build", str(corpus), "--store", str(tmp_path / "s"), "--changes", str(changes)])
+    assert result.exit_code == 0, result.output
+    conflicts = {r["article"]: r["conflicts"] for r in map(json.loads, changes.read_text().splitlines())}
+    assert conflicts["a"] == [] and conflicts["c"] == []
+    (change,) = conflicts["b"]
+    assert (change["was"], change["now"], change["since"]) == ("Ilse_Marro", "Tobias_Wrenn", "2015-05-26")
+
+
 def test_build_changes_remove_and_timeline_on_the_command_line(stream, nlp, tmp_path):
     documents, _truth = stream
     corpus = tmp_path / "stream.jsonl"

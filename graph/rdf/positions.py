@@ -40,6 +40,14 @@ POSITION_RELATIONS = frozenset(
         "promote to",
         "be named",
         "be appointed",
+        # the passive as the clause extractor writes it ("X was named chief executive of C" -> be name)
+        "be name",
+        "be appoint",
+        "be elect",
+        "be name as",
+        "be appoint as",
+        "be elect as",
+        "be promote to",
     }
 )
 #: role words of a position one person holds at a time, besides ``lexicon.ROLE_HEAD_NOUNS``

@@ -192,7 +192,9 @@ class Ledger:
                 changes.confirms.append({**triple, "articles": len(before)})
             else:
                 changes.new.append(triple)
-        for holding in holdings:
+        # the article's own readings date each other first: its membership read from "X was named chief executive
+        # of C on Tuesday" takes the day its fact gives, not only the article's day
+        for holding in _dated(sorted(holdings)):
             pool = _dated([*sorted(h for h in self._holdings.get(holding.slot, ()) if h.doc_id != article), holding])
             holding, others = pool[-1], pool[:-1]
             earlier = [h for h in others if h.day <= holding.day]
@@ -221,7 +223,8 @@ class Ledger:
                     "by": neighbour.node.strip("<>"),
                     "reported_in": neighbour.doc_id,
                 }
-            if conflict not in changes.conflicts:
+            same = ("position", "was", "now", "since")
+            if not any(all(c[k] == conflict[k] for k in same) for c in changes.conflicts):  # one change, two records
                 changes.conflicts.append(conflict)
         return changes
 
