@@ -37,7 +37,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS
-from ..syntax import kids, subtree_indices
+from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
@@ -376,14 +376,22 @@ class ArticleEntities:
     def _concept(self, mention: Mention) -> str:
         """A noun phrase that names no entity becomes a concept, one per normalised text."""
         toks = self.toks
-        words = [toks[i] for i in mention.tokens]
-        while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
-            words = words[1:]
+        tree = doc_tree(self.doc)  # texts and spaces as strings, without a Token attribute read each
+        texts, spaces = tree.texts, tree.whitespace
+        words = list(mention.tokens)
+        first = 0
+        while first < len(words) and (
+            toks[words[first]].pos_ in ("DET", "PRON")
+            or toks[words[first]].tag_ == "PRP$"
+            or toks[words[first]].is_punct
+        ):
+            first += 1
+        words = words[first:]
         # words not next to each other in the text get a space ("the men, identified" -> "men identified")
         text = (
             "".join(
-                w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
-                for k, w in enumerate(words)
+                texts[i] + (spaces[i] if k + 1 < len(words) and words[k + 1] == i + 1 else " ")
+                for k, i in enumerate(words)
             ).strip()
             or mention.text
         )
