@@ -33,10 +33,11 @@ from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, ROLE_NOUNS
-from ..syntax import kids, subtree_indices
+from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
@@ -92,7 +93,7 @@ class ArticleEntities:
         self._nominals: dict[str, list[str]] = {}  # head lemma -> nominal chains, in text order
         self._name_words: dict[str, tuple[int, frozenset[str]]] = {}
         self._pronouns: dict[str, list[str]] = {}  # cluster key -> pronouns bound to it (typing evidence)
-        self._named: tuple[int, list[Cluster]] = (-1, [])  # (clusters seen, the named ones)
+        self._named: tuple[int, list[Cluster]] = (0, [])  # (clusters seen, the named ones)
         self._definite: dict[int, bool] = {}  # head token -> whether its phrase is definite
         #: (named cluster, head lemma, words) of every apposition that describes a name
         self._appositions: list[tuple[str, str, frozenset[str]]] = []
@@ -344,10 +345,13 @@ class ArticleEntities:
         return None
 
     def _named_clusters(self) -> list[Cluster]:
-        """The named clusters (looked up again only when clusters were added)."""
-        if self._named[0] != len(self.clusters):
-            self._named = (len(self.clusters), [c for c in self.clusters.values() if c.named])
-        return self._named[1]
+        """The named clusters, in the order they were made (clusters are only ever added, so only
+        the ones added since the last call are looked at)."""
+        seen, named = self._named
+        if seen != len(self.clusters):
+            named.extend(c for c in islice(self.clusters.values(), seen, None) if c.named)
+            self._named = (len(self.clusters), named)
+        return named
 
     def _heads(self, cluster: Cluster) -> frozenset[str]:
         """The head words of the names a named cluster was called by: the word before "of"
@@ -372,14 +376,22 @@ class ArticleEntities:
     def _concept(self, mention: Mention) -> str:
         """A noun phrase that names no entity becomes a concept, one per normalised text."""
         toks = self.toks
-        words = [toks[i] for i in mention.tokens]
-        while words and (words[0].pos_ in ("DET", "PRON") or words[0].tag_ == "PRP$" or words[0].is_punct):
-            words = words[1:]
+        tree = doc_tree(self.doc)  # texts and spaces as strings, without a Token attribute read each
+        texts, spaces = tree.texts, tree.whitespace
+        words = list(mention.tokens)
+        first = 0
+        while first < len(words) and (
+            toks[words[first]].pos_ in ("DET", "PRON")
+            or toks[words[first]].tag_ == "PRP$"
+            or toks[words[first]].is_punct
+        ):
+            first += 1
+        words = words[first:]
         # words not next to each other in the text get a space ("the men, identified" -> "men identified")
         text = (
             "".join(
-                w.text + (w.whitespace_ if k + 1 < len(words) and words[k + 1].i == w.i + 1 else " ")
-                for k, w in enumerate(words)
+                texts[i] + (spaces[i] if k + 1 < len(words) and words[k + 1] == i + 1 else " ")
+                for k, i in enumerate(words)
             ).strip()
             or mention.text
         )

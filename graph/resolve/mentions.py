@@ -65,7 +65,7 @@ def is_headline_case(sentence: Span, tokens: list[Token] | None = None) -> bool:
     about names. Three or more of the words of five letters or more outside named entities, nearly all capitalised.
     ``tokens``: the document's tokens, if at hand (faster than iterating the span)."""
     span = tokens[sentence.start : sentence.end] if tokens is not None else list(sentence)
-    words = [t.text for t in span if len(t.text) > 4 and t.text.isalpha() and not getattr(t, "ent_type_", "")]
+    words = [w for t in span if len(w := t.text) > 4 and w.isalpha() and not getattr(t, "ent_type_", "")]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
 
 

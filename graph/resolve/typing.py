@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..syntax import doc_tree
 from .typing_lexicon import (
     _DESCRIPTORS,
     _EVENT_SUFFIXES,
@@ -395,17 +396,19 @@ def mention_evidence(
     (``X, a company``; ``X is the capital``) and a common noun it modifies (``the X party``).
     """
     span = doc[start:end]
+    toks = doc_tree(doc).tokens  # the document's Token objects, made once (doc[i] makes a new one)
+    size = len(toks)
     # leading determiners and titles inside the span are evidence, not name
     title = None
     s = start
-    last_key = _key(doc[end - 1].text)
+    last_key = _key(toks[end - 1].text)
     organised = last_key in _ORG_SUFFIXES or last_key in _PLACE_SUFFIXES or any(t.lower_ == "of" for t in span)
-    while s < end - 1 and (doc[s].pos_ == "DET" or (_key(doc[s].text) in PERSONAL_TITLES and not organised)):
-        if doc[s].pos_ != "DET":
-            title = doc[s].text  # "President Obama" taken in by the NER: the title is evidence
+    while s < end - 1 and (toks[s].pos_ == "DET" or (_key(toks[s].text) in PERSONAL_TITLES and not organised)):
+        if toks[s].pos_ != "DET":
+            title = toks[s].text  # "President Obama" taken in by the NER: the title is evidence
         s += 1
     e = end
-    while e > s + 1 and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+    while e > s + 1 and (toks[e - 1].tag_ == "POS" or toks[e - 1].is_punct):
         e -= 1
     name = doc[s:e]
     root = name.root
@@ -413,9 +416,9 @@ def mention_evidence(
     ner = root.ent_type_ or (max(set(labels), key=labels.count) if labels else None)
     # a title before the name: "Mr. Whitlock", "President Obama", "coach Tom Hardcastle"
     if title is None and s > 0:
-        prev = doc[s - 1]
+        prev = toks[s - 1]
         own = _key(prev.text) in PERSONAL_TITLES or (prev.text[:1].islower() or prev.text.endswith("."))
-        same_entity = doc[s].ent_iob_ == "I" and prev.ent_type_ not in ("", "PERSON")  # "Harbor Bank"
+        same_entity = toks[s].ent_iob_ == "I" and prev.ent_type_ not in ("", "PERSON")  # "Harbor Bank"
         if own and not same_entity and _title_word(prev.text) is not None and prev.pos_ in ("PROPN", "NOUN"):
             title = prev.text
     # the preposition governing the name (possibly through compounds/conjuncts)
@@ -428,10 +431,10 @@ def mention_evidence(
     # quotes right around it
     quoted = (
         s > 0
-        and e < len(doc)
-        and doc[s - 1].text in _QUOTE_CHARS
-        and doc[e].text in _QUOTE_CHARS
-        and doc[s - 1].text not in ("'", "\u2019")
+        and e < size
+        and toks[s - 1].text in _QUOTE_CHARS
+        and toks[e].text in _QUOTE_CHARS
+        and toks[s - 1].text not in ("'", "\u2019")
     )
     # an apposition or predicate noun
     desc = descriptor
@@ -444,7 +447,7 @@ def mention_evidence(
         desc = _lemma(root.head)
     if desc is None and s > 0 and title is None:
         # a common noun that classifies the name right before it: "group Civic Passion", "carmaker Tesla"
-        prev = doc[s - 1]
+        prev = toks[s - 1]
         if prev.pos_ == "NOUN" and prev.text.islower() and s <= prev.head.i < e:
             desc = _lemma(prev)
     if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
@@ -473,7 +476,7 @@ def mention_evidence(
                 desc = _lemma(child)
                 break
     next_word = None
-    if e < len(doc) and root.dep_ == "compound" and root.head.i >= e and root.head.pos_ == "NOUN":
+    if e < size and root.dep_ == "compound" and root.head.i >= e and root.head.pos_ == "NOUN":
         next_word = _lemma(root.head)
     verb = None
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB":
@@ -481,7 +484,7 @@ def mention_evidence(
     elif head.dep_ == "pobj" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("with", "against", "to"):
         verb = _lemma(head.head.head)  # "drew with Chile", "lost to Norway" (not "travelled to Oslo")
         verb = verb if _key(verb) in _TEAM_VERBS else None
-    possessive = (e < len(doc) and doc[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
+    possessive = (e < size and toks[e].tag_ == "POS") or any(t.tag_ == "POS" for t in span[-1:])
     return MentionEvidence(
         text=name.text,
         ner=ner,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..lexicon import SURNAME_ENDINGS
 
@@ -417,12 +418,14 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s,]+", text.strip(" \"'()[]")) if w]
 
 
+@lru_cache(maxsize=100_000)
 def _key(word: str) -> str:
     word = unicodedata.normalize("NFKD", word)
     word = "".join(c for c in word if not unicodedata.combining(c))
     return word.lower().strip(".,;:'\"()")
 
 
+@lru_cache(maxsize=100_000)
 def _name_key(text: str) -> str:
     words = [_key(w) for w in _words(text)]
     if words and words[0] == "the":
