@@ -39,6 +39,15 @@ DEFAULT_OUTPUT = Path("out")
 MinConfidence = Annotated[
     float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence.")
 ]
+#: ``--store`` of the commands that read a graph (entities, timeline)
+ReadStore = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
+        show_default=False,
+    ),
+]
 
 
 def _stderr(message: str) -> None:
@@ -180,7 +189,7 @@ def _dataset(graph: Path | None, store: str | None):
 def _graph_and_query(graph: str | None, sparql: str | None, store: str | None) -> tuple[Path | None, str]:
     """GRAPH QUERY, or with --store just QUERY (which typer hands over as the first argument); a store
     folder as GRAPH is read as --store (the caller opens it when the returned path is None)."""
-    if store is None and graph is not None and sparql is not None and Path(graph).is_dir():
+    if store is None and sparql is not None and _folder_as_store(graph, None)[1] is not None:
         return None, sparql
     if store is not None:
         if graph is not None and sparql is not None:

@@ -14,6 +14,7 @@ from ..formats import EXPORT_FORMATS, NETWORK_FORMATS
 from .common import (
     EXIT_ERROR,
     MinConfidence,
+    ReadStore,
     ResultFormat,
     _dataset,
     _errors,
@@ -268,14 +269,7 @@ def entities(
             help="table (readable blocks), csv (one entity a row; aliases as 'alias (why)', joined by '; ') or json.",
         ),
     ] = ResultFormat.table,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
-            show_default=False,
-        ),
-    ] = None,
+    store: ReadStore = None,
 ) -> None:
     """List the entities of a graph: type, aliases (with why each was merged), mentions and articles."""
     from ..catalog import ENTITY_COLUMNS, entity_dicts, format_entities, list_entities
@@ -301,14 +295,7 @@ def timeline(
         Path | None,
         typer.Argument(help="An RDF file built by newsgraph; leave out with --store.", show_default=False),
     ] = None,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            help="Read this store (an Oxigraph folder or a SPARQL endpoint URL) instead of a file.",
-            show_default=False,
-        ),
-    ] = None,
+    store: ReadStore = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f", help="Output format.")] = ResultFormat.table,
     timeout: Annotated[float, typer.Option(min=0.001, help="Stop the query after this many seconds.")] = 60.0,
 ) -> None:
