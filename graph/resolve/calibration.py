@@ -111,6 +111,7 @@ def fact_features(view: FactView) -> dict[str, float]:
     c = min(0.999, max(0.001, view.confidence))
     found: dict[str, float] = {"extraction": math.log(c / (1.0 - c))}
     clause_object = view.object_value
+    role = view.predicate in _ROLE_PREDICATES or view.construction in ("role", "title")
     flags = {
         "subject_pronoun": _is_pronoun(view.subject_text),
         "object_pronoun": not clause_object and _is_pronoun(view.object_text),
@@ -128,8 +129,8 @@ def fact_features(view: FactView) -> dict[str, float]:
         "headline": view.headline,
         "have": view.predicate == "have" or view.construction == "possessive",
         "apposition": view.construction == "apposition" or view.extractor == "appositions.v1",
-        "role": view.predicate in _ROLE_PREDICATES,
-        "role_without_organisation": view.predicate in _ROLE_PREDICATES and not view.object_named,
+        "role": role,
+        "role_without_organisation": role and not view.object_named,
         "statement": clause_object,
         "long_object": not clause_object and view.object_words > 6,
         "long_predicate": len(view.predicate.split()) >= 3,
@@ -142,7 +143,7 @@ def fact_features(view: FactView) -> dict[str, float]:
         "speaker_unresolved": clause_object and _is_description(view.subject_text) and not view.subject_named,
         "speaker_concept": clause_object and not view.subject_named and not _is_description(view.subject_text),
         "long_subject": len(view.subject_text.split()) > 4,
-        "role_place": view.predicate in _ROLE_PREDICATES and view.object_type == "Place",
+        "role_place": role and view.object_type == "Place",
         "person_subject": view.subject_named and view.subject_type == "Person",
         "place_object": view.object_named and view.object_type == "Place",
     }

@@ -60,6 +60,12 @@ def test_a_role_fact_stays_below_the_sure_band_unless_its_clause_is_very_sure():
     assert rescore(role) < rescore(replace(role, predicate="join"))
 
 
+def test_a_role_is_known_by_its_construction_too():
+    titled = _view(predicate="chair", construction="role", object_type="Organization")
+    assert "role" in fact_features(titled)
+    assert "role" not in fact_features(replace(titled, construction="svo"))
+
+
 def test_scores_stay_inside_the_unit_interval():
     for confidence in (0.0, 0.001, 0.5, 0.999, 1.0):
         assert 0.0 < rescore(_view(confidence=confidence)) < 1.0
