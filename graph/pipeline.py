@@ -18,6 +18,7 @@ from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .extractors.minimal import minimal_extractions
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
+from .resolve.calibration import calibrated
 from .types import DEFAULT_CONFIG, Document, Extraction, Fact, KnowledgeGraph, PipelineConfig
 
 __all__ = [
@@ -163,7 +164,8 @@ def _analyses(documents: Iterable[Document], config: PipelineConfig) -> Iterator
         # the graph's facts are minimal: one binary fact per argument, vacuous ones dropped
         minimal = [fact for extraction in found for fact in minimal_extractions(extraction, doc)]
         article = resolve_article(doc, document, minimal, context, gazetteer=config.gazetteer)
-        yield ArticleExtractions(document, found, without_nameless_entities(article))
+        # confidence rescored from what resolution made of each fact (resolve/calibration.py)
+        yield ArticleExtractions(document, found, calibrated(without_nameless_entities(article)))
 
 
 def _has_name(text: str) -> bool:
