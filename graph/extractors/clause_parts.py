@@ -348,6 +348,9 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
             if child.tag_ == "MD" or child.lemma_.lower() in MODAL_LEMMAS:
                 modality = modality or child.lemma_.lower()
         elif child.dep_ == "neg":
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in ("only", "just", "merely", "simply"):
+                continue  # "was not only a new species but a new genus": "not only" adds, it does not negate
             tokens.append(child.i)
             negated = True
         elif child.dep_ == "prt":

@@ -39,6 +39,7 @@ __all__ = [
     "is_title_word",
     "looks_like_person",
     "name_spans",
+    "title_line",
 ]
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -127,20 +128,69 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         spans.append((start, end, label))
         covered.update(range(start, end))
     headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
+    headlines.update(title_line(toks))
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
     if headlines:
         # in a title-case headline the NER guesses from capitals ("Chung Holds Talks"): a name
         # there counts when the body uses a name with one of its words
-        body_words = {
-            w for start, end, _ in spans if start not in headlines for w in normalize_name(doc[start:end].text).split()
-        }
-        spans = [
-            (start, end, label)
-            for start, end, label in spans
-            if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
-        ]
+        body_names = {normalize_name(doc[start:end].text) for start, end, _ in spans if start not in headlines}
+        # a short form of a body name: its first or its last word ("Obama", "Council")
+        body_words = {w for name in body_names for w in (name.split()[:1] + name.split()[-1:])}
+        kept: list[tuple[int, int, str]] = []
+        for start, end, label in spans:
+            if start not in headlines or normalize_name(doc[start:end].text) in body_names:
+                kept.append((start, end, label))
+            else:  # "[Harbor Tech] Unveils New [Sky Drone]": only the parts the body names
+                kept.extend((a, b, label) for a, b in _body_named_parts(doc, start, end, body_names, body_words))
+        spans = kept
     return _join_adjacent(toks, spans)
+
+
+def title_line(toks: list[Token]) -> range:
+    """The tokens of an article's first line when it is a title-case headline ("Harbor Tech Unveils
+    New Drone" before a line break, no closing stop), whatever the NER made of its capitals."""
+    end = next((i for i, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    if end is None:
+        return range(0)
+    line = toks[: end + 1] if not toks[end].is_space else toks[:end]
+    words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
+    if (
+        line
+        and line[-1].text not in (".", "!", "?")
+        and len(words) >= 3
+        and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+    ):
+        return range(len(line))
+    return range(0)
+
+
+def _body_named_parts(
+    doc: Doc, start: int, end: int, body_names: set[str], body_words: set[str]
+) -> list[tuple[int, int]]:
+    """The longest runs of a headline name that the body names: a whole name of the body, or one
+    word of one ("Obama" of "Barack Obama"); the headline's verbs and adjectives between them go."""
+    parts: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        found = next(
+            (
+                j
+                for j in range(end, i, -1)
+                if not doc[j - 1].is_space
+                and (
+                    (key := normalize_name(doc[i:j].text)) in body_names
+                    or (j == i + 1 and key in body_words and key)  # "Obama" of "Barack Obama"
+                )
+            ),
+            None,
+        )
+        if found is None:
+            i += 1
+            continue
+        parts.append((i, found))
+        i = found
+    return parts
 
 
 #: titles that, written before a name, say it is a person's

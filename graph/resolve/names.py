@@ -39,7 +39,14 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
+from .name_spans import (
+    TITLE_ABBREVIATIONS,
+    is_bare_title,
+    is_role_phrase,
+    looks_like_person,
+    name_spans,
+    title_line,
+)
 from .nested import add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
@@ -277,6 +284,7 @@ class NameTable:
         self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
         self.person_words: set[str] = set()  # last words of the names the NER called persons
         self.surnames: set[str] = set()  # last words of full names the NER called persons, not places
+        self.title_line = title_line(self.toks)  # the tokens of a title-case first line (a headline)
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -455,7 +463,7 @@ class NameTable:
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
             sentence = self.context.sentences[self.context.sentence_of[head.i]]
-            if is_headline_case(sentence, toks):
+            if is_headline_case(sentence, toks) or head.i in self.title_line:
                 return None  # in a title-case headline a capital is no sign of a new name
             if end - start == 1 and head.i == sentence.start and not head.ent_type_:
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
