@@ -39,8 +39,12 @@ _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
 
 
+#: what "according to" names that is no source ("according to plan", "according to the rules")
+_NO_SOURCES = {"plan", "schedule", "law", "rule", "tradition", "custom", "script", "design", "expectation"}
+
 _SINGLE_OPEN = {"'", "\u2018"}
 _SINGLE_CLOSE = {"'", "\u2019"}
+_ALL_MARKS = _QUOTE_MARKS | _SINGLE_OPEN | _SINGLE_CLOSE
 
 
 def single_quoted(context: DocContext) -> set[int]:
@@ -94,6 +98,11 @@ def single_quoted(context: DocContext) -> set[int]:
             open_at = None
     run_on(len(tokens))
     return inside
+
+
+def _any_quoted(clause: Token) -> bool:
+    """Whether a clause has a quotation mark in it (a quotation before its verb is read as a quote)."""
+    return any(t.text in _ALL_MARKS for t in clause.subtree)
 
 
 def _paragraph_break(token: Token) -> bool:
@@ -209,6 +218,8 @@ class SpeechExtractor:
         if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "X said ..., adding that ...", "X smiled and said ...": the subject of the verb it goes with
             subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # two subjects are a misparse ("After the gimmick Antunes smiled"): the nearest
+            subjects.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
             subjects = [c for c in kids(verb.head.head) if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
@@ -274,6 +285,10 @@ class SpeechExtractor:
         ):
             quoted = []  # "wrote such classics as "A" and "B"": quoted titles inside the object, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
+            clause = set(self._indirect_content(verb, subject)) if complement else set()
+            if clause & set(quoted):
+                # 'said that Acme is "on track to ..."': the clause around the quoted words is what was said
+                quoted = sorted(i for i in clause | set(quoted) if context.tokens[i].text not in _ALL_MARKS)
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
         content = self._indirect_content(verb, subject)
         if content:
@@ -294,7 +309,8 @@ class SpeechExtractor:
     def _indirect_content(verb: Token, subject: Token) -> list[int]:
         """The clause a reporting verb reports: its ``ccomp``, or the clause hung on its addressee."""
         for child in kids(verb):
-            if child.dep_ == "ccomp" and child.i > verb.i:
+            if child.dep_ == "ccomp" and (child.i > verb.i or not _any_quoted(child)):
+                # after the verb, or before it unquoted ("Acme has cut 40 jobs, Ruiz told the BBC")
                 return [
                     i
                     for i in subtree_indices(child)
@@ -326,11 +342,12 @@ class SpeechExtractor:
         if not to:
             return None
         sources = [c for c in kids(to[0]) if c.dep_ == "pobj"]
-        clause = according.head
-        if not sources or clause.pos_ not in ("VERB", "AUX"):
-            return None
-        source = sources[0]
         clause = context.sentences[number].root  # what the sentence says is what the source says
+        if not sources or clause.pos_ not in ("VERB", "AUX") or according.head.pos_ in ("ADJ",):
+            return None  # (the phrase may hang on the last noun: "was minus 20 degrees, according to X")
+        source = sources[0]
+        if source.lemma_.lower() in _NO_SOURCES:
+            return None  # "went according to plan"
         phrase = set(range(according.left_edge.i, according.right_edge.i + 1))
         content = [i for i in subtree_indices(clause) if i not in phrase]
         # the commas that set the phrase off go with it ("X, according to Y, is ...")

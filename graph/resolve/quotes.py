@@ -13,7 +13,8 @@ The speaker of a quotation (:meth:`Quotations.speaker`), first that decides:
    (``Smith said, "..."``), or in the sentence before it in its paragraph (``Smith said the
    plan works. "..."``) or ending with a colon;
 2. the speaker of the quotation it continues (a quotation running on into the next paragraph),
-   or of the quotation before it in the same paragraph (``"...," Smith said. "..."``).
+   or of the quotation before it in the same paragraph (``"...," Smith said. "..."``), or in the
+   paragraph before when it opens its own paragraph (``"...," Smith said.`` / ``"..."``).
 
 First-person pronouns outside quotation marks (a pull quote, a caption) belong to the name that
 stands alone as a sentence in their paragraph (``... because she was suppressive. Jane Doe``), or
@@ -209,9 +210,22 @@ class Quotations:
         if number > 0:
             before_quote = self.quotations[number - 1]
             continues = not before_quote.closed and before_quote.paragraph == quotation.paragraph - 1
-            if continues or before_quote.paragraph == quotation.paragraph:
+            # a paragraph that is one more quotation, after a paragraph whose quotation has its speaker
+            goes_on = before_quote.paragraph == quotation.paragraph - 1 and self._opens_paragraph(quotation)
+            if continues or goes_on or before_quote.paragraph == quotation.paragraph:
                 return self.speaker(number - 1)
         return None
+
+    def _opens_paragraph(self, quotation: Quotation) -> bool:
+        """Whether a quotation opens its paragraph (only its opening mark before it)."""
+        if not quotation.opened:
+            return True
+        before = quotation.start - 2  # the token before the opening mark
+        return (
+            before < 0
+            or self.paragraph_of[before] != quotation.paragraph
+            or (self.toks[before].is_space and "\n" in self.toks[before].text)
+        )
 
     def _reporting_subject(self, candidates: list[Token]) -> str | None:
         """The speaker in a reporting clause: the subject of the first reporting verb among
