@@ -202,7 +202,11 @@ class SpeechExtractor:
                         if (
                             other.i > first.i
                             and other.i not in context.in_quote
-                            and (other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG"))
+                            and (
+                                other.pos_ == "PROPN"
+                                or other.ent_type_ in ("PERSON", "ORG")
+                                or (other.pos_ == "NOUN" and first.pos_ == "NOUN")  # "officials and state media"
+                            )
                         ):
                             span = subtree_indices(other, skip_deps=_SUBJECT_SKIP) or [other.i]
                             yield replace(found[0], subject=make_mention(doc, other, span, number)), found[1]

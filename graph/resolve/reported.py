@@ -338,7 +338,13 @@ class Attribution:
             key = next((k for k in people if self.entities.clusters[k].type == "Person"), None)
         if key is not None and self.entities.is_named(key):
             return key
-        return self._described_person(mention) or key
+        described = self._described_person(mention)
+        cluster = self.entities.clusters.get(key) if key is not None and described is None else None
+        if cluster is not None and cluster.tokens and cluster.tokens[0] != mention.head:
+            # "he feels ..." bound to "the coach": the person the description names
+            first = self.context.tokens[cluster.tokens[0]]
+            described = self._described_person(make_mention(self.entities.doc, first, [first.i], mention.sentence))
+        return described or key
 
     def _described_person(self, mention: Mention) -> str | None:
         toks = self.context.tokens

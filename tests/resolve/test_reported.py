@@ -112,3 +112,11 @@ def test_the_nearest_subject_is_the_speaker_when_the_parser_gives_two() -> None:
     text = 'After the joke Ivo Marsh smiled and said, "Yes, it is true. The club is paying my wages."'
     found = _facts(text, "pay")
     assert all(reported and attributed == "Ivo Marsh" for reported, attributed, _ in found)
+
+
+def test_conjoined_common_noun_speakers_each_make_a_statement() -> None:
+    text = "The flood destroyed 90 bridges in the valley, officials and state media said."
+    speakers = {subject.lower() for _, _, subject in _facts(text, "say")}
+    assert {"officials", "state media"} <= speakers
+    for reported, attributed, _ in _facts(text, "destroy"):
+        assert reported and attributed is not None
