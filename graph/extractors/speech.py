@@ -31,10 +31,38 @@ from .registry import register_extractor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SpeechExtractor", "single_quoted"]
+__all__ = ["QUOTING_VERBS", "SpeechExtractor", "quoting_lemma", "single_quoted"]
 
 _QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb", "'"}
 _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
+#: verbs of manner of speaking: a statement only with a quotation beside them ('"We are ready," Pappas deadpanned')
+QUOTING_VERBS = {
+    "boast",
+    "concede",
+    "counter",
+    "deadpan",
+    "exclaim",
+    "grumble",
+    "joke",
+    "laugh",
+    "muse",
+    "mutter",
+    "quip",
+    "recall",
+    "retort",
+    "shout",
+    "sigh",
+    "smile",
+    "tweet",
+    "urge",
+    "vow",
+    "whisper",
+    "begin",
+    "promise",
+    "caution",
+    "admit",
+    "reply",
+}
 #: verbs whose object and its description are what someone said about it ("called the move disappointing")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
 
@@ -98,6 +126,15 @@ def single_quoted(context: DocContext) -> set[int]:
             open_at = None
     run_on(len(tokens))
     return inside
+
+
+def quoting_lemma(token: Token) -> str | None:
+    """The manner-of-speaking verb a token is, also when the lemmatiser got it wrong ("deadpanned")."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    forms = {lemma, lower[:-2], lower[:-1]}
+    if len(lower) > 4 and lower.endswith("ed") and lower[-3] == lower[-4]:
+        forms.add(lower[:-3])  # a doubled consonant: "deadpanned", "quipped"
+    return next((f for f in sorted(forms) if f in QUOTING_VERBS), None)
 
 
 def _any_quoted(clause: Token) -> bool:
@@ -192,7 +229,9 @@ class SpeechExtractor:
             if token.i in context.in_quote:
                 continue
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS):
+            if token.pos_ in ("VERB", "AUX") and (
+                lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS or quoting_lemma(token) is not None
+            ):
                 found = self._reporting_verb(doc, context, number, sentence, token)
                 if found is not None:
                     yield found
@@ -236,6 +275,8 @@ class SpeechExtractor:
         speaker = make_mention(doc, subject, subtree_indices(subject, skip_deps=_SUBJECT_SKIP) or [subject.i], number)
         relation = [c.i for c in kids(verb) if c.dep_ in ("aux", "prt") and c.i < verb.i] + [verb.i]
         lemma = verb.lemma_.lower()
+        if lemma not in REPORTING_VERBS and lemma not in _DESCRIBING_VERBS:
+            lemma = quoting_lemma(verb) or lemma
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
@@ -294,6 +335,8 @@ class SpeechExtractor:
                 # 'said that Acme is "on track to ..."': the clause around the quoted words is what was said
                 quoted = sorted(i for i in clause | set(quoted) if context.tokens[i].text not in _ALL_MARKS)
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
+        if lemma in QUOTING_VERBS and lemma not in REPORTING_VERBS:
+            return None  # "Smith laughed": only a quotation beside it makes it a statement
         content = self._indirect_content(verb, subject)
         if content:
             return self._make(doc, context, number, speaker, relation, lemma, content, "indirect"), False

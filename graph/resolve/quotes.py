@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..extractors.speech import quoting_lemma
 from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, REPORTING_VERBS
 from ..syntax import doc_tree
 
@@ -231,7 +232,7 @@ class Quotations:
         """The speaker in a reporting clause: the subject of the first reporting verb among
         ``candidates``; ``_UNKNOWN`` when that subject is no entity we know."""
         for verb in candidates:
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
+            if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in REPORTING_VERBS or quoting_lemma(verb)):
                 for subject in (verb, verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else (verb,):
                     # "Levein hailed the goal, saying: '...'": the subject of the verb it goes with
                     for child in subject.children:
