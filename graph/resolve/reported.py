@@ -150,6 +150,25 @@ _SPEAKER_ROLES = _HEAD_ROLES | {
     "commissioner",
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: passive verbs whose infinitive is someone's claim ("is believed to have fled"), not an order ("was told to")
+_HEARSAY_VERBS = {
+    "allege",
+    "assume",
+    "believe",
+    "estimate",
+    "expect",
+    "fear",
+    "forecast",
+    "presume",
+    "project",
+    "report",
+    "rumour",
+    "rumor",
+    "say",
+    "suspect",
+    "think",
+    "understand",
+}
 #: subordinators of a time clause the parser may hang inside a claim's clause
 _TIME_MARKS = {"after", "before", "when", "while", "since", "until", "as"}
 
@@ -166,7 +185,10 @@ class Region:
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb (the one nearest before it when the parser gave two), or of the verb a
     participle or conjunct goes with ("X agreed, expecting ...", "X smiled and said ...")."""
-    for holder in (verb, verb.head) if verb.dep_ in ("advcl", "conj", "xcomp") else (verb,):
+    around = verb.head
+    if verb.dep_ == "pcomp" and around.dep_ == "prep" and around.head.pos_ in ("VERB", "AUX"):
+        around = around.head  # "After finding that ..., the judge fined her": the subject of "fined"
+    for holder in (verb, around) if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") else (verb,):
         subjects = [c for c in kids(holder) if c.dep_ == "nsubj"]
         if subjects:
             before = [s for s in subjects if s.i < holder.i]
@@ -174,7 +196,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.tag_ in ("WP", "WDT") and holder.dep_ == "relcl":
                 return holder.head  # "Smith, who said ..."
             return subject if subject.tag_ not in ("WDT",) else None
-        if holder is verb.head:
+        if holder is around:
             break
     return None
 
@@ -306,6 +328,8 @@ class Attribution:
             ]
         quotes = self.entities.anaphora.quotes
         position = extraction.relation.tokens[0]
+        if not found and self._hearsay(extraction):
+            return True, None
         for _, where in sorted(found, key=lambda pair: pair[0]):
             if isinstance(where, Region):
                 if where.speaker is None:
@@ -327,6 +351,20 @@ class Attribution:
             # read inside a quotation no statement covers: its speaker, as coreference found them
             return True, quotes.speaker_at(position) if words <= self.in_quote else None
         return False, None
+
+    def _hearsay(self, extraction: Extraction) -> bool:
+        """A predicate under a passive verb of saying or believing ("is believed to have fled", "is expected
+        to open", "is alleged to have taken"): someone's claim, nobody named."""
+        for i in extraction.relation.tokens:
+            token = self.context.tokens[i]
+            if (
+                token.lemma_.lower() in _HEARSAY_VERBS
+                and any(c.dep_ == "auxpass" for c in kids(token))
+                and any(c.dep_ == "xcomp" for c in kids(token))
+                and not any(c.dep_ == "agent" for c in kids(token))
+            ):
+                return True
+        return False
 
     def speaker_key(self, mention: Mention, extraction: Extraction | None) -> str | None:
         """The entity a speaker mention resolves to; a description ("the union leader") resolves to

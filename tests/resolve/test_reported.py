@@ -120,3 +120,27 @@ def test_conjoined_common_noun_speakers_each_make_a_statement() -> None:
     assert {"officials", "state media"} <= speakers
     for reported, attributed, _ in _facts(text, "destroy"):
         assert reported and attributed is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The gunman is believed to have fled to Portugal.", "be believe"),
+        ("The new terminal is expected to open in April.", "be expect"),
+        ("Dana Holt is alleged to have taken bribes.", "be allege"),
+    ],
+)
+def test_a_predicate_under_a_passive_verb_of_belief_is_nobodys_fact(text: str, predicate: str) -> None:
+    for reported, attributed, _ in _facts(text, predicate):
+        assert reported and attributed is None
+
+
+def test_an_order_in_the_passive_stays_a_fact() -> None:
+    for reported, _, _ in _facts("The airline was told to pay a fine of 2 million euros.", "be tell"):
+        assert not reported
+
+
+def test_a_finding_before_the_main_clause_is_the_main_subjects() -> None:
+    text = "After finding that Dana Holt had forged the permits, the tribunal fined her."
+    for reported, attributed, _ in _facts(text, "forge"):
+        assert reported and attributed == "tribunal"
