@@ -14,7 +14,9 @@ The speaker of a quotation (:meth:`Quotations.speaker`), first that decides:
    plan works. "..."``) or ending with a colon;
 2. the speaker of the quotation it continues (a quotation running on into the next paragraph),
    or of the quotation before it in the same paragraph (``"...," Smith said. "..."``), or in the
-   paragraph before when it opens its own paragraph (``"...," Smith said.`` / ``"..."``).
+   paragraph before when it opens its own paragraph (``"...," Smith said.`` / ``"..."``);
+3. for a quotation opening its paragraph after a paragraph with none, the person that paragraph's
+   last sentence is about (``Smith was defiant.`` / ``"We did nothing wrong."``).
 
 First-person pronouns outside quotation marks (a pull quote, a caption) belong to the name that
 stands alone as a sentence in their paragraph (``... because she was suppressive. Jane Doe``), or
@@ -215,6 +217,31 @@ class Quotations:
             goes_on = before_quote.paragraph == quotation.paragraph - 1 and self._opens_paragraph(quotation)
             if continues or goes_on or before_quote.paragraph == quotation.paragraph:
                 return self.speaker(number - 1)
+        if quotation.opened and self._opens_paragraph(quotation):
+            return self._introduced_by(quotation)
+        return None
+
+    def _introduced_by(self, quotation: Quotation) -> str | None:
+        """The person the paragraph before introduces, when a quotation paragraph with no speaker of its own
+        follows one with no quotation ("Ruiz was defiant." / '"We did nothing wrong."'): the subject of
+        the paragraph's last sentence, a name or "he"/"she"."""
+        context = self.context
+        opening = quotation.start - 1
+        sentence = context.sentence_of[max(opening, 0)]
+        if sentence == 0:
+            return None
+        previous = [t for t in context.sentences[sentence - 1] if not t.is_space]
+        if not previous or self.paragraph_of[previous[-1].i] != quotation.paragraph - 1:
+            return None
+        if any(t.i in self.of_token for t in previous):
+            return None  # a quotation there: the rules above decide
+        root = context.sentences[sentence - 1].root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.pos_ == "PROPN" or child.lower_ in ("he", "she")):
+                key = self.subject_key(child)
+                if key:
+                    self._subject = child
+                return key
         return None
 
     def _opens_paragraph(self, quotation: Quotation) -> bool:

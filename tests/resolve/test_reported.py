@@ -144,3 +144,18 @@ def test_a_finding_before_the_main_clause_is_the_main_subjects() -> None:
     text = "After finding that Dana Holt had forged the permits, the tribunal fined her."
     for reported, attributed, _ in _facts(text, "forge"):
         assert reported and attributed == "tribunal"
+
+
+def test_a_quotation_paragraph_after_a_paragraph_about_someone_is_theirs() -> None:
+    text = (
+        "Dana Holt, the harbour master, spoke after the storm.\n\n"
+        '"The crews repaired the pier in two days.\n\n'
+        '"The ferries will sail again on Friday."'
+    )
+    for reported, attributed, _ in _facts(text, "repair"):
+        assert reported and attributed == "Dana Holt"
+
+
+def test_an_according_to_after_a_quotation_names_its_speaker() -> None:
+    for reported, attributed, _ in _facts('"The board ignored the warnings," according to Dana Holt.', "ignore"):
+        assert reported and attributed == "Dana Holt"
