@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import REPORTING_VERBS
-from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
+from ..syntax import DocContext, kids, make_mention, make_phrase, quoting_lemma, subtree_indices
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
@@ -31,38 +31,10 @@ from .registry import register_extractor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["QUOTING_VERBS", "SpeechExtractor", "quoting_lemma", "single_quoted"]
+__all__ = ["SpeechExtractor", "single_quoted"]
 
 _QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb", "'"}
 _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
-#: verbs of manner of speaking: a statement only with a quotation beside them ('"We are ready," Pappas deadpanned')
-QUOTING_VERBS = {
-    "boast",
-    "concede",
-    "counter",
-    "deadpan",
-    "exclaim",
-    "grumble",
-    "joke",
-    "laugh",
-    "muse",
-    "mutter",
-    "quip",
-    "recall",
-    "retort",
-    "shout",
-    "sigh",
-    "smile",
-    "tweet",
-    "urge",
-    "vow",
-    "whisper",
-    "begin",
-    "promise",
-    "caution",
-    "admit",
-    "reply",
-}
 #: verbs whose object and its description are what someone said about it ("called the move disappointing")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
 
@@ -126,15 +98,6 @@ def single_quoted(context: DocContext) -> set[int]:
             open_at = None
     run_on(len(tokens))
     return inside
-
-
-def quoting_lemma(token: Token) -> str | None:
-    """The manner-of-speaking verb a token is, also when the lemmatiser got it wrong ("deadpanned")."""
-    lower, lemma = token.lower_, token.lemma_.lower()
-    forms = {lemma, lower[:-2], lower[:-1]}
-    if len(lower) > 4 and lower.endswith("ed") and lower[-3] == lower[-4]:
-        forms.add(lower[:-3])  # a doubled consonant: "deadpanned", "quipped"
-    return next((f for f in sorted(forms) if f in QUOTING_VERBS), None)
 
 
 def _any_quoted(clause: Token) -> bool:
@@ -335,7 +298,7 @@ class SpeechExtractor:
                 # 'said that Acme is "on track to ..."': the clause around the quoted words is what was said
                 quoted = sorted(i for i in clause | set(quoted) if context.tokens[i].text not in _ALL_MARKS)
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
-        if lemma in QUOTING_VERBS and lemma not in REPORTING_VERBS:
+        if quoting_lemma(verb) is not None and lemma not in REPORTING_VERBS:
             return None  # "Smith laughed": only a quotation beside it makes it a statement
         content = self._indirect_content(verb, subject)
         if content:

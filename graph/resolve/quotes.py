@@ -29,9 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..extractors.speech import quoting_lemma
 from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, REPORTING_VERBS
-from ..syntax import doc_tree
+from ..syntax import doc_tree, quoting_lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
