@@ -151,8 +151,8 @@ def resolve_article(
         ):
             continue  # roles.v1 reads every title the older title rule reads, with its organisation
         subject = entities.resolve(extraction.subject, extraction)
-        if extraction.construction == "reported" and subject.key is not None and not entities.is_named(subject.key):
-            subject = Resolution(attribution.speaker_key(extraction.subject, extraction), subject.how)  # "the leader"
+        if extraction.construction == "reported" and subject.key is not None:  # "the leader", "the striker" said
+            subject = Resolution(attribution.speaker_key(extraction.subject, extraction), subject.how)
         if subject.key is None:
             continue  # an unresolved pronoun never becomes a node
         if extraction.construction == "role" and not entities.is_named(subject.key):

@@ -24,7 +24,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import REPORTING_VERBS
+from ..lexicon import DEMONYMS, PERSON_NOUNS, REPORTING_VERBS
 from ..syntax import DocContext, kids, make_mention, subtree_indices
 from ..types import Extraction, Mention
 from .predicates import role_property
@@ -150,6 +150,42 @@ _SPEAKER_ROLES = _HEAD_ROLES | {
     "commissioner",
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: kinds of person a report introduces as someone new ("the official said"), never one named before
+_NEW_PEOPLE = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "witness",
+    "resident",
+    "analyst",
+    "expert",
+    "officer",
+    "neighbour",
+    "neighbor",
+    "lawyer",
+    "attorney",
+    "victim",
+    "suspect",
+}
+#: offices one person holds, named by the office itself ("the Prime Minister said"), never by who came before
+_OFFICES = {
+    "minister",
+    "president",
+    "premier",
+    "governor",
+    "mayor",
+    "chancellor",
+    "secretary",
+    "senator",
+    "commissioner",
+    "king",
+    "queen",
+    "pope",
+}
+#: adjectives that leave a role description as it is ("the new chief executive")
+_PLAIN_ADJECTIVES = {"new", "current", "incoming", "outgoing", "veteran", "longtime", "long-time"}
 #: passive verbs whose infinitive is someone's claim ("is believed to have fled"), not an order ("was told to")
 _HEARSAY_VERBS = {
     "allege",
@@ -370,13 +406,16 @@ class Attribution:
         """The entity a speaker mention resolves to; a description ("the union leader") resolves to
         the one person of the article whose role fits it, when coreference left it a description."""
         key = self.entities.resolve(mention, extraction).key
+        head = self.context.tokens[mention.head]
+        if key is not None and head.lemma_.lower() in PERSON_NOUNS and self.entities.clusters[key].type != "Person":
+            key = self._described_person(mention) or self._person_nearby(mention) or key  # "the striker" is no team
         if key is None:  # a misparsed subject ("Iain" heading "Duncan Smith"): a name among its words
             names = self.entities.names.name_of_token
             people = (names[i] for i in mention.tokens if i in names)
             key = next((k for k in people if self.entities.clusters[k].type == "Person"), None)
         if key is not None and self.entities.is_named(key):
             return key
-        described = self._described_person(mention)
+        described = self._described_person(mention) or self._person_nearby(mention)
         cluster = self.entities.clusters.get(key) if key is not None and described is None else None
         if cluster is not None and cluster.tokens and cluster.tokens[0] != mention.head:
             # "he feels ..." bound to "the coach": the person the description names
@@ -397,13 +436,38 @@ class Attribution:
         modifiers = {
             toks[i].lemma_.lower()
             for i in mention.tokens
-            if i != head.i and toks[i].pos_ in ("NOUN", "PROPN", "ADJ") and toks[i].dep_ != "poss"
+            if i != head.i
+            and toks[i].pos_ in ("NOUN", "PROPN", "ADJ")
+            and toks[i].dep_ != "poss"
+            and toks[i].lower_ not in _PLAIN_ADJECTIVES
         }
         fits = set()
         for person, words in self.roles():
             if (lemma in words or (lemma in _HEAD_ROLES and "org:headOf" in words)) and modifiers <= words:
                 fits.add(person)
         return fits.pop() if len(fits) == 1 else None
+
+    def _person_nearby(self, mention: Mention) -> str | None:
+        """A speaker described as a kind of person ("the striker", "the 28-year-old", "the Dane") is the one
+        person the article names in the two sentences before, when exactly one is named there."""
+        toks = self.context.tokens
+        head = toks[mention.head]
+        lemma = head.lemma_.lower()
+        words = {toks[i].lower_ for i in mention.tokens}
+        aged = any(w.endswith("year-old") or w == "old" for w in words) and any("year" in w for w in words)
+        if not (lemma in PERSON_NOUNS or lemma in DEMONYMS or aged) or lemma in _NEW_PEOPLE | _OFFICES:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(head)) and toks[mention.start].lower_ != "the":
+            return None
+        sentence = self.context.sentence_of[head.i]
+        start = self.context.sentences[max(sentence - 2, 0)].start
+        clusters = self.entities.clusters
+        named = {
+            key
+            for i, key in self.entities.names.name_of_token.items()
+            if start <= i < mention.start and key in clusters and clusters[key].type == "Person"
+        }
+        return named.pop() if len(named) == 1 else None
 
     def roles(self) -> list[tuple[str, set[str]]]:
         """(person key, lower-case words of a role they hold and its organisation) of the article."""

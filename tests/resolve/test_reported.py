@@ -159,3 +159,26 @@ def test_a_quotation_paragraph_after_a_paragraph_about_someone_is_theirs() -> No
 def test_an_according_to_after_a_quotation_names_its_speaker() -> None:
     for reported, attributed, _ in _facts('"The board ignored the warnings," according to Dana Holt.', "ignore"):
         assert reported and attributed == "Dana Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            'Tom Hill scored twice for Kestrel United on Sunday.\n\n"The whole squad defended well," the striker said.',
+            "Tom Hill",
+        ),
+        (
+            "Corvane named Ivo Marsh as its chief executive on Monday.\n\nThe new chief executive said Corvane would "
+            "close 12 depots.",
+            "Ivo Marsh",
+        ),
+    ],
+)
+def test_a_speaker_described_as_a_kind_of_person_is_the_one_person_named_just_before(text: str, person: str) -> None:
+    assert {subject for _, _, subject in _facts(text, "say")} == {person}
+
+
+def test_an_official_is_someone_new_not_the_person_named_before() -> None:
+    text = "Police arrested Ivo Marsh on Friday.\n\nThe official said the arrest followed a long inquiry."
+    assert "Ivo Marsh" not in {subject for _, _, subject in _facts(text, "say")}
