@@ -457,7 +457,8 @@ class Attribution:
         aged = any(w.endswith("year-old") or w == "old" for w in words) and any("year" in w for w in words)
         if not (lemma in PERSON_NOUNS or lemma in DEMONYMS or aged) or lemma in _NEW_PEOPLE | _OFFICES:
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(head)) and toks[mention.start].lower_ != "the":
+        first = min(mention.tokens, default=head.i)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(head)) and toks[first].lower_ != "the":
             return None
         sentence = self.context.sentence_of[head.i]
         start = self.context.sentences[max(sentence - 2, 0)].start
@@ -465,7 +466,7 @@ class Attribution:
         named = {
             key
             for i, key in self.entities.names.name_of_token.items()
-            if start <= i < mention.start and key in clusters and clusters[key].type == "Person"
+            if start <= i < first and key in clusters and clusters[key].type == "Person"
         }
         return named.pop() if len(named) == 1 else None
 
