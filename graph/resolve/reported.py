@@ -74,7 +74,8 @@ ATTITUDE_VERBS = {
 _PASSIVE_BELIEVERS = {"convince", "persuade"}
 #: verbs whose clause is a question, nobody's claim ("was asked whether the talks had failed")
 _QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "query", "investigate", "examine", "decide"}
-#: nouns whose "that" clause is a claim, belief or forecast ("claims that X misled parliament")
+#: nouns whose "that" clause is a claim, belief, forecast or mere possibility ("claims that X misled parliament",
+#: "raised the possibility that the bank will raise rates")
 CLAIM_NOUNS = {
     "allegation",
     "accusation",
@@ -91,6 +92,16 @@ CLAIM_NOUNS = {
     "hope",
     "insistence",
     "optimism",
+    "possibility",
+    "prospect",
+    "likelihood",
+    "chance",
+    "risk",
+    "danger",
+    "idea",
+    "notion",
+    "theory",
+    "doubt",
     "prediction",
     "promise",
     "rumour",
@@ -312,8 +323,12 @@ def reported_regions(context: DocContext, in_quote: AbstractSet[int] = frozenset
                         owner = None  # "the slowdown raises concerns that ...": no one voices them
                     content = _clause_tokens(clause)
                     for late in kids(clause):
-                        if late.dep_ == "advcl" and any(c.lower_ in _TIME_MARKS for c in kids(late)):
-                            content -= set(subtree_indices(late))  # "claims that X ... after Y admitted"
+                        if (late.dep_ == "advcl" and any(c.lower_ in _TIME_MARKS for c in kids(late))) or (
+                            late.dep_ == "prep"
+                            and late.lower_ in _TIME_MARKS
+                            and any(c.dep_ == "pcomp" for c in kids(late))
+                        ):
+                            content -= set(subtree_indices(late))  # "claims that X ... after Y admitted / after making"
                     regions.append(Region(frozenset(content), owner.i if owner is not None else None, sentence))
             continue
         if token.pos_ == "ADJ" and lemma in BELIEF_ADJECTIVES and clauses:

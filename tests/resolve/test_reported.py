@@ -182,3 +182,14 @@ def test_a_speaker_described_as_a_kind_of_person_is_the_one_person_named_just_be
 def test_an_official_is_someone_new_not_the_person_named_before() -> None:
     text = "Police arrested Ivo Marsh on Friday.\n\nThe official said the arrest followed a long inquiry."
     assert "Ivo Marsh" not in {subject for _, _, subject in _facts(text, "say")}
+
+
+def test_a_possibility_is_nobodys_fact_but_a_time_clause_after_it_stays_the_newspapers() -> None:
+    text = (
+        "The governor's speech raised the possibility that the bank will cut its main rate in May, "
+        "after making a large cut in March."
+    )
+    for reported, _, _ in _facts(text, "cut"):
+        assert reported
+    for reported, _, _ in _facts(text, "make"):
+        assert not reported
