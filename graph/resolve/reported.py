@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .coref import ArticleEntities
 
-__all__ = ["ATTITUDE_VERBS", "Attribution", "Region", "reported_regions"]
+__all__ = ["ATTITUDE_VERBS", "JUDGING_VERBS", "Attribution", "Region", "reported_regions"]
 
 #: verbs of believing, expecting, fearing and alleging: their clausal object is the subject's view, not a fact
 ATTITUDE_VERBS = {
@@ -69,6 +69,23 @@ ATTITUDE_VERBS = {
     "hint",
     "signal",
     "accuse",
+}
+#: verbs whose "as" phrase is the subject's view of their object ("described the claim as a lie that ...")
+JUDGING_VERBS = {
+    "brand",
+    "characterise",
+    "characterize",
+    "condemn",
+    "denounce",
+    "depict",
+    "describe",
+    "dismiss",
+    "hail",
+    "label",
+    "portray",
+    "praise",
+    "regard",
+    "view",
 }
 #: verbs whose passive subject holds the view ("X is convinced the team will win")
 _PASSIVE_BELIEVERS = {"convince", "persuade"}
@@ -310,6 +327,21 @@ def reported_regions(context: DocContext, in_quote: AbstractSet[int] = frozenset
                 content = {i for i in subtree_indices(token.head) if i not in own}
             if content:
                 regions.append(Region(frozenset(content), speaker.i if speaker is not None else None, sentence))
+            continue
+        if token.pos_ == "VERB" and lemma in JUDGING_VERBS:
+            # "described the claim as an outright lie intended to mislead": the description is the subject's view
+            for prep in kids(token):
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for description in kids(prep):
+                        if description.dep_ == "pobj":
+                            speaker = _subject(token)
+                            regions.append(
+                                Region(
+                                    frozenset(subtree_indices(description)),
+                                    speaker.i if speaker is not None else None,
+                                    sentence,
+                                )
+                            )
             continue
         if token.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
             for clause in kids(token):

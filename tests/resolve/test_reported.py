@@ -193,3 +193,9 @@ def test_a_possibility_is_nobodys_fact_but_a_time_clause_after_it_stays_the_news
         assert reported
     for reported, _, _ in _facts(text, "make"):
         assert not reported
+
+
+def test_a_description_introduced_by_as_is_the_describers_view() -> None:
+    text = "Dana Holt described the report as a smear that damaged the harbour board."
+    for reported, attributed, _ in _facts(text, "damage"):
+        assert reported and attributed == "Dana Holt"
