@@ -28,213 +28,30 @@ from ..lexicon import DEMONYMS, PERSON_NOUNS, REPORTING_VERBS
 from ..syntax import DocContext, kids, make_mention, subtree_indices
 from ..types import Extraction, Mention
 from .predicates import role_property
+from .reported_words import (
+    ATTITUDE_VERBS,
+    BELIEF_ADJECTIVES,
+    CLAIM_NOUNS,
+    HEAD_ROLES,
+    HEARSAY_VERBS,
+    JUDGING_VERBS,
+    NEW_PEOPLE,
+    OFFICES,
+    PASSIVE_BELIEVERS,
+    PLAIN_ADJECTIVES,
+    QUESTION_VERBS,
+    SPEAKER_ROLES,
+    SUBJECTS,
+    TIME_MARKS,
+    VOICING_VERBS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from .coref import ArticleEntities
 
-__all__ = ["ATTITUDE_VERBS", "JUDGING_VERBS", "Attribution", "Region", "reported_regions"]
-
-#: verbs of believing, expecting, fearing and alleging: their clausal object is the subject's view, not a fact
-ATTITUDE_VERBS = {
-    "allege",
-    "anticipate",
-    "assume",
-    "complain",
-    "concede",
-    "contend",
-    "estimate",
-    "expect",
-    "fear",
-    "feel",
-    "forecast",
-    "guess",
-    "hope",
-    "imagine",
-    "project",
-    "reckon",
-    "speculate",
-    "suspect",
-    "suppose",
-    "testify",
-    "worry",
-    "find",  # "the court found that ...": a finding, the court's
-    "rule",  # "the judge ruled that ..."
-    "vow",
-    "promise",
-    "pledge",
-    "assure",
-    "caution",
-    "hint",
-    "signal",
-    "accuse",
-}
-#: verbs whose "as" phrase is the subject's view of their object ("described the claim as a lie that ...")
-JUDGING_VERBS = {
-    "brand",
-    "characterise",
-    "characterize",
-    "condemn",
-    "denounce",
-    "depict",
-    "describe",
-    "dismiss",
-    "hail",
-    "label",
-    "portray",
-    "praise",
-    "regard",
-    "view",
-}
-#: verbs whose passive subject holds the view ("X is convinced the team will win")
-_PASSIVE_BELIEVERS = {"convince", "persuade"}
-#: verbs whose clause is a question, nobody's claim ("was asked whether the talks had failed")
-_QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "query", "investigate", "examine", "decide"}
-#: nouns whose "that" clause is a claim, belief, forecast or mere possibility ("claims that X misled parliament",
-#: "raised the possibility that the bank will raise rates")
-CLAIM_NOUNS = {
-    "allegation",
-    "accusation",
-    "assertion",
-    "assurance",
-    "belief",
-    "claim",
-    "concern",
-    "conviction",
-    "estimate",
-    "expectation",
-    "fear",
-    "forecast",
-    "hope",
-    "insistence",
-    "optimism",
-    "possibility",
-    "prospect",
-    "likelihood",
-    "chance",
-    "risk",
-    "danger",
-    "idea",
-    "notion",
-    "theory",
-    "doubt",
-    "prediction",
-    "promise",
-    "rumour",
-    "rumor",
-    "speculation",
-    "suggestion",
-    "suspicion",
-    "view",
-    "warning",
-    "worry",
-}
-#: verbs whose subject voices the claim its object noun names ("they expressed hope that ...")
-_VOICING_VERBS = {"express", "voice", "make", "raise", "issue", "share", "repeat", "reiterate", "air", "offer", "give"}
-#: adjectives of belief whose clause is the view of the copula's subject ("X is confident that ...")
-BELIEF_ADJECTIVES = {
-    "adamant",
-    "afraid",
-    "certain",
-    "concerned",
-    "confident",
-    "convinced",
-    "doubtful",
-    "hopeful",
-    "optimistic",
-    "pessimistic",
-    "positive",
-    "sure",
-    "worried",
-}
-#: description heads that name a speaker by a role ("the leader said", "the head of the bank said")
-_HEAD_ROLES = {"leader", "head", "chief", "boss", "president", "chairman", "chairwoman", "chair", "director"}
-_SPEAKER_ROLES = _HEAD_ROLES | {
-    "coach",
-    "manager",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "executive",
-    "officer",
-    "captain",
-    "governor",
-    "mayor",
-    "secretary",
-    "premier",
-    "judge",
-    "prosecutor",
-    "lawyer",
-    "attorney",
-    "analyst",
-    "economist",
-    "founder",
-    "owner",
-    "ceo",
-    "chancellor",
-    "senator",
-    "commissioner",
-}
-_SUBJECTS = ("nsubj", "nsubjpass")
-#: kinds of person a report introduces as someone new ("the official said"), never one named before
-_NEW_PEOPLE = {
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "source",
-    "witness",
-    "resident",
-    "analyst",
-    "expert",
-    "officer",
-    "neighbour",
-    "neighbor",
-    "lawyer",
-    "attorney",
-    "victim",
-    "suspect",
-}
-#: offices one person holds, named by the office itself ("the Prime Minister said"), never by who came before
-_OFFICES = {
-    "minister",
-    "president",
-    "premier",
-    "governor",
-    "mayor",
-    "chancellor",
-    "secretary",
-    "senator",
-    "commissioner",
-    "king",
-    "queen",
-    "pope",
-}
-#: adjectives that leave a role description as it is ("the new chief executive")
-_PLAIN_ADJECTIVES = {"new", "current", "incoming", "outgoing", "veteran", "longtime", "long-time"}
-#: passive verbs whose infinitive is someone's claim ("is believed to have fled"), not an order ("was told to")
-_HEARSAY_VERBS = {
-    "allege",
-    "assume",
-    "believe",
-    "estimate",
-    "expect",
-    "fear",
-    "forecast",
-    "presume",
-    "project",
-    "report",
-    "rumour",
-    "rumor",
-    "say",
-    "suspect",
-    "think",
-    "understand",
-}
-#: subordinators of a time clause the parser may hang inside a claim's clause
-_TIME_MARKS = {"after", "before", "when", "while", "since", "until", "as"}
+__all__ = ["Attribution", "Region", "reported_regions"]
 
 
 @dataclass(frozen=True)
@@ -280,18 +97,18 @@ def reported_regions(context: DocContext, in_quote: AbstractSet[int] = frozenset
         lemma = token.lemma_.lower()
         sentence = context.sentence_of[token.i]
         clauses = [c for c in kids(token) if c.dep_ == "ccomp"]
-        if token.pos_ in ("VERB", "AUX") and lemma in _QUESTION_VERBS:
+        if token.pos_ in ("VERB", "AUX") and lemma in QUESTION_VERBS:
             for clause in clauses:
                 if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in kids(clause)):
                     regions.append(Region(frozenset(_clause_tokens(clause)), None, sentence))
             continue
-        if token.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in _PASSIVE_BELIEVERS):
-            if lemma in _PASSIVE_BELIEVERS:
-                holders = [c for c in kids(token) if c.dep_ in _SUBJECTS] or [
-                    c for a in kids(token) if a.dep_ in ("aux", "auxpass") for c in kids(a) if c.dep_ in _SUBJECTS
+        if token.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in PASSIVE_BELIEVERS):
+            if lemma in PASSIVE_BELIEVERS:
+                holders = [c for c in kids(token) if c.dep_ in SUBJECTS] or [
+                    c for a in kids(token) if a.dep_ in ("aux", "auxpass") for c in kids(a) if c.dep_ in SUBJECTS
                 ]  # the parser may hang the subject on the auxiliary ("X is convinced ...")
                 if not holders and token.dep_ in ("acomp", "oprd"):
-                    holders = [c for c in kids(token.head) if c.dep_ in _SUBJECTS]
+                    holders = [c for c in kids(token.head) if c.dep_ in SUBJECTS]
                 speaker: Token | None = holders[0] if holders else None
                 if speaker is None:
                     continue
@@ -349,15 +166,15 @@ def reported_regions(context: DocContext, in_quote: AbstractSet[int] = frozenset
                     c.dep_ == "mark" and c.lower_ == "that" for c in kids(clause)
                 ):
                     owner = next((c for c in kids(token) if c.dep_ == "poss"), None)
-                    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in _VOICING_VERBS:
+                    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in VOICING_VERBS:
                         owner = _subject(token.head)
                     if owner is not None and owner.pos_ not in ("PROPN", "PRON") and not owner.ent_type_:
                         owner = None  # "the slowdown raises concerns that ...": no one voices them
                     content = _clause_tokens(clause)
                     for late in kids(clause):
-                        if (late.dep_ == "advcl" and any(c.lower_ in _TIME_MARKS for c in kids(late))) or (
+                        if (late.dep_ == "advcl" and any(c.lower_ in TIME_MARKS for c in kids(late))) or (
                             late.dep_ == "prep"
-                            and late.lower_ in _TIME_MARKS
+                            and late.lower_ in TIME_MARKS
                             and any(c.dep_ == "pcomp" for c in kids(late))
                         ):
                             content -= set(subtree_indices(late))  # "claims that X ... after Y admitted / after making"
@@ -441,7 +258,7 @@ class Attribution:
         for i in extraction.relation.tokens:
             token = self.context.tokens[i]
             if (
-                token.lemma_.lower() in _HEARSAY_VERBS
+                token.lemma_.lower() in HEARSAY_VERBS
                 and any(c.dep_ == "auxpass" for c in kids(token))
                 and any(c.dep_ == "xcomp" for c in kids(token))
                 and not any(c.dep_ == "agent" for c in kids(token))
@@ -474,7 +291,7 @@ class Attribution:
         toks = self.context.tokens
         head = toks[mention.head]
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or lemma not in _SPEAKER_ROLES or head.tag_ == "NNS":
+        if head.pos_ != "NOUN" or lemma not in SPEAKER_ROLES or head.tag_ == "NNS":
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)) and not any(
             c.dep_ == "poss" for c in kids(head)
@@ -486,11 +303,11 @@ class Attribution:
             if i != head.i
             and toks[i].pos_ in ("NOUN", "PROPN", "ADJ")
             and toks[i].dep_ != "poss"
-            and toks[i].lower_ not in _PLAIN_ADJECTIVES
+            and toks[i].lower_ not in PLAIN_ADJECTIVES
         }
         fits = set()
         for person, words in self.roles():
-            if (lemma in words or (lemma in _HEAD_ROLES and "org:headOf" in words)) and modifiers <= words:
+            if (lemma in words or (lemma in HEAD_ROLES and "org:headOf" in words)) and modifiers <= words:
                 fits.add(person)
         return fits.pop() if len(fits) == 1 else None
 
@@ -502,7 +319,7 @@ class Attribution:
         lemma = head.lemma_.lower()
         words = {toks[i].lower_ for i in mention.tokens}
         aged = any(w.endswith("year-old") or w == "old" for w in words) and any("year" in w for w in words)
-        if not (lemma in PERSON_NOUNS or lemma in DEMONYMS or aged) or lemma in _NEW_PEOPLE | _OFFICES:
+        if not (lemma in PERSON_NOUNS or lemma in DEMONYMS or aged) or lemma in NEW_PEOPLE | OFFICES:
             return None
         first = min(mention.tokens, default=head.i)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(head)) and toks[first].lower_ != "the":
