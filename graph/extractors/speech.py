@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import REPORTING_VERBS
-from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
+from ..syntax import DocContext, kids, make_mention, make_phrase, quoting_lemma, subtree_indices
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
@@ -39,8 +39,12 @@ _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
 
 
+#: what "according to" names that is no source ("according to plan", "according to the rules")
+_NO_SOURCES = {"plan", "schedule", "law", "rule", "tradition", "custom", "script", "design", "expectation"}
+
 _SINGLE_OPEN = {"'", "\u2018"}
 _SINGLE_CLOSE = {"'", "\u2019"}
+_ALL_MARKS = _QUOTE_MARKS | _SINGLE_OPEN | _SINGLE_CLOSE
 
 
 def single_quoted(context: DocContext) -> set[int]:
@@ -94,6 +98,11 @@ def single_quoted(context: DocContext) -> set[int]:
             open_at = None
     run_on(len(tokens))
     return inside
+
+
+def _any_quoted(clause: Token) -> bool:
+    """Whether a clause has a quotation mark in it (a quotation before its verb is read as a quote)."""
+    return any(t.text in _ALL_MARKS for t in clause.subtree)
 
 
 def _paragraph_break(token: Token) -> bool:
@@ -183,7 +192,9 @@ class SpeechExtractor:
             if token.i in context.in_quote:
                 continue
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS):
+            if token.pos_ in ("VERB", "AUX") and (
+                lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS or quoting_lemma(token) is not None
+            ):
                 found = self._reporting_verb(doc, context, number, sentence, token)
                 if found is not None:
                     yield found
@@ -193,7 +204,11 @@ class SpeechExtractor:
                         if (
                             other.i > first.i
                             and other.i not in context.in_quote
-                            and (other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG"))
+                            and (
+                                other.pos_ == "PROPN"
+                                or other.ent_type_ in ("PERSON", "ORG")
+                                or (other.pos_ == "NOUN" and first.pos_ == "NOUN")  # "officials and state media"
+                            )
                         ):
                             span = subtree_indices(other, skip_deps=_SUBJECT_SKIP) or [other.i]
                             yield replace(found[0], subject=make_mention(doc, other, span, number)), found[1]
@@ -209,6 +224,8 @@ class SpeechExtractor:
         if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "X said ..., adding that ...", "X smiled and said ...": the subject of the verb it goes with
             subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # two subjects are a misparse ("After the gimmick Antunes smiled"): the nearest
+            subjects.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
             subjects = [c for c in kids(verb.head.head) if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
@@ -221,6 +238,8 @@ class SpeechExtractor:
         speaker = make_mention(doc, subject, subtree_indices(subject, skip_deps=_SUBJECT_SKIP) or [subject.i], number)
         relation = [c.i for c in kids(verb) if c.dep_ in ("aux", "prt") and c.i < verb.i] + [verb.i]
         lemma = verb.lemma_.lower()
+        if lemma not in REPORTING_VERBS and lemma not in _DESCRIBING_VERBS:
+            lemma = quoting_lemma(verb) or lemma
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
@@ -274,7 +293,13 @@ class SpeechExtractor:
         ):
             quoted = []  # "wrote such classics as "A" and "B"": quoted titles inside the object, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
+            clause = set(self._indirect_content(verb, subject)) if complement else set()
+            if clause & set(quoted):
+                # 'said that Acme is "on track to ..."': the clause around the quoted words is what was said
+                quoted = sorted(i for i in clause | set(quoted) if context.tokens[i].text not in _ALL_MARKS)
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
+        if quoting_lemma(verb) is not None and lemma not in REPORTING_VERBS:
+            return None  # "Smith laughed": only a quotation beside it makes it a statement
         content = self._indirect_content(verb, subject)
         if content:
             return self._make(doc, context, number, speaker, relation, lemma, content, "indirect"), False
@@ -294,7 +319,8 @@ class SpeechExtractor:
     def _indirect_content(verb: Token, subject: Token) -> list[int]:
         """The clause a reporting verb reports: its ``ccomp``, or the clause hung on its addressee."""
         for child in kids(verb):
-            if child.dep_ == "ccomp" and child.i > verb.i:
+            if child.dep_ == "ccomp" and (child.i > verb.i or not _any_quoted(child)):
+                # after the verb, or before it unquoted ("Acme has cut 40 jobs, Ruiz told the BBC")
                 return [
                     i
                     for i in subtree_indices(child)
@@ -326,11 +352,12 @@ class SpeechExtractor:
         if not to:
             return None
         sources = [c for c in kids(to[0]) if c.dep_ == "pobj"]
-        clause = according.head
-        if not sources or clause.pos_ not in ("VERB", "AUX"):
-            return None
-        source = sources[0]
         clause = context.sentences[number].root  # what the sentence says is what the source says
+        if not sources or clause.pos_ not in ("VERB", "AUX") or according.head.pos_ in ("ADJ",):
+            return None  # (the phrase may hang on the last noun: "was minus 20 degrees, according to X")
+        source = sources[0]
+        if source.lemma_.lower() in _NO_SOURCES:
+            return None  # "went according to plan"
         phrase = set(range(according.left_edge.i, according.right_edge.i + 1))
         content = [i for i in subtree_indices(clause) if i not in phrase]
         # the commas that set the phrase off go with it ("X, according to Y, is ...")

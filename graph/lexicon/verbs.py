@@ -10,6 +10,7 @@ __all__ = [
     "MODAL_LEMMAS",
     "MODAL_VERBS",
     "OBJECT_CONTROL_VERBS",
+    "QUOTING_VERBS",
     "REPORTING_VERBS",
     "IMPLICATIVE_CONTROL_VERBS",
     "ROLE_COPULAS",
@@ -80,6 +81,34 @@ COGNITION_VERBS = {
     "calculate",
     "conclude",
     "decide",
+}
+#: verbs of manner of speaking: a statement only with a quotation beside them ('"We are ready," Pappas deadpanned')
+QUOTING_VERBS = {
+    "boast",
+    "concede",
+    "counter",
+    "deadpan",
+    "exclaim",
+    "grumble",
+    "joke",
+    "laugh",
+    "muse",
+    "mutter",
+    "quip",
+    "recall",
+    "retort",
+    "shout",
+    "sigh",
+    "smile",
+    "tweet",
+    "urge",
+    "vow",
+    "whisper",
+    "begin",
+    "promise",
+    "caution",
+    "admit",
+    "reply",
 }
 #: verbs that introduce a quotation: reporting verbs, and "continued", "concluded"
 REPORTING_VERBS = SPEECH_VERBS | {"continue", "conclude"}

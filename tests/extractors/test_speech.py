@@ -182,3 +182,23 @@ def test_a_single_quoted_quotation_after_a_colon_runs_on_over_paragraphs(nlp):
     assert ("Marta Silva", "But maybe that will be the most important goal of the season") in found
     assert ("Marta Silva", "We can play much better") in found
     assert not any("next match" in c for _, c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The council will sell the old harbour," Ivo Marsh quipped.', ("Ivo Marsh", "quip")),
+        ('"We are ready for the final," Ivo Marsh deadpanned when asked about the draw.', ("Ivo Marsh", "deadpan")),
+    ],
+)
+def test_a_manner_of_speaking_verb_beside_a_quotation_makes_a_statement(nlp, text, expected):
+    assert expected in [(s, lemma) for s, lemma, _, _ in _statements(nlp, text)]
+
+
+def test_a_manner_of_speaking_verb_without_a_quotation_is_no_statement(nlp):
+    assert _statements(nlp, "Ivo Marsh laughed at the question and smiled at the crowd.") == []
+
+
+def test_a_fronted_unquoted_clause_is_what_the_speaker_told(nlp):
+    text = "The ferry operator has cancelled 30 crossings, Lena Voss told the radio station."
+    assert ("Lena Voss", "tell", "The ferry operator has cancelled 30 crossings", 0) in _statements(nlp, text)
