@@ -15,8 +15,18 @@ from ..lexicon.verbs import (
     OBJECT_CONTROL_VERBS,
     PREPOSITIONAL_PARTICIPLES,
     REPORTING_VERBS,
+    SELECTING_CONTROL_VERBS,
 )
 from ..syntax import doc_tree, kids, subtree_indices
+from .clause_edges import (
+    _too_to,
+    _without_asides,
+    cleft_or_existential,
+    cut_at_separator,
+    event_subject,
+    gapped_conjuncts,
+    trailing_time,
+)
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
     DIRECT_OBJECT_DEPS,
@@ -249,6 +259,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
+    if event_subject(verb, _lemma(verb)) or cleft_or_existential(verb):
+        return None  # "..., touching off a clash", "It was X who won": no noun is the subject
     hedge = _hedge(verb, last)
     if (
         verb.dep_ in ("xcomp", "ccomp")
@@ -333,7 +345,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 span = [i for i in _noun_span(subject, skip=(*ARGUMENT_SKIP_DEPS, "acl")) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
-                span = sorted({*place_span(subject), *span}) if subject.dep_ in ("nsubj", "appos") else span
+                if subject.dep_ in ("nsubj", "appos"):  # "the Dayton, Ohio, native" (not "DOVER, Del. — Officials")
+                    span = cut_at_separator(subject, sorted({*place_span(subject), *span}))
             clause.subjects.append((subject, span or [subject.i]))
     if not clause.subjects:
         return None
@@ -343,7 +356,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     skip_tokens: set[int] = set()
     infinitive_preps: list[Token] = []  # "halted plans to sue X over Y": the infinitive's phrases
     for dep in DIRECT_OBJECT_DEPS:
+        gapped = gapped_conjuncts(last, dep)  # "A was the driver and B the lookout"
         for child in _children(last, dep):
+            if child.i in gapped:
+                continue
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
                 continue  # "got himself familiarized with X": the reflexive is not an argument
             if _is_relative_word(child) and antecedent is not None:
@@ -379,8 +395,15 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 clause.objects.append(slot)
                 infinitive_preps.append(infinitive_verb)
                 continue
-            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child))
+            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child) if n.i not in gapped)
     _negate_by_no(clause)
+    times = []  # "named X as chief executive on Tuesday", "reported a fall in profit last month"
+    for slot in clause.objects:
+        if not slot.relation:
+            slot.span, time = trailing_time(slot.head, slot.span)
+            times.extend([time] if time else [])
+    if _object_control(clause, last):
+        clause.objects = []  # "ordered him to pay $5m": who was ordered to do what is one object
     dative = _children(last, "dative")
     if dative and not clause.objects:
         clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(dative[0]))
@@ -403,7 +426,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         clause.clause_object = (comp, span, marker)
         clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"
 
-    clause.preps = _prep_arguments(last, skip=skip_tokens)
+    clause.preps = _prep_arguments(last, skip=skip_tokens) + times
     if last is not verb:
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
     if len(clause.objects) == 1:
@@ -414,6 +437,33 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if clause.passive:
         clause.preps.sort(key=lambda p: p[0] != "by")  # the agent first: "was appointed by Y"
     return clause
+
+
+def _object_control(clause: Clause, last: Token) -> bool:
+    """``ordered him to pay $5m``, ``forced the keeper to make a save``: the object and its
+    infinitive are together what was ordered (``order | him to pay $5m``); the infinitive's own
+    fact says it of the object (``him | be order to pay | $5m``). Sets the clausal object."""
+    lemma = last.lemma_.lower()
+    if (
+        lemma not in (OBJECT_CONTROL_VERBS - SELECTING_CONTROL_VERBS) | IMPLICATIVE_CONTROL_VERBS
+        or len(clause.objects) != 1
+    ):
+        return False
+    objects = _children(last, "dobj")
+    slot = clause.objects[0]
+    if not objects or slot.head.i != objects[0].i or slot.relation:
+        return False
+    obj = objects[0]
+    infinitives = [c for c in _children(last, "xcomp") if _to_infinitive(c) and c.i > obj.i]
+    if not infinitives or _children(infinitives[0], *SUBJECT_DEPS):
+        return False
+    infinitive = infinitives[0]
+    span = list(range(obj.left_edge.i, infinitive.right_edge.i + 1))
+    while span and last.doc[span[-1]].is_punct:
+        span.pop()
+    clause.clause_object = (infinitive, span, [])
+    clause.construction = "ccomp"
+    return True
 
 
 def _causative_have(verb: Token, obj: Token) -> bool:
@@ -441,36 +491,3 @@ def _negate_by_no(clause: Clause) -> None:
         if no and len(span) > 1:
             clause.negated = True
             clause.subjects[index] = (subject, [i for i in span if i not in no])
-
-
-def _too_to(verb: Token) -> bool:
-    """An infinitive after ``too`` + adjective ("gas too warm and tenuous to make stars"), wherever
-    the parser hung it: the event does not happen."""
-    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(verb)):
-        return False
-    start = min(c.i for c in kids(verb) if c.lower_ == "to" and c.dep_ == "aux")
-    if start == 0:
-        return False
-    previous = verb.doc[start - 1]
-    while previous.dep_ == "conj" and previous.head is not previous and previous.pos_ == "ADJ":
-        previous = previous.head
-    return previous.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" for c in kids(previous))
-
-
-def _without_asides(comp: Token, span: list[int]) -> list[int]:
-    """A clausal object without its non-restrictive relative clauses (", which is why ...",
-    "the quake, which struck at midnight, had killed"): an aside, not what is expected or known."""
-    doc = comp.doc
-    drop: set[int] = set()
-    last = max(span)
-    for i in span:
-        token = doc[i]
-        if token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
-            end = token.right_edge.i
-            closed = end + 1 <= last and doc[end + 1].text == ","
-            # an aside that is not closed by a comma runs to the end of the clause
-            drop.update(range(token.left_edge.i - 1, (end if closed else last) + 1))
-    kept = [i for i in span if i not in drop]
-    while kept and doc[kept[-1]].is_punct:
-        kept.pop()
-    return kept or span

@@ -36,7 +36,8 @@ from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase
 from ..types import Argument, Extraction
 from .clause_builder import _build_clause
-from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder, in_title
+from .clause_edges import in_title
+from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
 from .confidence import Features, score
 from .nominal import lexicon_of
 from .registry import register_extractor

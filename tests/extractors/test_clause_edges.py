@@ -1,0 +1,125 @@
+"""Clause edges the parser draws in the wrong place (sentences of our own, parsed by the model):
+time phrases inside arguments, event subjects, clefts, gapping, datelines, split hyphenated words,
+object control, ``as`` complements and subjects that name nothing."""
+
+from __future__ import annotations
+
+from graph.extractors import extract_document
+from graph.extractors.minimal import minimal_extractions
+
+
+def _facts(nlp, text):
+    doc = nlp(text)
+    return [
+        (m.subject.text, m.lemma, m.object.text if m.object else None, m.arguments)
+        for e in extract_document(doc, "t")
+        for m in minimal_extractions(e, doc)
+        if m.extractor in ("clauses.v1", "nominal.v1")
+    ]
+
+
+def _triples(nlp, text):
+    return [f[:3] for f in _facts(nlp, text)]
+
+
+def test_a_time_phrase_at_the_end_of_an_argument_becomes_the_clause_time(nlp):
+    found = _facts(nlp, "Police arrested two men in the killing of a guard Thursday night.")
+    assert ("Police", "arrest man in", "the killing of a guard") in [f[:3] for f in found]
+    main = [f for f in found if f[1] == "arrest" and f[2] == "two men"]
+    assert main and any(a.value.text == "Thursday night" for a in main[0][3])
+
+
+def test_an_as_complement_names_the_post_not_the_object(nlp):
+    found = _triples(nlp, "Harbor Bank named Lena Ortiz as its chief executive on Tuesday.")
+    assert ("Harbor Bank", "name as chief executive", "Lena Ortiz") in found
+    assert not [f for f in found if f[1] == "name as"]
+
+
+def test_object_control_keeps_what_was_ordered(nlp):
+    found = _triples(nlp, "The striker forced the goalkeeper to make a save.")
+    assert ("The striker", "force", "the goalkeeper to make a save") in found
+    assert ("The striker", "force", "the goalkeeper") not in found
+
+
+def test_a_selecting_verb_keeps_its_object(nlp):
+    found = _triples(nlp, "The council hired Dana Kim to audit the accounts.")
+    assert ("The council", "hire", "Dana Kim") in found
+
+
+def test_a_result_participle_has_no_noun_subject(nlp):
+    found = _triples(nlp, "Officers stormed the warehouse, touching off a standoff.")
+    assert not [f for f in found if f[1] == "touch off"]
+    assert ("Officers", "storm", "the warehouse") in found
+
+
+def test_which_after_an_event_is_not_the_nearest_noun(nlp):
+    found = _triples(nlp, "The lender cut its fees, which surprised investors.")
+    assert not [f for f in found if f[1] == "surprise"]
+
+
+def test_a_cleft_gives_no_copula_fact(nlp):
+    found = _triples(nlp, "It was the home side who scored first.")
+    assert not [f for f in found if f[1] == "be"]
+
+
+def test_an_existential_joined_to_a_clause_inherits_no_subject(nlp):
+    found = _triples(nlp, "Lopez was charged in May, and initially there were nine charges against her.")
+    assert not [f for f in found if f[0] == "Lopez" and f[1] == "be"]
+
+
+def test_gapping_is_no_identity(nlp):
+    for text in (
+        "Moreno was the driver and Silva the lookout.",
+        "Police say Reyes was the driver and Ortiz the lookout.",
+    ):
+        found = _triples(nlp, text)
+        assert not [f for f in found if f[1] == "be" and f[2] in ("Silva", "Ortiz")], text
+
+
+def test_a_discourse_phrase_is_no_argument(nlp):
+    found = _triples(nlp, "In the end, both teams went into the break.")
+    assert not [f for f in found if f[2] == "the end"]
+
+
+def test_a_hyphenated_subject_is_one_word(nlp):
+    found = _triples(nlp, "Her co-workers raised questions about the deal.")
+    assert ("co-workers", "raise", "questions") in found
+    assert not [f for f in found if f[0] in ("-", "workers", "Her co")]
+
+
+def test_a_dateline_is_not_the_subject(nlp):
+    found = _triples(nlp, "Lakeport, Ohio: City Rovers won the regional cup on Sunday.")
+    assert not [f for f in found if f[0].startswith("Lakeport")]
+    found = _triples(nlp, "DOVER, Del. — Officials say they have arrested a man in the case.")
+    assert [f for f in found if f[0] == "Officials" and f[1] == "say"]
+
+
+def test_a_list_of_verbs_takes_the_subject_of_its_first_item(nlp):
+    found = _triples(
+        nlp, "Ruiz told police he was reading at home when a stranger entered the house, hit him, and took his car."
+    )
+    assert ("a stranger", "take", "his car") in found
+    assert not [f for f in found if f[0] == "Ruiz" and f[1] in ("hit", "take")]
+
+
+def test_a_relative_clause_after_two_names_is_said_of_the_nearest(nlp):
+    found = _triples(
+        nlp, "The school's alumni include Mark Tully and Sara Voss, who would later play Hamlet on Broadway."
+    )
+    assert [f for f in found if f[0] == "Sara Voss" and f[1] == "play"]
+    assert not [f for f in found if f[0] == "Mark Tully" and f[1] == "play"]
+
+
+def test_a_plural_relative_clause_is_said_of_both(nlp):
+    found = _triples(nlp, "Mara Lind and Tom Berg, who were both born in Oslo, founded the firm.")
+    assert {f[0] for f in found if f[1] == "be bear in"} == {"Mara Lind", "Tom Berg"}
+
+
+def test_a_subject_that_names_nothing_gives_no_fact(nlp):
+    found = _triples(nlp, "One was found injured near the car.")
+    assert not [f for f in found if f[0] == "One"]
+
+
+def test_an_event_named_after_a_verb_that_stops_it_gives_no_fact(nlp):
+    found = _triples(nlp, "The court postponed the sentencing of Carl Moss until next year.")
+    assert not [f for f in found if f[1] == "sentence"]
