@@ -259,8 +259,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
-    if event_subject(verb, _lemma(verb)) or cleft_or_existential(verb):
-        return None  # "..., touching off a clash", "It was X who won": no noun is the subject
+    if cleft_or_existential(verb):
+        return None  # "It was X who won", ", and there were nine charges": no subject fact
+    # "..., touching off a clash": the subject is the whole event; kept for open IE, no graph fact
+    result = event_subject(verb, _lemma(verb))
     hedge = _hedge(verb, last)
     if (
         verb.dep_ in ("xcomp", "ccomp")
@@ -329,7 +331,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         negated=negated,
         modality=modality,
         inherited_subject=inherited,
-        hedge=hedge,
+        hedge="result" if result else hedge,
     )
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):

@@ -142,6 +142,8 @@ def event_subject(verb: Token, lemma: str) -> bool:
     "The bank raised its rates, which surprised analysts" (the raise surprised them)."""
     if lemma not in EVENT_RESULT_VERBS and lemma.split()[0] not in EVENT_RESULT_VERBS:
         return False
+    if lemma in ("lead", "result") and not any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids(verb)):
+        return False  # "currently leading a war" is an act; "leading to an increase" is a result
     doc = verb.doc
     start = verb.left_edge.i
     if start == 0 or doc[start - 1].text != "," or not _sentence_final(verb):
@@ -191,7 +193,8 @@ def gapped_conjuncts(verb: Token, dep: str) -> set[int]:
         return set()
     second = min(seconds, key=lambda c: c.i)
     joined = [c for c in kids(first) if c.dep_ == "conj" and first.i < c.i < second.i]
-    if not joined:
+    # the gapped subject is a name or pronoun right before the second object
+    if not joined or joined[0].pos_ not in ("PROPN", "PRON") or second.left_edge.i != joined[0].right_edge.i + 1:
         return set()
     return {joined[0].i, second.i}
 
@@ -259,17 +262,18 @@ def _without_asides(comp: Token, span: list[int]) -> list[int]:
     return kept or span
 
 
-_DASHES = ("\u2014", "\u2013", "--", "-", ":")
+_DASHES = ("\u2014", "\u2013", "--")
 
 
-def _separator(token: Token) -> bool:
+def _separator(token: Token, *, hyphen: bool = False) -> bool:
     """A colon, or a dash with space on both sides: it separates phrases ("JACKSON, Tenn. —
-    Officials say"), unlike the hyphen inside a word."""
+    Officials say"), unlike the hyphen inside a word. A spaced hyphen counts only with
+    ``hyphen`` (tokenised text spaces the hyphens of words: "interest - rate environment")."""
     if token.text == ":":
         return True
-    return (
-        token.text in _DASHES and token.i > 0 and token.doc[token.i - 1].whitespace_ != "" and token.whitespace_ != ""
-    )
+    dashes = (*_DASHES, "-") if hyphen else _DASHES
+    doc = token.doc
+    return token.text in dashes and token.i > 0 and doc[token.i - 1].whitespace_ != "" and token.whitespace_ != ""
 
 
 def cut_at_separator(head: Token, span: list[int]) -> list[int]:
@@ -295,21 +299,23 @@ def drop_datelines(subjects: list[Token]) -> list[Token]:
     for subject in subjects:
         later = [s for s in subjects if s.i > subject.i]
         end = subject.right_edge.i
-        if later and any(_separator(doc[i]) for i in range(end, later[0].left_edge.i + 1)):
+        if later and any(_separator(doc[i], hyphen=True) for i in range(end, later[0].left_edge.i + 1)):
             continue
         kept.append(subject)
     return kept or subjects
 
 
-def _plural_verb(verb: Token) -> bool:
+def _singular_verb(verb: Token) -> bool:
+    """The verb agrees with one subject only ("who is", "who was", "who has", "who plays")."""
     words = [verb, *(c for c in kids(verb) if c.dep_ in ("aux", "auxpass"))]
-    return verb.tag_ == "VBP" or any(w.lower_ in ("are", "were", "have") for w in words)
+    return verb.tag_ == "VBZ" or any(w.lower_ in ("is", "was", "has") for w in words)
 
 
 def relative_conjuncts(verb: Token, conjuncts: list[Token]) -> list[Token]:
-    """``Glover and Prowse, who would later play Darth Vader``: a relative clause after the last of
-    joined nouns is said of the nearest one, unless its verb is plural ("who were both ...")."""
-    if len(conjuncts) < 2 or verb.left_edge.i < max(c.i for c in conjuncts) or _plural_verb(verb):
+    """``Glover and Prowse, who was later knighted``: a relative clause after the last of joined
+    nouns is said of the nearest one when its verb is singular; of all of them otherwise ("who were
+    both ...", and the unmarked "who later wrote": the parser's reading is kept)."""
+    if len(conjuncts) < 2 or verb.left_edge.i < max(c.i for c in conjuncts) or not _singular_verb(verb):
         return conjuncts
     return [max(conjuncts, key=lambda c: c.i)]
 

@@ -300,8 +300,8 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
         return False
     if extraction.construction == "possessive" and extraction.lemma in ("have", "has", "be"):
         return True
-    if nodes and empty_subject(extraction, doc):
-        return True  # "one was found injured": the subject names nothing
+    if nodes and (empty_subject(extraction, doc) or extraction.hedge == "result"):
+        return True  # "one was found injured", "..., touching off a clash": the subject names nothing
     obj = extraction.object
     if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):
         return True  # "did not say how many times Riley was shot": a question, not an argument

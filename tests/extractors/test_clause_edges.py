@@ -102,12 +102,29 @@ def test_a_list_of_verbs_takes_the_subject_of_its_first_item(nlp):
     assert not [f for f in found if f[0] == "Ruiz" and f[1] in ("hit", "take")]
 
 
-def test_a_relative_clause_after_two_names_is_said_of_the_nearest(nlp):
-    found = _triples(
-        nlp, "The school's alumni include Mark Tully and Sara Voss, who would later play Hamlet on Broadway."
-    )
-    assert [f for f in found if f[0] == "Sara Voss" and f[1] == "play"]
-    assert not [f for f in found if f[0] == "Mark Tully" and f[1] == "play"]
+#: "Guests included Tully and Voss, who was later knighted." with "who" hung on the first name
+RELATIVE_ON_FIRST = """
+Guests NOUN NNS nsubj 1 guest
+included VERB VBD ROOT 1 include
+Tully PROPN NNP dobj 1 Tully
+and CCONJ CC cc 2 and
+Voss PROPN NNP conj 2 Voss
+, PUNCT , punct 2 ,
+who PRON WP nsubjpass 9 who
+was AUX VBD auxpass 9 be
+later ADV RB advmod 9 later
+knighted VERB VBN relcl 2 knight
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_singular_relative_clause_after_two_names_is_said_of_the_nearest(hand_doc):
+    doc = hand_doc(RELATIVE_ON_FIRST)
+    subjects = [e.subject.text for e in extract_document(doc, "t") if "knight" in e.lemma]
+    assert subjects == ["Voss"]
+    plural = hand_doc(RELATIVE_ON_FIRST.replace("was AUX VBD auxpass 9 be", "were AUX VBD auxpass 9 be"))
+    subjects = [e.subject.text for e in extract_document(plural, "t") if "knight" in e.lemma]
+    assert subjects == ["Tully", "Voss"]
 
 
 def test_a_plural_relative_clause_is_said_of_both(nlp):
