@@ -460,9 +460,9 @@ def _object_control(clause: Clause, last: Token) -> bool:
     if not infinitives or _children(infinitives[0], *SUBJECT_DEPS):
         return False
     infinitive = infinitives[0]
-    span = list(range(obj.left_edge.i, infinitive.right_edge.i + 1))
-    while span and last.doc[span[-1]].is_punct:
-        span.pop()
+    # the object and the infinitive without its reasons ("because he feared ...") or what the
+    # parser hung between them ("ordered him last year to pay": the clause's time)
+    span = sorted({*subtree_indices(obj), *subtree_indices(infinitive, skip_deps=("advcl", "punct"))})
     clause.clause_object = (infinitive, span, [])
     clause.construction = "ccomp"
     return True

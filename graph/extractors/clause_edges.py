@@ -133,7 +133,7 @@ def _sentence_final(verb: Token) -> bool:
     doc = verb.doc
     end = verb.right_edge.i + 1
     stop = verb.sent.end
-    return all(doc[i].is_punct for i in range(end, stop))
+    return all(doc[i].is_punct or doc[i].is_space for i in range(end, stop))
 
 
 def event_subject(verb: Token, lemma: str) -> bool:
@@ -148,11 +148,24 @@ def event_subject(verb: Token, lemma: str) -> bool:
     start = verb.left_edge.i
     if start == 0 or doc[start - 1].text != "," or not _sentence_final(verb):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in kids(verb)):
+        return False  # "which surprised astronomers by discovering X": the noun did it
+    if any(c.dep_ == "xcomp" for c in kids(verb)) and any(c.dep_ == "dobj" for c in kids(verb)):
+        return False  # "brandished a gun, prompting an officer to shoot": the doer made someone act
     if verb.dep_ in ("advcl", "acl", "conj") and verb.tag_ == "VBG":
         return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids(verb))
     if verb.dep_ == "relcl":
         relative = [c for c in kids(verb) if c.dep_ == "nsubj" and c.lower_ == "which"]
         antecedent = verb.head
+        if (
+            antecedent.pos_ == "PROPN"
+            or antecedent.ent_type_
+            or any(
+                doc[i].ent_type_ and doc[i].ent_type_ not in TIME_LABELS
+                for i in range(antecedent.left_edge.i, antecedent.i)
+            )
+        ):
+            return False  # "launched the Explorer telescope, which surprised astronomers": a named thing can act
         return bool(relative) and antecedent.dep_ in ("dobj", "pobj", "attr", "conj")
     return False
 
