@@ -23,8 +23,10 @@ from .clause_edges import (
     _without_asides,
     cleft_or_existential,
     cut_at_separator,
+    denied_content,
     event_subject,
     gapped_conjuncts,
+    measure_of_adjective,
     trailing_time,
 )
 from .clause_parts import (
@@ -259,7 +261,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
-    if cleft_or_existential(verb):
+    if cleft_or_existential(verb) or denied_content(verb):
         return None  # "It was X who won", ", and there were nine charges": no subject fact
     # "..., touching off a clash": the subject is the whole event; kept for open IE, no graph fact
     result = event_subject(verb, _lemma(verb))
@@ -277,7 +279,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         # "is eager to sign X", "was unable to repay X": the adjective belongs to the relation
         copula = adjective.head
         relation = sorted({copula.i, *(c.i for c in _children(copula, "aux", "neg")), adjective.i, *relation})
-        lemma_parts = [f"be {adjective.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        lemma_parts = [f"be {adjective.lower_}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
         negated = negated or any(c.dep_ == "neg" for c in kids(copula))
         hedge = None
     gerund_of = _gerund_governor(verb) if verb.dep_ == "pcomp" else None
@@ -360,8 +362,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     for dep in DIRECT_OBJECT_DEPS:
         gapped = gapped_conjuncts(last, dep)  # "A was the driver and B the lookout"
         for child in _children(last, dep):
-            if child.i in gapped:
-                continue
+            if child.i in gapped or (dep == "attr" and measure_of_adjective(last, child)):
+                continue  # gapping; "was 4.9 billion short of": the amount measures the adjective
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
                 continue  # "got himself familiarized with X": the reflexive is not an argument
             if _is_relative_word(child) and antecedent is not None:

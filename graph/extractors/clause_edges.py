@@ -355,3 +355,30 @@ def list_neighbour(verb: Token) -> Token | None:
     if candidate.right_edge.i != before or not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(candidate)):
         return None
     return candidate if head.is_ancestor(candidate) else None
+
+
+#: verbs that deny or doubt the content of their object noun ("rejected claims that X")
+_DENYING = {"deny", "reject", "dismiss", "dispute", "doubt", "question", "refute", "rebut"}
+_AMOUNT_LABELS = ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+
+
+def denied_content(verb: Token) -> bool:
+    """The content clause of a noun that is denied or missing: "did not include evidence that J
+    benefited", "found no sign that X", "rejected claims that X": nothing says that it happened."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(verb)):
+        return False
+    noun = verb.head
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(noun)):
+        return True
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governor.i == noun.i:
+        return False
+    return governor.lemma_.lower() in _DENYING or any(c.dep_ == "neg" for c in kids(governor))
+
+
+def measure_of_adjective(verb: Token, attribute: Token) -> bool:
+    """``it was about 4.9 billion krona short of its estimate``: an amount beside an adjective
+    on the same copula measures the adjective; it is no attribute of the subject."""
+    amount = attribute.ent_type_ in _AMOUNT_LABELS or attribute.like_num
+    amount = amount or any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in kids(attribute))
+    return amount and any(c.dep_ == "acomp" for c in kids(verb))

@@ -445,7 +445,7 @@ def _adjective_slot(adjective: Token, consumed: set[int] | None = None) -> list[
     words = sorted(
         [c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i] + [adjective.i, prep.i]
     )
-    lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
+    lemma = f"{adjective.lower_} {prep.lower_}"  # as written: "higher than", "related to", "based in"
     return [
         _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
         for n in _conjuncts(obj)

@@ -279,9 +279,9 @@ EVENT_RESULT_VERBS = {
     "highlight",
 }
 #: verbs whose subject does the event its object noun names ("X began the construction of Y",
-#: "X announced the appointment of Y"); after any other verb the subject only talks about it, or
-#: stops it ("X criticised the arrest of Y", "X postponed the sentencing of Y", "X matched the
-#: description of Y")
+#: "X completed the purchase of Y"); after any other verb the subject only talks about it, allows
+#: it or stops it ("X announced the resignation of Y", "X approved the sale of Y", "X criticised
+#: the arrest of Y", "X postponed the sentencing of Y", "X matched the description of Y")
 EXECUTING_VERBS = {
     "begin",
     "start",
@@ -295,15 +295,10 @@ EXECUTING_VERBS = {
     "undertake",
     "oversee",
     "lead",
-    "announce",
     "perform",
     "organize",
     "organise",
     "hold",
-    "order",
-    "approve",
-    "authorize",
-    "authorise",
     "finalize",
     "finalise",
     "implement",
