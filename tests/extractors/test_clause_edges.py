@@ -140,3 +140,45 @@ def test_a_subject_that_names_nothing_gives_no_fact(nlp):
 def test_an_event_named_after_a_verb_that_stops_it_gives_no_fact(nlp):
     found = _triples(nlp, "The court postponed the sentencing of Carl Moss until next year.")
     assert not [f for f in found if f[1] == "sentence"]
+
+
+def test_the_content_of_a_denied_noun_is_no_fact(nlp):
+    assert not [
+        f
+        for f in _triples(nlp, "The prosecution did not offer evidence that Lee profited from the scheme.")
+        if f[1] == "profit from"
+    ]
+    assert not [
+        f for f in _triples(nlp, "Investigators found no sign that the pilot had been drinking.") if f[1] == "drink"
+    ]
+    assert ("it", "hire", "a new auditor") in _triples(
+        nlp, "The company confirmed reports that it had hired a new auditor."
+    )
+
+
+#: "The fund was 2.1 billion euros short of its target." with the amount read as an attribute
+AMOUNT_AND_ADJECTIVE = """
+The DET DT det 1 the
+fund NOUN NN nsubj 2 fund
+was AUX VBD ROOT 2 be
+2.1 NUM CD compound 4 2.1
+billion NUM CD nummod 5 billion
+euros NOUN NNS attr 2 euro
+short ADJ JJ acomp 2 short
+of ADP IN prep 6 of
+its PRON PRP$ poss 9 its
+target NOUN NN pobj 7 target
+. PUNCT . punct 2 .
+"""
+
+
+def test_an_amount_beside_an_adjective_is_no_attribute(hand_doc):
+    doc = hand_doc(AMOUNT_AND_ADJECTIVE, ents=[(3, 6, "MONEY")])
+    found = [(e.lemma, e.object.text if e.object else None) for e in extract_document(doc, "t")]
+    assert ("be short of", "its target") in found
+    assert not [f for f in found if f[0] == "be"]
+
+
+def test_a_comparative_keeps_its_form(nlp):
+    found = _triples(nlp, "Prices were higher than a year earlier.")
+    assert [f for f in found if f[1] == "be higher than"]
