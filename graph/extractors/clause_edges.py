@@ -103,12 +103,13 @@ def trailing_time(head: Token, span: list[int]) -> tuple[list[int], tuple[str, T
         if token.pos_ not in ("NOUN", "PROPN") or (token.i != head.i and token.ent_type_ in TIME_LABELS):
             continue
         for child in kids(token):
-            if child.i <= token.i or child.i not in kept or child.right_edge.i != end:
+            if child.i <= token.i or child.i not in kept:
                 continue
             if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
+                # a bare time after the noun, wherever the phrase ends ("a media event Wednesday in New York")
                 words = subtree_indices(child)
                 argument: tuple[str, Token, list[int], list[int]] = ("time", child, words, [])
-            elif child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
+            elif child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS and child.right_edge.i == end:
                 objects = [c for c in kids(child) if c.dep_ == "pobj"]
                 if len(objects) != 1 or objects[0].ent_type_ not in TIME_LABELS:
                     continue
@@ -142,8 +143,6 @@ def event_subject(verb: Token, lemma: str) -> bool:
     "The bank raised its rates, which surprised analysts" (the raise surprised them)."""
     if lemma not in EVENT_RESULT_VERBS and lemma.split()[0] not in EVENT_RESULT_VERBS:
         return False
-    if lemma in ("lead", "result") and not any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids(verb)):
-        return False  # "currently leading a war" is an act; "leading to an increase" is a result
     doc = verb.doc
     start = verb.left_edge.i
     if start == 0 or doc[start - 1].text != "," or not _sentence_final(verb):

@@ -423,7 +423,9 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
             results.append(named)  # "named X as its chief executive": name as chief executive | X
             continue
         mention = make_mention(doc, doc[value.head], value_core, value.sentence, kind=value.kind)
-        relation = make_phrase(doc, [*extraction.relation.tokens, *argument.marker])
+        # not the passive agent's "by" ("rescued by X" -> "rescued from"): it would turn the fact round
+        verb_words = [i for i in extraction.relation.tokens if doc[i].dep_ != "agent"] or extraction.relation.tokens
+        relation = make_phrase(doc, [*verb_words, *argument.marker])
         if extraction.passive and argument.role == "by":
             lemma = base_lemma.removeprefix("be ")  # the agent: "was appointed by Y" -> Y appoint X
         elif extraction.passive and not base_lemma.startswith("be "):

@@ -214,6 +214,8 @@ OBJECT_CONTROL_VERBS = {
     "lobby",
     "signal",
     "set",
+    "spur",
+    "prod",
 }
 #: object-control verbs that say the infinitive happened ("prompted an officer to shoot"): its
 #: clause is a plain fact; after the others ("ordered him to pay") it is not asserted
@@ -246,14 +248,14 @@ WISH_VERBS = {
 }  # fmt: skip
 #: verbs whose subject, in a participle or ", which" clause at the end of a sentence, is the whole
 #: event before ("..., touching off a confrontation", "..., which surprised analysts"): not the
-#: nearest noun, and no entity of the graph
+#: nearest noun, and no entity of the graph (verbs of plain causation stay out: "the storm hit the
+#: coast, causing floods" is said well enough of the storm)
 EVENT_RESULT_VERBS = {
     "touch off",
     "set off",
     "spark",
     "trigger",
     "prompt",
-    "cause",
     "fuel",
     "surprise",
     "shock",
@@ -268,11 +270,6 @@ EVENT_RESULT_VERBS = {
     "mean",
     "signal",
     "mark",
-    "lead",
-    "result",
-    "bring",
-    "raise",
-    "send",
     "follow",
     "come",
     "underscore",

@@ -182,3 +182,11 @@ def test_an_amount_beside_an_adjective_is_no_attribute(hand_doc):
 def test_a_comparative_keeps_its_form(nlp):
     found = _triples(nlp, "Prices were higher than a year earlier.")
     assert [f for f in found if f[1] == "be higher than"]
+
+
+def test_an_argument_of_a_passive_with_an_agent_keeps_its_direction(nlp):
+    found = _triples(nlp, "More than 300 people were rescued from rooftops by volunteers.")
+    assert ("More than 300 people", "be rescue from", "rooftops") in found
+    doc = nlp("More than 300 people were rescued from rooftops by volunteers.")
+    facts = [m for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.lemma == "be rescue from"]
+    assert facts and not facts[0].relation.text.endswith("by")
