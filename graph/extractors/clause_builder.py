@@ -323,6 +323,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         lemma_parts = [f"be {governor.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
         hedge = None
     subjects, inherited = finder.subjects_of(verb)
+    times = []  # "named X as chief executive on Tuesday", "Sales in the first quarter rose"
     clause = Clause(
         verb=verb,
         last=last,
@@ -351,7 +352,9 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 span = _noun_span(subject)
                 if subject.dep_ in ("nsubj", "appos"):  # "the Dayton, Ohio, native" (not "DOVER, Del. — Officials")
                     span = cut_at_separator(subject, sorted({*place_span(subject), *span}))
-            clause.subjects.append((subject, span or [subject.i]))
+            span, time = trailing_time(subject, span or [subject.i])  # "Sales in the first quarter rose"
+            times.extend([time] if time else [])
+            clause.subjects.append((subject, span))
     if not clause.subjects:
         return None
 
@@ -401,7 +404,6 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 continue
             clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child) if n.i not in gapped)
     _negate_by_no(clause)
-    times = []  # "named X as chief executive on Tuesday", "reported a fall in profit last month"
     for slot in clause.objects:
         if not slot.relation:
             slot.span, time = trailing_time(slot.head, slot.span)

@@ -113,7 +113,7 @@ def trailing_time(head: Token, span: list[int]) -> tuple[list[int], tuple[str, T
                 objects = [c for c in kids(child) if c.dep_ == "pobj"]
                 if len(objects) != 1 or objects[0].ent_type_ not in TIME_LABELS:
                     continue
-                if any(c.dep_ == "prep" for c in kids(objects[0])):
+                if any(c.dep_ == "prep" and c.lower_ != "of" for c in kids(objects[0])):  # "the first months of 2024"
                     continue
                 words = subtree_indices(objects[0])
                 argument = (child.lower_, objects[0], words, [child.i])

@@ -190,3 +190,10 @@ def test_an_argument_of_a_passive_with_an_agent_keeps_its_direction(nlp):
     doc = nlp("More than 300 people were rescued from rooftops by volunteers.")
     facts = [m for e in extract_document(doc, "t") for m in minimal_extractions(e, doc) if m.lemma == "be rescue from"]
     assert facts and not facts[0].relation.text.endswith("by")
+
+
+def test_a_time_phrase_leaves_the_subject(nlp):
+    found = _facts(nlp, "Sales of 43.7 million devices in the first three months of the year set a new record.")
+    main = [f for f in found if f[1] == "set"]
+    assert main and main[0][0] == "Sales of 43.7 million devices"
+    assert any(a.value.text == "the first three months of the year" for a in main[0][3])
