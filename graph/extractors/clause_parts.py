@@ -26,6 +26,7 @@ from .clause_edges import (
     trailing_time,
 )
 from .minimal import rejoin_words
+from .minimal_parts import bare_clausal_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -164,6 +165,11 @@ def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> l
     return cut_at_separator(token, span)  # "JACKSON, Tenn. — Officials": the dateline is not the subject
 
 
+def _marks(token: Token) -> bool:
+    """A word that opens a clause: "to", "that", "whether", a wh-word."""
+    return token.dep_ in ("mark", "aux") or token.tag_ in ("WDT", "WP", "WRB")
+
+
 def _is_relative_word(token: Token) -> bool:
     return token.tag_ in ("WDT", "WP", "WP$") or (token.lower_ == "that" and token.dep_ in (*SUBJECT_DEPS, "dobj"))
 
@@ -240,6 +246,7 @@ class _SubjectFinder:
             subjects, _ = self.subjects_of(verb.head, depth + 1)
             return subjects, True
         own = drop_datelines(merge_hyphen_pieces(place_before_subject(_children(verb, *SUBJECT_DEPS))))
+        own = [s for s in own if not bare_clausal_subject(s.dep_, s.tag_, any(_marks(c) for c in kids(s)))]
         if own:
             heads: list[Token] = []
             for subject in own:

@@ -38,6 +38,7 @@ from .minimal_parts import (
     _noun_conjuncts,
     as_complement_fact,
     empty_subject,
+    vague_object,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -300,7 +301,7 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
         return False
     if extraction.construction == "possessive" and extraction.lemma in ("have", "has", "be"):
         return True
-    if nodes and (empty_subject(extraction, doc) or extraction.hedge == "result"):
+    if nodes and (empty_subject(extraction, doc) or extraction.hedge == "result" or vague_object(extraction, doc)):
         return True  # "one was found injured", "..., touching off a clash": the subject names nothing
     obj = extraction.object
     if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lexicon.nouns import VAGUE_NOUNS
 from ..syntax import Tree, make_phrase
 from ..types import Argument, Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
@@ -76,3 +77,23 @@ def as_complement_fact(
         confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
         clause_text=clause_text,
     )
+
+
+def vague_object(extraction: Extraction, doc: Doc) -> bool:
+    """``discussed the issues``, ``made comments``, ``has a future``: a main object that is a vague
+    noun with nothing but a determiner (no adjective, compound, number or phrase saying which)."""
+    obj = extraction.object
+    if obj is None or obj.kind == "CLAUSE" or extraction.construction not in ("svo", "control") or extraction.arguments:
+        return False
+    head = doc[obj.head]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in VAGUE_NOUNS:
+        return False
+    return all(doc[i].dep_ in ("det", "poss", "punct") or i == head.i for i in obj.tokens) and not any(
+        c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "nummod") for c in head.children
+    )
+
+
+def bare_clausal_subject(verb_subject_dep: str, subject_tag: str, has_marker: bool) -> bool:
+    """A clausal subject that is a bare verb form ("defender Eli Sabia had a chance ... was saved":
+    the noun "defender" read as a verb heading the whole clause): a misparse, no subject."""
+    return verb_subject_dep in ("csubj", "csubjpass") and subject_tag in ("VB", "VBP", "VBZ", "VBD") and not has_marker

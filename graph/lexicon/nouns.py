@@ -14,6 +14,7 @@ __all__ = [
     "SURNAME_ENDINGS",
     "TIME_WORDS",
     "UNIT_WORDS",
+    "VAGUE_NOUNS",
 ]
 
 #: common nouns that, definite, refer back to a salient entity of a kind (noun -> entity type)
@@ -369,4 +370,27 @@ DEMONYMS = {
     pair.split(":")[0].replace("_", " "): pair.split(":")[1].replace("_", " ")
     for pair in _DEMONYM_PAIRS.split()
     if ":" in pair
+}
+#: nouns that say nothing on their own as an object ("discussed the issues", "made comments",
+#: "has a future"): a fact is worth a graph edge only when a modifier says which
+VAGUE_NOUNS = {
+    "issue",
+    "matter",
+    "thing",
+    "comment",
+    "remark",
+    "topic",
+    "question",
+    "situation",
+    "development",
+    "aspect",
+    "detail",
+    "point",
+    "future",
+    "chance",
+    "opportunity",
+    "something",
+    "anything",
+    "everything",
+    "stuff",
 }

@@ -197,3 +197,32 @@ def test_a_time_phrase_leaves_the_subject(nlp):
     main = [f for f in found if f[1] == "set"]
     assert main and main[0][0] == "Sales of 43.7 million devices"
     assert any(a.value.text == "the first three months of the year" for a in main[0][3])
+
+
+def test_a_vague_object_gives_no_graph_fact(nlp):
+    assert not [f for f in _triples(nlp, "The two ministers discussed the issues.") if f[1] == "discuss"]
+    assert [f for f in _triples(nlp, "The two ministers discussed the issues of trade.") if f[1] == "discuss"]
+    assert [f for f in _triples(nlp, "The dispute persisted for some time.") if f[1] == "persist for"]
+
+
+#: "Defender Ruiz had a chance but his shot was saved by Lopez." with "Defender" read as a verb
+#: heading a clausal subject
+BARE_CLAUSAL_SUBJECT = """
+Defender VERB VB csubjpass 8 defend
+Ruiz PROPN NNP dobj 0 Ruiz
+had VERB VBD ccomp 0 have
+a DET DT det 4 a
+chance NOUN NN dobj 2 chance
+but CCONJ CC cc 4 but
+his PRON PRP$ poss 7 his
+shot NOUN NN conj 4 shot
+saved VERB VBN ROOT 8 save
+by ADP IN agent 8 by
+Lopez PROPN NNP pobj 9 Lopez
+. PUNCT . punct 8 .
+"""
+
+
+def test_a_bare_verb_as_clausal_subject_is_a_misparse(hand_doc):
+    doc = hand_doc(BARE_CLAUSAL_SUBJECT)
+    assert not [e for e in extract_document(doc, "t") if e.lemma.endswith("save")]
