@@ -19,6 +19,7 @@ from ..lexicon.verbs import (
 )
 from ..syntax import doc_tree, kids, subtree_indices
 from .clause_edges import (
+    _causative_have,
     _too_to,
     _without_asides,
     cleft_or_existential,
@@ -341,7 +342,9 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         # reduced passive relative: "the objectives set by the party"
         clause.passive = True
         clause.construction = "reduced_relative"
-        clause.subjects = [(n, _noun_span(n, skip=(*ARGUMENT_SKIP_DEPS, "acl"))) for n in _conjuncts(verb.head)]
+        # "two phones, known as A and B, plus a watch": not the nouns joined after the participle
+        nouns = [n for n in _conjuncts(verb.head) if n.i < verb.i]
+        clause.subjects = [(n, _noun_span(n, skip=(*ARGUMENT_SKIP_DEPS, "acl"))) for n in nouns]
     else:
         for subject in subjects:
             if subject.i == verb.head.i or subject.is_ancestor(verb):
@@ -470,16 +473,6 @@ def _object_control(clause: Clause, last: Token) -> bool:
     clause.clause_object = (infinitive, span, [])
     clause.construction = "ccomp"
     return True
-
-
-def _causative_have(verb: Token, obj: Token) -> bool:
-    """``had their memory boosted``, ``got the car repaired``: ``have`` with an object and its
-    participle says what was done to the object; ``have`` itself says nothing."""
-    if verb.lemma_.lower() not in ("have", "get"):
-        return False
-    return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
-        c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
-    )
 
 
 def _negate_by_no(clause: Clause) -> None:

@@ -381,3 +381,13 @@ def measure_of_adjective(verb: Token, attribute: Token) -> bool:
     amount = attribute.ent_type_ in _AMOUNT_LABELS or attribute.like_num
     amount = amount or any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in kids(attribute))
     return amount and any(c.dep_ == "acomp" for c in kids(verb))
+
+
+def _causative_have(verb: Token, obj: Token) -> bool:
+    """``had their memory boosted``, ``got the car repaired``: ``have`` with an object and its
+    participle says what was done to the object; ``have`` itself says nothing."""
+    if verb.lemma_.lower() not in ("have", "get"):
+        return False
+    return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
+        c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
+    )

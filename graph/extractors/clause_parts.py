@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
+from ..lexicon.nouns import TROUBLE_NOUNS
 from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import kids, subtree_indices
 from .clause_edges import (
@@ -293,6 +294,8 @@ class _SubjectFinder:
             if _is_predicate(governor):
                 subjects, _ = self.subjects_of(governor, depth + 1)
                 return subjects, True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in TROUBLE_NOUNS and head.dep_ == "dobj":
+            return self.subjects_of(head.head, depth + 1)[0], True  # "had trouble recouping X": who had it
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)

@@ -279,7 +279,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 key=lambda k: (
                     idiom(arguments[k]),  # "in a nod to", "in response to": a frame, not a participant
                     not (clause.passive and arguments[k].role == "by"),  # the passive agent first
-                    arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
+                    # time phrases ("in 1999", "last year") last; not a length ("sentenced to 11 years")
+                    arguments[k].value.kind in TIME_LABELS and arguments[k].role not in ("to", "for"),
                     arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
                     k,
                 ),

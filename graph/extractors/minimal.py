@@ -364,7 +364,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     obj = extraction.object
     if (
         obj.kind in ("DATE", "TIME")
-        and extraction.construction == "prep"
+        and extraction.construction in ("prep", "passive", "reduced_relative")
         and (not extraction.relation.tokens or doc[extraction.relation.tokens[-1]].pos_ != "ADP")
     ):
         return []  # "officials said Tuesday": a bare time is when, not what (the fact's time, not an edge)

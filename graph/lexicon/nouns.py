@@ -13,6 +13,7 @@ __all__ = [
     "PROGRAMME_HEADS",
     "SURNAME_ENDINGS",
     "TIME_WORDS",
+    "TROUBLE_NOUNS",
     "UNIT_WORDS",
     "VAGUE_NOUNS",
 ]
@@ -394,3 +395,6 @@ VAGUE_NOUNS = {
     "everything",
     "stuff",
 }
+#: nouns whose gerund says what the holder did ("had trouble recouping X", "had difficulty
+#: finding Y", "had success selling Z"): the gerund's subject is who had the trouble
+TROUBLE_NOUNS = {"trouble", "difficulty", "difficulties", "problem", "problems", "success", "luck", "time"}

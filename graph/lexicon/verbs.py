@@ -274,6 +274,7 @@ EVENT_RESULT_VERBS = {
     "come",
     "underscore",
     "highlight",
+    "cast",
 }
 #: verbs whose subject does the event its object noun names ("X began the construction of Y",
 #: "X completed the purchase of Y"); after any other verb the subject only talks about it, allows

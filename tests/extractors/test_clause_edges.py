@@ -226,3 +226,24 @@ Lopez PROPN NNP pobj 9 Lopez
 def test_a_bare_verb_as_clausal_subject_is_a_misparse(hand_doc):
     doc = hand_doc(BARE_CLAUSAL_SUBJECT)
     assert not [e for e in extract_document(doc, "t") if e.lemma.endswith("save")]
+
+
+def test_a_gerund_after_trouble_is_the_holders_act(nlp):
+    found = _triples(nlp, "Federal authorities continue to have trouble recouping the stolen money.")
+    assert ("Federal authorities", "recoup", "the stolen money") in found
+    assert not [f for f in found if f[0] == "trouble"]
+
+
+def test_a_length_of_time_is_the_object_before_a_date(nlp):
+    found = _triples(nlp, "In 1994, Paul was sentenced to 11 years in prison.")
+    assert ("Paul", "be sentence to", "11 years") in found
+
+
+def test_a_participle_after_a_noun_is_not_said_of_nouns_joined_after_it(nlp):
+    found = _triples(nlp, "Acme on Tuesday introduced two new phones, known as Zeta 1 and Zeta 2, plus a smart watch.")
+    assert not [f for f in found if f[0] == "a smart watch" and f[1] == "be know as"]
+
+
+def test_a_bare_time_is_no_object_of_a_passive(nlp):
+    found = _triples(nlp, "Many of the features highlighted Tuesday have been offered by other makers.")
+    assert not [f for f in found if f[2] == "Tuesday"]
