@@ -27,6 +27,7 @@ from .clause_edges import (
     denied_content,
     event_subject,
     gapped_conjuncts,
+    in_title,
     measure_of_adjective,
     trailing_time,
 )
@@ -423,7 +424,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     # a clause before a verb that reports no speech or thought is no object of it ("These stars do not
     # live long, so they must have formed recently"; "X proposes a solution: stars were born ...")
     reports = last.lemma_.lower() in REPORTING_VERBS | COGNITION_VERBS
-    ccomps = [c for c in _children(last, "ccomp") if c.i > last.i or reports]
+    # (not a title the parser read as a clause: "starred in Alice Doesn't Live Here Anymore, ...")
+    ccomps = [c for c in _children(last, "ccomp") if (c.i > last.i or reports) and not in_title(c)]
     if ccomps and not clause.objects:
         comp = ccomps[0]
         if comp.tag_ == "VBN" and last.lemma_.lower() in ("have", "get"):

@@ -247,3 +247,13 @@ def test_a_participle_after_a_noun_is_not_said_of_nouns_joined_after_it(nlp):
 def test_a_bare_time_is_no_object_of_a_passive(nlp):
     found = _triples(nlp, "Many of the features highlighted Tuesday have been offered by other makers.")
     assert not [f for f in found if f[2] == "Tuesday"]
+
+
+def test_a_title_read_as_a_clause_is_no_clausal_object(nlp):
+    found = _triples(
+        nlp,
+        "She also starred opposite Tom Hale in director Ray Moss's 1980 film Mary Doesn't Sing Here Anymore, "
+        "starred opposite Ann Lee in the 1985 A Dream Is Born and acted alongside Tom Roe in 1990.",
+    )
+    assert not [f for f in found if f[1] == "star" and "acted" in (f[2] or "")]
+    assert ("She", "star opposite", "Tom Hale") in found
