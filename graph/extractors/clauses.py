@@ -85,6 +85,8 @@ def find_clauses(
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read
+        if _noun_read_as_verb(token):
+            continue  # "a measles outbreak across the city": a noun, no predicate
         clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:
             clauses.append(clause)
@@ -134,6 +136,14 @@ def _unknown_verb(verb: Token) -> bool:
         # the word is a noun of the lexicon ("a measles outbreak across the city": outbreak)
         return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
     return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
+
+
+def _noun_read_as_verb(verb: Token) -> bool:
+    """A "verb" whose lemma is a noun of the model's lexicon and no verb of it ("outbreak",
+    "vocalists"): the parser misread a noun."""
+    verbs, _ = lexicon_of(verb.doc.vocab)
+    lemma = verb.lemma_.lower()
+    return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
 
 
 def _features(

@@ -257,3 +257,11 @@ def test_a_title_read_as_a_clause_is_no_clausal_object(nlp):
     )
     assert not [f for f in found if f[1] == "star" and "acted" in (f[2] or "")]
     assert ("She", "star opposite", "Tom Hale") in found
+
+
+def test_a_noun_read_as_a_verb_is_no_predicate(nlp):
+    for text in (
+        "A measles outbreak across the city alarmed parents.",
+        "Officials reported a measles outbreak across the city.",
+    ):
+        assert not [f for f in _triples(nlp, text) if f[1].startswith("outbreak")], text
