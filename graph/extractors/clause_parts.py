@@ -381,8 +381,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
-            if obj is None or discourse_phrase(child):
-                continue  # "as a result", "in the end": a connective, no argument
+            if obj is None or discourse_phrase(child) or any(c.dep_ in ("neg", "mark") for c in kids(child)):
+                continue  # "as a result": a connective; "if not for X", "not for money": no participant
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
             marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]

@@ -265,3 +265,8 @@ def test_a_noun_read_as_a_verb_is_no_predicate(nlp):
         "Officials reported a measles outbreak across the city.",
     ):
         assert not [f for f in _triples(nlp, text) if f[1].startswith("outbreak")], text
+
+
+def test_if_not_for_is_no_participant(nlp):
+    found = _triples(nlp, "The hosts could have scored if not for some poor finishing from their captain.")
+    assert not [f for f in found if f[1].startswith("score for")]
