@@ -93,6 +93,8 @@ def find_clauses(
     return clauses
 
 
+#: kinds of an amount ("by 54%", "by $2 billion"): after a passive's "by", how much, not who
+AMOUNT_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 #: determiners of a description that names something said before ("the sum", "those provisions")
 DESCRIPTION_DETERMINERS = ("the", "this", "that", "these", "those")
 _SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
@@ -300,9 +302,12 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
             # the passive agent and bare time and place phrases add no preposition to the lemma
-            bare = (clause.passive and role == "by") or role in ("time", "place", "title")
+            # "was reduced by 54%": an amount after "by" is how much, no agent (the fact is not turned round)
+            extent = role == "by" and first.value.kind in AMOUNT_LABELS
+            agent = clause.passive and role == "by" and not extent
+            bare = agent or role in ("time", "place", "title")
             prep_lemma = lemma if bare else f"{lemma} {role}"
-            if clause.passive and role != "by":
+            if clause.passive and not agent:
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction
             yield Extraction(
@@ -324,7 +329,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                         _words(rest),
                     )
                 ),
-                **base,
+                **({**base, "passive": False} if extent else base),
             )
         else:
             yield Extraction(

@@ -270,3 +270,15 @@ def test_a_noun_read_as_a_verb_is_no_predicate(nlp):
 def test_if_not_for_is_no_participant(nlp):
     found = _triples(nlp, "The hosts could have scored if not for some poor finishing from their captain.")
     assert not [f for f in found if f[1].startswith("score for")]
+
+
+def test_an_amount_after_a_passive_by_is_no_agent(nlp):
+    doc = nlp("Heart-attack risk was reduced by 54% in the trial.")
+    found = [
+        m
+        for e in extract_document(doc, "t")
+        for m in minimal_extractions(e, doc)
+        if m.object and m.object.text == "54%"
+    ]
+    assert found and found[0].subject.text == "Heart-attack risk" and found[0].lemma == "be reduce by"
+    assert not found[0].passive  # the relation ends with "by" but is not turned round into "54% reduce risk"
