@@ -161,8 +161,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     carries it), or ``purpose`` for an infinitive of purpose ("came to make stars", "in order to
     nominate"). Clauses inside quotation marks get ``quoted`` (see :func:`.clauses._clause_extractions`)."""
     # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
-    if last is not verb and verb.lemma_.lower() in HEDGE_VERBS:
-        return verb.lemma_.lower()
+    if last is not verb and (word := _lemma(verb).split()[0]) in HEDGE_VERBS:
+        return word  # ("hoping to win": hope, which the lemmatizer reads as "hop")
     for token in (verb, last):
         for child in kids(token):
             if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HEDGE_VERBS:

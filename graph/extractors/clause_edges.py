@@ -16,6 +16,7 @@ The rules name dependency labels, Penn tags and closed English word lists only.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..lexicon.function_words import DISCOURSE_NOUNS
@@ -391,3 +392,15 @@ def _causative_have(verb: Token, obj: Token) -> bool:
     return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
         c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
     )
+
+
+_SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def silent_e(verb: Token, lemma: str, verbs: frozenset[str]) -> str:
+    """``hoping`` -> hope (the lemmatizer gives "hop"): a one-syllable stem whose last consonant
+    the inflection did not double ("hopping" -> hop) lost a silent e ("taping", "coping")."""
+    form = verb.lower_
+    if verb.tag_ not in ("VBG", "VBD", "VBN") or not _SHORT_STEM.match(lemma) or form.startswith(lemma + lemma[-1]):
+        return lemma
+    return lemma + "e" if lemma + "e" in verbs and form.startswith(lemma) else lemma

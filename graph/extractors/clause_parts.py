@@ -24,10 +24,12 @@ from .clause_edges import (
     list_neighbour,
     merge_hyphen_pieces,
     relative_conjuncts,
+    silent_e,
     trailing_time,
 )
 from .minimal import rejoin_words
 from .minimal_parts import bare_clausal_subject
+from .nominal import lexicon_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -363,7 +365,7 @@ def _lemma(verb: Token) -> str:
     if "\u2019" in lemma or "'" in lemma or lemma in ("", "\u2019"):
         text = verb.lower_.replace("\u2019", "'")
         lemma = CONTRACTIONS.get(text, "be" if text.startswith("'") or not text.strip("'") else text.replace("'", ""))
-    parts = [lemma]
+    parts = [silent_e(verb, lemma, lexicon_of(verb.doc.vocab)[0])]  # "hoping": hope, not "hop"
     parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
     return " ".join(parts)
 

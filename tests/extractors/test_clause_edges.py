@@ -282,3 +282,12 @@ def test_an_amount_after_a_passive_by_is_no_agent(nlp):
     ]
     assert found and found[0].subject.text == "Heart-attack risk" and found[0].lemma == "be reduce by"
     assert not found[0].passive  # the relation ends with "by" but is not turned round into "54% reduce risk"
+
+
+def test_a_silent_e_is_put_back_on_the_lemma(nlp):
+    found = _facts(nlp, "She was hoping to win the title, and they were taping the show.")
+    lemmas = {f[1] for f in found}
+    assert "hope to win" in lemmas and "tape" in lemmas
+    assert _triples(nlp, "He kept hopping around the yard.") and not [
+        f for f in _triples(nlp, "He kept hopping around the yard.") if "hope" in f[1]
+    ]
