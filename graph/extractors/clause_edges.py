@@ -403,4 +403,5 @@ def silent_e(verb: Token, lemma: str, verbs: frozenset[str]) -> str:
     form = verb.lower_
     if verb.tag_ not in ("VBG", "VBD", "VBN") or not _SHORT_STEM.match(lemma) or form.startswith(lemma + lemma[-1]):
         return lemma
-    return lemma + "e" if lemma + "e" in verbs and form.startswith(lemma) else lemma
+    inflected = form in (lemma + "ing", lemma + "ed")  # not "rid" (got rid of) or "set"
+    return lemma + "e" if inflected and lemma + "e" in verbs else lemma

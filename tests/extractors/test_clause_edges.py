@@ -291,3 +291,7 @@ def test_a_silent_e_is_put_back_on_the_lemma(nlp):
     assert _triples(nlp, "He kept hopping around the yard.") and not [
         f for f in _triples(nlp, "He kept hopping around the yard.") if "hope" in f[1]
     ]
+
+
+def test_an_uninflected_form_keeps_its_lemma(nlp):
+    assert not [f for f in _triples(nlp, "The new design gets rid of the old frame.") if "ride" in f[1]]
