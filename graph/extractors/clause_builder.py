@@ -29,6 +29,7 @@ from .clause_edges import (
     gapped_conjuncts,
     in_title,
     measure_of_adjective,
+    merge_hyphen_pieces,
     trailing_time,
 )
 from .clause_parts import (
@@ -368,7 +369,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     infinitive_preps: list[Token] = []  # "halted plans to sue X over Y": the infinitive's phrases
     for dep in DIRECT_OBJECT_DEPS:
         gapped = gapped_conjuncts(last, dep)  # "A was the driver and B the lookout"
-        for child in _children(last, dep):
+        for child in merge_hyphen_pieces(_children(last, dep)):  # "a mini-budget": one object, not three
             if child.i in gapped or (dep == "attr" and measure_of_adjective(last, child)):
                 continue  # gapping; "was 4.9 billion short of": the amount measures the adjective
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):

@@ -60,8 +60,9 @@ def glue_hyphens(doc: Doc, span: list[int]) -> list[int]:
     while first >= 2 and doc[first - 1].text == "-" and _glued(doc, first - 2) and _glued(doc, first - 1):
         if not doc[first - 2].is_alpha:
             break
-        result.update((first - 2, first - 1))
-        first -= 2
+        piece = doc[first - 2]  # with its own left words: "a mini-budget", "Her co-workers"
+        result.update(range(min(piece.left_edge.i, first - 2), first))
+        first = min(piece.left_edge.i, first - 2)
     while last + 2 < len(doc) and doc[last + 1].text == "-" and _glued(doc, last) and _glued(doc, last + 1):
         if not doc[last + 2].is_alpha:
             break

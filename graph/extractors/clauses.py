@@ -85,8 +85,8 @@ def find_clauses(
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read
-        if _noun_read_as_verb(token):
-            continue  # "a measles outbreak across the city": a noun, no predicate
+        if _noun_read_as_verb(token) or not any(ch.isalpha() for ch in token.text):
+            continue  # "a measles outbreak across the city": a noun; "re-designated": the hyphen
         clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:
             clauses.append(clause)

@@ -83,7 +83,7 @@ def test_a_discourse_phrase_is_no_argument(nlp):
 
 def test_a_hyphenated_subject_is_one_word(nlp):
     found = _triples(nlp, "Her co-workers raised questions about the deal.")
-    assert ("co-workers", "raise", "questions") in found
+    assert ("Her co-workers", "raise", "questions") in found
     assert not [f for f in found if f[0] in ("-", "workers", "Her co")]
 
 
@@ -295,3 +295,10 @@ def test_a_silent_e_is_put_back_on_the_lemma(nlp):
 
 def test_an_uninflected_form_keeps_its_lemma(nlp):
     assert not [f for f in _triples(nlp, "The new design gets rid of the old frame.") if "ride" in f[1]]
+
+
+def test_a_hyphenated_object_is_one_word(nlp):
+    found = _triples(nlp, "The chancellor unveiled a mini-budget last week.")
+    assert ("The chancellor", "unveil", "a mini-budget") in found
+    assert not [f for f in found if f[2] in ("-", "budget", "mini")]
+    assert not [f for f in _triples(nlp, "Officials re-designated the unit.") if f[1] == "-"]
