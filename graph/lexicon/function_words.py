@@ -145,9 +145,7 @@ DISCOURSE_NOUNS = {
     "hand",
     "contrary",
     "effect",
-    "practice",
     "reality",
     "theory",
     "principle",
-    "all",
 }
