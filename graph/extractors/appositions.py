@@ -13,6 +13,7 @@ from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indice
 from ..types import Extraction, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
+from .role_titles import is_role_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -65,6 +66,22 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
         return False
     if anchor.dep_ == "pobj" and anchor.head.lower_ in _LIST_OPENERS:
         return False
+    for token in (anchor, appositive):
+        words = list(token.subtree) if token is appositive else [c for c in kids(token) if c.dep_ != "appos"]
+        if any(w.tag_ == "WP$" for w in words):
+            return False  # "Judge Amy Cole, whose husband is a senator": another person
+        if any(w.text in ("D", "R", "I") and w.i + 1 < len(doc) and doc[w.i + 1].text == "-" for w in words):
+            return False  # "Senator Tom Roe (D-Ohio)": party and state, not the senator
+    for person, other in ((anchor, appositive), (appositive, anchor)):
+        titled = any(c.dep_ == "compound" and is_role_word(c) for c in kids(person))
+        if (
+            (person.ent_type_ == "PERSON" or titled)
+            and other.pos_ == "PROPN"
+            and other.ent_type_ in ("GPE", "LOC", "ORG", "")
+            and not any(c.dep_ in ("det", "poss", "prep", "amod") for c in kids(other))
+            and not is_role_word(other)
+        ):
+            return False  # "Director Ana Ruiz, Sonora", "Tom Roe, Conn.": a person beside a place
     a, b = anchor.ent_type_, appositive.ent_type_
     both_names = anchor.pos_ == appositive.pos_ == "PROPN"
     if both_names and a and b and a != b and {a, b} != {"GPE", "LOC"}:

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 from ..lexicon import (
     APPOINTING_VERBS,
     COMPANY_ROLE_NOUNS,
-    COUNTERPART_NOUNS,
     DEMONYMS,
     HONORIFICS,
     ROLE_COPULAS,
@@ -42,6 +41,21 @@ from ..syntax import DocContext, kids, make_mention, subtree_indices, title_befo
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
+from .role_extra import (
+    client_of,
+    conjoined_organisation,
+    counterparts,
+    former_before,
+    headline_appointee,
+    implied_organisation,
+    implied_organisation_nouns,
+    is_clause_not_name,
+    misparsed_name_end,
+    position_holder,
+    strip_rank,
+    without_age,
+)
+from .role_owners import named_antecedent
 from .role_titles import (
     _ORG_LABELS,
     _ORG_PREPOSITIONS,
@@ -51,7 +65,6 @@ from .role_titles import (
     _role_label,
     conjoined_people,
     is_role_word,
-    named_antecedent,
     names_person,
     one_non_person_name,
     organisation_after_name,
@@ -79,6 +92,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
 
 _PREP_VERBS = {verb for verb, _ in PREPOSITIONAL_ROLE_VERBS}
+_IMPLIED = implied_organisation_nouns()
 
 
 class RoleExtractor:
@@ -102,14 +116,12 @@ class RoleExtractor:
             if (
                 found.object is not None
                 and found.object.kind == "ROLE"
-                and found.relation.text.split()[-1].lower() in (COMPANY_ROLE_NOUNS)
+                and found.relation.text.split()[-1].lower() in (COMPANY_ROLE_NOUNS | _IMPLIED)
             ):
                 # "Chief executive officer Tim Cook said": the company is the one the article is about
                 if not company:
-                    from .nominal import salient_organization
-
-                    company.append(salient_organization(doc))
-                if company[0] is not None:
+                    company.append(implied_organisation(doc))
+                if company[0] is not None and company[0].start not in found.subject.tokens:
                     found = self._with_organisation(doc, context, found, company[0])
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
@@ -117,47 +129,7 @@ class RoleExtractor:
             seen.add(key)
             made.append(found)
             yield found
-        yield from self._counterparts(doc, context, made)
-
-    def _counterparts(self, doc: Doc, context: DocContext, made: list[Extraction]) -> Iterator[Extraction]:
-        """``Lavrov and his Turkish counterpart Hakan Fidan``: the counterpart holds the same role, in
-        the organisation or country the word's own modifiers name."""
-        for token in context.tokens:
-            if token.lower_ not in COUNTERPART_NOUNS or token.i + 1 >= len(doc):
-                continue
-            name_head = doc[token.i + 1]
-            if name_head.ent_type_ != "PERSON":
-                continue
-            name = [name_head.i]
-            while (
-                name[-1] + 1 < len(doc)
-                and doc[name[-1] + 1].ent_type_ == "PERSON"
-                and doc[name[-1] + 1].ent_iob_ == "I"
-            ):
-                name.append(name[-1] + 1)
-            owners = [c for c in kids(token) if c.dep_ == "poss"]
-            sentence = context.sentence_of[token.i]
-            earlier = [e for e in made if e.sentence == sentence and e.subject.head < token.i]
-            if owners and owners[0].pos_ != "PRON":
-                earlier = [e for e in earlier if owners[0].i in e.subject.tokens]
-            if not earlier or (not owners and token.i - earlier[-1].subject.end > 40):
-                continue
-            model = earlier[-1]
-            label = model.relation.text
-            modifiers = [
-                c.i
-                for c in kids(token)
-                if c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ in _ORG_LABELS
-            ]
-            words = [token.i]
-            # the model's own nationality word is not the counterpart's ("Russian Foreign Minister")
-            model_words = label.split()
-            first = doc[model.relation.tokens[0]] if model.relation.tokens else None
-            if first is not None and first.ent_type_ == "NORP" and model_words and model_words[0] == first.text:
-                label = " ".join(model_words[1:])
-            found = self._make(doc, context, name, doc[name[-1]], words, modifiers, "counterpart", label=label)
-            if found is not None:
-                yield found
+        yield from counterparts(doc, context, made, self._make)
 
     # ------------------------------------------------------------------------ the patterns
 
@@ -180,7 +152,7 @@ class RoleExtractor:
                 continue
             if (
                 (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
-                and token.dep_ != "compound"
+                and (token.dep_ != "compound" or misparsed_name_end(token))
                 and token.i not in done_heads
                 and not is_role_word(token)
             ):
@@ -190,7 +162,11 @@ class RoleExtractor:
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
                     ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
                     organisation = organisation or (appointer(token.head) if ended else [])
-                    if names_person(doc, name) and not one_non_person_name(doc, name, title):
+                    if (
+                        names_person(doc, name)
+                        and not one_non_person_name(doc, name, title)
+                        and not is_clause_not_name(doc, name, title)
+                    ):
                         yield self._make(doc, context, name, token, title, organisation, "title", former=ended)
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in conjoined_people(token):  # "Judges A and B"
@@ -228,12 +204,25 @@ class RoleExtractor:
                 person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
             elif verb.lemma_.lower() in APPOINTING_VERBS:
                 # "named Berg chief executive"; "appointed Kenji Watanabe chairman" glued into one phrase
+                headline = headline_appointee(verb, role)
                 person, how = appointee(verb, role) or glued_appointee(verb, role), "appointed"
+                if headline is not None:  # "Sean Dyche appointed Rovers manager"
+                    title, _ = self._title_of_noun(doc, role, headline[0])
+                    title = [i for i in title if i not in headline[1]]
+                    name = person_span(doc, headline[0])
+                    yield self._make(doc, context, name, headline[0], title, headline[1], "appointed")
+                    return
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "to":
             person, how, verb = promoted_to(role), "appointed", role.head.head  # "was promoted to CFO"
         if person is None and role.dep_ == "nsubj" and verb.lemma_.lower() in ROLE_COPULAS:
             people = [c for c in kids(verb) if c.dep_ == "attr" and _is_personish(c) and c.pos_ != "PRON"]
             person, how = (people[0], "copula") if people else (None, how)  # "Acme's new chief will be Berg"
+        held = position_holder(role) if person is None else None
+        if held is not None:  # "resigned from his post as chief executive", "assumed the role of CEO"
+            title, organisation = self._title_of_noun(doc, role, held[0])
+            name = person_span(doc, held[0])
+            yield self._make(doc, context, name, held[0], title, organisation, "copula", former=held[1])
+            return
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "as":
             verb = role.head.head  # "served as chairman", "was appointed as coach"
             if verb.lemma_.lower() in ROLE_COPULAS:
@@ -317,13 +306,19 @@ class RoleExtractor:
                 if token.text in ("-",) and token.head.i in (role.i, *title):  # "free-lance writer"
                     title.append(i)
                     continue
+                organisation = conjoined_organisation(role, token)  # "Harwick City and Portugal coach"
                 break
             if token.dep_ == "poss":
                 if token.pos_ != "PRON":
                     organisation = [j for j in subtree_indices(token, skip_deps=("case",)) if doc[j].tag_ != "POS"]
                 elif token.dep_ == "poss" and token.lower_ in ("its", "their"):
                     organisation = [token.i]
+                elif token.lower_ in ("his", "her"):
+                    organisation = client_of(doc, token, role)  # "his attorney, Robert Jenkins"
                 break
+            if token.ent_type_ and token.ent_iob_ == "B" and role.ent_iob_ == "I" and token.is_title:
+                title.append(i)  # "Unidel Professor", one name with its role: a named chair, not an employer
+                continue
             if token.ent_type_ in _ORG_LABELS or (
                 token.pos_ == "PROPN"
                 and not is_role_word(token)
@@ -342,6 +337,8 @@ class RoleExtractor:
             if not objs:
                 continue
             obj = objs[0]
+            if prep.lower_ == "in" and obj.ent_type_ in ("GPE", "LOC"):
+                continue  # "a nurse in Ohio": where the person works or lives, no organisation
             # "secretary of state", "minister for health": a bare lower-case noun is the title's
             bare = (
                 prep.lower_ in ("of", "for")
@@ -429,7 +426,9 @@ class RoleExtractor:
         label: str | None = None,
         former: bool = False,
     ) -> Extraction | None:
-        title, organisation, former_words = split_former(doc, title, organisation)
+        title, organisation, former_words = split_former(doc, strip_rank(doc, title), organisation)
+        title = without_age(doc, title)  # "a 34-year-old teacher": the role is "teacher"
+        former = former or former_before(doc, [*title, *organisation])  # "Former Acme and Globex CFO"
         former = former or former_words
         organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]

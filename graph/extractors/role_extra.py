@@ -1,0 +1,291 @@
+"""More role shapes, for :mod:`graph.extractors.roles`: counterparts (``his Turkish counterpart X``),
+roles named through a position noun (``resigned from his post as chief executive``, ``assumed the
+role of Acme CEO``), the headline ``X appointed Rovers manager``, the organisation an article
+implies for a club or company title (``Owner Ann Roe`` in a story about one club), and the checks
+that keep a verb, a club or a number from being read as a title or a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from ..lexicon import APPOINTING_VERBS, COUNTERPART_NOUNS
+from ..lexicon.roles import ROLE_LEAVING_VERBS
+from ..syntax import DocContext, kids
+from .role_titles import _ORG_LABELS, _is_former_word, _is_personish
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from ..types import Extraction
+
+__all__ = [
+    "conjoined_organisation",
+    "implied_organisation",
+    "client_of",
+    "counterparts",
+    "former_before",
+    "headline_appointee",
+    "implied_organisation_nouns",
+    "is_clause_not_name",
+    "misparsed_name_end",
+    "position_holder",
+    "strip_rank",
+    "without_age",
+]
+
+#: nouns that name a position, not a role: "his post as chief executive", "the role of coach"
+_POSITION_NOUNS = {"post", "position", "role", "job", "office", "seat", "title", "duties", "positions", "posts"}
+#: verbs whose subject takes the position up or keeps it ("assumed the role of", "took up the post of")
+_POSITION_TAKING = {"assume", "take", "accept", "fill", "hold", "occupy", "keep", "retain", "continue", "return"}
+#: verbs whose subject gives the position up ("resigned from his post as", "left the role of")
+_POSITION_LEAVING = {*ROLE_LEAVING_VERBS, "lose", "vacate", "relinquish", "give", "leave"}
+#: club and company titles whose organisation, when the title names none, is the one the article is about
+_CLUB_TITLES = {"chairman", "chairwoman", "chairperson", "owner", "co-owner", "manager", "coach", "captain", "boss"}
+#: ranks written before a title that say when or in which order, not what the role is ("seventh CEO")
+_RANK_WORDS = {
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "next",
+    "latest",
+    "previous",
+}
+
+#: roles held for a person, not an organisation: "his attorney", "her spokeswoman"
+_CLIENT_ROLES = {
+    "attorney",
+    "lawyer",
+    "counsel",
+    "solicitor",
+    "barrister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "agent",
+    "aide",
+    "adviser",
+    "advisor",
+}
+
+Make = Callable[..., "Extraction | None"]
+
+
+def counterparts(doc: Doc, context: DocContext, made: list[Extraction], make: Make) -> Iterator[Extraction]:
+    """``Lavrov and his Turkish counterpart Hakan Fidan``: the counterpart holds the same role, in
+    the organisation or country the word's own modifiers name."""
+    for token in context.tokens:
+        if token.lower_ not in COUNTERPART_NOUNS or token.i + 1 >= len(doc):
+            continue
+        name_head = doc[token.i + 1]
+        if name_head.ent_type_ != "PERSON":
+            continue
+        name = [name_head.i]
+        while name[-1] + 1 < len(doc) and doc[name[-1] + 1].ent_type_ == "PERSON" and doc[name[-1] + 1].ent_iob_ == "I":
+            name.append(name[-1] + 1)
+        owners = [c for c in kids(token) if c.dep_ == "poss"]
+        sentence = context.sentence_of[token.i]
+        earlier = [e for e in made if e.sentence == sentence and e.subject.head < token.i]
+        if owners and owners[0].pos_ != "PRON":
+            earlier = [e for e in earlier if owners[0].i in e.subject.tokens]
+        if not earlier or (not owners and token.i - earlier[-1].subject.end > 40):
+            continue
+        model = earlier[-1]
+        label = model.relation.text
+        modifiers = [
+            c.i for c in kids(token) if c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ in _ORG_LABELS
+        ]
+        # the model's own nationality word is not the counterpart's ("Russian Foreign Minister")
+        model_words = label.split()
+        first = doc[model.relation.tokens[0]] if model.relation.tokens else None
+        if first is not None and first.ent_type_ == "NORP" and model_words and model_words[0] == first.text:
+            label = " ".join(model_words[1:])
+        found = make(doc, context, name, doc[name[-1]], [token.i], modifiers, "counterpart", label=label)
+        if found is not None:
+            yield found
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    for child in kids(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") or child.lower_ == "that":
+                return verb.head if verb.dep_ == "relcl" else None
+            return child
+    if verb.dep_ in ("conj", "xcomp"):
+        return _verb_subject(verb.head)
+    return None
+
+
+def position_holder(role: Token) -> tuple[Token, bool] | None:
+    """(person, former) for a role written through a position noun: ``X resigned from his positions
+    as chief executive`` (former), ``X assumed the role of Acme CEO``, ``X took up the post of coach``."""
+    if role.dep_ not in ("pobj",) or role.head.lower_ not in ("as", "of"):
+        return None
+    position = role.head.head
+    if position.lemma_.lower() not in _POSITION_NOUNS and position.lower_ not in _POSITION_NOUNS:
+        return None
+    verb = position.head
+    if position.dep_ == "pobj":  # "resigned from his post", "stepped down from the role"
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "neg" for c in kids(verb)):
+        return None
+    if lemma in _POSITION_LEAVING:
+        former = not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "to") for c in kids(verb))
+        former = former and verb.tag_ in ("VBD", "VBN")
+    elif lemma in _POSITION_TAKING:
+        former = False
+    else:
+        return None
+    person = _verb_subject(verb)
+    if person is None or not _is_personish(person):
+        return None
+    return person, former
+
+
+def headline_appointee(verb: Token, role: Token) -> tuple[Token, list[int]] | None:
+    """``Sean Dyche appointed Rovers manager`` (a headline without "is"): the person subject is the
+    one appointed, the name compounded with the role the organisation."""
+    if verb.lemma_.lower() not in APPOINTING_VERBS or verb.tag_ not in ("VBD", "VBN") or role.dep_ != "dobj":
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative") and c is not role for c in kids(verb)):
+        return None
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].ent_type_ != "PERSON":
+        return None
+    names = [
+        c
+        for c in kids(role)
+        if c.dep_ == "compound"
+        and c.i < role.i
+        and c.pos_ == "PROPN"
+        and any(t.ent_type_ in _ORG_LABELS for t in c.subtree)
+    ]
+    if not names or any(c.dep_ in ("det", "poss") for c in kids(role)):
+        return None
+    return subjects[0], list(range(names[0].left_edge.i, names[-1].i + 1))
+
+
+def is_clause_not_name(doc: Doc, name: list[int], title: list[int]) -> bool:
+    """``when the Potters host Millwall``: a lower-case "title" between a club and a club is a verb the
+    tagger read as a noun, and the club after it is no person."""
+    head = doc[name[-1]]
+    if head.ent_type_ == "PERSON" or any(doc[i].ent_type_ == "PERSON" for i in name):
+        return False
+    words = [i for i in title if i >= 0]
+    before = min(words) - 1 if words else -1
+    club_before = before >= 0 and doc[before].ent_type_ in _ORG_LABELS and doc[before].pos_ == "PROPN"
+    lower_title = all(doc[i].is_lower for i in words)
+    return head.ent_type_ in _ORG_LABELS and ((club_before and lower_title) or head.dep_ in ("ROOT", "advcl", "ccomp"))
+
+
+def implied_organisation_nouns() -> set[str]:
+    """Titles that, with no organisation written, belong to the club or company the article is about."""
+    return set(_CLUB_TITLES)
+
+
+def strip_rank(doc: Doc, title: list[int]) -> list[int]:
+    """``the company's seventh CEO``, ``Forest's third manager``, ``the next president``: the role is
+    ``CEO``, ``manager``, ``president``."""
+    words = [i for i in title if i >= 0]
+    if len(words) < 2:
+        return title
+    return [i for i in title if i < 0 or not (doc[i].is_lower and doc[i].lower_ in _RANK_WORDS and i == words[0])]
+
+
+def misparsed_name_end(token: Token) -> bool:
+    """``having Police Chief Kevin Burke act as``: the parser hung the name on the lower-case word after
+    it; the name's last word still ends a titled name."""
+    head = token.head
+    return (
+        token.ent_type_ == "PERSON"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        and head.i == token.i + 1
+        and head.is_lower
+        and head.pos_ in ("NOUN", "VERB")
+    )
+
+
+def client_of(doc: Doc, pronoun: Token, role: Token) -> list[int]:
+    """``Nagin was convicted. His attorney, Robert Jenkins, said ...``: the person a possessive
+    pronoun before a client role (attorney, spokesman) stands for, the last person named before it in
+    the sentence or the one before, not the role's holder; none for any other role."""
+    if role.lemma_.lower() not in _CLIENT_ROLES and role.lower_ not in _CLIENT_ROLES:
+        return []
+    sentence = pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    holders = {c.i for c in kids(role) if c.dep_ == "appos"} | ({role.head.i} if role.dep_ == "appos" else set())
+    people = [
+        list(range(e.start, e.end))
+        for e in doc.ents
+        if e.label_ == "PERSON" and start <= e.start and e.end <= pronoun.i and not holders & set(range(e.start, e.end))
+    ]
+    # a subject name the NER missed ("Nagin was convicted")
+    people += [
+        [t.i]
+        for t in doc[start : pronoun.i]
+        if t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return max(people, key=lambda words: words[0]) if people else []
+
+
+def former_before(doc: Doc, words: list[int]) -> bool:
+    """``Former Manchester City and Italy manager X``: a former word before a list of the title's
+    organisations makes the role a former one."""
+    written = [i for i in words if i >= 0]
+    if not written:
+        return False
+    i = min(written) - 1
+    while i >= 0 and min(written) - i <= 8:
+        token = doc[i]
+        if _is_former_word(doc, i):
+            return True
+        if not (token.lower_ in ("and", ",", "&") or token.ent_type_ in _ORG_LABELS):
+            return False
+        i -= 1
+    return False
+
+
+def without_age(doc: Doc, title: list[int]) -> list[int]:
+    """The title without an age or number written before it: ``a 34-year-old teacher`` -> ``teacher``."""
+    words = [i for i in title if i >= 0]
+    aged = [i for i in words if doc[i].ent_type_ in ("DATE", "CARDINAL", "QUANTITY", "TIME") or doc[i].like_num]
+    aged += [i for i in words if doc[i].lower_ == "old" and i > 0 and doc[i - 1].text == "-"]
+    if not aged:
+        return title
+    last = max(aged)
+    kept = [i for i in title if i < 0 or i > last]
+    while kept and kept[0] >= 0 and doc[kept[0]].text == "-":
+        kept.pop(0)
+    return kept or title
+
+
+def implied_organisation(doc: Doc) -> Span | None:
+    """The organisation an article is about: the most named one, or the only one it names."""
+    from .nominal import salient_organization
+
+    found = salient_organization(doc)
+    if found is not None:
+        return found
+    named = [e for e in doc.ents if e.label_ == "ORG"]
+    return named[0] if named and len({e.text.lower() for e in named}) == 1 else None
+
+
+def conjoined_organisation(role: Token, token: Token) -> list[int]:
+    """``Former Harwick City and Portugal coach X``: the first of two names conjoined before a title
+    (the parser hangs the second on the first), or nothing."""
+    first = token.head
+    if token.dep_ != "conj" or first.head.i != role.i or first.dep_ not in ("nmod", "compound"):
+        return []
+    if first.ent_type_ not in _ORG_LABELS or first.pos_ != "PROPN":
+        return []
+    return list(range(first.left_edge.i, first.i + 1))
