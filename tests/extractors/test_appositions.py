@@ -38,3 +38,30 @@ def test_apposition_describes_the_name(hand_doc):
     doc = hand_doc(APPOSITION, ents=[(0, 1, "PERSON")])
     [extraction] = list(get_extractor("appositions.v1")(doc, doc_id="t"))
     assert (extraction.subject.text, extraction.relation.text, extraction.object.text) == ("Smith", "is", "the mayor")
+
+
+def _appositions(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [
+        (e.subject.text, e.object.text)
+        for e in get_extractor("appositions.v1")(doc, doc_id="t")
+        if e.construction in ("apposition", "place") and e.object is not None
+    ]
+
+
+def test_party_and_state_after_a_senator_are_no_apposition(nlp):
+    found = _appositions(nlp, "Sen. Ray Tolland (D-Ore.) and Sen. Lisa Brandt (R-Utah) voted against the bill.")
+    assert found == []
+
+
+def test_a_bare_place_beside_a_titled_name_is_no_apposition(nlp):
+    assert _appositions(nlp, "State Fire Director Ana Ruiz, Sonora, said the blaze was contained.") == []
+
+
+def test_a_description_of_another_person_is_no_apposition(nlp):
+    found = _appositions(nlp, "Judge Amy Cole, whose husband Tom Cole is a senator, recused herself.")
+    assert not any("whose" in obj for _, obj in found)
+
+
+def test_a_description_of_the_person_stays(nlp):
+    assert ("Jenkins", "Nagin's attorney") in _appositions(nlp, "Jenkins, Nagin's attorney, spoke to reporters.")
