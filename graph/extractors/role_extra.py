@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import APPOINTING_VERBS, COUNTERPART_NOUNS
 from ..lexicon.roles import ROLE_LEAVING_VERBS
 from ..syntax import DocContext, kids
-from .role_titles import _ORG_LABELS, _is_former_word, _is_personish
+from .role_titles import _ORG_LABELS, HEADLINE_VERBS, _is_former_word, _is_personish
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "headline_verb",
     "conjoined_organisation",
     "implied_organisation",
     "client_of",
@@ -289,3 +290,21 @@ def conjoined_organisation(role: Token, token: Token) -> list[int]:
     if first.ent_type_ not in _ORG_LABELS or first.pos_ != "PROPN":
         return []
     return list(range(first.left_edge.i, first.i + 1))
+
+
+def headline_verb(doc: Doc, words: list[int]) -> tuple[list[int], bool] | None:
+    """``Rovers sack manager Tom Lee``, ``Acme names CFO Ann Roe``: (the organisation before the verb,
+    whether the verb ends the role) when a headline verb stands right before the title."""
+    written = [i for i in words if i >= 0]
+    verb = min(written) - 1 if written else -1
+    if verb < 1 or doc[verb].lower_ not in HEADLINE_VERBS:
+        return None
+    organisation: list[int] = []
+    i = verb - 1
+    while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN") and (doc[i].is_title or doc[i].is_upper):
+        if doc[i].ent_type_ == "PERSON" or (i == 0 and doc[i].pos_ == "NOUN" and doc[i].tag_ != "NNS"):
+            break  # "Police sack ..." is no name; "Rovers sack ..." is
+        organisation.insert(0, i)
+        i -= 1
+    ending = doc[verb].lower_.rstrip("s") in ("sack", "fire", "axe", "oust", "suspend")
+    return (organisation, ending) if organisation else None

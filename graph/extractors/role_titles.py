@@ -55,6 +55,9 @@ _NAME_LABELS = (
     "ORDINAL",
 )
 _ORG_PREPOSITIONS = ("of", "at", "for", "with", "in")
+#: verbs of headlines the tagger may read as nouns before a title ("Rovers sack manager X")
+HEADLINE_VERBS = {"sack", "sacks", "fire", "fires", "axe", "axes", "oust", "ousts", "name", "names", "appoint"}
+HEADLINE_VERBS |= {"appoints", "hire", "hires", "suspend", "suspends"}
 #: capitalised words inside a title that name no unit ("Senate Majority Leader")
 _TITLE_WORDS = {"majority", "minority", "ranking"}
 #: words that make a title with a following "General" ("Solicitor General", "Surgeon General")
@@ -224,7 +227,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             lower in ROLE_MODIFIERS
             or is_role_word(token)
             or lower == "-"
-            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower and not token.tag_.startswith("VB"))
+            or (
+                not capital
+                and token.pos_ in ("ADJ", "NOUN")
+                and token.is_lower
+                and not token.tag_.startswith("VB")
+                and lower not in HEADLINE_VERBS  # "Rovers sack manager Tom Lee": a verb, not the title's
+            )
         ):
             title.insert(0, i)
             continue

@@ -43,6 +43,7 @@ from .role_extra import (
     counterparts,
     former_before,
     headline_appointee,
+    headline_verb,
     implied_organisation,
     implied_organisation_nouns,
     is_clause_not_name,
@@ -157,6 +158,9 @@ class RoleExtractor:
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
                     ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
                     organisation = organisation or (appointer(token.head) if ended else [])
+                    headline = headline_verb(doc, [*title, *organisation])
+                    if headline is not None and not organisation:  # "Rovers sack manager Tom Lee"
+                        organisation, ended = headline[0], ended or headline[1]
                     if (
                         names_person(doc, name)
                         and not one_non_person_name(doc, name, title)
@@ -182,6 +186,9 @@ class RoleExtractor:
         verb = role.head
         if role.dep_ == "appos" and _is_personish(role.head) and role.head.pos_ != "PRON":
             person, how = role.head, "apposition"  # "Berg, chief financial officer of Acme"
+            nearer = [c for c in person.conjuncts if person.i < c.i < role.i and _is_personish(c)]
+            if nearer and role.tag_ not in ("NNS", "NNPS"):
+                person = nearer[-1]  # "Acme's Tom Berg and Jane Roe, its finance chief": Roe's title
             if (
                 role.head.dep_ == "dobj"
                 and role.head.head.lemma_.lower() in APPOINTING_VERBS
@@ -284,9 +291,9 @@ class RoleExtractor:
         if found is None:
             return None
         person, organisation, role = found
-        return self._make(
-            doc, context, person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
-        )
+        former = ended_until(verb, verb)  # "who led Acme from 2009 to 2015" (not "since 2015")
+        name = person_span(doc, person)
+        return self._make(doc, context, name, person, [verb.i], organisation, "role_verb", label=role, former=former)
 
     # ------------------------------------------------------------------------ the extraction
 
