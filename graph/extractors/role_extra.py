@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import APPOINTING_VERBS, COUNTERPART_NOUNS
 from ..lexicon.roles import ROLE_LEAVING_VERBS
 from ..syntax import DocContext, kids
-from .role_titles import _ORG_LABELS, HEADLINE_VERBS, _is_former_word, _is_personish
+from .role_titles import _ORG_LABELS, HEADLINE_VERBS, _is_former_word, _is_personish, is_role_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "conjoined_title",
     "headline_verb",
     "conjoined_organisation",
     "implied_organisation",
@@ -308,3 +309,15 @@ def headline_verb(doc: Doc, words: list[int]) -> tuple[list[int], bool] | None:
         i -= 1
     ending = doc[verb].lower_.rstrip("s") in ("sack", "fire", "axe", "oust", "suspend")
     return (organisation, ending) if organisation else None
+
+
+def conjoined_title(name_head: Token) -> Token | None:
+    """``the then-Vice President and Provost Linda Brady``, ``Acme chairman and chief executive Tom
+    Berg``: the parser makes the name a conjunct of the first title; that title is the person's too."""
+    first = name_head.head
+    if name_head.dep_ != "conj" or first.i > name_head.i or not is_role_word(first) or first.ent_type_ == "PERSON":
+        return None
+    between = name_head.doc[first.i + 1 : name_head.i]
+    if not any(t.lower_ in ("and", "&") for t in between) or any(t.text == "," for t in between):
+        return None  # "the chairman, Tom Berg and Ann Roe": a list of people, not of titles
+    return first if first.tag_ not in ("NNS", "NNPS") else None

@@ -40,6 +40,7 @@ from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
 from .role_extra import (
+    conjoined_title,
     counterparts,
     former_before,
     headline_appointee,
@@ -166,6 +167,11 @@ class RoleExtractor:
                         and not one_non_person_name(doc, name, title)
                         and not is_clause_not_name(doc, name, title)
                     ):
+                        first = conjoined_title(token)  # "the then-Vice President and Provost Linda Brady"
+                        if first is not None:
+                            more, theirs = self._title_of_noun(doc, first, token)
+                            ended = ended or split_former(doc, more, theirs)[2]  # "then-" is both titles'
+                            yield self._make(doc, context, name, token, more, theirs or organisation, "title")
                         yield self._make(doc, context, name, token, title, organisation, "title", former=ended)
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in conjoined_people(token):  # "Judges A and B"
