@@ -254,7 +254,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
     elif unit and organisation:
         organisation = sorted(organisation + unit)
         unit = []
-    if unit and len(unit) > 1 and doc[unit[-1]].lemma_.lower() in ORGANIZATION_HEADS:
+    if unit and len(unit) > 1 and doc[unit[-1]].lemma_.lower() in (*ORGANIZATION_HEADS, "department"):
         organisation, unit = unit, []  # "Chico Fire Department interim Chief X": a department is an employer
     organisation = [i for i in organisation if doc[i].tag_ != "POS" and doc[i].dep_ != "case"]
     if unit:
