@@ -260,7 +260,11 @@ def former_before(doc: Doc, words: list[int]) -> bool:
 def without_age(doc: Doc, title: list[int]) -> list[int]:
     """The title without an age or number written before it: ``a 34-year-old teacher`` -> ``teacher``."""
     words = [i for i in title if i >= 0]
-    aged = [i for i in words if doc[i].ent_type_ in ("DATE", "CARDINAL", "QUANTITY", "TIME") or doc[i].like_num]
+    aged = [
+        i
+        for i in words
+        if doc[i].ent_type_ in ("DATE", "CARDINAL", "QUANTITY", "TIME") or any(c.isdigit() for c in doc[i].text)
+    ]
     aged += [i for i in words if doc[i].lower_ == "old" and i > 0 and doc[i - 1].text == "-"]
     if not aged:
         return title

@@ -52,7 +52,12 @@ def title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list
             elif token.lower_ in ("his", "her"):
                 organisation = client_of(doc, token, role)  # "his attorney, Robert Jenkins"
             break
-        if token.ent_type_ and token.ent_iob_ == "B" and role.ent_iob_ == "I" and token.is_title:
+        if (
+            token.ent_type_
+            and role.ent_iob_ == "I"
+            and token.is_title
+            and all(t.ent_iob_ == "I" for t in doc[i + 1 : role.i + 1])
+        ):
             title.append(i)  # "Unidel Professor", one name with its role: a named chair, not an employer
             continue
         if token.ent_type_ in _ORG_LABELS or (
