@@ -37,6 +37,8 @@ _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "OR
 #: words that open a list of examples: "films such as A, B and C", "teams including X"
 _LIST_OPENERS = {"such", "including", "include", "includes", "namely"}
 _DASHES = ("-", "--", "\u2013", "\u2014")
+#: prepositions of place and time: "outside the courtroom, prosecutor X" is no apposition
+_PLACE_PREPOSITIONS = {"outside", "inside", "in", "at", "near", "after", "before", "during", "into", "on", "behind"}
 
 
 def _numeric(token: Token) -> bool:
@@ -72,6 +74,16 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
             return False  # "Judge Amy Cole, whose husband is a senator": another person
         if any(w.text in ("D", "R", "I") and w.i + 1 < len(doc) and doc[w.i + 1].text == "-" for w in words):
             return False  # "Senator Tom Roe (D-Ohio)": party and state, not the senator
+    if any(c.dep_ == "conj" for c in kids(appositive)) and anchor.ent_type_ != "PERSON":
+        return False  # "served as system CNO, senior vice president and care officer": a list of titles
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in _PLACE_PREPOSITIONS
+        and anchor.pos_ == "NOUN"
+        and appositive.ent_type_ == "PERSON"
+        and not is_role_word(anchor)
+    ):
+        return False  # "Addressing reporters outside the courtroom, prosecutor X said": no description
     for person, other in ((anchor, appositive), (appositive, anchor)):
         titled = any(c.dep_ == "compound" and is_role_word(c) for c in kids(person))
         if (
@@ -153,8 +165,8 @@ class AppositionExtractor:
                 continue
             # the named side is the subject: "the chairman, John Smith" -> (John Smith, is, the chairman)
             name, description = anchor, token
-            if _is_name(token) and not _is_name(anchor):
-                name, description = token, anchor
+            if _is_name(token) and (not _is_name(anchor) or (is_role_word(anchor) and token.ent_type_ == "PERSON")):
+                name, description = token, anchor  # "India's Prime Minister, Narendra Modi": the person
             if not _is_name(name):
                 continue  # "the reforms, the progress, ..." is a list the parser read as appositions
             if not can_corefer(anchor, token):

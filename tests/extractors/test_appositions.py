@@ -65,3 +65,30 @@ def test_a_description_of_another_person_is_no_apposition(nlp):
 
 def test_a_description_of_the_person_stays(nlp):
     assert ("Jenkins", "Nagin's attorney") in _appositions(nlp, "Jenkins, Nagin's attorney, spoke to reporters.")
+
+
+def test_a_place_phrase_before_a_name_is_no_description(nlp):
+    text = (
+        "Addressing reporters outside the courtroom, prosecutor Tilda Marsh, who had sought a longer sentence,"
+        " thanked residents who had come forward to help."
+    )
+    assert not any("courtroom" in obj or "courtroom" in subj for subj, obj in _appositions(nlp, text))
+
+
+def test_a_list_of_titles_is_no_apposition(nlp):
+    found = _appositions(
+        nlp, "Ms. Novak served as chief nursing officer, senior vice president and quality officer of Arden Health."
+    )
+    assert found == []
+
+
+def test_the_person_is_the_subject_when_a_title_comes_first(nlp):
+    found = _appositions(nlp, "Canada's Prime Minister, Ellis Varga, named his trusted aide Omar Fell to the ministry.")
+    assert all(subj != "Canada's Prime Minister" for subj, _ in found)
+
+
+def test_party_and_state_in_brackets_are_no_gloss(nlp):
+    from graph.syntax import find_glosses
+
+    doc = nlp("A senior aide to Senate Majority Leader Carl Dunne (D-Nev.) said the vote would wait.")
+    assert find_glosses(doc) == []
