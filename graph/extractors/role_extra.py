@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "adjacent_title",
     "conjoined_title",
     "headline_verb",
     "conjoined_organisation",
@@ -325,3 +326,30 @@ def conjoined_title(name_head: Token) -> Token | None:
     if not any(t.lower_ in ("and", "&") for t in between) or any(t.text == "," for t in between):
         return None  # "the chairman, Tom Berg and Ann Roe": a list of people, not of titles
     return first if first.tag_ not in ("NNS", "NNPS") else None
+
+
+def adjacent_title(doc: Doc, name_end: Token) -> tuple[list[int], list[int], list[int]] | None:
+    """``Bed Bath & Beyond CEO Mark Tritton leaves``: a title written right before a person's name that
+    the parser did not attach to it; (title, organisation, name) from the words as written."""
+    if name_end.ent_type_ != "PERSON" or (name_end.i + 1 < len(doc) and doc[name_end.i + 1].ent_iob_ == "I"):
+        return None
+    start = name_end.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    role = start - 1
+    if role < 1 or not is_role_word(doc[role]) or doc[role].pos_ not in ("NOUN", "PROPN") or doc[role].ent_type_:
+        return None
+    if doc[role].head.i in range(start, name_end.i + 1):
+        return None  # attached: the tree reading is the one to trust
+    title = [role]
+    organisation: list[int] = []
+    before = role - 1
+    if doc[before].ent_type_ == "ORG":
+        while before >= 0 and doc[before].ent_type_ == "ORG":
+            organisation.insert(0, before)
+            if doc[before].ent_iob_ == "B":
+                break
+            before -= 1
+    if not organisation:
+        return None  # only "Acme CEO X": an organisation name makes the words a title
+    return title, organisation, list(range(start, name_end.i + 1))

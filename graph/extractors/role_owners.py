@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _GENERIC = {"the", "company", "board", "group", "firm", "club", "team", "corporation"}
 
+#: nouns for what an organisation owns, not the organisation ("Acme shares fell")
+_OWNED_NOUNS = {"share", "shares", "stock", "stocks", "price", "profit", "revenue", "sales"}
+
 __all__ = ["named_antecedent", "organisation_like"]
 
 
@@ -62,9 +65,18 @@ def _owner_of_possessive(pronoun: Token) -> list[int] | None:
     verb = pronoun.head  # "Acme and its chief executive": the name its owner is conjoined with
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    for child in kids(verb):
-        if child.dep_ == "nsubj" and organisation_like(child):
-            return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
+    for _ in range(3):  # "Acme shares fell on the day its new chief executive was appointed": up the clauses
+        for child in kids(verb):
+            if child.dep_ == "nsubj" and organisation_like(child):
+                names = [c for c in kids(child) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title]
+                if child.pos_ == "NOUN" and child.lemma_.lower() in _OWNED_NOUNS and names:
+                    child = names[-1]  # "Acme shares": Acme
+                return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
+        if verb.dep_ not in ("relcl", "advcl", "acl", "ccomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
     doc = pronoun.doc
     sentence = pronoun.sent
     earlier = [

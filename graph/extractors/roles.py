@@ -40,6 +40,7 @@ from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
 from .role_extra import (
+    adjacent_title,
     conjoined_title,
     counterparts,
     former_before,
@@ -118,7 +119,9 @@ class RoleExtractor:
                 # "Chief executive officer Tim Cook said": the company is the one the article is about
                 if not company:
                     company.append(implied_organisation(doc))
-                if company[0] is not None and company[0].start not in found.subject.tokens:
+                if company[0] is not None and not set(range(company[0].start, company[0].end)) & set(
+                    found.subject.tokens
+                ):
                     found = self._with_organisation(doc, context, found, company[0])
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
@@ -153,7 +156,7 @@ class RoleExtractor:
                 and token.i not in done_heads
                 and not is_role_word(token)
             ):
-                found_before = title_span_before(doc, token)
+                found_before = title_span_before(doc, token) or adjacent_title(doc, token)  # parser lost the link
                 if found_before is not None:
                     title, organisation, name = found_before
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
@@ -192,6 +195,12 @@ class RoleExtractor:
         verb = role.head
         if role.dep_ == "appos" and _is_personish(role.head) and role.head.pos_ != "PRON":
             person, how = role.head, "apposition"  # "Berg, chief financial officer of Acme"
+            if (
+                person.ent_type_ not in ("", "PERSON")
+                and role.i + 1 < len(doc)
+                and doc[role.i + 1].ent_type_ == "PERSON"
+            ):
+                return  # "Acme Corp CEO Mark Roe leaves": the title is the name's after it, not the company's
             nearer = [c for c in person.conjuncts if person.i < c.i < role.i and _is_personish(c)]
             if nearer and role.tag_ not in ("NNS", "NNPS"):
                 person = nearer[-1]  # "Acme's Tom Berg and Jane Roe, its finance chief": Roe's title
@@ -327,6 +336,10 @@ class RoleExtractor:
         label: str | None = None,
         former: bool = False,
     ) -> Extraction | None:
+        if set(name) & set(organisation) or (
+            organisation and doc[person.i].ent_iob_ != "O" and person.i in organisation
+        ):
+            return None  # "Bed Bath & Beyond CEO": the company is not its own chief executive
         title, organisation, former_words = split_former(doc, strip_rank(doc, title), organisation)
         title = without_age(doc, title)  # "a 34-year-old teacher": the role is "teacher"
         former = former or former_before(doc, [*title, *organisation])  # "Former Acme and Globex CFO"
