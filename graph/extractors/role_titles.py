@@ -58,6 +58,8 @@ _ORG_PREPOSITIONS = ("of", "at", "for", "with", "in")
 #: verbs of headlines the tagger may read as nouns before a title ("Rovers sack manager X")
 HEADLINE_VERBS = {"sack", "sacks", "fire", "fires", "axe", "axes", "oust", "ousts", "name", "names", "appoint"}
 HEADLINE_VERBS |= {"appoints", "hire", "hires", "suspend", "suspends"}
+#: role modifiers that are also the names of parties ("Labour leader X": the party's leader)
+_PARTY_WORDS = {"labour", "labor", "national", "liberal", "green", "conservative", "democratic"}
 #: capitalised words inside a title that name no unit ("Senate Majority Leader")
 _TITLE_WORDS = {"majority", "minority", "ranking"}
 #: words that make a title with a following "General" ("Solicitor General", "Surgeon General")
@@ -211,7 +213,12 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         if (
             lower in _TITLE_WORDS
             or (lower in _BEFORE_GENERAL and doc[i + 1].lower_ == "general")
-            or (capital and i == role_head - 1 and lower in ROLE_MODIFIERS and lone)  # "Fire Chief"
+            or (
+                (capital or (token.is_sent_start and lower not in _PARTY_WORDS))  # "Defense attorney X" opens
+                and i == role_head - 1
+                and lower in ROLE_MODIFIERS
+                and lone
+            )
         ):
             title.insert(0, i)  # "Senate Majority Leader", "U.S. Solicitor General"
             continue
