@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "client_to",
     "adjacent_title",
     "conjoined_title",
     "headline_verb",
@@ -353,3 +354,18 @@ def adjacent_title(doc: Doc, name_end: Token) -> tuple[list[int], list[int], lis
     if not organisation:
         return None  # only "Acme CEO X": an organisation name makes the words a title
     return title, organisation, list(range(start, name_end.i + 1))
+
+
+def client_to(role: Token, prep: Token, holder: set[int]) -> list[int]:
+    """``an aide to Senator Ann Ruiz``, ``adviser to the prime minister``: the named person a client
+    role (aide, adviser, spokesman, lawyer) serves, written with ``to``; nothing for other roles."""
+    if prep.dep_ != "prep" or prep.lower_ != "to":
+        return []
+    if role.lemma_.lower() not in _CLIENT_ROLES and role.lower_ not in _CLIENT_ROLES:
+        return []
+    people = [o for o in kids(prep) if o.dep_ == "pobj" and o.ent_type_ == "PERSON" and o.i not in holder]
+    if not people:
+        return []
+    doc = role.doc
+    words = [i for i in range(people[0].left_edge.i, people[0].i + 1) if doc[i].ent_type_ == "PERSON"]
+    return words or [people[0].i]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import HONORIFICS, ROLE_MODIFIERS
 from ..syntax import kids, subtree_indices
-from .role_extra import client_of, conjoined_organisation
+from .role_extra import client_of, client_to, conjoined_organisation
 from .role_titles import _ORG_LABELS, _ORG_PREPOSITIONS, _is_org_word, is_role_word, person_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +72,10 @@ def title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list
     title.sort()
     owned = bool(organisation)  # "Acme's director of research": the "of" phrase is still the title's
     for prep in kids(role):
+        client = client_to(role, prep, person_words)
+        if client:  # "an aide to Senator Ann Ruiz": the person served
+            organisation = client
+            break
         if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
             continue
         objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
