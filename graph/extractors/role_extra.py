@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..lexicon import APPOINTING_VERBS, COUNTERPART_NOUNS
+from ..lexicon import APPOINTING_VERBS, COUNTERPART_NOUNS, DEMONYMS
 from ..lexicon.roles import ROLE_LEAVING_VERBS
 from ..syntax import DocContext, kids
 from .role_titles import _ORG_LABELS, HEADLINE_VERBS, _is_former_word, _is_personish, is_role_word
@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "is_client_role",
+    "country_in_title_name",
     "client_to",
     "adjacent_title",
     "conjoined_title",
@@ -369,3 +371,23 @@ def client_to(role: Token, prep: Token, holder: set[int]) -> list[int]:
     doc = role.doc
     words = [i for i in range(people[0].left_edge.i, people[0].i + 1) if doc[i].ent_type_ == "PERSON"]
     return words or [people[0].i]
+
+
+_COUNTRIES = {name.lower() for name in DEMONYMS.values()} | {"u.s.", "us", "u.k.", "uk"}
+
+
+def country_in_title_name(doc: Doc, organisation: list[int], title: list[int]) -> str | None:
+    """``U.S. Solicitor General X``, ``United States Magistrate Judge Y``: the NER made one name of the
+    country and the title; the organisation is the country alone (its text), not that name."""
+    text = " ".join(doc[i].text for i in organisation)
+    if text.lower() not in _COUNTRIES or not title:
+        return None
+    ents = [e for e in doc.ents if e.start <= organisation[0] < e.end]
+    if not ents or not any(ents[0].start <= i < ents[0].end for i in title):
+        return None
+    return text
+
+
+def is_client_role(role: Token) -> bool:
+    """A role held for a person: attorney, lawyer, spokesman, aide, adviser."""
+    return role.lemma_.lower() in _CLIENT_ROLES or role.lower_ in _CLIENT_ROLES

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import HONORIFICS, ROLE_MODIFIERS
 from ..syntax import kids, subtree_indices
-from .role_extra import client_of, client_to, conjoined_organisation
+from .role_extra import client_of, client_to, conjoined_organisation, is_client_role
 from .role_titles import _ORG_LABELS, _ORG_PREPOSITIONS, _is_org_word, is_role_word, person_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,7 @@ def title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list
     title = [role.i]
     organisation: list[int] = []
     glued: set[int] = set()
+    places: set[int] = set()  # a place between a possessive and the role
     for i in range(role.i - 1, -1, -1):
         token = doc[i]
         if i in name_words:
@@ -38,12 +39,21 @@ def title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list
             continue
         if token.tag_ == "POS" or token.dep_ == "case":
             continue  # the "'s" of a possessive: its owner comes next
-        if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
+        if token.head.i not in (role.i, *title, *places) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
             if token.text in ("-",) and token.head.i in (role.i, *title):  # "free-lance writer"
                 title.append(i)
                 continue
             organisation = conjoined_organisation(role, token)  # "Harwick City and Portugal coach"
             break
+        owners = [c for c in kids(role) if c.dep_ == "poss" and c.pos_ != "PRON"]
+        client = bool(owners) and owners[0].ent_type_ == "PERSON" and is_client_role(role)
+        if (
+            owners
+            and token.dep_ != "poss"
+            and (token.ent_type_ in ("GPE", "LOC") or (client and token.pos_ == "PROPN"))
+        ):
+            places.add(i)
+            continue  # "Barkley's Winter Park lawyer", "Acme's Ohio plant manager": the owner comes next
         if token.dep_ == "poss":
             if token.pos_ != "PRON":
                 organisation = [j for j in subtree_indices(token, skip_deps=("case",)) if doc[j].tag_ != "POS"]

@@ -212,6 +212,7 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         lone = token.ent_iob_ != "I" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
         if (
             lower in _TITLE_WORDS
+            or (capital and is_role_word(token) and token.is_title and not organisation)  # "Magistrate Judge"
             or (lower in _BEFORE_GENERAL and doc[i + 1].lower_ == "general")
             or (
                 (capital or (token.is_sent_start and lower not in _PARTY_WORDS))  # "Defense attorney X" opens

@@ -262,6 +262,9 @@ def ended_until(verb: Token, role: Token) -> bool:
     preps = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "prep"]
     if any(c.lower_ in ("until", "till") for c in preps):
         return True
+    clauses = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("until", "till") for c in clauses for m in kids(c)):
+        return True  # "served as chairman until X was appointed"
     for prep in preps:  # "from 1985 to 1987", "between 2001 and 2004", "from 1975-82"
         dated = [o for o in kids(prep) if o.dep_ == "pobj" and (o.ent_type_ == "DATE" or o.like_num)]
         if prep.lower_ in ("from", "between") and dated:

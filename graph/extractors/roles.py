@@ -43,6 +43,7 @@ from .role_extra import (
     adjacent_title,
     conjoined_title,
     counterparts,
+    country_in_title_name,
     former_before,
     headline_appointee,
     headline_verb,
@@ -376,6 +377,7 @@ class RoleExtractor:
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
+            unnamed = unnamed or country_in_title_name(doc, organisation, words)  # "U.S. Solicitor General"
             if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
                 obj = replace(obj, text=unnamed, kind="COUNTRY")
             lemma = f"be {'former ' if former else ''}{label} of"
