@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..types import Extraction
 
 __all__ = [
+    "left_role",
     "is_client_role",
     "country_in_title_name",
     "client_to",
@@ -391,3 +392,18 @@ def country_in_title_name(doc: Doc, organisation: list[int], title: list[int]) -
 def is_client_role(role: Token) -> bool:
     """A role held for a person: attorney, lawyer, spokesman, aide, adviser."""
     return role.lemma_.lower() in _CLIENT_ROLES or role.lower_ in _CLIENT_ROLES
+
+
+#: nouns of a role being taken away: "the removal of Business Secretary X"
+_REMOVAL_NOUNS = {"removal", "dismissal", "sacking", "firing", "ouster", "impeachment"}
+#: verbs whose subject leaves a role (past tense only: "CEO X resigned", not "CEO X will resign")
+_LEAVING_SUBJECT = {"resign", "retire", "quit"}
+
+
+def left_role(name_head: Token) -> bool:
+    """``CEO Phil Condit abruptly resigned``, ``the removal of Business Secretary X``: the titled
+    person has left the role (not ``Chief X retires Friday`` or ``will resign``)."""
+    verb = name_head.head
+    if name_head.dep_ == "nsubj" and verb.lemma_.lower() in _LEAVING_SUBJECT and verb.tag_ == "VBD":
+        return not any(c.dep_ in ("aux", "neg") for c in kids(verb))
+    return name_head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _REMOVAL_NOUNS

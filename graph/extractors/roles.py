@@ -50,6 +50,7 @@ from .role_extra import (
     implied_organisation,
     implied_organisation_nouns,
     is_clause_not_name,
+    left_role,
     misparsed_name_end,
     position_holder,
     strip_rank,
@@ -161,7 +162,7 @@ class RoleExtractor:
                 if found_before is not None:
                     title, organisation, name = found_before
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
-                    ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
+                    ended = ended_by_object_verb(token) or left_role(token)  # "sacked manager X", "CEO X resigned"
                     organisation = organisation or (appointer(token.head) if ended else [])
                     headline = headline_verb(doc, [*title, *organisation])
                     if headline is not None and not organisation:  # "Rovers sack manager Tom Lee"
