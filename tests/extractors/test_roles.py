@@ -23,7 +23,7 @@ def _roles(nlp, text: str) -> list[tuple[str, str, str | None]]:
         # a title before a name
         ("Rovers coach Marta Silva said the team was tired.", ("Marta Silva", "coach", "Rovers")),
         ("Mayor Lena Ortiz opened the new bridge on Friday.", ("Lena Ortiz", "Mayor", None)),
-        ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "CFO", "Acme")),
+        ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "former CFO", "Acme")),  # resigned: no longer CFO
         ("Fire Chief Ana Ruiz said the blaze was contained.", ("Ana Ruiz", "Fire Chief", None)),
         ("Secretary-General Ban visited Kenya.", ("Ban", "Secretary-General", None)),
         (
