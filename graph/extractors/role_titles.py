@@ -97,6 +97,8 @@ def _is_personish(token: Token) -> bool:
         return True
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS
+    if token.ent_type_ == "WORK_OF_ART" and any(c.tag_ in ("``", "''") for c in kids(token)):
+        return token.pos_ == "PROPN" and token.is_title  # 'Lewis "Lew" Platt': a nickname in quotes, no title
     return (
         token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "ORG", "NORP") and not is_role_word(token)
     )

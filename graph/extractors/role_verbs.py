@@ -66,6 +66,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if verb.dep_ != "relcl":
                     return None, False
                 subject = verb.head  # "Berg, who stepped down as chief executive"
+                if is_role_word(subject) and subject.dep_ in ("appos", "conj") and _is_personish(subject.head):
+                    subject = subject.head  # "Platt, a director of Acme who also served as ...": Platt
             return subject, child.dep_ == "nsubjpass"
     if verb.dep_ == "conj":
         return _subject(verb.head)  # "X resigned and stepped down as chair"
@@ -140,7 +142,10 @@ def copula_subject(verb: Token) -> Token | None:
     for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.tag_ == "WP" and verb.dep_ == "relcl":
-                return verb.head if _is_personish(verb.head) else None
+                head = verb.head
+                if is_role_word(head) and head.dep_ in ("appos", "conj") and _is_personish(head.head):
+                    head = head.head  # "Platt, a director of Acme who also served as CEO": Platt
+                return head if _is_personish(head) else None
             return child if _is_personish(child) else None
     return None
 
@@ -262,6 +267,8 @@ def ended_until(verb: Token, role: Token) -> bool:
     preps = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "prep"]
     if any(c.lower_ in ("until", "till") for c in preps):
         return True
+    if verb.lemma_.lower() == "serve" and not any(c.lower_ == "since" for c in preps):
+        return True  # "who served as chief executive at Acme": a term that is over ("has served" is VBN)
     clauses = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "advcl"]
     if any(m.dep_ == "mark" and m.lower_ in ("until", "till") for c in clauses for m in kids(c)):
         return True  # "served as chairman until X was appointed"
