@@ -203,6 +203,8 @@ class RoleExtractor:
                 and doc[role.i + 1].ent_type_ == "PERSON"
             ):
                 return  # "Acme Corp CEO Mark Roe leaves": the title is the name's after it, not the company's
+            if person.conjuncts and any(t.lower_ == "respectively" for t in role.sent):
+                return  # "A and B, Acme's CEO and CFO respectively": the parse does not pair them
             nearer = [c for c in person.conjuncts if person.i < c.i < role.i and _is_personish(c)]
             if nearer and role.tag_ not in ("NNS", "NNPS"):
                 person = nearer[-1]  # "Acme's Tom Berg and Jane Roe, its finance chief": Roe's title

@@ -11,7 +11,7 @@ import pytest
 from .role_benchmark import load_cases, report, run_cases, score
 
 #: measured on this benchmark (roles3 branch); a change that loses a role or adds a wrong one fails
-RECALL = 0.967  # 147 of 152 expected memberships exactly (person, role, organisation, former)
+RECALL = 0.954  # 147 of 154 expected memberships exactly (person, role, organisation, former)
 PRECISION = 0.993  # 147 of 148 memberships found are expected ones
 
 
@@ -30,7 +30,7 @@ def test_the_benchmark_is_well_formed():
 
 def test_role_pattern_recall_and_precision(cases):
     result = score(cases)
-    assert result.expected == 152
+    assert result.expected == 154
     assert result.recall >= RECALL, report(cases)
     assert result.precision >= PRECISION, report(cases)
 
