@@ -74,8 +74,10 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
             return False  # "Judge Amy Cole, whose husband is a senator": another person
         if any(w.text in ("D", "R", "I") and w.i + 1 < len(doc) and doc[w.i + 1].text == "-" for w in words):
             return False  # "Senator Tom Roe (D-Ohio)": party and state, not the senator
-    if any(c.dep_ == "conj" for c in kids(appositive)) and anchor.ent_type_ != "PERSON":
+    if any(c.dep_ == "conj" for c in kids(appositive)) and is_role_word(anchor) and anchor.ent_type_ != "PERSON":
         return False  # "served as system CNO, senior vice president and care officer": a list of titles
+    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "PERSON" and appositive.ent_type_ == "PERSON":
+        return False  # "Jorge Lugo, the man Barkley is accused of attacking": the man is Lugo, not Barkley
     if (
         anchor.dep_ == "pobj"
         and anchor.head.lower_ in _PLACE_PREPOSITIONS
