@@ -92,3 +92,13 @@ def test_party_and_state_in_brackets_are_no_gloss(nlp):
 
     doc = nlp("A senior aide to Senate Majority Leader Carl Dunne (D-Nev.) said the vote would wait.")
     assert find_glosses(doc) == []
+
+
+def test_a_name_inside_a_description_of_another_person_is_no_apposition(nlp):
+    text = "Dario Fenn, the man Kowalski is accused of attacking, was charged with disorderly conduct."
+    assert not any(subj == "Kowalski" for subj, _ in _appositions(nlp, text))
+
+
+def test_a_persons_conjoined_titles_stay_a_description(nlp):
+    found = _appositions(nlp, "Ruth Amsel, a director and former chairman of Orbis Telecom, has died.")
+    assert any(subj == "Ruth Amsel" for subj, _ in found)
