@@ -82,6 +82,9 @@ _CLIENT_ROLES = {
     "advisor",
 }
 
+#: last words of the names of sports clubs
+_CLUB_WORDS = {"city", "united", "town", "rovers", "fc", "athletic", "wanderers", "county", "albion", "hotspur"}
+
 Make = Callable[..., "Extraction | None"]
 
 
@@ -288,7 +291,17 @@ def implied_organisation(doc: Doc) -> Span | None:
     if found is not None:
         return found
     named = [e for e in doc.ents if e.label_ == "ORG"]
-    return named[0] if named and len({e.text.lower() for e in named}) == 1 else None
+    if named and len({e.text.lower() for e in named}) == 1:
+        return named[0]
+    # a club the NER took for a place ("Stoke City"), named more than once and more than any other
+    clubs: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE") and len(ent) > 1 and ent[-1].lower_ in _CLUB_WORDS:
+            clubs.setdefault(ent.text.lower(), []).append(ent)
+    ranked = sorted(clubs.values(), key=len, reverse=True)
+    if ranked and len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[1]) < len(ranked[0])):
+        return ranked[0][0]
+    return None
 
 
 def conjoined_organisation(role: Token, token: Token) -> list[int]:
