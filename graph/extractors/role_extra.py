@@ -419,4 +419,8 @@ def left_role(name_head: Token) -> bool:
     verb = name_head.head
     if name_head.dep_ == "nsubj" and verb.lemma_.lower() in _LEAVING_SUBJECT and verb.tag_ == "VBD":
         return not any(c.dep_ in ("aux", "neg") for c in kids(verb))
-    return name_head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _REMOVAL_NOUNS
+    first = name_head
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+        first = first.head  # "the removal of Secretary A, Minister B and ...": every one of them
+    verb = first.head
+    return first.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _REMOVAL_NOUNS
