@@ -301,6 +301,15 @@ def implied_organisation(doc: Doc) -> Span | None:
     ranked = sorted(clubs.values(), key=len, reverse=True)
     if ranked and len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[1]) < len(ranked[0])):
         return ranked[0][0]
+    if named:
+        return None
+    # no organisation the NER knows: the name the article opens with as a subject ("Pellworth reported a loss")
+    first = next(iter(doc.sents), None)
+    for child in kids(first.root) if first is not None else []:
+        if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.is_title and child.ent_type_ in ("", "ORG"):
+            if any(t.lower_ == child.lower_ and t.ent_type_ == "PERSON" for t in doc):
+                return None  # "Smith won the vote ... Tom Smith": a person
+            return doc[child.left_edge.i : child.i + 1]
     return None
 
 

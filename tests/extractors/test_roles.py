@@ -187,7 +187,7 @@ def _role_facts(nlp, text: str) -> list[tuple[str, str, str | None, bool]]:
         ("Globex's new chief executive will be Tom Berg.", ("Tom Berg", "chief executive", "Globex", False)),
         (
             "Globex announced the appointment of Tom Berg as chief executive.",
-            ("Tom Berg", "chief executive", None, False),
+            ("Tom Berg", "chief executive", "Globex", False),  # the company the article opens with
         ),
         ("Chancellor Olaf Scholz of Germany arrived in Cairo.", ("Olaf Scholz", "Chancellor", "Germany", False)),
         ("Jane Smith, Vodafone's head of marketing, resigned.", ("Jane Smith", "head of marketing", "Vodafone", False)),
