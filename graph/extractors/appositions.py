@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lexicon import HONORIFICS, ROLE_ABBREVIATIONS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices, title_before_name
 from ..types import Extraction, Phrase
 from .confidence import Features, score
@@ -39,6 +40,12 @@ _LIST_OPENERS = {"such", "including", "include", "includes", "namely"}
 _DASHES = ("-", "--", "\u2013", "\u2014")
 #: prepositions of place and time: "outside the courtroom, prosecutor X" is no apposition
 _PLACE_PREPOSITIONS = {"outside", "inside", "in", "at", "near", "after", "before", "during", "into", "on", "behind"}
+
+
+def _title_word(token: Token) -> bool:
+    """A title or form of address written before a name ("Sen.", "Dr.", "Mayor")."""
+    bare = token.lower_.rstrip(".")
+    return is_role_word(token) or bare in HONORIFICS or bare in ROLE_ABBREVIATIONS
 
 
 def _numeric(token: Token) -> bool:
@@ -175,6 +182,8 @@ class AppositionExtractor:
                 continue
             name_span = subtree_indices(name, skip_deps=("appos", "relcl", "punct", "conj", "cc"))
             name_span = [i for i in name_span if i not in set(subtree_indices(description))] or [name.i]
+            while len(name_span) > 1 and name_span[0] < name.i and _title_word(doc[name_span[0]]):
+                name_span = name_span[1:]  # "Sen. Charles Schumer, a member of ...": the person is Charles Schumer
             description_span = subtree_indices(description, skip_deps=("appos", "relcl", "conj", "cc"))
             description_span = [i for i in description_span if i not in set(name_span)] or [description.i]
             sentence = context.sentence_of[token.i]

@@ -102,3 +102,8 @@ def test_a_name_inside_a_description_of_another_person_is_no_apposition(nlp):
 def test_a_persons_conjoined_titles_stay_a_description(nlp):
     found = _appositions(nlp, "Ruth Amsel, a director and former chairman of Orbis Telecom, has died.")
     assert any(subj == "Ruth Amsel" for subj, _ in found)
+
+
+def test_a_title_before_the_name_is_not_part_of_the_described_person(nlp):
+    found = _appositions(nlp, "Sen. Walter Brisk (D-Ore.), a member of the Banking Committee, spoke on Tuesday.")
+    assert ("Walter Brisk", "a member of the Banking Committee") in found
