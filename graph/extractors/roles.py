@@ -93,6 +93,8 @@ __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
 
 _PREP_VERBS = {verb for verb, _ in PREPOSITIONAL_ROLE_VERBS}
 _IMPLIED = implied_organisation_nouns()
+#: auxiliaries that make a copula a guess or a wish ('would be chairman'), not a role held or given
+_HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 
 
 class RoleExtractor:
@@ -223,6 +225,8 @@ class RoleExtractor:
         if person is None and role.dep_ in ("attr", "oprd", "acomp", "dobj", "xcomp", "ccomp"):
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
                 person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
+                if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in kids(verb)):
+                    return  # "Johnson would be the next chairman": a guess, no role held
             elif verb.lemma_.lower() in APPOINTING_VERBS:
                 # "named Berg chief executive"; "appointed Kenji Watanabe chairman" glued into one phrase
                 headline = headline_appointee(verb, role)
