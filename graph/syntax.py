@@ -333,6 +333,8 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
         if close is None or close == token.i + 1:
             continue
         inner = doc[token.i + 1 : close]
+        if len(inner) > 1 and inner[0].text in ("D", "R", "I") and inner[1].text in ("-", "\u2013"):
+            continue  # "Senator Ann Roe (D-Ohio)": party and state, not another name for the senator
         if all(w.is_upper and w.is_alpha and 2 <= len(w) <= 10 for w in inner) and len(inner) == 1:
             kind = "acronym"
         elif inner[0].is_title and all(
