@@ -304,6 +304,8 @@ class Anaphora:
                     continue  # "asked the officer to tackle him", "an officer he trusted": not the officer
                 if phrase is not None and phrase[0] <= position <= phrase[1]:
                     continue
+                if salience.aside(position):
+                    continue  # "BlackBerry (TSX: BB) ... it": not the ticker
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 weight = salience.weight(position)

@@ -40,6 +40,7 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
+from .descriptions import Descriptions
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
@@ -86,6 +87,7 @@ class ArticleEntities:
         self.names.collect(source)
         self.titles = Titles(self.names)
         self.anaphora = Anaphora(self.names, self.titles)
+        self.descriptions = Descriptions(self.names, self.titles, self.anaphora)
         self.toks = self.names.toks
         #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
         self.decided: dict[int, Resolution] = {}
@@ -104,6 +106,7 @@ class ArticleEntities:
             self._name,
             self._pronoun,
             self._description,
+            self._described_entity,
             self._unlabelled_name,
         ]
 
@@ -256,6 +259,21 @@ class ArticleEntities:
             if key is not None:
                 return Resolution(key, "description")
         return None
+
+    def _described_entity(self, mention: Mention) -> Resolution | None:
+        """A definite description of another head than the name's: "the hospital", "the leader",
+        "the Republican", "the 34-year-old" (:mod:`.descriptions`); a noun with an earlier phrase
+        of the same head is left to :meth:`_nominal`'s head match."""
+        if mention.kind == "PRON":
+            return None
+        head = self.toks[mention.head]
+        key = self.descriptions.titled_person(head)  # the article's one "Gov. Evers": before head match
+        if key is not None:
+            return Resolution(key, "described")
+        if head.lemma_.lower() in self._nominals:
+            return None
+        key = self.descriptions.organisation(head) or self.descriptions.person(head)
+        return Resolution(key, "described") if key is not None else None
 
     def _of_name(self, head: Token) -> str | None:
         """The name in "the city of Haidong", "the state of New York": the pobj of the head's "of"."""

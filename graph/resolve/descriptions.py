@@ -1,0 +1,436 @@
+"""Definite descriptions that stand for a named entity of the article.
+
+Lee et al. (2013) join a nominal mention to an earlier one by head match; news refers to a named
+entity by a description of another head as often ("Children's Hospital 1 ... the hospital",
+"Michelle Bullock ... the leader said", "Trump ... the Republican", "the 34-year-old"). Two rules,
+each only when exactly one entity fits (an unresolved description is better than a wrong join):
+
+- an organisation noun (``the company``, ``the hospital``, ``the court``, ``the institution``)
+  joins the entity of an organisation class mentioned before whose name has a word the noun
+  allows ("hospital", "clinic" for ``the hospital``), the most recent when it is the only one
+  within reach; failing that, the only entity of a class the noun fits ("the institution": any
+  organisation) within the sentence and the three before (:meth:`Descriptions.organisation`);
+- a person noun (a role, ``the leader``, ``the head of the RBA``; a demonym, ``the Frenchman``;
+  an age, ``the 34-year-old``; an epithet, ``the Republican``, ``the veteran``) joins the person
+  the article gave the title to, or the person who holds a role in the organisation it names
+  ("the head of X"), or else the only person within reach, never when an unnamed person is within
+  reach too (:meth:`Descriptions.person`).
+
+Only singular phrases with ``the``/``this``/``that``; never a predicate nominal or an apposition
+(those describe, they do not refer); never a time, a date or a quantity; the description's
+modifiers must be words of the entity's names ("the central bank" may be the Central Bank of
+Tarnia, "the regional court" no other court). Clusters are looked up by their sorted mention
+positions (a bisection each), never by a scan of the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from ..lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, ROLE_TITLE_NOUNS
+from ..syntax import kids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .anaphora import Anaphora
+    from .names import Cluster, NameTable
+    from .titles import Titles
+
+__all__ = ["Descriptions", "is_age_phrase"]
+
+_ORGS = frozenset({"Organization", "GovernmentBody", "PoliticalParty", "NewsAgency"})
+_COMPANIES = frozenset({"Organization"})
+_STATE = frozenset({"GovernmentBody"})
+_EVENTS = frozenset({"Event"})
+_NONE: frozenset[str] = frozenset()
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _spec(words: str, kinds: frozenset[str] = _NONE) -> tuple[frozenset[str], frozenset[str]]:
+    return _wordset(words), kinds
+
+
+#: organisation noun -> (words one of which the entity's name must have, classes that fit without one)
+ORGANISATION_NOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "institution": _spec("institution institute", _ORGS),
+    "organisation": _spec("organisation organization", _ORGS),
+    "organization": _spec("organisation organization", _ORGS),
+    "body": _spec("body", _ORGS),
+    "company": _spec("company co inc corp corporation ltd llc plc group holdings", _COMPANIES),
+    "firm": _spec("firm company inc corp corporation ltd llc plc group holdings", _COMPANIES),
+    "corporation": _spec("corporation corp inc", _COMPANIES),
+    "conglomerate": _spec("group holdings", _COMPANIES),
+    "group": _spec("group"),
+    "bank": _spec("bank"),
+    "lender": _spec("bank"),
+    "insurer": _spec("insurance assurance"),
+    "airline": _spec("airline airlines airways air"),
+    "carmaker": _spec("motor motors"),
+    "automaker": _spec("motor motors"),
+    "hospital": _spec("hospital infirmary"),
+    "clinic": _spec("clinic"),
+    "university": _spec("university"),
+    "college": _spec("college"),
+    "school": _spec("school academy"),
+    "court": _spec("court tribunal appellate"),
+    "tribunal": _spec("tribunal"),
+    "club": _spec("club fc afc"),
+    "agency": _spec("agency administration bureau service authority"),
+    "regulator": _spec("authority commission regulator board"),
+    "watchdog": _spec("authority commission watchdog board"),
+    "ministry": _spec("ministry department", _STATE),
+    "department": _spec("department ministry"),
+    "league": _spec("league"),
+    "federation": _spec("federation"),
+    "association": _spec("association"),
+    "union": _spec("union"),
+    "council": _spec("council"),
+    "committee": _spec("committee"),
+    "commission": _spec("commission"),
+    "board": _spec("board"),
+    "authority": _spec("authority"),
+    "foundation": _spec("foundation"),
+    "charity": _spec("charity foundation trust"),
+    "party": _spec("party", frozenset({"PoliticalParty"})),
+    "church": _spec("church"),
+    "museum": _spec("museum"),
+    "maker": _spec("", _COMPANIES),
+    "manufacturer": _spec("", _COMPANIES),
+    "retailer": _spec("", _COMPANIES),
+    "giant": _spec("", _COMPANIES),
+    "producer": _spec("", _COMPANIES),
+    "operator": _spec("", _COMPANIES),
+    "newspaper": _spec("times post journal herald news tribune gazette"),
+    # events: "the 22nd Fan Expo ... the event", "the Tarnia Open ... the tournament"
+    "event": _spec("event", _EVENTS),
+    "festival": _spec("festival fest", _EVENTS),
+    "championship": _spec("championship championships", _EVENTS),
+    "tournament": _spec("tournament open cup championship", _EVENTS),
+    "competition": _spec("competition contest challenge cup olympics", _EVENTS),
+    "contest": _spec("contest competition", _EVENTS),
+    "conference": _spec("conference congress forum", _EVENTS),
+    "summit": _spec("summit", _EVENTS),
+    "election": _spec("election elections", _EVENTS),
+}
+
+#: business nouns whose modifiers say what the business is, not which ("the Canadian company",
+#: "the smartphone maker", "the Cupertino-based tech giant"), unless they say it is another one
+_BUSINESS = _wordset("company firm corporation conglomerate maker manufacturer retailer giant producer operator")
+_ANOTHER = _wordset(
+    "rival parent other another competing subsidiary sister partner new former previous second third same"
+)
+
+#: singular nouns a news report calls a named person by, besides roles and demonyms
+EPITHETS = _wordset("""
+    veteran star superstar champion titleholder winner runner-up incumbent challenger newcomer
+    rookie youngster teenager billionaire tycoon mogul entrepreneur businessman businesswoman
+    politician lawmaker legislator actor actress singer songwriter singer-songwriter rapper
+    musician comedian presenter broadcaster novelist author writer director filmmaker
+    republican democrat conservative tory socialist liberal
+    frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
+    welshman welshwoman dutchman dutchwoman briton brit scot swede dane finn pole turk spaniard
+    """)
+#: relations, not descriptions of the one person: "the son", "the mother" are someone's
+_KIN = _wordset("mother father son daughter wife husband brother sister uncle aunt")
+_DETERMINERS = ("the", "this", "that")
+#: sentences before the description's own in which a person or a named organisation is looked for
+_WINDOW = 3
+#: ... and an organisation that fits by its class alone ("the institution")
+_CLASS_WINDOW = 1
+#: abbreviated titles before names ("Gov. Tony Evers")
+_ABBREVIATIONS = {
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "pres.": "president",
+    "supt.": "superintendent",
+    "prof.": "professor",
+    "atty.": "attorney",
+}
+#: words before a title that say its holder no longer holds it
+_PAST = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
+_TITLE_STOP = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"})
+
+
+def is_age_phrase(token: Token) -> bool:
+    """``the 34-year-old``: an age used as a noun phrase (spaCy heads it with "old")."""
+    return (
+        token.lower_ == "old"
+        and token.i >= 2
+        and token.doc[token.i - 1].text == "-"
+        and token.doc[token.i - 2].lower_ in ("year", "years")
+        and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in kids(token))
+    )
+
+
+def _gender_of_word(word: str) -> str | None:
+    if word in FEMALE_WORDS or word.endswith("woman"):
+        return "f"
+    if word in MALE_WORDS or word.endswith("man"):
+        return "m"
+    return None
+
+
+class Descriptions:
+    """The definite descriptions of one article that stand for one of its named entities."""
+
+    def __init__(self, names: NameTable, titles: Titles, anaphora: Anaphora) -> None:
+        self.names = names
+        self.titles = titles
+        self.anaphora = anaphora
+        self._words: dict[str, tuple[int, frozenset[str]]] = {}
+        self._titled: dict[str, set[str]] | None = None
+
+    # ------------------------------------------------------------------------------ shared
+
+    def _plain_definite(self, head: Token) -> bool:
+        """A singular phrase with the/this/that, which neither describes nor renames a name next to it."""
+        if head.tag_ in ("NNS", "NNPS") or head.dep_ in ("attr", "appos", "compound", "conj"):
+            return False
+        children = kids(head)
+        if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children):
+            return False
+        # "the director, John Smith", "the company Acme": the name beside it (:meth:`ArticleEntities._nominal`)
+        named = self.names.name_of_token
+        return not any(
+            c.dep_ == "poss" or (c.dep_ in ("appos", "npadvmod") and (c.i in named or c.left_edge.i in named))
+            for c in children
+        )
+
+    def _window_start(self, position: int, back: int = _WINDOW) -> int:
+        context = self.names.context
+        return context.sentences[max(0, context.sentence_of[position] - back)].start
+
+    def _name_words(self, cluster: Cluster) -> frozenset[str]:
+        """The lower-case words of every name the cluster was called by (cached until it gets a new one)."""
+        cached = self._words.get(cluster.key)
+        if cached is None or cached[0] != len(cluster.names):
+            words = frozenset(w.strip(".,'’").lower() for n in cluster.names for w in n.replace("'s", " ").split())
+            cached = self._words[cluster.key] = (len(cluster.names), words)
+        return cached[1]
+
+    @staticmethod
+    def _last_before(cluster: Cluster, position: int) -> int:
+        """The position of the cluster's last mention before ``position`` (-1 when none)."""
+        index = bisect_left(cluster.tokens, position)
+        return cluster.tokens[index - 1] if index else -1
+
+    def _modifiers(self, head: Token) -> set[str]:
+        return {c.lower_ for c in kids(head) if c.dep_ in ("amod", "compound", "nmod", "nummod")}
+
+    # ------------------------------------------------------------------------------ organisations
+
+    def organisation(self, head: Token) -> str | None:
+        """The named organisation ``the company``, ``the hospital``, ``the institution`` stands for."""
+        spec = ORGANISATION_NOUNS.get(head.lemma_.lower())
+        if spec is None or head.pos_ != "NOUN" or not self._plain_definite(head):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(head)):
+            return None  # "the bank of the river", "the board of Acme": another entity, or one the name table reads
+        words, kinds = spec
+        modifiers = self._modifiers(head)
+        if head.lower_ in _BUSINESS:
+            if modifiers & _ANOTHER:
+                return None  # "the rival company" is another one
+            modifiers = set()
+        window = self._window_start(head.i)
+        class_window = self._window_start(head.i, _CLASS_WINDOW)
+        by_word: list[tuple[int, str]] = []
+        by_kind: list[str] = []
+        for cluster in self.names.clusters.values():
+            if not cluster.named or cluster.type in ("Person", "TimeExpression", "Quantity", "CreativeWork"):
+                continue
+            last = self._last_before(cluster, head.i)
+            if last < 0:
+                continue
+            names = self._name_words(cluster)
+            if not modifiers <= names:
+                continue  # "the regional court" is no court whose names lack "regional"
+            fitting = ("Event", "Thing") if kinds == _EVENTS else (*_ORGS, "Place", "Thing")
+            if names & words and cluster.type in fitting:
+                by_word.append((last, cluster.key))
+            elif (
+                (cluster.type in kinds or (cluster.team and "club" in words))
+                and last >= class_window
+                and self._acts_between(cluster, class_window, head.i)
+            ):
+                by_kind.append(cluster.key)
+        if by_word:
+            if len(by_word) == 1:
+                return by_word[0][1]
+            return self._one([key for last, key in by_word if last >= window])
+        return self._one(by_kind)
+
+    def _one(self, keys: list[str]) -> str | None:
+        """The one entity of ``keys`` (in the order of the clusters), counting clusters that share a
+        name as one ("Central Bank of Tarnia", alias "CBT", beside a cluster "CBT"): the first."""
+        if len(keys) <= 1:
+            return keys[0] if keys else None
+        clusters = self.names.clusters
+        first = {n.lower() for n in clusters[keys[0]].names}
+        if all({n.lower() for n in clusters[k].names} & first for k in keys[1:]):
+            return keys[0]
+        return None
+
+    def _acts_between(self, cluster: Cluster, start: int, end: int) -> bool:
+        """Whether the cluster has a mention in ``[start, end)`` that is neither a source ("according
+        to a poll by Acme", "reported by Acme") nor a bracketed aside ("(TSX: BB)")."""
+        toks = self.names.toks
+        positions = cluster.tokens
+        for position in positions[bisect_left(positions, start) : bisect_left(positions, end)]:
+            token = toks[position]
+            if (position and toks[position - 1].text == "(") or (
+                position + 1 < len(toks) and toks[position + 1].text == ":"
+            ):
+                continue
+            up, source = token, False
+            for _ in range(4):
+                if up.lower_ in ("according", "by", "via") or up.dep_ == "ROOT":
+                    source = up.lower_ in ("according", "by", "via")
+                    break
+                up = up.head
+            if not source:
+                return True
+        return False
+
+    # ------------------------------------------------------------------------------ people
+
+    def person_noun(self, head: Token) -> bool:
+        """Whether a noun is one a report calls a named person by: a role, an epithet, a demonym, an age."""
+        lower = head.lower_
+        if lower in _KIN:
+            return False
+        if head.pos_ in ("NOUN", "PROPN"):
+            return lower in ROLE_TITLE_NOUNS or lower in ROLE_NOUNS or lower in EPITHETS or lower in DEMONYMS
+        return is_age_phrase(head)
+
+    def person(self, head: Token) -> str | None:
+        """The named person ``the leader``, ``the head of the bank``, ``the Frenchman`` stands for."""
+        if not self.person_noun(head) or not self._plain_definite(head):
+            return None
+        names = self.names
+        lower = head.lower_
+        gender = _gender_of_word(lower) if not is_age_phrase(head) else None
+        people = [
+            c
+            for c in names.clusters.values()
+            if c.named
+            and c.type == "Person"
+            and self._last_before(c, head.i) >= 0
+            and (gender is None or c.gender in (None, gender))
+        ]
+        # a quotation's speaker does not describe themselves in their own words
+        quotes = self.anaphora.quotes
+        speaker = quotes.speaker_at(head.i) if head.i in quotes.in_quote else None
+        people = [c for c in people if c.key != speaker]
+        if not people:
+            return None
+        organisation, named_other = self._organisation_named(head)
+        if organisation is not None:
+            # "the head of the RBA", "the Acme chief": the one person with a role in it
+            holders = [c.key for c in people if self.anaphora.affiliation(c.key, head.i) == organisation]
+            return holders[0] if len(holders) == 1 else None
+        if named_other:
+            return None  # "the leader of the opposition", "the director of the film": someone else
+        if head.pos_ in ("NOUN", "PROPN") and (lower in ROLE_NOUNS or lower in ROLE_TITLE_NOUNS):
+            former = self._title_index().get(f"former {lower}", set())
+            people = [c for c in people if c.key not in former]  # "Former Gov. Walker ... the governor"
+            if not people:
+                return None
+            linked = self.titles.links.get(self.titles.title_text(head)) or self.titles.links.get(lower)
+            if linked is not None and any(c.key == linked for c in people):
+                return linked  # the person the article gave the title: "President Ruto ... the president"
+        window = self._window_start(head.i)
+        near = [c.key for c in people if self._last_before(c, head.i) >= window]
+        if any(
+            not c.named
+            and not c.plural
+            and c.type == "Person"
+            and c.key.startswith("m:")
+            and self._last_before(c, head.i) >= window
+            for c in names.clusters.values()
+        ):
+            return None  # an unnamed person within reach ("an officer") may be the one meant
+        if len(near) == 1:
+            return near[0]
+        if not near:
+            dominant = self.titles.dominant_person()
+            return dominant if dominant is not None and any(c.key == dominant for c in people) else None
+        return None
+
+    def titled_person(self, head: Token) -> str | None:
+        """The one person the article gave the title before their name ("Gov. Tony Evers ... the
+        governor") or in an apposition or predicate nominal (:attr:`.titles.Titles.links`), when
+        the description is the bare title ("the governor", not "the former governor", "the
+        governor of Utah")."""
+        lower = head.lower_
+        if (lower not in ROLE_NOUNS and lower not in ROLE_TITLE_NOUNS) or not self._plain_definite(head):
+            return None
+        if any(c.dep_ in ("prep", "amod", "compound", "nmod") for c in kids(head)):
+            return None
+        found = set(self._title_index().get(lower, ()))
+        linked = self.titles.links.get(lower)
+        if linked is not None:
+            found.add(linked)
+        if len(found) != 1:
+            return None
+        key = found.pop()
+        cluster = self.names.clusters[key]
+        gender = _gender_of_word(lower)
+        if self._last_before(cluster, head.i) < 0 or (gender is not None and cluster.gender not in (None, gender)):
+            return None
+        return key
+
+    def _title_index(self) -> dict[str, set[str]]:
+        """Title word -> the people it stands before ("Gov. Tony Evers": governor -> Tony Evers),
+        read once per article from the words right before each person's name."""
+        if self._titled is not None:
+            return self._titled
+        names = self.names
+        toks = names.toks
+        index: dict[str, set[str]] = {}
+        for head, (start, _) in names.spans.items():
+            key = names.name_of_token.get(head)
+            if key is None or names.clusters[key].type != "Person":
+                continue
+            words = []
+            i = start - 1
+            while i >= 0 and start - i <= 4 and toks[i].pos_ not in _TITLE_STOP and not toks[i].is_punct:
+                words.append(_ABBREVIATIONS.get(toks[i].lower_, toks[i].lower_))
+                i -= 1
+            past = (i >= 0 and toks[i].lower_ in _PAST) or bool(_PAST.intersection(words))
+            for word in words:
+                if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
+                    # "former Gov. Scott Walker" no longer holds it: kept apart as "former governor"
+                    index.setdefault(f"former {word}" if past else word, set()).add(key)
+        self._titled = index
+        return index
+
+    def _organisation_named(self, head: Token) -> tuple[str | None, bool]:
+        """The organisation in "the head of X" or "the X chief" (a name or an organisation
+        description), and whether the phrase has an "of" phrase or a name that is no organisation."""
+        names = self.names
+        found: str | None = None
+        other = False
+        candidates = [c for c in kids(head) if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        for prep in kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                other = True
+                candidates += [p for p in kids(prep) if p.dep_ == "pobj"]
+        for word in candidates:
+            key = names.name_of_token.get(word.i)
+            if key is None and word.pos_ == "NOUN":
+                key = self.organisation(word)
+            if key is not None and names.clusters[key].type in _ORGS:
+                found = key
+            elif key is not None or word.dep_ == "pobj":
+                other = True
+        return found, other and found is None

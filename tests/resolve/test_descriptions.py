@@ -1,0 +1,84 @@
+"""Definite descriptions that stand for a named entity (:mod:`graph.resolve.descriptions`), on
+sentences written for the tests (uses the model)."""
+
+from __future__ import annotations
+
+from graph.documents import document_from_text
+from graph.pipeline import build_graph
+
+
+def _entity_of(text: str, mention: str) -> str | None:
+    kg = build_graph([document_from_text("t", text)])
+    labels = {e.id: e.label for e in kg.entities}
+    return next((labels[m.entity] for m in kg.mentions if m.text == mention), None)
+
+
+def test_an_organisation_noun_joins_the_name_with_that_word():
+    text = (
+        "Doctor Lena Hart, deputy director of Riverside General Hospital, said the hospital had "
+        "treated forty patients. The hospital opened a new ward in May."
+    )
+    assert _entity_of(text, "the hospital") == "Riverside General Hospital"
+    assert _entity_of(text, "The hospital") == "Riverside General Hospital"
+
+
+def test_a_class_noun_joins_the_only_organisation_nearby():
+    text = (
+        "The governor of the Bank of Tarnia, Ruth Adeyemi, warned on Monday that the institution may raise rates again."
+    )
+    assert _entity_of(text, "the institution") == "Bank of Tarnia"
+
+
+def test_a_company_description_skips_sources_and_tickers():
+    text = (
+        "Shares of Norvale Systems fell on Friday after the firm reported a loss. Analysts had expected "
+        "a profit, according to a survey by Delta Research. The company's shares fell 9 percent."
+    )
+    assert _entity_of(text, "the firm") == "Norvale Systems"
+    # the survey's author is a source, not the company meant
+    assert _entity_of(text, "The company's") != "Delta Research"
+
+
+def test_a_rival_company_is_another_one():
+    text = "Norvale Systems cut its prices on Monday. The rival company said it would follow."
+    assert _entity_of(text, "The rival company") != "Norvale Systems"
+
+
+def test_a_bare_title_joins_the_person_with_that_title_before_the_name():
+    text = (
+        "A senior lawmaker said relations with Gov. Mara Quinn were cold. Few bills reach the "
+        "governor's desk. The governor signed twelve bills this year."
+    )
+    assert _entity_of(text, "the governor's") == "Mara Quinn"
+    assert _entity_of(text, "The governor") == "Mara Quinn"
+
+
+def test_a_former_title_names_nobody_now():
+    text = "Former Gov. Paul Ostrander spoke in Dover on Monday. The governor was not there."
+    assert _entity_of(text, "The governor") != "Paul Ostrander"
+
+
+def test_an_age_an_epithet_and_a_role_join_the_one_person_in_reach():
+    text = (
+        "Tomas Ekdahl signed a two-year contract with Harbor City on Tuesday. The 36-year-old "
+        "scored twice in his first match. The veteran said the move suited him."
+    )
+    assert _entity_of(text, "The 36-year-old") == "Tomas Ekdahl"
+    assert _entity_of(text, "The veteran") == "Tomas Ekdahl"
+
+
+def test_a_role_description_with_two_people_in_reach_stays_unresolved():
+    text = "Anna Pirelli met Jorge Salas in Lima on Monday. The leader said the talks went well."
+    assert _entity_of(text, "The leader") not in {"Anna Pirelli", "Jorge Salas"}
+
+
+def test_a_role_of_another_place_is_someone_else():
+    text = "Anna Pirelli flew to Lima on Monday. She met the leader of Peru for two hours."
+    assert _entity_of(text, "the leader of Peru") != "Anna Pirelli"
+
+
+def test_an_unnamed_person_nearby_blocks_a_description():
+    text = (
+        "Police said Derek Vane fired at a patrol car. A local officer shot him. The veteran of the force was not hurt."
+    )
+    assert _entity_of(text, "The veteran of the force") != "Derek Vane"
