@@ -155,6 +155,13 @@ _ABBREVIATIONS = {
     "prof.": "professor",
     "atty.": "attorney",
 }
+#: titles news uses for one another's holder ("Swans boss Michael Laudrup ... the manager")
+_SAME_TITLE = {
+    "manager": ("manager", "boss", "coach"),
+    "coach": ("coach", "boss", "manager"),
+    "boss": ("boss", "manager", "coach", "chief"),
+    "chief": ("chief", "boss"),
+}
 #: words before a title that say its holder no longer holds it
 _PAST = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
 _TITLE_STOP = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"})
@@ -374,9 +381,13 @@ class Descriptions:
         lower = head.lower_
         if (lower not in ROLE_NOUNS and lower not in ROLE_TITLE_NOUNS) or not self._plain_definite(head):
             return None
-        if any(c.dep_ in ("prep", "amod", "compound", "nmod") for c in kids(head)):
-            return None
-        found = set(self._title_index().get(lower, ()))
+        if any(
+            c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in DEMONYMS)
+            for c in kids(head)
+        ):
+            return None  # "the governor of Utah", "the former governor"; "the Danish manager" is fine
+        index = self._title_index()
+        found = {key for word in _SAME_TITLE.get(lower, (lower,)) for key in index.get(word, ())}
         linked = self.titles.links.get(lower)
         if linked is not None:
             found.add(linked)

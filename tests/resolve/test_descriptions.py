@@ -82,3 +82,11 @@ def test_an_unnamed_person_nearby_blocks_a_description():
         "Police said Derek Vane fired at a patrol car. A local officer shot him. The veteran of the force was not hurt."
     )
     assert _entity_of(text, "The veteran of the force") != "Derek Vane"
+
+
+def test_a_title_of_the_same_office_joins_its_holder():
+    text = (
+        "Harbor City's Tomas Ekdahl will miss two games, club boss Ivan Kolar said on Monday. "
+        "The Croatian manager said the injury was not serious."
+    )
+    assert _entity_of(text, "The Croatian manager") == "Ivan Kolar"
