@@ -271,7 +271,10 @@ class ArticleEntities:
         if key is not None:
             return Resolution(key, "described")
         if head.lemma_.lower() in self._nominals:
-            return None
+            # a chain of the same noun comes first, unless a name has the noun ("Appeals court
+            # ruled ... the Appellate Division ... the court"): Lee et al.'s names before nominals
+            key = self.descriptions.organisation(head, by_name=True)
+            return Resolution(key, "described") if key is not None else None
         key = self.descriptions.organisation(head) or self.descriptions.person(head)
         return Resolution(key, "described") if key is not None else None
 

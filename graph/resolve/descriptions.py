@@ -207,8 +207,14 @@ class Descriptions:
             return False
         # "the director, John Smith", "the company Acme": the name beside it (:meth:`ArticleEntities._nominal`)
         named = self.names.name_of_token
+        toks = self.names.toks
         return not any(
-            c.dep_ == "poss" or (c.dep_ in ("appos", "npadvmod") and (c.i in named or c.left_edge.i in named))
+            c.dep_ == "poss"
+            or (
+                c.dep_ in ("appos", "npadvmod")
+                # a name in apposition, or one right after the noun; not "the striker, France's top scorer"
+                and (c.i in named or (c.left_edge.i in named and toks[c.left_edge.i - 1].text != ","))
+            )
             for c in children
         )
 
@@ -235,14 +241,18 @@ class Descriptions:
 
     # ------------------------------------------------------------------------------ organisations
 
-    def organisation(self, head: Token) -> str | None:
-        """The named organisation ``the company``, ``the hospital``, ``the institution`` stands for."""
+    def organisation(self, head: Token, *, by_name: bool = False) -> str | None:
+        """The named organisation ``the company``, ``the hospital``, ``the institution`` stands for;
+        with ``by_name`` only one whose name has a word the noun allows ("the court": the Appellate
+        Division)."""
         spec = ORGANISATION_NOUNS.get(head.lemma_.lower())
         if spec is None or head.pos_ != "NOUN" or not self._plain_definite(head):
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(head)):
             return None  # "the bank of the river", "the board of Acme": another entity, or one the name table reads
         words, kinds = spec
+        if by_name and kinds == _EVENTS:
+            return None  # "the festival" after "Lantern Festival": this year's or the series, a chain decides
         modifiers = self._modifiers(head)
         if head.lower_ in _BUSINESS:
             if modifiers & _ANOTHER:
@@ -274,7 +284,15 @@ class Descriptions:
             if len(by_word) == 1:
                 return by_word[0][1]
             return self._one([key for last, key in by_word if last >= window])
-        return self._one(by_kind)
+        return None if by_name else self._one(by_kind)
+
+    def _same(self, key: str | None, other: str) -> bool:
+        """Whether two clusters are one entity: the same, or sharing a name ("Central Bank of
+        Tarnia" with its alias "CBT", and a cluster "CBT")."""
+        if key is None or key == other:
+            return key is not None
+        clusters = self.names.clusters
+        return bool({n.lower() for n in clusters[key].names} & {n.lower() for n in clusters[other].names})
 
     def _one(self, keys: list[str]) -> str | None:
         """The one entity of ``keys`` (in the order of the clusters), counting clusters that share a
@@ -343,7 +361,7 @@ class Descriptions:
         organisation, named_other = self._organisation_named(head)
         if organisation is not None:
             # "the head of the RBA", "the Acme chief": the one person with a role in it
-            holders = [c.key for c in people if self.anaphora.affiliation(c.key, head.i) == organisation]
+            holders = [c.key for c in people if self._same(self.anaphora.affiliation(c.key, head.i), organisation)]
             return holders[0] if len(holders) == 1 else None
         if named_other:
             return None  # "the leader of the opposition", "the director of the film": someone else

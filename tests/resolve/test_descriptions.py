@@ -90,3 +90,19 @@ def test_a_title_of_the_same_office_joins_its_holder():
         "The Croatian manager said the injury was not serious."
     )
     assert _entity_of(text, "The Croatian manager") == "Ivan Kolar"
+
+
+def test_a_name_with_the_noun_comes_before_a_chain_of_the_noun():
+    text = (
+        "A state appeals court cut the fine on Thursday. A panel of the Appellate Division of Tarnia "
+        "said the fine was excessive. The court also ordered a new hearing."
+    )
+    assert _entity_of(text, "The court") == "Appellate Division of Tarnia"
+
+
+def test_the_head_of_an_organisation_is_the_person_with_a_role_in_it():
+    text = (
+        "Ruth Adeyemi, governor of the Bank of Tarnia (BoT), spoke in Lodz on Monday with Piotr "
+        "Nowak. The BoT kept rates at 4 percent. The head of the BoT said rates would stay high."
+    )
+    assert _entity_of(text, "The head of the BoT") == "Ruth Adeyemi"
