@@ -17,7 +17,8 @@ each only when exactly one entity fits (an unresolved description is better than
   reach too (:meth:`Descriptions.person`).
 
 Only singular phrases with ``the``/``this``/``that``; never a predicate nominal or an apposition
-(those describe, they do not refer); never a time, a date or a quantity; the description's
+(those describe, they do not refer); no organisation description inside a quotation (a judge's
+"the court" is the court below; a speaker's own group is :mod:`.coref`'s); never a time, a date or a quantity; the description's
 modifiers must be words of the entity's names ("the central bank" may be the Central Bank of
 Tarnia, "the regional court" no other court). Clusters are looked up by their sorted mention
 positions (a bisection each), never by a scan of the document.
@@ -251,6 +252,8 @@ class Descriptions:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(head)):
             return None  # "the bank of the river", "the board of Acme": another entity, or one the name table reads
         words, kinds = spec
+        if head.i in self.anaphora.quotes.in_quote:
+            return None  # a judge's "the court" is the court below, a rival's "the company" another one
         if by_name and kinds == _EVENTS:
             return None  # "the festival" after "Lantern Festival": this year's or the series, a chain decides
         modifiers = self._modifiers(head)

@@ -106,3 +106,11 @@ def test_the_head_of_an_organisation_is_the_person_with_a_role_in_it():
         "Nowak. The BoT kept rates at 4 percent. The head of the BoT said rates would stay high."
     )
     assert _entity_of(text, "The head of the BoT") == "Ruth Adeyemi"
+
+
+def test_an_organisation_description_in_a_quotation_is_left_alone():
+    text = (
+        "A panel of the Appellate Division of Tarnia cut the fine on Thursday. "
+        '"The fine ordered by the court was excessive," Judge Lena Ostrova wrote.'
+    )
+    assert _entity_of(text, "the court") != "Appellate Division of Tarnia"
