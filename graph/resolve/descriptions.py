@@ -347,12 +347,16 @@ class Descriptions:
         names = self.names
         lower = head.lower_
         gender = _gender_of_word(lower) if not is_age_phrase(head) else None
+        # a headline names its people later ("The chairman of Acme warns ..." before "Acme's
+        # chairman, Jo Bell, ..."): there, anyone of the article with a role in the organisation
+        paragraphs = self.anaphora.quotes.paragraph_of
+        headline = bool(paragraphs) and paragraphs[head.i] == 0 and paragraphs[-1] > 0
         people = [
             c
             for c in names.clusters.values()
             if c.named
             and c.type == "Person"
-            and self._last_before(c, head.i) >= 0
+            and (self._last_before(c, head.i) >= 0 or (headline and c.tokens))
             and (gender is None or c.gender in (None, gender))
         ]
         # a quotation's speaker does not describe themselves in their own words
@@ -364,9 +368,10 @@ class Descriptions:
         organisation, named_other = self._organisation_named(head)
         if organisation is not None:
             # "the head of the RBA", "the Acme chief": the one person with a role in it
-            holders = [c.key for c in people if self._same(self.anaphora.affiliation(c.key, head.i), organisation)]
+            before = len(names.toks) if headline else head.i
+            holders = [c.key for c in people if self._same(self.anaphora.affiliation(c.key, before), organisation)]
             return holders[0] if len(holders) == 1 else None
-        if named_other:
+        if named_other or headline:
             return None  # "the leader of the opposition", "the director of the film": someone else
         if head.pos_ in ("NOUN", "PROPN") and (lower in ROLE_NOUNS or lower in ROLE_TITLE_NOUNS):
             former = self._title_index().get(f"former {lower}", set())

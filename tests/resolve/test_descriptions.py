@@ -114,3 +114,12 @@ def test_an_organisation_description_in_a_quotation_is_left_alone():
         '"The fine ordered by the court was excessive," Judge Lena Ostrova wrote.'
     )
     assert _entity_of(text, "the court") != "Appellate Division of Tarnia"
+
+
+def test_a_headline_role_joins_the_person_named_later_with_that_role():
+    text = (
+        "The chairman of Norvale Systems warns of job cuts\n\n"
+        "Peter Lund, chairman of Norvale Systems, said on Monday that the firm would cut 300 jobs. "
+        "Lund met union leaders in Oslo."
+    )
+    assert _entity_of(text, "The chairman of Norvale Systems") == "Peter Lund"
