@@ -62,9 +62,10 @@ ORGANISATION_NOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "organisation": _spec("organisation organization", _ORGS),
     "organization": _spec("organisation organization", _ORGS),
     "body": _spec("body", _ORGS),
-    "company": _spec("company co inc corp corporation ltd llc plc group holdings", _COMPANIES),
-    "firm": _spec("firm company inc corp corporation ltd llc plc group holdings", _COMPANIES),
-    "corporation": _spec("corporation corp inc", _COMPANIES),
+    # a legal suffix ("Inc.", "Ltd") is in every company's name: class evidence, not the word that picks one
+    "company": _spec("company", _COMPANIES),
+    "firm": _spec("firm", _COMPANIES),
+    "corporation": _spec("corporation", _COMPANIES),
     "conglomerate": _spec("group holdings", _COMPANIES),
     "group": _spec("group"),
     "bank": _spec("bank"),
@@ -256,11 +257,19 @@ class Descriptions:
             return None  # a judge's "the court" is the court below, a rival's "the company" another one
         if by_name and kinds == _EVENTS:
             return None  # "the festival" after "Lantern Festival": this year's or the series, a chain decides
+        if any(c.dep_ in ("compound", "nmod") and c.i in self.names.name_of_token for c in kids(head)):
+            return None  # "the Nur Otan party" has a name; "the Chicago law firm" is no firm named Chicago
         modifiers = self._modifiers(head)
         if head.lower_ in _BUSINESS:
             if modifiers & _ANOTHER:
                 return None  # "the rival company" is another one
-            modifiers = set()
+            # "the Canadian company", "the smartphone maker" describe it; a name ("the Chicago law
+            # firm") must still be one of its names
+            toks = self.names.toks
+            located = {t.i for c in kids(head) if c.dep_ == "amod" for t in c.subtree}  # "Cupertino-based"
+            modifiers = {
+                toks[i].lower_ for i in range(head.left_edge.i, head.i) if toks[i].pos_ == "PROPN" and i not in located
+            }
         window = self._window_start(head.i)
         class_window = self._window_start(head.i, _CLASS_WINDOW)
         by_word: list[tuple[int, str]] = []
@@ -268,7 +277,7 @@ class Descriptions:
         for cluster in self.names.clusters.values():
             if not cluster.named or cluster.type in ("Person", "TimeExpression", "Quantity", "CreativeWork"):
                 continue
-            last = self._last_before(cluster, head.i)
+            last = self._last_before(cluster, head.left_edge.i)  # before the phrase, not inside it
             if last < 0:
                 continue
             names = self._name_words(cluster)
@@ -413,7 +422,14 @@ class Descriptions:
         ):
             return None  # "the governor of Utah", "the former governor"; "the Danish manager" is fine
         index = self._title_index()
-        found = {key for word in _SAME_TITLE.get(lower, (lower,)) for key in index.get(word, ())}
+        titles = _SAME_TITLE.get(lower, (lower,))
+        found = {key for word in titles for key in index.get(word, ())}
+        demonym = next((c.lower_ for c in kids(head) if c.dep_ == "amod" and c.lower_ in DEMONYMS), None)
+        if demonym is not None:
+            # "the Russian president": of the presidents, the one titled "Russian President", else
+            # one whose title named no country ("Swans boss Michael Laudrup ... the Danish manager")
+            named = {key for word in titles for key in index.get(f"{demonym} {word}", ())}
+            found = named or found - index.get(" demonym", set())
         linked = self.titles.links.get(lower)
         if linked is not None:
             found.add(linked)
@@ -444,10 +460,15 @@ class Descriptions:
                 words.append(_ABBREVIATIONS.get(toks[i].lower_, toks[i].lower_))
                 i -= 1
             past = (i >= 0 and toks[i].lower_ in _PAST) or bool(_PAST.intersection(words))
+            demonyms = [w for w in words if w in DEMONYMS]
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
                     # "former Gov. Scott Walker" no longer holds it: kept apart as "former governor"
                     index.setdefault(f"former {word}" if past else word, set()).add(key)
+                    for demonym in demonyms:  # "Russian President Vladimir Putin"
+                        index.setdefault(f"{demonym} {word}", set()).add(key)
+            if demonyms:
+                index.setdefault(" demonym", set()).add(key)
         self._titled = index
         return index
 

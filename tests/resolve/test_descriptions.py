@@ -123,3 +123,18 @@ def test_a_headline_role_joins_the_person_named_later_with_that_role():
         "Lund met union leaders in Oslo."
     )
     assert _entity_of(text, "The chairman of Norvale Systems") == "Peter Lund"
+
+
+def test_a_nationality_before_a_title_picks_the_holder_from_that_country():
+    text = (
+        "French President Marc Olier met Italian President Dario Venti in Geneva on Monday. "
+        "Olier spoke first. The Italian president said the talks had gone well."
+    )
+    assert _entity_of(text, "The Italian president") == "Dario Venti"
+
+
+def test_a_law_firm_named_after_a_city_is_not_another_firm():
+    text = (
+        "Talks with Bell & Lowe ended on Monday without an agreement. The Chicago law firm said the talks could resume."
+    )
+    assert _entity_of(text, "The Chicago law firm") != "Bell & Lowe"
