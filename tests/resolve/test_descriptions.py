@@ -138,3 +138,11 @@ def test_a_law_firm_named_after_a_city_is_not_another_firm():
         "Talks with Bell & Lowe ended on Monday without an agreement. The Chicago law firm said the talks could resume."
     )
     assert _entity_of(text, "The Chicago law firm") != "Bell & Lowe"
+
+
+def test_it_beside_a_place_that_spoke_is_not_the_place():
+    text = (
+        "Ivo Marek met Anton Brisk in Geneva on Friday. The White House said the meeting was planned "
+        "to last an hour, but it went on for three."
+    )
+    assert _entity_of(text, "it") != "White House"
