@@ -275,7 +275,7 @@ class ArticleEntities:
             # ruled ... the Appellate Division ... the court"): Lee et al.'s names before nominals
             key = self.descriptions.organisation(head, by_name=True)
             return Resolution(key, "described") if key is not None else None
-        key = self.descriptions.organisation(head) or self.descriptions.person(head)
+        key = self.descriptions.organisation(head) or self.descriptions.person(head) or self.descriptions.country(head)
         return Resolution(key, "described") if key is not None else None
 
     def _of_name(self, head: Token) -> str | None:

@@ -127,6 +127,14 @@ _ANOTHER = _wordset(
     "rival parent other another competing subsidiary sister partner new former previous second third same"
 )
 
+#: nouns for a country, and the names of countries ("the country" after "Tarnia" and "Oslo": Tarnia)
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+COUNTRY_NAMES = frozenset(
+    {name.lower() for name in DEMONYMS.values()}
+    | _wordset("us u.s. usa u.s.a. america uk u.k. britain england scotland wales")
+    | {"united states of america", "great britain", "united kingdom", "south korea", "north korea"}
+)
+
 #: singular nouns a news report calls a named person by, besides roles and demonyms
 EPITHETS = _wordset("""
     veteran star superstar champion titleholder winner runner-up incumbent challenger newcomer
@@ -337,6 +345,24 @@ class Descriptions:
             if not source:
                 return True
         return False
+
+    def country(self, head: Token) -> str | None:
+        """The country ``the country``, ``the nation`` stands for: the only country named in the
+        sentence or the three before (a town or a region there is no country)."""
+        if head.lemma_.lower() not in _COUNTRY_NOUNS or head.pos_ != "NOUN" or not self._plain_definite(head):
+            return None
+        if self._modifiers(head) or any(c.dep_ == "prep" for c in kids(head)):
+            return None  # "the host country", "the country of origin": another one
+        window = self._window_start(head.i)
+        found = [
+            c.key
+            for c in self.names.clusters.values()
+            if c.named
+            and c.type == "Place"
+            and self._last_before(c, head.left_edge.i) >= window
+            and any(n.lower().removeprefix("the ") in COUNTRY_NAMES for n in c.names)
+        ]
+        return self._one(found)
 
     # ------------------------------------------------------------------------------ people
 

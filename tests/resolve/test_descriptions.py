@@ -146,3 +146,11 @@ def test_it_beside_a_place_that_spoke_is_not_the_place():
         "to last an hour, but it went on for three."
     )
     assert _entity_of(text, "it") != "White House"
+
+
+def test_the_country_is_the_one_country_named_nearby_not_a_town():
+    text = (
+        "Floods hit Porto and other towns in Portugal on Monday. Officials said the country "
+        "had not seen such rain in forty years."
+    )
+    assert _entity_of(text, "the country") == "Portugal"
