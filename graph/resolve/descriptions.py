@@ -31,6 +31,21 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, ROLE_TITLE_NOUNS
 from ..syntax import kids
+from .description_words import (
+    ABBREVIATIONS,
+    ANOTHER,
+    BUSINESS,
+    COUNTRY_NAMES,
+    COUNTRY_NOUNS,
+    EPITHETS,
+    EVENTS,
+    KIN,
+    ORGANISATION_NOUNS,
+    ORGS,
+    PAST,
+    SAME_TITLE,
+    TITLE_STOP,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -41,140 +56,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Descriptions", "is_age_phrase"]
 
-_ORGS = frozenset({"Organization", "GovernmentBody", "PoliticalParty", "NewsAgency"})
-_COMPANIES = frozenset({"Organization"})
-_STATE = frozenset({"GovernmentBody"})
-_EVENTS = frozenset({"Event"})
-_NONE: frozenset[str] = frozenset()
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _spec(words: str, kinds: frozenset[str] = _NONE) -> tuple[frozenset[str], frozenset[str]]:
-    return _wordset(words), kinds
-
-
-#: organisation noun -> (words one of which the entity's name must have, classes that fit without one)
-ORGANISATION_NOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "institution": _spec("institution institute", _ORGS),
-    "organisation": _spec("organisation organization", _ORGS),
-    "organization": _spec("organisation organization", _ORGS),
-    "body": _spec("body", _ORGS),
-    # a legal suffix ("Inc.", "Ltd") is in every company's name: class evidence, not the word that picks one
-    "company": _spec("company", _COMPANIES),
-    "firm": _spec("firm", _COMPANIES),
-    "corporation": _spec("corporation", _COMPANIES),
-    "conglomerate": _spec("group holdings", _COMPANIES),
-    "group": _spec("group"),
-    "bank": _spec("bank"),
-    "lender": _spec("bank"),
-    "insurer": _spec("insurance assurance"),
-    "airline": _spec("airline airlines airways air"),
-    "carmaker": _spec("motor motors"),
-    "automaker": _spec("motor motors"),
-    "hospital": _spec("hospital infirmary"),
-    "clinic": _spec("clinic"),
-    "university": _spec("university"),
-    "college": _spec("college"),
-    "school": _spec("school academy"),
-    "court": _spec("court tribunal appellate"),
-    "tribunal": _spec("tribunal"),
-    "club": _spec("club fc afc"),
-    "agency": _spec("agency administration bureau service authority"),
-    "regulator": _spec("authority commission regulator board"),
-    "watchdog": _spec("authority commission watchdog board"),
-    "ministry": _spec("ministry department", _STATE),
-    "department": _spec("department ministry"),
-    "league": _spec("league"),
-    "federation": _spec("federation"),
-    "association": _spec("association"),
-    "union": _spec("union"),
-    "council": _spec("council"),
-    "committee": _spec("committee"),
-    "commission": _spec("commission"),
-    "board": _spec("board"),
-    "authority": _spec("authority"),
-    "foundation": _spec("foundation"),
-    "charity": _spec("charity foundation trust"),
-    "party": _spec("party", frozenset({"PoliticalParty"})),
-    "church": _spec("church"),
-    "museum": _spec("museum"),
-    "maker": _spec("", _COMPANIES),
-    "manufacturer": _spec("", _COMPANIES),
-    "retailer": _spec("", _COMPANIES),
-    "giant": _spec("", _COMPANIES),
-    "producer": _spec("", _COMPANIES),
-    "operator": _spec("", _COMPANIES),
-    "newspaper": _spec("times post journal herald news tribune gazette"),
-    # events: "the 22nd Fan Expo ... the event", "the Tarnia Open ... the tournament"
-    "event": _spec("event", _EVENTS),
-    "festival": _spec("festival fest", _EVENTS),
-    "championship": _spec("championship championships", _EVENTS),
-    "tournament": _spec("tournament open cup championship", _EVENTS),
-    "competition": _spec("competition contest challenge cup olympics", _EVENTS),
-    "contest": _spec("contest competition", _EVENTS),
-    "conference": _spec("conference congress forum", _EVENTS),
-    "summit": _spec("summit", _EVENTS),
-    "election": _spec("election elections", _EVENTS),
-}
-
-#: business nouns whose modifiers say what the business is, not which ("the Canadian company",
-#: "the smartphone maker", "the Cupertino-based tech giant"), unless they say it is another one
-_BUSINESS = _wordset("company firm corporation conglomerate maker manufacturer retailer giant producer operator")
-_ANOTHER = _wordset(
-    "rival parent other another competing subsidiary sister partner new former previous second third same"
-)
-
-#: nouns for a country, and the names of countries ("the country" after "Tarnia" and "Oslo": Tarnia)
-_COUNTRY_NOUNS = frozenset({"country", "nation"})
-COUNTRY_NAMES = frozenset(
-    {name.lower() for name in DEMONYMS.values()}
-    | _wordset("us u.s. usa u.s.a. america uk u.k. britain england scotland wales")
-    | {"united states of america", "great britain", "united kingdom", "south korea", "north korea"}
-)
-
-#: singular nouns a news report calls a named person by, besides roles and demonyms
-EPITHETS = _wordset("""
-    veteran star superstar champion titleholder winner runner-up incumbent challenger newcomer
-    rookie youngster teenager billionaire tycoon mogul entrepreneur businessman businesswoman
-    politician lawmaker legislator actor actress singer songwriter singer-songwriter rapper
-    musician comedian presenter broadcaster novelist author writer director filmmaker
-    republican democrat conservative tory socialist liberal
-    frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
-    welshman welshwoman dutchman dutchwoman briton brit scot swede dane finn pole turk spaniard
-    """)
-#: relations, not descriptions of the one person: "the son", "the mother" are someone's
-_KIN = _wordset("mother father son daughter wife husband brother sister uncle aunt")
 _DETERMINERS = ("the", "this", "that")
 #: sentences before the description's own in which a person or a named organisation is looked for
 _WINDOW = 3
 #: ... and an organisation that fits by its class alone ("the institution")
 _CLASS_WINDOW = 1
-#: abbreviated titles before names ("Gov. Tony Evers")
-_ABBREVIATIONS = {
-    "gov.": "governor",
-    "gov": "governor",
-    "sen.": "senator",
-    "sen": "senator",
-    "rep.": "representative",
-    "gen.": "general",
-    "pres.": "president",
-    "supt.": "superintendent",
-    "prof.": "professor",
-    "atty.": "attorney",
-}
-#: titles news uses for one another's holder ("Swans boss Michael Laudrup ... the manager")
-_SAME_TITLE = {
-    "manager": ("manager", "boss", "coach"),
-    "coach": ("coach", "boss", "manager"),
-    "boss": ("boss", "manager", "coach", "chief"),
-    "chief": ("chief", "boss"),
-}
-#: words before a title that say its holder no longer holds it
-_PAST = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
-_TITLE_STOP = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"})
 
 
 def is_age_phrase(token: Token) -> bool:
@@ -263,13 +149,13 @@ class Descriptions:
         words, kinds = spec
         if head.i in self.anaphora.quotes.in_quote:
             return None  # a judge's "the court" is the court below, a rival's "the company" another one
-        if by_name and kinds == _EVENTS:
+        if by_name and kinds == EVENTS:
             return None  # "the festival" after "Lantern Festival": this year's or the series, a chain decides
         if any(c.dep_ in ("compound", "nmod") and c.i in self.names.name_of_token for c in kids(head)):
             return None  # "the Nur Otan party" has a name; "the Chicago law firm" is no firm named Chicago
         modifiers = self._modifiers(head)
-        if head.lower_ in _BUSINESS:
-            if modifiers & _ANOTHER:
+        if head.lower_ in BUSINESS:
+            if modifiers & ANOTHER:
                 return None  # "the rival company" is another one
             # "the Canadian company", "the smartphone maker" describe it; a name ("the Chicago law
             # firm") must still be one of its names
@@ -291,7 +177,7 @@ class Descriptions:
             names = self._name_words(cluster)
             if not modifiers <= names:
                 continue  # "the regional court" is no court whose names lack "regional"
-            fitting = ("Event", "Thing") if kinds == _EVENTS else (*_ORGS, "Place", "Thing")
+            fitting = ("Event", "Thing") if kinds == EVENTS else (*ORGS, "Place", "Thing")
             if names & words and cluster.type in fitting:
                 by_word.append((last, cluster.key))
             elif (
@@ -349,7 +235,7 @@ class Descriptions:
     def country(self, head: Token) -> str | None:
         """The country ``the country``, ``the nation`` stands for: the only country named in the
         sentence or the three before (a town or a region there is no country)."""
-        if head.lemma_.lower() not in _COUNTRY_NOUNS or head.pos_ != "NOUN" or not self._plain_definite(head):
+        if head.lemma_.lower() not in COUNTRY_NOUNS or head.pos_ != "NOUN" or not self._plain_definite(head):
             return None
         if self._modifiers(head) or any(c.dep_ == "prep" for c in kids(head)):
             return None  # "the host country", "the country of origin": another one
@@ -369,7 +255,7 @@ class Descriptions:
     def person_noun(self, head: Token) -> bool:
         """Whether a noun is one a report calls a named person by: a role, an epithet, a demonym, an age."""
         lower = head.lower_
-        if lower in _KIN:
+        if lower in KIN:
             return False
         if head.pos_ in ("NOUN", "PROPN"):
             return lower in ROLE_TITLE_NOUNS or lower in ROLE_NOUNS or lower in EPITHETS or lower in DEMONYMS
@@ -448,7 +334,7 @@ class Descriptions:
         ):
             return None  # "the governor of Utah", "the former governor"; "the Danish manager" is fine
         index = self._title_index()
-        titles = _SAME_TITLE.get(lower, (lower,))
+        titles = SAME_TITLE.get(lower, (lower,))
         found = {key for word in titles for key in index.get(word, ())}
         demonym = next((c.lower_ for c in kids(head) if c.dep_ == "amod" and c.lower_ in DEMONYMS), None)
         if demonym is not None:
@@ -482,10 +368,10 @@ class Descriptions:
                 continue
             words = []
             i = start - 1
-            while i >= 0 and start - i <= 4 and toks[i].pos_ not in _TITLE_STOP and not toks[i].is_punct:
-                words.append(_ABBREVIATIONS.get(toks[i].lower_, toks[i].lower_))
+            while i >= 0 and start - i <= 4 and toks[i].pos_ not in TITLE_STOP and not toks[i].is_punct:
+                words.append(ABBREVIATIONS.get(toks[i].lower_, toks[i].lower_))
                 i -= 1
-            past = (i >= 0 and toks[i].lower_ in _PAST) or bool(_PAST.intersection(words))
+            past = (i >= 0 and toks[i].lower_ in PAST) or bool(PAST.intersection(words))
             demonyms = [w for w in words if w in DEMONYMS]
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
@@ -513,7 +399,7 @@ class Descriptions:
             key = names.name_of_token.get(word.i)
             if key is None and word.pos_ == "NOUN":
                 key = self.organisation(word)
-            if key is not None and names.clusters[key].type in _ORGS:
+            if key is not None and names.clusters[key].type in ORGS:
                 found = key
             elif key is not None or word.dep_ == "pobj":
                 other = True

@@ -1,0 +1,154 @@
+"""The words of :mod:`.descriptions`: organisation, person and country nouns, and titles.
+
+Closed classes of general English news, each with what it may stand for.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import DEMONYMS
+
+__all__ = [
+    "ABBREVIATIONS",
+    "ANOTHER",
+    "BUSINESS",
+    "COUNTRY_NAMES",
+    "COUNTRY_NOUNS",
+    "EPITHETS",
+    "EVENTS",
+    "KIN",
+    "ORGANISATION_NOUNS",
+    "ORGS",
+    "PAST",
+    "SAME_TITLE",
+    "TITLE_STOP",
+]
+
+ORGS = frozenset({"Organization", "GovernmentBody", "PoliticalParty", "NewsAgency"})
+_COMPANIES = frozenset({"Organization"})
+_STATE = frozenset({"GovernmentBody"})
+EVENTS = frozenset({"Event"})
+_NONE: frozenset[str] = frozenset()
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _spec(words: str, kinds: frozenset[str] = _NONE) -> tuple[frozenset[str], frozenset[str]]:
+    return _wordset(words), kinds
+
+
+#: organisation noun -> (words one of which the entity's name must have, classes that fit without one)
+ORGANISATION_NOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "institution": _spec("institution institute", ORGS),
+    "organisation": _spec("organisation organization", ORGS),
+    "organization": _spec("organisation organization", ORGS),
+    "body": _spec("body", ORGS),
+    # a legal suffix ("Inc.", "Ltd") is in every company's name: class evidence, not the word that picks one
+    "company": _spec("company", _COMPANIES),
+    "firm": _spec("firm", _COMPANIES),
+    "corporation": _spec("corporation", _COMPANIES),
+    "conglomerate": _spec("group holdings", _COMPANIES),
+    "group": _spec("group"),
+    "bank": _spec("bank"),
+    "lender": _spec("bank"),
+    "insurer": _spec("insurance assurance"),
+    "airline": _spec("airline airlines airways air"),
+    "carmaker": _spec("motor motors"),
+    "automaker": _spec("motor motors"),
+    "hospital": _spec("hospital infirmary"),
+    "clinic": _spec("clinic"),
+    "university": _spec("university"),
+    "college": _spec("college"),
+    "school": _spec("school academy"),
+    "court": _spec("court tribunal appellate"),
+    "tribunal": _spec("tribunal"),
+    "club": _spec("club fc afc"),
+    "agency": _spec("agency administration bureau service authority"),
+    "regulator": _spec("authority commission regulator board"),
+    "watchdog": _spec("authority commission watchdog board"),
+    "ministry": _spec("ministry department", _STATE),
+    "department": _spec("department ministry"),
+    "league": _spec("league"),
+    "federation": _spec("federation"),
+    "association": _spec("association"),
+    "union": _spec("union"),
+    "council": _spec("council"),
+    "committee": _spec("committee"),
+    "commission": _spec("commission"),
+    "board": _spec("board"),
+    "authority": _spec("authority"),
+    "foundation": _spec("foundation"),
+    "charity": _spec("charity foundation trust"),
+    "party": _spec("party", frozenset({"PoliticalParty"})),
+    "church": _spec("church"),
+    "museum": _spec("museum"),
+    "maker": _spec("", _COMPANIES),
+    "manufacturer": _spec("", _COMPANIES),
+    "retailer": _spec("", _COMPANIES),
+    "giant": _spec("", _COMPANIES),
+    "producer": _spec("", _COMPANIES),
+    "operator": _spec("", _COMPANIES),
+    "newspaper": _spec("times post journal herald news tribune gazette"),
+    # events: "the 22nd Fan Expo ... the event", "the Tarnia Open ... the tournament"
+    "event": _spec("event", EVENTS),
+    "festival": _spec("festival fest", EVENTS),
+    "championship": _spec("championship championships", EVENTS),
+    "tournament": _spec("tournament open cup championship", EVENTS),
+    "competition": _spec("competition contest challenge cup olympics", EVENTS),
+    "contest": _spec("contest competition", EVENTS),
+    "conference": _spec("conference congress forum", EVENTS),
+    "summit": _spec("summit", EVENTS),
+    "election": _spec("election elections", EVENTS),
+}
+
+#: business nouns whose modifiers say what the business is, not which ("the Canadian company",
+#: "the smartphone maker", "the Cupertino-based tech giant"), unless they say it is another one
+BUSINESS = _wordset("company firm corporation conglomerate maker manufacturer retailer giant producer operator")
+ANOTHER = _wordset(
+    "rival parent other another competing subsidiary sister partner new former previous second third same"
+)
+
+#: nouns for a country, and the names of countries ("the country" after "Tarnia" and "Oslo": Tarnia)
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+COUNTRY_NAMES = frozenset(
+    {name.lower() for name in DEMONYMS.values()}
+    | _wordset("us u.s. usa u.s.a. america uk u.k. britain england scotland wales")
+    | {"united states of america", "great britain", "united kingdom", "south korea", "north korea"}
+)
+
+#: singular nouns a news report calls a named person by, besides roles and demonyms
+EPITHETS = _wordset("""
+    veteran star superstar champion titleholder winner runner-up incumbent challenger newcomer
+    rookie youngster teenager billionaire tycoon mogul entrepreneur businessman businesswoman
+    politician lawmaker legislator actor actress singer songwriter singer-songwriter rapper
+    musician comedian presenter broadcaster novelist author writer director filmmaker
+    republican democrat conservative tory socialist liberal
+    frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
+    welshman welshwoman dutchman dutchwoman briton brit scot swede dane finn pole turk spaniard
+    """)
+#: relations, not descriptions of the one person: "the son", "the mother" are someone's
+KIN = _wordset("mother father son daughter wife husband brother sister uncle aunt")
+#: abbreviated titles before names ("Gov. Tony Evers")
+ABBREVIATIONS = {
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "pres.": "president",
+    "supt.": "superintendent",
+    "prof.": "professor",
+    "atty.": "attorney",
+}
+#: titles news uses for one another's holder ("Swans boss Michael Laudrup ... the manager")
+SAME_TITLE = {
+    "manager": ("manager", "boss", "coach"),
+    "coach": ("coach", "boss", "manager"),
+    "boss": ("boss", "manager", "coach", "chief"),
+    "chief": ("chief", "boss"),
+}
+#: words before a title that say its holder no longer holds it
+PAST = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
+TITLE_STOP = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"})
