@@ -372,6 +372,8 @@ class Descriptions:
                 words.append(ABBREVIATIONS.get(toks[i].lower_, toks[i].lower_))
                 i -= 1
             past = (i >= 0 and toks[i].lower_ in PAST) or bool(PAST.intersection(words))
+            if "senate" in words:
+                words.append("senator")  # "Senate Majority Leader Scott Fitzgerald ... the senator"
             demonyms = [w for w in words if w in DEMONYMS]
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:

@@ -154,3 +154,11 @@ def test_the_country_is_the_one_country_named_nearby_not_a_town():
         "had not seen such rain in forty years."
     )
     assert _entity_of(text, "the country") == "Portugal"
+
+
+def test_a_senate_title_makes_a_senator():
+    text = (
+        "Senate Majority Leader Carl Dunmore spoke with Gov. Mara Quinn on Monday. Quinn left early. "
+        "The senator said the budget would pass."
+    )
+    assert _entity_of(text, "The senator") == "Carl Dunmore"
