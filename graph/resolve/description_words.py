@@ -16,6 +16,7 @@ __all__ = [
     "EPITHETS",
     "EVENTS",
     "KIN",
+    "FUNCTIONARIES",
     "ORGANISATION_NOUNS",
     "ORGS",
     "PAST",
@@ -152,3 +153,11 @@ SAME_TITLE = {
 #: words before a title that say its holder no longer holds it
 PAST = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous"})
 TITLE_STOP = frozenset({"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"})
+#: roles of people who deal with the story's person ("the judge", "the spokesman", "the lawyer"):
+#: another person, unless the article gave one of its people that title
+FUNCTIONARIES = _wordset("""
+    judge justice magistrate prosecutor lawyer attorney solicitor barrister counsel officer
+    spokesman spokeswoman spokesperson analyst economist strategist reporter correspondent editor
+    researcher scientist professor lecturer doctor physician nurse surgeon envoy diplomat consul
+    ambassador investigator detective inspector sheriff deputy referee umpire
+""")

@@ -39,6 +39,7 @@ from .description_words import (
     COUNTRY_NOUNS,
     EPITHETS,
     EVENTS,
+    FUNCTIONARIES,
     KIN,
     ORGANISATION_NOUNS,
     ORGS,
@@ -302,8 +303,12 @@ class Descriptions:
             linked = self.titles.links.get(self.titles.title_text(head)) or self.titles.links.get(lower)
             if linked is not None and any(c.key == linked for c in people):
                 return linked  # the person the article gave the title: "President Ruto ... the president"
+        if lower in FUNCTIONARIES:
+            return None  # "the judge", "the prosecutor", "the spokesman": someone else than the story's person
         window = self._window_start(head.i)
-        near = [c.key for c in people if self._last_before(c, head.i) >= window]
+        # a person the article titled otherwise ("Judge X", "X, a lawyer") is not "the leader"
+        other = self._other_titles(lower)
+        near = [c.key for c in people if self._last_before(c, head.i) >= window and c.key not in other]
         if any(
             not c.named
             and not c.plural
@@ -317,8 +322,21 @@ class Descriptions:
             return near[0]
         if not near:
             dominant = self.titles.dominant_person()
-            return dominant if dominant is not None and any(c.key == dominant for c in people) else None
+            known = dominant is not None and dominant not in other and any(c.key == dominant for c in people)
+            return dominant if known else None
         return None
+
+    def _other_titles(self, lower: str) -> set[str]:
+        """The people the article gave a functionary's title other than ``lower`` ("Judge X", "X,
+        the prosecutor"): they are not the one "the leader" or "the veteran" describes."""
+        found: set[str] = set()
+        for word, keys in self._title_index().items():
+            if word in FUNCTIONARIES and word != lower:
+                found |= keys
+        for title, key in self.titles.links.items():
+            if title in FUNCTIONARIES and title != lower:
+                found.add(key)
+        return found
 
     def titled_person(self, head: Token) -> str | None:
         """The one person the article gave the title before their name ("Gov. Tony Evers ... the

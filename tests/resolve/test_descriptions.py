@@ -162,3 +162,15 @@ def test_a_senate_title_makes_a_senator():
         "The senator said the budget would pass."
     )
     assert _entity_of(text, "The senator") == "Carl Dunmore"
+
+
+def test_a_functionary_is_not_the_story_person():
+    text = "Derek Vane was charged with fraud on Monday. The judge set bail at 5,000 dollars."
+    assert _entity_of(text, "The judge") != "Derek Vane"
+
+
+def test_a_person_titled_judge_is_not_the_leader():
+    text = (
+        "Judge Ana Cole heard the case in Leeds on Monday. The chairman told the court that the company would appeal."
+    )
+    assert _entity_of(text, "The chairman") != "Ana Cole"
