@@ -40,7 +40,7 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
-from .descriptions import Descriptions
+from .descriptions import Descriptions, has_restrictive_clause
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
@@ -254,7 +254,7 @@ class ArticleEntities:
         named = self._of_name(head)
         if category is not None and named is not None:
             return Resolution(named, "description")  # "the city of Haidong" is Haidong
-        if category is not None and not self.names.has_own_name(mention):
+        if category is not None and not self.names.has_own_name(mention) and not has_restrictive_clause(head):
             key = self.anaphora.salient(category, before=head.i, head_word=head.lemma_.lower())
             if key is not None:
                 return Resolution(key, "description")

@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .names import Cluster, NameTable
     from .titles import Titles
 
-__all__ = ["Descriptions", "is_age_phrase"]
+__all__ = ["Descriptions", "has_restrictive_clause", "is_age_phrase"]
 
 _DETERMINERS = ("the", "this", "that")
 #: sentences before the description's own in which a person or a named organisation is looked for
@@ -73,6 +73,13 @@ def is_age_phrase(token: Token) -> bool:
         and token.doc[token.i - 2].lower_ in ("year", "years")
         and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in kids(token))
     )
+
+
+def has_restrictive_clause(head: Token) -> bool:
+    """Whether a clause without a comma restricts the noun: "the company she founded", "the
+    officer who shot him" pick another one than the one named before."""
+    doc = head.doc
+    return any(c.dep_ in ("relcl", "acl") and c.i > head.i and doc[c.left_edge.i - 1].text != "," for c in kids(head))
 
 
 def _gender_of_word(word: str) -> str | None:
@@ -105,6 +112,8 @@ class Descriptions:
         # "the director, John Smith", "the company Acme": the name beside it (:meth:`ArticleEntities._nominal`)
         named = self.names.name_of_token
         toks = self.names.toks
+        if has_restrictive_clause(head):
+            return False
         return not any(
             c.dep_ == "poss"
             or (

@@ -174,3 +174,8 @@ def test_a_person_titled_judge_is_not_the_leader():
         "Judge Ana Cole heard the case in Leeds on Monday. The chairman told the court that the company would appeal."
     )
     assert _entity_of(text, "The chairman") != "Ana Cole"
+
+
+def test_a_restrictive_clause_picks_another_one():
+    text = "Mara Quinn left Norvale Systems in 2019. The company she founded a year later now employs 40 people."
+    assert _entity_of(text, "The company she founded a year later") != "Norvale Systems"
