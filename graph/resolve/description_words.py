@@ -120,6 +120,7 @@ COUNTRY_NAMES = frozenset(
 
 #: singular nouns a news report calls a named person by, besides roles and demonyms
 EPITHETS = _wordset("""
+    striker forward midfielder defender goalkeeper keeper winger player
     veteran star superstar champion titleholder winner runner-up incumbent challenger newcomer
     rookie youngster teenager billionaire tycoon mogul entrepreneur businessman businesswoman
     politician lawmaker legislator actor actress singer songwriter singer-songwriter rapper

@@ -318,6 +318,12 @@ class Descriptions:
         # a person the article titled otherwise ("Judge X", "X, a lawyer") is not "the leader"
         other = self._other_titles(lower)
         near = [c.key for c in people if self._last_before(c, head.i) >= window and c.key not in other]
+        if (lower in ROLE_NOUNS or lower in ROLE_TITLE_NOUNS) and lower not in EPITHETS:
+            # "the leader" is someone the article gave a leading title, not "Smith, a farmer"
+            leaders = self._leaders()
+            near = [key for key in near if key in leaders]
+            if not near:
+                return None
         if any(
             not c.named
             and not c.plural
@@ -334,6 +340,18 @@ class Descriptions:
             known = dominant is not None and dominant not in other and any(c.key == dominant for c in people)
             return dominant if known else None
         return None
+
+    def _leaders(self) -> set[str]:
+        """The people the article gave a title that is no functionary's (before the name, in an
+        apposition or predicate nominal, or a role in an organisation)."""
+        found = set(self.titles.role_organisations)
+        for word, keys in self._title_index().items():
+            if word not in FUNCTIONARIES and not word.startswith(("former ", " ")):
+                found |= keys
+        for title, key in self.titles.links.items():
+            if title not in FUNCTIONARIES:
+                found.add(key)
+        return found
 
     def _other_titles(self, lower: str) -> set[str]:
         """The people the article gave a functionary's title other than ``lower`` ("Judge X", "X,

@@ -179,3 +179,8 @@ def test_a_person_titled_judge_is_not_the_leader():
 def test_a_restrictive_clause_picks_another_one():
     text = "Mara Quinn left Norvale Systems in 2019. The company she founded a year later now employs 40 people."
     assert _entity_of(text, "The company she founded a year later") != "Norvale Systems"
+
+
+def test_a_leading_title_needs_a_person_the_article_titled():
+    text = "Michael Rand, a farmer from Leeds, waited at the gate. The president arrived an hour later."
+    assert _entity_of(text, "The president") != "Michael Rand"
