@@ -79,7 +79,14 @@ def has_restrictive_clause(head: Token) -> bool:
     """Whether a clause without a comma restricts the noun: "the company she founded", "the
     officer who shot him" pick another one than the one named before."""
     doc = head.doc
-    return any(c.dep_ in ("relcl", "acl") and c.i > head.i and doc[c.left_edge.i - 1].text != "," for c in kids(head))
+    return any(
+        c.dep_ in ("relcl", "acl")
+        and c.i > head.i
+        and doc[c.left_edge.i - 1].text != ","
+        # "told the president that talks would go on": the verb's clause, hung on the noun
+        and not any(g.dep_ == "mark" for g in kids(c))
+        for c in kids(head)
+    )
 
 
 def _gender_of_word(word: str) -> str | None:
@@ -374,22 +381,31 @@ class Descriptions:
         if (lower not in ROLE_NOUNS and lower not in ROLE_TITLE_NOUNS) or not self._plain_definite(head):
             return None
         if any(
-            c.dep_ in ("prep", "compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in DEMONYMS)
+            c.dep_ in ("prep", "nmod")
+            or (c.dep_ == "amod" and c.lower_ not in DEMONYMS)
+            or (c.dep_ == "compound" and c.lower_ not in COUNTRY_NAMES)
             for c in kids(head)
         ):
             return None  # "the governor of Utah", "the former governor"; "the Danish manager" is fine
         index = self._title_index()
         titles = SAME_TITLE.get(lower, (lower,))
         found = {key for word in titles for key in index.get(word, ())}
-        demonym = next((c.lower_ for c in kids(head) if c.dep_ == "amod" and c.lower_ in DEMONYMS), None)
+        linked = self.titles.links.get(lower)
+        if linked is not None:
+            found.add(linked)
+        demonym = next(
+            (
+                c.lower_
+                for c in kids(head)
+                if (c.dep_ == "amod" and c.lower_ in DEMONYMS) or (c.dep_ == "compound" and c.lower_ in COUNTRY_NAMES)
+            ),
+            None,
+        )  # "the Russian president", "the US president"
         if demonym is not None:
             # "the Russian president": of the presidents, the one titled "Russian President", else
             # one whose title named no country ("Swans boss Michael Laudrup ... the Danish manager")
             named = {key for word in titles for key in index.get(f"{demonym} {word}", ())}
             found = named or found - index.get(" demonym", set())
-        linked = self.titles.links.get(lower)
-        if linked is not None:
-            found.add(linked)
         if len(found) != 1:
             return None
         key = found.pop()
@@ -419,7 +435,7 @@ class Descriptions:
             past = (i >= 0 and toks[i].lower_ in PAST) or bool(PAST.intersection(words))
             if "senate" in words:
                 words.append("senator")  # "Senate Majority Leader Scott Fitzgerald ... the senator"
-            demonyms = [w for w in words if w in DEMONYMS]
+            demonyms = [w for w in words if w in DEMONYMS or w in COUNTRY_NAMES]  # "US President X"
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
                     # "former Gov. Scott Walker" no longer holds it: kept apart as "former governor"

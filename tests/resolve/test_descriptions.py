@@ -184,3 +184,13 @@ def test_a_restrictive_clause_picks_another_one():
 def test_a_leading_title_needs_a_person_the_article_titled():
     text = "Michael Rand, a farmer from Leeds, waited at the gate. The president arrived an hour later."
     assert _entity_of(text, "The president") != "Michael Rand"
+
+
+def test_a_country_before_a_title_picks_that_country_s_holder_or_nobody():
+    text = (
+        "Prime Minister Ivo Marek held an informal meeting with US President Daniel Cole on Monday.\n\n"
+        "PM Marek informed the US president that talks would go on."
+    )
+    assert _entity_of(text, "the US president that talks would go on") == "Daniel Cole"
+    other = "Russian President Oleg Brisk met his counterpart Dan Cole on Monday. The US president spoke first."
+    assert _entity_of(other, "The US president") != "Oleg Brisk"
