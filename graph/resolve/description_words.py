@@ -16,6 +16,7 @@ __all__ = [
     "EPITHETS",
     "EVENTS",
     "KIN",
+    "NEEDS_TRADE",
     "FUNCTIONARIES",
     "ORGANISATION_NOUNS",
     "ORGS",
@@ -44,7 +45,6 @@ ORGANISATION_NOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "institution": _spec("institution institute", ORGS),
     "organisation": _spec("organisation organization", ORGS),
     "organization": _spec("organisation organization", ORGS),
-    "body": _spec("body", ORGS),
     # a legal suffix ("Inc.", "Ltd") is in every company's name: class evidence, not the word that picks one
     "company": _spec("company", _COMPANIES),
     "firm": _spec("firm", _COMPANIES),
@@ -162,3 +162,6 @@ FUNCTIONARIES = _wordset("""
     researcher scientist professor lecturer doctor physician nurse surgeon envoy diplomat consul
     ambassador investigator detective inspector sheriff deputy referee umpire
 """)
+#: business nouns that also name people or things unless a trade stands before them ("the tech
+#: giant", "the tour operator", "the oil producer"; not "the Dutch giant" on a football pitch)
+NEEDS_TRADE = _wordset("giant operator producer")

@@ -41,6 +41,7 @@ from .description_words import (
     EVENTS,
     FUNCTIONARIES,
     KIN,
+    NEEDS_TRADE,
     ORGANISATION_NOUNS,
     ORGS,
     PAST,
@@ -164,6 +165,10 @@ class Descriptions:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(head)):
             return None  # "the bank of the river", "the board of Acme": another entity, or one the name table reads
         words, kinds = spec
+        if head.lower_ in NEEDS_TRADE and not any(
+            c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" for c in kids(head)
+        ):
+            return None
         if head.i in self.anaphora.quotes.in_quote:
             return None  # a judge's "the court" is the court below, a rival's "the company" another one
         if by_name and kinds == EVENTS:

@@ -194,3 +194,10 @@ def test_a_country_before_a_title_picks_that_country_s_holder_or_nobody():
     assert _entity_of(text, "the US president that talks would go on") == "Daniel Cole"
     other = "Russian President Oleg Brisk met his counterpart Dan Cole on Monday. The US president spoke first."
     assert _entity_of(other, "The US president") != "Oleg Brisk"
+
+
+def test_the_body_and_a_player_called_a_giant_are_no_organisation():
+    text = "Officers from Harbor City Police found the body near the river on Sunday."
+    assert _entity_of(text, "the body") != "Harbor City Police"
+    sport = "Norvale United signed Jan de Wit on Monday. The Dutch giant will wear the number nine shirt."
+    assert _entity_of(sport, "The Dutch giant") != "Norvale United"
