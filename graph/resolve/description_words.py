@@ -11,6 +11,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ANOTHER",
     "BUSINESS",
+    "CAPITAL_EPITHETS",
     "COUNTRY_NAMES",
     "COUNTRY_NOUNS",
     "EPITHETS",
@@ -125,6 +126,10 @@ EPITHETS = _wordset("""
     rookie youngster teenager billionaire tycoon mogul entrepreneur businessman businesswoman
     politician lawmaker legislator actor actress singer songwriter singer-songwriter rapper
     musician comedian presenter broadcaster novelist author writer director filmmaker
+    """)
+#: epithets of party and country, only written with a capital ("the Republican", "the Pole";
+#: "the pole" is a stick, "a liberal" anyone)
+CAPITAL_EPITHETS = _wordset("""
     republican democrat conservative tory socialist liberal
     frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
     welshman welshwoman dutchman dutchwoman briton brit scot swede dane finn pole turk spaniard

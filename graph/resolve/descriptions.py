@@ -35,6 +35,7 @@ from .description_words import (
     ABBREVIATIONS,
     ANOTHER,
     BUSINESS,
+    CAPITAL_EPITHETS,
     COUNTRY_NAMES,
     COUNTRY_NOUNS,
     EPITHETS,
@@ -280,7 +281,9 @@ class Descriptions:
         if lower in KIN:
             return False
         if head.pos_ in ("NOUN", "PROPN"):
-            return lower in ROLE_TITLE_NOUNS or lower in ROLE_NOUNS or lower in EPITHETS or lower in DEMONYMS
+            if lower in CAPITAL_EPITHETS or lower in DEMONYMS:
+                return head.is_title  # "the Pole", "the Republican"; not "the pole", "a liberal"
+            return lower in ROLE_TITLE_NOUNS or lower in ROLE_NOUNS or lower in EPITHETS
         return is_age_phrase(head)
 
     def person(self, head: Token) -> str | None:

@@ -201,3 +201,10 @@ def test_the_body_and_a_player_called_a_giant_are_no_organisation():
     assert _entity_of(text, "the body") != "Harbor City Police"
     sport = "Norvale United signed Jan de Wit on Monday. The Dutch giant will wear the number nine shirt."
     assert _entity_of(sport, "The Dutch giant") != "Norvale United"
+
+
+def test_a_capital_epithet_needs_its_capital():
+    text = "Tomas Ekdahl climbed the fence on Sunday. The pole broke under his weight."
+    assert _entity_of(text, "The pole") != "Tomas Ekdahl"
+    party = "Mara Quinn won the seat in 2020. The Republican said she would run again."
+    assert _entity_of(party, "The Republican") == "Mara Quinn"
