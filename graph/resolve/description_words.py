@@ -17,6 +17,7 @@ __all__ = [
     "EPITHETS",
     "EVENTS",
     "KIN",
+    "NATION_ALIASES",
     "NEEDS_TRADE",
     "FUNCTIONARIES",
     "ORGANISATION_NOUNS",
@@ -170,3 +171,16 @@ FUNCTIONARIES = _wordset("""
 #: business nouns that also name people or things unless a trade stands before them ("the tech
 #: giant", "the tour operator", "the oil producer"; not "the Dutch giant" on a football pitch)
 NEEDS_TRADE = _wordset("giant operator producer")
+#: short names of countries and the country they name (the demonym table names the rest)
+NATION_ALIASES = {
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+}

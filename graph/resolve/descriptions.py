@@ -42,6 +42,7 @@ from .description_words import (
     EVENTS,
     FUNCTIONARIES,
     KIN,
+    NATION_ALIASES,
     NEEDS_TRADE,
     ORGANISATION_NOUNS,
     ORGS,
@@ -91,6 +92,21 @@ def has_restrictive_clause(head: Token) -> bool:
     )
 
 
+def _nation(word: str) -> str:
+    """The country a nationality word or a country's name stands for: "american", "us" -> "united states"."""
+    word = word.lower()
+    return NATION_ALIASES.get(word) or DEMONYMS.get(word, word).lower()
+
+
+def _nation_of(head: Token) -> str | None:
+    """The country of a nationality adjective or a country's name before the noun ("the Russian
+    leader", "the US president"), or None."""
+    for c in kids(head):
+        if (c.dep_ == "amod" and c.lower_ in DEMONYMS) or (c.dep_ == "compound" and c.lower_ in COUNTRY_NAMES):
+            return _nation(c.lower_)
+    return None
+
+
 def _gender_of_word(word: str) -> str | None:
     if word in FEMALE_WORDS or word.endswith("woman"):
         return "f"
@@ -113,7 +129,7 @@ class Descriptions:
 
     def _plain_definite(self, head: Token) -> bool:
         """A singular phrase with the/this/that, which neither describes nor renames a name next to it."""
-        if head.tag_ in ("NNS", "NNPS") or head.dep_ in ("attr", "appos", "compound", "conj"):
+        if head.tag_ in ("NNS", "NNPS") or head.dep_ in ("attr", "appos", "compound"):
             return False
         children = kids(head)
         if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children):
@@ -333,6 +349,16 @@ class Descriptions:
         # a person the article titled otherwise ("Judge X", "X, a lawyer") is not "the leader"
         other = self._other_titles(lower)
         near = [c.key for c in people if self._last_before(c, head.i) >= window and c.key not in other]
+        nation = _nation_of(head)
+        if nation is not None:
+            # "the Russian leader": the one the article called Russian, never one of another country
+            index = self._title_index()
+            of_nation = index.get(f" nation:{nation}", set())
+            near = (
+                [k for k in near if k in of_nation]
+                if of_nation
+                else [k for k in near if k not in index.get(" demonym", set())]
+            )
         if (lower in ROLE_NOUNS or lower in ROLE_TITLE_NOUNS) and lower not in EPITHETS:
             # "the leader" is someone the article gave a leading title, not "Smith, a farmer"
             leaders = self._leaders()
@@ -401,18 +427,16 @@ class Descriptions:
         linked = self.titles.links.get(lower)
         if linked is not None:
             found.add(linked)
-        demonym = next(
-            (
-                c.lower_
-                for c in kids(head)
-                if (c.dep_ == "amod" and c.lower_ in DEMONYMS) or (c.dep_ == "compound" and c.lower_ in COUNTRY_NAMES)
-            ),
-            None,
-        )  # "the Russian president", "the US president"
-        if demonym is not None:
-            # "the Russian president": of the presidents, the one titled "Russian President", else
-            # one whose title named no country ("Swans boss Michael Laudrup ... the Danish manager")
-            named = {key for word in titles for key in index.get(f"{demonym} {word}", ())}
+        nation = _nation_of(head)  # "the Russian president", "the US president"
+        if nation is not None:
+            # "the Russian president": of the presidents, the one titled "Russian President"; else
+            # the one person the article calls Russian ("his American counterpart Donald Trump ...
+            # the US president"), or one whose title named no country ("Swans boss Michael
+            # Laudrup ... the Danish manager")
+            named = {key for word in titles for key in index.get(f"{nation} {word}", ())}
+            of_nation = index.get(f" nation:{nation}", set())
+            if not named and len(of_nation) == 1 and lower not in FUNCTIONARIES:
+                named = set(of_nation)
             found = named or found - index.get(" demonym", set())
         if len(found) != 1:
             return None
@@ -443,14 +467,16 @@ class Descriptions:
             past = (i >= 0 and toks[i].lower_ in PAST) or bool(PAST.intersection(words))
             if "senate" in words:
                 words.append("senator")  # "Senate Majority Leader Scott Fitzgerald ... the senator"
-            demonyms = [w for w in words if w in DEMONYMS or w in COUNTRY_NAMES]  # "US President X"
+            nations = {_nation(w) for w in words if w in DEMONYMS or w in COUNTRY_NAMES}  # "US President X"
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
                     # "former Gov. Scott Walker" no longer holds it: kept apart as "former governor"
                     index.setdefault(f"former {word}" if past else word, set()).add(key)
-                    for demonym in demonyms:  # "Russian President Vladimir Putin"
-                        index.setdefault(f"{demonym} {word}", set()).add(key)
-            if demonyms:
+                    for nation in nations:  # "Russian President Vladimir Putin"
+                        index.setdefault(f"{nation} {word}", set()).add(key)
+            for nation in nations:  # "his American counterpart Donald Trump"
+                index.setdefault(f" nation:{nation}", set()).add(key)
+            if nations:
                 index.setdefault(" demonym", set()).add(key)
         self._titled = index
         return index

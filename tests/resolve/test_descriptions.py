@@ -208,3 +208,12 @@ def test_a_capital_epithet_needs_its_capital():
     assert _entity_of(text, "The pole") != "Tomas Ekdahl"
     party = "Mara Quinn won the seat in 2020. The Republican said she would run again."
     assert _entity_of(party, "The Republican") == "Mara Quinn"
+
+
+def test_a_nationality_picks_the_one_person_the_article_gave_it():
+    text = (
+        "Russian President Oleg Brisk met his American counterpart Dan Cole in Oslo on Friday. "
+        "The US president said he and the Russian leader had agreed on a date for new talks."
+    )
+    assert _entity_of(text, "The US president") == "Dan Cole"
+    assert _entity_of(text, "the Russian leader") == "Oleg Brisk"
