@@ -5,7 +5,13 @@ Closed classes of general English news, each with what it may stand for.
 
 from __future__ import annotations
 
-from ..lexicon import DEMONYMS
+from typing import TYPE_CHECKING
+
+from ..lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS
+from ..syntax import kids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 __all__ = [
     "ABBREVIATIONS",
@@ -25,6 +31,9 @@ __all__ = [
     "PAST",
     "SAME_TITLE",
     "TITLE_STOP",
+    "gender_of_word",
+    "nation",
+    "nation_of",
 ]
 
 ORGS = frozenset({"Organization", "GovernmentBody", "PoliticalParty", "NewsAgency"})
@@ -184,3 +193,26 @@ NATION_ALIASES = {
     "britain": "united kingdom",
     "great britain": "united kingdom",
 }
+
+
+def nation(word: str) -> str:
+    """The country a nationality word or a country's name stands for: "american", "us" -> "united states"."""
+    word = word.lower()
+    return NATION_ALIASES.get(word) or DEMONYMS.get(word, word).lower()
+
+
+def nation_of(head: Token) -> str | None:
+    """The country of a nationality adjective or a country's name before the noun ("the Russian
+    leader", "the US president"), or None."""
+    for c in kids(head):
+        if (c.dep_ == "amod" and c.lower_ in DEMONYMS) or (c.dep_ == "compound" and c.lower_ in COUNTRY_NAMES):
+            return nation(c.lower_)
+    return None
+
+
+def gender_of_word(word: str) -> str | None:
+    if word in FEMALE_WORDS or word.endswith("woman"):
+        return "f"
+    if word in MALE_WORDS or word.endswith("man"):
+        return "m"
+    return None

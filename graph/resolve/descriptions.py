@@ -29,7 +29,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, ROLE_TITLE_NOUNS
+from ..lexicon import DEMONYMS, ROLE_NOUNS, ROLE_TITLE_NOUNS
 from ..syntax import kids
 from .description_words import (
     ABBREVIATIONS,
@@ -42,13 +42,15 @@ from .description_words import (
     EVENTS,
     FUNCTIONARIES,
     KIN,
-    NATION_ALIASES,
     NEEDS_TRADE,
     ORGANISATION_NOUNS,
     ORGS,
     PAST,
     SAME_TITLE,
     TITLE_STOP,
+    gender_of_word,
+    nation,
+    nation_of,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,29 +92,6 @@ def has_restrictive_clause(head: Token) -> bool:
         and not any(g.dep_ == "mark" for g in kids(c))
         for c in kids(head)
     )
-
-
-def _nation(word: str) -> str:
-    """The country a nationality word or a country's name stands for: "american", "us" -> "united states"."""
-    word = word.lower()
-    return NATION_ALIASES.get(word) or DEMONYMS.get(word, word).lower()
-
-
-def _nation_of(head: Token) -> str | None:
-    """The country of a nationality adjective or a country's name before the noun ("the Russian
-    leader", "the US president"), or None."""
-    for c in kids(head):
-        if (c.dep_ == "amod" and c.lower_ in DEMONYMS) or (c.dep_ == "compound" and c.lower_ in COUNTRY_NAMES):
-            return _nation(c.lower_)
-    return None
-
-
-def _gender_of_word(word: str) -> str | None:
-    if word in FEMALE_WORDS or word.endswith("woman"):
-        return "f"
-    if word in MALE_WORDS or word.endswith("man"):
-        return "m"
-    return None
 
 
 class Descriptions:
@@ -308,7 +287,7 @@ class Descriptions:
             return None
         names = self.names
         lower = head.lower_
-        gender = _gender_of_word(lower) if not is_age_phrase(head) else None
+        gender = gender_of_word(lower) if not is_age_phrase(head) else None
         # a headline names its people later ("The chairman of Acme warns ..." before "Acme's
         # chairman, Jo Bell, ..."): there, anyone of the article with a role in the organisation
         paragraphs = self.anaphora.quotes.paragraph_of
@@ -349,11 +328,11 @@ class Descriptions:
         # a person the article titled otherwise ("Judge X", "X, a lawyer") is not "the leader"
         other = self._other_titles(lower)
         near = [c.key for c in people if self._last_before(c, head.i) >= window and c.key not in other]
-        nation = _nation_of(head)
-        if nation is not None:
+        country = nation_of(head)
+        if country is not None:
             # "the Russian leader": the one the article called Russian, never one of another country
             index = self._title_index()
-            of_nation = index.get(f" nation:{nation}", set())
+            of_nation = index.get(f" nation:{country}", set())
             near = (
                 [k for k in near if k in of_nation]
                 if of_nation
@@ -427,14 +406,14 @@ class Descriptions:
         linked = self.titles.links.get(lower)
         if linked is not None:
             found.add(linked)
-        nation = _nation_of(head)  # "the Russian president", "the US president"
-        if nation is not None:
+        country = nation_of(head)  # "the Russian president", "the US president"
+        if country is not None:
             # "the Russian president": of the presidents, the one titled "Russian President"; else
             # the one person the article calls Russian ("his American counterpart Donald Trump ...
             # the US president"), or one whose title named no country ("Swans boss Michael
             # Laudrup ... the Danish manager")
-            named = {key for word in titles for key in index.get(f"{nation} {word}", ())}
-            of_nation = index.get(f" nation:{nation}", set())
+            named = {key for word in titles for key in index.get(f"{country} {word}", ())}
+            of_nation = index.get(f" nation:{country}", set())
             if not named and len(of_nation) == 1 and lower not in FUNCTIONARIES:
                 named = set(of_nation)
             found = named or found - index.get(" demonym", set())
@@ -442,7 +421,7 @@ class Descriptions:
             return None
         key = found.pop()
         cluster = self.names.clusters[key]
-        gender = _gender_of_word(lower)
+        gender = gender_of_word(lower)
         if self._last_before(cluster, head.i) < 0 or (gender is not None and cluster.gender not in (None, gender)):
             return None
         return key
@@ -467,15 +446,15 @@ class Descriptions:
             past = (i >= 0 and toks[i].lower_ in PAST) or bool(PAST.intersection(words))
             if "senate" in words:
                 words.append("senator")  # "Senate Majority Leader Scott Fitzgerald ... the senator"
-            nations = {_nation(w) for w in words if w in DEMONYMS or w in COUNTRY_NAMES}  # "US President X"
+            nations = {nation(w) for w in words if w in DEMONYMS or w in COUNTRY_NAMES}  # "US President X"
             for word in words:
                 if word in ROLE_NOUNS or word in ROLE_TITLE_NOUNS:
                     # "former Gov. Scott Walker" no longer holds it: kept apart as "former governor"
                     index.setdefault(f"former {word}" if past else word, set()).add(key)
-                    for nation in nations:  # "Russian President Vladimir Putin"
-                        index.setdefault(f"{nation} {word}", set()).add(key)
-            for nation in nations:  # "his American counterpart Donald Trump"
-                index.setdefault(f" nation:{nation}", set()).add(key)
+                    for country in nations:  # "Russian President Vladimir Putin"
+                        index.setdefault(f"{country} {word}", set()).add(key)
+            for country in nations:  # "his American counterpart Donald Trump"
+                index.setdefault(f" nation:{country}", set()).add(key)
             if nations:
                 index.setdefault(" demonym", set()).add(key)
         self._titled = index
