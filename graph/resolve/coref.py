@@ -16,7 +16,9 @@ Party``), then each argument of an extraction is resolved by the first pass that
    appositions and predicate nominals that link them to a name, the gazetteer, or the article's
    dominant person (:mod:`.titles`); "his party" to the party he is of; a speaker's own "the
    team"; category nouns (``the Party``, ``the country``) to the one compatible named entity
-   when exactly one fits (:mod:`.anaphora`);
+   when exactly one fits (:mod:`.anaphora`); then descriptions of another head than the name's
+   (``the hospital``, ``the governor``, ``the leader``, ``the Republican``, ``the 34-year-old``)
+   to the one named entity that fits (:mod:`.descriptions`);
 6. a capitalised proper noun the NER missed becomes a name (:mod:`.names`).
 
 Common noun phrases form chains of their own (strict head match, the same possessor); a

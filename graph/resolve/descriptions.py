@@ -2,26 +2,36 @@
 
 Lee et al. (2013) join a nominal mention to an earlier one by head match; news refers to a named
 entity by a description of another head as often ("Children's Hospital 1 ... the hospital",
-"Michelle Bullock ... the leader said", "Trump ... the Republican", "the 34-year-old"). Two rules,
-each only when exactly one entity fits (an unresolved description is better than a wrong join):
+"Michelle Bullock ... the leader said", "Trump ... the Republican", "the 34-year-old"). Each rule
+joins only when exactly one entity fits (an unresolved description is better than a wrong join):
 
+- a bare title (``the governor``, ``the Danish manager``, ``the US president``) joins the one
+  person the article titled so before the name ("Gov. Tony Evers", "Swans boss X"; never "former
+  Gov. Y") or in an apposition or predicate nominal, of the country the description names
+  (:meth:`Descriptions.titled_person`); this comes before a chain of the same noun;
 - an organisation noun (``the company``, ``the hospital``, ``the court``, ``the institution``)
   joins the entity of an organisation class mentioned before whose name has a word the noun
-  allows ("hospital", "clinic" for ``the hospital``), the most recent when it is the only one
+  allows ("hospital", "infirmary" for ``the hospital``), the most recent when it is the only one
   within reach; failing that, the only entity of a class the noun fits ("the institution": any
-  organisation) within the sentence and the three before (:meth:`Descriptions.organisation`);
-- a person noun (a role, ``the leader``, ``the head of the RBA``; a demonym, ``the Frenchman``;
-  an age, ``the 34-year-old``; an epithet, ``the Republican``, ``the veteran``) joins the person
-  the article gave the title to, or the person who holds a role in the organisation it names
-  ("the head of X"), or else the only person within reach, never when an unnamed person is within
-  reach too (:meth:`Descriptions.person`).
+  organisation) in the sentence and the one before that is no source ("according to X") nor a
+  bracketed aside; never inside a quotation (a judge's "the court" is the court below)
+  (:meth:`Descriptions.organisation`);
+- a person noun (a leading role, ``the leader``, ``the head of the RBA``; a demonym, ``the
+  Frenchman``; an age, ``the 34-year-old``; an epithet, ``the Republican``, ``the veteran``) joins
+  the person who holds a role in the organisation it names ("the head of X"; in a headline, one
+  named later), or else the only person within the sentence and the three before (of the country
+  it names), never when an unnamed person is within reach too, never a functionary ("the judge",
+  "the spokesman") and, for a role, only a person the article gave some leading title
+  (:meth:`Descriptions.person`);
+- ``the country`` joins the only country named within reach (:meth:`Descriptions.country`).
 
-Only singular phrases with ``the``/``this``/``that``; never a predicate nominal or an apposition
-(those describe, they do not refer); no organisation description inside a quotation (a judge's
-"the court" is the court below; a speaker's own group is :mod:`.coref`'s); never a time, a date or a quantity; the description's
-modifiers must be words of the entity's names ("the central bank" may be the Central Bank of
-Tarnia, "the regional court" no other court). Clusters are looked up by their sorted mention
-positions (a bisection each), never by a scan of the document.
+Only singular phrases with ``the``/``this``/``that``, without a restrictive clause ("the company
+she founded"); never a predicate nominal or an apposition (those describe, they do not refer);
+never a time, a date or a quantity; the description's modifiers must be words of the entity's
+names ("the central bank" may be the Central Bank of Tarnia, "the regional court" no other court).
+Clusters are looked up by their sorted mention positions (a bisection each) and the titles before
+names are read once per article, never by a scan of the document per mention. The word lists are
+in :mod:`.description_words`.
 """
 
 from __future__ import annotations
