@@ -221,6 +221,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
 
     lemma = " ".join(clause.lemma_parts)
     for subject_head, subject_span in clause.subjects:
+        if not subject_span:
+            continue  # trimming left no words ("[now]" inside a quotation): no subject to state
         subject = make_mention(doc, subject_head, subject_span, sentence)
         base: dict[str, Any] = {
             "doc_id": context.doc_id,
@@ -236,7 +238,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             # "was named chief executive", "was awarded the prize": the subject is the patient
             object_lemma = f"be {lemma}" if clause.passive and not lemma.startswith("be ") else lemma
             for slot in clause.objects:
-                if slot.head.i == subject_head.i:
+                if slot.head.i == subject_head.i or not slot.span:
                     continue
                 construction = clause.construction
                 yield Extraction(
