@@ -45,6 +45,8 @@ _NO_SOURCES = {"plan", "schedule", "law", "rule", "tradition", "custom", "script
 _SINGLE_OPEN = {"'", "\u2018"}
 _SINGLE_CLOSE = {"'", "\u2019"}
 _ALL_MARKS = _QUOTE_MARKS | _SINGLE_OPEN | _SINGLE_CLOSE
+#: marks that open a quotation when they begin a sentence
+_OPENING_MARKS = {'"', "\u201c", "``", "\u00ab", "'", "\u2018"}
 
 
 def single_quoted(context: DocContext) -> set[int]:
@@ -141,19 +143,28 @@ class SpeechExtractor:
             context = replace(context, in_quote=context.in_quote | single)
         # the last direct quotation's speaker and verb: a quotation running on is theirs
         last: tuple[Mention, list[int], str, int] | None = None
-        # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs
-        waiting: list[tuple[int, list[int]]] = []
+        # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs;
+        # each with the speaker it falls back to when no speaker comes (a new quotation opened
+        # after the last speaker's: '"A." / "B. C," the agency said' is the agency's, not the last's)
+        waiting: list[tuple[int, list[int], tuple[Mention, list[int], str, int] | None]] = []
+
+        def flush() -> Iterator[Extraction]:
+            for earlier, words, fallback in waiting:
+                if fallback is not None:
+                    speaker, verb, lemma, _ = fallback
+                    yield self._make(doc, context, earlier, speaker, verb, lemma, words, "continued")
+
         for number, sentence in enumerate(context.sentences):
             if not any(t.is_alpha for t in sentence):
                 continue  # a stray quote mark or paragraph break the parser made a sentence
             found = list(self._sentence(doc, context, number, sentence))
+            first = next((t for t in sentence if not t.is_space), None)
             if found:
                 direct = [(e, quoted) for e, quoted in found if quoted]
-                first = next((t for t in sentence if not t.is_space), None)
                 if direct and waiting and first is not None and first.i in context.in_quote:
                     # "A. B," she said: the quotation opened before this sentence
                     statement = direct[0][0]
-                    for earlier, words in waiting:
+                    for earlier, words, _ in waiting:
                         yield self._make(
                             doc,
                             context,
@@ -164,6 +175,8 @@ class SpeechExtractor:
                             words,
                             "continued",
                         )
+                else:
+                    yield from flush()
                 waiting = []
                 yield from (e for e, _ in found)
                 last = (
@@ -172,18 +185,23 @@ class SpeechExtractor:
                     else None
                 )
                 continue
-            if last is not None and _mostly_quoted(sentence, context):
+            opens = first is not None and first.text in _OPENING_MARKS
+            if last is not None and not opens and not waiting and _mostly_quoted(sentence, context):
                 words = _quoted_in(sentence, context)
                 if words:
                     speaker, verb, lemma, _ = last
                     yield self._make(doc, context, number, speaker, verb, lemma, words, "continued")
                     last = (speaker, verb, lemma, number)
                     continue
-            last = None
             if _mostly_quoted(sentence, context) and _quoted_in(sentence, context):
-                waiting.append((number, _quoted_in(sentence, context)))
+                # a new quotation falls back to the last speaker; its next sentences, to the same
+                fallback = waiting[-1][2] if waiting else (last if opens else None)
+                waiting.append((number, _quoted_in(sentence, context), fallback))
             else:
+                yield from flush()
                 waiting = []
+            last = None
+        yield from flush()
 
     def _sentence(
         self, doc: Doc, context: DocContext, number: int, sentence: Span
