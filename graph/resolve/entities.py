@@ -356,11 +356,14 @@ class EntityIndex:
             if found is not None:
                 return found
         if base in ("Organization", "Thing"):
+            # initials alone join only when they are three letters or more: two ("UD") fit too
+            # many names (a department "Utilities/Community Development" is no "University of Delaware")
             for name in names:
-                if is_acronym(name) and clean_name(name).replace(".", "") in self._by_acronym:
-                    return self._by_acronym[clean_name(name).replace(".", "")]
+                letters = clean_name(name).replace(".", "")
+                if is_acronym(name) and len(letters) >= 3 and letters in self._by_acronym:
+                    return self._by_acronym[letters]
                 acronym = acronym_of(name)
-                if acronym and (acronym.lower(), base) in self._by_key:
+                if acronym and len(acronym) >= 3 and (acronym.lower(), base) in self._by_key:
                     return self._by_key[(acronym.lower(), base)]
         if base in ("Person", "Organization", "Place"):
             for name in sorted(names, key=lambda n: -len(n.split())):

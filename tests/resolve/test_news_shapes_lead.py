@@ -62,3 +62,21 @@ def test_a_surname_known_first_does_not_join_two_full_names():
     assert wife != husband  # ... and never joins a second, different full name to it
     again = index.add("b", LocalEntity("1", "Tom A. Vale", "Person", Counter({"Tom A. Vale": 1}), 1))
     assert again == husband  # a middle initial is the same person
+
+
+def test_two_letter_initials_alone_join_no_organisation_across_articles():
+    from collections import Counter
+
+    from graph.resolve.entities import EntityIndex, LocalEntity
+
+    index = EntityIndex()
+    university = index.add(
+        "a",
+        LocalEntity("1", "University of Delaware", "Organization", Counter({"University of Delaware": 1, "UD": 1}), 2),
+    )
+    department = index.add(
+        "b", LocalEntity("1", "Utilities/Community Development", "Organization", Counter({"x": 0}), 1)
+    )
+    assert department != university
+    bureau = index.add("c", LocalEntity("1", "Federal Bureau of Investigation", "Organization", Counter(), 1))
+    assert index.add("d", LocalEntity("1", "FBI", "Organization", Counter({"FBI": 1}), 1)) == bureau
