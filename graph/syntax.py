@@ -62,6 +62,8 @@ class Tree:
     deps: list[str]
     is_space: list[bool]
     children: list[list[int]]
+    kid_tokens: list[list[Token] | None] = field(default_factory=list)  # filled by :func:`kids`
+    text: str = ""  # the document's text (``doc.text``), joined once
 
 
 @lru_cache(maxsize=8)
@@ -84,22 +86,31 @@ def doc_tree(doc: Doc) -> Tree:
     for i, offset in enumerate(heads):
         if offset:
             children[i + offset].append(i)
+    texts = [names[v] for v in orth_ids]
+    whitespace = [" " if v else "" for v in array[:, 5].tolist()]
     return Tree(
         tokens=tokens,
-        texts=[names[v] for v in orth_ids],
-        whitespace=[" " if v else "" for v in array[:, 5].tolist()],
+        texts=texts,
+        whitespace=whitespace,
         idx=array[:, 2].tolist(),
         deps=[names[v] if v else "" for v in dep_ids],
         is_space=[bool(v) for v in array[:, 3].tolist()],
         children=children,
+        kid_tokens=[None] * len(tokens),
+        text="".join(map(str.__add__, texts, whitespace)),
     )
 
 
 def kids(token: Token) -> list[Token]:
-    """``token.children`` as a list, without spaCy making new Token objects (see :class:`Tree`)."""
+    """``token.children`` as a list, without spaCy making new Token objects (see :class:`Tree`).
+
+    The list is made once per token and shared: read it, never change it."""
     tree = doc_tree(token.doc)
-    tokens = tree.tokens
-    return [tokens[i] for i in tree.children[token.i]]
+    made = tree.kid_tokens[token.i]
+    if made is None:
+        tokens = tree.tokens
+        made = tree.kid_tokens[token.i] = [tokens[i] for i in tree.children[token.i]]
+    return made
 
 
 def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
@@ -108,6 +119,10 @@ def make_phrase(doc: Doc, indices: Iterable[int]) -> Phrase:
     if not ordered:
         raise ValueError("empty phrase")
     tree = doc_tree(doc)
+    first, last = ordered[0], ordered[-1]
+    if last - first + 1 == len(ordered):  # contiguous (most phrases): the text as written, sliced
+        start, end = tree.idx[first], tree.idx[last] + len(tree.texts[last])
+        return Phrase(text=tree.text[start:end], start=start, end=end, tokens=tuple(ordered))
     parts: list[str] = []
     for position, i in enumerate(ordered):
         parts.append(tree.texts[i])
@@ -255,7 +270,7 @@ class DocContext:
             for i in range(sent.start, sent.end):
                 sentence_of[i] = number
         tree = doc_tree(doc)
-        text = "".join(map(str.__add__, tree.texts, tree.whitespace))  # doc.text, without a Token per word
+        text = tree.text  # doc.text, without a Token per word
         glosses = find_glosses(doc, text)
         in_gloss = {i for g in glosses for i in range(g.gloss_start - 1, g.gloss_end + 1)}
         return cls(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
 from ..lexicon.nouns import TROUBLE_NOUNS
 from ..lexicon.verbs import OBJECT_CONTROL_VERBS
-from ..syntax import kids, subtree_indices
+from ..syntax import doc_tree, kids, subtree_indices
 from .clause_edges import (
     cut_at_separator,
     discourse_phrase,
@@ -92,7 +92,8 @@ def _is_predicate(token: Token) -> bool:
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in kids(token) if c.dep_ in deps]
+    tree = doc_tree(token.doc)  # filter on the dependency labels before making Token objects
+    return [tree.tokens[i] for i in tree.children[token.i] if tree.deps[i] in deps]
 
 
 def _conjuncts(token: Token) -> list[Token]:
