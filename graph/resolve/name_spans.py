@@ -91,6 +91,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
+        start, end = _with_club_affixes(toks, start, end, covered)
         pieces = _score_pieces(toks, start, end, ent.label_)
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
             for p_start, p_end in pieces:
@@ -211,6 +212,7 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     Times"): one name each, so the names inside them are no entities of their own."""
     found: list[tuple[int, int]] = []
     inside = sorted(context.in_quote)
+    runs: list[tuple[int, int]] = []
     k = 0
     while k < len(inside):
         start = end = inside[k]
@@ -218,9 +220,12 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
             k += 1
             end = inside[k]
         k += 1
-        end += 1
-        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')?
-        edges = [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
+        runs.append((start, end + 1))
+    singles = single_quoted(toks)
+    for start, end in [*runs, *singles]:
+        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')? (the
+        # NER often runs a name across single quotes, "Sailing' and 'Rhythm": those are no evidence)
+        edges = [] if (start, end) in singles else [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
         words = [t for t in toks[start:end] if t.is_alpha]
@@ -239,6 +244,46 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
             and any(t.pos_ in ("PROPN", "NOUN") for t in words)
         ):
             found.append((start, end))
+    return found
+
+
+_SINGLE_OPEN = frozenset({"'", "\u2018"})
+_SINGLE_CLOSE = frozenset({"'", "\u2019"})
+
+
+def opens_single_quote(toks: list[Token], i: int) -> bool:
+    """``toks[i]`` opens a single-quoted phrase: a ' or \u2018 after a space (or first), before a word."""
+    return (
+        toks[i].text in _SINGLE_OPEN
+        and not toks[i].whitespace_
+        and (i == 0 or bool(toks[i - 1].whitespace_) or toks[i - 1].text in ("(", "[", "\u2014", "-"))
+    )
+
+
+def single_quoted(toks: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges inside single quotation marks, as British and Australian news writes the titles
+    of songs, films and books ('Maggie May'): an opening mark after a space, the closing one right
+    after a word (a possessive's apostrophe closes nothing that was not opened)."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks) - 1:
+        if not opens_single_quote(toks, i):
+            i += 1
+            continue
+        close = None
+        for j in range(i + 2, min(len(toks), i + 12)):
+            if "\n" in toks[j].text or (
+                toks[j - 1].text in (".", "!", "?") and toks[j].is_title and toks[j - 1].whitespace_
+            ):
+                break  # a sentence or paragraph ended first
+            if toks[j].text in _SINGLE_CLOSE and not toks[j - 1].whitespace_:
+                close = j
+                break
+        if close is None:
+            i += 1
+            continue
+        found.append((i + 1, close))
+        i = close + 1
     return found
 
 
@@ -385,15 +430,47 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
     return start, end
 
 
+#: the letters sport clubs write before or after their names ("FC Goa", "Tusker FC", "AC Milan")
+CLUB_AFFIXES = frozenset({"FC", "AFC", "CF", "SC", "AC", "FK", "SK", "BK", "CFC"})
+
+
+def _is_club_affix(token: Token) -> bool:
+    return token.text in CLUB_AFFIXES
+
+
+def _in_run(toks: list[Token], i: int, covered: set[int]) -> bool:
+    """A word of a run of proper nouns: a capitalised proper noun, club letters, or a capitalised
+    word the tagger took for another part of speech right before club letters ("Dunmere FC")."""
+    if i in covered:
+        return False
+    token = toks[i]
+    if token.pos_ == "PROPN" and (token.is_title or _is_club_affix(token)):
+        return True
+    return token.is_title and i + 1 < len(toks) and _is_club_affix(toks[i + 1]) and i + 1 not in covered
+
+
+def _with_club_affixes(toks: list[Token], start: int, end: int, covered: set[int]) -> tuple[int, int]:
+    """A name with the club letters the NER left beside it: "[FC] Goa", "Bengaluru [FC]"."""
+    if start < end:
+        if start > 0 and start - 1 not in covered and _is_club_affix(toks[start - 1]):
+            start -= 1
+        if end < len(toks) and end not in covered and _is_club_affix(toks[end]):
+            end += 1
+    return start, end
+
+
 def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tuple[int, int, str]]:
     """Runs of two or more capitalised proper nouns the NER missed ("Election Headquarters")."""
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
-        if toks[i].pos_ == "PROPN" and i not in covered and toks[i].is_title:
+        if _in_run(toks, i, covered):
             j = i
-            while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
+            while j < len(doc) and _in_run(toks, j, covered):
                 j += 1
+            if all(_is_club_affix(t) for t in toks[i:j]):
+                i = j
+                continue
             while j - i > 2 and is_title_word(toks[i]):
                 i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]

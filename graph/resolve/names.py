@@ -39,7 +39,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
+from .name_spans import CLUB_AFFIXES, TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
 from .nested import add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
@@ -330,6 +330,7 @@ class NameTable:
             and toks[start].is_upper
             and toks[start].is_alpha
             and 2 <= len(toks[start].text) <= 3
+            and toks[start].text not in CLUB_AFFIXES  # "FC Goa" tagged PERSON is a club
             and normalize_name(toks[end - 1].text) in self.person_words
         ):
             start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Smith": an abbreviated title before a surname

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..syntax import doc_tree
+from .name_spans import opens_single_quote
 from .typing_lexicon import (
     _MAKE_VERBS,
     _MEMBER_NOUNS,
@@ -204,6 +205,8 @@ def _lemma(token: Any) -> str:
     return str(token.lemma_ or token.text).lower()
 
 
+#: a place noun whose "of" names the place ("the small city of X")
+_PLACE_OF_NOUNS = frozenset({"city", "town", "village", "province", "county", "state", "region", "island", "district"})
 _QUOTE_CHARS = {'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"}
 
 
@@ -262,7 +265,7 @@ def mention_evidence(
         and e < size
         and toks[s - 1].text in _QUOTE_CHARS
         and toks[e].text in _QUOTE_CHARS
-        and toks[s - 1].text not in ("'", "\u2019")
+        and (toks[s - 1].text not in ("'", "\u2019", "\u2018") or opens_single_quote(toks, s - 1))
     )
     # an apposition or predicate noun
     desc = descriptor
@@ -282,6 +285,8 @@ def mention_evidence(
         desc = "organization"  # "a member of X", "the founder of X": X has members
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
         desc = "product"  # "sales of the X"
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _PLACE_OF_NOUNS:
+        desc = _lemma(head.head.head)  # "the city of X", "the province of X"
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":

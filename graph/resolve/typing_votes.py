@@ -32,6 +32,9 @@ from .typing_sources import _first_name_info, _get
 
 __all__ = ["MentionEvidence", "Vote", "mention_votes"]
 
+#: club letters written before a sport club's name ("FC Goa", "SC Freiburg")
+_CLUB_PREFIXES = frozenset({"fc", "afc", "cf", "sc", "ac", "fk", "sk", "bk"})
+
 
 @dataclass(frozen=True)
 class MentionEvidence:
@@ -97,6 +100,10 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         # "the Ak Zhol party", "the Acme company": the noun names the kind; a work or an event noun
         # does not ("the Scientology device", "the Apple event": things the name makes or holds)
         kind = _DESCRIPTORS.get(_key(evidence.next_word))
+        if _key(evidence.next_word) == "police":
+            kind = "Place"  # "Moscow police", "Carlow Falls police": the police of a place
+        elif kind == "GovernmentBody" and evidence.ner in ("GPE", "LOC"):
+            kind = None  # "the Idaho court": a body of the place, which stays a place
         several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
         if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place") or (kind == "Product" and several):
             votes.append(Vote(kind, w["next_word"], "next_word"))
@@ -150,6 +157,8 @@ def _name_votes(text: str) -> tuple[Vote, ...]:
         votes.append(Vote("Event", w["event_suffix"], "suffix"))
     elif len(keys) >= 2 and last in _WORK_SUFFIXES:
         votes.append(Vote("CreativeWork", w["work_suffix"], "suffix"))
+    if len(keys) >= 2 and first in _CLUB_PREFIXES:
+        votes.append(Vote("Organization", w["suffix"], "suffix"))  # "FC Goa", "AC Milan"
     if len(keys) >= 3 and keys[1] == "of" and first in _OF_HEADS:
         votes.append(Vote(_OF_HEADS[first], w["of_head"], "of_head"))
     elif len(keys) >= 3 and "of" in keys[1:-1] and keys[keys.index("of") - 1] in _ORG_SUFFIXES:

@@ -1,0 +1,41 @@
+"""Names on real parses in shapes news writes (uses the model): sport clubs with their letters,
+titles in single quotes, places named before a body of theirs, areas."""
+
+from __future__ import annotations
+
+from graph.documents import document_from_text
+from graph.pipeline import build_graph
+
+
+def _entities(text: str) -> dict[str, str]:
+    kg = build_graph([document_from_text("t", text)])
+    return {e.label: e.type for e in kg.entities}
+
+
+def test_club_letters_stay_part_of_the_club_name() -> None:
+    entities = _entities(
+        "FC Varnholm coach Pieter Lunde praised his players after the 3-1 win. "
+        "FC Varnholm will face Oskarby FC next week, and Dunmere FC meet the leaders on Sunday."
+    )
+    assert entities.get("FC Varnholm") == "Organization"
+    assert "Varnholm" not in entities  # the letters are no title of a person called Varnholm
+    assert entities.get("Dunmere FC") == "Organization"
+
+
+def test_titles_in_single_quotes_are_works() -> None:
+    entities = _entities(
+        "The singer Mara Quill will release a new collection next month. It includes her early hits "
+        "'Silver Harbour' and 'Nancy Gray', and the ballads 'Long Way Down' and 'Winter of My Heart'."
+    )
+    assert entities.get("Silver Harbour") == "CreativeWork"
+    assert entities.get("Nancy Gray") == "CreativeWork"  # a song named like a person
+    assert entities.get("Winter of My Heart") == "CreativeWork"
+    assert not any("'" in label for label in entities)  # no name runs across the quotes
+
+
+def test_a_place_before_its_police_stays_a_place() -> None:
+    entities = _entities(
+        "The victims lived in the small city of Carlow Falls. Carlow Falls police said on Friday "
+        "that a man had been arrested."
+    )
+    assert entities.get("Carlow Falls") == "Place"
