@@ -23,7 +23,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .typing_lexicon import _ORG_SUFFIXES
+from .typing_lexicon import _ORG_SUFFIXES, opens_single_quote
 from .typing_sources import _first_name_info
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -247,17 +247,7 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     return found
 
 
-_SINGLE_OPEN = frozenset({"'", "\u2018"})
 _SINGLE_CLOSE = frozenset({"'", "\u2019"})
-
-
-def opens_single_quote(toks: list[Token], i: int) -> bool:
-    """``toks[i]`` opens a single-quoted phrase: a ' or \u2018 after a space (or first), before a word."""
-    return (
-        toks[i].text in _SINGLE_OPEN
-        and not toks[i].whitespace_
-        and (i == 0 or bool(toks[i - 1].whitespace_) or toks[i - 1].text in ("(", "[", "\u2014", "-"))
-    )
 
 
 def single_quoted(toks: list[Token]) -> list[tuple[int, int]]:

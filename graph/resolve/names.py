@@ -21,9 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (
     CATEGORY_NOUNS,
-    FEMALE_WORDS,
     GOVERNMENT_HEADS,
-    MALE_WORDS,
     ORGANIZATION_HEADS,
     PROGRAMME_HEADS,
 )
@@ -37,13 +35,21 @@ from .entities import (
     transliteration_key,
     type_for_label,
 )
-from .first_names import FIRST_NAME_GENDER
+from .first_names import first_name_gender, gender_of_name
 from .mentions import is_headline_case, is_junk_head
-from .name_spans import CLUB_AFFIXES, TITLE_ABBREVIATIONS, is_bare_title, is_role_phrase, looks_like_person, name_spans
+from .name_spans import (
+    CLUB_AFFIXES,
+    TITLE_ABBREVIATIONS,
+    is_bare_title,
+    is_role_phrase,
+    is_title_word,
+    looks_like_person,
+    name_spans,
+)
 from .nested import add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
-from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
+from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence
 from .typing_lexicon import _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,26 +205,6 @@ def name_head(name: str) -> str:
     if "of" in words[1:]:
         words = words[: words.index("of", 1)]
     return words[-1] if words else ""
-
-
-def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
-    """ "m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
-    inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
-    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
-    for word in words:
-        if word in MALE_WORDS:
-            return "m"
-        if word in FEMALE_WORDS:
-            return "f"
-    return first_name_gender(toks[start].text) if end - start > 1 else None
-
-
-def first_name_gender(word: str) -> str | None:
-    """ "m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
-    gender = name_gender(word)
-    if gender is not None:
-        return "m" if gender == "male" else "f"
-    return FIRST_NAME_GENDER.get(word.lower())
 
 
 # ----------------------------------------------------------------------------- the article's clusters
@@ -451,6 +437,8 @@ class NameTable:
         text = clean_name(doc[start:end].text)
         if is_junk_head(head) or not text or is_bare_title(toks, start, end):
             return None  # a value, a fragment, or a bare title ("the Chief Executive")
+        if end - start >= 2 and not head.ent_type_ and is_title_word(head) and head.lower_ not in ORGANIZATION_HEADS:
+            return None  # a capitalised title with its department: "the District Crime Manager"
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
         cluster = self.cluster_for_name(text, kind, head.i)

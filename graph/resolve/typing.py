@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..syntax import doc_tree
-from .name_spans import opens_single_quote
 from .typing_lexicon import (
     _MAKE_VERBS,
     _MEMBER_NOUNS,
@@ -58,6 +57,7 @@ from .typing_lexicon import (
     PERSONAL_TITLES,
     _key,
     _name_key,
+    opens_single_quote,
 )
 from .typing_sources import (
     _ENABLED,

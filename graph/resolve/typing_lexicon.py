@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import SURNAME_ENDINGS
 
@@ -432,3 +434,15 @@ def _name_key(text: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(w for w in words if w)
+
+
+_SINGLE_OPEN = frozenset({"'", "\u2018"})
+
+
+def opens_single_quote(toks: Sequence[Any], i: int) -> bool:
+    """``toks[i]`` opens a single-quoted phrase: a ' or \u2018 after a space (or first), before a word."""
+    return (
+        toks[i].text in _SINGLE_OPEN
+        and not toks[i].whitespace_
+        and (i == 0 or bool(toks[i - 1].whitespace_) or toks[i - 1].text in ("(", "[", "\u2014", "-"))
+    )

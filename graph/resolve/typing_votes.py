@@ -101,7 +101,9 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         # does not ("the Scientology device", "the Apple event": things the name makes or holds)
         kind = _DESCRIPTORS.get(_key(evidence.next_word))
         if _key(evidence.next_word) == "police":
-            kind = "Place"  # "Moscow police", "Carlow Falls police": the police of a place
+            # "Moscow police", "Carlow Falls police": the police of a place (an organisation's own
+            # police, "Scotland Yard police", is no evidence either way)
+            kind = None if evidence.ner == "ORG" else "Place"
         elif kind == "GovernmentBody" and evidence.ner in ("GPE", "LOC"):
             kind = None  # "the Idaho court": a body of the place, which stays a place
         several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
