@@ -78,6 +78,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     for start, end in _quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
         covered.update(range(start, end))
+    for start, end in _designations(toks, covered):
+        spans.append((start, end, "MISC"))
+        covered.update(range(start, end))
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -426,6 +429,37 @@ CLUB_AFFIXES = frozenset({"FC", "AFC", "CF", "SC", "AC", "FK", "SK", "BK", "CFC"
 
 def _is_club_affix(token: Token) -> bool:
     return token.text in CLUB_AFFIXES
+
+
+_DESIGNATION = re.compile(r"^(?:\d+[a-z]|[a-z])$")
+
+
+def _designations(toks: list[Token], covered: set[int]) -> list[tuple[int, int]]:
+    """Catalogue names ending in a designation ("LHS 3844b", "Pi Mensae c", "HD 21749b"): one name,
+    so no fragment of it ("LHS", "Pi Mensae") becomes an entity of its own."""
+    found = []
+    for i in range(1, len(toks)):
+        if i in covered or not _DESIGNATION.match(toks[i].text):
+            continue
+        start = i
+        before = toks[i - 1]
+        numbered = toks[i].text[0].isdigit() and before.text[:1].isupper() and before.is_alpha
+        if i - 1 not in covered and (numbered or (toks[i].head.i == i - 1 and before.pos_ == "PROPN")):
+            start = i - 1  # "LHS [3844b]", "GJ [4127c]": a catalogue number after the name
+        while (
+            start > 0
+            and start - 1 not in covered
+            and toks[start - 1].pos_ == "PROPN"
+            and toks[start - 1].dep_ == "compound"
+            and start <= toks[start - 1].head.i <= i
+            and toks[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start < i and not toks[start].text[:1].isupper():
+            continue
+        if start < i:
+            found.append((start, i + 1))
+    return found
 
 
 def _in_run(toks: list[Token], i: int, covered: set[int]) -> bool:

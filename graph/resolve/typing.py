@@ -330,6 +330,21 @@ def mention_evidence(
         gazetteer=gazetteer,
         next_word=next_word,
         possessive=bool(possessive),
+        plural=_plural_name(toks, start, s, e),
         verb=verb,
         made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
+    )
+
+
+def _plural_name(toks: Any, start: int, s: int, e: int) -> bool:
+    """ "the Brewers", "the Sugar Millers": a plural name after "the" (a team, a band, a family;
+    never one person). Places written so ("the Philippines") are left to their NER label."""
+    last = toks[e - 1]
+    return (
+        s > 0
+        and toks[s - 1].lower_ == "the"
+        and last.tag_ in ("NNPS", "NNS")
+        and last.lower_.endswith("s")
+        and last.ent_type_ in ("", "PERSON", "ORG")
+        and e - s <= 3
     )

@@ -51,6 +51,7 @@ class MentionEvidence:
     gazetteer: str | None = None  # the gazetteer's class for the name
     next_word: str | None = None  # a common noun the name modifies ("the Ak Zhol party")
     possessive: bool = False  # "Acme's"
+    plural: bool = False  # "the Brewers", "the Sugar Millers": a plural name after "the"
     verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
     made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
 
@@ -115,6 +116,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
             votes.append(Vote(described, w["descriptor"], "descriptor"))
     if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and evidence.ner in ("GPE", "LOC", "NORP"):
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
+    if evidence.plural:  # "the Brewers secured a win": a team or a band, never one person
+        votes.extend([Vote("Organization", w["plural"], "plural"), Vote("Person", -w["plural"], "plural")])
     if evidence.made:
         votes.append(Vote("Product", w["made"], "made"))  # "NASA launched the X telescope"
     if evidence.quoted:

@@ -39,3 +39,21 @@ def test_a_place_before_its_police_stays_a_place() -> None:
         "that a man had been arrested."
     )
     assert entities.get("Carlow Falls") == "Place"
+
+
+def test_a_catalogue_name_keeps_its_designation() -> None:
+    entities = _entities(
+        "Astronomers found two planets, Kappa Doradus d and GJ 4127c, orbiting nearby stars. "
+        "GJ 4127c is twice the size of Earth."
+    )
+    assert "GJ 4127c" in entities
+    assert "GJ" not in entities  # no entity from a piece of the catalogue name
+    assert "Kappa Doradus" not in entities
+
+
+def test_a_plural_name_after_the_is_no_person() -> None:
+    entities = _entities(
+        "Coach Rita Obi said the Harvesters deserved the win. The Harvesters beat the Quarrymen 2-0 "
+        "on Saturday and the Harvesters now lead the league."
+    )
+    assert entities.get("Harvesters") == "Organization"
