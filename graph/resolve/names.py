@@ -46,7 +46,7 @@ from .name_spans import (
     looks_like_person,
     name_spans,
 )
-from .nested import add_places_inside_names
+from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence
@@ -296,6 +296,7 @@ class NameTable:
                     self.name_of_token[i] = key
         add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
+        add_acronyms_inside_names(self, CLUB_AFFIXES | TITLE_ABBREVIATIONS)  # "[FIFA] World Cup"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
             if cluster.gender is None and cluster.type == "Person":

@@ -57,3 +57,23 @@ def test_a_plural_name_after_the_is_no_person() -> None:
         "on Saturday and the Harvesters now lead the league."
     )
     assert entities.get("Harvesters") == "Organization"
+
+
+def test_an_acronym_that_begins_a_longer_name_is_an_entity_too() -> None:
+    kg = build_graph(
+        [
+            document_from_text(
+                "t",
+                "The ICSF Winter Cup opened in Bergholt on Friday. Skaters from twelve nations took part, "
+                "and organisers said the ICSF Winter Cup would return next year.",
+            )
+        ]
+    )
+    entities = {e.label: e.type for e in kg.entities}
+    assert entities.get("ICSF") == "Organization"
+    assert "ICSF Winter Cup" in entities
+
+
+def test_club_letters_are_no_organisation_inside_the_club_name() -> None:
+    entities = _entities("AFC Marlow beat Dunmere Rovers 2-1 on Saturday, and AFC Marlow now top the table.")
+    assert "AFC" not in entities
