@@ -27,10 +27,36 @@ from .typing_lexicon import (
     PERSONAL_TITLES,
     _key,
     _words,
+    _wordset,
 )
-from .typing_sources import _first_name_info, _get
+from .typing_sources import _first_name_info, _get, is_place_name
 
 __all__ = ["MentionEvidence", "Vote", "mention_votes"]
+
+#: countries (no continents: "Latin America", "Southeast Asia" are regions) whose name ends an organisation's branch ("Hitwise UK", "Amazon India")
+_COUNTRY_WORDS = _wordset(
+    "uk us usa australia india canada ireland scotland wales england germany france japan china "
+    "nigeria kenya singapore malaysia philippines indonesia pakistan brazil mexico spain "
+    "italy"
+)
+#: first words of places named after a country ("New Guinea", "Western Australia", "Lake Victoria")
+_PLACE_FIRST_WORDS = _wordset(
+    "new north south east west northeast northwest southeast southwest northern southern eastern western central upper lower greater great inner "
+    "outer lake mount port fort cape gulf bay saint st san santa sierra little old british french"
+)
+
+
+def _branch_of_country(text: str, keys: list[str]) -> bool:
+    """A name that is a country's name after another word and no place itself: an organisation's
+    branch or national body ("Hitwise UK", "Cricket Australia"), not "Western Australia"."""
+    return (
+        keys[0] not in _PLACE_FIRST_WORDS
+        and keys[0] not in _PLACE_SUFFIXES
+        and not any(k in _COUNTRY_WORDS for k in keys[:-1])
+        and not is_place_name(text)
+        and not is_place_name(" ".join(keys[:-1]))
+    )
+
 
 #: club letters written before a sport club's name ("FC Goa", "SC Freiburg")
 _CLUB_PREFIXES = frozenset({"fc", "afc", "cf", "sc", "ac", "fk", "sk", "bk"})
@@ -162,6 +188,8 @@ def _name_votes(text: str) -> tuple[Vote, ...]:
         votes.append(Vote("Event", w["event_suffix"], "suffix"))
     elif len(keys) >= 2 and last in _WORK_SUFFIXES:
         votes.append(Vote("CreativeWork", w["work_suffix"], "suffix"))
+    if 2 <= len(keys) <= 4 and last in _COUNTRY_WORDS and _branch_of_country(text, keys):
+        votes.append(Vote("Organization", w["place_suffix"], "country_branch"))  # "Hitwise UK", "Cricket Australia"
     if len(keys) >= 2 and first in _CLUB_PREFIXES:
         votes.append(Vote("Organization", w["suffix"], "suffix"))  # "FC Goa", "AC Milan"
     if len(keys) >= 3 and keys[1] == "of" and first in _OF_HEADS:

