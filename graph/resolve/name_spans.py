@@ -23,7 +23,8 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .typing_lexicon import _ORG_SUFFIXES, opens_single_quote
+from .name_shapes import designations, in_run, is_aside, is_club_affix, single_quoted, with_club_affixes
+from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,8 +66,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     toks = doc_tree(doc).tokens
     spans: list[tuple[int, int, str]] = []
     covered: set[int] = set()
-    glossed = {(g.name_start, g.name_end): g for g in context.glosses}
-    for gloss in context.glosses:
+    glosses = [g for g in context.glosses if not is_aside(doc[g.gloss_start : g.gloss_end].text)]
+    glossed = {(g.name_start, g.name_end): g for g in glosses}
+    for gloss in glosses:
         if gloss.kind == "translation" and _ACRONYM.match(doc[gloss.gloss_start : gloss.gloss_end].text):
             # "Group of Seven (G7)": an acronym with a digit, no translation; the name runs back over "of"
             start = _name_before_acronym(toks, gloss.name_start)
@@ -78,7 +80,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     for start, end in _quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
         covered.update(range(start, end))
-    for start, end in _designations(toks, covered):
+    for start, end in designations(toks, covered):
         spans.append((start, end, "MISC"))
         covered.update(range(start, end))
     for ent in doc.ents:
@@ -94,7 +96,10 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
-        start, end = _with_club_affixes(toks, start, end, covered)
+        bracket = next((i for i in range(start + 1, end) if toks[i].text == "("), None)
+        if bracket is not None and not any(toks[i].text == ")" for i in range(bracket, end)):
+            end = bracket  # "the World Health Organization (WHO": the name ends before its bracket
+        start, end = with_club_affixes(toks, start, end, covered)
         pieces = _score_pieces(toks, start, end, ent.label_)
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
             for p_start, p_end in pieces:
@@ -250,36 +255,6 @@ def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, in
     return found
 
 
-_SINGLE_CLOSE = frozenset({"'", "\u2019"})
-
-
-def single_quoted(toks: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges inside single quotation marks, as British and Australian news writes the titles
-    of songs, films and books ('Maggie May'): an opening mark after a space, the closing one right
-    after a word (a possessive's apostrophe closes nothing that was not opened)."""
-    found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks) - 1:
-        if not opens_single_quote(toks, i):
-            i += 1
-            continue
-        close = None
-        for j in range(i + 2, min(len(toks), i + 12)):
-            if "\n" in toks[j].text or (
-                toks[j - 1].text in (".", "!", "?") and toks[j].is_title and toks[j - 1].whitespace_
-            ):
-                break  # a sentence or paragraph ended first
-            if toks[j].text in _SINGLE_CLOSE and not toks[j - 1].whitespace_:
-                close = j
-                break
-        if close is None:
-            i += 1
-            continue
-        found.append((i + 1, close))
-        i = close + 1
-    return found
-
-
 def is_title_word(token: Token) -> bool:
     """A word of a title written before a name ("Fire Chief", "Judges", "Executive"): a role, not the name."""
     lower = token.lower_
@@ -423,76 +398,24 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
     return start, end
 
 
-#: the letters sport clubs write before or after their names ("FC Goa", "Tusker FC", "AC Milan")
-CLUB_AFFIXES = frozenset({"FC", "AFC", "CF", "SC", "AC", "FK", "SK", "BK", "CFC"})
-
-
-def _is_club_affix(token: Token) -> bool:
-    return token.text in CLUB_AFFIXES
-
-
-_DESIGNATION = re.compile(r"^(?:\d+[a-z]|[a-z])$")
-
-
-def _designations(toks: list[Token], covered: set[int]) -> list[tuple[int, int]]:
-    """Catalogue names ending in a designation ("LHS 3844b", "Pi Mensae c", "HD 21749b"): one name,
-    so no fragment of it ("LHS", "Pi Mensae") becomes an entity of its own."""
-    found = []
-    for i in range(1, len(toks)):
-        if i in covered or not _DESIGNATION.match(toks[i].text):
-            continue
-        start = i
-        before = toks[i - 1]
-        numbered = toks[i].text[0].isdigit() and before.text[:1].isupper() and before.is_alpha
-        if i - 1 not in covered and (numbered or (toks[i].head.i == i - 1 and before.pos_ == "PROPN")):
-            start = i - 1  # "LHS [3844b]", "GJ [4127c]": a catalogue number after the name
-        while (
-            start > 0
-            and start - 1 not in covered
-            and toks[start - 1].pos_ == "PROPN"
-            and toks[start - 1].dep_ == "compound"
-            and start <= toks[start - 1].head.i <= i
-            and toks[start - 1].text[:1].isupper()
-        ):
-            start -= 1
-        if start < i and not toks[start].text[:1].isupper():
-            continue
-        if start < i:
-            found.append((start, i + 1))
-    return found
-
-
-def _in_run(toks: list[Token], i: int, covered: set[int]) -> bool:
-    """A word of a run of proper nouns: a capitalised proper noun, club letters, or a capitalised
-    word the tagger took for another part of speech right before club letters ("Dunmere FC")."""
-    if i in covered:
-        return False
-    token = toks[i]
-    if token.pos_ == "PROPN" and (token.is_title or _is_club_affix(token)):
-        return True
-    return token.is_title and i + 1 < len(toks) and _is_club_affix(toks[i + 1]) and i + 1 not in covered
-
-
-def _with_club_affixes(toks: list[Token], start: int, end: int, covered: set[int]) -> tuple[int, int]:
-    """A name with the club letters the NER left beside it: "[FC] Goa", "Bengaluru [FC]"."""
-    if start < end:
-        if start > 0 and start - 1 not in covered and _is_club_affix(toks[start - 1]):
-            start -= 1
-        if end < len(toks) and end not in covered and _is_club_affix(toks[end]):
-            end += 1
-    return start, end
-
-
 def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tuple[int, int, str]]:
     """Runs of two or more capitalised proper nouns the NER missed ("Election Headquarters")."""
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
-        if _in_run(toks, i, covered):
+        if in_run(toks, i, covered):
             j = i
-            while j < len(doc) and _in_run(toks, j, covered):
+            while j < len(doc) and in_run(toks, j, covered):
                 j += 1
-            if all(_is_club_affix(t) for t in toks[i:j]):
+                if (
+                    j + 1 < len(doc)
+                    and toks[j].tag_ == "POS"
+                    and j not in covered
+                    and in_run(toks, j + 1, covered)
+                    and toks[j + 1].is_title
+                ):
+                    j += 1  # "St. Valentine's Day Massacre": one name across the possessive
+            if all(is_club_affix(t) for t in toks[i:j]):
                 i = j
                 continue
             while j - i > 2 and is_title_word(toks[i]):

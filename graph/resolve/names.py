@@ -37,8 +37,8 @@ from .entities import (
 )
 from .first_names import first_name_gender, gender_of_name
 from .mentions import is_headline_case, is_junk_head
+from .name_shapes import CLUB_AFFIXES, is_aside
 from .name_spans import (
-    CLUB_AFFIXES,
     TITLE_ABBREVIATIONS,
     is_bare_title,
     is_role_phrase,
@@ -290,7 +290,7 @@ class NameTable:
             self._add_name(*spans[k], source)
         for gloss in self.context.glosses:
             key = self.name_of_token.get(gloss.name_start)
-            if key is not None:
+            if key is not None and not is_aside(self.doc[gloss.gloss_start : gloss.gloss_end].text):
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
@@ -442,12 +442,14 @@ class NameTable:
             return None  # a capitalised title with its department: "the District Crime Manager"
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
+        if kind == "Thing" and is_place_name(text):
+            kind = "Place"  # a place the lists know ("Tuvalu and Nauru asked ...", "(D-Ohio)")
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
             sentence = self.context.sentences[self.context.sentence_of[head.i]]
             if is_headline_case(sentence, toks):
                 return None  # in a title-case headline a capital is no sign of a new name
-            if end - start == 1 and head.i == sentence.start and not head.ent_type_:
+            if end - start == 1 and head.i == sentence.start and not head.ent_type_ and kind != "Place":
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
             if end - start == 1 and head.ent_type_ in ("", "NORP") and any(c.dep_ == "det" for c in kids(head)):
                 return None  # "the Republican", "A Star Is Born": a lone capital after a determiner

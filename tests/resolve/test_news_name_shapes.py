@@ -77,3 +77,32 @@ def test_an_acronym_that_begins_a_longer_name_is_an_entity_too() -> None:
 def test_club_letters_are_no_organisation_inside_the_club_name() -> None:
     entities = _entities("AFC Marlow beat Dunmere Rovers 2-1 on Saturday, and AFC Marlow now top the table.")
     assert "AFC" not in entities
+
+
+def test_a_legislators_party_and_state_is_no_other_name_of_theirs() -> None:
+    entities = _entities(
+        "Senator Lena Marsh (D-Iowa) said on Monday that the plan would pass. Marsh said the vote "
+        "would come next week. Rep. Carl Odom (R-Kan.) disagreed."
+    )
+    assert entities.get("Lena Marsh") == "Person"  # not a programme glossed "D-Iowa"
+    assert entities.get("Carl Odom") == "Person"
+    assert "Marsh" not in entities
+
+
+def test_a_name_ends_before_its_bracket() -> None:
+    entities = _entities(
+        "The International Seed Council (ISC) warned on Monday that stocks were low. ISC said the "
+        "shortage would last a year."
+    )
+    assert "International Seed Council" in entities
+    assert not any("(" in label for label in entities)
+
+
+def test_a_name_runs_across_a_possessive_inside_it() -> None:
+    entities = _entities("The St. Aldric's Day Parade was cancelled because of the storm.")
+    assert not any(label in ("St. Aldric", "Day Parade") for label in entities)
+
+
+def test_a_place_the_lists_know_is_a_name_at_the_start_of_a_sentence() -> None:
+    entities = _entities("The cyclone reached the Pacific on Sunday. Tuvalu and Kiribati asked for help.")
+    assert entities.get("Tuvalu") == "Place"

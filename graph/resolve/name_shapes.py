@@ -1,0 +1,118 @@
+"""Shapes of names in news that the name finder (:mod:`.name_spans`) reads: a legislator's party
+and state in brackets ("(D-Ohio)", no other name of theirs), titles in single quotes ('Maggie May'),
+sport clubs' letters ("FC Goa", "Tusker FC"), catalogue designations ("LHS 3844b")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .typing_lexicon import opens_single_quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["CLUB_AFFIXES", "designations", "in_run", "is_aside", "is_club_affix", "single_quoted", "with_club_affixes"]
+
+
+#: a party and state after a legislator's name ("D-Ohio", "R-N.Y.", "I - Vt.")
+_AFFILIATION = re.compile(r"^[DRIL]\s?[-\u2013]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?$")
+#: words a bracket after a name holds that are no other name of it
+_ASIDES = frozenset({"pictured", "left", "right", "centre", "center", "above", "below", "file", "inset"})
+
+
+def is_aside(text: str) -> bool:
+    """A bracket after a name that is no translation or acronym of it: a legislator's party and
+    state ("Senator Ann Ruiz (D-Ohio)"), "(pictured)"."""
+    text = text.strip()
+    return bool(_AFFILIATION.match(text)) or text.lower() in _ASIDES
+
+
+_SINGLE_CLOSE = frozenset({"'", "\u2019"})
+
+
+def single_quoted(toks: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges inside single quotation marks, as British and Australian news writes the titles
+    of songs, films and books ('Maggie May'): an opening mark after a space, the closing one right
+    after a word (a possessive's apostrophe closes nothing that was not opened)."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks) - 1:
+        if not opens_single_quote(toks, i):
+            i += 1
+            continue
+        close = None
+        for j in range(i + 2, min(len(toks), i + 12)):
+            if "\n" in toks[j].text or (
+                toks[j - 1].text in (".", "!", "?") and toks[j].is_title and toks[j - 1].whitespace_
+            ):
+                break  # a sentence or paragraph ended first
+            if toks[j].text in _SINGLE_CLOSE and not toks[j - 1].whitespace_:
+                close = j
+                break
+        if close is None:
+            i += 1
+            continue
+        found.append((i + 1, close))
+        i = close + 1
+    return found
+
+
+#: the letters sport clubs write before or after their names ("FC Goa", "Tusker FC", "AC Milan")
+CLUB_AFFIXES = frozenset({"FC", "AFC", "CF", "SC", "AC", "FK", "SK", "BK", "CFC"})
+
+
+def is_club_affix(token: Token) -> bool:
+    return token.text in CLUB_AFFIXES
+
+
+_DESIGNATION = re.compile(r"^(?:\d+[a-z]|[a-z])$")
+
+
+def designations(toks: list[Token], covered: set[int]) -> list[tuple[int, int]]:
+    """Catalogue names ending in a designation ("LHS 3844b", "Pi Mensae c", "HD 21749b"): one name,
+    so no fragment of it ("LHS", "Pi Mensae") becomes an entity of its own."""
+    found = []
+    for i in range(1, len(toks)):
+        if i in covered or not _DESIGNATION.match(toks[i].text):
+            continue
+        start = i
+        before = toks[i - 1]
+        numbered = toks[i].text[0].isdigit() and before.text[:1].isupper() and before.is_alpha
+        if i - 1 not in covered and (numbered or (toks[i].head.i == i - 1 and before.pos_ == "PROPN")):
+            start = i - 1  # "LHS [3844b]", "GJ [4127c]": a catalogue number after the name
+        while (
+            start > 0
+            and start - 1 not in covered
+            and toks[start - 1].pos_ == "PROPN"
+            and toks[start - 1].dep_ == "compound"
+            and start <= toks[start - 1].head.i <= i
+            and toks[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start < i and not toks[start].text[:1].isupper():
+            continue
+        if start < i:
+            found.append((start, i + 1))
+    return found
+
+
+def in_run(toks: list[Token], i: int, covered: set[int]) -> bool:
+    """A word of a run of proper nouns: a capitalised proper noun, club letters, or a capitalised
+    word the tagger took for another part of speech right before club letters ("Dunmere FC")."""
+    if i in covered:
+        return False
+    token = toks[i]
+    if token.pos_ == "PROPN" and (token.is_title or is_club_affix(token)):
+        return True
+    return token.is_title and i + 1 < len(toks) and is_club_affix(toks[i + 1]) and i + 1 not in covered
+
+
+def with_club_affixes(toks: list[Token], start: int, end: int, covered: set[int]) -> tuple[int, int]:
+    """A name with the club letters the NER left beside it: "[FC] Goa", "Bengaluru [FC]"."""
+    if start < end:
+        if start > 0 and start - 1 not in covered and is_club_affix(toks[start - 1]):
+            start -= 1
+        if end < len(toks) and end not in covered and is_club_affix(toks[end]):
+            end += 1
+    return start, end
