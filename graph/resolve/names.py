@@ -396,6 +396,7 @@ class NameTable:
         best: Cluster | None = None
         best_score: tuple[int, int] | None = None
         fits = 0
+        last_word = (normalize_name(text).split() or [""])[-1]
         for cluster in self.clusters.values():
             if not cluster.named:
                 continue
@@ -403,7 +404,8 @@ class NameTable:
             # person's name never joins an organisation's ("President Trump" is not "Trump Organization")
             loose = cluster.type == "Person" and (
                 kind in ("Organization", "Thing")
-                or (kind == "Place" and normalize_name(text) in self.person_words)  # "Chung" tagged GPE once
+                # "Chung" tagged GPE once; "Te Whata" of "Aroha Te Whata" (a surname of two words)
+                or (kind == "Place" and last_word in self.person_words)
             )
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue

@@ -106,3 +106,11 @@ def test_a_name_runs_across_a_possessive_inside_it() -> None:
 def test_a_place_the_lists_know_is_a_name_at_the_start_of_a_sentence() -> None:
     entities = _entities("The cyclone reached the Pacific on Sunday. Tuvalu and Kiribati asked for help.")
     assert entities.get("Tuvalu") == "Place"
+
+
+def test_a_two_word_surname_tagged_a_place_joins_the_person() -> None:
+    entities = _entities(
+        "Mere Te Rangi, a lawyer for the family, said the ruling was unfair. Te Rangi said they would appeal."
+    )
+    assert entities.get("Mere Te Rangi") == "Person"
+    assert "Te Rangi" not in entities
