@@ -311,7 +311,8 @@ for _kind, _list in {
     "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
     "prefecture continent port",
     "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
-    "game document newspaper",
+    "game document newspaper sitcom soap opera drama documentary musical memoir biography anthology "
+    "single ep",
     "Product": "phone smartphone handset device product model app software car vehicle truck suv jeep sedan "
     "aircraft airliner plane jet helicopter drone telescope satellite spacecraft rocket drug vaccine medicine "
     "laptop tablet computer console chip processor camera watch headset",

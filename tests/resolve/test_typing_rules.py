@@ -499,3 +499,9 @@ def test_a_country_after_another_word_names_a_branch_not_a_place() -> None:
     assert classify([E("Veltrix UK", ner="GPE")]).type == "Organization"
     for place in ("Western Australia", "Northern Ireland", "Lake Victoria", "Southeast Asia"):
         assert not any(v.source == "country_branch" for v in typing_._name_votes(place)), place
+
+
+def test_a_soap_opera_or_a_documentary_named_is_a_work() -> None:
+    # "a former actress in the soap opera Larkspur Lane": the noun before the name says what it is
+    assert classify([E("Larkspur Lane", ner="PRODUCT", descriptor="opera")]).type == "CreativeWork"
+    assert classify([E("Cold Harbour", ner="ORG", descriptor="documentary")]).type == "CreativeWork"
