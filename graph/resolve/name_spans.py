@@ -185,8 +185,9 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 and (
                     (label == p_label and label in _JOINABLE)
                     # a place naming an organisation's seat: "[Cambridge] [District Court]"
+                    # or a name the NER took for a person's: "[Hamilton] [District Court]", "[Gates] [Foundation]"
                     or (
-                        p_label in ("GPE", "LOC")
+                        p_label in ("GPE", "LOC", "PERSON")
                         and label == "ORG"
                         and toks[p_end - 1].dep_ == "compound"
                         and start <= toks[p_end - 1].head.i < end

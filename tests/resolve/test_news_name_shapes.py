@@ -114,3 +114,24 @@ def test_a_two_word_surname_tagged_a_place_joins_the_person() -> None:
     )
     assert entities.get("Mere Te Rangi") == "Person"
     assert "Te Rangi" not in entities
+
+
+
+COURT = """
+in ADP IN ROOT 0 in
+the DET DT det 4 the
+Ashby PROPN NNP compound 4 Ashby
+District PROPN NNP compound 4 District
+Court PROPN NNP pobj 0 Court
+today NOUN NN npadvmod 0 today
+. PUNCT . punct 0 .
+"""
+
+
+def test_a_town_the_ner_took_for_a_person_joins_its_court(hand_doc) -> None:
+    from graph.resolve.name_spans import name_spans
+    from graph.syntax import DocContext
+
+    doc = hand_doc(COURT, ents=[(2, 3, "PERSON"), (3, 5, "ORG")])
+    spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "t"))]
+    assert spans == [("Ashby District Court", "ORG")]
