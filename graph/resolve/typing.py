@@ -205,6 +205,35 @@ def _lemma(token: Any) -> str:
     return str(token.lemma_ or token.text).lower()
 
 
+#: staff nouns: "X analyst Jane Doe" says X employs her (never office-holders of a place: "Texas senator")
+_STAFF_NOUNS = frozenset(
+    [
+        "analyst",
+        "economist",
+        "strategist",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "coach",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "forward",
+        "captain",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "co-founder",
+        "executive",
+        "researcher",
+        "scientist",
+        "engineer",
+        "employee",
+    ]
+)
 #: a place noun whose "of" names the place ("the small city of X")
 _PLACE_OF_NOUNS = frozenset({"city", "town", "village", "province", "county", "state", "region", "island", "district"})
 _QUOTE_CHARS = {'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"}
@@ -331,6 +360,7 @@ def mention_evidence(
         next_word=next_word,
         possessive=bool(possessive),
         plural=_plural_name(toks, start, s, e),
+        employer=_employer(root),
         verb=verb,
         made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )
@@ -347,4 +377,18 @@ def _plural_name(toks: Any, start: int, s: int, e: int) -> bool:
         and last.lower_.endswith("s")
         and last.ent_type_ in ("", "PERSON", "ORG")
         and e - s <= 3
+    )
+
+
+def _employer(root: Any) -> bool:
+    """ "Morningstar analyst Brian Colello", "Kestrel coach Ana Ruiz": the name before a staff noun
+    that stands before a person's name is who employs them (a team for "England captain")."""
+    noun = root.head
+    return (
+        root.dep_ == "compound"
+        and noun.i > root.i
+        and noun.pos_ == "NOUN"
+        and _lemma(noun) in _STAFF_NOUNS
+        and noun.dep_ == "compound"
+        and noun.head.pos_ == "PROPN"
     )

@@ -364,6 +364,7 @@ _WEIGHTS = {
     "team_verb": 1.5,
     "made": 1.5,
     "plural": 1.0,
+    "employer": 2.0,
     # data packages
     "nameparser": 2.5,
     "probablepeople": 0.8,

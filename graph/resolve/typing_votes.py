@@ -78,6 +78,7 @@ class MentionEvidence:
     next_word: str | None = None  # a common noun the name modifies ("the Ak Zhol party")
     possessive: bool = False  # "Acme's"
     plural: bool = False  # "the Brewers", "the Sugar Millers": a plural name after "the"
+    employer: bool = False  # "Morningstar analyst Brian Colello": the name employs the person after it
     verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
     made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
 
@@ -144,6 +145,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
     if evidence.plural:  # "the Brewers secured a win": a team or a band, never one person
         votes.extend([Vote("Organization", w["plural"], "plural"), Vote("Person", -w["plural"], "plural")])
+    if evidence.employer:
+        votes.append(Vote("Organization", w["employer"], "employer"))
     if evidence.made:
         votes.append(Vote("Product", w["made"], "made"))  # "NASA launched the X telescope"
     if evidence.quoted:

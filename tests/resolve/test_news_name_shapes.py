@@ -135,3 +135,11 @@ def test_a_town_the_ner_took_for_a_person_joins_its_court(hand_doc) -> None:
     doc = hand_doc(COURT, ents=[(2, 3, "PERSON"), (3, 5, "ORG")])
     spans = [(doc[s:e].text, label) for s, e, label in name_spans(doc, DocContext.of(doc, "t"))]
     assert spans == [("Ashby District Court", "ORG")]
+
+
+def test_a_name_before_a_staff_noun_and_a_person_employs_them() -> None:
+    entities = _entities(
+        '"The results were strong," said Brightwater analyst Tom Reyes. Ohio senator Ann Kowal disagreed.'
+    )
+    assert entities.get("Brightwater") == "Organization"
+    assert entities.get("Ohio") == "Place"  # an office-holder of a place: the place stays a place
