@@ -98,13 +98,18 @@ def designations(toks: list[Token], covered: set[int]) -> list[tuple[int, int]]:
 
 
 def in_run(toks: list[Token], i: int, covered: set[int]) -> bool:
-    """A word of a run of proper nouns: a capitalised proper noun, club letters, or a capitalised
-    word the tagger took for another part of speech right before club letters ("Dunmere FC")."""
+    """A word of a run of proper nouns: a capitalised proper noun, club letters, a capitalised
+    word the tagger took for another part of speech right before club letters ("Dunmere FC"), or a
+    capitalised plural after a proper noun ("the Goulburn Stags", a team tagged a common noun)."""
     if i in covered:
         return False
     token = toks[i]
     if token.pos_ == "PROPN" and (token.is_title or is_club_affix(token)):
         return True
+    if token.is_title and token.tag_ in ("NNS", "NNPS") and i > 0 and i - 1 not in covered:
+        before = toks[i - 1]
+        if before.pos_ == "PROPN" and before.is_title and not before.is_sent_start:
+            return True
     return token.is_title and i + 1 < len(toks) and is_club_affix(toks[i + 1]) and i + 1 not in covered
 
 

@@ -363,7 +363,7 @@ _WEIGHTS = {
     "initial": 2.5,
     "team_verb": 1.5,
     "made": 1.5,
-    "plural": 1.0,
+    "plural": 1.5,
     "employer": 2.0,
     # data packages
     "nameparser": 2.5,

@@ -143,3 +143,12 @@ def test_a_name_before_a_staff_noun_and_a_person_employs_them() -> None:
     )
     assert entities.get("Brightwater") == "Organization"
     assert entities.get("Ohio") == "Place"  # an office-holder of a place: the place stays a place
+
+
+def test_a_team_named_town_and_plural_is_one_organisation() -> None:
+    entities = _entities(
+        "It was a tense battle between the Yarrow Falcons and the Yarrow Badgers at the park on "
+        "Wednesday. For the Badgers, Tom Reid scored twice."
+    )
+    assert entities.get("Yarrow Badgers") == "Organization"
+    assert "Badgers" not in entities  # the short name joins the team
