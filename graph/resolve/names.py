@@ -407,6 +407,7 @@ class NameTable:
                 # "Chung" tagged GPE once; "Te Whata" of "Aroha Te Whata" (a surname of two words)
                 or (kind == "Place" and last_word in self.person_words)
             )
+            loose = loose or (cluster.type == "CreativeWork" and kind in ("Organization", "Person"))  # "Ultimate"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:

@@ -152,3 +152,28 @@ def test_a_team_named_town_and_plural_is_one_organisation() -> None:
     )
     assert entities.get("Yarrow Badgers") == "Organization"
     assert "Badgers" not in entities  # the short name joins the team
+
+
+WORK = """
+\u201c PUNCT `` punct 2 \u201c
+Golden PROPN NNP compound 2 Golden
+Mile PROPN NNP nsubj 4 Mile
+\u201d PUNCT '' punct 2 \u201d
+sold VERB VBD ROOT 4 sell
+. PUNCT . punct 4 .
+Golden PROPN NNP nsubj 7 Golden
+topped VERB VBD ROOT 7 top
+charts NOUN NNS dobj 7 chart
+. PUNCT . punct 7 .
+"""
+
+
+def test_a_short_title_the_ner_calls_an_organisation_joins_the_work(hand_doc) -> None:
+    from graph.resolve.names import NameTable
+    from graph.syntax import DocContext
+
+    doc = hand_doc(WORK, ents=[(6, 7, "ORG")])
+    table = NameTable(doc, DocContext.of(doc, "d"))
+    table.collect(None)
+    works = [c for c in table.clusters.values() if "Golden Mile" in c.names]
+    assert len(works) == 1 and "Golden" in works[0].names and works[0].type == "CreativeWork"
