@@ -12,7 +12,16 @@ from .typing_lexicon import opens_single_quote
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["CLUB_AFFIXES", "designations", "in_run", "is_aside", "is_club_affix", "single_quoted", "with_club_affixes"]
+__all__ = [
+    "CLUB_AFFIXES",
+    "designations",
+    "in_run",
+    "located_pieces",
+    "is_aside",
+    "is_club_affix",
+    "single_quoted",
+    "with_club_affixes",
+]
 
 
 #: a party and state after a legislator's name ("D-Ohio", "R-N.Y.", "I - Vt.")
@@ -121,3 +130,14 @@ def with_club_affixes(toks: list[Token], start: int, end: int, covered: set[int]
         if end < len(toks) and end not in covered and is_club_affix(toks[end]):
             end += 1
     return start, end
+
+
+def located_pieces(toks: list[Token], start: int, end: int) -> list[tuple[int, int]] | None:
+    """An unquoted title the NER ran over "at" or "in" between two capitalised names ("the Sugar
+    Millers at Ruaraka Grounds"): the two names; None when the span is no such pair."""
+    for k in range(start + 1, end - 1):
+        if toks[k].lower_ in ("at", "in") and toks[k].dep_ == "prep" and toks[k].text.islower():
+            left, right = toks[start:k], toks[k + 1 : end]
+            if any(t.is_title for t in left) and all(t.is_title or not t.is_alpha for t in right):
+                return [(start, k), (k + 1, end)]
+    return None

@@ -23,7 +23,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_shapes import designations, in_run, is_aside, is_club_affix, single_quoted, with_club_affixes
+from .name_shapes import designations, in_run, is_aside, is_club_affix, located_pieces, single_quoted, with_club_affixes
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -101,9 +101,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             end = bracket  # "the World Health Organization (WHO": the name ends before its bracket
         start, end = with_club_affixes(toks, start, end, covered)
         pieces = _score_pieces(toks, start, end, ent.label_)
+        where = located_pieces(toks, start, end) if ent.label_ == "WORK_OF_ART" else None
+        if where is not None:  # "the Sugar Millers at Ruaraka Grounds": a name, then where it was
+            pieces = where
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
             for p_start, p_end in pieces:
-                spans.append((p_start, p_end, ent.label_))
+                spans.append((p_start, p_end, "MISC" if where else ent.label_))
                 covered.update(range(p_start, p_end))
             continue
         start, end = pieces[0] if pieces else (start, start)

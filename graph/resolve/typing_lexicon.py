@@ -241,6 +241,7 @@ _PLACE_SUFFIXES = {
     "falls",
     "beach",
     "stadium",
+    "grounds",
     "arena",
     "palace",
     "cathedral",

@@ -177,3 +177,31 @@ def test_a_short_title_the_ner_calls_an_organisation_joins_the_work(hand_doc) ->
     table.collect(None)
     works = [c for c in table.clusters.values() if "Golden Mile" in c.names]
     assert len(works) == 1 and "Golden" in works[0].names and works[0].type == "CreativeWork"
+
+
+PLAYED_AT = """
+against ADP IN ROOT 0 against
+the DET DT det 3 the
+Salt PROPN NNP compound 3 Salt
+Rovers PROPN NNPS pobj 0 Rovers
+at ADP IN prep 3 at
+Kimani PROPN NNP compound 6 Kimani
+Grounds PROPN NNPS pobj 4 Grounds
+. PUNCT . punct 0 .
+"""
+
+
+def test_a_title_the_ner_ran_over_at_is_two_names(hand_doc) -> None:
+    from graph.resolve.name_spans import name_spans
+    from graph.syntax import DocContext
+
+    doc = hand_doc(PLAYED_AT, ents=[(2, 7, "WORK_OF_ART")])
+    spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "t"))]
+    assert spans == ["Salt Rovers", "Kimani Grounds"]
+    assert classify_name("Kimani Grounds") == "Place"
+
+
+def classify_name(name: str) -> str:
+    from graph.resolve.typing import MentionEvidence, classify
+
+    return classify([MentionEvidence(name)]).type
