@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .typing_lexicon import opens_single_quote
+from .typing_lexicon import _PLACE_SUFFIXES, opens_single_quote
+from .typing_sources import _first_name_info, is_place_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -17,7 +18,9 @@ __all__ = [
     "designations",
     "in_run",
     "located_pieces",
+    "place_label",
     "is_aside",
+    "is_aside_gloss",
     "is_club_affix",
     "single_quoted",
     "with_club_affixes",
@@ -28,6 +31,18 @@ __all__ = [
 _AFFILIATION = re.compile(r"^[DRIL]\s?[-\u2013]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?$")
 #: words a bracket after a name holds that are no other name of it
 _ASIDES = frozenset({"pictured", "left", "right", "centre", "center", "above", "below", "file", "inset"})
+
+
+def is_aside_gloss(toks: list[Token], name_start: int, name_end: int, gloss_start: int, gloss_end: int) -> bool:
+    """A bracket after a name that is no other name of it: an aside (:func:`is_aside`), or any
+    bracket after a person's full name ("Katherine Rundell (Bloomsbury)": her publisher, not her name)."""
+    text = "".join(t.text_with_ws for t in toks[gloss_start:gloss_end])
+    person = (
+        name_end - name_start >= 2
+        and sum(t.ent_type_ == "PERSON" for t in toks[name_start:name_end]) * 2 > name_end - name_start
+        and _first_name_info(toks[name_start].text)[0]  # a known first name: "Nurly Zhol (Bright Path)" is none
+    )
+    return person or is_aside(text)
 
 
 def is_aside(text: str) -> bool:
@@ -141,3 +156,10 @@ def located_pieces(toks: list[Token], start: int, end: int) -> list[tuple[int, i
             if any(t.is_title for t in left) and all(t.is_title or not t.is_alpha for t in right):
                 return [(start, k), (k + 1, end)]
     return None
+
+
+def place_label(toks: list[Token], start: int, end: int) -> str:
+    """ "FAC" for a name a place list knows or whose last word names a place ("Ruaraka Grounds",
+    "Bonaire"), else "MISC"."""
+    text = "".join(t.text_with_ws for t in toks[start:end]).strip()
+    return "FAC" if is_place_name(text) or toks[end - 1].lower_ in _PLACE_SUFFIXES else "MISC"

@@ -23,7 +23,16 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_shapes import designations, in_run, is_aside, is_club_affix, located_pieces, single_quoted, with_club_affixes
+from .name_shapes import (
+    designations,
+    in_run,
+    is_aside_gloss,
+    is_club_affix,
+    located_pieces,
+    place_label,
+    single_quoted,
+    with_club_affixes,
+)
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -66,7 +75,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     toks = doc_tree(doc).tokens
     spans: list[tuple[int, int, str]] = []
     covered: set[int] = set()
-    glosses = [g for g in context.glosses if not is_aside(doc[g.gloss_start : g.gloss_end].text)]
+    glosses = [
+        g
+        for g in context.glosses
+        if not is_aside_gloss(toks, g.name_start, g.name_end, g.gloss_start, g.gloss_end)
+        or (g.kind == "translation" and _ACRONYM.match(doc[g.gloss_start : g.gloss_end].text))
+    ]
     glossed = {(g.name_start, g.name_end): g for g in glosses}
     for gloss in glosses:
         if gloss.kind == "translation" and _ACRONYM.match(doc[gloss.gloss_start : gloss.gloss_end].text):
@@ -106,7 +120,13 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             pieces = where
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
             for p_start, p_end in pieces:
-                spans.append((p_start, p_end, "MISC" if where else ent.label_))
+                spans.append(
+                    (
+                        p_start,
+                        p_end,
+                        (place_label(toks, p_start, p_end) if p_start > start else "MISC") if where else ent.label_,
+                    )
+                )
                 covered.update(range(p_start, p_end))
             continue
         start, end = pieces[0] if pieces else (start, start)

@@ -37,7 +37,7 @@ from .entities import (
 )
 from .first_names import first_name_gender, gender_of_name
 from .mentions import is_headline_case, is_junk_head
-from .name_shapes import CLUB_AFFIXES, is_aside
+from .name_shapes import CLUB_AFFIXES, is_aside_gloss
 from .name_spans import (
     TITLE_ABBREVIATIONS,
     is_bare_title,
@@ -290,7 +290,8 @@ class NameTable:
             self._add_name(*spans[k], source)
         for gloss in self.context.glosses:
             key = self.name_of_token.get(gloss.name_start)
-            if key is not None and not is_aside(self.doc[gloss.gloss_start : gloss.gloss_end].text):
+            g = gloss
+            if key is not None and not is_aside_gloss(self.toks, g.name_start, g.name_end, g.gloss_start, g.gloss_end):
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key

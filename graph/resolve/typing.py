@@ -361,6 +361,7 @@ def mention_evidence(
         possessive=bool(possessive),
         plural=_plural_name(toks, start, s, e),
         employer=_employer(root),
+        plural_verb=_plural_verb(root),
         verb=verb,
         made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )
@@ -375,7 +376,7 @@ def _plural_name(toks: Any, start: int, s: int, e: int) -> bool:
         and toks[s - 1].lower_ == "the"
         and last.tag_ in ("NNPS", "NNS")
         and last.lower_.endswith("s")
-        and last.ent_type_ in ("", "PERSON", "ORG")
+        and last.ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")
         and e - s <= 3
     )
 
@@ -392,3 +393,15 @@ def _employer(root: Any) -> bool:
         and noun.dep_ == "compound"
         and noun.head.pos_ == "PROPN"
     )
+
+
+def _plural_verb(root: Any) -> bool:
+    """ "New Zealand have dropped", "Ireland are top": a singular name with a plural verb is a team
+    (British usage), never a country's land or its government ("Britain has")."""
+    if root.dep_ != "nsubj" or root.tag_ != "NNP" or any(c.dep_ in ("conj", "cc") for c in root.children):
+        return False
+    verb = root.head
+    if verb.i < root.i or (verb.dep_ == "conj" and verb.head.i < root.i):
+        return False  # "said Ireland are": the subject after its verb is no agreement to read
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i] or [verb]
+    return finite[0].tag_ == "VBP" or finite[0].lower_ == "were"

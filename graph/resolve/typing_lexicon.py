@@ -366,6 +366,7 @@ _WEIGHTS = {
     "made": 1.5,
     "plural": 1.5,
     "employer": 2.0,
+    "plural_verb": 2.5,
     # data packages
     "nameparser": 2.5,
     "probablepeople": 0.8,

@@ -79,6 +79,7 @@ class MentionEvidence:
     possessive: bool = False  # "Acme's"
     plural: bool = False  # "the Brewers", "the Sugar Millers": a plural name after "the"
     employer: bool = False  # "Morningstar analyst Brian Colello": the name employs the person after it
+    plural_verb: bool = False  # "New Zealand have dropped": a singular name with a plural verb, a team
     verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
     made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
 
@@ -145,6 +146,8 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
     if evidence.plural:  # "the Brewers secured a win": a team or a band, never one person
         votes.extend([Vote("Organization", w["plural"], "plural"), Vote("Person", -w["plural"], "plural")])
+    if evidence.plural_verb:
+        votes.append(Vote("Organization", w["plural_verb"], "plural_verb"))
     if evidence.employer:
         votes.append(Vote("Organization", w["employer"], "employer"))
     if evidence.made:

@@ -197,7 +197,9 @@ def test_a_title_the_ner_ran_over_at_is_two_names(hand_doc) -> None:
 
     doc = hand_doc(PLAYED_AT, ents=[(2, 7, "WORK_OF_ART")])
     spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "t"))]
+    found = name_spans(doc, DocContext.of(doc, "t"))
     assert spans == ["Salt Rovers", "Kimani Grounds"]
+    assert [label for _, _, label in found] == ["MISC", "FAC"]  # where it was: a place
     assert classify_name("Kimani Grounds") == "Place"
 
 
@@ -205,3 +207,20 @@ def classify_name(name: str) -> str:
     from graph.resolve.typing import MentionEvidence, classify
 
     return classify([MentionEvidence(name)]).type
+
+
+def test_a_country_with_a_plural_verb_is_a_team() -> None:
+    entities = _entities(
+        "Portugal have dropped to sixth in the world rankings after losing to Wales on Saturday. "
+        "Portugal are now two points behind Scotland."
+    )
+    assert entities.get("Portugal") == "Organization"
+
+
+def test_a_bracket_after_a_persons_full_name_is_no_other_name_of_theirs() -> None:
+    entities = _entities(
+        "Silver Orchards by Helen Marsh (Quillfeather) was named book of the year. Helen Marsh said "
+        "she was thrilled. Marsh thanked her readers."
+    )
+    assert entities.get("Helen Marsh") == "Person"  # not a programme glossed "Quillfeather"
+    assert "Marsh" not in entities
