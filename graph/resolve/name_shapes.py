@@ -5,7 +5,7 @@ sport clubs' letters ("FC Goa", "Tusker FC"), catalogue designations ("LHS 3844b
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .typing_lexicon import _PLACE_SUFFIXES, opens_single_quote
 from .typing_sources import _first_name_info, is_place_name
@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
+    "capitalised_pronouns",
     "CLUB_AFFIXES",
     "designations",
     "in_run",
@@ -163,3 +164,15 @@ def place_label(toks: list[Token], start: int, end: int) -> str:
     "Bonaire"), else "MISC"."""
     text = "".join(t.text_with_ws for t in toks[start:end]).strip()
     return "FAC" if is_place_name(text) or toks[end - 1].lower_ in _PLACE_SUFFIXES else "MISC"
+
+
+def capitalised_pronouns(toks: list[Token], context: Any) -> list[int]:
+    """Acronyms the tagger read as pronouns ("WHO said on Monday"): a pronoun in capitals in a
+    sentence that is not all capitals (a shouted headline)."""
+    found = []
+    for i, token in enumerate(toks):
+        if token.pos_ == "PRON" and len(token.text) >= 2 and token.text.isupper() and token.text.isalpha():
+            sentence = context.sentences[context.sentence_of[i]]
+            if any(t.is_alpha and not t.is_upper for t in sentence):
+                found.append(i)
+    return found

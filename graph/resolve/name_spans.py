@@ -24,6 +24,7 @@ from .entities import (
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_shapes import (
+    capitalised_pronouns,
     designations,
     in_run,
     is_aside_gloss,
@@ -97,6 +98,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     for start, end in designations(toks, covered):
         spans.append((start, end, "MISC"))
         covered.update(range(start, end))
+    for i in capitalised_pronouns(toks, context):
+        spans.append((i, i + 1, "ORG"))
+        covered.add(i)
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue

@@ -224,3 +224,12 @@ def test_a_bracket_after_a_persons_full_name_is_no_other_name_of_theirs() -> Non
     )
     assert entities.get("Helen Marsh") == "Person"  # not a programme glossed "Quillfeather"
     assert "Marsh" not in entities
+
+
+def test_an_acronym_the_tagger_read_as_a_pronoun_is_a_name() -> None:
+    kg = build_graph(
+        [document_from_text("t", "WHO said on Monday that cholera cases had doubled in the region.")]
+    )
+    who = [e for e in kg.entities if e.label == "WHO"]
+    assert who and who[0].type == "Organization"
+    assert any(f.subject == who[0].id for f in kg.facts)
