@@ -14,7 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
+    "TIME_ZONES",
     "capitalised_pronouns",
+    "is_fragment",
     "CLUB_AFFIXES",
     "designations",
     "in_run",
@@ -176,3 +178,45 @@ def capitalised_pronouns(toks: list[Token], context: Any) -> list[int]:
             if any(t.is_alpha and not t.is_upper for t in sentence):
                 found.append(i)
     return found
+
+
+#: time zones written after a time ("11 a.m. PT", "9pm GMT"): no names
+TIME_ZONES = frozenset(
+    [
+        "PT",
+        "ET",
+        "CT",
+        "MT",
+        "GMT",
+        "UTC",
+        "BST",
+        "CET",
+        "CEST",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "AEST",
+        "AEDT",
+        "ACST",
+        "AWST",
+        "NZST",
+        "NZDT",
+        "IST",
+        "JST",
+        "KST",
+        "HKT",
+        "SGT",
+    ]
+)
+#: a quarter or half of a year ("Q3", "H1"), a fiscal year ("FY24")
+_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4})$")
+
+
+def is_fragment(toks: list[Token], start: int, end: int) -> bool:
+    """A one-word span that names nothing: a time zone, a quarter of a year."""
+    return end - start == 1 and (toks[start].text in TIME_ZONES or bool(_PERIOD.match(toks[start].text)))

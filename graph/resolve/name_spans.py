@@ -29,6 +29,7 @@ from .name_shapes import (
     in_run,
     is_aside_gloss,
     is_club_affix,
+    is_fragment,
     located_pieces,
     place_label,
     single_quoted,
@@ -176,7 +177,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             for start, end, label in spans
             if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
         ]
-    return _join_adjacent(toks, spans)
+    return [span for span in _join_adjacent(toks, spans) if not is_fragment(toks, *span[:2])]
 
 
 #: titles that, written before a name, say it is a person's

@@ -50,7 +50,7 @@ from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence
-from .typing_lexicon import _OF_HEADS
+from .typing_lexicon import _DESCRIPTORS, _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -113,6 +113,8 @@ class Cluster:
 
 #: classes whose names often begin or end with a place's name, which is then no short form of theirs
 _NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme", "Product"})
+#: capitalised nouns that name a body of their kind ("the Senate")
+_BODY_WORDS = {w: k for w, k in _DESCRIPTORS.items() if k in ("GovernmentBody", "PoliticalParty")}
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
@@ -446,6 +448,8 @@ class NameTable:
             return None  # a capitalised title with its department: "the District Crime Manager"
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
+        if kind == "Thing" and end - start == 1 and _BODY_WORDS.get(head.lemma_.lower()):
+            kind = _BODY_WORDS[head.lemma_.lower()]  # "in the Senate", "the Parliament voted"
         if kind == "Thing" and is_place_name(text):
             kind = "Place"  # a place the lists know ("Tuvalu and Nauru asked ...", "(D-Ohio)")
         cluster = self.cluster_for_name(text, kind, head.i)

@@ -233,3 +233,12 @@ def test_an_acronym_the_tagger_read_as_a_pronoun_is_a_name() -> None:
     who = [e for e in kg.entities if e.label == "WHO"]
     assert who and who[0].type == "Organization"
     assert any(f.subject == who[0].id for f in kg.facts)
+
+
+def test_time_zones_and_quarters_are_no_names() -> None:
+    entities = _entities(
+        "The launch window opens at 9 p.m. ET Friday and closes at 2 a.m. PT. Orvane said Q3 sales "
+        "rose, and the bill passed in the Senate on Tuesday."
+    )
+    assert not {"ET", "PT", "Q3"} & set(entities)
+    assert entities.get("Senate") == "GovernmentBody"
