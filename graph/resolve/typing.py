@@ -195,6 +195,8 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
     confidence = share * (0.4 + 0.6 * strength)
     if (len(ranked) > 1 and ranked[1][1] >= 0.6 * top) or vetoed >= 0.6 * top:
         confidence = min(confidence, 0.5)  # strongly split: the heavier side, not sure
+    if any(v.source == "descriptor" and BASE_CLASS.get(v.kind, v.kind) == best for v in votes):
+        confidence = max(confidence, 0.45)  # the text says what it is ("the movie Dark Harbour"): no guess
     return TypeDecision(best, round(confidence, 3), tuple(votes))
 
 

@@ -505,3 +505,9 @@ def test_a_soap_opera_or_a_documentary_named_is_a_work() -> None:
     # "a former actress in the soap opera Larkspur Lane": the noun before the name says what it is
     assert classify([E("Larkspur Lane", ner="PRODUCT", descriptor="opera")]).type == "CreativeWork"
     assert classify([E("Cold Harbour", ner="ORG", descriptor="documentary")]).type == "CreativeWork"
+
+
+def test_a_noun_that_says_what_the_name_is_settles_a_close_call() -> None:
+    # "the movie Dark Orchard": the NER and the name's look say person or place, the text says film
+    decision = classify([E("Ivy Harbour", ner="PERSON", descriptor="movie")])
+    assert decision.type == "CreativeWork" and decision.confidence >= 0.45
