@@ -142,7 +142,7 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
         described = _DESCRIPTORS.get(_key(evidence.descriptor))
         if described is not None:
             votes.append(Vote(described, w["descriptor"], "descriptor"))
-    if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and evidence.ner in ("GPE", "LOC", "NORP"):
+    if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and _place_like(evidence):
         votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
     if evidence.plural:  # "the Brewers secured a win": a team or a band, never one person
         votes.extend([Vote("Organization", w["plural"], "plural"), Vote("Person", -w["plural"], "plural")])
@@ -240,3 +240,10 @@ def _package_votes(text: str, name: str, keys: list[str]) -> list[Vote]:
         if kind is not None:
             votes.append(Vote(kind, w["probablepeople"], "probablepeople"))
     return votes
+
+
+def _place_like(evidence: MentionEvidence) -> bool:
+    """A place's name, an unlabelled one the place lists know, but not a person's."""
+    if evidence.ner in ("GPE", "LOC", "NORP", "FAC"):
+        return True
+    return evidence.ner in (None, "") and is_place_name(evidence.text)  # not a person: "Chelsea" may be one

@@ -511,3 +511,9 @@ def test_a_noun_that_says_what_the_name_is_settles_a_close_call() -> None:
     # "the movie Dark Orchard": the NER and the name's look say person or place, the text says film
     decision = classify([E("Ivy Harbour", ner="PERSON", descriptor="movie")])
     assert decision.type == "CreativeWork" and decision.confidence >= 0.45
+
+
+def test_a_team_verb_counts_for_a_venue_tagged_name_but_not_a_persons() -> None:
+    # "Fenwick Park beat Dalby 2-0": the NER's FAC is a team's ground name; "Mara Holt beat ..." is a player
+    assert any(v.source == "verb" for v in classify([E("Fenwick Park", ner="FAC", verb="beat")]).votes)
+    assert not any(v.source == "verb" for v in classify([E("Mara Holt", ner="PERSON", verb="beat")]).votes)
