@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "TIME_ZONES",
     "capitalised_pronouns",
+    "counted_words",
     "is_fragment",
     "CLUB_AFFIXES",
     "designations",
@@ -220,3 +221,21 @@ _PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4})$")
 def is_fragment(toks: list[Token], start: int, end: int) -> bool:
     """A one-word span that names nothing: a time zone, a quarter of a year."""
     return end - start == 1 and (toks[start].text in TIME_ZONES or bool(_PERIOD.match(toks[start].text)))
+
+
+#: words that count instances of a thing ("the final ODI", "the third Test")
+_ORDINALS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "final", "opening", "last", "next", "deciding"]
+)
+
+
+def counted_words(toks: list[Token], spans: list[tuple[int, int, str]]) -> set[str]:
+    """One-word names the article counts like common nouns ("won the final ODI", "the opening
+    T20"): a kind of match or thing, no entity, wherever else the word stands ("the ODI series")."""
+    found = set()
+    for start, end, _ in spans:
+        if end - start == 1:
+            kids = list(toks[start].children)
+            if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in kids) and any(c.dep_ == "det" for c in kids):
+                found.add(toks[start].text)
+    return found

@@ -25,6 +25,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_shapes import (
     capitalised_pronouns,
+    counted_words,
     designations,
     in_run,
     is_aside_gloss,
@@ -177,7 +178,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             for start, end, label in spans
             if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
         ]
-    return [span for span in _join_adjacent(toks, spans) if not is_fragment(toks, *span[:2])]
+    counted = counted_words(toks, spans)
+    return [
+        span
+        for span in _join_adjacent(toks, spans)
+        if not is_fragment(toks, *span[:2]) and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+    ]
 
 
 #: titles that, written before a name, say it is a person's

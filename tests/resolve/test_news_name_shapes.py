@@ -242,3 +242,11 @@ def test_time_zones_and_quarters_are_no_names() -> None:
     )
     assert not {"ET", "PT", "Q3"} & set(entities)
     assert entities.get("Senate") == "GovernmentBody"
+
+
+def test_a_word_the_article_counts_is_no_name() -> None:
+    entities = _entities(
+        "Norland won the final ODX by six wickets to clinch the ODX series, after losing the first ODX "
+        "in Perth."
+    )
+    assert "ODX" not in entities
