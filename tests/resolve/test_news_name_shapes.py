@@ -116,7 +116,6 @@ def test_a_two_word_surname_tagged_a_place_joins_the_person() -> None:
     assert "Te Rangi" not in entities
 
 
-
 COURT = """
 in ADP IN ROOT 0 in
 the DET DT det 4 the
@@ -227,9 +226,7 @@ def test_a_bracket_after_a_persons_full_name_is_no_other_name_of_theirs() -> Non
 
 
 def test_an_acronym_the_tagger_read_as_a_pronoun_is_a_name() -> None:
-    kg = build_graph(
-        [document_from_text("t", "WHO said on Monday that cholera cases had doubled in the region.")]
-    )
+    kg = build_graph([document_from_text("t", "WHO said on Monday that cholera cases had doubled in the region.")])
     who = [e for e in kg.entities if e.label == "WHO"]
     assert who and who[0].type == "Organization"
     assert any(f.subject == who[0].id for f in kg.facts)
@@ -246,7 +243,6 @@ def test_time_zones_and_quarters_are_no_names() -> None:
 
 def test_a_word_the_article_counts_is_no_name() -> None:
     entities = _entities(
-        "Norland won the final ODX by six wickets to clinch the ODX series, after losing the first ODX "
-        "in Perth."
+        "Norland won the final ODX by six wickets to clinch the ODX series, after losing the first ODX in Perth."
     )
     assert "ODX" not in entities
