@@ -314,6 +314,8 @@ def mention_evidence(
             desc = _lemma(prev)
     if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
         desc = "organization"  # "a member of X", "the founder of X": X has members
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _STAFF_NOUNS and ner != "PERSON":
+        desc = "organization"  # "the coach of Brazil", "chief executive of X" (not "Chairman of X Jo Lee")
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
         desc = "product"  # "sales of the X"
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _PLACE_OF_NOUNS:

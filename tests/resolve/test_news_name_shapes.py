@@ -246,3 +246,13 @@ def test_a_word_the_article_counts_is_no_name() -> None:
         "Norland won the final ODX by six wickets to clinch the ODX series, after losing the first ODX in Perth."
     )
     assert "ODX" not in entities
+
+
+def test_the_name_after_a_staff_noun_and_of_is_the_employer() -> None:
+    entities = _entities(
+        "Tomas Vell, the coach of Norway, said his team was ready. Ada Price, chief executive of "
+        "Brantwick, resigned on Monday. The mayor of Dunmore opened the bridge."
+    )
+    assert entities.get("Norway") == "Organization"  # a national team
+    assert entities.get("Brantwick") == "Organization"
+    assert entities.get("Dunmore") != "Organization"  # a mayor's town stays a place
