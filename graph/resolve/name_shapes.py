@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
+    "titles_after_work_nouns",
     "TIME_ZONES",
     "capitalised_pronouns",
     "counted_words",
@@ -238,4 +239,36 @@ def counted_words(toks: list[Token], spans: list[tuple[int, int, str]]) -> set[s
             kids = list(toks[start].children)
             if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in kids) and any(c.dep_ == "det" for c in kids):
                 found.add(toks[start].text)
+    return found
+
+
+#: nouns a work's title follows ("the 1974 film Alice Doesn't Live Here Anymore")
+_WORK_NOUNS = frozenset(
+    ["film", "movie", "novel", "album", "song", "book", "play", "documentary", "sitcom", "memoir", "single", "opera"]
+)
+#: small words a title keeps in lower case between capitalised ones ("The Lord of the Rings")
+_TITLE_SMALL = frozenset(["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from"])
+
+
+def titles_after_work_nouns(toks: list[Token], covered: set[int]) -> list[tuple[int, int]]:
+    """Titles of three words or more in title case right after a noun of a work ("his film A Star
+    Is Born", "the 1974 film Alice Doesn't Live Here Anymore"): one name, verbs and all."""
+    found = []
+    for i, token in enumerate(toks[:-1]):
+        if token.lower_ not in _WORK_NOUNS or not token.text.islower():
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 10 and j not in covered:
+            t = toks[j]
+            if (
+                t.is_title
+                or ((t.text.startswith("'") or t.lower_ == "n't") and j > i + 1)
+                or (t.lower_ in _TITLE_SMALL and j > i + 1 and j + 1 < len(toks) and toks[j + 1].is_title)
+            ):
+                j += 1
+            else:
+                break
+        words = [t for t in toks[i + 1 : j] if t.is_alpha]
+        if len(words) >= 3 and toks[i + 1].is_title:
+            found.append((i + 1, j))
     return found

@@ -34,6 +34,7 @@ from .name_shapes import (
     located_pieces,
     place_label,
     single_quoted,
+    titles_after_work_nouns,
     with_club_affixes,
 )
 from .typing_lexicon import _ORG_SUFFIXES
@@ -95,6 +96,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
     for start, end in _quoted_titles(toks, context):
+        spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
+    for start, end in titles_after_work_nouns(toks, covered):
         spans.append((start, end, "WORK_OF_ART"))
         covered.update(range(start, end))
     for start, end in designations(toks, covered):

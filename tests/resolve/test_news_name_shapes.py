@@ -256,3 +256,9 @@ def test_the_name_after_a_staff_noun_and_of_is_the_employer() -> None:
     assert entities.get("Norway") == "Organization"  # a national team
     assert entities.get("Brantwick") == "Organization"
     assert entities.get("Dunmore") != "Organization"  # a mayor's town stays a place
+
+
+def test_a_title_case_title_after_a_work_noun_is_one_work() -> None:
+    entities = _entities("She starred in the 1981 film Nobody Waits For Harbour Lights and later directed plays.")
+    assert not {"Nobody", "Harbour Lights"} & set(entities)
+    assert entities.get("Nobody Waits For Harbour Lights") == "CreativeWork"
