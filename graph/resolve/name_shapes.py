@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
+    "conjoined_pieces",
     "titles_after_work_nouns",
     "TIME_ZONES",
     "capitalised_pronouns",
@@ -272,3 +273,28 @@ def titles_after_work_nouns(toks: list[Token], covered: set[int]) -> list[tuple[
         if len(words) >= 3 and toks[i + 1].is_title:
             found.append((i + 1, j))
     return found
+
+
+def conjoined_pieces(toks: list[Token], start: int, end: int) -> list[tuple[int, int]] | None:
+    """Two names the NER took for one over "and" ("Wazito and Kisumu All-Stars"): the first name is
+    the head of the span and the second, of two words or more, its conjunct. Names with "and" inside
+    keep it ("Marks and Spencer", "Bill and Melinda Gates Foundation", a place the lists know)."""
+    for k in range(start + 1, end - 2):
+        if toks[k].lower_ not in ("and", "&"):
+            continue
+        left, right = toks[start:k], toks[k + 1 : end]
+        roots = [t for t in left if not start <= t.head.i < k or t.head.i == t.i]
+        span_roots = [t for t in toks[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+        if (
+            len(roots) != 1
+            or span_roots != roots
+            or len(right) < 2
+            or not all(t.text[:1].isupper() for t in right if t.is_alpha)
+        ):
+            return None
+        conjunct = next((t for t in right if t.dep_ == "conj" and t.head.i == roots[0].i), None)
+        text = "".join(t.text_with_ws for t in toks[start:end]).strip()
+        if conjunct is None or is_place_name(text):
+            return None
+        return [(start, k), (k + 1, end)]
+    return None

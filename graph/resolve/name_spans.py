@@ -25,6 +25,7 @@ from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
 from .name_shapes import (
     capitalised_pronouns,
+    conjoined_pieces,
     counted_words,
     designations,
     in_run,
@@ -126,6 +127,8 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         start, end = with_club_affixes(toks, start, end, covered)
         pieces = _score_pieces(toks, start, end, ent.label_)
         where = located_pieces(toks, start, end) if ent.label_ == "WORK_OF_ART" else None
+        if ent.label_ in ("ORG", "FAC", "GPE", "NORP"):
+            pieces = conjoined_pieces(toks, start, end) or pieces  # "Wazito and Kisumu All-Stars"
         if where is not None:  # "the Sugar Millers at Ruaraka Grounds": a name, then where it was
             pieces = where
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score

@@ -262,3 +262,25 @@ def test_a_title_case_title_after_a_work_noun_is_one_work() -> None:
     entities = _entities("She starred in the 1981 film Nobody Waits For Harbour Lights and later directed plays.")
     assert not {"Nobody", "Harbour Lights"} & set(entities)
     assert entities.get("Nobody Waits For Harbour Lights") == "CreativeWork"
+
+
+CONJOINED = """
+against ADP IN ROOT 0 against
+Tamsin PROPN NNP pobj 0 Tamsin
+and CCONJ CC cc 1 and
+Bellmoor PROPN NNP compound 4 Bellmoor
+Rovers PROPN NNPS conj 1 Rovers
+. PUNCT . punct 0 .
+"""
+
+
+def test_two_names_the_ner_joined_over_and_are_two(hand_doc) -> None:
+    from graph.resolve.name_spans import name_spans
+    from graph.syntax import DocContext
+
+    doc = hand_doc(CONJOINED, ents=[(1, 5, "ORG")])
+    spans = [doc[s:e].text for s, e, _ in name_spans(doc, DocContext.of(doc, "t"))]
+    assert spans == ["Tamsin", "Bellmoor Rovers"]
+    # a name with "and" inside whose second part is one word stays one: "Marks and Spencer"
+    one = hand_doc(CONJOINED.replace("Bellmoor PROPN NNP compound 4 Bellmoor\n", ""), ents=[(1, 4, "ORG")])
+    assert [one[s:e].text for s, e, _ in name_spans(one, DocContext.of(one, "t"))] == ["Tamsin and Rovers"]
