@@ -318,6 +318,8 @@ def mention_evidence(
         desc = "organization"  # "the coach of Brazil", "chief executive of X" (not "Chairman of X Jo Lee")
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
         desc = "product"  # "sales of the X"
+    elif desc is None and preposition == "by" and head.head.dep_ == "agent" and _lemma(head.head.head) == "publish":
+        desc = "publisher"  # "published in French by Gallimard"
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _PLACE_OF_NOUNS:
         desc = _lemma(head.head.head)  # "the city of X", "the province of X"
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":

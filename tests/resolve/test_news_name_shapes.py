@@ -284,3 +284,9 @@ def test_two_names_the_ner_joined_over_and_are_two(hand_doc) -> None:
     # a name with "and" inside whose second part is one word stays one: "Marks and Spencer"
     one = hand_doc(CONJOINED.replace("Bellmoor PROPN NNP compound 4 Bellmoor\n", ""), ents=[(1, 4, "ORG")])
     assert [one[s:e].text for s, e, _ in name_spans(one, DocContext.of(one, "t"))] == ["Tamsin and Rovers"]
+
+
+def test_the_agent_of_published_is_a_publisher() -> None:
+    entities = _entities("The novel was published in French by Ravelle and translated by Laura Bennett.")
+    assert entities.get("Ravelle") == "Organization"
+    assert entities.get("Laura Bennett") == "Person"
