@@ -278,11 +278,14 @@ def titles_after_work_nouns(toks: list[Token], covered: set[int]) -> list[tuple[
 def conjoined_pieces(toks: list[Token], start: int, end: int) -> list[tuple[int, int]] | None:
     """Two names the NER took for one over "and" ("Wazito and Kisumu All-Stars"): the first name is
     the head of the span and the second, of two words or more, its conjunct. Names with "and" inside
-    keep it ("Marks and Spencer", "Bill and Melinda Gates Foundation", a place the lists know)."""
+    keep it ("Marks and Spencer", "Bill and Melinda Gates Foundation", "Bill Haley & The Comets", a
+    place the lists know)."""
     for k in range(start + 1, end - 2):
-        if toks[k].lower_ not in ("and", "&"):
+        if toks[k].lower_ != "and":
             continue
         left, right = toks[start:k], toks[k + 1 : end]
+        if right[0].lower_ == "the":
+            return None  # "Bill Haley and the Comets": a band's name
         roots = [t for t in left if not start <= t.head.i < k or t.head.i == t.i]
         span_roots = [t for t in toks[start:end] if not start <= t.head.i < end or t.head.i == t.i]
         if (

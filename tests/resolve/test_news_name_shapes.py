@@ -284,6 +284,11 @@ def test_two_names_the_ner_joined_over_and_are_two(hand_doc) -> None:
     # a name with "and" inside whose second part is one word stays one: "Marks and Spencer"
     one = hand_doc(CONJOINED.replace("Bellmoor PROPN NNP compound 4 Bellmoor\n", ""), ents=[(1, 4, "ORG")])
     assert [one[s:e].text for s, e, _ in name_spans(one, DocContext.of(one, "t"))] == ["Tamsin and Rovers"]
+    # a band and its backing group stays one: "Bill Haley and the Comets"
+    band = hand_doc(
+        CONJOINED.replace("Bellmoor PROPN NNP compound 4 Bellmoor", "the DET DT det 4 the"), ents=[(1, 5, "ORG")]
+    )
+    assert [band[s:e].text for s, e, _ in name_spans(band, DocContext.of(band, "t"))] == ["Tamsin and the Rovers"]
 
 
 def test_the_agent_of_published_is_a_publisher() -> None:
