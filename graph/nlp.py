@@ -100,6 +100,46 @@ def parse_pretokenized(nlp: Language, tokens: list[str]) -> Doc:
     return nlp(doc)
 
 
+#: abbreviated titles written before a name ("Gov.", "Sgt."), without their full stop
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "gov",
+        "lt",
+        "sgt",
+        "det",
+        "capt",
+        "cpl",
+        "col",
+        "gen",
+        "adm",
+        "maj",
+        "cmdr",
+        "insp",
+        "supt",
+        "sen",
+        "rep",
+        "rev",
+        "dr",
+        "prof",
+        "pres",
+        "amb",
+        "atty",
+        "hon",
+    ]
+)
+
+
+def _title_abbreviation_ends(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends an abbreviated title: "Gov." as one token, or "Sgt" + "."."""
+    token = doc[i]
+    if token.text.endswith(".") and token.lower_[:-1] in _TITLE_ABBREVIATIONS:
+        return True
+    if token.text == "." and i > 0:
+        before = doc[i - 1]
+        return not before.whitespace_ and before.lower_ in _TITLE_ABBREVIATIONS and before.is_title
+    return False
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -108,10 +148,16 @@ def _register_components() -> None:
 
     @Language.component("paragraph_boundaries")
     def paragraph_boundaries(doc: Doc) -> Doc:
-        """A sentence never runs across a paragraph break (a whitespace token with two newlines)."""
+        """A sentence never runs across a paragraph break (a whitespace token with two newlines),
+        and never ends at a title abbreviation before a name ("Sgt. Rita Cole said", "said Det.
+        Ray Moss": the parser split there and lost the speaker)."""
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+            elif token.whitespace_ and _title_abbreviation_ends(doc, token.i):
+                following = doc[token.i + 1]
+                if following.is_title and following.is_alpha:
+                    following.is_sent_start = False
         return doc
 
 

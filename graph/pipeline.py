@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from .extractors import DocContext, Extractor, extractions_from, make_extractors
 from .extractors.minimal import minimal_extractions
 from .nlp import load_model
 from .resolve import EntityIndex, ResolvedArticle, merge_articles, resolve_article
+from .resolve.calibration import calibrated
 from .types import DEFAULT_CONFIG, Document, Extraction, Fact, KnowledgeGraph, PipelineConfig
 
 __all__ = [
@@ -158,12 +160,22 @@ def _analyses(documents: Iterable[Document], config: PipelineConfig) -> Iterator
     built: list[Extractor] = make_extractors(config.extractors)
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=config.batch_size):
-        context = DocContext.of(doc, document.id)
-        found = extractions_from(built, doc, document.id, context=context)
-        # the graph's facts are minimal: one binary fact per argument, vacuous ones dropped
-        minimal = [fact for extraction in found for fact in minimal_extractions(extraction, doc)]
-        article = resolve_article(doc, document, minimal, context, gazetteer=config.gazetteer)
-        yield ArticleExtractions(document, found, without_nameless_entities(article))
+        try:
+            context = DocContext.of(doc, document.id)
+            found = extractions_from(built, doc, document.id, context=context)
+            # the graph's facts are minimal: one binary fact per argument, vacuous ones dropped
+            minimal = [fact for extraction in found for fact in minimal_extractions(extraction, doc)]
+            article = resolve_article(doc, document, minimal, context, gazetteer=config.gazetteer)
+        except Exception as error:  # noqa: BLE001 - one article's odd parse must not stop a batch
+            where = document.path or document.id
+            print(
+                f"newsgraph: warning: {where}: skipped, the article could not be analysed "
+                f"({type(error).__name__}: {error}); the rest of the batch goes on",
+                file=sys.stderr,
+            )
+            continue
+        # confidence rescored from what resolution made of each fact (resolve/calibration.py)
+        yield ArticleExtractions(document, found, calibrated(without_nameless_entities(article)))
 
 
 def _has_name(text: str) -> bool:

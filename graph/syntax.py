@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import GLOSS_FUNCTION_WORDS, HONORIFICS
+from .lexicon import GLOSS_FUNCTION_WORDS, HONORIFICS, QUOTING_VERBS
 from .types import Mention, Phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,7 @@ __all__ = [
     "make_phrase",
     "mention_kind",
     "quoted_tokens",
+    "quoting_lemma",
     "subtree_indices",
     "title_before_name",
     "trim_edges",
@@ -332,6 +333,8 @@ def find_glosses(doc: Doc, text: str | None = None) -> list[Gloss]:
         if close is None or close == token.i + 1:
             continue
         inner = doc[token.i + 1 : close]
+        if len(inner) > 1 and inner[0].text in ("D", "R", "I") and inner[1].text in ("-", "\u2013"):
+            continue  # "Senator Ann Roe (D-Ohio)": party and state, not another name for the senator
         if all(w.is_upper and w.is_alpha and 2 <= len(w) <= 10 for w in inner) and len(inner) == 1:
             kind = "acronym"
         elif inner[0].is_title and all(
@@ -407,3 +410,12 @@ def title_before_name(person: Span) -> tuple[list[int], list[int], int | None] |
     if title:
         return sorted(title), [], None
     return None
+
+
+def quoting_lemma(token: Token) -> str | None:
+    """The manner-of-speaking verb a token is, also when the lemmatiser got it wrong ("deadpanned")."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    forms = {lemma, lower[:-2], lower[:-1]}
+    if len(lower) > 4 and lower.endswith("ed") and lower[-3] == lower[-4]:
+        forms.add(lower[:-3])  # a doubled consonant: "deadpanned", "quipped"
+    return next((f for f in sorted(forms) if f in QUOTING_VERBS), None)

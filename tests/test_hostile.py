@@ -166,3 +166,21 @@ def _graph(hostile: HostileBuild) -> pyoxigraph.Store:
 
 def _count(store: pyoxigraph.Store, query: str) -> int:
     return int(next(iter(store.query(PREFIXES + query)))["n"].value)
+
+
+def test_an_article_that_cannot_be_analysed_is_skipped_and_the_batch_goes_on(monkeypatch, capsys):
+    from graph import pipeline
+    from graph.documents import document_from_text
+
+    real = pipeline.resolve_article
+
+    def fragile(doc, document, *args, **kwargs):
+        if document.id == "bad":
+            raise RuntimeError("odd parse")
+        return real(doc, document, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "resolve_article", fragile)
+    docs = [document_from_text("bad", "Acme hired Jane Doe."), document_from_text("good", "Globex hired Tom Berg.")]
+    kg = pipeline.build_graph(docs)
+    assert {f.provenance.doc_id for f in kg.facts} == {"good"}
+    assert "bad: skipped" in capsys.readouterr().err

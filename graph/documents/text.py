@@ -54,6 +54,61 @@ def _without_bylines(body: str) -> str:
     return "\n\n".join(kept) if len(kept) != len(paragraphs) else body
 
 
+#: "Margao: A late goal ...", "New Delhi: The court ...": a place and a colon opening a paragraph
+_COLON_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}):[ \t]+(?=[A-Z\"\u201c'])")
+#: labels written the same way, which name no place ("Update: ...", "Photo: ...")
+_COLON_LABELS = frozenset(
+    [
+        "update",
+        "note",
+        "editor",
+        "editors",
+        "watch",
+        "photo",
+        "photos",
+        "video",
+        "image",
+        "picture",
+        "read",
+        "also",
+        "related",
+        "source",
+        "file",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "comment",
+        "warning",
+        "correction",
+        "clarification",
+        "summary",
+        "background",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "interviewer",
+    ]
+)
+
+
+def _without_colon_dateline(body: str) -> tuple[str, str | None]:
+    """The text with a "Place:" dateline opening one of its first three paragraphs blanked (offsets
+    stay), and the place; labels such as "Update:" are blanked too but name no place."""
+    paragraphs = body.split("\n\n")
+    offset = 0
+    for number, paragraph in enumerate(paragraphs[:3]):
+        match = _COLON_DATELINE.match(paragraph)
+        if match and (number > 0 or len(paragraphs) > 1):
+            label = match.group("place")
+            start, end = offset, offset + match.end()
+            body = body[:start] + " " * (end - start) + body[end:]
+            return body, None if label.lower() in _COLON_LABELS else label
+        offset += len(paragraph) + 2
+    return body, None
+
+
 def slugify_id(value: str) -> str:
     """A document id that is safe in an IRI path: letters, digits, ``-``, ``_`` and ``.``."""
     value = re.sub(r"[^\w.\-]+", "-", value.strip(), flags=re.ASCII).strip("-.")
@@ -88,6 +143,9 @@ def document_from_text(
             body = headline + "\n\n" + " " * end + rest[end:]
             place = place or dateline.place
             source = source or dateline.source
+    if dateline is None:
+        body, colon_place = _without_colon_dateline(body)
+        place = place or colon_place
     return Document(
         id=slugify_id(doc_id),
         text=body,

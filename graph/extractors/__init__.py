@@ -11,7 +11,8 @@ the tree helpers it needs are in :mod:`graph.syntax`, the word lists in :mod:`gr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..syntax import DocContext
@@ -55,7 +56,7 @@ def extractions_from(
     seen: set[tuple] = set()
     results: list[Extraction] = []
     for extractor in extractors:
-        for extraction in extractor(doc, doc_id=doc_id, context=context):
+        for extraction in _guarded(extractor, doc, doc_id, context):
             key = (
                 # a role ("Ortiz, who heads the council") is no duplicate of the clause on the same words
                 extraction.construction in ("role", "title"),
@@ -69,6 +70,20 @@ def extractions_from(
             seen.add(key)
             results.append(extraction)
     return results
+
+
+def _guarded(extractor: Extractor, doc: Doc, doc_id: str, context: DocContext) -> Iterator[Extraction]:
+    """An extractor's extractions of one document; a rule that fails on an odd sentence costs that
+    extractor's remaining facts of this article (said on stderr), never the article or the batch."""
+    try:
+        yield from extractor(doc, doc_id=doc_id, context=context)
+    except Exception as error:  # noqa: BLE001 - one article's odd parse must not stop a batch
+        name = getattr(extractor, "name", type(extractor).__name__)
+        print(
+            f"newsgraph: warning: {doc_id}: the {name} extractor failed ({type(error).__name__}: {error}); "
+            "the article keeps the facts found before and by the other extractors",
+            file=sys.stderr,
+        )
 
 
 def extract_document(doc: Doc, doc_id: str, extractors: Sequence[Extractor] | None = None) -> list[Extraction]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lexicon import HONORIFICS, ROLE_ABBREVIATIONS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices, title_before_name
 from ..types import Extraction, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
+from .role_titles import is_role_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -36,6 +38,14 @@ _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "OR
 #: words that open a list of examples: "films such as A, B and C", "teams including X"
 _LIST_OPENERS = {"such", "including", "include", "includes", "namely"}
 _DASHES = ("-", "--", "\u2013", "\u2014")
+#: prepositions of place and time: "outside the courtroom, prosecutor X" is no apposition
+_PLACE_PREPOSITIONS = {"outside", "inside", "in", "at", "near", "after", "before", "during", "into", "on", "behind"}
+
+
+def _title_word(token: Token) -> bool:
+    """A title or form of address written before a name ("Sen.", "Dr.", "Mayor")."""
+    bare = token.lower_.rstrip(".")
+    return is_role_word(token) or bare in HONORIFICS or bare in ROLE_ABBREVIATIONS
 
 
 def _numeric(token: Token) -> bool:
@@ -65,6 +75,34 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
         return False
     if anchor.dep_ == "pobj" and anchor.head.lower_ in _LIST_OPENERS:
         return False
+    for token in (anchor, appositive):
+        words = list(token.subtree) if token is appositive else [c for c in kids(token) if c.dep_ != "appos"]
+        if any(w.tag_ == "WP$" for w in words):
+            return False  # "Judge Amy Cole, whose husband is a senator": another person
+        if any(w.text in ("D", "R", "I") and w.i + 1 < len(doc) and doc[w.i + 1].text == "-" for w in words):
+            return False  # "Senator Tom Roe (D-Ohio)": party and state, not the senator
+    if any(c.dep_ == "conj" for c in kids(appositive)) and is_role_word(anchor) and anchor.ent_type_ != "PERSON":
+        return False  # "served as system CNO, senior vice president and care officer": a list of titles
+    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "PERSON" and appositive.ent_type_ == "PERSON":
+        return False  # "Jorge Lugo, the man Barkley is accused of attacking": the man is Lugo, not Barkley
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in _PLACE_PREPOSITIONS
+        and anchor.pos_ == "NOUN"
+        and appositive.ent_type_ == "PERSON"
+        and not is_role_word(anchor)
+    ):
+        return False  # "Addressing reporters outside the courtroom, prosecutor X said": no description
+    for person, other in ((anchor, appositive), (appositive, anchor)):
+        titled = any(c.dep_ == "compound" and is_role_word(c) for c in kids(person))
+        if (
+            (person.ent_type_ == "PERSON" or titled)
+            and other.pos_ == "PROPN"
+            and other.ent_type_ in ("GPE", "LOC", "ORG", "")
+            and not any(c.dep_ in ("det", "poss", "prep", "amod") for c in kids(other))
+            and not is_role_word(other)
+        ):
+            return False  # "Director Ana Ruiz, Sonora", "Tom Roe, Conn.": a person beside a place
     a, b = anchor.ent_type_, appositive.ent_type_
     both_names = anchor.pos_ == appositive.pos_ == "PROPN"
     if both_names and a and b and a != b and {a, b} != {"GPE", "LOC"}:
@@ -136,14 +174,16 @@ class AppositionExtractor:
                 continue
             # the named side is the subject: "the chairman, John Smith" -> (John Smith, is, the chairman)
             name, description = anchor, token
-            if _is_name(token) and not _is_name(anchor):
-                name, description = token, anchor
+            if _is_name(token) and (not _is_name(anchor) or (is_role_word(anchor) and token.ent_type_ == "PERSON")):
+                name, description = token, anchor  # "India's Prime Minister, Narendra Modi": the person
             if not _is_name(name):
                 continue  # "the reforms, the progress, ..." is a list the parser read as appositions
             if not can_corefer(anchor, token):
                 continue
             name_span = subtree_indices(name, skip_deps=("appos", "relcl", "punct", "conj", "cc"))
             name_span = [i for i in name_span if i not in set(subtree_indices(description))] or [name.i]
+            while len(name_span) > 1 and name_span[0] < name.i and _title_word(doc[name_span[0]]):
+                name_span = name_span[1:]  # "Sen. Charles Schumer, a member of ...": the person is Charles Schumer
             description_span = subtree_indices(description, skip_deps=("appos", "relcl", "conj", "cc"))
             description_span = [i for i in description_span if i not in set(name_span)] or [description.i]
             sentence = context.sentence_of[token.i]

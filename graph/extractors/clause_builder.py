@@ -15,8 +15,23 @@ from ..lexicon.verbs import (
     OBJECT_CONTROL_VERBS,
     PREPOSITIONAL_PARTICIPLES,
     REPORTING_VERBS,
+    SELECTING_CONTROL_VERBS,
 )
 from ..syntax import doc_tree, kids, subtree_indices
+from .clause_edges import (
+    _causative_have,
+    _too_to,
+    _without_asides,
+    cleft_or_existential,
+    cut_at_separator,
+    denied_content,
+    event_subject,
+    gapped_conjuncts,
+    in_title,
+    measure_of_adjective,
+    merge_hyphen_pieces,
+    trailing_time,
+)
 from .clause_parts import (
     ARGUMENT_SKIP_DEPS,
     DIRECT_OBJECT_DEPS,
@@ -147,8 +162,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     carries it), or ``purpose`` for an infinitive of purpose ("came to make stars", "in order to
     nominate"). Clauses inside quotation marks get ``quoted`` (see :func:`.clauses._clause_extractions`)."""
     # the chain itself: "failed to pay", "was asked to leave" (verb = fail / ask)
-    if last is not verb and verb.lemma_.lower() in HEDGE_VERBS:
-        return verb.lemma_.lower()
+    if last is not verb and (word := _lemma(verb).split()[0]) in HEDGE_VERBS:
+        return word  # ("hoping to win": hope, which the lemmatizer reads as "hop")
     for token in (verb, last):
         for child in kids(token):
             if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in HEDGE_VERBS:
@@ -249,6 +264,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         return None  # "two men identified as A and B robbed X": the names are the subjects, no fact of naming
     if _too_to(verb):
         return None  # "too warm to make stars": the infinitive is what does not happen
+    if cleft_or_existential(verb) or denied_content(verb):
+        return None  # "It was X who won", ", and there were nine charges": no subject fact
+    # "..., touching off a clash": the subject is the whole event; kept for open IE, no graph fact
+    result = event_subject(verb, _lemma(verb))
     hedge = _hedge(verb, last)
     if (
         verb.dep_ in ("xcomp", "ccomp")
@@ -263,7 +282,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         # "is eager to sign X", "was unable to repay X": the adjective belongs to the relation
         copula = adjective.head
         relation = sorted({copula.i, *(c.i for c in _children(copula, "aux", "neg")), adjective.i, *relation})
-        lemma_parts = [f"be {adjective.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
+        lemma_parts = [f"be {adjective.lower_}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
         negated = negated or any(c.dep_ == "neg" for c in kids(copula))
         hedge = None
     gerund_of = _gerund_governor(verb) if verb.dep_ == "pcomp" else None
@@ -307,6 +326,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         lemma_parts = [f"be {governor.lemma_.lower()}", *(f"to {p}" for p in lemma_parts[:1]), *lemma_parts[1:]]
         hedge = None
     subjects, inherited = finder.subjects_of(verb)
+    times = []  # "named X as chief executive on Tuesday", "Sales in the first quarter rose"
     clause = Clause(
         verb=verb,
         last=last,
@@ -317,14 +337,16 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         negated=negated,
         modality=modality,
         inherited_subject=inherited,
-        hedge=hedge,
+        hedge="result" if result else hedge,
     )
 
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, *SUBJECT_DEPS):
         # reduced passive relative: "the objectives set by the party"
         clause.passive = True
         clause.construction = "reduced_relative"
-        clause.subjects = [(n, _noun_span(n, skip=(*ARGUMENT_SKIP_DEPS, "acl"))) for n in _conjuncts(verb.head)]
+        # "two phones, known as A and B, plus a watch": not the nouns joined after the participle
+        nouns = [n for n in _conjuncts(verb.head) if n.i < verb.i]
+        clause.subjects = [(n, _noun_span(n, skip=(*ARGUMENT_SKIP_DEPS, "acl"))) for n in nouns]
     else:
         for subject in subjects:
             if subject.i == verb.head.i or subject.is_ancestor(verb):
@@ -333,8 +355,11 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 span = [i for i in _noun_span(subject, skip=(*ARGUMENT_SKIP_DEPS, "acl")) if not left <= i <= right]
             else:
                 span = _noun_span(subject)
-                span = sorted({*place_span(subject), *span}) if subject.dep_ in ("nsubj", "appos") else span
-            clause.subjects.append((subject, span or [subject.i]))
+                if subject.dep_ in ("nsubj", "appos"):  # "the Dayton, Ohio, native" (not "DOVER, Del. — Officials")
+                    span = cut_at_separator(subject, sorted({*place_span(subject), *span}))
+            span, time = trailing_time(subject, span or [subject.i])  # "Sales in the first quarter rose"
+            times.extend([time] if time else [])
+            clause.subjects.append((subject, span))
     if not clause.subjects:
         return None
 
@@ -343,7 +368,10 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     skip_tokens: set[int] = set()
     infinitive_preps: list[Token] = []  # "halted plans to sue X over Y": the infinitive's phrases
     for dep in DIRECT_OBJECT_DEPS:
-        for child in _children(last, dep):
+        gapped = gapped_conjuncts(last, dep)  # "A was the driver and B the lookout"
+        for child in merge_hyphen_pieces(_children(last, dep)):  # "a mini-budget": one object, not three
+            if child.i in gapped or (dep == "attr" and measure_of_adjective(last, child)):
+                continue  # gapping; "was 4.9 billion short of": the amount measures the adjective
             if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
                 continue  # "got himself familiarized with X": the reflexive is not an argument
             if _is_relative_word(child) and antecedent is not None:
@@ -379,8 +407,14 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 clause.objects.append(slot)
                 infinitive_preps.append(infinitive_verb)
                 continue
-            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child))
+            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child) if n.i not in gapped)
     _negate_by_no(clause)
+    for slot in clause.objects:
+        if not slot.relation:
+            slot.span, time = trailing_time(slot.head, slot.span)
+            times.extend([time] if time else [])
+    if _object_control(clause, last):
+        clause.objects = []  # "ordered him to pay $5m": who was ordered to do what is one object
     dative = _children(last, "dative")
     if dative and not clause.objects:
         clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(dative[0]))
@@ -391,7 +425,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     # a clause before a verb that reports no speech or thought is no object of it ("These stars do not
     # live long, so they must have formed recently"; "X proposes a solution: stars were born ...")
     reports = last.lemma_.lower() in REPORTING_VERBS | COGNITION_VERBS
-    ccomps = [c for c in _children(last, "ccomp") if c.i > last.i or reports]
+    # (not a title the parser read as a clause: "starred in Alice Doesn't Live Here Anymore, ...")
+    ccomps = [c for c in _children(last, "ccomp") if (c.i > last.i or reports) and not in_title(c)]
     if ccomps and not clause.objects:
         comp = ccomps[0]
         if comp.tag_ == "VBN" and last.lemma_.lower() in ("have", "get"):
@@ -403,7 +438,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         clause.clause_object = (comp, span, marker)
         clause.construction = "reported" if verb.lemma_.lower() in SPEECH_VERBS else "ccomp"
 
-    clause.preps = _prep_arguments(last, skip=skip_tokens)
+    clause.preps = _prep_arguments(last, skip=skip_tokens) + times
     if last is not verb:
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
     if len(clause.objects) == 1:
@@ -416,14 +451,31 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     return clause
 
 
-def _causative_have(verb: Token, obj: Token) -> bool:
-    """``had their memory boosted``, ``got the car repaired``: ``have`` with an object and its
-    participle says what was done to the object; ``have`` itself says nothing."""
-    if verb.lemma_.lower() not in ("have", "get"):
+def _object_control(clause: Clause, last: Token) -> bool:
+    """``ordered him to pay $5m``, ``forced the keeper to make a save``: the object and its
+    infinitive are together what was ordered (``order | him to pay $5m``); the infinitive's own
+    fact says it of the object (``him | be order to pay | $5m``). Sets the clausal object."""
+    lemma = last.lemma_.lower()
+    if (
+        lemma not in (OBJECT_CONTROL_VERBS - SELECTING_CONTROL_VERBS) | IMPLICATIVE_CONTROL_VERBS
+        or len(clause.objects) != 1
+    ):
         return False
-    return any(c.tag_ == "VBN" and c.dep_ in ("acl", "ccomp", "oprd", "xcomp") for c in kids(obj)) or any(
-        c.tag_ == "VBN" and c.dep_ in ("ccomp", "oprd", "xcomp") and c.i > obj.i for c in kids(verb)
-    )
+    objects = _children(last, "dobj")
+    slot = clause.objects[0]
+    if not objects or slot.head.i != objects[0].i or slot.relation:
+        return False
+    obj = objects[0]
+    infinitives = [c for c in _children(last, "xcomp") if _to_infinitive(c) and c.i > obj.i]
+    if not infinitives or _children(infinitives[0], *SUBJECT_DEPS):
+        return False
+    infinitive = infinitives[0]
+    # the object and the infinitive without its reasons ("because he feared ...") or what the
+    # parser hung between them ("ordered him last year to pay": the clause's time)
+    span = sorted({*subtree_indices(obj), *subtree_indices(infinitive, skip_deps=("advcl", "punct"))})
+    clause.clause_object = (infinitive, span, [])
+    clause.construction = "ccomp"
+    return True
 
 
 def _negate_by_no(clause: Clause) -> None:
@@ -441,36 +493,3 @@ def _negate_by_no(clause: Clause) -> None:
         if no and len(span) > 1:
             clause.negated = True
             clause.subjects[index] = (subject, [i for i in span if i not in no])
-
-
-def _too_to(verb: Token) -> bool:
-    """An infinitive after ``too`` + adjective ("gas too warm and tenuous to make stars"), wherever
-    the parser hung it: the event does not happen."""
-    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(verb)):
-        return False
-    start = min(c.i for c in kids(verb) if c.lower_ == "to" and c.dep_ == "aux")
-    if start == 0:
-        return False
-    previous = verb.doc[start - 1]
-    while previous.dep_ == "conj" and previous.head is not previous and previous.pos_ == "ADJ":
-        previous = previous.head
-    return previous.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" for c in kids(previous))
-
-
-def _without_asides(comp: Token, span: list[int]) -> list[int]:
-    """A clausal object without its non-restrictive relative clauses (", which is why ...",
-    "the quake, which struck at midnight, had killed"): an aside, not what is expected or known."""
-    doc = comp.doc
-    drop: set[int] = set()
-    last = max(span)
-    for i in span:
-        token = doc[i]
-        if token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
-            end = token.right_edge.i
-            closed = end + 1 <= last and doc[end + 1].text == ","
-            # an aside that is not closed by a comma runs to the end of the clause
-            drop.update(range(token.left_edge.i - 1, (end if closed else last) + 1))
-    kept = [i for i in span if i not in drop]
-    while kept and doc[kept[-1]].is_punct:
-        kept.pop()
-    return kept or span

@@ -12,9 +12,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERBS
+from ..lexicon.nouns import TROUBLE_NOUNS
 from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import kids, subtree_indices
+from .clause_edges import (
+    cut_at_separator,
+    discourse_phrase,
+    drop_datelines,
+    glue_hyphens,
+    in_title,
+    list_neighbour,
+    merge_hyphen_pieces,
+    relative_conjuncts,
+    silent_e,
+    trailing_time,
+)
 from .minimal import rejoin_words
+from .minimal_parts import bare_clausal_subject
+from .nominal import lexicon_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -74,36 +89,6 @@ def _is_predicate(token: Token) -> bool:
         "parataxis",
         "csubj",
     )
-
-
-def in_title(token: Token) -> bool:
-    """A capitalised verb inside a sentence, after another capitalised word: a word of a title
-    ("the film Alice Doesn't Live Here Anymore", "A Star Is Born"), not a predicate."""
-    if not token.is_title or token.pos_ not in ("VERB", "AUX") or token.i == token.sent.start:
-        return False
-    doc = token.doc
-    if doc[token.i - 1].text in ('"', "\u201c", "``") and _title_cased_quote(token):
-        return True  # "such classics as "Help Me Make It Through the Night"": a quoted title
-    before = token.i - 1
-    while before > token.sent.start and doc[before].lower_ in ("n't", "not", "'s", "does", "do", "is"):
-        before -= 1
-    previous = doc[before]
-    return previous.is_title and previous.i != token.sent.start and not previous.is_punct
-
-
-def _title_cased_quote(token: Token) -> bool:
-    """The words from ``token`` to the closing quotation mark are a title: every word but short
-    function words capitalised, at least three words ("Help Me Make It Through the Night")."""
-    doc = token.doc
-    words: list[Token] = []
-    for i in range(token.i, min(len(doc), token.i + 15)):
-        if doc[i].text in ('"', "\u201d", "''") or (doc[i].is_punct and doc[i + 1 : i + 2].text in ('"', "\u201d")):
-            break
-        if doc[i].is_alpha:
-            words.append(doc[i])
-    else:
-        return False
-    return len(words) >= 3 and all(w.is_title for w in words if len(w) > 3 or w.i == token.i)
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -179,7 +164,13 @@ def place_span(subject: Token) -> list[int]:
 
 def _noun_span(token: Token, *, skip: tuple[str, ...] = ARGUMENT_SKIP_DEPS) -> list[int]:
     # a hyphen or slash inside a word stays ("$10.2-billion", "23-year-old")
-    return rejoin_words(token.doc, subtree_indices(token, skip_deps=skip))
+    span = glue_hyphens(token.doc, rejoin_words(token.doc, subtree_indices(token, skip_deps=skip)))
+    return cut_at_separator(token, span)  # "JACKSON, Tenn. — Officials": the dateline is not the subject
+
+
+def _marks(token: Token) -> bool:
+    """A word that opens a clause: "to", "that", "whether", a wh-word."""
+    return token.dep_ in ("mark", "aux") or token.tag_ in ("WDT", "WP", "WRB")
 
 
 def _is_relative_word(token: Token) -> bool:
@@ -257,7 +248,8 @@ class _SubjectFinder:
             # no clause; a verb joined to it belongs to the clause the title is in
             subjects, _ = self.subjects_of(verb.head, depth + 1)
             return subjects, True
-        own = place_before_subject(_children(verb, *SUBJECT_DEPS))
+        own = drop_datelines(merge_hyphen_pieces(place_before_subject(_children(verb, *SUBJECT_DEPS))))
+        own = [s for s in own if not bare_clausal_subject(s.dep_, s.tag_, any(_marks(c) for c in kids(s)))]
         if own:
             heads: list[Token] = []
             for subject in own:
@@ -265,7 +257,7 @@ class _SubjectFinder:
                     antecedent = _antecedent(verb.head, subject)
                     if antecedent is None:
                         return [], False
-                    heads.extend(_conjuncts(antecedent))
+                    heads.extend(relative_conjuncts(verb, _conjuncts(antecedent)))
                 else:
                     native = _place_appositive(subject) if subject.dep_ == "nsubj" else None
                     for conjunct in [native] if native is not None else _conjuncts(subject):
@@ -273,6 +265,10 @@ class _SubjectFinder:
                         heads.extend(named[1] if named else [conjunct])  # "two men identified as A and B"
             return heads, False
         head = verb.head
+        if verb.dep_ == "conj" and any(c.dep_ == "expl" for c in kids(verb)):
+            return [], False  # "X was charged, and there were eight charges": nothing to inherit
+        if (neighbour := list_neighbour(verb)) is not None:
+            return self.subjects_of(neighbour, depth + 1)[0], True  # "a man entered X, hit him, and shot him"
         if verb.dep_ == "conj" and head is not verb:
             if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
                 # "the shock of finding out that friends had died and trying to assess the damage": a
@@ -300,6 +296,8 @@ class _SubjectFinder:
             if _is_predicate(governor):
                 subjects, _ = self.subjects_of(governor, depth + 1)
                 return subjects, True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in TROUBLE_NOUNS and head.dep_ == "dobj":
+            return self.subjects_of(head.head, depth + 1)[0], True  # "had trouble recouping X": who had it
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return [], False  # "objectives set by X": the noun is the object (reduced relative)
@@ -348,6 +346,9 @@ def _relation_tokens(verb: Token) -> tuple[list[int], bool, bool, str | None]:
             if child.tag_ == "MD" or child.lemma_.lower() in MODAL_LEMMAS:
                 modality = modality or child.lemma_.lower()
         elif child.dep_ == "neg":
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in ("only", "just", "merely", "simply"):
+                continue  # "was not only a new species but a new genus": "not only" adds, it does not negate
             tokens.append(child.i)
             negated = True
         elif child.dep_ == "prt":
@@ -367,7 +368,7 @@ def _lemma(verb: Token) -> str:
     if "\u2019" in lemma or "'" in lemma or lemma in ("", "\u2019"):
         text = verb.lower_.replace("\u2019", "'")
         lemma = CONTRACTIONS.get(text, "be" if text.startswith("'") or not text.strip("'") else text.replace("'", ""))
-    parts = [lemma]
+    parts = [silent_e(verb, lemma, lexicon_of(verb.doc.vocab)[0])]  # "hoping": hope, not "hop"
     parts.extend(c.lower_ for c in kids(verb) if c.dep_ == "prt")
     return " ".join(parts)
 
@@ -385,8 +386,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
-            if obj is None:
-                continue
+            if obj is None or discourse_phrase(child) or any(c.dep_ in ("neg", "mark") for c in kids(child)):
+                continue  # "as a result": a connective; "if not for X", "not for money": no participant
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
             marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]
@@ -399,7 +400,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 # crooning "For the Good Times": the capitalised preposition opens a quoted title
                 found.append(("title", obj, [child.i, *span], []))
                 continue
-            found.append((child.lower_, obj, span, marker))
+            span, time = trailing_time(obj, span)  # "in the killing of a guard Thursday night"
+            found.extend([(child.lower_, obj, span, marker), *([time] if time else [])])
         elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
             found.append(("time", child, subtree_indices(child), []))
     return found
@@ -458,7 +460,7 @@ def _adjective_slot(adjective: Token, consumed: set[int] | None = None) -> list[
     words = sorted(
         [c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i] + [adjective.i, prep.i]
     )
-    lemma = f"{adjective.lemma_.lower()} {prep.lower_}"
+    lemma = f"{adjective.lower_} {prep.lower_}"  # as written: "higher than", "related to", "based in"
     return [
         _Slot(n, _noun_span(n) if n.pos_ not in ("VERB", "AUX") else subtree_indices(n), words, lemma)
         for n in _conjuncts(obj)

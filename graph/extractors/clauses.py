@@ -36,7 +36,8 @@ from ..lexicon.function_words import ADVERBIAL_NOUNS, PREPOSITIONAL_IDIOMS
 from ..syntax import DocContext, kids, make_mention, make_phrase
 from ..types import Argument, Extraction
 from .clause_builder import _build_clause
-from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder, in_title
+from .clause_edges import in_title
+from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
 from .confidence import Features, score
 from .nominal import lexicon_of
 from .registry import register_extractor
@@ -84,12 +85,16 @@ def find_clauses(
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read
+        if _noun_read_as_verb(token) or not any(ch.isalpha() for ch in token.text):
+            continue  # "a measles outbreak across the city": a noun; "re-designated": the hyphen
         clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:
             clauses.append(clause)
     return clauses
 
 
+#: kinds of an amount ("by 54%", "by $2 billion"): after a passive's "by", how much, not who
+AMOUNT_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 #: determiners of a description that names something said before ("the sum", "those provisions")
 DESCRIPTION_DETERMINERS = ("the", "this", "that", "these", "those")
 _SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ";", ")")
@@ -133,6 +138,14 @@ def _unknown_verb(verb: Token) -> bool:
         # the word is a noun of the lexicon ("a measles outbreak across the city": outbreak)
         return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
     return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs
+
+
+def _noun_read_as_verb(verb: Token) -> bool:
+    """A "verb" whose lemma is a noun of the model's lexicon and no verb of it ("outbreak",
+    "vocalists"): the parser misread a noun."""
+    verbs, _ = lexicon_of(verb.doc.vocab)
+    lemma = verb.lemma_.lower()
+    return bool(verbs) and verb.pos_ == "VERB" and lemma.isalpha() and lemma not in verbs and lemma in _nouns(verb)
 
 
 def _features(
@@ -208,6 +221,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
 
     lemma = " ".join(clause.lemma_parts)
     for subject_head, subject_span in clause.subjects:
+        if not subject_span:
+            continue  # trimming left no words ("[now]" inside a quotation): no subject to state
         subject = make_mention(doc, subject_head, subject_span, sentence)
         base: dict[str, Any] = {
             "doc_id": context.doc_id,
@@ -223,7 +238,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             # "was named chief executive", "was awarded the prize": the subject is the patient
             object_lemma = f"be {lemma}" if clause.passive and not lemma.startswith("be ") else lemma
             for slot in clause.objects:
-                if slot.head.i == subject_head.i:
+                if slot.head.i == subject_head.i or not slot.span:
                     continue
                 construction = clause.construction
                 yield Extraction(
@@ -278,7 +293,8 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                 key=lambda k: (
                     idiom(arguments[k]),  # "in a nod to", "in response to": a frame, not a participant
                     not (clause.passive and arguments[k].role == "by"),  # the passive agent first
-                    arguments[k].value.kind in TIME_LABELS,  # time phrases ("in 1999", "last year") last
+                    # time phrases ("in 1999", "last year") last; not a length ("sentenced to 11 years")
+                    arguments[k].value.kind in TIME_LABELS and arguments[k].role not in ("to", "for"),
                     arguments[k].value.kind == "CLAUSE",  # "before being appointed ..." after noun phrases
                     k,
                 ),
@@ -288,9 +304,12 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
             role = first.role
             relation_tokens = clause.relation + list(first.marker)
             # the passive agent and bare time and place phrases add no preposition to the lemma
-            bare = (clause.passive and role == "by") or role in ("time", "place", "title")
+            # "was reduced by 54%": an amount after "by" is how much, no agent (the fact is not turned round)
+            extent = role == "by" and first.value.kind in AMOUNT_LABELS
+            agent = clause.passive and role == "by" and not extent
+            bare = agent or role in ("time", "place", "title")
             prep_lemma = lemma if bare else f"{lemma} {role}"
-            if clause.passive and role != "by":
+            if clause.passive and not agent:
                 prep_lemma = f"be {prep_lemma}"
             construction = "prep" if clause.construction == "svo" else clause.construction
             yield Extraction(
@@ -312,7 +331,7 @@ def _clause_extractions(clause: Clause, context: DocContext, extractor: str) -> 
                         _words(rest),
                     )
                 ),
-                **base,
+                **({**base, "passive": False} if extent else base),
             )
         else:
             yield Extraction(

@@ -31,6 +31,15 @@ from ..lexicon.verbs import WISH_VERBS
 from ..syntax import Tree, doc_tree, trim_edges
 from ..types import Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
+from .minimal_parts import (
+    _PROVIDE_WITH,
+    _QUANTITY_LABELS,
+    _UNIT_NOUNS,
+    _noun_conjuncts,
+    as_complement_fact,
+    empty_subject,
+    vague_object,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -292,6 +301,8 @@ def is_vacuous(extraction: Extraction, doc: Doc, *, nodes: bool = True) -> bool:
         return False
     if extraction.construction == "possessive" and extraction.lemma in ("have", "has", "be"):
         return True
+    if nodes and (empty_subject(extraction, doc) or extraction.hedge == "result" or vague_object(extraction, doc)):
+        return True  # "one was found injured", "..., touching off a clash": the subject names nothing
     obj = extraction.object
     if obj.kind != "CLAUSE" and obj.tokens and doc[obj.tokens[0]].tag_ in ("WRB", "WDT", "WP"):
         return True  # "did not say how many times Riley was shot": a question, not an argument
@@ -353,7 +364,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     obj = extraction.object
     if (
         obj.kind in ("DATE", "TIME")
-        and extraction.construction == "prep"
+        and extraction.construction in ("prep", "passive", "reduced_relative")
         and (not extraction.relation.tokens or doc[extraction.relation.tokens[-1]].pos_ != "ADP")
     ):
         return []  # "officials said Tuesday": a bare time is when, not what (the fact's time, not an edge)
@@ -409,8 +420,13 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         value_core = core_tokens(doc, value.head, value.tokens)
         if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
             continue
+        if (named := as_complement_fact(extraction, doc, argument, value_core, base_lemma, clause_text)) is not None:
+            results.append(named)  # "named X as its chief executive": name as chief executive | X
+            continue
         mention = make_mention(doc, doc[value.head], value_core, value.sentence, kind=value.kind)
-        relation = make_phrase(doc, [*extraction.relation.tokens, *argument.marker])
+        # not the passive agent's "by" ("rescued by X" -> "rescued from"): it would turn the fact round
+        verb_words = [i for i in extraction.relation.tokens if doc[i].dep_ != "agent"] or extraction.relation.tokens
+        relation = make_phrase(doc, [*verb_words, *argument.marker])
         if extraction.passive and argument.role == "by":
             lemma = base_lemma.removeprefix("be ")  # the agent: "was appointed by Y" -> Y appoint X
         elif extraction.passive and not base_lemma.startswith("be "):
@@ -478,18 +494,3 @@ def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text
                 )
             )
     return found
-
-
-#: verbs whose "with" phrase is what is given: "provided police with a description"
-_PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
-_QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME")
-_UNIT_NOUNS = {"cent", "percent", "per", "%"}
-
-
-def _noun_conjuncts(tree: Tree, head: int) -> list[int]:
-    """``head`` and the nouns conjoined to it, in order."""
-    result = [head]
-    for child in tree.children[head]:
-        if tree.deps[child] == "conj" and tree.tokens[child].pos_ in ("NOUN", "PROPN"):
-            result.extend(_noun_conjuncts(tree, child))
-    return result

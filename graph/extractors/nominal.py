@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS, SPEECH_VERBS
+from ..lexicon import AGENT_PREPOSITIONS, PARTICIPANT_PREPOSITIONS, PATIENT_PREPOSITIONS
 from ..lexicon.function_words import PREPOSITIONAL_IDIOMS
+from ..lexicon.verbs import EXECUTING_VERBS
 from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
 from ..types import Argument, Extraction, Mention, Phrase
 from .confidence import Features, score
@@ -257,13 +258,17 @@ class NominalExtractor:
                 # "X's meeting with Y", "X's visit to Y": the preposition stays in the relation
                 patients = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPOSITIONS][:1]
                 lemma = f"{verb} {patients[0].lower_}" if patients else verb
-            patient_heads = [o for p in patients for o in kids(p) if o.dep_ == "pobj"]
+            patient_heads = [
+                o for p in patients for o in kids(p) if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
+            ]
             if not patient_heads:
-                continue
+                continue  # "X's appointment on Tuesday": a date is when, no participant
             sentence = context.sentence_of[noun.i]
             agent, how = self._agent(noun, sentence, context)
             if agent is None and not any(o.pos_ == "PROPN" or o.ent_type_ for o in patient_heads):
                 continue  # an absent agent is only supplied for named patients
+            if agent is None and noun.dep_ == "pobj" and noun.head.lower_ != "of":
+                continue  # "in connection with the shooting of A", "at the invitation of B": no act of the company
             if agent is None:
                 if not salient_done:
                     salient, salient_done = salient_organization(doc), True
@@ -370,7 +375,7 @@ class NominalExtractor:
                     if obj.dep_ == "pobj":
                         return make_mention(doc, obj, subtree_indices(obj), sentence), "nominal"
         # the subject of the clause whose direct object the noun is ("X started the construction of Y")
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in SPEECH_VERBS:
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in EXECUTING_VERBS:
             for child in kids(noun.head):
                 if child.dep_ == "nsubj":
                     return (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import (
     ADDRESS_TITLES,
     CATEGORY_NOUNS,
+    DEPUTY_WORDS,
     GOVERNMENT_HEADS,
     HONORIFICS,
     ORGANIZATION_HEADS,
@@ -28,9 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "conjoined_people",
-    "organisation_like",
     "is_role_word",
-    "named_antecedent",
     "names_person",
     "one_non_person_name",
     "organisation_after_name",
@@ -56,13 +55,24 @@ _NAME_LABELS = (
     "ORDINAL",
 )
 _ORG_PREPOSITIONS = ("of", "at", "for", "with", "in")
+#: verbs of headlines the tagger may read as nouns before a title ("Rovers sack manager X")
+HEADLINE_VERBS = {"sack", "sacks", "fire", "fires", "axe", "axes", "oust", "ousts", "name", "names", "appoint"}
+HEADLINE_VERBS |= {"appoints", "hire", "hires", "suspend", "suspends"}
+#: role modifiers that are also the names of parties ("Labour leader X": the party's leader)
+_PARTY_WORDS = {"labour", "labor", "national", "liberal", "green", "conservative", "democratic"}
+#: capitalised words inside a title that name no unit ("Senate Majority Leader")
+_TITLE_WORDS = {"majority", "minority", "ranking"}
+#: words that make a title with a following "General" ("Solicitor General", "Surgeon General")
+_BEFORE_GENERAL = {"solicitor", "surgeon", "inspector", "comptroller", "auditor", "postmaster", "adjutant"}
 
 
 def is_role_word(token: Token) -> bool:
     """A noun naming a position (``coach``, ``CFO``, ``Secretary-General``)."""
     lower = token.lower_
+    text = token.text
     return (
         lower in ROLE_TITLE_NOUNS
+        or (3 <= len(text) <= 4 and text.isupper() and text[0] == "C" and text[-1] == "O")  # CEO, CNO, CHRO
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
@@ -87,6 +97,8 @@ def _is_personish(token: Token) -> bool:
         return True
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS
+    if token.ent_type_ == "WORK_OF_ART" and any(c.tag_ in ("``", "''") for c in kids(token)):
+        return token.pos_ == "PROPN" and token.is_title  # 'Lewis "Lew" Platt': a nickname in quotes, no title
     return (
         token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "ORG", "NORP") and not is_role_word(token)
     )
@@ -178,10 +190,17 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
     capital = doc[role_head].is_title  # "Fire Chief": a capitalised role takes a capitalised word; "Acme CFO" not
     organisation: list[int] = []
     unit: list[int] = []
+    deputy_seen = False  # a deputy word before the organisation ends the title
     for i in reversed([i for i in before if i < role_head]):
         token = doc[i]
         lower = token.lower_
         if organisation:
+            if lower in DEPUTY_WORDS and not deputy_seen:
+                title.insert(0, i)  # "Acting Acme CEO", "Assistant U.S. Attorney": the word is the title's
+                deputy_seen = True
+                continue
+            if deputy_seen:
+                break
             if (
                 (token.ent_type_ and token.ent_type_ == doc[organisation[0]].ent_type_)
                 or token.tag_ == "POS"
@@ -191,6 +210,20 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 continue
             break
         if token.tag_ == "POS" or token.dep_ == "case":
+            continue
+        lone = token.ent_iob_ != "I" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+        if (
+            lower in _TITLE_WORDS
+            or (capital and is_role_word(token) and token.is_title and not organisation)  # "Magistrate Judge"
+            or (lower in _BEFORE_GENERAL and doc[i + 1].lower_ == "general")
+            or (
+                (capital or (token.is_sent_start and lower not in _PARTY_WORDS))  # "Defense attorney X" opens
+                and i == role_head - 1
+                and lower in ROLE_MODIFIERS
+                and lone
+            )
+        ):
+            title.insert(0, i)  # "Senate Majority Leader", "U.S. Solicitor General"
             continue
         if token.ent_type_ in _ORG_LABELS or (token.is_upper and token.is_alpha and len(token) > 1 and not unit):
             organisation.insert(0, i)  # a name, or an acronym ("WHO Director-General", "IMF Managing Director")
@@ -204,7 +237,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             lower in ROLE_MODIFIERS
             or is_role_word(token)
             or lower == "-"
-            or (not capital and token.pos_ in ("ADJ", "NOUN") and token.is_lower and not token.tag_.startswith("VB"))
+            or (
+                not capital
+                and token.pos_ in ("ADJ", "NOUN")
+                and token.is_lower
+                and not token.tag_.startswith("VB")
+                and lower not in HEADLINE_VERBS  # "Rovers sack manager Tom Lee": a verb, not the title's
+            )
         ):
             title.insert(0, i)
             continue
@@ -225,6 +264,8 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
     elif unit and organisation:
         organisation = sorted(organisation + unit)
         unit = []
+    if unit and len(unit) > 1 and doc[unit[-1]].lemma_.lower() in (*ORGANIZATION_HEADS, "department"):
+        organisation, unit = unit, []  # "Chico Fire Department interim Chief X": a department is an employer
     organisation = [i for i in organisation if doc[i].tag_ != "POS" and doc[i].dep_ != "case"]
     if unit:
         title = [*sorted(title), -1, *unit]  # "-1": "of" is written between title and unit
@@ -338,97 +379,6 @@ def split_former(doc: Doc, title: list[int], organisation: list[int]) -> tuple[l
     return title, organisation, former
 
 
-#: definite descriptions of a company that stand for the one named before ("the company's chief executive")
-_COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "group",
-    "corporation",
-    "business",
-    "carmaker",
-    "automaker",
-    "retailer",
-    "airline",
-    "insurer",
-    "lender",
-    "broadcaster",
-    "manufacturer",
-    "startup",
-    "conglomerate",
-    "club",
-    "team",
-    "side",
-}
-
-
-def organisation_like(token: Token) -> bool:
-    """A subject that can be an organisation: an organisation word or name, or a common noun a
-    name is compounded with (``Quillon Media``, which the tagger reads as the noun "media")."""
-    if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or token.pos_ == "PRON":
-        return False
-    return _is_org_word(token) or (
-        token.pos_ == "NOUN"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids(token) if c.i < token.i)
-    )
-
-
-def _owner_of_possessive(pronoun: Token) -> list[int] | None:
-    """``Globex fired its chief executive``: the organisation subject of the clause ``its`` is in;
-    else the organisation named last in this or the sentence before (``Acme lost money. Its chief ...``)."""
-    owned = pronoun.head
-    if owned.dep_ == "conj" and organisation_like(owned.head) and owned.head.pos_ == "PROPN":
-        return [i for i in range(owned.head.left_edge.i, owned.head.i + 1) if pronoun.doc[i].pos_ != "DET"]
-    verb = pronoun.head  # "Acme and its chief executive": the name its owner is conjoined with
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for child in kids(verb):
-        if child.dep_ == "nsubj" and organisation_like(child):
-            return [i for i in range(child.left_edge.i, child.i + 1) if child.doc[i].pos_ != "DET"]
-    doc = pronoun.doc
-    sentence = pronoun.sent
-    earlier = [
-        e
-        for e in doc.ents
-        if e.label_ == "ORG" and e.end <= pronoun.i and (e.start >= sentence.start or e.sent.end == sentence.start)
-    ]
-    if earlier:
-        return [i for i in range(earlier[-1].start, earlier[-1].end) if doc[i].pos_ != "DET"]
-    if sentence.start > 0:  # "Pellworth reported a loss. Its chief executive": the name the sentence before is about
-        before = doc[sentence.start - 1].sent.root
-        for child in kids(before):
-            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and organisation_like(child):
-                return [i for i in range(child.left_edge.i, child.i + 1) if doc[i].pos_ != "DET"]
-    return None
-
-
-def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
-    """The name a definite description of an organisation or a place stands for: ``the company's chief
-    executive`` -> the company named before; ``its`` -> the organisation the clause is about; ``the council`` -> the nearest name before with ``Council``
-    in it; ``the city's mayor`` -> the place named last. None when it is no such description."""
-    words = [i for i in organisation if doc[i].pos_ != "DET"]
-    if len(words) != 1:
-        return None
-    head = doc[words[0]]
-    if head.lower_ in ("its", "their"):
-        return _owner_of_possessive(head)
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)):
-        return None
-    lemma = head.lemma_.lower()
-    kind = CATEGORY_NOUNS.get(lemma)
-    before = [e for e in doc.ents if e.end <= head.i]
-    if kind == "Place":
-        candidates = [e for e in before if e.label_ == "GPE"]
-        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
-        chosen = same or candidates
-    elif lemma in _COMPANY_NOUNS or lemma in ORGANIZATION_HEADS or lemma in ROLE_UNIT_NOUNS:
-        candidates = [e for e in before if e.label_ == "ORG"]
-        same = [e for e in candidates if any(t.lemma_.lower() == lemma for t in e)]
-        chosen = same or (candidates if lemma in _COMPANY_NOUNS else [])
-    else:
-        return None
-    return list(range(chosen[-1].start, chosen[-1].end)) if chosen else None
-
-
 def one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
     """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
     words = [i for i in title if i >= 0]
@@ -469,7 +419,10 @@ def person_span(doc: Doc, person: Token) -> list[int]:
                 words = [
                     i
                     for i in range(ent.start, ent.end)
-                    if not is_role_word(doc[i]) and doc[i].lower_.rstrip(".") not in HONORIFICS and doc[i].tag_ != "POS"
+                    # a role word ends no name ("Robert G. Dean"), it only starts one ("Judge Ann Roe")
+                    if (i == ent.end - 1 or not is_role_word(doc[i]))
+                    and doc[i].lower_.rstrip(".") not in HONORIFICS
+                    and doc[i].tag_ != "POS"
                 ]
                 return words or [person.i]
     words = [

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from ..lexicon import APPOINTING_VERBS, ROLE_VERBS
 from ..lexicon.roles import PREPOSITIONAL_ROLE_VERBS, ROLE_LEAVING_VERBS, ROLE_TAKING_VERBS
 from ..syntax import kids, subtree_indices
-from .role_titles import _is_org_word, _is_personish, is_role_word, names_person, organisation_like, person_span
+from .role_owners import organisation_like
+from .role_titles import _is_org_word, _is_personish, is_role_word, names_person, person_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -37,6 +38,10 @@ _SKIP = ("relcl", "appos", "acl", "punct", "conj", "cc")
 _PASSIVE_TAKING = {"swear in", "install", "inaugurate"}
 #: nouns of appointing: "the appointment of X as chief executive"
 _APPOINTMENT_NOUNS = {"appointment", "election", "nomination", "promotion", "selection", "hiring", "confirmation"}
+#: verbs whose subject keeps a role it holds now, whatever the tense ("will continue as chairman")
+_KEEPING = {"continue", "stay", "remain"}
+#: verbs whose object held the role before the subject ("takes over for Y, who was interim chief")
+_SUCCEEDING = {"succeed", "replace", "follow", "take"}
 #: verbs whose object loses the role: "Globex fired its chief executive, Tom Berg"
 _ENDING_VERBS = {"fire", "sack", "dismiss", "oust", "remove", "axe", "depose", "topple", "impeach"}
 
@@ -61,6 +66,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if verb.dep_ != "relcl":
                     return None, False
                 subject = verb.head  # "Berg, who stepped down as chief executive"
+                if is_role_word(subject) and subject.dep_ in ("appos", "conj") and _is_personish(subject.head):
+                    subject = subject.head  # "Platt, a director of Acme who also served as ...": Platt
             return subject, child.dep_ == "nsubjpass"
     if verb.dep_ == "conj":
         return _subject(verb.head)  # "X resigned and stepped down as chair"
@@ -90,7 +97,7 @@ def as_holders(verb: Token, role: Token) -> list[tuple[Token, bool]]:
         return []
     holders: list[tuple[Token, bool]] = []
     if phrase in ROLE_TAKING_VERBS and (not passive or phrase in _PASSIVE_TAKING):
-        if ended:  # "will succeed Y as chair": not yet
+        if ended or lemma in _KEEPING:  # "will succeed Y as chair": not yet; "will continue as chair": now
             holders.append((subject, False))  # "took over as coach", "was sworn in as president"
         if lemma in ("succeed", "replace"):  # "X succeeds Y as chair": Y held it before
             holders += [(c, ended) for c in kids(verb) if c.dep_ == "dobj" and _is_personish(c)]
@@ -121,6 +128,11 @@ def appointee(verb: Token, role: Token) -> Token | None:
     for child in kids(verb):
         if child.dep_ == "dobj" and child is not role and _is_personish(child):
             return child
+        if child.dep_ == "dobj" and child is not role and is_role_word(child):
+            # "named current chairman, David Calhoun, as chief executive": the person set beside the object
+            people = [c for c in kids(child) if c.dep_ == "appos" and _is_personish(c) and c.pos_ != "PRON"]
+            if people:
+                return people[0]
     return None
 
 
@@ -130,7 +142,10 @@ def copula_subject(verb: Token) -> Token | None:
     for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.tag_ == "WP" and verb.dep_ == "relcl":
-                return verb.head if _is_personish(verb.head) else None
+                head = verb.head
+                if is_role_word(head) and head.dep_ in ("appos", "conj") and _is_personish(head.head):
+                    head = head.head  # "Platt, a director of Acme who also served as CEO": Platt
+                return head if _is_personish(head) else None
             return child if _is_personish(child) else None
     return None
 
@@ -161,6 +176,12 @@ def appointer(verb: Token) -> list[int]:
             owners = [c for c in kids(child) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
             if owners:  # "Acme's board named X chairman": Acme
                 child = owners[0]
+            its = [c for c in kids(child) if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+            if its and not owners:  # "Acme said its board of directors named X chairman": Acme
+                doc, sentence = child.doc, child.sent
+                named = [e for e in doc.ents if e.label_ == "ORG" and sentence.start <= e.start and e.end <= its[0].i]
+                if named:
+                    return [i for i in range(named[-1].start, named[-1].end) if doc[i].pos_ != "DET"]
             skip = (*_SKIP, "prep", "case")
             return [i for i in subtree_indices(child, skip_deps=skip) if child.doc[i].pos_ != "DET"]
     return []
@@ -239,10 +260,29 @@ def role_verb_holder(verb: Token) -> tuple[Token, list[int], str] | None:
 
 
 def ended_until(verb: Token, role: Token) -> bool:
-    """``X, who was Acme's chief executive until 2020``: a past role with an end."""
-    return verb.tag_ == "VBD" and any(
-        c.dep_ == "prep" and c.lower_ in ("until", "till") for c in (*kids(verb), *kids(role))
-    )
+    """``X, who was Acme's chief executive until 2020``, ``from 1985 to 1987 he was director``: a past
+    role with an end; ``Ms Roe takes over for Y, who was interim chief``: a role the successor took."""
+    if verb.tag_ != "VBD":
+        return False
+    preps = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "prep"]
+    if any(c.lower_ in ("until", "till") for c in preps):
+        return True
+    if verb.lemma_.lower() == "serve" and not any(c.lower_ == "since" for c in preps):
+        return True  # "who served as chief executive at Acme": a term that is over ("has served" is VBN)
+    clauses = [c for c in (*kids(verb), *kids(role)) if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in ("until", "till") for c in clauses for m in kids(c)):
+        return True  # "served as chairman until X was appointed"
+    for prep in preps:  # "from 1985 to 1987", "between 2001 and 2004", "from 1975-82"
+        dated = [o for o in kids(prep) if o.dep_ == "pobj" and (o.ent_type_ == "DATE" or o.like_num)]
+        if prep.lower_ in ("from", "between") and dated:
+            return True
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "pobj"):
+        governor = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+        lemma = governor.lemma_.lower()
+        if lemma == "take" and not any(c.lower_ == "over" for c in kids(governor)):
+            return False  # only "takes over for Y"
+        return lemma in _SUCCEEDING and governor.tag_ in ("VBZ", "VBD", "VBN", "VBP")
+    return False
 
 
 def _prepositional_holder(verb: Token) -> tuple[Token, list[int], str] | None:

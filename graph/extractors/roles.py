@@ -30,11 +30,8 @@ from typing import TYPE_CHECKING
 from ..lexicon import (
     APPOINTING_VERBS,
     COMPANY_ROLE_NOUNS,
-    COUNTERPART_NOUNS,
     DEMONYMS,
-    HONORIFICS,
     ROLE_COPULAS,
-    ROLE_MODIFIERS,
     ROLE_VERBS,
 )
 from ..lexicon.roles import ORGANISATION_ONLY_ROLE_NOUNS, PREPOSITIONAL_ROLE_VERBS
@@ -42,16 +39,32 @@ from ..syntax import DocContext, kids, make_mention, subtree_indices, title_befo
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
+from .role_extra import (
+    adjacent_title,
+    conjoined_title,
+    counterparts,
+    country_in_title_name,
+    former_before,
+    headline_appointee,
+    headline_verb,
+    implied_organisation,
+    implied_organisation_nouns,
+    is_clause_not_name,
+    left_role,
+    misparsed_name_end,
+    position_holder,
+    strip_rank,
+    without_age,
+)
+from .role_nouns import title_of_noun
+from .role_owners import named_antecedent
 from .role_titles import (
-    _ORG_LABELS,
-    _ORG_PREPOSITIONS,
     _country_of,
     _is_org_word,
     _is_personish,
     _role_label,
     conjoined_people,
     is_role_word,
-    named_antecedent,
     names_person,
     one_non_person_name,
     organisation_after_name,
@@ -79,6 +92,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["RoleExtractor", "is_role_word", "title_span_before"]
 
 _PREP_VERBS = {verb for verb, _ in PREPOSITIONAL_ROLE_VERBS}
+_IMPLIED = implied_organisation_nouns()
+#: auxiliaries that make a copula a guess or a wish ('would be chairman'), not a role held or given
+_HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 
 
 class RoleExtractor:
@@ -102,14 +118,14 @@ class RoleExtractor:
             if (
                 found.object is not None
                 and found.object.kind == "ROLE"
-                and found.relation.text.split()[-1].lower() in (COMPANY_ROLE_NOUNS)
+                and found.relation.text.split()[-1].lower() in (COMPANY_ROLE_NOUNS | _IMPLIED)
             ):
                 # "Chief executive officer Tim Cook said": the company is the one the article is about
                 if not company:
-                    from .nominal import salient_organization
-
-                    company.append(salient_organization(doc))
-                if company[0] is not None:
+                    company.append(implied_organisation(doc))
+                if company[0] is not None and not set(range(company[0].start, company[0].end)) & set(
+                    found.subject.tokens
+                ):
                     found = self._with_organisation(doc, context, found, company[0])
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
@@ -117,47 +133,7 @@ class RoleExtractor:
             seen.add(key)
             made.append(found)
             yield found
-        yield from self._counterparts(doc, context, made)
-
-    def _counterparts(self, doc: Doc, context: DocContext, made: list[Extraction]) -> Iterator[Extraction]:
-        """``Lavrov and his Turkish counterpart Hakan Fidan``: the counterpart holds the same role, in
-        the organisation or country the word's own modifiers name."""
-        for token in context.tokens:
-            if token.lower_ not in COUNTERPART_NOUNS or token.i + 1 >= len(doc):
-                continue
-            name_head = doc[token.i + 1]
-            if name_head.ent_type_ != "PERSON":
-                continue
-            name = [name_head.i]
-            while (
-                name[-1] + 1 < len(doc)
-                and doc[name[-1] + 1].ent_type_ == "PERSON"
-                and doc[name[-1] + 1].ent_iob_ == "I"
-            ):
-                name.append(name[-1] + 1)
-            owners = [c for c in kids(token) if c.dep_ == "poss"]
-            sentence = context.sentence_of[token.i]
-            earlier = [e for e in made if e.sentence == sentence and e.subject.head < token.i]
-            if owners and owners[0].pos_ != "PRON":
-                earlier = [e for e in earlier if owners[0].i in e.subject.tokens]
-            if not earlier or (not owners and token.i - earlier[-1].subject.end > 40):
-                continue
-            model = earlier[-1]
-            label = model.relation.text
-            modifiers = [
-                c.i
-                for c in kids(token)
-                if c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ in _ORG_LABELS
-            ]
-            words = [token.i]
-            # the model's own nationality word is not the counterpart's ("Russian Foreign Minister")
-            model_words = label.split()
-            first = doc[model.relation.tokens[0]] if model.relation.tokens else None
-            if first is not None and first.ent_type_ == "NORP" and model_words and model_words[0] == first.text:
-                label = " ".join(model_words[1:])
-            found = self._make(doc, context, name, doc[name[-1]], words, modifiers, "counterpart", label=label)
-            if found is not None:
-                yield found
+        yield from counterparts(doc, context, made, self._make)
 
     # ------------------------------------------------------------------------ the patterns
 
@@ -180,17 +156,29 @@ class RoleExtractor:
                 continue
             if (
                 (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
-                and token.dep_ != "compound"
+                and (token.dep_ != "compound" or misparsed_name_end(token))
                 and token.i not in done_heads
                 and not is_role_word(token)
             ):
-                found_before = title_span_before(doc, token)
+                found_before = title_span_before(doc, token) or adjacent_title(doc, token)  # parser lost the link
                 if found_before is not None:
                     title, organisation, name = found_before
                     organisation = organisation or organisation_after_name(token)  # "Senator X of Ohio"
-                    ended = ended_by_object_verb(token)  # "the Rovers sacked manager Gareth Doyle"
+                    ended = ended_by_object_verb(token) or left_role(token)  # "sacked manager X", "CEO X resigned"
                     organisation = organisation or (appointer(token.head) if ended else [])
-                    if names_person(doc, name) and not one_non_person_name(doc, name, title):
+                    headline = headline_verb(doc, [*title, *organisation])
+                    if headline is not None and not organisation:  # "Rovers sack manager Tom Lee"
+                        organisation, ended = headline[0], ended or headline[1]
+                    if (
+                        names_person(doc, name)
+                        and not one_non_person_name(doc, name, title)
+                        and not is_clause_not_name(doc, name, title)
+                    ):
+                        first = conjoined_title(token)  # "the then-Vice President and Provost Linda Brady"
+                        if first is not None:
+                            more, theirs = self._title_of_noun(doc, first, token)
+                            ended = ended or split_former(doc, more, theirs)[2]  # "then-" is both titles'
+                            yield self._make(doc, context, name, token, more, theirs or organisation, "title")
                         yield self._make(doc, context, name, token, title, organisation, "title", former=ended)
                         if any(doc[i].tag_ in ("NNS", "NNPS") for i in title if i >= 0):
                             for other in conjoined_people(token):  # "Judges A and B"
@@ -212,6 +200,17 @@ class RoleExtractor:
         if role.dep_ == "appos" and _is_personish(role.head) and role.head.pos_ != "PRON":
             person, how = role.head, "apposition"  # "Berg, chief financial officer of Acme"
             if (
+                person.ent_type_ not in ("", "PERSON")
+                and role.i + 1 < len(doc)
+                and doc[role.i + 1].ent_type_ == "PERSON"
+            ):
+                return  # "Acme Corp CEO Mark Roe leaves": the title is the name's after it, not the company's
+            if person.conjuncts and any(t.lower_ == "respectively" for t in role.sent):
+                return  # "A and B, Acme's CEO and CFO respectively": the parse does not pair them
+            nearer = [c for c in person.conjuncts if person.i < c.i < role.i and _is_personish(c)]
+            if nearer and role.tag_ not in ("NNS", "NNPS"):
+                person = nearer[-1]  # "Acme's Tom Berg and Jane Roe, its finance chief": Roe's title
+            if (
                 role.head.dep_ == "dobj"
                 and role.head.head.lemma_.lower() in APPOINTING_VERBS
                 and not any(c.lower_ in ("a", "an") for c in kids(role))  # "hired Lee, a veteran banker,"
@@ -226,14 +225,29 @@ class RoleExtractor:
         if person is None and role.dep_ in ("attr", "oprd", "acomp", "dobj", "xcomp", "ccomp"):
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
                 person, how = copula_subject(verb), "copula"  # "Berg is / who became chief executive"
+                if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in kids(verb)):
+                    return  # "Johnson would be the next chairman": a guess, no role held
             elif verb.lemma_.lower() in APPOINTING_VERBS:
                 # "named Berg chief executive"; "appointed Kenji Watanabe chairman" glued into one phrase
+                headline = headline_appointee(verb, role)
                 person, how = appointee(verb, role) or glued_appointee(verb, role), "appointed"
+                if headline is not None:  # "Sean Dyche appointed Rovers manager"
+                    title, _ = self._title_of_noun(doc, role, headline[0])
+                    title = [i for i in title if i not in headline[1]]
+                    name = person_span(doc, headline[0])
+                    yield self._make(doc, context, name, headline[0], title, headline[1], "appointed")
+                    return
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "to":
             person, how, verb = promoted_to(role), "appointed", role.head.head  # "was promoted to CFO"
         if person is None and role.dep_ == "nsubj" and verb.lemma_.lower() in ROLE_COPULAS:
             people = [c for c in kids(verb) if c.dep_ == "attr" and _is_personish(c) and c.pos_ != "PRON"]
             person, how = (people[0], "copula") if people else (None, how)  # "Acme's new chief will be Berg"
+        held = position_holder(role) if person is None else None
+        if held is not None:  # "resigned from his post as chief executive", "assumed the role of CEO"
+            title, organisation = self._title_of_noun(doc, role, held[0])
+            name = person_span(doc, held[0])
+            yield self._make(doc, context, name, held[0], title, organisation, "copula", former=held[1])
+            return
         if person is None and role.dep_ == "pobj" and role.head.lower_ == "as":
             verb = role.head.head  # "served as chairman", "was appointed as coach"
             if verb.lemma_.lower() in ROLE_COPULAS:
@@ -292,106 +306,7 @@ class RoleExtractor:
             for other in conjoined_people(person):  # "their two leaders, A and B"
                 yield self._make(doc, context, person_span(doc, other), other, title, organisation, how)
 
-    @staticmethod
-    def _title_of_noun(doc: Doc, role: Token, person: Token) -> tuple[list[int], list[int]]:
-        """The role words of a role noun and the organisation its modifiers, possessive or PP name."""
-        person_words = set(subtree_indices(person)) if person.i > role.i else set()
-        name_words = set(person_span(doc, person))
-        title = [role.i]
-        organisation: list[int] = []
-        glued: set[int] = set()
-        for i in range(role.i - 1, -1, -1):
-            token = doc[i]
-            if i in name_words:
-                break  # "appointed Kenji Watanabe chairman": the name glued before the role is no organisation
-            if i in glued or (
-                token.text == "-" and not token.whitespace_ and i > 0 and (i + 1) in title and is_role_word(doc[i + 1])
-            ):
-                if not doc[i - 1].whitespace_ and doc[i - 1].is_alpha:
-                    glued.add(i - 1)  # "co-founder", whatever the parser made of the hyphen
-                title.append(i)
-                continue
-            if token.tag_ == "POS" or token.dep_ == "case":
-                continue  # the "'s" of a possessive: its owner comes next
-            if token.head.i not in (role.i, *title) or token.dep_ not in ("compound", "amod", "nmod", "poss"):
-                if token.text in ("-",) and token.head.i in (role.i, *title):  # "free-lance writer"
-                    title.append(i)
-                    continue
-                break
-            if token.dep_ == "poss":
-                if token.pos_ != "PRON":
-                    organisation = [j for j in subtree_indices(token, skip_deps=("case",)) if doc[j].tag_ != "POS"]
-                elif token.dep_ == "poss" and token.lower_ in ("its", "their"):
-                    organisation = [token.i]
-                break
-            if token.ent_type_ in _ORG_LABELS or (
-                token.pos_ == "PROPN"
-                and not is_role_word(token)
-                and token.lower_ not in ROLE_MODIFIERS
-                and token.lower_.rstrip(".") not in HONORIFICS
-            ):
-                organisation = [j for j in subtree_indices(token) if j < role.i]
-                break
-            title.append(i)
-        title.sort()
-        owned = bool(organisation)  # "Acme's director of research": the "of" phrase is still the title's
-        for prep in kids(role):
-            if prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPOSITIONS:
-                continue
-            objs = [o for o in kids(prep) if o.dep_ == "pobj" and o.i not in person_words]
-            if not objs:
-                continue
-            obj = objs[0]
-            # "secretary of state", "minister for health": a bare lower-case noun is the title's
-            bare = (
-                prep.lower_ in ("of", "for")
-                and obj.is_lower
-                and obj.tag_ in ("NN", "NNP")  # not "lawyer for defendants"
-                and not list(obj.children)
-            )
-            if _is_org_word(obj) and obj.ent_type_ not in ("DATE", "TIME") and not bare:  # "secretary of state"
-                if owned:
-                    break
-                organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep"))
-                if obj.ent_type_ in _ORG_LABELS and obj.pos_ == "PROPN":
-                    organisation = subtree_indices(obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc"))
-                break
-            owners = [c for c in kids(obj) if c.dep_ == "poss" and c.pos_ == "PROPN" and _is_org_word(c)]
-            if prep.lower_ == "of" and owners and not owned:  # "head of Acme's European business"
-                organisation = [j for j in subtree_indices(owners[0], skip_deps=("case",)) if doc[j].tag_ != "POS"]
-                break
-            if (
-                (prep.lower_ == "of" or bare)
-                and (obj.pos_ == "NOUN" or bare)
-                and not any(c.dep_ in ("det", "nummod", "poss") for c in kids(obj))  # "author of three novels"
-            ):
-                title.extend(
-                    [
-                        prep.i,
-                        *[
-                            j
-                            for j in subtree_indices(
-                                obj, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc", "prep")
-                            )
-                            if doc[j].pos_ != "DET"
-                        ],
-                    ]
-                )
-                # "professor of economics at Yale": the organisation may follow
-                for inner in kids(obj):
-                    if inner.dep_ == "prep" and inner.lower_ in ("at", "with", "for"):
-                        for o in kids(inner):
-                            if o.dep_ == "pobj" and _is_org_word(o):
-                                organisation = subtree_indices(
-                                    o, skip_deps=("relcl", "appos", "acl", "punct", "conj", "cc")
-                                )
-                if organisation:
-                    break
-                continue
-        organisation = [
-            i for i in organisation if i not in person_words and doc[i].pos_ != "DET" and doc[i].tag_ != "POS"
-        ]
-        return sorted(title), organisation
+    _title_of_noun = staticmethod(title_of_noun)
 
     def _role_verb(self, doc: Doc, context: DocContext, verb: Token) -> Extraction | None:
         """``Ortiz, who heads the council``; ``X chairs the committee``; ``the Rovers, coached by X``."""
@@ -399,9 +314,9 @@ class RoleExtractor:
         if found is None:
             return None
         person, organisation, role = found
-        return self._make(
-            doc, context, person_span(doc, person), person, [verb.i], organisation, "role_verb", label=role
-        )
+        former = ended_until(verb, verb)  # "who led Acme from 2009 to 2015" (not "since 2015")
+        name = person_span(doc, person)
+        return self._make(doc, context, name, person, [verb.i], organisation, "role_verb", label=role, former=former)
 
     # ------------------------------------------------------------------------ the extraction
 
@@ -429,7 +344,13 @@ class RoleExtractor:
         label: str | None = None,
         former: bool = False,
     ) -> Extraction | None:
-        title, organisation, former_words = split_former(doc, title, organisation)
+        if set(name) & set(organisation) or (
+            organisation and doc[person.i].ent_iob_ != "O" and person.i in organisation
+        ):
+            return None  # "Bed Bath & Beyond CEO": the company is not its own chief executive
+        title, organisation, former_words = split_former(doc, strip_rank(doc, title), organisation)
+        title = without_age(doc, title)  # "a 34-year-old teacher": the role is "teacher"
+        former = former or former_before(doc, [*title, *organisation])  # "Former Acme and Globex CFO"
         former = former or former_words
         organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]
@@ -463,6 +384,7 @@ class RoleExtractor:
         if organisation:
             head = max(organisation, key=lambda i: (doc[i].head.i not in organisation, i))
             obj = make_mention(doc, doc[head], organisation, context.sentence_of[head])
+            unnamed = unnamed or country_in_title_name(doc, organisation, words)  # "U.S. Solicitor General"
             if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
                 obj = replace(obj, text=unnamed, kind="COUNTRY")
             lemma = f"be {'former ' if former else ''}{label} of"

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import REPORTING_VERBS
-from ..syntax import DocContext, kids, make_mention, make_phrase, subtree_indices
+from ..syntax import DocContext, kids, make_mention, make_phrase, quoting_lemma, subtree_indices
 from ..types import Extraction, Mention, Phrase
 from .confidence import Features, score
 from .registry import register_extractor
@@ -39,8 +39,14 @@ _SUBJECT_SKIP = ("relcl", "appos", "punct", "conj", "cc", "acl")
 _DESCRIBING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
 
 
+#: what "according to" names that is no source ("according to plan", "according to the rules")
+_NO_SOURCES = {"plan", "schedule", "law", "rule", "tradition", "custom", "script", "design", "expectation"}
+
 _SINGLE_OPEN = {"'", "\u2018"}
 _SINGLE_CLOSE = {"'", "\u2019"}
+_ALL_MARKS = _QUOTE_MARKS | _SINGLE_OPEN | _SINGLE_CLOSE
+#: marks that open a quotation when they begin a sentence
+_OPENING_MARKS = {'"', "\u201c", "``", "\u00ab", "'", "\u2018"}
 
 
 def single_quoted(context: DocContext) -> set[int]:
@@ -96,6 +102,11 @@ def single_quoted(context: DocContext) -> set[int]:
     return inside
 
 
+def _any_quoted(clause: Token) -> bool:
+    """Whether a clause has a quotation mark in it (a quotation before its verb is read as a quote)."""
+    return any(t.text in _ALL_MARKS for t in clause.subtree)
+
+
 def _paragraph_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
@@ -132,19 +143,28 @@ class SpeechExtractor:
             context = replace(context, in_quote=context.in_quote | single)
         # the last direct quotation's speaker and verb: a quotation running on is theirs
         last: tuple[Mention, list[int], str, int] | None = None
-        # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs
-        waiting: list[tuple[int, list[int]]] = []
+        # quoted sentences with no speaker yet: a quotation whose speaker comes at its end is theirs;
+        # each with the speaker it falls back to when no speaker comes (a new quotation opened
+        # after the last speaker's: '"A." / "B. C," the agency said' is the agency's, not the last's)
+        waiting: list[tuple[int, list[int], tuple[Mention, list[int], str, int] | None]] = []
+
+        def flush() -> Iterator[Extraction]:
+            for earlier, words, fallback in waiting:
+                if fallback is not None:
+                    speaker, verb, lemma, _ = fallback
+                    yield self._make(doc, context, earlier, speaker, verb, lemma, words, "continued")
+
         for number, sentence in enumerate(context.sentences):
             if not any(t.is_alpha for t in sentence):
                 continue  # a stray quote mark or paragraph break the parser made a sentence
             found = list(self._sentence(doc, context, number, sentence))
+            first = next((t for t in sentence if not t.is_space), None)
             if found:
                 direct = [(e, quoted) for e, quoted in found if quoted]
-                first = next((t for t in sentence if not t.is_space), None)
                 if direct and waiting and first is not None and first.i in context.in_quote:
                     # "A. B," she said: the quotation opened before this sentence
                     statement = direct[0][0]
-                    for earlier, words in waiting:
+                    for earlier, words, _ in waiting:
                         yield self._make(
                             doc,
                             context,
@@ -155,6 +175,8 @@ class SpeechExtractor:
                             words,
                             "continued",
                         )
+                else:
+                    yield from flush()
                 waiting = []
                 yield from (e for e, _ in found)
                 last = (
@@ -163,18 +185,23 @@ class SpeechExtractor:
                     else None
                 )
                 continue
-            if last is not None and _mostly_quoted(sentence, context):
+            opens = first is not None and first.text in _OPENING_MARKS
+            if last is not None and not opens and not waiting and _mostly_quoted(sentence, context):
                 words = _quoted_in(sentence, context)
                 if words:
                     speaker, verb, lemma, _ = last
                     yield self._make(doc, context, number, speaker, verb, lemma, words, "continued")
                     last = (speaker, verb, lemma, number)
                     continue
-            last = None
             if _mostly_quoted(sentence, context) and _quoted_in(sentence, context):
-                waiting.append((number, _quoted_in(sentence, context)))
+                # a new quotation falls back to the last speaker; its next sentences, to the same
+                fallback = waiting[-1][2] if waiting else (last if opens else None)
+                waiting.append((number, _quoted_in(sentence, context), fallback))
             else:
+                yield from flush()
                 waiting = []
+            last = None
+        yield from flush()
 
     def _sentence(
         self, doc: Doc, context: DocContext, number: int, sentence: Span
@@ -183,7 +210,9 @@ class SpeechExtractor:
             if token.i in context.in_quote:
                 continue
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS):
+            if token.pos_ in ("VERB", "AUX") and (
+                lemma in REPORTING_VERBS or lemma in _DESCRIBING_VERBS or quoting_lemma(token) is not None
+            ):
                 found = self._reporting_verb(doc, context, number, sentence, token)
                 if found is not None:
                     yield found
@@ -193,7 +222,11 @@ class SpeechExtractor:
                         if (
                             other.i > first.i
                             and other.i not in context.in_quote
-                            and (other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG"))
+                            and (
+                                other.pos_ == "PROPN"
+                                or other.ent_type_ in ("PERSON", "ORG")
+                                or (other.pos_ == "NOUN" and first.pos_ == "NOUN")  # "officials and state media"
+                            )
                         ):
                             span = subtree_indices(other, skip_deps=_SUBJECT_SKIP) or [other.i]
                             yield replace(found[0], subject=make_mention(doc, other, span, number)), found[1]
@@ -209,6 +242,8 @@ class SpeechExtractor:
         if not subjects and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "X said ..., adding that ...", "X smiled and said ...": the subject of the verb it goes with
             subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # two subjects are a misparse ("After the gimmick Antunes smiled"): the nearest
+            subjects.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
             subjects = [c for c in kids(verb.head.head) if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
         if not subjects or any(c.dep_ == "neg" for c in kids(verb)):
@@ -221,6 +256,8 @@ class SpeechExtractor:
         speaker = make_mention(doc, subject, subtree_indices(subject, skip_deps=_SUBJECT_SKIP) or [subject.i], number)
         relation = [c.i for c in kids(verb) if c.dep_ in ("aux", "prt") and c.i < verb.i] + [verb.i]
         lemma = verb.lemma_.lower()
+        if lemma not in REPORTING_VERBS and lemma not in _DESCRIBING_VERBS:
+            lemma = quoting_lemma(verb) or lemma
         if lemma in _DESCRIBING_VERBS:
             objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             descriptions = [c for c in kids(verb) if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
@@ -274,7 +311,13 @@ class SpeechExtractor:
         ):
             quoted = []  # "wrote such classics as "A" and "B"": quoted titles inside the object, not words said
         if quoted and self._quote_belongs_to(verb, quoted, context):
+            clause = set(self._indirect_content(verb, subject)) if complement else set()
+            if clause & set(quoted):
+                # 'said that Acme is "on track to ..."': the clause around the quoted words is what was said
+                quoted = sorted(i for i in clause | set(quoted) if context.tokens[i].text not in _ALL_MARKS)
             return self._make(doc, context, number, speaker, relation, lemma, quoted, "quote"), True
+        if quoting_lemma(verb) is not None and lemma not in REPORTING_VERBS:
+            return None  # "Smith laughed": only a quotation beside it makes it a statement
         content = self._indirect_content(verb, subject)
         if content:
             return self._make(doc, context, number, speaker, relation, lemma, content, "indirect"), False
@@ -294,7 +337,8 @@ class SpeechExtractor:
     def _indirect_content(verb: Token, subject: Token) -> list[int]:
         """The clause a reporting verb reports: its ``ccomp``, or the clause hung on its addressee."""
         for child in kids(verb):
-            if child.dep_ == "ccomp" and child.i > verb.i:
+            if child.dep_ == "ccomp" and (child.i > verb.i or not _any_quoted(child)):
+                # after the verb, or before it unquoted ("Acme has cut 40 jobs, Ruiz told the BBC")
                 return [
                     i
                     for i in subtree_indices(child)
@@ -326,11 +370,12 @@ class SpeechExtractor:
         if not to:
             return None
         sources = [c for c in kids(to[0]) if c.dep_ == "pobj"]
-        clause = according.head
-        if not sources or clause.pos_ not in ("VERB", "AUX"):
-            return None
-        source = sources[0]
         clause = context.sentences[number].root  # what the sentence says is what the source says
+        if not sources or clause.pos_ not in ("VERB", "AUX") or according.head.pos_ in ("ADJ",):
+            return None  # (the phrase may hang on the last noun: "was minus 20 degrees, according to X")
+        source = sources[0]
+        if source.lemma_.lower() in _NO_SOURCES:
+            return None  # "went according to plan"
         phrase = set(range(according.left_edge.i, according.right_edge.i + 1))
         content = [i for i in subtree_indices(clause) if i not in phrase]
         # the commas that set the phrase off go with it ("X, according to Y, is ...")

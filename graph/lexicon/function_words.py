@@ -6,6 +6,7 @@ __all__ = [
     "ADVERBIAL_NOUNS",
     "AGENT_PREPOSITIONS",
     "DEFINITE_DETERMINERS",
+    "DISCOURSE_NOUNS",
     "FIRST_PLURAL_PRONOUNS",
     "FIRST_SINGULAR_PRONOUNS",
     "GLOSS_FUNCTION_WORDS",
@@ -120,4 +121,31 @@ ADVERBIAL_NOUNS = {
     "public",
     "secret",
     "person",
+}
+#: nouns of discourse adverbials ("as a result", "in the end", "in fact", "for example", "on the
+#: other hand", "of course", "at least"): a bare phrase headed by one links sentences, it is no
+#: participant or circumstance of the event
+DISCOURSE_NOUNS = {
+    "result",
+    "end",
+    "fact",
+    "addition",
+    "contrast",
+    "turn",
+    "instance",
+    "example",
+    "particular",
+    "general",
+    "short",
+    "sum",
+    "conclusion",
+    "meantime",
+    "course",
+    "least",
+    "hand",
+    "contrary",
+    "effect",
+    "reality",
+    "theory",
+    "principle",
 }

@@ -13,7 +13,9 @@ __all__ = [
     "PROGRAMME_HEADS",
     "SURNAME_ENDINGS",
     "TIME_WORDS",
+    "TROUBLE_NOUNS",
     "UNIT_WORDS",
+    "VAGUE_NOUNS",
 ]
 
 #: common nouns that, definite, refer back to a salient entity of a kind (noun -> entity type)
@@ -370,3 +372,29 @@ DEMONYMS = {
     for pair in _DEMONYM_PAIRS.split()
     if ":" in pair
 }
+#: nouns that say nothing on their own as an object ("discussed the issues", "made comments",
+#: "has a future"): a fact is worth a graph edge only when a modifier says which
+VAGUE_NOUNS = {
+    "issue",
+    "matter",
+    "thing",
+    "comment",
+    "remark",
+    "topic",
+    "question",
+    "situation",
+    "development",
+    "aspect",
+    "detail",
+    "point",
+    "future",
+    "chance",
+    "opportunity",
+    "something",
+    "anything",
+    "everything",
+    "stuff",
+}
+#: nouns whose gerund says what the holder did ("had trouble recouping X", "had difficulty
+#: finding Y", "had success selling Z"): the gerund's subject is who had the trouble
+TROUBLE_NOUNS = {"trouble", "difficulty", "difficulties", "problem", "problems", "success", "luck", "time"}

@@ -6,10 +6,14 @@ __all__ = [
     "APPOINTING_VERBS",
     "PREPOSITIONAL_PARTICIPLES",
     "COGNITION_VERBS",
+    "EVENT_RESULT_VERBS",
+    "EXECUTING_VERBS",
+    "SELECTING_CONTROL_VERBS",
     "LIGHT_VERBS",
     "MODAL_LEMMAS",
     "MODAL_VERBS",
     "OBJECT_CONTROL_VERBS",
+    "QUOTING_VERBS",
     "REPORTING_VERBS",
     "IMPLICATIVE_CONTROL_VERBS",
     "ROLE_COPULAS",
@@ -80,6 +84,34 @@ COGNITION_VERBS = {
     "calculate",
     "conclude",
     "decide",
+}
+#: verbs of manner of speaking: a statement only with a quotation beside them ('"We are ready," Pappas deadpanned')
+QUOTING_VERBS = {
+    "boast",
+    "concede",
+    "counter",
+    "deadpan",
+    "exclaim",
+    "grumble",
+    "joke",
+    "laugh",
+    "muse",
+    "mutter",
+    "quip",
+    "recall",
+    "retort",
+    "shout",
+    "sigh",
+    "smile",
+    "tweet",
+    "urge",
+    "vow",
+    "whisper",
+    "begin",
+    "promise",
+    "caution",
+    "admit",
+    "reply",
 }
 #: verbs that introduce a quotation: reporting verbs, and "continued", "concluded"
 REPORTING_VERBS = SPEECH_VERBS | {"continue", "conclude"}
@@ -211,6 +243,8 @@ OBJECT_CONTROL_VERBS = {
     "lobby",
     "signal",
     "set",
+    "spur",
+    "prod",
 }
 #: object-control verbs that say the infinitive happened ("prompted an officer to shoot"): its
 #: clause is a plain fact; after the others ("ordered him to pay") it is not asserted
@@ -241,3 +275,88 @@ WISH_VERBS = {
     "want", "wish", "like", "prefer", "hope", "need",
     "require", "direct", "order", "demand", "urge", "ask", "request", "instruct", "recommend", "propose",
 }  # fmt: skip
+#: verbs whose subject, in a participle or ", which" clause at the end of a sentence, is the whole
+#: event before ("..., touching off a confrontation", "..., which surprised analysts"): not the
+#: nearest noun, and no entity of the graph (verbs of plain causation stay out: "the storm hit the
+#: coast, causing floods" is said well enough of the storm)
+EVENT_RESULT_VERBS = {
+    "touch off",
+    "set off",
+    "spark",
+    "trigger",
+    "prompt",
+    "fuel",
+    "surprise",
+    "shock",
+    "stun",
+    "anger",
+    "alarm",
+    "worry",
+    "disappoint",
+    "delight",
+    "upset",
+    "frustrate",
+    "mean",
+    "signal",
+    "mark",
+    "follow",
+    "come",
+    "underscore",
+    "highlight",
+    "cast",
+}
+#: verbs whose subject does the event its object noun names ("X began the construction of Y",
+#: "X completed the purchase of Y"); after any other verb the subject only talks about it, allows
+#: it or stops it ("X announced the resignation of Y", "X approved the sale of Y", "X criticised
+#: the arrest of Y", "X postponed the sentencing of Y", "X matched the description of Y")
+EXECUTING_VERBS = {
+    "begin",
+    "start",
+    "complete",
+    "finish",
+    "conduct",
+    "carry",
+    "launch",
+    "continue",
+    "resume",
+    "undertake",
+    "oversee",
+    "lead",
+    "perform",
+    "organize",
+    "organise",
+    "hold",
+    "finalize",
+    "finalise",
+    "implement",
+    "make",
+    "initiate",
+    "stage",
+}
+#: object-control verbs whose object alone is a fact ("commissioned Smith", "hired her"): the
+#: infinitive after the object is a purpose, not the content of the act (unlike "ordered him to")
+SELECTING_CONTROL_VERBS = {
+    "hire",
+    "appoint",
+    "elect",
+    "choose",
+    "select",
+    "pick",
+    "name",
+    "commission",
+    "assign",
+    "send",
+    "recruit",
+    "pay",
+    "train",
+    "teach",
+    "set",
+    "leave",
+    "get",
+    "sue",
+    "petition",
+    "lobby",
+    "bribe",
+    "trust",
+    "signal",
+}

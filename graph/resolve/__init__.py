@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from .coref import ArticleEntities, Resolution
 from .entities import EntityIndex, LocalEntity
 from .gazetteer import Gazetteer, GazetteerEntry
 from .predicates import is_passive_with_agent, relation_label, role_property
+from .reported import Attribution
 from .uses import entity_uses
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,8 +138,8 @@ def resolve_article(
     ]
     statements = [e for e in extractions if e.construction == "reported" and e.object is not None]
     # quotations as coreference reads them (also in single marks, and running on past a paragraph)
-    quotes = entities.anaphora.quotes
-    in_quote = context.in_quote | quotes.in_quote
+    in_quote = context.in_quote | entities.anaphora.quotes.in_quote
+    attribution = Attribution(context, entities, extractions, statements, in_quote)
     # a person whose title roles.v1 read: the older title rule's membership would repeat it
     role_people = {(e.sentence, e.subject.head) for e in extractions if e.construction == "role"}
     roles_read = any(e.extractor == "roles.v1" for e in extractions)
@@ -151,6 +151,8 @@ def resolve_article(
         ):
             continue  # roles.v1 reads every title the older title rule reads, with its organisation
         subject = entities.resolve(extraction.subject, extraction)
+        if extraction.construction == "reported" and subject.key is not None:  # "the leader", "the striker" said
+            subject = Resolution(attribution.speaker_key(extraction.subject, extraction), subject.how)
         if subject.key is None:
             continue  # an unresolved pronoun never becomes a node
         if extraction.construction == "role" and not entities.is_named(subject.key):
@@ -182,20 +184,11 @@ def resolve_article(
         time, place = _circumstances(extraction, entities, subject.key)
         if place is not None:
             used[place] += 1
-        speaker = _speaker_of(extraction, statements, in_quote)
-        speaker_key = None
-        if isinstance(speaker, Extraction):
-            speaker_key = entities.resolve(speaker.subject, speaker).key
-            if speaker_key is None or not entities.is_named(speaker_key):
-                # '"...," the governor said': the person coreference found for the quotation
-                speaker_key = quotes.speaker_at(extraction.relation.tokens[0]) or speaker_key
-        elif speaker is True:
-            # read inside a quotation no statement covers: its speaker, as coreference found them
-            speaker_key = quotes.speaker_at(extraction.relation.tokens[0])
+        reported, speaker_key = attribution.of(extraction)  # the speaker's claim, not the newspaper's
         if speaker_key is not None:
             used[speaker_key] += 1
         common: dict[str, Any] = {
-            "reported": speaker is not None,
+            "reported": reported,
             "attributed_to": speaker_key,
             "provenance": provenance,
             "negated": extraction.negated,
@@ -311,26 +304,6 @@ def _mentions_of(
                 doc_id, mention.start, mention.end, mention.text, resolution.key, mention.sentence, resolution.how
             )
     return tuple(found.values())
-
-
-def _speaker_of(
-    extraction: Extraction, statements: Sequence[Extraction], in_quote: AbstractSet[int]
-) -> Extraction | bool | None:
-    """The statement an extraction was read inside (the innermost), True when it was read inside a
-    quotation nobody is known to have said, else None (the newspaper's own fact)."""
-    words = set(extraction.relation.tokens)
-    if not words:
-        return None
-    best: Extraction | None = None
-    for statement in statements:
-        if statement is extraction or statement.object is None:
-            continue
-        content = set(statement.object.tokens)
-        if words <= content and (best is None or len(content) < len(best.object.tokens)):  # type: ignore[union-attr]
-            best = statement
-    if best is not None:
-        return best
-    return True if words <= in_quote else None
 
 
 def _fact_key(fact: Fact) -> tuple[object, ...]:

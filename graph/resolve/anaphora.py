@@ -154,11 +154,14 @@ class Anaphora:
         if lower in PERSON_PRONOUNS:
             return self.antecedent(token, ("Person",), gender="m" if lower in _MALE else "f")
         animate = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _ANIMATE_VERBS
+        # "Tarnia said it would ...": a place that acts is "it" inside what it says or decides, or
+        # where "it" acts too; not "the White House said ..., but it [the meeting] extended"
+        reported = animate or token.head.dep_ in ("ccomp", "xcomp", "advcl")
         if lower in THING_PRONOUNS:
             if is_pleonastic(token):
                 return None
             return self.antecedent(
-                token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=True
+                token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=reported
             )
         if lower in PLURAL_PRONOUNS:
             key = self.antecedent(
@@ -304,6 +307,8 @@ class Anaphora:
                     continue  # "asked the officer to tackle him", "an officer he trusted": not the officer
                 if phrase is not None and phrase[0] <= position <= phrase[1]:
                     continue
+                if salience.aside(position):
+                    continue  # "BlackBerry (TSX: BB) ... it": not the ticker
                 if reporting and position in in_quote:
                     continue  # '"...the candidate...," he said': the speaker is not in the quotation
                 weight = salience.weight(position)

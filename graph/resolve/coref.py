@@ -16,7 +16,9 @@ Party``), then each argument of an extraction is resolved by the first pass that
    appositions and predicate nominals that link them to a name, the gazetteer, or the article's
    dominant person (:mod:`.titles`); "his party" to the party he is of; a speaker's own "the
    team"; category nouns (``the Party``, ``the country``) to the one compatible named entity
-   when exactly one fits (:mod:`.anaphora`);
+   when exactly one fits (:mod:`.anaphora`); then descriptions of another head than the name's
+   (``the hospital``, ``the governor``, ``the leader``, ``the Republican``, ``the 34-year-old``)
+   to the one named entity that fits (:mod:`.descriptions`);
 6. a capitalised proper noun the NER missed becomes a name (:mod:`.names`).
 
 Common noun phrases form chains of their own (strict head match, the same possessor); a
@@ -40,6 +42,7 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
+from .descriptions import Descriptions, has_restrictive_clause
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
@@ -86,6 +89,7 @@ class ArticleEntities:
         self.names.collect(source)
         self.titles = Titles(self.names)
         self.anaphora = Anaphora(self.names, self.titles)
+        self.descriptions = Descriptions(self.names, self.titles, self.anaphora)
         self.toks = self.names.toks
         #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
         self.decided: dict[int, Resolution] = {}
@@ -104,6 +108,7 @@ class ArticleEntities:
             self._name,
             self._pronoun,
             self._description,
+            self._described_entity,
             self._unlabelled_name,
         ]
 
@@ -251,11 +256,29 @@ class ArticleEntities:
         named = self._of_name(head)
         if category is not None and named is not None:
             return Resolution(named, "description")  # "the city of Haidong" is Haidong
-        if category is not None and not self.names.has_own_name(mention):
+        if category is not None and not self.names.has_own_name(mention) and not has_restrictive_clause(head):
             key = self.anaphora.salient(category, before=head.i, head_word=head.lemma_.lower())
             if key is not None:
                 return Resolution(key, "description")
         return None
+
+    def _described_entity(self, mention: Mention) -> Resolution | None:
+        """A definite description of another head than the name's: "the hospital", "the leader",
+        "the Republican", "the 34-year-old" (:mod:`.descriptions`); a noun with an earlier phrase
+        of the same head is left to :meth:`_nominal`'s head match."""
+        if mention.kind == "PRON":
+            return None
+        head = self.toks[mention.head]
+        key = self.descriptions.titled_person(head)  # the article's one "Gov. Evers": before head match
+        if key is not None:
+            return Resolution(key, "described")
+        if head.lemma_.lower() in self._nominals:
+            # a chain of the same noun comes first, unless a name has the noun ("Appeals court
+            # ruled ... the Appellate Division ... the court"): Lee et al.'s names before nominals
+            key = self.descriptions.organisation(head, by_name=True)
+            return Resolution(key, "described") if key is not None else None
+        key = self.descriptions.organisation(head) or self.descriptions.person(head) or self.descriptions.country(head)
+        return Resolution(key, "described") if key is not None else None
 
     def _of_name(self, head: Token) -> str | None:
         """The name in "the city of Haidong", "the state of New York": the pobj of the head's "of"."""

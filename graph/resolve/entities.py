@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -226,6 +227,21 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     return b[: len(a)] == a or b[-len(a) :] == a
 
 
+def _other_full_name(name: str, names: Iterable[str]) -> bool:
+    """Whether a person's full ``name`` ("Judy Vale") differs from a full name the entity already has
+    ("Tom Vale"): the surname alone, known from the first, must not join two relatives into one."""
+    words = transliteration_key(name).split()
+    if len(words) < 2:
+        return False
+    for other in names:
+        other_words = transliteration_key(other).split()
+        if len(other_words) < 2 or other_words == words:
+            continue
+        if not (is_short_form(name, other, person=True) or is_short_form(other, name, person=True)):
+            return True
+    return False
+
+
 def explain_alias(label: str, alias: str) -> str:
     """Why an alias was merged with a label, in words (for ``newsgraph entities``)."""
     if normalize_name(alias) == normalize_name(label):
@@ -359,6 +375,7 @@ class EntityIndex:
                         or is_short_form(other, name, person=base == "Person")
                         for other in self._entities[c].names
                     )
+                    and not (base == "Person" and _other_full_name(name, self._entities[c].names))
                 ]
                 if len(candidates) == 1:
                     return candidates[0]

@@ -4,7 +4,8 @@
 article's names, personal and possessive pronouns, and noun phrases with a noun head. A mention
 spans its head's whole noun phrase (modifiers, ``of`` phrases, relative clauses and an
 apposition, as in OntoNotes), without coordinated phrases. Times, dates, numbers, weekdays and
-months, nationality adjectives and fragments without a noun or name head are never mentions.
+months, nationality adjectives and fragments without a noun or name head are never mentions; an
+age used as a noun phrase ("the 34-year-old said") is one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..lexicon import (
 )
 from ..syntax import doc_tree, make_mention, subtree_indices, trim_edges
 from ..types import Mention
+from .descriptions import is_age_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -36,6 +38,8 @@ PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_SINGULAR_P
 #: NER labels of values, never entities a pronoun or a name can stand for
 VALUE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"}
 _SKIP_DEPS = ("conj", "cc", "preconj")
+#: where an age stands for a person ("the 34-year-old said"), not for a time
+_AGE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 
 
 def is_junk_head(token: Token) -> bool:
@@ -179,6 +183,9 @@ def candidate_mentions(context: DocContext, name_spans: dict[int, tuple[int, int
             continue
         if token.lower_ in PRONOUNS and (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
             yield make_mention(doc, token, [i], sentence, kind="PRON")
+            continue
+        if token.pos_ == "ADJ" and token.dep_ in _AGE_ROLES and is_age_phrase(token):
+            yield make_mention(doc, token, noun_phrase(context, token, bounds), sentence)  # "the 34-year-old"
             continue
         if i in in_name or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat"):
             continue

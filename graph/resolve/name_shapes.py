@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = [
+    "quoted_titles",
     "conjoined_pieces",
     "titles_after_work_nouns",
     "TIME_ZONES",
@@ -301,3 +302,43 @@ def conjoined_pieces(toks: list[Token], start: int, end: int) -> list[tuple[int,
             return None
         return [(start, k), (k + 1, end)]
     return None
+
+
+def quoted_titles(toks: list[Token], context: Any) -> list[tuple[int, int]]:
+    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
+    Times"): one name each, so the names inside them are no entities of their own."""
+    found: list[tuple[int, int]] = []
+    inside = sorted(context.in_quote)
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(inside):
+        start = end = inside[k]
+        while k + 1 < len(inside) and inside[k + 1] == end + 1:
+            k += 1
+            end = inside[k]
+        k += 1
+        runs.append((start, end + 1))
+    singles = single_quoted(toks)
+    for start, end in [*runs, *singles]:
+        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')? (the
+        # NER often runs a name across single quotes, "Sailing' and 'Rhythm": those are no evidence)
+        edges = [] if (start, end) in singles else [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        words = [t for t in toks[start:end] if t.is_alpha]
+        if (
+            not words
+            or end - start > 8
+            or not words[0].text[0].isupper()
+            or any("\n" in t.text for t in toks[start:end])
+        ):
+            continue
+        if any(t.ent_iob_ == "I" for t in edges):
+            continue  # the quotation is part of a longer name
+        if (
+            all(t.text[0].isupper() for t in words if len(t) > 3)
+            and (len(words) > 1 or words[0].pos_ == "PROPN")
+            and any(t.pos_ in ("PROPN", "NOUN") for t in words)
+        ):
+            found.append((start, end))
+    return found

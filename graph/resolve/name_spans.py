@@ -34,7 +34,7 @@ from .name_shapes import (
     is_fragment,
     located_pieces,
     place_label,
-    single_quoted,
+    quoted_titles,
     titles_after_work_nouns,
     with_club_affixes,
 )
@@ -54,6 +54,7 @@ __all__ = [
     "is_title_word",
     "looks_like_person",
     "name_spans",
+    "title_line",
 ]
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -96,7 +97,7 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         elif gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
-    for start, end in _quoted_titles(toks, context):
+    for start, end in quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
         covered.update(range(start, end))
     for start, end in titles_after_work_nouns(toks, covered):
@@ -172,25 +173,74 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         spans.append((start, end, label))
         covered.update(range(start, end))
     headlines = {i for sent in context.sentences if is_headline_case(sent, toks) for i in range(sent.start, sent.end)}
+    headlines.update(title_line(toks))
     spans.extend(_proper_noun_runs(doc, toks, covered | headlines))
     spans.sort()
     if headlines:
         # in a title-case headline the NER guesses from capitals ("Chung Holds Talks"): a name
         # there counts when the body uses a name with one of its words
-        body_words = {
-            w for start, end, _ in spans if start not in headlines for w in normalize_name(doc[start:end].text).split()
-        }
-        spans = [
-            (start, end, label)
-            for start, end, label in spans
-            if start not in headlines or any(w in body_words for w in normalize_name(doc[start:end].text).split())
-        ]
+        body_names = {normalize_name(doc[start:end].text) for start, end, _ in spans if start not in headlines}
+        # a short form of a body name: its first or its last word ("Obama", "Council")
+        body_words = {w for name in body_names for w in (name.split()[:1] + name.split()[-1:])}
+        kept: list[tuple[int, int, str]] = []
+        for start, end, label in spans:
+            if start not in headlines or normalize_name(doc[start:end].text) in body_names:
+                kept.append((start, end, label))
+            else:  # "[Harbor Tech] Unveils New [Sky Drone]": only the parts the body names
+                kept.extend((a, b, label) for a, b in _body_named_parts(doc, start, end, body_names, body_words))
+        spans = kept
     counted = counted_words(toks, spans)
     return [
         span
         for span in _join_adjacent(toks, spans)
         if not is_fragment(toks, *span[:2]) and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
     ]
+
+
+def title_line(toks: list[Token]) -> range:
+    """The tokens of an article's first line when it is a title-case headline ("Harbor Tech Unveils
+    New Drone" before a line break, no closing stop), whatever the NER made of its capitals."""
+    end = next((i for i, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    if end is None:
+        return range(0)
+    line = toks[: end + 1] if not toks[end].is_space else toks[:end]
+    words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
+    if (
+        line
+        and line[-1].text not in (".", "!", "?")
+        and len(words) >= 3
+        and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+    ):
+        return range(len(line))
+    return range(0)
+
+
+def _body_named_parts(
+    doc: Doc, start: int, end: int, body_names: set[str], body_words: set[str]
+) -> list[tuple[int, int]]:
+    """The longest runs of a headline name that the body names: a whole name of the body, or one
+    word of one ("Obama" of "Barack Obama"); the headline's verbs and adjectives between them go."""
+    parts: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        found = next(
+            (
+                j
+                for j in range(end, i, -1)
+                if not doc[j - 1].is_space
+                and (
+                    (key := normalize_name(doc[i:j].text)) in body_names
+                    or (j == i + 1 and key in body_words and key)  # "Obama" of "Barack Obama"
+                )
+            ),
+            None,
+        )
+        if found is None:
+            i += 1
+            continue
+        parts.append((i, found))
+        i = found
+    return parts
 
 
 #: titles that, written before a name, say it is a person's
@@ -255,46 +305,6 @@ def _name_before_acronym(toks: list[Token], start: int) -> int:
         while start > 0 and toks[start - 1].is_title and toks[start - 1].pos_ == "PROPN":
             start -= 1
     return start
-
-
-def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
-    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
-    Times"): one name each, so the names inside them are no entities of their own."""
-    found: list[tuple[int, int]] = []
-    inside = sorted(context.in_quote)
-    runs: list[tuple[int, int]] = []
-    k = 0
-    while k < len(inside):
-        start = end = inside[k]
-        while k + 1 < len(inside) and inside[k + 1] == end + 1:
-            k += 1
-            end = inside[k]
-        k += 1
-        runs.append((start, end + 1))
-    singles = single_quoted(toks)
-    for start, end in [*runs, *singles]:
-        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')? (the
-        # NER often runs a name across single quotes, "Sailing' and 'Rhythm": those are no evidence)
-        edges = [] if (start, end) in singles else [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
-        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
-            end -= 1
-        words = [t for t in toks[start:end] if t.is_alpha]
-        if (
-            not words
-            or end - start > 8
-            or not words[0].text[0].isupper()
-            or any("\n" in t.text for t in toks[start:end])
-        ):
-            continue
-        if any(t.ent_iob_ == "I" for t in edges):
-            continue  # the quotation is part of a longer name
-        if (
-            all(t.text[0].isupper() for t in words if len(t) > 3)
-            and (len(words) > 1 or words[0].pos_ == "PROPN")
-            and any(t.pos_ in ("PROPN", "NOUN") for t in words)
-        ):
-            found.append((start, end))
-    return found
 
 
 def is_title_word(token: Token) -> bool:

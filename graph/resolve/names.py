@@ -45,6 +45,7 @@ from .name_spans import (
     is_title_word,
     looks_like_person,
     name_spans,
+    title_line,
 )
 from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
@@ -265,6 +266,7 @@ class NameTable:
         self.spans: dict[int, tuple[int, int]] = {}  # head token of each name -> its (start, end) tokens
         self.person_words: set[str] = set()  # last words of the names the NER called persons
         self.surnames: set[str] = set()  # last words of full names the NER called persons, not places
+        self.title_line = title_line(self.toks)  # the tokens of a title-case first line (a headline)
 
     def new_cluster(self, kind: str) -> Cluster:
         """A new named cluster, keyed by its number among all clusters."""
@@ -455,7 +457,7 @@ class NameTable:
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
             sentence = self.context.sentences[self.context.sentence_of[head.i]]
-            if is_headline_case(sentence, toks):
+            if is_headline_case(sentence, toks) or head.i in self.title_line:
                 return None  # in a title-case headline a capital is no sign of a new name
             if end - start == 1 and head.i == sentence.start and not head.ent_type_ and kind != "Place":
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")

@@ -13,7 +13,10 @@ The speaker of a quotation (:meth:`Quotations.speaker`), first that decides:
    (``Smith said, "..."``), or in the sentence before it in its paragraph (``Smith said the
    plan works. "..."``) or ending with a colon;
 2. the speaker of the quotation it continues (a quotation running on into the next paragraph),
-   or of the quotation before it in the same paragraph (``"...," Smith said. "..."``).
+   or of the quotation before it in the same paragraph (``"...," Smith said. "..."``), or in the
+   paragraph before when it opens its own paragraph (``"...," Smith said.`` / ``"..."``);
+3. for a quotation opening its paragraph after a paragraph with none, the person that paragraph's
+   last sentence is about (``Smith was defiant.`` / ``"We did nothing wrong."``).
 
 First-person pronouns outside quotation marks (a pull quote, a caption) belong to the name that
 stands alone as a sentence in their paragraph (``... because she was suppressive. Jane Doe``), or
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import FIRST_PLURAL_PRONOUNS, FIRST_SINGULAR_PRONOUNS, REPORTING_VERBS
-from ..syntax import doc_tree
+from ..syntax import doc_tree, quoting_lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -209,15 +212,53 @@ class Quotations:
         if number > 0:
             before_quote = self.quotations[number - 1]
             continues = not before_quote.closed and before_quote.paragraph == quotation.paragraph - 1
-            if continues or before_quote.paragraph == quotation.paragraph:
+            # a paragraph that is one more quotation, after a paragraph whose quotation has its speaker
+            goes_on = before_quote.paragraph == quotation.paragraph - 1 and self._opens_paragraph(quotation)
+            if continues or goes_on or before_quote.paragraph == quotation.paragraph:
                 return self.speaker(number - 1)
+        if quotation.opened and self._opens_paragraph(quotation):
+            return self._introduced_by(quotation)
         return None
+
+    def _introduced_by(self, quotation: Quotation) -> str | None:
+        """The person the paragraph before introduces, when a quotation paragraph with no speaker of its own
+        follows one with no quotation ("Ruiz was defiant." / '"We did nothing wrong."'): the subject of
+        the paragraph's last sentence, a name or "he"/"she"."""
+        context = self.context
+        opening = quotation.start - 1
+        sentence = context.sentence_of[max(opening, 0)]
+        if sentence == 0:
+            return None
+        previous = [t for t in context.sentences[sentence - 1] if not t.is_space]
+        if not previous or self.paragraph_of[previous[-1].i] != quotation.paragraph - 1:
+            return None
+        if any(t.i in self.of_token for t in previous):
+            return None  # a quotation there: the rules above decide
+        root = context.sentences[sentence - 1].root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.pos_ == "PROPN" or child.lower_ in ("he", "she")):
+                key = self.subject_key(child)
+                if key:
+                    self._subject = child
+                return key
+        return None
+
+    def _opens_paragraph(self, quotation: Quotation) -> bool:
+        """Whether a quotation opens its paragraph (only its opening mark before it)."""
+        if not quotation.opened:
+            return True
+        before = quotation.start - 2  # the token before the opening mark
+        return (
+            before < 0
+            or self.paragraph_of[before] != quotation.paragraph
+            or (self.toks[before].is_space and "\n" in self.toks[before].text)
+        )
 
     def _reporting_subject(self, candidates: list[Token]) -> str | None:
         """The speaker in a reporting clause: the subject of the first reporting verb among
         ``candidates``; ``_UNKNOWN`` when that subject is no entity we know."""
         for verb in candidates:
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
+            if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in REPORTING_VERBS or quoting_lemma(verb)):
                 for subject in (verb, verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else (verb,):
                     # "Levein hailed the goal, saying: '...'": the subject of the verb it goes with
                     for child in subject.children:

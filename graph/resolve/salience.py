@@ -197,6 +197,11 @@ class Salience:
             return self.lower[self.head[up]] == "according"
         return self.acts(position, verbs)
 
+    def aside(self, position: int) -> bool:
+        """Whether the mention opens a bracketed aside ("BlackBerry (TSX: BB)", "the court (ICC)"):
+        a ticker, an acronym or a gloss, which pronouns do not go back to."""
+        return position > 0 and self.lower[position - 1] == "("
+
     def collective(self, position: int) -> bool:
         """Whether the noun at ``position`` names a group of people with a singular noun."""
         return self.lemma[position] in COLLECTIVE_NOUNS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import CATEGORY_NOUNS
+from ..lexicon import CATEGORY_NOUNS, ROLE_NOUNS
 from .entities import clean_name, normalize_name
 from .first_names import FIRST_NAME_GENDER
 from .typing import name_gender
@@ -64,6 +64,9 @@ def add_short_names(table: NameTable) -> None:
                 token.pos_ == "NOUN"  # "Poole pointed out ..." tagged a common noun
                 # "Holloway Warns Of Cuts": a headline's surname the parser hung on the verb
                 or (token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ not in ("NOUN", "PROPN"))
+                # "King was fined" after "Ben King": a surname that is also a title word, standing
+                # alone (no name after it), is the person's short name, not a title used as a name
+                or (token.pos_ == "PROPN" and token.lower_ in ROLE_NOUNS)
             )
         ):
             _join(table, i, end, "Person")

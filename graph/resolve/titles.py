@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Titles"]
 
+#: classes a role's organisation may have (a role "of" a place is no membership of it)
+_ORGANISATION_KINDS = frozenset({"Organization", "GovernmentBody", "PoliticalParty", "NewsAgency"})
 #: (start, end, root, (title tokens, organisation tokens, index of "of")) of a titled PERSON name
 TitledPerson = tuple[int, int, int, tuple[list[int], list[int], int | None]]
 
@@ -38,6 +40,8 @@ class Titles:
     def __init__(self, names: NameTable) -> None:
         self.names = names
         self.links: dict[str, str] = {}  # normalised title text -> person cluster
+        #: person cluster -> the organisation of their current role (roles.v1: "X, president of Y")
+        self.role_organisations: dict[str, str] = {}
 
     @cached_property
     def titled_people(self) -> list[TitledPerson]:
@@ -78,6 +82,10 @@ class Titles:
                     key = self.names.name_of_token.get(i)
                     if key is not None:
                         return key
+        found = self.role_organisations.get(person_key)
+        # "Ana Ruiz, a Denver teacher": a town is where the role is, not the organisation it is in
+        if found is not None and self.names.clusters[found].type in _ORGANISATION_KINDS:
+            return found
         return None
 
     def title_text(self, head: Token) -> str:
@@ -123,6 +131,9 @@ class Titles:
                 if name_key and title_head.lower_ in ROLE_NOUNS and names.clusters[name_key].type == "Person":
                     self.links.setdefault(self.title_text(title_head), name_key)
                     self.links.setdefault(title_head.lower_, name_key)
+                organisation = names.name_of_token.get(extraction.object.head) if extraction.object else None
+                if name_key and organisation and extraction.hedge != "former" and organisation != name_key:
+                    self.role_organisations.setdefault(name_key, organisation)
                 continue
             if extraction.lemma != "be" or extraction.object is None:
                 continue

@@ -4,8 +4,10 @@
 
 Joins ``RUN/facts.jsonl`` (``newsgraph extract`` output) with the batch's ``judgements.jsonl`` on
 document, sentence, subject, predicate and object (the scorer's key; the latest verdict wins) and
-prints a Markdown table: facts, correct, partly and wrong per confidence band. Plain Python, no
-project imports; facts without a verdict are counted apart and left out of the bands.
+prints a Markdown table: facts, correct, partly and wrong per confidence band, then the facts at
+confidence >= 0.7 (what ``--min-confidence 0.7`` keeps): how many, their share of all judged
+facts, and how many are correct. Plain Python, no project imports; facts without a verdict are
+counted apart and left out of the bands.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ def bands(batch: Path, run: Path) -> tuple[list[tuple[str, dict[str, int]]], int
     return list(zip(names, counts, strict=True)), missing
 
 
+def sure_band(rows: list[tuple[str, dict[str, int]]], low: float = 0.7) -> tuple[int, int, int]:
+    """(facts at confidence >= ``low``, of them correct, judged facts in all)."""
+    total = sum(sum(count.values()) for _, count in rows)
+    kept = [count for (band_low, _), (_, count) in zip(BANDS, rows, strict=True) if band_low >= low]
+    return sum(sum(c.values()) for c in kept), sum(c["correct"] for c in kept), total
+
+
 def _cell(part: int, total: int) -> str:
     return f"{part} ({round(100 * part / total) if total else 0} %)"
 
@@ -68,6 +77,11 @@ def main() -> None:
         total = sum(count.values())
         cells = " | ".join(_cell(count[v], total) for v in ("correct", "partly", "wrong"))
         print(f"| {name} | {total} | {cells} |")
+    kept, correct, total = sure_band(rows)
+    print(
+        f"\nat >= 0.7: {kept} of {total} facts ({round(100 * kept / total) if total else 0} %), "
+        f"{_cell(correct, kept)} correct"
+    )
     if missing:
         print(f"\n{missing} facts without a verdict (judge them first)")
 

@@ -74,3 +74,17 @@ def test_a_byline_is_no_part_of_the_story():
     assert "Whitfield" not in document.text
     kept = document_from_text("x", "By the river the mill closed on Monday, workers said.\n\nIt had run for years.")
     assert kept.text.startswith("By the river")
+
+
+def test_a_place_and_colon_opening_an_early_paragraph_is_a_dateline():
+    from graph.documents import document_from_text
+
+    text = "Rovers win at last\n\nNew Harbor: A late goal by Ann Lee helped Rovers beat City on Saturday."
+    document = document_from_text("a", text)
+    assert document.place == "New Harbor"
+    assert len(document.text) == len(text)  # blanked, so offsets stay those of the text read
+    assert document.text.split("\n\n")[1].strip().startswith("A late goal")
+    labelled = document_from_text("b", "Update: The council met on Monday.\n\nIt approved the plan.")
+    assert labelled.place is None and labelled.text.strip().startswith("The council")
+    said = document_from_text("c", "The mayor said: Yes, we will build it.")
+    assert said.text == "The mayor said: Yes, we will build it."

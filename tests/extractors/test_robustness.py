@@ -40,3 +40,26 @@ def test_carb_lines_keep_the_sentence_exactly():
     lines = list(carb_lines([sentence, "", "!!! ???"]))
     assert lines and all(line.split("\t")[0] == sentence for line in lines)
     assert all(len(line.split("\t")) >= 5 for line in lines)
+
+
+def test_a_bracketed_word_ending_a_quotation_is_no_crash(nlp):
+    from graph.extractors import extract_document
+
+    doc = nlp('The coach replied: "I can\'t give an answer on that [now]. We will see."')
+    assert all(e.subject.text for e in extract_document(doc, "t"))
+
+
+def test_a_failing_extractor_costs_only_its_own_facts(nlp, capsys):
+    from graph.extractors import extractions_from, make_extractors
+
+    class Broken:
+        name = "broken.v1"
+
+        def __call__(self, doc, *, doc_id, context=None):
+            raise ValueError("empty phrase")
+            yield  # pragma: no cover
+
+    doc = nlp("Acme hired Jane Doe in May.")
+    found = extractions_from([Broken(), *make_extractors()], doc, "t")
+    assert found  # the other extractors' facts stay
+    assert "broken.v1 extractor failed" in capsys.readouterr().err

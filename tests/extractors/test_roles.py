@@ -23,7 +23,7 @@ def _roles(nlp, text: str) -> list[tuple[str, str, str | None]]:
         # a title before a name
         ("Rovers coach Marta Silva said the team was tired.", ("Marta Silva", "coach", "Rovers")),
         ("Mayor Lena Ortiz opened the new bridge on Friday.", ("Lena Ortiz", "Mayor", None)),
-        ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "CFO", "Acme")),
+        ("Acme CFO Tom Berg resigned last week.", ("Tom Berg", "former CFO", "Acme")),  # resigned: no longer CFO
         ("Fire Chief Ana Ruiz said the blaze was contained.", ("Ana Ruiz", "Fire Chief", None)),
         ("Secretary-General Ban visited Kenya.", ("Ban", "Secretary-General", None)),
         (
@@ -187,7 +187,7 @@ def _role_facts(nlp, text: str) -> list[tuple[str, str, str | None, bool]]:
         ("Globex's new chief executive will be Tom Berg.", ("Tom Berg", "chief executive", "Globex", False)),
         (
             "Globex announced the appointment of Tom Berg as chief executive.",
-            ("Tom Berg", "chief executive", None, False),
+            ("Tom Berg", "chief executive", "Globex", False),  # the company the article opens with
         ),
         ("Chancellor Olaf Scholz of Germany arrived in Cairo.", ("Olaf Scholz", "Chancellor", "Germany", False)),
         ("Jane Smith, Vodafone's head of marketing, resigned.", ("Jane Smith", "head of marketing", "Vodafone", False)),

@@ -182,3 +182,44 @@ def test_a_single_quoted_quotation_after_a_colon_runs_on_over_paragraphs(nlp):
     assert ("Marta Silva", "But maybe that will be the most important goal of the season") in found
     assert ("Marta Silva", "We can play much better") in found
     assert not any("next match" in c for _, c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The council will sell the old harbour," Ivo Marsh quipped.', ("Ivo Marsh", "quip")),
+        ('"We are ready for the final," Ivo Marsh deadpanned when asked about the draw.', ("Ivo Marsh", "deadpan")),
+    ],
+)
+def test_a_manner_of_speaking_verb_beside_a_quotation_makes_a_statement(nlp, text, expected):
+    assert expected in [(s, lemma) for s, lemma, _, _ in _statements(nlp, text)]
+
+
+def test_a_manner_of_speaking_verb_without_a_quotation_is_no_statement(nlp):
+    assert _statements(nlp, "Ivo Marsh laughed at the question and smiled at the crowd.") == []
+
+
+def test_a_fronted_unquoted_clause_is_what_the_speaker_told(nlp):
+    text = "The ferry operator has cancelled 30 crossings, Lena Voss told the radio station."
+    assert ("Lena Voss", "tell", "The ferry operator has cancelled 30 crossings", 0) in _statements(nlp, text)
+
+
+def test_a_new_quotation_whose_speaker_comes_at_its_end_is_not_the_last_speakers(nlp):
+    found = _statements(
+        nlp,
+        'Mayor Ann Lee spoke on Monday. "We are ready," Lee told the station.\n\n'
+        '"The river rose overnight. Crews worked until dawn," the fire department said.',
+    )
+    speakers = {content: speaker for speaker, _, content, _ in found}
+    assert speakers["The river rose overnight"] == "the fire department"
+    assert speakers["We are ready"] == "Lee"
+
+
+def test_a_new_quotation_with_no_speaker_of_its_own_falls_back_to_the_last(nlp):
+    found = _statements(nlp, '"We are ready," Lee told the station. "We trained for months."\n\nThe vote is Monday.')
+    assert ("Lee", "tell", "We trained for months") in [f[:3] for f in found]
+
+
+def test_an_abbreviated_title_before_the_speaker_does_not_end_the_sentence(nlp):
+    doc = nlp('"He ran north. He dropped a bag," Sgt. Rita Cole said.')
+    assert not any(s.text.strip() == "Rita Cole said." for s in doc.sents)

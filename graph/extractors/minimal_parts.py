@@ -1,0 +1,99 @@
+"""Small parts of :mod:`.minimal`: word lists, noun conjuncts, the fact of an ``as`` complement
+("named X as its chief executive") and the test for a subject that names nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..lexicon.nouns import VAGUE_NOUNS
+from ..syntax import Tree, make_phrase
+from ..types import Argument, Extraction, Mention
+from .confidence import ARGUMENT_SHIFT, shift
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+#: verbs whose "with" phrase is what is given: "provided police with a description"
+_PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
+_QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME")
+_UNIT_NOUNS = {"cent", "percent", "per", "%"}
+#: words that stand for a noun said elsewhere and name nothing on their own ("one was found
+#: injured", "the first fell to Augusto")
+_EMPTY_HEADS = {"one", "ones", "first", "second", "third", "last", "latter", "former", "other", "others", "both"}
+
+
+def _noun_conjuncts(tree: Tree, head: int) -> list[int]:
+    """``head`` and the nouns conjoined to it, in order."""
+    result = [head]
+    for child in tree.children[head]:
+        if tree.deps[child] == "conj" and tree.tokens[child].pos_ in ("NOUN", "PROPN"):
+            result.extend(_noun_conjuncts(tree, child))
+    return result
+
+
+def empty_subject(extraction: Extraction, doc: Doc) -> bool:
+    """A subject without a noun, name or personal pronoun: a bare number or a word standing for
+    a noun said elsewhere ("one was found injured", "the first fell to Augusto")."""
+    tokens = [doc[i] for i in extraction.subject.tokens]
+    if not tokens:
+        return False
+    words = [t for t in tokens if not t.is_punct and t.pos_ != "DET"]
+    if not words:
+        return True
+    # a capitalised "adjective" is most often a name the tagger misread ("Boumous drove ...")
+    return all(t.pos_ == "NUM" or t.lower_ in _EMPTY_HEADS or (t.pos_ in ("ADJ", "ADV") and t.is_lower) for t in words)
+
+
+def as_complement_fact(
+    extraction: Extraction,
+    doc: Doc,
+    argument: Argument,
+    value_core: tuple[int, ...],
+    base_lemma: str,
+    clause_text: str | None,
+) -> Extraction | None:
+    """``Harbor Bank named Lena Ortiz as its chief executive``: the ``as`` phrase says what the
+    named object became, so the fact is ``Harbor Bank | name as chief executive | Lena Ortiz``
+    (``Harbor Bank | name as | its chief executive`` would say the bank named a post). Only for an
+    object that is a name or a personal pronoun."""
+    obj: Mention | None = extraction.object
+    if argument.role != "as" or obj is None or obj.kind == "CLAUSE":
+        return None
+    head = doc[obj.head]
+    if not (head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+        return None
+    words = [i for i in value_core if doc[i].dep_ not in ("det", "poss", "punct") and doc[i].pos_ != "PRON"]
+    if not words or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in words):
+        return None
+    label = " ".join(doc[i].text if doc[i].pos_ == "PROPN" else doc[i].lower_ for i in words)
+    lemma = base_lemma.removeprefix("be ") if extraction.passive else base_lemma
+    return replace(
+        extraction,
+        relation=make_phrase(doc, [*extraction.relation.tokens, *argument.marker, *words]),
+        lemma=f"{lemma} as {label}",
+        arguments=(),
+        construction="argument",
+        confidence=shift(extraction.confidence, ARGUMENT_SHIFT),
+        clause_text=clause_text,
+    )
+
+
+def vague_object(extraction: Extraction, doc: Doc) -> bool:
+    """``discussed the issues``, ``made comments``, ``has a future``: a main object that is a vague
+    noun with nothing but a determiner (no adjective, compound, number or phrase saying which)."""
+    obj = extraction.object
+    if obj is None or obj.kind == "CLAUSE" or extraction.construction not in ("svo", "control") or extraction.arguments:
+        return False
+    head = doc[obj.head]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in VAGUE_NOUNS:
+        return False
+    return all(doc[i].dep_ in ("det", "poss", "punct") or i == head.i for i in obj.tokens) and not any(
+        c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "nummod") for c in head.children
+    )
+
+
+def bare_clausal_subject(verb_subject_dep: str, subject_tag: str, has_marker: bool) -> bool:
+    """A clausal subject that is a bare verb form ("defender Eli Sabia had a chance ... was saved":
+    the noun "defender" read as a verb heading the whole clause): a misparse, no subject."""
+    return verb_subject_dep in ("csubj", "csubjpass") and subject_tag in ("VB", "VBP", "VBZ", "VBD") and not has_marker
