@@ -356,15 +356,20 @@ class EntityIndex:
             if found is not None:
                 return found
         if base in ("Organization", "Thing"):
-            # initials alone join only when they are three letters or more: two ("UD") fit too
-            # many names (a department "Utilities/Community Development" is no "University of Delaware")
+            # initials alone: two letters ("UD") fit too many names, so they join only an entity
+            # of the very same class ("AP" and "Associated Press", news agencies both; a department
+            # "Utilities/Community Development" is no "University of Delaware")
             for name in names:
                 letters = clean_name(name).replace(".", "")
-                if is_acronym(name) and len(letters) >= 3 and letters in self._by_acronym:
-                    return self._by_acronym[letters]
+                if is_acronym(name) and letters in self._by_acronym:
+                    found = self._by_acronym[letters]
+                    if len(letters) >= 3 or self._same_class(found, local.type):
+                        return found
                 acronym = acronym_of(name)
-                if acronym and len(acronym) >= 3 and (acronym.lower(), base) in self._by_key:
-                    return self._by_key[(acronym.lower(), base)]
+                if acronym and (acronym.lower(), base) in self._by_key:
+                    found = self._by_key[(acronym.lower(), base)]
+                    if len(acronym) >= 3 or self._same_class(found, local.type):
+                        return found
         if base in ("Person", "Organization", "Place"):
             for name in sorted(names, key=lambda n: -len(n.split())):
                 words = transliteration_key(name).split()
@@ -383,6 +388,10 @@ class EntityIndex:
                 if len(candidates) == 1:
                     return candidates[0]
         return None
+
+    def _same_class(self, found: str, kind: str) -> bool:
+        """Whether an entity's class is ``kind`` itself, more specific than its base class."""
+        return kind != _base(kind) and _best_type(self._entities[found].types) == kind
 
     def _remember(self, found: str, local: LocalEntity) -> None:
         base = "Concept" if not local.named else _base(local.type)

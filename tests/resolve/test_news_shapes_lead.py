@@ -78,5 +78,7 @@ def test_two_letter_initials_alone_join_no_organisation_across_articles():
         "b", LocalEntity("1", "Utilities/Community Development", "Organization", Counter({"x": 0}), 1)
     )
     assert department != university
+    agency = index.add("e", LocalEntity("1", "AP", "NewsAgency", Counter({"AP": 1}), 1))
+    assert index.add("f", LocalEntity("1", "Associated Press", "NewsAgency", Counter(), 1)) == agency
     bureau = index.add("c", LocalEntity("1", "Federal Bureau of Investigation", "Organization", Counter(), 1))
     assert index.add("d", LocalEntity("1", "FBI", "Organization", Counter({"FBI": 1}), 1)) == bureau
