@@ -158,25 +158,26 @@ def fact_features(view: FactView) -> dict[str, float]:
 #: that changed between the facts of the current and of older versions of the rules)
 WEIGHTS: dict[str, float] = {
     "extraction": 0.6,
-    "subject_unresolved": -0.7,  # "the leader", "the sum": a description no entity was found for
-    "speaker_unresolved": -0.9,  # ... and it is the speaker of a statement
-    "speaker_concept": -0.3,  # "officials said": right more often than a description, less than a name
-    "named_speaker": 0.7,  # a statement of a named speaker: the surest kind of fact
-    "person_subject": 0.5,
+    "subject_unresolved": -0.5,  # "the leader", "the sum": a description no entity was found for
+    "speaker_unresolved": -0.4,  # ... and it is the speaker of a statement
+    "speaker_concept": 0.0,  # "officials said": as often right as a statement in general
+    "named_speaker": 1.1,  # a statement of a named speaker: the surest kind of fact
+    "person_subject": 0.4,
     "have": -0.6,  # a possessive "have": most often empty
     "subject_pronoun": -0.4,  # resolved by coreference: wrong a good share of the time
     "object_pronoun": -0.3,
-    "unattributed": -0.3,  # a claim inside someone's words with no known speaker
-    "headline": -0.1,
+    "unattributed": -0.2,  # a claim inside someone's words with no known speaker
+    "headline": 0.0,
     # set by hand, not fitted (FIXED): the dev audit's role facts are 90 % correct because the role
     # rules were written on it; on the held-out audits roles.v1 facts were 25-38 % correct
     "role": -0.8,
 }
 #: the features whose weight is set by hand: the fit takes them as a fixed offset
 FIXED = frozenset({"role"})
-#: the fitted intercept (0.7) lowered by 0.5: the point where facts at >= 0.7 are >= 90 % correct
-#: in leave-one-article-out cross-validation on the dev audit's facts of the current rules
-INTERCEPT = 0.2
+#: the intercept fitted on both dev audits (0.57) lowered by 0.65: the point where facts at >= 0.7
+#: are >= 90 % correct in leave-one-article-out cross-validation over the two batches' 22 articles
+#: (``python tests/audit/confidence_fit.py ../audit/dev ../audit/dev2 --fit --shift -0.65``)
+INTERCEPT = -0.1
 
 
 def rescore(view: FactView) -> float:

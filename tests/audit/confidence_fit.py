@@ -1,8 +1,8 @@
 """Fit and check the post-resolution confidence (graph/resolve/calibration.py) on a judged audit.
 
-    python tests/audit/confidence_fit.py ../audit/dev [--fit] [--table OUT.tsv]
+    python tests/audit/confidence_fit.py ../audit/dev [../audit/dev2 ...] [--fit] [--table OUT.tsv]
 
-Builds one row per hand-judged fact of the batch (``judgements.jsonl``: every run's verdicts, the
+Builds one row per hand-judged fact of each batch given (``judgements.jsonl``: every run's verdicts, the
 latest verdict of a key wins). A fact the current code still extracts gets its features from the
 resolved fact itself (the batch's articles are run through the pipeline here, with the raw
 extraction confidence); a fact only an older run extracted gets them from that run's
@@ -253,13 +253,15 @@ def cross_validated(rows: list, names: list[str], l2: float, shift: float) -> np
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("batch", type=Path)
+    parser.add_argument("batches", type=Path, nargs="+", help="judged audit batches (leave-one-article-out across all)")
     parser.add_argument("--fit", action="store_true", help="refit the weights and cross-validate them")
     parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--shift", type=float, default=-0.5, help="added to the fitted intercept")
     parser.add_argument("--table", type=Path, help="write the feature table (TSV) here")
     args = parser.parse_args()
-    rows = table(args.batch)
+    rows = [
+        (f"{batch.name}/{row[0]}", *row[1:]) for batch in args.batches for row in table(batch)
+    ]  # article ids made unique across batches
     current = np.array([row[4] == "current" for row in rows])
     print(f"{len(rows)} judged facts, {int(current.sum())} of them extracted by the current rules")
     print("verdicts:", dict(Counter(r[3] for r in rows)))
