@@ -326,6 +326,8 @@ class ArticleEntities:
             described = next(
                 (names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos" and c.i in names.name_of_token), None
             )
+        if described is not None and other_branch(lemma, self.clusters[described].names):
+            described = None  # "the coalition ..., the Liberal Party": a party is no coalition
         words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         if described is not None:
             self.clusters[described].descriptions.add(lemma)

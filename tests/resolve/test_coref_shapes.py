@@ -86,3 +86,13 @@ def test_an_event_noun_after_its_verb_is_that_event():
     kg = build_graph([document_from_text("t", text)])
     objects = {r["object"] for r in fact_records(kg) if r["object_text"] == "the call"}
     assert objects == {"call"}  # not "call for noise complaint ..." of the first sentence
+
+
+def test_a_coalition_is_not_its_senior_party():
+    text = (
+        "Tarnia's ruling coalition lost its majority on Sunday after a swing against its senior "
+        "partner, the Labour Party, in a by-election."
+    )
+    kg = build_graph([document_from_text("t", text)])
+    subjects = {r["subject"] for r in fact_records(kg) if r["subject_text"] == "Tarnia's ruling coalition"}
+    assert subjects and "Labour Party" not in subjects
