@@ -96,3 +96,17 @@ def test_a_coalition_is_not_its_senior_party():
     kg = build_graph([document_from_text("t", text)])
     subjects = {r["subject"] for r in fact_records(kg) if r["subject_text"] == "Tarnia's ruling coalition"}
     assert subjects and "Labour Party" not in subjects
+
+
+def test_a_coachs_boys_are_the_coachs_team():
+    text = (
+        "Harbor City FC beat Lakeside FC 2-1 in the league match on Saturday.\n\n"
+        "Lakeside FC coach Ana Lopez made three changes at half-time. Lopez's boys pressed hard "
+        "but could not find a second goal."
+    )
+    assert _entities_of(text, "Lopez's boys") == ["Lakeside FC"]
+
+
+def test_a_persons_boys_outside_a_match_report_are_nobody():
+    text = "Ana Lopez works for Lakeside Bank. Lopez's boys started school in Dover on Monday."
+    assert "Lakeside Bank" not in _entities_of(text, "Lopez's boys")
