@@ -48,6 +48,7 @@ class Sides:
         self.names = names
         self.anaphora = anaphora
         self._read_once = False
+        self._match = False  # whether the article is a match report (read with the sides)
         self._sides: tuple[str, str] | None = None  # (home, away) once read; None: undecided
 
     def _team(self, token: Token | None) -> str | None:
@@ -100,7 +101,8 @@ class Sides:
     def sides(self) -> tuple[str, str] | None:
         if not self._read_once:
             self._read_once = True
-            self._sides = self._read() if is_match_report(self.names.toks) else None
+            self._match = is_match_report(self.names.toks)
+            self._sides = self._read() if self._match else None
         return self._sides
 
     def side(self, head: Token) -> str | None:
@@ -127,7 +129,10 @@ class Sides:
     def _coached(self, owner: Token, head: Token) -> str | None:
         """ "Lopez's boys": the team of the person "Lopez" (a match report only)."""
         person = self.names.name_of_token.get(owner.i)
-        if person is None or self.names.clusters[person].type != "Person" or not is_match_report(self.names.toks):
+        if person is None or self.names.clusters[person].type != "Person":
+            return None
+        self.sides()
+        if not self._match:
             return None
         team = self.anaphora.affiliation(person, head.i, places=True)
         if team is None or self.names.clusters[team].type not in ("Organization", "Place"):
