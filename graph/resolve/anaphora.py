@@ -31,9 +31,11 @@ from ..lexicon import (
 )
 from ..syntax import kids
 from ..types import Mention
+from .description_words import other_branch
 from .entities import ENTITY_TYPES, compatible_types, more_specific
 from .names import name_head
 from .quotes import Quotations
+from .relative import coordinated_object, participle_subject, relative_host
 from .salience import Salience
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -164,6 +166,13 @@ class Anaphora:
                 token, _ANIMATE_THING_KINDS if animate else _THING_KINDS, plural=False, acting_places=reported
             )
         if lower in PLURAL_PRONOUNS:
+            host = relative_host(token)
+            key = self._cluster_at(host.i) if host is not None else None
+            if key is not None:
+                return key  # "the visitors, who ..., took a chance they had"
+            taken = coordinated_object(token)
+            if taken is not None:
+                return self._cluster_at(taken.i)  # "taking money from projects and adding them"
             key = self.antecedent(
                 token, _ANIMATE_PLURAL_KINDS if animate else _PLURAL_KINDS, plural=True, acting_places=True
             )
@@ -180,6 +189,14 @@ class Anaphora:
             if kind in _GROUP_KINDS:
                 return speaker  # the union said: "we ..."
             return self.speaker_group(speaker, token) if kind == "Person" else None
+        return None
+
+    def _cluster_at(self, position: int) -> str | None:
+        """The entity mentioned (by a head) at ``position``, or None."""
+        for cluster in self.names.clusters.values():
+            at = bisect_left(cluster.tokens, position)
+            if at < len(cluster.tokens) and cluster.tokens[at] == position:
+                return cluster.key
         return None
 
     def _two_people_before(self, token: Token, key: str) -> bool:
@@ -265,6 +282,8 @@ class Anaphora:
         )
         commanding = salience.commanding_subjects(token.i)
         controller = salience.controller(token.i)
+        if controller is None:
+            controller = participle_subject(token)  # "amendments ... adding them": not the amendments
         described = salience.modified_nouns(token.i)
         heads = salience.head
         # 'he said, "Smith was ..."': a speaker does not name themselves in their own words
@@ -442,6 +461,8 @@ class Anaphora:
                 continue
             if not compatible_types(cluster.type, kind) or more_specific(cluster.type, kind) != cluster.type:
                 continue  # "the government" is no school, "the company" may be a bank
+            if head_word and other_branch(head_word, cluster.names):
+                continue  # "the government" is no parliament, "the coalition" not one party of it
             words = {w.lower() for n in cluster.names for w in n.split()}
             if not modifiers <= words:
                 continue  # "the central bank" may be the Central Bank of Tarnia; "the regional government" no other

@@ -42,10 +42,13 @@ from ..lexicon import CATEGORY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, RO
 from ..syntax import doc_tree, kids, subtree_indices
 from ..types import Mention
 from .anaphora import Anaphora, is_definite
+from .description_words import other_branch
 from .descriptions import Descriptions, has_restrictive_clause
 from .entities import LocalEntity, clean_name, compatible_types, normalize_name, type_for_label
+from .events import VerbEvents
 from .mentions import candidate_mentions
 from .names import Cluster, NameTable, name_head, settle_type
+from .sides import Sides
 from .titles import Titles
 from .typing import MentionEvidence
 
@@ -89,6 +92,8 @@ class ArticleEntities:
         self.names.collect(source)
         self.titles = Titles(self.names)
         self.anaphora = Anaphora(self.names, self.titles)
+        self.sides = Sides(self.names, self.anaphora)
+        self.events = VerbEvents(doc)
         self.descriptions = Descriptions(self.names, self.titles, self.anaphora)
         self.toks = self.names.toks
         #: head token -> resolution of every mention decided by :meth:`resolve_mentions`
@@ -107,6 +112,7 @@ class ArticleEntities:
             self._title_before_name,
             self._name,
             self._pronoun,
+            self._side,
             self._description,
             self._described_entity,
             self._unlabelled_name,
@@ -223,6 +229,11 @@ class ArticleEntities:
             return Resolution(key, "pronoun" if key else "unresolved")
         return None
 
+    def _side(self, mention: Mention) -> Resolution | None:
+        # a match report's "the visitors", "the home team", "Lopez's boys"
+        key = self.sides.side(self.toks[mention.head]) if mention.kind != "PRON" else None
+        return Resolution(key, "description") if key is not None else None
+
     def _description(self, mention: Mention) -> Resolution | None:
         """A definite description, or a capitalised category noun used as a name ("of the Party Maulen ...")."""
         toks = self.toks
@@ -251,6 +262,8 @@ class ArticleEntities:
             if person is not None and person.key is not None and self.clusters[person.key].type == "Person":
                 key = self.anaphora.affiliation(person.key, head.i)
                 kind = self.clusters[key].type if key is not None else ""
+                if other_branch(head.lemma_.lower(), self.clusters[key].names if key is not None else ()):
+                    key = None  # "his government" is not the parliament he sits in
                 if key is not None and (compatible_types(kind, category) or (kind == "Group" and category != "Place")):
                     return Resolution(key, "description")
         named = self._of_name(head)
@@ -313,6 +326,8 @@ class ArticleEntities:
             described = next(
                 (names.name_of_token[c.i] for c in kids(head) if c.dep_ == "appos" and c.i in names.name_of_token), None
             )
+        if described is not None and other_branch(lemma, self.clusters[described].names):
+            described = None  # "the coalition ..., the Liberal Party": a party is no coalition
         words = {toks[i].lower_ for i in mention.tokens if toks[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")}
         if described is not None:
             self.clusters[described].descriptions.add(lemma)
@@ -336,6 +351,8 @@ class ArticleEntities:
                 if words <= cluster.keys and (head.tag_ == "NNS") == cluster.plural:
                     if owner is not None and self._owner(toks[cluster.tokens[0]]) != owner:
                         continue  # "his leadership" is not another man's "leadership"
+                    if self.events.told_between(lemma, cluster.tokens[-1], head.i, toks[cluster.tokens[0]]):
+                        break  # "a call for service ... the father called police ... the call": his
                     cluster.tokens.append(head.i)
                     return Resolution(key, "nominal")
         key = f"m:{head.i}"

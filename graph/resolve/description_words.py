@@ -5,6 +5,7 @@ Closed classes of general English news, each with what it may stand for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS
@@ -32,6 +33,7 @@ __all__ = [
     "SAME_TITLE",
     "TITLE_STOP",
     "gender_of_word",
+    "other_branch",
     "nation",
     "nation_of",
 ]
@@ -216,3 +218,25 @@ def gender_of_word(word: str) -> str | None:
     if word in MALE_WORDS or word.endswith("man"):
         return "m"
     return None
+
+
+#: the executive: "his government", "the administration" is no parliament
+_EXECUTIVE = _wordset("government administration cabinet executive regime")
+#: a legislature's name words: "House of Representatives", "the Senate", "National Assembly"
+_LEGISLATURE = _wordset("""
+    house senate parliament assembly congress legislature chamber duma diet knesset bundestag
+    majlis sejm storting riksdag folketing althing oireachtas dail commons lords
+    """)
+#: groups of parties: "the ruling coalition" is no one party of it
+_ALLIANCES = _wordset("coalition alliance bloc front union")
+
+
+def other_branch(noun: str, names: Iterable[str]) -> bool:
+    """Whether a description's noun cannot stand for an entity of these names: "the government" for
+    a parliament ("House of Representatives"), "the coalition" for a party without that word."""
+    words = {w.lower().strip(".,'") for name in names for w in name.split()}
+    if noun in _EXECUTIVE:
+        return bool(words & _LEGISLATURE) and noun not in words
+    if noun in _ALLIANCES:
+        return noun not in words and ("party" in words or bool(words & _LEGISLATURE))
+    return False

@@ -62,6 +62,7 @@ from .description_words import (
     nation,
     nation_of,
 )
+from .epithets import of_party
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -354,12 +355,18 @@ class Descriptions:
             near = [key for key in near if key in leaders]
             if not near:
                 return None
+        # "the moderate Democrat", "the Frenchman": of several, the one of that party or the main person
+        latest = window
+        if len(near) > 1 and head.is_title and (lower in CAPITAL_EPITHETS or lower in DEMONYMS):
+            near = of_party(self.names, self.anaphora, lower, near, head.i)
+            if len(near) == 1:
+                latest = self._last_before(names.clusters[near[0]], head.i)
         if any(
             not c.named
             and not c.plural
             and c.type == "Person"
             and c.key.startswith("m:")
-            and self._last_before(c, head.i) >= window
+            and self._last_before(c, head.i) >= latest
             for c in names.clusters.values()
         ):
             return None  # an unnamed person within reach ("an officer") may be the one meant
