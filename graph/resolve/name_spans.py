@@ -23,6 +23,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
+from .name_joins import inner_word_names
 from .name_shapes import (
     capitalised_pronouns,
     conjoined_pieces,
@@ -38,6 +39,7 @@ from .name_shapes import (
     titles_after_work_nouns,
     with_club_affixes,
 )
+from .name_words import POSITION_NOUNS, is_common_word_name
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -99,6 +101,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
     for start, end in quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
+    for start, end in inner_word_names(toks, context):  # "Rolling in Comfort": one name
+        spans.append((start, end, "ORG"))
         covered.update(range(start, end))
     for start, end in titles_after_work_nouns(toks, covered):
         spans.append((start, end, "WORK_OF_ART"))
@@ -193,7 +198,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     return [
         span
         for span in _join_adjacent(toks, spans)
-        if not is_fragment(toks, *span[:2]) and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+        if not is_fragment(toks, *span[:2])
+        and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+        and not is_common_word_name(toks, *span[:2])
     ]
 
 
@@ -389,9 +396,9 @@ def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[t
 
 def is_bare_title(toks: list[Token], start: int, end: int) -> bool:
     """Title words alone, naming nobody ("Chief Executive", "Foreign Minister"); not an
-    organisation's name ("Labour Party")."""
+    organisation's name ("Labour Party"); kinship words or a medium word alone ("Mom", "Radio")."""
     last = toks[end - 1].lemma_.lower()
-    return (
+    return is_common_word_name(toks, start, end) or (
         last in ROLE_TITLE_NOUNS
         and last not in ORGANIZATION_HEADS
         and all(is_title_word(toks[i]) for i in range(start, end))
@@ -413,6 +420,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
                 or toks[start].lower_ in ROLE_NOUNS
                 or toks[start].lemma_.lower() in ROLE_NOUNS
                 or (end - start > 2 and is_title_word(toks[start]))
+                or toks[start].lower_ in POSITION_NOUNS  # "Goalkeeper Lunde": a position, no first name
             )
         )
     ):

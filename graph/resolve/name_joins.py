@@ -1,0 +1,63 @@
+"""Organisation names with a lowercase word inside one title-case run ("Rolling in Comfort",
+"Friends of Gardens", "Bread and Roses") that the NER missed or cut at the small word: one name,
+not two (used by :mod:`.name_spans`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..lexicon import ROLE_NOUNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["inner_word_names"]
+
+#: the lowercase words a name runs over
+_INNER = frozenset({"in", "of", "and"})
+#: NER labels that make the first part a name of its own ("Smith of Boston", "Monday in Paris")
+_OWN_NAME = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
+
+
+def _bare(token: Token) -> bool:
+    """A capitalised proper noun the NER gave no label of its own and that is no title word."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and token.ent_type_ not in _OWN_NAME
+        and token.lower_ not in ROLE_NOUNS
+    )
+
+
+def inner_word_names(toks: list[Token], context: Any) -> list[tuple[int, int]]:
+    """(start, end) of each run "A in/of/and B": A a bare proper noun (not at a sentence start unless
+    the same run stands elsewhere inside a sentence), the small word hanging on A, and B a proper
+    noun hanging on the small word ("in", "of") or joined to A ("and"); B unlabelled for "and"."""
+    starts = {s.start for s in context.sentences}
+    found: list[tuple[int, int, bool]] = []
+    for i in range(len(toks) - 2):
+        a, word, b = toks[i], toks[i + 1], toks[i + 2]
+        if word.text not in _INNER or not _bare(a) or (a.ent_type_ == "ORG" and b.ent_type_ == "ORG"):
+            continue
+        if not (b.pos_ == "PROPN" and b.is_title and b.is_alpha and b.ent_type_ not in ("PERSON", "DATE", "TIME")):
+            continue
+        if word.text == "and":
+            if b.ent_type_ or b.head.i != i or b.dep_ != "conj":
+                continue
+        elif word.head.i != i or b.head.i != i + 1 or b.dep_ != "pobj":
+            continue
+        if i + 3 < len(toks) and toks[i + 3].pos_ == "PROPN" and toks[i + 3].is_title:
+            continue  # "Research in Motion Ltd" or "Lee of New York": the run goes on, leave it
+        found.append((i, i + 3, i in starts))
+    inside = {_words(toks, s, e) for s, e, first in found if not first}
+    # the same three words elsewhere are the same name, however the parser read them there
+    return [
+        (i, i + 3)
+        for i in range(len(toks) - 2)
+        if toks[i].is_title and toks[i + 2].is_title and _words(toks, i, i + 3) in inside
+    ]
+
+
+def _words(toks: list[Token], start: int, end: int) -> str:
+    return " ".join(t.lower_ for t in toks[start:end])

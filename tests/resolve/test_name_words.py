@@ -1,0 +1,22 @@
+"""The word rules of :mod:`graph.resolve.name_words` and the short forms of :mod:`graph.resolve.entities`
+(no model)."""
+
+from __future__ import annotations
+
+from graph.resolve.entities import is_short_form
+from graph.resolve.name_words import is_plural_short_form, plural_form_of
+
+
+def test_a_direction_word_makes_another_place() -> None:
+    assert not is_short_form("Africa", "South Africa", person=False)
+    assert not is_short_form("York", "New York", person=False)
+    assert is_short_form("Otan", "Nur Otan", person=False)  # other final words still are short forms
+
+
+def test_plurals_of_a_party_and_of_a_product() -> None:
+    assert is_plural_short_form(["liberals"], ["liberal", "party"])
+    assert is_plural_short_form(["x5s"], ["velo", "x5"])
+    assert plural_form_of("Greens", "Green Party")
+    assert not plural_form_of("Smiths", "John Smith")  # a family, no product
+    assert not plural_form_of("Parties", "Liberal Party")
+    assert is_short_form("Liberals", "Liberal Party", person=False)
