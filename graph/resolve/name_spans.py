@@ -39,7 +39,7 @@ from .name_shapes import (
     titles_after_work_nouns,
     with_club_affixes,
 )
-from .name_words import POSITION_NOUNS, is_common_word_name
+from .name_words import OFFICE_TITLES, POSITION_NOUNS, is_common_word_name
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -294,6 +294,7 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 and toks[p_end - 1].pos_ == "PROPN"
                 and toks[start].pos_ == "PROPN"
                 and "\n" not in toks[p_end - 1].whitespace_
+                and toks[p_end - 1].lower_ not in OFFICE_TITLES  # "[Dale County Sheriff] [Jo Park]"
             ):
                 joined[-1] = (p_start, end, label)
                 continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import ROLE_ABBREVIATIONS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -20,6 +22,7 @@ __all__ = [
     "KIND_NOUNS",
     "LOCAL_NOUNS",
     "MAKER_NOUNS",
+    "OFFICE_TITLES",
     "PLACE_PART_WORDS",
     "POSITION_NOUNS",
     "PRODUCT_NOUNS",
@@ -67,10 +70,24 @@ COMPOUND_DESCRIPTORS = {
 }
 
 
+#: a title of a spouse ("First Lady Ann Vale"), nobody's name on its own
+_SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
+#: academic degrees ("a PhD student"): no work, no organisation
+_DEGREES = _words("phd ph.d mba bsc msc dphil")
+#: offices named by a place and a title ("Carlow County Sheriff's deputies", "Dale County
+#: Prosecutor Jo Park"): the office, an organisation; never the place or a person
+OFFICE_TITLES = _words("sheriff prosecutor coroner treasurer assessor clerk auditor attorney")
+
+
 def is_common_word_name(toks: list[Token], start: int, end: int) -> bool:
-    """A span of only kinship words ("Grandma", "Mom and Dad") or one medium word ("Radio")."""
+    """A span of only kinship words ("Grandma", "Mom and Dad"), one medium word ("Radio"), a
+    spouse's title ("First Lady"), a degree ("PhD") or a title's abbreviation ("Lt.", "Sgt.")."""
     words = [t.lower_ for t in toks[start:end] if not t.is_punct]
-    if len(words) == 1 and words[0] in _MEDIUM_WORDS:
+    if len(words) == 1 and (words[0] in _MEDIUM_WORDS or words[0].rstrip(".") in _DEGREES):
+        return True
+    if len(words) == 1 and words[0].rstrip(".") in ROLE_ABBREVIATIONS:
+        return True
+    if " ".join(words) in _SPOUSE_TITLES:
         return True
     names = [w for w in words if w not in ("and", "or", "&")]
     return bool(names) and all(w in _KIN_WORDS for w in names)

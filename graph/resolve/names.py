@@ -48,7 +48,7 @@ from .name_spans import (
     name_spans,
     title_line,
 )
-from .name_words import plural_form_of
+from .name_words import OFFICE_TITLES, plural_form_of
 from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
@@ -183,8 +183,8 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
             return "Programme"
     if kind in ("Person", "Place") and head in PROGRAMME_HEADS and len(span) >= 2:
         return "Programme"  # "the Black Sea Grain Initiative" tagged LOC
-    if kind == "Person" and head in ORGANIZATION_HEADS:
-        return "Organization"  # "Election Headquarters" is no person, whatever the NER says
+    if (kind == "Person" and head in ORGANIZATION_HEADS) or (len(words) >= 2 and words[-1] in OFFICE_TITLES):
+        return "Organization"  # "Election Headquarters", "Dale County Sheriff" (an office): no person, no place
     return kind
 
 

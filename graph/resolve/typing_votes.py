@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .name_words import ILLNESS_NOUNS, LOCAL_NOUNS, MAKER_NOUNS, PRODUCT_NOUNS
+from .name_words import ILLNESS_NOUNS, LOCAL_NOUNS, MAKER_NOUNS, OFFICE_TITLES, PRODUCT_NOUNS
 from .typing_lexicon import (
     _DESCRIPTORS,
     _EVENT_SUFFIXES,
@@ -209,6 +209,8 @@ def _name_votes(text: str) -> tuple[Vote, ...]:
         votes.append(Vote("CreativeWork", w["work_suffix"], "suffix"))
     if 2 <= len(keys) <= 4 and last in _COUNTRY_WORDS and _branch_of_country(text, keys):
         votes.append(Vote("Organization", w["place_suffix"], "country_branch"))  # "Hitwise UK", "Cricket Australia"
+    if 2 <= len(keys) <= 4 and last in OFFICE_TITLES and "of" not in keys:
+        votes.append(Vote("Organization", w["suffix"], "office"))  # "Dale County Sheriff": the office
     if len(keys) >= 2 and first in _CLUB_PREFIXES:
         votes.append(Vote("Organization", w["suffix"], "suffix"))  # "FC Goa", "AC Milan"
     if len(keys) >= 3 and keys[1] == "of" and first in _OF_HEADS:

@@ -104,3 +104,24 @@ def test_kinship_words_and_a_medium_word_are_no_entities() -> None:
 def test_a_direction_word_and_a_continent_is_no_country() -> None:
     entities = _entities("The plant grows throughout southern Africa. It was first described in South Africa.")
     assert "Africa" not in entities["South Africa"][1]
+
+
+def test_titles_degrees_and_abbreviations_alone_are_no_entities() -> None:
+    types = _types(
+        "First Lady Mia Tran thanked the nurses. A PhD student at Kestrel University found the bones. "
+        "Dale County Sheriff's Lt. Ann Cole was hurt."
+    )
+    named = {label for label, kind in types.items() if kind != "Concept"}
+    assert not named & {"First Lady", "PhD", "Lt"}
+    assert types.get("Mia Tran") == "Person"
+    assert types.get("Kestrel University") == "Organization"
+
+
+def test_a_county_office_is_an_organisation_apart_from_its_holder() -> None:
+    types = _types(
+        "Dale County Sheriff Jo Park told reporters that two deputies were hurt. "
+        "Dale County Sheriff's deputies later surrounded the house."
+    )
+    assert types.get("Jo Park") == "Person"
+    assert types.get("Dale County Sheriff") == "Organization"
+    assert not any("Jo Park" in label and label != "Jo Park" for label in types)
