@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..lexicon import ROLE_NOUNS
+from ..lexicon import ORGANIZATION_HEADS, ROLE_NOUNS
+from .typing_sources import is_place_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -38,8 +39,14 @@ def inner_word_names(toks: list[Token], context: Any) -> list[tuple[int, int]]:
     found: list[tuple[int, int, bool]] = []
     for i in range(len(toks) - 2):
         a, word, b = toks[i], toks[i + 1], toks[i + 2]
-        if word.text not in _INNER or not _bare(a) or (a.ent_type_ == "ORG" and b.ent_type_ == "ORG"):
-            continue
+        if word.text not in _INNER or not _bare(a) or a.ent_type_ or (i > 0 and _capital(toks[i - 1])):
+            continue  # A a name of its own ("Interpol in Ghana") or the end of a longer run ("Africa Cup of")
+        if word.text == "in" and is_place_name(b.text):
+            continue  # "the University in Boston": where it is
+        if word.text == "and" and any(
+            t.lemma_.lower() in ROLE_NOUNS or t.lemma_.lower() in ORGANIZATION_HEADS for t in (a, b)
+        ):
+            continue  # "Officer and Board": two titles or bodies
         if not (b.pos_ == "PROPN" and b.is_title and b.is_alpha and b.ent_type_ not in ("PERSON", "DATE", "TIME")):
             continue
         if word.text == "and":
@@ -57,6 +64,10 @@ def inner_word_names(toks: list[Token], context: Any) -> list[tuple[int, int]]:
         for i in range(len(toks) - 2)
         if toks[i].is_title and toks[i + 2].is_title and _words(toks, i, i + 3) in inside
     ]
+
+
+def _capital(token: Token) -> bool:
+    return token.is_title and token.pos_ in ("PROPN", "NOUN") and not token.is_sent_start
 
 
 def _words(toks: list[Token], start: int, end: int) -> str:

@@ -28,6 +28,7 @@ __all__ = [
     "PRODUCT_NOUNS",
     "is_common_word_name",
     "is_plural_short_form",
+    "names_a_team",
     "plural_form_of",
 ]
 
@@ -59,6 +60,10 @@ ILLNESS_NOUNS = _words("symptom symptoms pandemic epidemic outbreak infection in
 PRODUCT_NOUNS = _words("maker makers manufacturer user users owner owners")
 #: all nouns after a name that say what it is (beside the descriptors of :mod:`.typing_lexicon`)
 KIND_NOUNS = MAKER_NOUNS | LOCAL_NOUNS | ILLNESS_NOUNS | PRODUCT_NOUNS
+#: club letters as transliteration-free keys ("FC Pune City")
+_CLUB_KEYS = _words("fc afc cf sc ac fk sk bk cfc")
+#: nouns of a team after a place's name ("the Pune side")
+_TEAM_NOUNS = _words("side team squad outfit")
 #: two-word descriptors before a name: their kind ("voice assistant Zelly", "television station WKTR")
 COMPOUND_DESCRIPTORS = {
     ("voice", "assistant"): "product",
@@ -85,8 +90,8 @@ def is_common_word_name(toks: list[Token], start: int, end: int) -> bool:
     words = [t.lower_ for t in toks[start:end] if not t.is_punct]
     if len(words) == 1 and (words[0] in _MEDIUM_WORDS or words[0].rstrip(".") in _DEGREES):
         return True
-    if len(words) == 1 and words[0].rstrip(".") in ROLE_ABBREVIATIONS:
-        return True
+    if len(words) == 1 and words[0].rstrip(".") in ROLE_ABBREVIATIONS and not toks[start].text.isupper():
+        return True  # "Lt.", "Sgt." (not "SEC", an agency's letters)
     if " ".join(words) in _SPOUSE_TITLES:
         return True
     names = [w for w in words if w not in ("and", "or", "&")]
@@ -95,13 +100,24 @@ def is_common_word_name(toks: list[Token], start: int, end: int) -> bool:
 
 def is_plural_short_form(short: list[str], long: list[str]) -> bool:
     """A plural that names the longer name's thing or its members (keys, lowercased words): a
-    party's members ("Liberals" for "Liberal Party") or a product's units ("X5s" for "Velo X5")."""
+    party's members ("Liberals" for "Liberal Party") or a product's units ("X5s" for "Velo X5");
+    also a club's place without its letters ("Pune" for "FC Pune City")."""
+    if len(long) >= 3 and long[0] in _CLUB_KEYS and long[1 : 1 + len(short)] == short:
+        return True
     if len(short) != 1 or len(long) < 2 or not short[0].endswith("s") or len(short[0]) < 3:
         return False
     stem = short[0][:-1]
     if long[-1] == "party" and len(long) == 2:
         return stem == long[0]
     return stem == long[-1] and any(c.isdigit() for c in stem) and any(c.isalpha() for c in stem)
+
+
+def names_a_team(toks: list[Token], start: int) -> bool:
+    """The name at ``start`` stands before a noun of a team ("the Pune side", "Kestrel players")."""
+    i = start
+    while i < len(toks) and toks[i].pos_ == "PROPN":
+        i += 1
+    return i < len(toks) and i > start and toks[i].lower_ in _TEAM_NOUNS
 
 
 def plural_form_of(short: str, long: str) -> bool:

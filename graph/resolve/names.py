@@ -48,7 +48,7 @@ from .name_spans import (
     name_spans,
     title_line,
 )
-from .name_words import OFFICE_TITLES, plural_form_of
+from .name_words import OFFICE_TITLES, names_a_team, plural_form_of
 from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
@@ -404,7 +404,8 @@ class NameTable:
             loose = loose or any(plural_form_of(text, n) for n in cluster.names)  # "Liberals", "X5s"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
-            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:
+            team = cluster.type == "Organization" and names_a_team(self.toks, position)  # "the Pune side"
+            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES and not team:
                 continue  # "Taipei" is not short for "Taipei Lantern Festival", nor "Tarnia" for "Bank of Tarnia"
             person = _is_person(kind, cluster.type)
             if not person and normalize_name(text) in self.person_words:

@@ -30,3 +30,9 @@ def test_words_that_are_no_names(nlp) -> None:
     assert is_common_word_name(toks, 7, 8)  # PhD
     assert is_common_word_name(toks, 9, 11)  # First Lady
     assert not is_common_word_name(toks, len(toks) - 2, len(toks) - 1)  # Kestrel
+
+
+def test_an_agency_in_capitals_is_no_title_abbreviation(nlp) -> None:
+    toks = list(nlp("He lied to the SEC and to Sgt. Lee."))
+    assert not is_common_word_name(toks, 4, 5)  # SEC
+    assert is_common_word_name(toks, 7, 8)  # Sgt

@@ -125,3 +125,20 @@ def test_a_county_office_is_an_organisation_apart_from_its_holder() -> None:
     assert types.get("Jo Park") == "Person"
     assert types.get("Dale County Sheriff") == "Organization"
     assert not any("Jo Park" in label and label != "Jo Park" for label in types)
+
+
+def test_a_place_before_side_is_the_club_of_the_report() -> None:
+    entities = _entities(
+        "FC Varnholm Town beat Oskarby FC 2-1 on Sunday. Oskarby FC had cancelled out the Varnholm side's "
+        "early goal before the break."
+    )
+    assert "Varnholm" not in entities
+    assert "Varnholm" in entities["FC Varnholm Town"][1]
+
+
+def test_a_name_with_in_after_another_name_or_before_a_place_is_no_joined_name() -> None:
+    types = _types(
+        "Officials from Interpol in Ghana met staff of Northeastern University in Boston on Friday. "
+        "The Chief Executive Officer and Board Chair resigned."
+    )
+    assert not any(" in " in label or " and " in label for label, kind in types.items() if kind != "Concept")
