@@ -142,3 +142,19 @@ def test_a_name_with_in_after_another_name_or_before_a_place_is_no_joined_name()
         "The Chief Executive Officer and Board Chair resigned."
     )
     assert not any(" in " in label or " and " in label for label, kind in types.items() if kind != "Concept")
+
+
+def test_a_news_agency_of_a_dateline_and_its_full_name_in_another_article_are_one_node() -> None:
+    from graph.builder import default_gazetteer
+    from graph.pipeline import PipelineConfig
+
+    kg = build_graph(
+        [
+            document_from_text("a", "OSLO (AP) - Shares of Nokton rose on Monday after the company cut costs."),
+            document_from_text("b", "The Associated Press reported that Dunmere council approved the budget."),
+        ],
+        config=PipelineConfig(gazetteer=default_gazetteer()),  # as `newsgraph build` does
+    )
+    agencies = [e for e in kg.entities if e.type == "NewsAgency"]
+    assert len(agencies) == 1
+    assert agencies[0].label == "Associated Press"
