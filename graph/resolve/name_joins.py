@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import ORGANIZATION_HEADS, ROLE_NOUNS
+from .typing_lexicon import _DESCRIPTORS
 from .typing_sources import is_place_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["inner_word_names"]
+__all__ = ["inner_word_names", "species_names"]
 
 #: the lowercase words a name runs over
 _INNER = frozenset({"in", "of", "and"})
@@ -72,3 +73,28 @@ def _capital(token: Token) -> bool:
 
 def _words(toks: list[Token], start: int, end: int) -> str:
     return " ".join(t.lower_ for t in toks[start:end])
+
+
+#: nouns before a living thing's two-word name ("the species Talorix minor")
+_TAXON_NOUNS = frozenset({"species", "subspecies", "genus", "dinosaur", "plant", "bird", "fish", "insect"})
+
+
+def species_names(toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of each two-word scientific name, a capitalised genus and a lowercase epithet,
+    where the text says it is a name ("was named Talorix minor", "called Velox gracilis") or a
+    living thing ("the species Talorix minor"); not a title ("was named Acme president")."""
+    found: list[tuple[int, int]] = []
+    for i in range(len(toks) - 1):
+        genus, epithet = toks[i], toks[i + 1]
+        if not (genus.is_title and genus.pos_ == "PROPN" and genus.dep_ == "compound" and genus.head.i == i + 1):
+            continue
+        if not (
+            epithet.is_alpha and epithet.is_lower and len(epithet) > 2 and epithet.pos_ in ("NOUN", "ADJ", "PROPN")
+        ):
+            continue
+        if epithet.lower_ in ROLE_NOUNS or epithet.lemma_.lower() in _DESCRIPTORS:
+            continue  # "named Acme president", "the Acme company"
+        named = epithet.dep_ == "oprd" and epithet.head.lemma_.lower() in ("name", "call", "dub")
+        if named or (i > 0 and toks[i - 1].lower_ in _TAXON_NOUNS):
+            found.append((i, i + 2))
+    return found

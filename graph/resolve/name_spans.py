@@ -23,7 +23,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
-from .name_joins import inner_word_names
+from .name_joins import inner_word_names, species_names
 from .name_shapes import (
     capitalised_pronouns,
     conjoined_pieces,
@@ -104,6 +104,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
         covered.update(range(start, end))
     for start, end in inner_word_names(toks, context):  # "Rolling in Comfort": one name
         spans.append((start, end, "ORG"))
+        covered.update(range(start, end))
+    for start, end in species_names(toks):  # "was named Talorix minor": a living thing's name
+        spans.append((start, end, "MISC"))
         covered.update(range(start, end))
     for start, end in titles_after_work_nouns(toks, covered):
         spans.append((start, end, "WORK_OF_ART"))

@@ -158,3 +158,14 @@ def test_a_news_agency_of_a_dateline_and_its_full_name_in_another_article_are_on
     agencies = [e for e in kg.entities if e.type == "NewsAgency"]
     assert len(agencies) == 1
     assert agencies[0].label == "Associated Press"
+
+
+def test_a_scientific_name_stays_whole_and_is_no_organisation() -> None:
+    entities = _entities(
+        "The specimen has now been named Talorix minor, which means small thief. Talorix was small. "
+        "The species Velox gracilis was found in Chile. The board named Kestrel president Ann Lee."
+    )
+    kind, aliases = entities["Talorix minor"]
+    assert kind == "Thing" and "Talorix" in aliases
+    assert entities["Velox gracilis"][0] == "Thing"
+    assert "Kestrel president" not in entities  # a title after a name is no epithet
