@@ -1,7 +1,7 @@
 """The entity catalogue of a built graph: each entity with its type, names and where it occurs.
 
 ``newsgraph entities GRAPH`` prints it; every alias comes with the reason it was merged
-(:func:`graph.resolve.entities.explain_alias`), so merges can be checked by eye.
+(:func:`graph.resolve.alias_reasons.explain_alias`), so merges can be checked by eye.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rdflib import Graph
 
 from .lexicon import ROLE_NOUNS
 from .queries import run_query
-from .resolve.entities import explain_alias
+from .resolve.alias_reasons import explain_alias
 
 __all__ = ["ENTITY_COLUMNS", "EntityRecord", "entity_dicts", "format_entities", "list_entities"]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..types import Entity, EntityUse
+from .name_words import PLACE_PART_WORDS, is_plural_short_form
 
 __all__ = [
     "ENTITY_TYPES",
@@ -26,7 +27,6 @@ __all__ = [
     "clean_name",
     "compatible_types",
     "entity_id",
-    "explain_alias",
     "is_acronym",
     "is_short_form",
     "local_of_use",
@@ -208,6 +208,10 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
+#: :data:`.name_words.PLACE_PART_WORDS` as transliteration keys ("new" is "nev")
+_PLACE_PART_KEYS = frozenset(transliteration_key(w) for w in PLACE_PART_WORDS)
+
+
 def is_short_form(short: str, long: str, *, person: bool) -> bool:
     """Whether ``short`` names the same thing as the longer ``long`` (by transliteration keys).
 
@@ -218,12 +222,16 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     a, b = transliteration_key(short).split(), transliteration_key(long).split()
     if not a or len(a) >= len(b):
         return False
+    if is_plural_short_form(a, b):
+        return True  # "Liberals" of "Liberal Party", "X5s" of "Velo X5"
     if person:
         if len(a) == 1 and a[0] == b[0] and len(a[0]) > 1:
             return True  # the first word alone: a first name, or a surname written first ("Chung Eui-yong")
         # every word of the short form is in the long one, an initial ("K. Tokayev") standing for
         # a first name with that letter; the surnames agree
         return a[-1] == b[-1] and all(w in b or (len(w) == 1 and any(x.startswith(w) for x in b[:-1])) for w in a)
+    if b[-len(a) :] == a and b[0] in _PLACE_PART_KEYS:
+        return False  # "Africa" is no short form of "South Africa", nor "York" of "New York"
     return b[: len(a)] == a or b[-len(a) :] == a
 
 
@@ -240,21 +248,6 @@ def _other_full_name(name: str, names: Iterable[str]) -> bool:
         if not (is_short_form(name, other, person=True) or is_short_form(other, name, person=True)):
             return True
     return False
-
-
-def explain_alias(label: str, alias: str) -> str:
-    """Why an alias was merged with a label, in words (for ``newsgraph entities``)."""
-    if normalize_name(alias) == normalize_name(label):
-        return "same name (case, punctuation, diacritics)"
-    if transliteration_key(alias) == transliteration_key(label):
-        return "transliteration variant"
-    if is_acronym(alias) and acronym_of(label) == clean_name(alias).replace(".", ""):
-        return "acronym"
-    if is_short_form(alias, label, person=True) or is_short_form(alias, label, person=False):
-        return "short form"
-    if is_short_form(label, alias, person=True) or is_short_form(label, alias, person=False):
-        return "longer form"
-    return "coreference in an article (apposition, gloss, title or gazetteer)"
 
 
 @lru_cache(maxsize=200_000)

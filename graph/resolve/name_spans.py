@@ -23,6 +23,7 @@ from .entities import (
 )
 from .first_names import FIRST_NAME_GENDER
 from .mentions import is_headline_case, is_junk_head
+from .name_joins import inner_word_names, species_names
 from .name_shapes import (
     capitalised_pronouns,
     conjoined_pieces,
@@ -38,6 +39,7 @@ from .name_shapes import (
     titles_after_work_nouns,
     with_club_affixes,
 )
+from .name_words import OFFICE_TITLES, POSITION_NOUNS, is_common_word_name
 from .typing_lexicon import _ORG_SUFFIXES
 from .typing_sources import _first_name_info
 
@@ -99,6 +101,12 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
             covered.update(range(gloss.name_start, gloss.gloss_end + 1))
     for start, end in quoted_titles(toks, context):
         spans.append((start, end, "WORK_OF_ART"))
+        covered.update(range(start, end))
+    for start, end in inner_word_names(toks, context):  # "Rolling in Comfort": one name
+        spans.append((start, end, "ORG"))
+        covered.update(range(start, end))
+    for start, end in species_names(toks):  # "was named Talorix minor": a living thing's name
+        spans.append((start, end, "MISC"))
         covered.update(range(start, end))
     for start, end in titles_after_work_nouns(toks, covered):
         spans.append((start, end, "WORK_OF_ART"))
@@ -193,7 +201,9 @@ def name_spans(doc: Doc, context: DocContext) -> list[tuple[int, int, str]]:
     return [
         span
         for span in _join_adjacent(toks, spans)
-        if not is_fragment(toks, *span[:2]) and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+        if not is_fragment(toks, *span[:2])
+        and not (span[1] - span[0] == 1 and toks[span[0]].text in counted)
+        and not is_common_word_name(toks, *span[:2])
     ]
 
 
@@ -287,6 +297,7 @@ def _join_adjacent(toks: list[Token], spans: list[tuple[int, int, str]]) -> list
                 and toks[p_end - 1].pos_ == "PROPN"
                 and toks[start].pos_ == "PROPN"
                 and "\n" not in toks[p_end - 1].whitespace_
+                and toks[p_end - 1].lower_ not in OFFICE_TITLES  # "[Dale County Sheriff] [Jo Park]"
             ):
                 joined[-1] = (p_start, end, label)
                 continue
@@ -389,9 +400,9 @@ def _score_pieces(toks: list[Token], start: int, end: int, label: str) -> list[t
 
 def is_bare_title(toks: list[Token], start: int, end: int) -> bool:
     """Title words alone, naming nobody ("Chief Executive", "Foreign Minister"); not an
-    organisation's name ("Labour Party")."""
+    organisation's name ("Labour Party"); kinship words or a medium word alone ("Mom", "Radio")."""
     last = toks[end - 1].lemma_.lower()
-    return (
+    return is_common_word_name(toks, start, end) or (
         last in ROLE_TITLE_NOUNS
         and last not in ORGANIZATION_HEADS
         and all(is_title_word(toks[i]) for i in range(start, end))
@@ -413,6 +424,7 @@ def _trim_entity(toks: list[Token], ent: Span, covered: set[int]) -> tuple[int, 
                 or toks[start].lower_ in ROLE_NOUNS
                 or toks[start].lemma_.lower() in ROLE_NOUNS
                 or (end - start > 2 and is_title_word(toks[start]))
+                or toks[start].lower_ in POSITION_NOUNS  # "Goalkeeper Lunde": a position, no first name
             )
         )
     ):

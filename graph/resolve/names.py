@@ -37,6 +37,7 @@ from .entities import (
 )
 from .first_names import first_name_gender, gender_of_name
 from .mentions import is_headline_case, is_junk_head
+from .name_evidence import add_unmarked_evidence
 from .name_shapes import CLUB_AFFIXES, is_aside_gloss
 from .name_spans import (
     TITLE_ABBREVIATIONS,
@@ -47,11 +48,12 @@ from .name_spans import (
     name_spans,
     title_line,
 )
+from .name_words import OFFICE_TITLES, names_a_team, plural_form_of
 from .nested import add_acronyms_inside_names, add_places_inside_names
 from .short_names import add_short_names, lone_first_name_gender, misspelt_surname
 from .teams import is_match_report, mark_teams
 from .typing import BASE_CLASS, MentionEvidence, TypeDecision, classify, is_place_name, mention_evidence
-from .typing_lexicon import _DESCRIPTORS, _OF_HEADS
+from .typing_lexicon import _DECIDED, _DESCRIPTORS, _OF_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -118,21 +120,6 @@ _NAMED_AFTER_PLACES = frozenset({"Organization", "Event", "CreativeWork", "Progr
 _BODY_WORDS = {w: k for w, k in _DESCRIPTORS.items() if k in ("GovernmentBody", "PoliticalParty")}
 #: below this confidence a decision keeps the broader class (about 60% right, against 98% at >= 0.9)
 LOW_CONFIDENCE = 0.5
-#: classes the typing module decides; others (Programme, Thing, Concept) keep the first class
-_DECIDED = frozenset(
-    [
-        "Person",
-        "Organization",
-        "PoliticalParty",
-        "GovernmentBody",
-        "NewsAgency",
-        "Place",
-        "Group",
-        "Event",
-        "CreativeWork",
-        "Product",
-    ]
-)
 
 
 def settle_type(cluster: Cluster, extra: list[MentionEvidence] | None = None) -> None:
@@ -196,8 +183,8 @@ def type_of_name(span: Span, label: str, source: str | None, gazetteer: Gazettee
             return "Programme"
     if kind in ("Person", "Place") and head in PROGRAMME_HEADS and len(span) >= 2:
         return "Programme"  # "the Black Sea Grain Initiative" tagged LOC
-    if kind == "Person" and head in ORGANIZATION_HEADS:
-        return "Organization"  # "Election Headquarters" is no person, whatever the NER says
+    if (kind == "Person" and head in ORGANIZATION_HEADS) or (len(words) >= 2 and words[-1] in OFFICE_TITLES):
+        return "Organization"  # "Election Headquarters", "Dale County Sheriff" (an office): no person, no place
     return kind
 
 
@@ -302,6 +289,7 @@ class NameTable:
         add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         add_acronyms_inside_names(self, CLUB_AFFIXES | TITLE_ABBREVIATIONS)  # "[FIFA] World Cup"
+        add_unmarked_evidence(self)  # "Massospondylus was one of the first dinosaurs", NER-less
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
             if cluster.gender is None and cluster.type == "Person":
@@ -413,9 +401,11 @@ class NameTable:
                 or (kind == "Place" and last_word in self.person_words)
             )
             loose = loose or (cluster.type == "CreativeWork" and kind in ("Organization", "Person"))  # "Ultimate"
+            loose = loose or any(plural_form_of(text, n) for n in cluster.names)  # "Liberals", "X5s"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
-            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES:
+            team = cluster.type == "Organization" and names_a_team(self.toks, position)  # "the Pune side"
+            if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES and not team:
                 continue  # "Taipei" is not short for "Taipei Lantern Festival", nor "Tarnia" for "Bank of Tarnia"
             person = _is_person(kind, cluster.type)
             if not person and normalize_name(text) in self.person_words:

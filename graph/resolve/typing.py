@@ -45,7 +45,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..syntax import doc_tree
+from .name_words import COMPOUND_DESCRIPTORS, KIND_NOUNS
 from .typing_lexicon import (
+    _DESCRIPTORS,
     _MAKE_VERBS,
     _MEMBER_NOUNS,
     _NER,
@@ -276,6 +278,8 @@ def mention_evidence(
     root = name.root
     labels = [t.ent_type_ for t in name if t.ent_type_]
     ner = root.ent_type_ or (max(set(labels), key=labels.count) if labels else None)
+    if not root.ent_type_ and any(t.lower_ in ("in", "of", "and") for t in name):
+        ner = None  # "Rolling in [Comfort]": the label of the words after "in" is none of the name's
     # a title before the name: "Mr. Whitlock", "President Obama", "coach Tom Hardcastle"
     if title is None and s > 0:
         prev = toks[s - 1]
@@ -307,15 +311,21 @@ def mention_evidence(
                 break
     if desc is None and root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < s:
         desc = _lemma(root.head)
-    if desc is None and s > 0 and title is None:
+    if (desc is None or desc not in _DESCRIPTORS) and s > 0 and title is None:
         # a common noun that classifies the name right before it: "group Civic Passion", "carmaker Tesla"
         prev = toks[s - 1]
         if prev.pos_ == "NOUN" and prev.text.islower() and s <= prev.head.i < e:
-            desc = _lemma(prev)
+            desc = _compound_descriptor(toks, prev)  # also "voice assistant X", "television station X"
+    if desc is None and root.dep_ == "oprd" and _lemma(root.head) in ("name", "call", "dub"):
+        named = root.head.head  # "a voice assistant named X", "a species called X"
+        if root.head.dep_ == "acl" and named.pos_ == "NOUN":
+            desc = _compound_descriptor(toks, named)
     if desc is None and preposition == "of" and _lemma(head.head.head) in _MEMBER_NOUNS:
         desc = "organization"  # "a member of X", "the founder of X": X has members
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _STAFF_NOUNS and ner != "PERSON":
         desc = "organization"  # "the coach of Brazil", "chief executive of X" (not "Chairman of X Jo Lee")
+    elif desc is None and preposition in ("with", "at") and _lemma(head.head.head) in _STAFF_NOUNS:
+        desc = "organization"  # "an analyst with X", "a researcher at X": X employs them
     elif desc is None and preposition == "of" and _lemma(head.head.head) in _SOLD_NOUNS:
         desc = "product"  # "sales of the X"
     elif desc is None and preposition == "by" and head.head.dep_ == "agent" and _lemma(head.head.head) == "publish":
@@ -326,6 +336,10 @@ def mention_evidence(
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 desc = _lemma(child)
+                break
+            if child.dep_ == "attr" and child.lower_ == "one":  # "X was one of the first dinosaurs"
+                kinds = [n for p in child.children if p.lower_ == "of" for n in p.children if n.pos_ == "NOUN"]
+                desc = _lemma(kinds[0]) if kinds else None
                 break
     if desc is None and root.dep_ in ("nsubjpass", "dobj") and root.head.pos_ == "VERB":
         # "X was named chief executive", "appointed X coach", "X was hired as coach": what X was made
@@ -346,6 +360,16 @@ def mention_evidence(
     next_word = None
     if e < size and root.dep_ == "compound" and root.head.i >= e and root.head.pos_ == "NOUN":
         next_word = _lemma(root.head)
+    after = toks[e] if e < size else None
+    # "Fort Smith television station X", "the X dinosaur cast": the noun right after it says more
+    if (
+        after is not None
+        and root.dep_ == "compound"
+        and after.pos_ == "NOUN"
+        and after.dep_ == "compound"
+        and (next_word is None or _lemma(after) in _DESCRIPTORS or after.lower_ in KIND_NOUNS)
+    ):
+        next_word = _lemma(after)
     verb = None
     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ == "VERB":
         verb = _lemma(head.head)
@@ -371,6 +395,12 @@ def mention_evidence(
         verb=verb,
         made=head.dep_ == "dobj" and verb is not None and verb in _MAKE_VERBS,
     )
+
+
+def _compound_descriptor(toks: Any, noun: Any) -> str:
+    """The lemma of a descriptor noun, or the kind of it with the noun before it ("voice assistant")."""
+    pair = (toks[noun.i - 1].lower_, noun.lower_) if noun.i > 0 else ("", "")
+    return COMPOUND_DESCRIPTORS.get(pair, _lemma(noun))
 
 
 def _plural_name(toks: Any, start: int, s: int, e: int) -> bool:

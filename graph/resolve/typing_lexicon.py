@@ -319,6 +319,8 @@ for _kind, _list in {
     "laptop tablet computer console chip processor camera watch headset",
     "Event": "election war summit conference match tournament festival ceremony game race championship "
     "earthquake quake disaster attack",
+    # living things and illnesses: named, but neither people, organisations nor places
+    "Thing": "species specie genus subspecies virus disease illness syndrome bacterium dinosaur",
 }.items():
     for _word in _list.split():
         _DESCRIPTORS.setdefault(_word, _kind)
@@ -396,7 +398,7 @@ _MEMBER_NOUNS = frozenset(
 #: verbs whose object, when a name, is a product made public ("unveiled the X", "launched the X telescope")
 _MAKE_VERBS = frozenset({"unveil", "launch", "debut", "ship", "manufacture", "recall"})
 #: nouns whose "of" names a product ("sales of the X")
-_SOLD_NOUNS = frozenset({"sale", "sales", "shipment", "shipments"})
+_SOLD_NOUNS = frozenset({"sale", "sales", "shipment", "shipments", "maker", "manufacturer"})
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
 _FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
@@ -451,3 +453,22 @@ def opens_single_quote(toks: Sequence[Any], i: int) -> bool:
         and not toks[i].whitespace_
         and (i == 0 or bool(toks[i - 1].whitespace_) or toks[i - 1].text in ("(", "[", "\u2014", "-"))
     )
+
+
+#: classes :func:`graph.resolve.names.settle_type` lets the evidence decide (Thing only on evidence:
+#: "the genus X", "COVID-19 symptoms"); others (Programme, Concept) keep the name's first class
+_DECIDED = frozenset(
+    {
+        "Person",
+        "Organization",
+        "PoliticalParty",
+        "GovernmentBody",
+        "NewsAgency",
+        "Place",
+        "Group",
+        "Event",
+        "CreativeWork",
+        "Product",
+        "Thing",
+    }
+)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .name_words import ILLNESS_NOUNS, LOCAL_NOUNS, MAKER_NOUNS, OFFICE_TITLES, PRODUCT_NOUNS
 from .typing_lexicon import (
     _DESCRIPTORS,
     _EVENT_SUFFIXES,
@@ -135,8 +136,20 @@ def _context_votes(evidence: MentionEvidence) -> list[Vote]:
             kind = None if evidence.ner == "ORG" else "Place"
         elif kind == "GovernmentBody" and evidence.ner in ("GPE", "LOC"):
             kind = None  # "the Idaho court": a body of the place, which stays a place
+        elif _key(evidence.next_word) in ILLNESS_NOUNS:
+            kind = "Thing"  # "COVID-19 symptoms", "the Zika outbreak": an illness
+        elif _key(evidence.next_word) in PRODUCT_NOUNS:
+            kind = "Product"  # "the BlackBerry maker", "Kindle users"
+        elif _key(evidence.next_word) in MAKER_NOUNS:
+            # "the Moderna vaccine": the maker's name on its product; not "the COVID-19 vaccine"
+            one_word = len(_words(evidence.text)) == 1 and not any(c.isdigit() for c in evidence.text)
+            kind = "Organization" if one_word else None
+        elif _key(evidence.next_word) in LOCAL_NOUNS and (evidence.ner != "ORG" or is_place_name(evidence.text)):
+            kind = "Place"  # "Redfield television station X": the place the station serves
         several = len(_words(evidence.text)) >= 2  # "the Galaxy Explorer telescope"; not "the Apple phone"
-        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place") or (kind == "Product" and several):
+        if kind in ("Organization", "PoliticalParty", "GovernmentBody", "Place", "Thing") or (
+            kind == "Product" and (several or _key(evidence.next_word) in PRODUCT_NOUNS)
+        ):
             votes.append(Vote(kind, w["next_word"], "next_word"))
     if evidence.descriptor:
         described = _DESCRIPTORS.get(_key(evidence.descriptor))
@@ -196,6 +209,8 @@ def _name_votes(text: str) -> tuple[Vote, ...]:
         votes.append(Vote("CreativeWork", w["work_suffix"], "suffix"))
     if 2 <= len(keys) <= 4 and last in _COUNTRY_WORDS and _branch_of_country(text, keys):
         votes.append(Vote("Organization", w["place_suffix"], "country_branch"))  # "Hitwise UK", "Cricket Australia"
+    if 2 <= len(keys) <= 4 and last in OFFICE_TITLES and "of" not in keys:
+        votes.append(Vote("Organization", w["suffix"], "office"))  # "Dale County Sheriff": the office
     if len(keys) >= 2 and first in _CLUB_PREFIXES:
         votes.append(Vote("Organization", w["suffix"], "suffix"))  # "FC Goa", "AC Milan"
     if len(keys) >= 3 and keys[1] == "of" and first in _OF_HEADS:
