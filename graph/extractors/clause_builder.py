@@ -55,6 +55,7 @@ from .clause_parts import (
     naming_participle,
     place_span,
 )
+from .clause_shapes import PERMITTING_VERBS, purpose_infinitive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -178,6 +179,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGE_VERBS:
         return head.lemma_.lower()  # "wanted the company to increase", "denied that he took"
+    if (dep in ("xcomp", "ccomp") and head.lemma_.lower() in PERMITTING_VERBS) or purpose_infinitive(verb):
+        return "allow" if dep == "ccomp" or head.lemma_.lower() in PERMITTING_VERBS else "purpose"
     first = verb
     while first.dep_ == "conj" and first.head is not first:
         first = first.head

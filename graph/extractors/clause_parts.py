@@ -2,8 +2,7 @@
 
 What a clause holds (:class:`Clause`, its object slots), which tokens are predicates, where a
 subject comes from when the verb has none of its own (:class:`_SubjectFinder`), the words of the
-relation and its lemma, and the arguments hanging on a verb: prepositional phrases, a light verb's
-event noun, an adjective's preposition.
+relation and its lemma, and the arguments hanging on a verb (phrases, event nouns, adjectives).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import doc_tree, kids, subtree_indices
 from .clause_edges import (
     cut_at_separator,
-    discourse_phrase,
     drop_datelines,
     glue_hyphens,
     in_title,
@@ -27,6 +25,7 @@ from .clause_edges import (
     silent_e,
     trailing_time,
 )
+from .clause_shapes import nearer_antecedent, no_participant, purpose_infinitive
 from .minimal import rejoin_words
 from .minimal_parts import bare_clausal_subject
 from .nominal import lexicon_of
@@ -208,7 +207,7 @@ def _antecedent(noun: Token, relative: Token) -> Token | None:
         prep = first.head
         if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("NOUN", "PROPN"):
             return prep.head
-    return noun
+    return nearer_antecedent(noun, relative)
 
 
 #: prepositions whose gerund shares the subject of the clause: "engaged in fraud by padding
@@ -315,7 +314,7 @@ class _SubjectFinder:
             return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
-            if objects:
+            if objects and not purpose_infinitive(verb):
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
@@ -387,8 +386,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
-            if obj is None or discourse_phrase(child) or any(c.dep_ in ("neg", "mark") for c in kids(child)):
-                continue  # "as a result": a connective; "if not for X", "not for money": no participant
+            if obj is None or no_participant(child):
+                continue  # "as a result", "In a sharp rebuke, X ...", "excluding X", "not for money"
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
             marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]

@@ -38,6 +38,7 @@ from .minimal_parts import (
     _noun_conjuncts,
     as_complement_fact,
     empty_subject,
+    range_end,
     vague_object,
 )
 
@@ -131,7 +132,8 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
         glued = child > 0 and tree.texts[child - 1] in ("-", "/") and tree.whitespace[child - 1] == ""
         if glued:
             continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
-        if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
+        core_prep = tree.texts[child].lower() in _CORE_PREPOSITIONS or range_end(tree, child)
+        if dep in _CLAUSE_DEPS and not (dep == "prep" and core_prep):
             drop.update(_subtree(tree, child))
     for i in sorted(tokens - drop):
         if i != head and tree.deps[i] == "relcl" and i not in drop:
@@ -195,8 +197,8 @@ def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tu
     for child in tree.children[head]:
         if tree.deps[child] != "prep" or child not in span or tree.texts[child].lower() not in _SPLIT_PREPOSITIONS:
             continue
-        if child < head:
-            continue  # "With his long hair, he represented a breed": a phrase before the noun is not its own
+        if child < head or range_end(tree, child):
+            continue  # "With his long hair, he ...": a phrase before the noun; "of 5 to 9 cents": one amount
         objects = [c for c in tree.children[child] if tree.deps[c] == "pobj"]
         if not objects:
             continue

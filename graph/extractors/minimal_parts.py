@@ -97,3 +97,25 @@ def bare_clausal_subject(verb_subject_dep: str, subject_tag: str, has_marker: bo
     """A clausal subject that is a bare verb form ("defender Eli Sabia had a chance ... was saved":
     the noun "defender" read as a verb heading the whole clause): a misparse, no subject."""
     return verb_subject_dep in ("csubj", "csubjpass") and subject_tag in ("VB", "VBP", "VBZ", "VBD") and not has_marker
+
+
+def _numeric(tree: Tree, i: int) -> bool:
+    token = tree.tokens[i]
+    if token.tag_ == "CD" or token.ent_type_ in _QUANTITY_LABELS[:4]:
+        return True
+    return any(tree.deps[c] in ("nummod", "quantmod") and tree.tokens[c].tag_ == "CD" for c in tree.children[i])
+
+
+def range_end(tree: Tree, prep: int) -> bool:
+    """``earnings of 5 cents to 9 cents``, ``prices from $2 to $3``: the ``to`` phrase ends a range
+    begun by an earlier numeric phrase on the same noun; one amount, never a fact of its own."""
+    if tree.texts[prep].lower() not in ("to", "and") or tree.deps[prep] != "prep":
+        return False
+    head = tree.tokens[prep].head.i
+    ends = [c for c in tree.children[prep] if tree.deps[c] == "pobj" and _numeric(tree, c)]
+    starts = [
+        c
+        for c in tree.children[head]
+        if c < prep and tree.deps[c] == "prep" and tree.texts[c].lower() in ("of", "from", "between", "at")
+    ]
+    return bool(ends) and any(tree.deps[o] == "pobj" and _numeric(tree, o) for s in starts for o in tree.children[s])

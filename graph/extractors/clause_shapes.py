@@ -1,0 +1,128 @@
+"""Clause shapes the parser reads right but the clause rules would misread, for :mod:`.clause_parts`,
+:mod:`.clause_builder` and :mod:`.clauses`:
+
+- an infinitive of purpose after an object ("left the office to catch a train") is done by the
+  clause's subject, not by the object (unlike "ordered him to leave");
+- ``, which`` after a noun with a prepositional phrase ("Sales in the quarter, which ended in
+  June") stands for the nearest noun, the one just before the comma;
+- a phrase that opens the sentence and frames it ("In a sharp rebuke, voters ...", "Of the 90
+  seats, the party holds 40") is no participant of the verb;
+- ``excluding X``, ``except X`` restrict a noun of the clause; they are no argument of its verb;
+- a verbless fragment ("One filled with useful lessons.") states nothing.
+
+The rules name dependency labels, Penn tags and closed English word lists only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon.verbs import COGNITION_VERBS, IMPLICATIVE_CONTROL_VERBS, OBJECT_CONTROL_VERBS
+from ..syntax import kids
+from .clause_edges import discourse_phrase
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: verbs whose object is the doer of a following infinitive although they are no control verbs of
+#: the lexicon: causatives, perception and judgement ("made him sign", "believed her to be")
+_OBJECT_RAISING_VERBS = {
+    "make",
+    "let",
+    "have",
+    "see",
+    "watch",
+    "hear",
+    "keep",
+    "believe",
+    "consider",
+    "judge",
+    "declare",
+}
+#: verbs whose object is the doer of a following infinitive only when it is a person ("left him to die")
+_PERSON_OBJECT_VERBS = {"leave", "send", "get", "pay", "set"}
+#: verbs that let an infinitive happen without saying it did ("allows children to enrol")
+PERMITTING_VERBS = {"allow", "permit", "let", "enable", "authorize", "authorise", "empower", "entitle"}
+#: prepositions that restrict a noun of the clause rather than add a participant of its verb
+RESTRICTING_PREPOSITIONS = {"excluding", "except", "barring", "besides"}
+#: prepositions of a phrase that frames a whole sentence when it opens it before a comma
+_FRAMING_PREPOSITIONS = {"in", "with", "as", "of"}
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
+def _person(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "NORP") or (
+        token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that")
+    )
+
+
+def purpose_infinitive(verb: Token) -> bool:
+    """``left the scene to go to a hospital``: a ``to`` infinitive after the object of a verb that
+    does not hand the infinitive to its object; the clause's subject does it, for a purpose."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head is verb or not _to_infinitive(verb):
+        return False
+    objects = [c for c in kids(head) if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+    if not objects:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in _PERSON_OBJECT_VERBS:
+        return not _person(objects[0]) and objects[0].pos_ == "NOUN"
+    controlling = OBJECT_CONTROL_VERBS | IMPLICATIVE_CONTROL_VERBS | COGNITION_VERBS | _OBJECT_RAISING_VERBS
+    return lemma not in controlling
+
+
+def nearer_antecedent(noun: Token, relative: Token) -> Token:
+    """``Revenue in the period, which ended in May``: ``which`` right after a comma that follows a
+    prepositional object of ``noun`` stands for that object (the period ended), not for ``noun``."""
+    if relative.lower_ != "which" or relative.i < 2:
+        return noun
+    comma = noun.doc[relative.i - 1]
+    before = noun.doc[relative.i - 2]
+    if comma.text != "," or before.dep_ != "pobj" or before.pos_ not in ("NOUN", "PROPN"):
+        return noun
+    prep = before.head
+    return before if prep.dep_ == "prep" and prep.head.i == noun.i and noun.i < before.i else noun
+
+
+def framing_phrase(prep: Token) -> bool:
+    """``In a sharp rebuke, voters handed ...``, ``Of the 90 seats, the party holds 40``: a phrase
+    that opens its sentence before a comma, on an indefinite or partitive noun with no name: it
+    frames the sentence and is no participant of the verb."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FRAMING_PREPOSITIONS or prep.i != prep.sent.start:
+        return False
+    objects = [c for c in kids(prep) if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].ent_type_ or objects[0].pos_ != "NOUN":
+        return False
+    noun = objects[0]
+    end = max(t.i for t in noun.subtree)
+    if end + 1 >= len(prep.doc) or prep.doc[end + 1].text != ",":
+        return False
+    if prep.lower_ == "of":
+        return True  # "Of the 150 seats, X holds 75": the whole the object is a part of
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(noun))
+
+
+def verbless_fragment(verb: Token) -> bool:
+    """``One filled with valuable lessons.``: a participle on a sentence whose head is a number or a
+    pronoun and which has no verb of its own; no clause."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBG")
+        and head.dep_ == "ROOT"
+        and head.tag_ in ("CD", "PRP", "DT", "NN", "NNS")
+        and head.lower_ in ("one", "some", "many", "few", "all", "another", "each", "both", "several")
+    )
+
+
+def no_participant(prep: Token) -> bool:
+    """A prepositional phrase on a verb that names no participant of it: a connective ("as a
+    result"), a frame (:func:`framing_phrase`), a restriction ("excluding X"), a negated or
+    conditional phrase ("if not for X", "not for money")."""
+    if discourse_phrase(prep) or framing_phrase(prep) or prep.lower_ in RESTRICTING_PREPOSITIONS:
+        return True
+    return any(c.dep_ in ("neg", "mark") for c in kids(prep))
