@@ -55,7 +55,7 @@ from .clause_parts import (
     naming_participle,
     place_span,
 )
-from .clause_shapes import PERMITTING_VERBS, purpose_infinitive
+from .clause_shapes import PERMITTING_VERBS, age_of_object, purpose_infinitive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -393,6 +393,8 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 if dep == "dobj":
                     clause.construction = "light_verb"
                 continue
+            if dep == "dobj" and age_of_object(child):
+                continue  # "reach residents age 30 and under": their age, no second object
             if dep == "dobj" and _causative_have(last, child):
                 return None  # "had the memory boosted": the participle is the event, not "have"
             if dep == "oprd" and any(_is_relative_word(c) for c in _children(last, "dobj")):

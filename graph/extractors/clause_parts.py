@@ -25,7 +25,7 @@ from .clause_edges import (
     silent_e,
     trailing_time,
 )
-from .clause_shapes import nearer_antecedent, no_participant, purpose_infinitive
+from .clause_shapes import nearer_antecedent, no_participant, participle_conjunct, purpose_infinitive
 from .minimal import rejoin_words
 from .minimal_parts import bare_clausal_subject
 from .nominal import lexicon_of
@@ -99,7 +99,7 @@ def _conjuncts(token: Token) -> list[Token]:
     """The token and the nouns conjoined to it (A, B and C), in order."""
     result = [token]
     for child in kids(token):
-        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX") and not participle_conjunct(child):
             result.extend(_conjuncts(child))
     return result
 
@@ -402,8 +402,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 continue
             span, time = trailing_time(obj, span)  # "in the killing of a guard Thursday night"
             found.extend([(child.lower_, obj, span, marker), *([time] if time else [])])
-        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
-            found.append(("time", child, subtree_indices(child), []))
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS and child.lower_ != "age":
+            found.append(("time", child, subtree_indices(child), []))  # ("residents age 30": an age, no time)
     return found
 
 

@@ -126,3 +126,27 @@ def no_participant(prep: Token) -> bool:
     if discourse_phrase(prep) or framing_phrase(prep) or prep.lower_ in RESTRICTING_PREPOSITIONS:
         return True
     return any(c.dep_ in ("neg", "mark") for c in kids(prep))
+
+
+def participle_conjunct(noun: Token) -> bool:
+    """``exceeding expectations but disappointing investors``: a "noun" joined by ``but`` whose first
+    word is an ``-ing`` participle the parser took for an adjective is a second verb phrase, no
+    second object of the first verb."""
+    first = noun.doc[noun.left_edge.i]
+    joined_by_but = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(noun.head))
+    return (
+        joined_by_but
+        and first.dep_ == "amod"
+        and first.head.i == noun.i
+        and first.lower_.endswith("ing")
+        and first.tag_ in ("JJ", "VBG", "NN")
+    )
+
+
+def age_of_object(noun: Token) -> bool:
+    """``reach residents age 30 and under``: a second "object" ``age`` with a number, right after the
+    first, is the first object's age (no thing reached)."""
+    if noun.lower_ not in ("age", "aged") or not any(c.dep_ == "nummod" for c in kids(noun)):
+        return False
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return before is not None and before.dep_ in ("dobj", "pobj", "conj") and before.pos_ in ("NOUN", "PROPN")
