@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon.verbs import COGNITION_VERBS, IMPLICATIVE_CONTROL_VERBS, OBJECT_CONTROL_VERBS
+from ..lexicon.verbs import COGNITION_VERBS, IMPLICATIVE_CONTROL_VERBS, OBJECT_CONTROL_VERBS, SPEECH_VERBS
 from ..syntax import kids
 from .clause_edges import discourse_phrase
 
@@ -150,3 +150,17 @@ def age_of_object(noun: Token) -> bool:
         return False
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     return before is not None and before.dep_ in ("dobj", "pobj", "conj") and before.pos_ in ("NOUN", "PROPN")
+
+
+def refused_permission(verb: Token) -> bool:
+    """``I'm not going to let the board approve this plan``, ``they will not allow X to open``: a
+    clause under a permitting verb whose chain is negated is what will not be let happen."""
+    permitted = negated = False
+    token = verb
+    while token.head is not token and token.dep_ != "ROOT":
+        token = token.head
+        if token.lemma_.lower() in SPEECH_VERBS:
+            break
+        permitted = permitted or token.lemma_.lower() in PERMITTING_VERBS
+        negated = negated or any(c.dep_ == "neg" for c in kids(token))
+    return permitted and negated

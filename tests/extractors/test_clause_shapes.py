@@ -79,3 +79,16 @@ def test_but_ing_phrase_is_no_second_object(nlp):
     assert ("The toy maker", "exceed", "forecasts", None) in found
     assert not [f for f in found if f[2] and f[2].startswith("disappointing")], found
     assert not [f for f in found if f[1].startswith("exceed") and f[2] == "its outlook"], found
+
+
+def test_negated_let_states_no_event(nlp):
+    text = '"I\'m not going to let this be a quiet vote where the whole board approves this plan," she said.'
+    assert not [f for f in _facts(nlp, text) if f[1].startswith("approve")]
+    # without the negation, the permitted event stays (hedged)
+    allowed = _facts(nlp, "The city will allow the new mall to open on Sundays.")
+    assert [f for f in allowed if f[1] == "open on" and f[3] == "allow"], allowed
+
+
+def test_ied_participle_lemma(nlp):
+    found = _facts(nlp, "The new fossil had been misidentified in the museum's records.")
+    assert [f for f in found if f[1].startswith("be misidentify")], found
