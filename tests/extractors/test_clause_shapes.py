@@ -35,7 +35,9 @@ def test_purpose_infinitive_is_done_by_the_subject(nlp):
 
 
 def test_which_after_a_phrase_stands_for_the_nearer_noun(nlp):
-    found = _facts(nlp, "Sales in the quarter, which ended June 2 and was the second quarter of the year, rose 20 percent.")
+    found = _facts(
+        nlp, "Sales in the quarter, which ended June 2 and was the second quarter of the year, rose 20 percent."
+    )
     assert not [f for f in found if f[0].startswith("Sales") and f[1] == "be"], found
 
 
