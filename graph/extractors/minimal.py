@@ -36,6 +36,7 @@ from .minimal_parts import (
     _QUANTITY_LABELS,
     _UNIT_NOUNS,
     _noun_conjuncts,
+    amount_of_thing,
     as_complement_fact,
     empty_subject,
     range_end,
@@ -409,7 +410,8 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         base_lemma = f"{base_lemma} {main_head.lemma_.lower()}"
     for argument in extraction.arguments:
         value = argument.value
-        if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
+        timed = value.kind in ("DATE", "TIME") and not amount_of_thing(doc, value.head)  # not "two years of probation"
+        if not argument.marker or argument.role in ("time", "place") or value.kind == "CLAUSE" or timed:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue

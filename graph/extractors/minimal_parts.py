@@ -119,3 +119,13 @@ def range_end(tree: Tree, prep: int) -> bool:
         if c < prep and tree.deps[c] == "prep" and tree.texts[c].lower() in ("of", "from", "between", "at")
     ]
     return bool(ends) and any(tree.deps[o] == "pobj" and _numeric(tree, o) for s in starts for o in tree.children[s])
+
+
+def amount_of_thing(doc: Doc, head: int) -> bool:
+    """``two years of probation``, ``ten days of rain``: a span of time *of* something (a sentence, an
+    event), which the parser labels a date: what the fact is about, not when it happened."""
+    token = doc[head]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and not o.ent_type_ for o in c.children)
+        for c in token.children
+    )

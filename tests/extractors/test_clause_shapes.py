@@ -94,3 +94,11 @@ def test_negated_let_states_no_event(nlp):
 def test_ied_participle_lemma(nlp):
     found = _facts(nlp, "The new fossil had been misidentified in the museum's records.")
     assert [f for f in found if f[1].startswith("be misidentify")], found
+
+
+def test_length_of_a_sentence_is_an_argument_not_a_time(nlp):
+    text = "The judge rejected the request to send Moreno to prison and instead sentenced Moreno to two years of probation."
+    found = _facts(nlp, text)
+    assert [f for f in found if f[1] == "sentence to" and f[2] == "two years of probation"], found
+    # a bare time after "to" stays the fact's time
+    assert not [f for f in _facts(nlp, "The company grew in size by March.") if f[1].endswith(" by")]
