@@ -164,3 +164,18 @@ def refused_permission(verb: Token) -> bool:
         permitted = permitted or token.lemma_.lower() in PERMITTING_VERBS
         negated = negated or any(c.dep_ == "neg" for c in kids(token))
     return permitted and negated
+
+
+def noun_after_for(verb: Token) -> bool:
+    """``calling for a two percent across the board cut to X``: a "verb" the parser gave the marker
+    ``for`` but no ``to`` is a noun (a clause after ``for`` needs ``to``: "for prices to fall")."""
+    marks = [c for c in kids(verb) if c.dep_ == "mark"]
+    if not marks or marks[0].lower_ != "for" or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VB"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
+def no_clause(verb: Token) -> bool:
+    """A predicate that heads no clause: a verbless fragment, an event a negated "let" refuses, a
+    noun read as a verb after ``for``."""
+    return verbless_fragment(verb) or refused_permission(verb) or noun_after_for(verb)

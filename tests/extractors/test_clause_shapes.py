@@ -102,3 +102,12 @@ def test_length_of_a_sentence_is_an_argument_not_a_time(nlp):
     assert [f for f in found if f[1] == "sentence to" and f[2] == "two years of probation"], found
     # a bare time after "to" stays the fact's time
     assert not [f for f in _facts(nlp, "The company grew in size by March.") if f[1].endswith(" by")]
+
+
+def test_noun_after_for_is_no_verb(nlp):
+    found = _facts(
+        nlp, "The mayor surprised the board by calling for a five percent across the board cut to most programs."
+    )
+    assert not [f for f in found if f[1].startswith("cut")], found
+    # "for X to V" is a clause
+    assert [f for f in _facts(nlp, "The union pushed for the plant to reopen in May.") if f[1].startswith("reopen")]
