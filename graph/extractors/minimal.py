@@ -11,8 +11,7 @@ the preposition in the relation.
 - one triple per further argument, the relation carrying the object's core and the
   preposition as written (``Nazarbayev | met with the officials in | Almaty``) and, as a label,
   the main lemma with the preposition (``meet in``): for the graph ``X meet_with Y`` and
-  ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | several years
-  later``);
+  ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | years later``);
 - one triple per prepositional modifier of the object (``became a justice of | the High Court``),
   label ``become justice of``.
 
@@ -39,6 +38,7 @@ from .minimal_parts import (
     amount_of_thing,
     as_complement_fact,
     empty_subject,
+    noun_lemma,
     range_end,
     vague_object,
 )
@@ -234,7 +234,7 @@ def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
         if not base:
             continue
         words = _ordered(relation, base, (prep,))
-        head_lemma = doc[obj.head].lemma_.lower()
+        head_lemma = noun_lemma(doc[obj.head])
         triples.append(
             MinimalTriple(subject, words, core, f"{extraction.lemma} {head_lemma} {doc[prep].lower_}", doc[prep].lower_)
         )
@@ -407,7 +407,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     ):
         # a common-noun direct object belongs to the event: "boosted profit to $10 billion" ->
         # "boost profit to", not "boost to"; a name stays out ("congratulated Fidan on" -> "congratulate on")
-        base_lemma = f"{base_lemma} {main_head.lemma_.lower()}"
+        base_lemma = f"{base_lemma} {noun_lemma(main_head)}"
     for argument in extraction.arguments:
         value = argument.value
         timed = value.kind in ("DATE", "TIME") and not amount_of_thing(doc, value.head)  # not "two years of probation"
@@ -471,7 +471,7 @@ def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text
             words.pop()
         stem = " ".join(words)
     else:
-        stem = f"{extraction.lemma} {head.lemma_.lower()}"
+        stem = f"{extraction.lemma} {noun_lemma(head)}"
     tree = doc_tree(doc)
     for prep, value_core, _full in _object_modifiers(doc, head.i, set(extraction.object.tokens)):
         value_head = next((i for i in value_core if tree.tokens[i].head.i == prep), None)

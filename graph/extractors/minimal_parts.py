@@ -12,7 +12,7 @@ from ..types import Argument, Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: verbs whose "with" phrase is what is given: "provided police with a description"
 _PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
@@ -129,3 +129,15 @@ def amount_of_thing(doc: Doc, head: int) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and not o.ent_type_ for o in c.children)
         for c in token.children
     )
+
+
+def noun_lemma(token: Token) -> str:
+    """A noun's lemma, except the lemmatizer's "-es" read as Greek "-is" where the stem is a noun of
+    the model's lexicon ("taxes" -> tax, not "taxis"; "crises" stays crisis)."""
+    lemma = token.lemma_.lower()
+    form = token.lower_
+    if not (lemma.endswith("is") and form.endswith("es") and lemma == form[:-2] + "is"):
+        return lemma
+    vocab = token.doc.vocab
+    nouns = vocab.lookups.get_table("lemma_index").get("noun", ()) if vocab.lookups.has_table("lemma_index") else ()
+    return form[:-2] if form[:-2] in nouns else lemma

@@ -111,3 +111,8 @@ def test_noun_after_for_is_no_verb(nlp):
     assert not [f for f in found if f[1].startswith("cut")], found
     # "for X to V" is a clause
     assert [f for f in _facts(nlp, "The union pushed for the plant to reopen in May.") if f[1].startswith("reopen")]
+
+
+def test_taxes_is_no_taxis(nlp):
+    found = _facts(nlp, "The governor cut taxes by $2 billion.")
+    assert [f for f in found if f[1] == "cut tax by"], found
