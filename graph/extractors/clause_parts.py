@@ -25,7 +25,7 @@ from .clause_edges import (
     silent_e,
     trailing_time,
 )
-from .clause_shapes import nearer_antecedent, no_participant, participle_conjunct, purpose_infinitive
+from .clause_shapes import broken_relative, nearer_antecedent, no_participant, participle_conjunct, purpose_infinitive
 from .minimal import rejoin_words
 from .minimal_parts import bare_clausal_subject
 from .nominal import lexicon_of
@@ -269,7 +269,7 @@ class _SubjectFinder:
             return [], False  # "X was charged, and there were eight charges": nothing to inherit
         if (neighbour := list_neighbour(verb)) is not None:
             return self.subjects_of(neighbour, depth + 1)[0], True  # "a man entered X, hit him, and shot him"
-        if verb.dep_ == "conj" and head is not verb:
+        if verb.dep_ == "conj" and head is not verb and not broken_relative(verb):
             if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
                 # "the shock of finding out that friends had died and trying to assess the damage": a
                 # gerund is joined to a gerund; the parser's finite head is the wrong one

@@ -179,3 +179,19 @@ def no_clause(verb: Token) -> bool:
     """A predicate that heads no clause: a verbless fragment, an event a negated "let" refuses, a
     noun read as a verb after ``for``."""
     return verbless_fragment(verb) or refused_permission(verb) or noun_after_for(verb)
+
+
+def broken_relative(verb: Token) -> bool:
+    """``at Lake Park, where students and residents age 18 and older will be able to ...``: the parser
+    made a noun ("age") the verb of the ``where`` clause and joined the real verb to the main clause;
+    that conjunct's subject is in the relative clause, not the main clause's (no subject to inherit)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head is verb:
+        return False
+    doc = verb.doc
+    for token in doc[head.i + 1 : verb.i]:
+        if token.dep_ == "relcl" and token.pos_ not in ("VERB", "AUX"):
+            words = {c.lower_ for c in kids(token)}
+            if words & {"where", "when"} and any(c.dep_ == "nsubj" for c in kids(token)):
+                return True
+    return False

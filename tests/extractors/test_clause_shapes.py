@@ -116,3 +116,13 @@ def test_noun_after_for_is_no_verb(nlp):
 def test_taxes_is_no_taxis(nlp):
     found = _facts(nlp, "The governor cut taxes by $2 billion.")
     assert [f for f in found if f[1] == "cut tax by"], found
+
+
+def test_verb_after_a_broken_where_clause_keeps_no_main_subject(nlp):
+    text = "A free clinic is set for 9 a.m. May 7 at Lake Park, where students and residents age 18 and older will be able to get the shot."
+    found = _facts(nlp, text)
+    assert [f for f in found if f[1] == "be set at"], found
+    assert not [f for f in found if "clinic" in f[0] and f[1] in ("get", "be")], found
+    # a verb joined to the main clause after a proper "where" clause keeps the main subject
+    joined = _facts(nlp, "The team trained at Lake Park, where the fans watched, and then flew to Rome.")
+    assert [f for f in joined if f[0] == "The team" and f[1] == "fly to"], joined
