@@ -1,6 +1,5 @@
-"""Building one clause from its verb, for :mod:`graph.extractors.clauses`: the predicate chain
-(control and raising), the subject, objects, a clausal complement, prepositional phrases, and the
-hedge that says why the clause is not a plain assertion.
+"""Building one clause from its verb, for :mod:`graph.extractors.clauses`: the predicate chain, the
+subject, objects, a clausal complement, prepositions, and the hedge (why it is no plain assertion).
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ from .clause_parts import (
     naming_participle,
     place_span,
 )
-from .clause_shapes import PERMITTING_VERBS, age_of_object, purpose_infinitive
+from .clause_shapes import PERMITTING_VERBS, age_of_object, predicate_adjective, purpose_infinitive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -417,6 +416,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     for slot in clause.objects:
         if not slot.relation:
             slot.span, time = trailing_time(slot.head, slot.span)
+            slot.span = sorted({*slot.span, *predicate_adjective(last, slot.head)})  # "called it unfair"
             times.extend([time] if time else [])
     if _object_control(clause, last):
         clause.objects = []  # "ordered him to pay $5m": who was ordered to do what is one object

@@ -195,3 +195,16 @@ def broken_relative(verb: Token) -> bool:
             if words & {"where", "when"} and any(c.dep_ == "nsubj" for c in kids(token)):
                 return True
     return False
+
+
+def predicate_adjective(verb: Token, obj: Token) -> list[int]:
+    """``called the sentence "shameful"``, ``found the plan unworkable``: the adjective said of the
+    object belongs to the object argument (``call | the sentence shameful``); without it the fact
+    is empty (``call | the sentence``)."""
+    if obj.dep_ != "dobj" or obj.head.i != verb.i:
+        return []
+    adjectives = [c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ == "ADJ" and c.i > obj.i]
+    if not adjectives:
+        return []
+    adjective = adjectives[0]  # with its degree ("very unfair"), not its phrases ("invalid in March")
+    return sorted([adjective.i, *(c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i)])

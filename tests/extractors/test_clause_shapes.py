@@ -126,3 +126,10 @@ def test_verb_after_a_broken_where_clause_keeps_no_main_subject(nlp):
     # a verb joined to the main clause after a proper "where" clause keeps the main subject
     joined = _facts(nlp, "The team trained at Lake Park, where the fans watched, and then flew to Rome.")
     assert [f for f in joined if f[0] == "The team" and f[1] == "fly to"], joined
+
+
+def test_adjective_said_of_the_object_stays_with_it(nlp):
+    found = _facts(nlp, 'The union ripped the ruling, calling the sentence "deeply shameful."')
+    calls = [f for f in found if f[1] == "call"]
+    assert calls and all("shameful" in f[2] for f in calls), found
+    assert [f for f in _facts(nlp, "The court found the law unconstitutional.") if f[2] == "the law unconstitutional"]
