@@ -14,6 +14,7 @@ from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERB
 from ..lexicon.nouns import TROUBLE_NOUNS
 from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import doc_tree, kids, subtree_indices
+from . import clause_shapes as shapes
 from .clause_edges import (
     cut_at_separator,
     drop_datelines,
@@ -25,7 +26,6 @@ from .clause_edges import (
     silent_e,
     trailing_time,
 )
-from .clause_shapes import broken_relative, nearer_antecedent, no_participant, participle_conjunct, purpose_infinitive
 from .minimal import rejoin_words
 from .minimal_parts import bare_clausal_subject
 from .nominal import lexicon_of
@@ -99,7 +99,7 @@ def _conjuncts(token: Token) -> list[Token]:
     """The token and the nouns conjoined to it (A, B and C), in order."""
     result = [token]
     for child in kids(token):
-        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX") and not participle_conjunct(child):
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX") and not shapes.participle_conjunct(child):
             result.extend(_conjuncts(child))
     return result
 
@@ -207,7 +207,7 @@ def _antecedent(noun: Token, relative: Token) -> Token | None:
         prep = first.head
         if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("NOUN", "PROPN"):
             return prep.head
-    return nearer_antecedent(noun, relative)
+    return shapes.nearer_antecedent(noun, relative)
 
 
 #: prepositions whose gerund shares the subject of the clause: "engaged in fraud by padding
@@ -269,7 +269,7 @@ class _SubjectFinder:
             return [], False  # "X was charged, and there were eight charges": nothing to inherit
         if (neighbour := list_neighbour(verb)) is not None:
             return self.subjects_of(neighbour, depth + 1)[0], True  # "a man entered X, hit him, and shot him"
-        if verb.dep_ == "conj" and head is not verb and not broken_relative(verb):
+        if verb.dep_ == "conj" and head is not verb and not shapes.broken_relative(verb):
             if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
                 # "the shock of finding out that friends had died and trying to assess the damage": a
                 # gerund is joined to a gerund; the parser's finite head is the wrong one
@@ -314,7 +314,7 @@ class _SubjectFinder:
             return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
-            if objects and not purpose_infinitive(verb):
+            if objects and not shapes.purpose_infinitive(verb):
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
@@ -386,7 +386,7 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
-            if obj is None or no_participant(child):
+            if obj is None or shapes.no_participant(child):
                 continue  # "as a result", "In a sharp rebuke, X ...", "excluding X", "not for money"
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
@@ -483,7 +483,7 @@ def _infinitive_slot(verb: Token, noun: Token, merged: set[int]) -> tuple[_Slot,
     candidates = [c for c in _children(noun, "acl") if _to_infinitive(c) and c.i > noun.i]
     if not candidates and verb.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         candidates = [c for c in _children(verb, "xcomp") if _to_infinitive(c) and c.i > noun.i]
-    if not candidates or _children(candidates[0], *SUBJECT_DEPS):
+    if not candidates or _children(candidates[0], *SUBJECT_DEPS) or shapes.after_comma(candidates[0]):
         return None
     infinitive = candidates[0]
     objects = _children(infinitive, "dobj")

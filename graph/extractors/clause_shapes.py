@@ -175,10 +175,23 @@ def noun_after_for(verb: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
+def after_comma(verb: Token) -> bool:
+    """The phrase of ``verb`` follows a comma ("..., to honor the region")."""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
+
+
+def stray_purpose(verb: Token) -> bool:
+    """``named X, which means "red hill" in Zulu, to honor the region``: an infinitive after a comma
+    that the parser hung on a relative clause is the purpose of the main clause; who does it is not
+    the relative clause's noun (no clause rather than a wrong subject)."""
+    return _to_infinitive(verb) and verb.dep_ in ("xcomp", "advcl") and verb.head.dep_ == "relcl" and after_comma(verb)
+
+
 def no_clause(verb: Token) -> bool:
     """A predicate that heads no clause: a verbless fragment, an event a negated "let" refuses, a
     noun read as a verb after ``for``."""
-    return verbless_fragment(verb) or refused_permission(verb) or noun_after_for(verb)
+    return verbless_fragment(verb) or refused_permission(verb) or noun_after_for(verb) or stray_purpose(verb)
 
 
 def broken_relative(verb: Token) -> bool:

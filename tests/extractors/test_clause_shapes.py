@@ -133,3 +133,13 @@ def test_adjective_said_of_the_object_stays_with_it(nlp):
     calls = [f for f in found if f[1] == "call"]
     assert calls and all("shameful" in f[2] for f in calls), found
     assert [f for f in _facts(nlp, "The court found the law unconstitutional.") if f[2] == "the law unconstitutional"]
+
+
+def test_infinitive_after_a_comma_is_no_part_of_the_relation(nlp):
+    found = _facts(
+        nlp, 'The bird was named Kala, which means "black wing" in the local language, to honor the island\'s people.'
+    )
+    assert [f for f in found if f[0] == "Kala" and f[1] == "mean"], found
+    assert not [f for f in found if "honor" in f[1]], found
+    # without the comma the infinitive stays in the relation ("halted plans to sue | the regulator")
+    assert [f for f in _facts(nlp, "The firm halted plans to sue the regulator.") if "sue" in f[1]]
