@@ -54,7 +54,7 @@ from .clause_parts import (
     naming_participle,
     place_span,
 )
-from .clause_shapes import PERMITTING_VERBS, age_of_object, predicate_adjective, purpose_infinitive
+from .clause_shapes import PERMITTING_VERBS, age_of_object, glued_head, predicate_adjective, purpose_infinitive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -411,7 +411,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 clause.objects.append(slot)
                 infinitive_preps.append(infinitive_verb)
                 continue
-            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child) if n.i not in gapped)
+            clause.objects.extend(_Slot(*glued_head(n, _noun_span(n))) for n in _conjuncts(child) if n.i not in gapped)
     _negate_by_no(clause)
     for slot in clause.objects:
         if not slot.relation:

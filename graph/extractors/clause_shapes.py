@@ -221,3 +221,14 @@ def predicate_adjective(verb: Token, obj: Token) -> list[int]:
         return []
     adjective = adjectives[0]  # with its degree ("very unfair"), not its phrases ("invalid in March")
     return sorted([adjective.i, *(c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i)])
+
+
+def glued_head(noun: Token, span: list[int]) -> tuple[Token, list[int]]:
+    """``a higher quality 8 megapixel camera``: the parser ends the phrase at "quality" and makes
+    "8 megapixel camera" its apposition, with no comma between them; the phrase is one noun phrase
+    whose head is the last noun (an apposition with a comma or a bracket is a real one)."""
+    glued = [c for c in kids(noun) if c.dep_ == "appos" and c.left_edge.i == noun.i + 1 and c.left_edge.tag_ == "CD"]
+    if not glued or not noun.whitespace_:
+        return noun, span
+    appos = glued[0]
+    return appos, sorted({*span, *range(noun.i + 1, appos.i + 1)})

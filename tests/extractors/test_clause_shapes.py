@@ -143,3 +143,9 @@ def test_infinitive_after_a_comma_is_no_part_of_the_relation(nlp):
     assert not [f for f in found if "honor" in f[1]], found
     # without the comma the infinitive stays in the relation ("halted plans to sue | the regulator")
     assert [f for f in _facts(nlp, "The firm halted plans to sue the regulator.") if "sue" in f[1]]
+
+
+def test_number_after_a_noun_continues_the_phrase(nlp):
+    found = _facts(nlp, "The new phones include a higher quality 8 megapixel camera in front.")
+    objects = [f[2] for f in found if f[1] == "include"]
+    assert objects and all("camera" in o for o in objects), found
