@@ -24,6 +24,9 @@ from .clause_edges import discourse_phrase
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: a prepositional argument: role, head, span, marker (as :func:`.clause_parts._prep_arguments` gives)
+_Prep = tuple[str, "Token", list[int], list[int]]
+
 #: verbs whose object is the doer of a following infinitive although they are no control verbs of
 #: the lexicon: causatives, perception and judgement ("made him sign", "believed her to be")
 _OBJECT_RAISING_VERBS = {
@@ -219,11 +222,27 @@ def predicate_adjective(verb: Token, obj: Token) -> list[int]:
     adjectives = [c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ == "ADJ" and c.i > obj.i]
     if not adjectives:
         return []
-    adjective = adjectives[0]  # with its degree ("very unfair"), not its phrases ("invalid in March")
-    return sorted([adjective.i, *(c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i)])
+    adjective = adjectives[0]  # with its degree ("very unfair") and its phrase ("unique to the office")
+    words = [adjective.i, *(c.i for c in kids(adjective) if c.dep_ in ("advmod", "neg") and c.i < adjective.i)]
+    for prep in (c for c in kids(adjective) if c.dep_ == "prep" and c.i > adjective.i):
+        if not any(o.ent_type_ in ("DATE", "TIME") for o in kids(prep)):
+            words.extend(t.i for t in prep.subtree)
+    return sorted(words)
 
 
-def glued_head(noun: Token, span: list[int]) -> tuple[Token, list[int]]:
+def said_of_object(verb: Token, adjective: Token) -> bool:
+    """``used powers unique to the office``, ``called it unfair``: an adjective after the object is
+    said of the object (:func:`predicate_adjective`), no object of its own."""
+    return adjective.pos_ == "ADJ" and any(c.dep_ == "dobj" and c.i < adjective.i for c in kids(verb))
+
+
+def plain_prepositions(preps: list[_Prep]) -> list[_Prep]:
+    """The phrases of an infinitive folded into its governor's relation, without those opened by a
+    participle ("request to send X to prison following his conviction": no "send following" fact)."""
+    return [p for p in preps if not p[3] or p[1].doc[p[3][0]].tag_ != "VBG"]
+
+
+def glued(noun: Token, span: list[int]) -> tuple[Token, list[int]]:
     """``a higher quality 8 megapixel camera``: the parser ends the phrase at "quality" and makes
     "8 megapixel camera" its apposition, with no comma between them; the phrase is one noun phrase
     whose head is the last noun (an apposition with a comma or a bracket is a real one)."""
@@ -232,3 +251,12 @@ def glued_head(noun: Token, span: list[int]) -> tuple[Token, list[int]]:
         return noun, span
     appos = glued[0]
     return appos, sorted({*span, *range(noun.i + 1, appos.i + 1)})
+
+
+def permission_or_purpose(verb: Token) -> str | None:
+    """The hedge of an infinitive a permitting verb governs ("allow"), or of a purpose infinitive
+    after an object (:func:`purpose_infinitive`): "purpose"."""
+    head = verb.head
+    if head is not verb and verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in PERMITTING_VERBS:
+        return "allow"
+    return "purpose" if purpose_infinitive(verb) else None

@@ -149,3 +149,15 @@ def test_number_after_a_noun_continues_the_phrase(nlp):
     found = _facts(nlp, "The new phones include a higher quality 8 megapixel camera in front.")
     objects = [f[2] for f in found if f[1] == "include"]
     assert objects and all("camera" in o for o in objects), found
+
+
+def test_adjective_after_the_object_is_no_object(nlp):
+    found = _facts(nlp, "Ruiz used powers unique to that office to help some of these firms.")
+    assert not [f for f in found if f[2] and f[2].startswith("unique")], found
+
+
+def test_participle_phrase_of_a_folded_infinitive_gives_no_fact(nlp):
+    text = "Judge Lena Ortiz ignored the state's request to send Ruiz to prison following her conviction."
+    found = _facts(nlp, text)
+    assert [f for f in found if f[1] == "ignore request to send to" and f[2] == "prison"], found
+    assert not [f for f in found if f[1].endswith("following")], found
