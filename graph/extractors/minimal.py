@@ -12,8 +12,7 @@ the preposition in the relation.
   preposition as written (``Nazarbayev | met with the officials in | Almaty``) and, as a label,
   the main lemma with the preposition (``meet in``): for the graph ``X meet_with Y`` and
   ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | years later``);
-- one triple per prepositional modifier of the object (``became a justice of | the High Court``),
-  label ``become justice of``.
+- one triple per prepositional modifier of the object (``became a justice of | the High Court``).
 
 Everything is token indices into the parsed ``Doc``, so the text is the sentence's own words.
 """
@@ -37,6 +36,7 @@ from .minimal_parts import (
     _noun_conjuncts,
     amount_of_thing,
     as_complement_fact,
+    empty_phrase,
     empty_subject,
     noun_lemma,
     range_end,
@@ -422,7 +422,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         if base_lemma == "be" and extraction.construction == "prep":
             continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)
-        if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
+        if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core) or empty_phrase(doc, value_core):
             continue
         if (named := as_complement_fact(extraction, doc, argument, value_core, base_lemma, clause_text)) is not None:
             results.append(named)  # "named X as its chief executive": name as chief executive | X

@@ -141,3 +141,10 @@ def noun_lemma(token: Token) -> str:
     vocab = token.doc.vocab
     nouns = vocab.lookups.get_table("lemma_index").get("noun", ()) if vocab.lookups.has_table("lemma_index") else ()
     return form[:-2] if form[:-2] in nouns else lemma
+
+
+def empty_phrase(doc: Doc, tokens: tuple[int, ...] | list[int]) -> bool:
+    """``added it to others``, ``gave one to both``: an argument whose only word besides determiners
+    stands for a noun said elsewhere names nothing a fact could hold."""
+    words = [doc[i] for i in tokens if doc[i].dep_ not in ("det", "punct")]
+    return len(words) == 1 and words[0].lower_ in _EMPTY_HEADS

@@ -161,3 +161,9 @@ def test_participle_phrase_of_a_folded_infinitive_gives_no_fact(nlp):
     found = _facts(nlp, text)
     assert [f for f in found if f[1] == "ignore request to send to" and f[2] == "prison"], found
     assert not [f for f in found if f[1].endswith("following")], found
+
+
+def test_argument_that_names_nothing_gives_no_fact(nlp):
+    found = _facts(nlp, "Several amendments took money from some projects and added it to others.")
+    assert [f for f in found if f[1] == "take money from"], found
+    assert not [f for f in found if f[2] == "others"], found
