@@ -2,8 +2,7 @@
 
 An :class:`~graph.types.Extraction` keeps a clause whole: ``Nazarbayev met with the officials in
 Almaty on Monday`` is one extraction with the object ``the officials`` and the further arguments
-``in Almaty`` and ``on Monday``. The graph and BenchIE want minimal facts: one triple per argument,
-the preposition in the relation.
+``in Almaty`` and ``on Monday``. The graph and BenchIE want minimal facts: one triple per argument.
 
 - the main triple: subject, relation, the object's *core* (the noun phrase without its
   prepositional modifiers other than ``of``, without relative and participle clauses):
@@ -39,6 +38,7 @@ from .minimal_parts import (
     empty_phrase,
     empty_subject,
     noun_lemma,
+    past_belief,
     range_end,
     vague_object,
 )
@@ -362,7 +362,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
 
     if extraction.object is None or extraction.construction == "role":
         return [extraction]  # a role (person, title, organisation) is minimal already
-    if is_vacuous(extraction, doc) or is_others_wish(extraction, doc):
+    if is_vacuous(extraction, doc) or is_others_wish(extraction, doc) or past_belief(extraction, doc):
         return []
     obj = extraction.object
     if (

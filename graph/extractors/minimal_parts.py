@@ -148,3 +148,21 @@ def empty_phrase(doc: Doc, tokens: tuple[int, ...] | list[int]) -> bool:
     stands for a noun said elsewhere names nothing a fact could hold."""
     words = [doc[i] for i in tokens if doc[i].dep_ not in ("det", "punct")]
     return len(words) == 1 and words[0].lower_ in _EMPTY_HEADS
+
+
+#: verbs of belief whose past tense often reports a belief given up ("they thought it was X")
+_BELIEF_VERBS = {"think", "believe", "assume", "suppose", "presume", "imagine"}
+
+
+def past_belief(extraction: Extraction, doc: Doc) -> bool:
+    """``they thought it was an odd example of X``: what someone believed (past tense) is no fact of
+    the article's; the belief itself (``they | think | it was ...``) carries it."""
+    verbs = [doc[i] for i in extraction.relation.tokens if doc[i].pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    inside = set(extraction.relation.tokens)
+    verb = next((v for v in verbs if v.head.i not in inside), verbs[-1])  # the chain's governor ("had to become")
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in _BELIEF_VERBS and head.tag_ in ("VBD", "VBN")

@@ -167,3 +167,12 @@ def test_argument_that_names_nothing_gives_no_fact(nlp):
     found = _facts(nlp, "Several amendments took money from some projects and added it to others.")
     assert [f for f in found if f[1] == "take money from"], found
     assert not [f for f in found if f[2] == "others"], found
+
+
+def test_past_belief_is_no_fact_of_the_article(nlp):
+    found = _facts(nlp, "Most experts had assumed the fossil belonged to a bird.")
+    assert [f for f in found if f[1] == "assume"], found
+    assert not [f for f in found if f[1].startswith("belong")], found
+    # a report stays a (reported) fact
+    said = _facts(nlp, "She said the firm had paid the fine.")
+    assert [f for f in said if f[1] == "pay"], said
