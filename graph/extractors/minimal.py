@@ -410,7 +410,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         base_lemma = f"{base_lemma} {noun_lemma(main_head)}"
     for argument in extraction.arguments:
         value = argument.value
-        timed = value.kind in ("DATE", "TIME") and not amount_of_thing(doc, value.head)  # not "two years of probation"
+        timed = value.kind in ("DATE", "TIME") and not amount_of_thing(doc, value.head, argument.role)
         if not argument.marker or argument.role in ("time", "place") or value.kind == "CLAUSE" or timed:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):

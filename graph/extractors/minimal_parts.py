@@ -121,9 +121,12 @@ def range_end(tree: Tree, prep: int) -> bool:
     return bool(ends) and any(tree.deps[o] == "pobj" and _numeric(tree, o) for s in starts for o in tree.children[s])
 
 
-def amount_of_thing(doc: Doc, head: int) -> bool:
-    """``two years of probation``, ``ten days of rain``: a span of time *of* something (a sentence, an
-    event), which the parser labels a date: what the fact is about, not when it happened."""
+def amount_of_thing(doc: Doc, head: int, role: str) -> bool:
+    """``sentenced to two years of probation``, ``for ten days of talks``: a span of time *of*
+    something after "to" or "for", which the parser labels a date: what the fact is about, not when
+    it happened (not "in the seventh minute of injury time": a time)."""
+    if role not in ("to", "for"):
+        return False
     token = doc[head]
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and not o.ent_type_ for o in c.children)
