@@ -191,10 +191,26 @@ def stray_purpose(verb: Token) -> bool:
     return _to_infinitive(verb) and verb.dep_ in ("xcomp", "advcl") and verb.head.dep_ == "relcl" and after_comma(verb)
 
 
+def possessed_aim(verb: Token) -> bool:
+    """``My intention is to vote no``, ``His goal is to win the title``: the infinitive after "be" is
+    done by the possessor, not by the noun ("intention vote no"); no clause rather than that."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() != "be" or not _to_infinitive(verb):
+        return False
+    subjects = [c for c in kids(head) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return bool(subjects) and any(c.dep_ == "poss" for c in kids(subjects[0]))
+
+
 def no_clause(verb: Token) -> bool:
     """A predicate that heads no clause: a verbless fragment, an event a negated "let" refuses, a
     noun read as a verb after ``for``."""
-    return verbless_fragment(verb) or refused_permission(verb) or noun_after_for(verb) or stray_purpose(verb)
+    return (
+        verbless_fragment(verb)
+        or refused_permission(verb)
+        or noun_after_for(verb)
+        or stray_purpose(verb)
+        or possessed_aim(verb)
+    )
 
 
 def broken_relative(verb: Token) -> bool:

@@ -176,3 +176,32 @@ def test_past_belief_is_no_fact_of_the_article(nlp):
     # a report stays a (reported) fact
     said = _facts(nlp, "She said the firm had paid the fine.")
     assert [f for f in said if f[1] == "pay"], said
+
+
+def test_possessed_aim_is_not_done_by_the_noun(hand_doc):
+    from graph.extractors.clause_shapes import possessed_aim
+
+    # "My plan is to vote no." parsed with "vote" as an infinitive complement of "is"
+    doc = hand_doc(
+        """
+        My PRON PRP$ poss 1 my
+        plan NOUN NN nsubj 2 plan
+        is AUX VBZ ROOT 2 be
+        to PART TO aux 4 to
+        vote VERB VB xcomp 2 vote
+        no ADV RB dobj 4 no
+        . PUNCT . punct 2 .
+        """
+    )
+    assert possessed_aim(doc[4])
+    plain = hand_doc(
+        """
+        The DET DT det 1 the
+        plan NOUN NN nsubj 2 plan
+        is AUX VBZ ROOT 2 be
+        to PART TO aux 4 to
+        vote VERB VB xcomp 2 vote
+        . PUNCT . punct 2 .
+        """
+    )
+    assert not possessed_aim(plain[4])
