@@ -1,6 +1,5 @@
-"""Building one clause from its verb, for :mod:`graph.extractors.clauses`: the predicate chain
-(control and raising), the subject, objects, a clausal complement, prepositional phrases, and the
-hedge that says why the clause is not a plain assertion.
+"""Building one clause from its verb, for :mod:`graph.extractors.clauses`: the predicate chain, the
+subject, objects, a clausal complement, prepositions, and the hedge (why it is no plain assertion).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from ..lexicon.verbs import (
     SELECTING_CONTROL_VERBS,
 )
 from ..syntax import doc_tree, kids, subtree_indices
+from . import clause_shapes as shapes
 from .clause_edges import (
     _causative_have,
     _too_to,
@@ -178,6 +178,8 @@ def _hedge(verb: Token, last: Token) -> str | None:
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGE_VERBS:
         return head.lemma_.lower()  # "wanted the company to increase", "denied that he took"
+    if (permitted := shapes.permission_or_purpose(verb)) is not None:
+        return permitted  # "allows children to enrol", "left the office to catch a train"
     first = verb
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
@@ -390,11 +392,13 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 if dep == "dobj":
                     clause.construction = "light_verb"
                 continue
+            if dep == "dobj" and shapes.age_of_object(child):
+                continue  # "reach residents age 30 and under": their age, no second object
             if dep == "dobj" and _causative_have(last, child):
                 return None  # "had the memory boosted": the participle is the event, not "have"
             if dep == "oprd" and any(_is_relative_word(c) for c in _children(last, "dobj")):
                 return None  # "a phone that Cook called the biggest leap": the description is the speech's fact
-            if dep == "oprd" and child.i in skip_tokens:
+            if dep == "oprd" and (child.i in skip_tokens or shapes.said_of_object(last, child)):
                 continue
             predicative = _predicative_slots(last, child) if dep == "dobj" else []
             if predicative:
@@ -407,11 +411,14 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
                 clause.objects.append(slot)
                 infinitive_preps.append(infinitive_verb)
                 continue
-            clause.objects.extend(_Slot(n, _noun_span(n)) for n in _conjuncts(child) if n.i not in gapped)
+            clause.objects.extend(
+                _Slot(*shapes.glued(n, _noun_span(n))) for n in _conjuncts(child) if n.i not in gapped
+            )
     _negate_by_no(clause)
     for slot in clause.objects:
         if not slot.relation:
             slot.span, time = trailing_time(slot.head, slot.span)
+            slot.span = sorted({*slot.span, *shapes.predicate_adjective(last, slot.head)})  # "called it unfair"
             times.extend([time] if time else [])
     if _object_control(clause, last):
         clause.objects = []  # "ordered him to pay $5m": who was ordered to do what is one object
@@ -422,8 +429,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
     if copular and clause.construction == "svo":
         clause.construction = "copula"
 
-    # a clause before a verb that reports no speech or thought is no object of it ("These stars do not
-    # live long, so they must have formed recently"; "X proposes a solution: stars were born ...")
+    # a clause before a verb that reports nothing is no object of it ("stars live briefly, so they formed")
     reports = last.lemma_.lower() in REPORTING_VERBS | COGNITION_VERBS
     # (not a title the parser read as a clause: "starred in Alice Doesn't Live Here Anymore, ...")
     ccomps = [c for c in _children(last, "ccomp") if (c.i > last.i or reports) and not in_title(c)]
@@ -443,7 +449,7 @@ def _build_clause(finder: _SubjectFinder, verb: Token, merged: set[int], *, ligh
         clause.preps.extend(_prep_arguments(verb, skip=skip_tokens))
     if len(clause.objects) == 1:
         for infinitive_verb in infinitive_preps:
-            clause.preps.extend(_prep_arguments(infinitive_verb, skip=skip_tokens))
+            clause.preps.extend(shapes.plain_prepositions(_prep_arguments(infinitive_verb, skip=skip_tokens)))
     if clause.passive and clause.construction in ("svo", "control"):
         clause.construction = "passive"
     if clause.passive:
@@ -470,8 +476,7 @@ def _object_control(clause: Clause, last: Token) -> bool:
     if not infinitives or _children(infinitives[0], *SUBJECT_DEPS):
         return False
     infinitive = infinitives[0]
-    # the object and the infinitive without its reasons ("because he feared ...") or what the
-    # parser hung between them ("ordered him last year to pay": the clause's time)
+    # the object and the infinitive without reasons ("because he feared") or time ("ordered him last year to")
     span = sorted({*subtree_indices(obj), *subtree_indices(infinitive, skip_deps=("advcl", "punct"))})
     clause.clause_object = (infinitive, span, [])
     clause.construction = "ccomp"

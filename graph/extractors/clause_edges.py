@@ -402,6 +402,8 @@ def silent_e(verb: Token, lemma: str, verbs: frozenset[str]) -> str:
     """``hoping`` -> hope (the lemmatizer gives "hop"): a one-syllable stem whose last consonant
     the inflection did not double ("hopping" -> hop) lost a silent e ("taping", "coping")."""
     form = verb.lower_
+    if form.endswith("ied") and lemma == form[:-1] and form[:-3] + "y" in verbs:
+        return form[:-3] + "y"  # "misidentified": misidentify, not "misidentifie"
     if verb.tag_ not in ("VBG", "VBD", "VBN") or not _SHORT_STEM.match(lemma) or form.startswith(lemma + lemma[-1]):
         return lemma
     inflected = form in (lemma + "ing", lemma + "ed")  # not "rid" (got rid of) or "set"

@@ -2,8 +2,7 @@
 
 What a clause holds (:class:`Clause`, its object slots), which tokens are predicates, where a
 subject comes from when the verb has none of its own (:class:`_SubjectFinder`), the words of the
-relation and its lemma, and the arguments hanging on a verb: prepositional phrases, a light verb's
-event noun, an adjective's preposition.
+relation and its lemma, and the arguments hanging on a verb (phrases, event nouns, adjectives).
 """
 
 from __future__ import annotations
@@ -15,9 +14,9 @@ from ..lexicon import LIGHT_PREPOSITIONS, LIGHT_VERBS, MODAL_LEMMAS, SPEECH_VERB
 from ..lexicon.nouns import TROUBLE_NOUNS
 from ..lexicon.verbs import OBJECT_CONTROL_VERBS
 from ..syntax import doc_tree, kids, subtree_indices
+from . import clause_shapes as shapes
 from .clause_edges import (
     cut_at_separator,
-    discourse_phrase,
     drop_datelines,
     glue_hyphens,
     in_title,
@@ -100,7 +99,7 @@ def _conjuncts(token: Token) -> list[Token]:
     """The token and the nouns conjoined to it (A, B and C), in order."""
     result = [token]
     for child in kids(token):
-        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX") and not shapes.participle_conjunct(child):
             result.extend(_conjuncts(child))
     return result
 
@@ -208,7 +207,7 @@ def _antecedent(noun: Token, relative: Token) -> Token | None:
         prep = first.head
         if first.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ in ("NOUN", "PROPN"):
             return prep.head
-    return noun
+    return shapes.nearer_antecedent(noun, relative)
 
 
 #: prepositions whose gerund shares the subject of the clause: "engaged in fraud by padding
@@ -270,7 +269,7 @@ class _SubjectFinder:
             return [], False  # "X was charged, and there were eight charges": nothing to inherit
         if (neighbour := list_neighbour(verb)) is not None:
             return self.subjects_of(neighbour, depth + 1)[0], True  # "a man entered X, hit him, and shot him"
-        if verb.dep_ == "conj" and head is not verb:
+        if verb.dep_ == "conj" and head is not verb and not shapes.broken_relative(verb):
             if verb.tag_ == "VBG" and head.tag_ != "VBG" and _children(head, *SUBJECT_DEPS):
                 # "the shock of finding out that friends had died and trying to assess the damage": a
                 # gerund is joined to a gerund; the parser's finite head is the wrong one
@@ -315,7 +314,7 @@ class _SubjectFinder:
             return subjects, True
         if verb.dep_ == "xcomp":
             objects = _children(head, "dobj", "dative")
-            if objects:
+            if objects and not shapes.purpose_infinitive(verb):
                 return objects[:1], True
             subjects, _ = self.subjects_of(head, depth + 1)
             return subjects, True
@@ -387,8 +386,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
             continue
         if child.dep_ in ("prep", "agent"):
             obj = _prep_object(child)
-            if obj is None or discourse_phrase(child) or any(c.dep_ in ("neg", "mark") for c in kids(child)):
-                continue  # "as a result": a connective; "if not for X", "not for money": no participant
+            if obj is None or shapes.no_participant(child):
+                continue  # "as a result", "In a sharp rebuke, X ...", "excluding X", "not for money"
             if obj.lower_ == "order" and any(c.dep_ == "acl" for c in kids(obj)):
                 continue  # "in order to V" is a purpose clause, extracted on its own
             marker = [child.i] + [c.i for c in kids(child) if c.dep_ == "prep" and c.i < obj.i and not kids(c)]
@@ -403,8 +402,8 @@ def _prep_arguments(verb: Token, *, skip: set[int]) -> list[tuple[str, Token, li
                 continue
             span, time = trailing_time(obj, span)  # "in the killing of a guard Thursday night"
             found.extend([(child.lower_, obj, span, marker), *([time] if time else [])])
-        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS:
-            found.append(("time", child, subtree_indices(child), []))
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in TIME_LABELS and child.lower_ != "age":
+            found.append(("time", child, subtree_indices(child), []))  # ("residents age 30": an age, no time)
     return found
 
 
@@ -484,7 +483,7 @@ def _infinitive_slot(verb: Token, noun: Token, merged: set[int]) -> tuple[_Slot,
     candidates = [c for c in _children(noun, "acl") if _to_infinitive(c) and c.i > noun.i]
     if not candidates and verb.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         candidates = [c for c in _children(verb, "xcomp") if _to_infinitive(c) and c.i > noun.i]
-    if not candidates or _children(candidates[0], *SUBJECT_DEPS):
+    if not candidates or _children(candidates[0], *SUBJECT_DEPS) or shapes.after_comma(candidates[0]):
         return None
     infinitive = candidates[0]
     objects = _children(infinitive, "dobj")

@@ -38,6 +38,7 @@ from ..types import Argument, Extraction
 from .clause_builder import _build_clause
 from .clause_edges import in_title
 from .clause_parts import TIME_LABELS, Clause, _context, _is_predicate, _SubjectFinder
+from .clause_shapes import no_clause
 from .confidence import Features, score
 from .nominal import lexicon_of
 from .registry import register_extractor
@@ -85,7 +86,7 @@ def find_clauses(
             continue
         if context.sentence_length(token.i) > 400 and token.dep_ != "ROOT" and token.head.dep_ != "ROOT":
             continue  # an enormous "sentence" is a parsing accident: only its top level is read
-        if _noun_read_as_verb(token) or not any(ch.isalpha() for ch in token.text):
+        if _noun_read_as_verb(token) or not any(ch.isalpha() for ch in token.text) or no_clause(token):
             continue  # "a measles outbreak across the city": a noun; "re-designated": the hyphen
         clause = _build_clause(finder, token, merged, light_verbs=light_verbs)
         if clause is not None:

@@ -2,8 +2,7 @@
 
 An :class:`~graph.types.Extraction` keeps a clause whole: ``Nazarbayev met with the officials in
 Almaty on Monday`` is one extraction with the object ``the officials`` and the further arguments
-``in Almaty`` and ``on Monday``. The graph and BenchIE want minimal facts: one triple per argument,
-the preposition in the relation.
+``in Almaty`` and ``on Monday``. The graph and BenchIE want minimal facts: one triple per argument.
 
 - the main triple: subject, relation, the object's *core* (the noun phrase without its
   prepositional modifiers other than ``of``, without relative and participle clauses):
@@ -11,10 +10,8 @@ the preposition in the relation.
 - one triple per further argument, the relation carrying the object's core and the
   preposition as written (``Nazarbayev | met with the officials in | Almaty``) and, as a label,
   the main lemma with the preposition (``meet in``): for the graph ``X meet_with Y`` and
-  ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | several years
-  later``);
-- one triple per prepositional modifier of the object (``became a justice of | the High Court``),
-  label ``become justice of``.
+  ``X meet_in Almaty``; a bare time phrase keeps the relation (``was abandoned | years later``);
+- one triple per prepositional modifier of the object (``became a justice of | the High Court``).
 
 Everything is token indices into the parsed ``Doc``, so the text is the sentence's own words.
 """
@@ -36,8 +33,13 @@ from .minimal_parts import (
     _QUANTITY_LABELS,
     _UNIT_NOUNS,
     _noun_conjuncts,
+    amount_of_thing,
     as_complement_fact,
+    empty_phrase,
     empty_subject,
+    noun_lemma,
+    past_belief,
+    range_end,
     vague_object,
 )
 
@@ -131,7 +133,8 @@ def core_tokens(doc: Doc, head: int, span: Iterable[int]) -> tuple[int, ...]:
         glued = child > 0 and tree.texts[child - 1] in ("-", "/") and tree.whitespace[child - 1] == ""
         if glued:
             continue  # inside a hyphenated word: "seven-for-one", "face-to-face"
-        if dep in _CLAUSE_DEPS and not (dep == "prep" and tree.texts[child].lower() in _CORE_PREPOSITIONS):
+        core_prep = tree.texts[child].lower() in _CORE_PREPOSITIONS or range_end(tree, child)
+        if dep in _CLAUSE_DEPS and not (dep == "prep" and core_prep):
             drop.update(_subtree(tree, child))
     for i in sorted(tokens - drop):
         if i != head and tree.deps[i] == "relcl" and i not in drop:
@@ -195,8 +198,8 @@ def _object_modifiers(doc: Doc, head: int, span: set[int]) -> list[tuple[int, tu
     for child in tree.children[head]:
         if tree.deps[child] != "prep" or child not in span or tree.texts[child].lower() not in _SPLIT_PREPOSITIONS:
             continue
-        if child < head:
-            continue  # "With his long hair, he represented a breed": a phrase before the noun is not its own
+        if child < head or range_end(tree, child):
+            continue  # "With his long hair, he ...": a phrase before the noun; "of 5 to 9 cents": one amount
         objects = [c for c in tree.children[child] if tree.deps[c] == "pobj"]
         if not objects:
             continue
@@ -231,7 +234,7 @@ def minimal_triples(extraction: Extraction, doc: Doc) -> list[MinimalTriple]:
         if not base:
             continue
         words = _ordered(relation, base, (prep,))
-        head_lemma = doc[obj.head].lemma_.lower()
+        head_lemma = noun_lemma(doc[obj.head])
         triples.append(
             MinimalTriple(subject, words, core, f"{extraction.lemma} {head_lemma} {doc[prep].lower_}", doc[prep].lower_)
         )
@@ -359,7 +362,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
 
     if extraction.object is None or extraction.construction == "role":
         return [extraction]  # a role (person, title, organisation) is minimal already
-    if is_vacuous(extraction, doc) or is_others_wish(extraction, doc):
+    if is_vacuous(extraction, doc) or is_others_wish(extraction, doc) or past_belief(extraction, doc):
         return []
     obj = extraction.object
     if (
@@ -404,10 +407,11 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
     ):
         # a common-noun direct object belongs to the event: "boosted profit to $10 billion" ->
         # "boost profit to", not "boost to"; a name stays out ("congratulated Fidan on" -> "congratulate on")
-        base_lemma = f"{base_lemma} {main_head.lemma_.lower()}"
+        base_lemma = f"{base_lemma} {noun_lemma(main_head)}"
     for argument in extraction.arguments:
         value = argument.value
-        if not argument.marker or argument.role in ("time", "place") or value.kind in ("CLAUSE", "DATE", "TIME"):
+        timed = value.kind in ("DATE", "TIME") and not amount_of_thing(doc, value.head, argument.role)
+        if not argument.marker or argument.role in ("time", "place") or value.kind == "CLAUSE" or timed:
             continue
         if argument.role in _COMPARISON_ROLES or (medium_only and argument.role != "from"):
             continue
@@ -418,7 +422,7 @@ def minimal_extractions(extraction: Extraction, doc: Doc) -> list[Extraction]:
         if base_lemma == "be" and extraction.construction == "prep":
             continue  # "were on pause during X": without "on pause" the argument fact says nothing
         value_core = core_tokens(doc, value.head, value.tokens)
-        if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core):
+        if not value_core or not any(doc[i].pos_ in _CONTENT_POS for i in value_core) or empty_phrase(doc, value_core):
             continue
         if (named := as_complement_fact(extraction, doc, argument, value_core, base_lemma, clause_text)) is not None:
             results.append(named)  # "named X as its chief executive": name as chief executive | X
@@ -467,7 +471,7 @@ def _modifier_facts(extraction: Extraction, doc: Doc, core: Mention, clause_text
             words.pop()
         stem = " ".join(words)
     else:
-        stem = f"{extraction.lemma} {head.lemma_.lower()}"
+        stem = f"{extraction.lemma} {noun_lemma(head)}"
     tree = doc_tree(doc)
     for prep, value_core, _full in _object_modifiers(doc, head.i, set(extraction.object.tokens)):
         value_head = next((i for i in value_core if tree.tokens[i].head.i == prep), None)

@@ -12,7 +12,7 @@ from ..types import Argument, Extraction, Mention
 from .confidence import ARGUMENT_SHIFT, shift
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: verbs whose "with" phrase is what is given: "provided police with a description"
 _PROVIDE_WITH = {"provide", "supply", "furnish", "equip", "present", "arm", "issue", "credit"}
@@ -97,3 +97,75 @@ def bare_clausal_subject(verb_subject_dep: str, subject_tag: str, has_marker: bo
     """A clausal subject that is a bare verb form ("defender Eli Sabia had a chance ... was saved":
     the noun "defender" read as a verb heading the whole clause): a misparse, no subject."""
     return verb_subject_dep in ("csubj", "csubjpass") and subject_tag in ("VB", "VBP", "VBZ", "VBD") and not has_marker
+
+
+def _numeric(tree: Tree, i: int) -> bool:
+    token = tree.tokens[i]
+    if token.tag_ == "CD" or token.ent_type_ in _QUANTITY_LABELS[:4]:
+        return True
+    return any(tree.deps[c] in ("nummod", "quantmod") and tree.tokens[c].tag_ == "CD" for c in tree.children[i])
+
+
+def range_end(tree: Tree, prep: int) -> bool:
+    """``earnings of 5 cents to 9 cents``, ``prices from $2 to $3``: the ``to`` phrase ends a range
+    begun by an earlier numeric phrase on the same noun; one amount, never a fact of its own."""
+    if tree.texts[prep].lower() not in ("to", "and") or tree.deps[prep] != "prep":
+        return False
+    head = tree.tokens[prep].head.i
+    ends = [c for c in tree.children[prep] if tree.deps[c] == "pobj" and _numeric(tree, c)]
+    starts = [
+        c
+        for c in tree.children[head]
+        if c < prep and tree.deps[c] == "prep" and tree.texts[c].lower() in ("of", "from", "between", "at")
+    ]
+    return bool(ends) and any(tree.deps[o] == "pobj" and _numeric(tree, o) for s in starts for o in tree.children[s])
+
+
+def amount_of_thing(doc: Doc, head: int, role: str) -> bool:
+    """``sentenced to two years of probation``, ``for ten days of talks``: a span of time *of*
+    something after "to" or "for", which the parser labels a date: what the fact is about, not when
+    it happened (not "in the seventh minute of injury time": a time)."""
+    if role not in ("to", "for"):
+        return False
+    token = doc[head]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and not o.ent_type_ for o in c.children)
+        for c in token.children
+    )
+
+
+def noun_lemma(token: Token) -> str:
+    """A noun's lemma, except the lemmatizer's "-es" read as Greek "-is" where the stem is a noun of
+    the model's lexicon ("taxes" -> tax, not "taxis"; "crises" stays crisis)."""
+    lemma = token.lemma_.lower()
+    form = token.lower_
+    if not (lemma.endswith("is") and form.endswith("es") and lemma == form[:-2] + "is"):
+        return lemma
+    vocab = token.doc.vocab
+    nouns = vocab.lookups.get_table("lemma_index").get("noun", ()) if vocab.lookups.has_table("lemma_index") else ()
+    return form[:-2] if form[:-2] in nouns else lemma
+
+
+def empty_phrase(doc: Doc, tokens: tuple[int, ...] | list[int]) -> bool:
+    """``added it to others``, ``gave one to both``: an argument whose only word besides determiners
+    stands for a noun said elsewhere names nothing a fact could hold."""
+    words = [doc[i] for i in tokens if doc[i].dep_ not in ("det", "punct")]
+    return len(words) == 1 and words[0].lower_ in _EMPTY_HEADS
+
+
+#: verbs of belief whose past tense often reports a belief given up ("they thought it was X")
+_BELIEF_VERBS = {"think", "believe", "assume", "suppose", "presume", "imagine"}
+
+
+def past_belief(extraction: Extraction, doc: Doc) -> bool:
+    """``they thought it was an odd example of X``: what someone believed (past tense) is no fact of
+    the article's; the belief itself (``they | think | it was ...``) carries it."""
+    verbs = [doc[i] for i in extraction.relation.tokens if doc[i].pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    inside = set(extraction.relation.tokens)
+    verb = next((v for v in verbs if v.head.i not in inside), verbs[-1])  # the chain's governor ("had to become")
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in _BELIEF_VERBS and head.tag_ in ("VBD", "VBN")
