@@ -66,16 +66,35 @@ _TITLE_WORDS = {"majority", "minority", "ranking"}
 _BEFORE_GENERAL = {"solicitor", "surgeon", "inspector", "comptroller", "auditor", "postmaster", "adjutant"}
 
 
+#: positions written before a name that the lexicon's title nouns lack: a candidate in an election, a
+#: substitute in a team's squad ("independent candidate Ana Ruiz", "substitute Tom Berg")
+_MORE_TITLE_NOUNS = {"candidate", "substitute"}
+
+
 def is_role_word(token: Token) -> bool:
     """A noun naming a position (``coach``, ``CFO``, ``Secretary-General``)."""
     lower = token.lower_
     text = token.text
     return (
         lower in ROLE_TITLE_NOUNS
+        or (lower in _MORE_TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"))
         or (3 <= len(text) <= 4 and text.isupper() and text[0] == "C" and text[-1] == "O")  # CEO, CNO, CHRO
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+        or _split_abbreviation(token)
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
+    )
+
+
+def _split_abbreviation(token: Token) -> bool:
+    """``Lt`` + ``.``: an abbreviated rank the tokenizer split from its full stop ("Sheriff's Lt. X")."""
+    doc = token.doc
+    return (
+        token.is_title
+        and token.lower_ in ROLE_ABBREVIATIONS
+        and not token.whitespace_
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "."
     )
 
 
@@ -314,6 +333,8 @@ def _role_label(doc: Doc, title: list[int]) -> str:
         if token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
             word = ROLE_ABBREVIATIONS[token.lower_[:-1]]
             parts.append(word.capitalize() if as_written else word)  # "Gov." -> Governor
+        elif _split_abbreviation(token):
+            parts.append(ROLE_ABBREVIATIONS[token.lower_].capitalize())  # "Lt" + "." -> Lieutenant
         elif as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
             parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
         elif after_of and (token.is_title or token.is_upper):

@@ -58,6 +58,7 @@ from .role_extra import (
 )
 from .role_nouns import title_of_noun
 from .role_owners import named_antecedent
+from .role_refine import PLACE_UNITS, chamber_of, office_of, refine_title
 from .role_titles import (
     _country_of,
     _is_org_word,
@@ -348,6 +349,7 @@ class RoleExtractor:
             organisation and doc[person.i].ent_iob_ != "O" and person.i in organisation
         ):
             return None  # "Bed Bath & Beyond CEO": the company is not its own chief executive
+        name, title, organisation = refine_title(doc, name, title, organisation)
         title, organisation, former_words = split_former(doc, strip_rank(doc, title), organisation)
         title = without_age(doc, title)  # "a 34-year-old teacher": the role is "teacher"
         former = former or former_before(doc, [*title, *organisation])  # "Former Acme and Globex CFO"
@@ -387,6 +389,11 @@ class RoleExtractor:
             unnamed = unnamed or country_in_title_name(doc, organisation, words)  # "U.S. Solicitor General"
             if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
                 obj = replace(obj, text=unnamed, kind="COUNTRY")
+            if doc[organisation[-1]].lower_ in PLACE_UNITS and doc[organisation[-1]].is_title:
+                obj = replace(obj, kind="COUNTRY")  # "Sebastian County": a place by its name, whatever the NER said
+            body = chamber_of(obj.text, label) or office_of(doc, organisation)
+            if body:  # "U.S. Rep. X": the House; "County Sheriff's Lt. X": the sheriff's office
+                obj = replace(obj, text=body, kind="BODY")
             lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")

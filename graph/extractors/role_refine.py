@@ -1,0 +1,113 @@
+"""Final touches on a title before a name, for :mod:`graph.extractors.roles`: words the parser
+gave the title that belong to the name or the organisation, and organisations a title implies.
+
+* ``Marlow County Prosecutor Dean Fisk``: the role is ``Prosecutor`` (never a word of the name) and
+  the organisation ``Marlow County`` (a place word at the title's start is the place's).
+* ``rival defender Kofi Mensah``: the role is ``defender`` (``rival`` says whose side, not the role).
+* ``Police Sgt. Hana Wolfe``: the split full stop of an abbreviated rank is no word of the role.
+* ``former U.S. Rep. Colin Marsh``: a representative of the U.S. sits in the House, a U.S. senator
+  in the Senate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .role_owners import bare_body_before_title, named_body
+from .role_titles import is_role_word
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["PLACE_UNITS", "chamber_of", "office_of", "refine_title"]
+
+#: words for a kind of place that start a place's name when written before a title ("County Sheriff")
+PLACE_UNITS = {"county", "city", "parish", "township", "borough", "town", "province"}
+#: words before a sport position or a title that say whose side the holder is on, not the role
+_SIDE_WORDS = {"rival", "opposing", "visiting", "opposition"}
+#: the chamber of a national parliament a title stands for, by country name as written
+_US_NAMES = {"u.s.", "us", "united states", "u.s", "america"}
+_CHAMBERS = {
+    "representative": "House of Representatives",
+    "congressman": "House of Representatives",
+    "congresswoman": "House of Representatives",
+    "senator": "Senate",
+}
+
+
+def refine_title(
+    doc: Doc, name: list[int], title: list[int], organisation: list[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """The name, title and organisation words without the parser's misplaced words (see the module)."""
+    if name:
+        first = name[0]
+        while (
+            first > 0
+            and doc[first].ent_iob_ == "I"
+            and doc[first - 1].ent_type_ == doc[first].ent_type_
+            and doc[first - 1].pos_ == "PROPN"
+            and (
+                not is_role_word(doc[first - 1])
+                # "Prosecutor Dean Fisk": a role word inside the person's name, another title before it
+                or (
+                    doc[first].ent_type_ == "PERSON" and any(0 <= i < first - 1 and is_role_word(doc[i]) for i in title)
+                )
+            )
+        ):
+            first -= 1  # "Prosecutor Dean Fisk": "Dean" is the name's, not the title's
+        name = sorted({*name, *range(first, name[0])})
+    names = set(name)
+    kept = [i for i in title if i < 0 or (i not in names and doc[i].text != ".")]
+    words = [i for i in kept if i >= 0]
+    if not words:
+        return name, title, organisation
+    # "County Sheriff's Lt. X": the words before the possessive are the organisation's
+    owners = [i for i in words if i + 1 < len(doc) and doc[i + 1].tag_ == "POS"]
+    if owners and owners[-1] != words[-1]:
+        cut = owners[-1]
+        organisation = sorted({*organisation, *(i for i in words if i <= cut)})
+        kept = [i for i in kept if i < 0 or i > cut]
+        words = [i for i in words if i > cut]
+    # "Cuyahoga County Prosecutor": "County" ends the place's name, "Prosecutor" is the role
+    while (
+        len(words) > 1
+        and organisation
+        and words[0] == max(organisation) + 1
+        and doc[words[0]].lower_ in PLACE_UNITS
+        and doc[words[0]].is_title
+    ):
+        organisation = [*organisation, words[0]]
+        kept.remove(words[0])
+        words = words[1:]
+    # "council member X" where the article names the Brenton City Council: its member
+    if not organisation and len(words) > 1 and bare_body_before_title(doc[words[0]]):
+        body = named_body(doc, doc[words[0]])
+        if body:
+            organisation = body
+            kept.remove(words[0])
+            words = words[1:]
+    # "rival defender X": the role is "defender"
+    while len(words) > 1 and doc[words[0]].is_lower and doc[words[0]].lower_ in _SIDE_WORDS:
+        kept.remove(words[0])
+        words = words[1:]
+    return name, kept, organisation
+
+
+def chamber_of(country: str, label: str) -> str | None:
+    """``U.S.`` and ``Representative``: ``U.S. House of Representatives``; None for other titles."""
+    if not label:
+        return None
+    chamber = _CHAMBERS.get(label.split()[-1].lower())
+    if chamber is None or country.strip().lower() not in _US_NAMES:
+        return None
+    return f"U.S. {chamber}"
+
+
+def office_of(doc: Doc, organisation: list[int]) -> str | None:
+    """``Sebastian County Sheriff's Lt. X``: the lieutenant serves in the ``Sebastian County Sheriff's
+    Office`` (an organisation ending in a title and a possessive is that office-holder's office)."""
+    last = max(organisation)
+    if not is_role_word(doc[last]) or last + 1 >= len(doc) or doc[last + 1].tag_ != "POS":
+        return None
+    words = [doc[i] for i in sorted(organisation) if doc[i].tag_ != "POS" and doc[i].lower_ != "the"]
+    return f"{' '.join(t.text for t in words)}'s Office"

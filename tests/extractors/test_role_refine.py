@@ -1,0 +1,47 @@
+"""role_refine: words the parser gave a title before a name that belong to the name, the place or the
+organisation (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from graph.extractors import get_extractor
+from graph.extractors.role_refine import chamber_of
+
+
+def _roles(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    extractor = get_extractor("roles.v1")
+    return [
+        (e.subject.text, e.relation.text, None if e.object is None or e.object.kind == "ROLE" else e.object.text)
+        for e in extractor(nlp(text), doc_id="t")
+    ]
+
+
+def test_a_national_title_of_the_us_sits_in_its_chamber():
+    assert chamber_of("U.S.", "Representative") == "U.S. House of Representatives"
+    assert chamber_of("U.S.", "senator") == "U.S. Senate"
+    assert chamber_of("U.S.", "Ambassador") is None
+    assert chamber_of("France", "senator") is None
+
+
+def test_a_county_word_before_the_title_is_the_place_s(nlp):
+    found = _roles(nlp, "Marlow County Prosecutor Dean Fisk called the sentence too lenient.")
+    assert ("Dean Fisk", "Prosecutor", "Marlow County") in found
+
+
+def test_an_abbreviated_rank_after_an_office_holder_s_possessive(nlp):
+    found = _roles(nlp, "Two deputies were hurt on Friday, Dunmore County Sheriff's Lt. Carl Brenneman said.")
+    assert ("Carl Brenneman", "Lieutenant", "Dunmore County Sheriff's Office") in found
+
+
+def test_a_side_word_is_no_part_of_a_sport_position(nlp):
+    found = _roles(nlp, "Harbour FC won, but rival defender Kofi Mensah was sent off.")
+    assert [r for r in found if r[0] == "Kofi Mensah"] == [("Kofi Mensah", "defender", None)]
+
+
+def test_a_council_member_belongs_to_the_council_the_article_names(nlp):
+    text = "The Brenton City Council passed the budget. At the meeting, council member Ada Lowe voted no."
+    assert ("Ada Lowe", "member", "Brenton City Council") in _roles(nlp, text)
+
+
+def test_a_bare_council_member_without_a_named_council_keeps_the_title(nlp):
+    found = _roles(nlp, "At the meeting, council member Ada Lowe voted no.")
+    assert all(r[2] != "Brenton City Council" for r in found)
