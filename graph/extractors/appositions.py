@@ -70,6 +70,14 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
             return False  # "their two leaders, Putin and Erdogan"
     if anchor.dep_ == "conj" or anchor.head.dep_ == "conj":
         return False
+    comma = appositive.left_edge.i - 1
+    if (
+        anchor.i < comma - 1
+        and doc[comma].text == ","
+        and is_role_word(doc[comma - 1])
+        and anchor in doc[comma - 1].ancestors
+    ):
+        return False  # "Vantor in Motion's chief executive, Paul Dessler": he is the chief executive, not Vantor
     low, high = sorted((anchor.i, appositive.i))
     if any(doc[i].lower_ in _LIST_OPENERS for i in range(max(0, low - 2), high)):
         return False

@@ -17,9 +17,9 @@ from .role_owners import bare_body_before_title, named_body
 from .role_titles import is_role_word
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["PLACE_UNITS", "chamber_of", "office_of", "refine_title"]
+__all__ = ["PLACE_UNITS", "chamber_of", "misplaced_appositive", "office_of", "refine_title"]
 
 #: words for a kind of place that start a place's name when written before a title ("County Sheriff")
 PLACE_UNITS = {"county", "city", "parish", "township", "borough", "town", "province"}
@@ -111,3 +111,34 @@ def office_of(doc: Doc, organisation: list[int]) -> str | None:
         return None
     words = [doc[i] for i in sorted(organisation) if doc[i].tag_ != "POS" and doc[i].lower_ != "the"]
     return f"{' '.join(t.text for t in words)}'s Office"
+
+
+#: lower-case words inside an organisation's name ("Research in Motion", "Bank of Ireland")
+_NAME_JOINERS = {"in", "of", "and", "&", "the", "for", "on"}
+
+
+def misplaced_appositive(role: Token) -> tuple[Token, list[int]] | None:
+    """``Vantor in Motion's co-chief executive, Paul Dessler, said``: the parser hung the name on the
+    organisation's first word, not on the title written just before it. The person and the whole
+    name of the organisation the possessive gives (``Vantor in Motion``), or None."""
+    doc = role.doc
+    comma = role.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    person = next((t for t in doc[comma + 1].sent[comma + 1 - doc[comma + 1].sent.start :] if t.dep_ == "appos"), None)
+    if person is None or person.left_edge.i != comma + 1 or person.ent_type_ != "PERSON":
+        return None
+    anchor = person.head
+    if anchor.i >= role.i or anchor not in list(role.ancestors) or not _named_word(anchor):
+        return None
+    owner = [c for c in role.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owner:
+        return None
+    words = list(range(anchor.left_edge.i, owner[0].i + 1))
+    if not all(_named_word(doc[i]) or doc[i].lower_ in _NAME_JOINERS for i in words):
+        return None
+    return person, [i for i in words if doc[i].lower_ != "the"]
+
+
+def _named_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.is_title and token.ent_type_ in ("ORG", "GPE", "FAC", "PERSON"))

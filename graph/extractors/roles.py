@@ -58,7 +58,7 @@ from .role_extra import (
 )
 from .role_nouns import title_of_noun
 from .role_owners import named_antecedent
-from .role_refine import PLACE_UNITS, chamber_of, office_of, refine_title
+from .role_refine import PLACE_UNITS, chamber_of, misplaced_appositive, office_of, refine_title
 from .role_titles import (
     _country_of,
     _is_org_word,
@@ -222,6 +222,15 @@ class RoleExtractor:
                 if child.dep_ == "appos" and _is_personish(child) and child.pos_ != "PRON":
                     person, how = child, "apposition"  # "Acme's chief financial officer, Tom Berg"
                     break
+            misplaced = misplaced_appositive(role) if person is None else None
+            if misplaced is not None:  # "Vantor in Motion's co-chief executive, Paul Dessler,"
+                title, _ = self._title_of_noun(doc, role, misplaced[0])
+                name = person_span(doc, misplaced[0])
+                found = self._make(doc, context, name, misplaced[0], title, misplaced[1], "apposition")
+                if found is not None and found.object is not None and found.object.kind != "COUNTRY":
+                    found = replace(found, object=replace(found.object, kind="NAMED_ORG"))  # the whole name
+                yield found
+                return
         verb = verb if how == "appointed" else role.head
         if person is None and role.dep_ in ("attr", "oprd", "acomp", "dobj", "xcomp", "ccomp"):
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):

@@ -45,3 +45,8 @@ def test_a_council_member_belongs_to_the_council_the_article_names(nlp):
 def test_a_bare_council_member_without_a_named_council_keeps_the_title(nlp):
     found = _roles(nlp, "At the meeting, council member Ada Lowe voted no.")
     assert all(r[2] != "Brenton City Council" for r in found)
+
+
+def test_a_name_hung_on_the_organisation_is_the_title_holder(nlp):
+    found = _roles(nlp, "Harrow in Focus's co-chief executive, Paul K. Dessler, said the company had grown.")
+    assert ("Paul K. Dessler", "co-chief executive", "Harrow in Focus") in found
