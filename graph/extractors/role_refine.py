@@ -14,12 +14,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .role_owners import bare_body_before_title, named_body
-from .role_titles import is_role_word
+from .role_titles import first_spouse, is_role_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["PLACE_UNITS", "chamber_of", "misplaced_appositive", "office_of", "refine_title"]
+__all__ = [
+    "PLACE_UNITS",
+    "chamber_of",
+    "conjoined_description",
+    "misplaced_appositive",
+    "office_of",
+    "place_in_lead",
+    "refine_title",
+]
 
 #: words for a kind of place that start a place's name when written before a title ("County Sheriff")
 PLACE_UNITS = {"county", "city", "parish", "township", "borough", "town", "province"}
@@ -61,6 +69,11 @@ def refine_title(
     words = [i for i in kept if i >= 0]
     if not words:
         return name, title, organisation
+    # "First Lady Ann Vale" read as one organisation's name: "First" is the title's
+    if organisation and first_spouse(doc[words[0]]) and max(organisation) == words[0] - 1:
+        kept = [max(organisation), *kept]
+        words = [max(organisation), *words]
+        organisation = [i for i in organisation if i != words[0]]
     # "County Sheriff's Lt. X": the words before the possessive are the organisation's
     owners = [i for i in words if i + 1 < len(doc) and doc[i + 1].tag_ == "POS"]
     if owners and owners[-1] != words[-1]:
@@ -142,3 +155,63 @@ def misplaced_appositive(role: Token) -> tuple[Token, list[int]] | None:
 
 def _named_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.is_title and token.ent_type_ in ("ORG", "GPE", "FAC", "PERSON"))
+
+
+#: titles of a country's government, and of a city's, that news writes without the place
+_NATIONAL_TITLES = {"prime minister", "premier"}
+_CITY_TITLES = {"mayor"}
+#: sentences at the start of an article that say where it happens (headline, dateline, lead)
+_LEAD_SENTENCES = 4
+
+
+def place_in_lead(doc: Doc, label: str) -> list[int] | None:
+    """``Prime Minister Tor Vasko`` in an article whose lead names one country (``Portugal's
+    government lost a vote``): Portugal; ``Mayor Ada Lowe`` where it names one city or the city's
+    council (``the Brenton City Council``): Brenton. None when the lead names none or several."""
+    from ..resolve.description_words import COUNTRY_NAMES
+
+    title = label.lower().removeprefix("former ")
+    national = title in _NATIONAL_TITLES
+    if not national and title not in _CITY_TITLES:
+        return None
+    sentences = list(doc.sents)[:_LEAD_SENTENCES]
+    if not sentences:
+        return None
+    end = sentences[-1].end
+    found: dict[str, list[int]] = {}
+    for ent in doc.ents:
+        if ent.start >= end:
+            break
+        words = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+        if not words:
+            continue
+        text = " ".join(t.text for t in words)
+        country = text.lower() in COUNTRY_NAMES
+        if ent.label_ == "GPE" and country == national:
+            found.setdefault(text.lower(), [t.i for t in words])
+        elif (
+            not national
+            and ent.label_ == "ORG"
+            and len(words) > 2
+            and words[-2].lower_ == "city"
+            and words[-1].lemma_.lower() == "council"
+        ):  # "the Brenton City Council": the city is Brenton
+            city = words[:-2]
+            found.setdefault(" ".join(t.lower_ for t in city), [t.i for t in city])
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def conjoined_description(role: Token) -> bool:
+    """``Alan Reyes, her supervisor and a researcher at the Harwick Museum``: a title conjoined with
+    an apposition of a person's name describes that person too."""
+    head = role.head
+    person = head.head
+    return (
+        role.dep_ == "conj"
+        and head.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and person.ent_type_ == "PERSON"
+        and person.pos_ == "PROPN"
+        and person.i < head.i
+        and not any(c.lower_ == "respectively" for c in role.sent)
+    )

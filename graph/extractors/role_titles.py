@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "conjoined_people",
+    "first_spouse",
     "is_role_word",
     "names_person",
     "one_non_person_name",
@@ -69,6 +70,7 @@ _BEFORE_GENERAL = {"solicitor", "surgeon", "inspector", "comptroller", "auditor"
 #: positions written before a name that the lexicon's title nouns lack: a candidate in an election, a
 #: substitute in a team's squad ("independent candidate Ana Ruiz", "substitute Tom Berg")
 _MORE_TITLE_NOUNS = {"candidate", "substitute"}
+_SPOUSE_WORDS = {"lady", "gentleman"}
 
 
 def is_role_word(token: Token) -> bool:
@@ -78,11 +80,22 @@ def is_role_word(token: Token) -> bool:
     return (
         lower in ROLE_TITLE_NOUNS
         or (lower in _MORE_TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"))
+        or first_spouse(token)
         or (3 <= len(text) <= 4 and text.isupper() and text[0] == "C" and text[-1] == "O")  # CEO, CNO, CHRO
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
         or _split_abbreviation(token)
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
+    )
+
+
+def first_spouse(token: Token) -> bool:
+    """``First Lady``, ``First Gentleman``: the head of government's spouse, a title of its own."""
+    return (
+        token.lower_ in _SPOUSE_WORDS
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ == "first"
+        and token.is_title == token.doc[token.i - 1].is_title
     )
 
 
@@ -404,6 +417,8 @@ def one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
     """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
     words = [i for i in title if i >= 0]
     kind = doc[name[-1]].ent_type_
+    if any(first_spouse(doc[i]) for i in words):
+        return False  # "First Lady Ann Vale", which the NER may read as one organisation's name
     return (
         bool(kind)
         and kind != "PERSON"

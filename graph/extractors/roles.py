@@ -58,7 +58,15 @@ from .role_extra import (
 )
 from .role_nouns import title_of_noun
 from .role_owners import named_antecedent
-from .role_refine import PLACE_UNITS, chamber_of, misplaced_appositive, office_of, refine_title
+from .role_refine import (
+    PLACE_UNITS,
+    chamber_of,
+    conjoined_description,
+    misplaced_appositive,
+    office_of,
+    place_in_lead,
+    refine_title,
+)
 from .role_titles import (
     _country_of,
     _is_org_word,
@@ -128,6 +136,11 @@ class RoleExtractor:
                     found.subject.tokens
                 ):
                     found = self._with_organisation(doc, context, found, company[0])
+            if found.object is not None and found.object.kind == "ROLE":
+                place = place_in_lead(doc, found.relation.text)  # "Prime Minister X": the country of the lead
+                if place is not None:
+                    obj = make_mention(doc, doc[place[-1]], place, context.sentence_of[place[0]], kind="COUNTRY")
+                    found = replace(found, object=obj, lemma=f"{found.lemma} of")
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
                 continue
@@ -217,6 +230,8 @@ class RoleExtractor:
                 and not any(c.lower_ in ("a", "an") for c in kids(role))  # "hired Lee, a veteran banker,"
             ):
                 how, verb = "appointed", role.head.head  # "named Berg its chief executive"
+        elif conjoined_description(role):
+            person, how = role.head.head, "apposition"  # "Reyes, her supervisor and a researcher at X"
         else:
             for child in kids(role):
                 if child.dep_ == "appos" and _is_personish(child) and child.pos_ != "PRON":

@@ -50,3 +50,13 @@ def test_a_bare_council_member_without_a_named_council_keeps_the_title(nlp):
 def test_a_name_hung_on_the_organisation_is_the_title_holder(nlp):
     found = _roles(nlp, "Harrow in Focus's co-chief executive, Paul K. Dessler, said the company had grown.")
     assert ("Paul K. Dessler", "co-chief executive", "Harrow in Focus") in found
+
+
+def test_first_lady_is_a_title_even_inside_an_organisation_s_name(nlp):
+    found = _roles(nlp, "Based on his will, First Lady Ines Renner and the family decided to stop care.")
+    assert ("Ines Renner", "First Lady", None) in found
+
+
+def test_a_title_conjoined_with_an_apposition_describes_the_person(nlp):
+    found = _roles(nlp, "Tom Berg, a father of two and a teacher at Brookside School, died on Monday.")
+    assert ("Tom Berg", "teacher", "Brookside School") in found
