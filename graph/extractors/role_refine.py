@@ -215,3 +215,13 @@ def conjoined_description(role: Token) -> bool:
         and person.i < head.i
         and not any(c.lower_ == "respectively" for c in role.sent)
     )
+
+
+def headline_word_as_name(doc: Doc, name: list[int]) -> bool:
+    """``Indiana Governor Dead At 73``: in a headline written in title case every word is capitalised,
+    so a capitalised word after a title is a person's name only when the NER says so."""
+    if not name or any(doc[i].ent_type_ == "PERSON" for i in name):
+        return False
+    sentence = doc[name[0]].sent
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)

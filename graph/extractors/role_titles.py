@@ -243,6 +243,9 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
             break
         if token.tag_ == "POS" or token.dep_ == "case":
             continue
+        if token.text == "." and i > 0 and _split_abbreviation(doc[i - 1]) and not unit:
+            title.insert(0, i)  # "Lt. Gov.": the full stop of a split rank, dropped from the label
+            continue
         lone = token.ent_iob_ != "I" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
         if (
             lower in _TITLE_WORDS

@@ -62,6 +62,7 @@ from .role_refine import (
     PLACE_UNITS,
     chamber_of,
     conjoined_description,
+    headline_word_as_name,
     misplaced_appositive,
     office_of,
     place_in_lead,
@@ -380,7 +381,7 @@ class RoleExtractor:
         former = former or former_words
         organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]
-        if not words or not name:
+        if not words or not name or headline_word_as_name(doc, name):
             return None
         if label is None:
             label = _role_label(doc, title)

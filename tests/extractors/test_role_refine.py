@@ -60,3 +60,13 @@ def test_first_lady_is_a_title_even_inside_an_organisation_s_name(nlp):
 def test_a_title_conjoined_with_an_apposition_describes_the_person(nlp):
     found = _roles(nlp, "Tom Berg, a father of two and a teacher at Brookside School, died on Monday.")
     assert ("Tom Berg", "teacher", "Brookside School") in found
+
+
+def test_a_capitalised_word_after_a_title_in_a_headline_is_no_name(nlp):
+    assert _roles(nlp, "Ohio Governor Dead At 80") == []
+    assert ("Tom Lee", "Mayor", None) in _roles(nlp, "Mayor Tom Lee Opens New Bridge")
+
+
+def test_split_abbreviated_ranks_make_one_title(nlp):
+    found = _roles(nlp, "Lt. Gov. Dana Whitcombe was serving as acting governor.")
+    assert ("Dana Whitcombe", "Lieutenant Governor", None) in found
