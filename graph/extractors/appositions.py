@@ -144,6 +144,8 @@ class AppositionExtractor:
             if found is None:
                 continue
             title, organisation, of = found
+            if not any(_title_word(doc[i]) for i in title):
+                continue  # "First Lady Ann Vale" read as "First" + "Lady Ann Vale": "First" is no title
             sentence = context.sentence_of[ent.root.i]
             subject = make_mention(doc, ent.root, range(ent.start, ent.end), sentence, kind="PERSON")
             title_phrase = make_phrase(doc, title)

@@ -225,3 +225,16 @@ def headline_word_as_name(doc: Doc, name: list[int]) -> bool:
     sentence = doc[name[0]].sent
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)
+
+
+def shared_organisation(role: Token) -> list[int]:
+    """``Barrett, her supervisor and a researcher at the Harwick Museum``: the parser hung "at the
+    Harwick Museum" on the first noun; the last conjoined title has it too."""
+    head = role.head
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "with", "for") or prep.i < role.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE", "FAC"):
+                return [i for i in range(obj.left_edge.i, obj.i + 1) if role.doc[i].lower_ != "the"]
+    return []

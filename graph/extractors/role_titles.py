@@ -204,13 +204,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         name.pop(0)
     before = [i for i in chain if i < name[0]]
     # honorifics between title and name ("President Mr. X") are neither
-    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS:
+    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS and not first_spouse(doc[before[-1]]):
         before.pop()
     roles = [i for i in before if is_role_word(doc[i]) and doc[i].pos_ in ("NOUN", "PROPN", "X")]
     if not roles:
         return None
     role_head = roles[-1]
-    if doc[role_head].lower_ in ADDRESS_TITLES:
+    if doc[role_head].lower_ in ADDRESS_TITLES and not first_spouse(doc[role_head]):
         return None  # "Doctor Jane Roe": a form of address, not a position
     ofs = [i for i in before if i > role_head and doc[i].lower_ == "of"]
     if ofs and ofs[0] < min(roles[-1] + 2, before[-1]):

@@ -67,6 +67,7 @@ from .role_refine import (
     office_of,
     place_in_lead,
     refine_title,
+    shared_organisation,
 )
 from .role_titles import (
     _country_of,
@@ -303,6 +304,8 @@ class RoleExtractor:
         title, organisation = self._title_of_noun(doc, role, person)
         if not title:
             return
+        if not organisation and conjoined_description(role):
+            organisation = shared_organisation(role)  # "her supervisor and a researcher at X"
         name = person_span(doc, person)
         if how == "appointed" and not organisation:
             # "was hired as coach by the Falcons" (the parser may hang "by" on the role)

@@ -70,3 +70,16 @@ def test_a_capitalised_word_after_a_title_in_a_headline_is_no_name(nlp):
 def test_split_abbreviated_ranks_make_one_title(nlp):
     found = _roles(nlp, "Lt. Gov. Dana Whitcombe was serving as acting governor.")
     assert ("Dana Whitcombe", "Lieutenant Governor", None) in found
+
+
+def test_a_shared_place_of_work_after_conjoined_descriptions(nlp):
+    text = '"It is new," said Professor Alan Reyes, Mira Holt\'s supervisor and a researcher at the Harwick Museum.'
+    assert ("Alan Reyes", "researcher", "Harwick Museum") in _roles(nlp, text)
+
+
+def test_an_ordinal_before_a_name_is_no_title_fact(nlp):
+    extractor = get_extractor("appositions.v1")
+    found = [
+        (e.subject.text, e.object.text) for e in extractor(nlp("First Lady Mara Quist visited a school."), doc_id="t")
+    ]
+    assert all(obj != "First" for _, obj in found)
