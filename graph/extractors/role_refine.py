@@ -19,6 +19,8 @@ from .role_titles import first_spouse, is_role_word
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+    from ..types import Extraction
+
 __all__ = [
     "PLACE_UNITS",
     "chamber_of",
@@ -238,3 +240,20 @@ def shared_organisation(role: Token) -> list[int]:
             if obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "GPE", "FAC"):
                 return [i for i in range(obj.left_edge.i, obj.i + 1) if role.doc[i].lower_ != "the"]
     return []
+
+
+def without_bare_duplicates(found: list[Extraction]) -> list[Extraction]:
+    """The roles without one that says less than another of the same sentence: ``The last governor to
+    die in office was Missouri's Gov. Mel Carnahan`` gives governor of Missouri, not also a bare governor."""
+
+    def role_of(extraction: Extraction) -> str:
+        return extraction.relation.text.lower().removeprefix("former ")
+
+    placed = {
+        (e.sentence, e.subject.tokens, role_of(e)) for e in found if e.object is not None and e.object.kind != "ROLE"
+    }
+    return [
+        e
+        for e in found
+        if e.object is None or e.object.kind != "ROLE" or (e.sentence, e.subject.tokens, role_of(e)) not in placed
+    ]

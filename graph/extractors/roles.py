@@ -68,6 +68,7 @@ from .role_refine import (
     place_in_lead,
     refine_title,
     shared_organisation,
+    without_bare_duplicates,
 )
 from .role_titles import (
     _country_of,
@@ -148,7 +149,7 @@ class RoleExtractor:
                 continue
             seen.add(key)
             made.append(found)
-            yield found
+        yield from without_bare_duplicates(made)
         yield from counterparts(doc, context, made, self._make)
 
     # ------------------------------------------------------------------------ the patterns
