@@ -61,6 +61,8 @@ HEADLINE_VERBS = {"sack", "sacks", "fire", "fires", "axe", "axes", "oust", "oust
 HEADLINE_VERBS |= {"appoints", "hire", "hires", "suspend", "suspends"}
 #: role modifiers that are also the names of parties ("Labour leader X": the party's leader)
 _PARTY_WORDS = {"labour", "labor", "national", "liberal", "green", "conservative", "democratic"}
+#: titles of the head of a place: a name written before one is the place ("Riverton Mayor X")
+_PLACE_HEADS = {"mayor", "governor", "premier"}
 #: capitalised words inside a title that name no unit ("Senate Majority Leader")
 _TITLE_WORDS = {"majority", "minority", "ranking"}
 #: words that make a title with a following "General" ("Solicitor General", "Surgeon General")
@@ -291,6 +293,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 organisation.insert(0, i)
             continue
         break
+    if (
+        unit
+        and not organisation
+        and doc[role_head].lower_ in _PLACE_HEADS
+        and all(doc[i].pos_ == "PROPN" or _is_former_word(doc, i) for i in unit)
+    ):
+        organisation, unit = unit, []  # "Riverton Mayor X": the mayor of Riverton
     if unit and len(unit) == 1 and not organisation and len(title) > 1 and doc[unit[0]].pos_ == "PROPN":
         organisation, unit = unit, []  # "Vodafone Chief Executive Officer": a full title after a name
     elif unit and len(unit) == 1 and not organisation:

@@ -175,7 +175,9 @@ class RoleExtractor:
                 (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
                 and (token.dep_ != "compound" or misparsed_name_end(token))
                 and token.i not in done_heads
-                and not is_role_word(token)
+                and (
+                    not is_role_word(token) or (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
+                )  # "Brandon King"
             ):
                 found_before = title_span_before(doc, token) or adjacent_title(doc, token)  # parser lost the link
                 if found_before is not None:
