@@ -162,6 +162,9 @@ def _named_word(token: Token) -> bool:
 #: titles of a country's government, and of a city's, that news writes without the place
 _NATIONAL_TITLES = {"prime minister", "premier"}
 _CITY_TITLES = {"mayor"}
+_STATE_TITLES = {"governor", "lieutenant governor"}
+#: kinds of a country's first-level part a governor heads (pycountry's subdivision types)
+_STATE_KINDS = {"State", "Province", "Territory"}
 #: sentences at the start of an article that say where it happens (headline, dateline, lead)
 _LEAD_SENTENCES = 4
 
@@ -174,6 +177,8 @@ def place_in_lead(doc: Doc, label: str) -> list[int] | None:
 
     title = label.lower().removeprefix("former ")
     national = title in _NATIONAL_TITLES
+    if title in _STATE_TITLES:
+        return _state_in_lead(doc)
     if not national and title not in _CITY_TITLES:
         return None
     sentences = list(doc.sents)[:_LEAD_SENTENCES]
@@ -257,3 +262,31 @@ def without_bare_duplicates(found: list[Extraction]) -> list[Extraction]:
         for e in found
         if e.object is None or e.object.kind != "ROLE" or (e.sentence, e.subject.tokens, role_of(e)) not in placed
     ]
+
+
+def _is_state(name: str) -> bool:
+    """A state or province a subdivision list knows (Indiana, Ontario), not a city."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - optional place list
+        return False
+    try:
+        return bool(pycountry.subdivisions.lookup(name).type in _STATE_KINDS)
+    except (LookupError, AttributeError):
+        return False
+
+
+def _state_in_lead(doc: Doc) -> list[int] | None:
+    """``Gov. X`` in an article whose lead names one state (``southern Indiana charm``): Indiana."""
+    sentences = list(doc.sents)[:_LEAD_SENTENCES]
+    if not sentences:
+        return None
+    found: dict[str, list[int]] = {}
+    for ent in doc.ents:
+        if ent.start >= sentences[-1].end:
+            break
+        words = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+        text = " ".join(t.text for t in words)
+        if ent.label_ == "GPE" and words and _is_state(text):
+            found.setdefault(text.lower(), [t.i for t in words])
+    return next(iter(found.values())) if len(found) == 1 else None
