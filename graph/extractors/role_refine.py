@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import DEMONYMS
 from .role_owners import bare_body_before_title, named_body
 from .role_titles import first_spouse, is_role_word
 
@@ -165,6 +166,11 @@ _CITY_TITLES = {"mayor"}
 _STATE_TITLES = {"governor", "lieutenant governor"}
 #: kinds of a country's first-level part a governor heads (pycountry's subdivision types)
 _STATE_KINDS = {"State", "Province", "Territory"}
+#: the names of countries ("Portugal's government"), for a national title's country
+COUNTRY_NAMES = frozenset(
+    {name.lower() for name in DEMONYMS.values()}
+    | {"us", "u.s.", "usa", "america", "uk", "u.k.", "britain", "great britain", "united kingdom"}
+)
 #: sentences at the start of an article that say where it happens (headline, dateline, lead)
 _LEAD_SENTENCES = 4
 
@@ -173,8 +179,6 @@ def place_in_lead(doc: Doc, label: str) -> list[int] | None:
     """``Prime Minister Tor Vasko`` in an article whose lead names one country (``Portugal's
     government lost a vote``): Portugal; ``Mayor Ada Lowe`` where it names one city or the city's
     council (``the Brenton City Council``): Brenton. None when the lead names none or several."""
-    from ..resolve.description_words import COUNTRY_NAMES
-
     title = label.lower().removeprefix("former ")
     national = title in _NATIONAL_TITLES
     if title in _STATE_TITLES:
