@@ -139,17 +139,18 @@ class RoleExtractor:
                     found.subject.tokens
                 ):
                     found = self._with_organisation(doc, context, found, company[0])
-            if found.object is not None and found.object.kind == "ROLE":
-                place = place_in_lead(doc, found.relation.text)  # "Prime Minister X": the country of the lead
-                if place is not None:
-                    obj = make_mention(doc, doc[place[-1]], place, context.sentence_of[place[0]], kind="COUNTRY")
-                    found = replace(found, object=obj, lemma=f"{found.lemma} of")
             key = (found.subject.tokens, found.relation.text.lower(), found.object.tokens if found.object else None)
             if key in seen:
                 continue
             seen.add(key)
             made.append(found)
-        yield from without_bare_duplicates(made)
+        for found in without_bare_duplicates(made):
+            if found.object is not None and found.object.kind == "ROLE":
+                place = place_in_lead(doc, found.relation.text)  # "Prime Minister X": the country of the lead
+                if place is not None:
+                    obj = make_mention(doc, doc[place[-1]], place, context.sentence_of[place[0]], kind="COUNTRY")
+                    found = replace(found, object=obj, lemma=f"{found.lemma} of")
+            yield found
         yield from counterparts(doc, context, made, self._make)
 
     # ------------------------------------------------------------------------ the patterns
