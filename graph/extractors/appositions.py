@@ -70,6 +70,14 @@ def can_corefer(anchor: Token, appositive: Token) -> bool:
             return False  # "their two leaders, Putin and Erdogan"
     if anchor.dep_ == "conj" or anchor.head.dep_ == "conj":
         return False
+    comma = appositive.left_edge.i - 1
+    if (
+        anchor.i < comma - 1
+        and doc[comma].text == ","
+        and is_role_word(doc[comma - 1])
+        and anchor in doc[comma - 1].ancestors
+    ):
+        return False  # "Vantor in Motion's chief executive, Paul Dessler": he is the chief executive, not Vantor
     low, high = sorted((anchor.i, appositive.i))
     if any(doc[i].lower_ in _LIST_OPENERS for i in range(max(0, low - 2), high)):
         return False
@@ -136,6 +144,8 @@ class AppositionExtractor:
             if found is None:
                 continue
             title, organisation, of = found
+            if not any(_title_word(doc[i]) for i in title):
+                continue  # "First Lady Ann Vale" read as "First" + "Lady Ann Vale": "First" is no title
             sentence = context.sentence_of[ent.root.i]
             subject = make_mention(doc, ent.root, range(ent.start, ent.end), sentence, kind="PERSON")
             title_phrase = make_phrase(doc, title)

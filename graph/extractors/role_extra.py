@@ -64,6 +64,7 @@ _RANK_WORDS = {
     "next",
     "latest",
     "previous",
+    "last",  # "the last president of the Soviet Union": its president
 }
 
 #: roles held for a person, not an organisation: "his attorney", "her spokeswoman"

@@ -19,7 +19,7 @@ _GENERIC = {"the", "company", "board", "group", "firm", "club", "team", "corpora
 #: nouns for what an organisation owns, not the organisation ("Acme shares fell")
 _OWNED_NOUNS = {"share", "shares", "stock", "stocks", "price", "profit", "revenue", "sales"}
 
-__all__ = ["named_antecedent", "organisation_like"]
+__all__ = ["bare_body_before_title", "named_antecedent", "named_body", "organisation_like"]
 
 
 #: definite descriptions of a company that stand for the one named before ("the company's chief executive")
@@ -104,6 +104,8 @@ def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
     head = doc[words[0]]
     if head.lower_ in ("its", "their"):
         return _owner_of_possessive(head)
+    if bare_body_before_title(head):
+        return named_body(doc, head)
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(head)):
         return None
     lemma = head.lemma_.lower()
@@ -121,3 +123,29 @@ def named_antecedent(doc: Doc, organisation: list[int]) -> list[int] | None:
     else:
         return None
     return list(range(chosen[-1].start, chosen[-1].end)) if chosen else None
+
+
+def bare_body_before_title(head: Token) -> bool:
+    """``council member X``, ``board member X``: a bare body noun written before a title word."""
+    doc = head.doc
+    return bool(
+        head.i + 1 < len(doc)
+        and doc[head.i + 1].pos_ in ("NOUN", "PROPN")
+        and not doc[head.i + 1].ent_type_
+        and (not head.ent_type_ or (head.ent_iob_ == "B" and doc[head.i + 1].ent_iob_ != "I"))
+        and (head.is_lower or head.is_sent_start)
+        and head.lemma_.lower() in ROLE_UNIT_NOUNS | ORGANIZATION_HEADS
+        and not any(c.dep_ in ("det", "poss") for c in kids(head))
+    )
+
+
+def named_body(doc: Doc, head: Token) -> list[int] | None:
+    """The one body the article names with the same head noun (``the Brenton City Council``), the
+    nearest before ``head`` first; None when the article names none or several different ones."""
+    lemma = head.lemma_.lower()
+    same = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and e[-1].lemma_.lower() == lemma and len(e) > 1]
+    if len({e.text.lower().removeprefix("the ") for e in same}) != 1:
+        return None
+    before = [e for e in same if e.end <= head.i]
+    chosen = before[-1] if before else same[0]
+    return [i for i in range(chosen.start, chosen.end) if doc[i].lower_ != "the"]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "conjoined_people",
+    "first_spouse",
     "is_role_word",
     "names_person",
     "one_non_person_name",
@@ -60,10 +61,18 @@ HEADLINE_VERBS = {"sack", "sacks", "fire", "fires", "axe", "axes", "oust", "oust
 HEADLINE_VERBS |= {"appoints", "hire", "hires", "suspend", "suspends"}
 #: role modifiers that are also the names of parties ("Labour leader X": the party's leader)
 _PARTY_WORDS = {"labour", "labor", "national", "liberal", "green", "conservative", "democratic"}
+#: titles of the head of a place: a name written before one is the place ("Riverton Mayor X")
+_PLACE_HEADS = {"mayor", "governor", "premier"}
 #: capitalised words inside a title that name no unit ("Senate Majority Leader")
 _TITLE_WORDS = {"majority", "minority", "ranking"}
 #: words that make a title with a following "General" ("Solicitor General", "Surgeon General")
 _BEFORE_GENERAL = {"solicitor", "surgeon", "inspector", "comptroller", "auditor", "postmaster", "adjutant"}
+
+
+#: positions written before a name that the lexicon's title nouns lack: a candidate in an election, a
+#: substitute in a team's squad ("independent candidate Ana Ruiz", "substitute Tom Berg")
+_MORE_TITLE_NOUNS = {"candidate", "substitute"}
+_SPOUSE_WORDS = {"lady", "gentleman"}
 
 
 def is_role_word(token: Token) -> bool:
@@ -72,10 +81,35 @@ def is_role_word(token: Token) -> bool:
     text = token.text
     return (
         lower in ROLE_TITLE_NOUNS
+        or (lower in _MORE_TITLE_NOUNS and token.pos_ in ("NOUN", "PROPN"))
+        or first_spouse(token)
         or (3 <= len(text) <= 4 and text.isupper() and text[0] == "C" and text[-1] == "O")  # CEO, CNO, CHRO
         or (lower.endswith(".") and lower[:-1] in ROLE_ABBREVIATIONS)
+        or _split_abbreviation(token)
         or token.lemma_.lower() in ROLE_TITLE_NOUNS
         or (lower.endswith("s") and lower[:-1] in ROLE_TITLE_NOUNS and token.tag_ in ("NNS", "NNPS"))
+    )
+
+
+def first_spouse(token: Token) -> bool:
+    """``First Lady``, ``First Gentleman``: the head of government's spouse, a title of its own."""
+    return (
+        token.lower_ in _SPOUSE_WORDS
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ == "first"
+        and token.is_title == token.doc[token.i - 1].is_title
+    )
+
+
+def _split_abbreviation(token: Token) -> bool:
+    """``Lt`` + ``.``: an abbreviated rank the tokenizer split from its full stop ("Sheriff's Lt. X")."""
+    doc = token.doc
+    return (
+        token.is_title
+        and token.lower_ in ROLE_ABBREVIATIONS
+        and not token.whitespace_
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "."
     )
 
 
@@ -172,13 +206,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
         name.pop(0)
     before = [i for i in chain if i < name[0]]
     # honorifics between title and name ("President Mr. X") are neither
-    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS:
+    while before and doc[before[-1]].lower_.rstrip(".") in HONORIFICS and not first_spouse(doc[before[-1]]):
         before.pop()
     roles = [i for i in before if is_role_word(doc[i]) and doc[i].pos_ in ("NOUN", "PROPN", "X")]
     if not roles:
         return None
     role_head = roles[-1]
-    if doc[role_head].lower_ in ADDRESS_TITLES:
+    if doc[role_head].lower_ in ADDRESS_TITLES and not first_spouse(doc[role_head]):
         return None  # "Doctor Jane Roe": a form of address, not a position
     ofs = [i for i in before if i > role_head and doc[i].lower_ == "of"]
     if ofs and ofs[0] < min(roles[-1] + 2, before[-1]):
@@ -210,6 +244,9 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 continue
             break
         if token.tag_ == "POS" or token.dep_ == "case":
+            continue
+        if token.text == "." and i > 0 and _split_abbreviation(doc[i - 1]) and not unit:
+            title.insert(0, i)  # "Lt. Gov.": the full stop of a split rank, dropped from the label
             continue
         lone = token.ent_iob_ != "I" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
         if (
@@ -256,6 +293,13 @@ def title_span_before(doc: Doc, name_head: Token) -> tuple[list[int], list[int],
                 organisation.insert(0, i)
             continue
         break
+    if (
+        unit
+        and not organisation
+        and doc[role_head].lower_ in _PLACE_HEADS
+        and all(doc[i].pos_ == "PROPN" or _is_former_word(doc, i) for i in unit)
+    ):
+        organisation, unit = unit, []  # "Riverton Mayor X": the mayor of Riverton
     if unit and len(unit) == 1 and not organisation and len(title) > 1 and doc[unit[0]].pos_ == "PROPN":
         organisation, unit = unit, []  # "Vodafone Chief Executive Officer": a full title after a name
     elif unit and len(unit) == 1 and not organisation:
@@ -314,6 +358,8 @@ def _role_label(doc: Doc, title: list[int]) -> str:
         if token.lower_.endswith(".") and token.lower_[:-1] in ROLE_ABBREVIATIONS:
             word = ROLE_ABBREVIATIONS[token.lower_[:-1]]
             parts.append(word.capitalize() if as_written else word)  # "Gov." -> Governor
+        elif _split_abbreviation(token):
+            parts.append(ROLE_ABBREVIATIONS[token.lower_].capitalize())  # "Lt" + "." -> Lieutenant
         elif as_written and not (token.tag_ in ("NNS", "NNPS") and is_role_word(token)):
             parts.append(text)  # "First Deputy Chairman", "Fire Chief": a capitalised title as written
         elif after_of and (token.is_title or token.is_upper):
@@ -383,6 +429,8 @@ def one_non_person_name(doc: Doc, name: list[int], title: list[int]) -> bool:
     """``General Dynamics Corp.``: the "title" is part of one organisation's name."""
     words = [i for i in title if i >= 0]
     kind = doc[name[-1]].ent_type_
+    if any(first_spouse(doc[i]) for i in words):
+        return False  # "First Lady Ann Vale", which the NER may read as one organisation's name
     return (
         bool(kind)
         and kind != "PERSON"

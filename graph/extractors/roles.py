@@ -58,6 +58,18 @@ from .role_extra import (
 )
 from .role_nouns import title_of_noun
 from .role_owners import named_antecedent
+from .role_refine import (
+    PLACE_UNITS,
+    chamber_of,
+    conjoined_description,
+    headline_word_as_name,
+    misplaced_appositive,
+    office_of,
+    place_in_lead,
+    refine_title,
+    shared_organisation,
+    without_bare_duplicates,
+)
 from .role_titles import (
     _country_of,
     _is_org_word,
@@ -132,6 +144,12 @@ class RoleExtractor:
                 continue
             seen.add(key)
             made.append(found)
+        for found in without_bare_duplicates(made):
+            if found.object is not None and found.object.kind == "ROLE":
+                place = place_in_lead(doc, found.relation.text)  # "Prime Minister X": the country of the lead
+                if place is not None:
+                    obj = make_mention(doc, doc[place[-1]], place, context.sentence_of[place[0]], kind="COUNTRY")
+                    found = replace(found, object=obj, lemma=f"{found.lemma} of")
             yield found
         yield from counterparts(doc, context, made, self._make)
 
@@ -158,7 +176,9 @@ class RoleExtractor:
                 (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON" and token.is_title))
                 and (token.dep_ != "compound" or misparsed_name_end(token))
                 and token.i not in done_heads
-                and not is_role_word(token)
+                and (
+                    not is_role_word(token) or (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
+                )  # "Brandon King"
             ):
                 found_before = title_span_before(doc, token) or adjacent_title(doc, token)  # parser lost the link
                 if found_before is not None:
@@ -216,11 +236,22 @@ class RoleExtractor:
                 and not any(c.lower_ in ("a", "an") for c in kids(role))  # "hired Lee, a veteran banker,"
             ):
                 how, verb = "appointed", role.head.head  # "named Berg its chief executive"
+        elif conjoined_description(role):
+            person, how = role.head.head, "apposition"  # "Reyes, her supervisor and a researcher at X"
         else:
             for child in kids(role):
                 if child.dep_ == "appos" and _is_personish(child) and child.pos_ != "PRON":
                     person, how = child, "apposition"  # "Acme's chief financial officer, Tom Berg"
                     break
+            misplaced = misplaced_appositive(role) if person is None else None
+            if misplaced is not None:  # "Vantor in Motion's co-chief executive, Paul Dessler,"
+                title, _ = self._title_of_noun(doc, role, misplaced[0])
+                name = person_span(doc, misplaced[0])
+                found = self._make(doc, context, name, misplaced[0], title, misplaced[1], "apposition")
+                if found is not None and found.object is not None and found.object.kind != "COUNTRY":
+                    found = replace(found, object=replace(found.object, kind="NAMED_ORG"))  # the whole name
+                yield found
+                return
         verb = verb if how == "appointed" else role.head
         if person is None and role.dep_ in ("attr", "oprd", "acomp", "dobj", "xcomp", "ccomp"):
             if verb.lemma_.lower() in ROLE_COPULAS and role.dep_ in ("attr", "acomp"):
@@ -277,6 +308,8 @@ class RoleExtractor:
         title, organisation = self._title_of_noun(doc, role, person)
         if not title:
             return
+        if not organisation and conjoined_description(role):
+            organisation = shared_organisation(role)  # "her supervisor and a researcher at X"
         name = person_span(doc, person)
         if how == "appointed" and not organisation:
             # "was hired as coach by the Falcons" (the parser may hang "by" on the role)
@@ -348,13 +381,14 @@ class RoleExtractor:
             organisation and doc[person.i].ent_iob_ != "O" and person.i in organisation
         ):
             return None  # "Bed Bath & Beyond CEO": the company is not its own chief executive
+        name, title, organisation = refine_title(doc, name, title, organisation)
         title, organisation, former_words = split_former(doc, strip_rank(doc, title), organisation)
         title = without_age(doc, title)  # "a 34-year-old teacher": the role is "teacher"
         former = former or former_before(doc, [*title, *organisation])  # "Former Acme and Globex CFO"
         former = former or former_words
         organisation = named_antecedent(doc, organisation) or organisation  # "the company's chief executive"
         words = [i for i in title if i >= 0]
-        if not words or not name:
+        if not words or not name or headline_word_as_name(doc, name):
             return None
         if label is None:
             label = _role_label(doc, title)
@@ -387,6 +421,11 @@ class RoleExtractor:
             unnamed = unnamed or country_in_title_name(doc, organisation, words)  # "U.S. Solicitor General"
             if unnamed:  # "the Portuguese prime minister": Portugal, which the article need not name
                 obj = replace(obj, text=unnamed, kind="COUNTRY")
+            if doc[organisation[-1]].lower_ in PLACE_UNITS and doc[organisation[-1]].is_title:
+                obj = replace(obj, kind="COUNTRY")  # "Sebastian County": a place by its name, whatever the NER said
+            body = chamber_of(obj.text, label) or office_of(doc, organisation)
+            if body:  # "U.S. Rep. X": the House; "County Sheriff's Lt. X": the sheriff's office
+                obj = replace(obj, text=body, kind="BODY")
             lemma = f"be {'former ' if former else ''}{label} of"
         else:
             obj = make_mention(doc, doc[words[-1]], words, sentence, kind="ROLE")

@@ -53,7 +53,18 @@ ROLE_HEAD_NOUNS = {
     "boss",
 }
 #: words that make a role a deputy's, not the head's ("First Deputy Chairman", "Vice President")
-DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "former", "ex", "co", "first deputy", "associate"}
+DEPUTY_WORDS = {
+    "deputy",
+    "vice",
+    "assistant",
+    "acting",
+    "former",
+    "ex",
+    "co",
+    "first deputy",
+    "associate",
+    "lieutenant",
+}
 #: forms of address that are part of a name, not a position ("Mr. Phelan"), without their full stop
 HONORIFICS = {
     "mr",

@@ -176,6 +176,9 @@ def resolve_article(
             continue
         if extraction.object.kind == "COUNTRY":  # roles.v1: "the Portuguese prime minister" -> Portugal
             obj = Resolution(entities.named_entity(extraction.object.text, "Place"), "name")
+        elif extraction.object.kind in ("BODY", "NAMED_ORG"):  # roles.v1: "U.S. Rep. X" -> the U.S. House
+            kind = "GovernmentBody" if extraction.object.kind == "BODY" else "Organization"
+            obj = Resolution(entities.named_entity(extraction.object.text, kind), "name")
         else:
             obj = entities.resolve(extraction.object, extraction)
         if extraction.construction == "possessive" and not entities.is_named(subject.key):

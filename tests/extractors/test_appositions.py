@@ -107,3 +107,10 @@ def test_a_persons_conjoined_titles_stay_a_description(nlp):
 def test_a_title_before_the_name_is_not_part_of_the_described_person(nlp):
     found = _appositions(nlp, "Sen. Walter Brisk (D-Ore.), a member of the Banking Committee, spoke on Tuesday.")
     assert ("Walter Brisk", "a member of the Banking Committee") in found
+
+
+def test_a_name_after_an_organisation_s_title_is_the_title_s_not_the_organisation_s(nlp):
+    # the parser hangs the name on the organisation's first word ("Harrow in Focus"), not on the title
+    text = "Harrow in Focus's co-chief executive, Paul K. Dessler, said the company had grown."
+    found = _appositions(nlp, text)
+    assert not any(subject.startswith("Harrow") or obj.startswith("Harrow") for subject, obj in found)
