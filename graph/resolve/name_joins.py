@@ -56,7 +56,7 @@ def inner_word_names(toks: list[Token], context: Any) -> list[tuple[int, int]]:
         elif word.head.i != i or b.head.i != i + 1 or b.dep_ != "pobj":
             continue
         if i + 3 < len(toks) and toks[i + 3].pos_ == "PROPN" and toks[i + 3].is_title:
-            continue  # "Research in Motion Ltd" or "Lee of New York": the run goes on, leave it
+            continue  # "Rolling in Comfort Ltd" or "Lee of New York": the run goes on, leave it
         found.append((i, i + 3, i in starts))
     inside = {_words(toks, s, e) for s, e, first in found if not first}
     # the same three words elsewhere are the same name, however the parser read them there

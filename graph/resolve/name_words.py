@@ -60,9 +60,9 @@ ILLNESS_NOUNS = _words("symptom symptoms pandemic epidemic outbreak infection in
 PRODUCT_NOUNS = _words("maker makers manufacturer user users owner owners")
 #: all nouns after a name that say what it is (beside the descriptors of :mod:`.typing_lexicon`)
 KIND_NOUNS = MAKER_NOUNS | LOCAL_NOUNS | ILLNESS_NOUNS | PRODUCT_NOUNS
-#: club letters as transliteration-free keys ("FC Pune City")
+#: club letters as transliteration-free keys ("FC Harbor City")
 _CLUB_KEYS = _words("fc afc cf sc ac fk sk bk cfc")
-#: nouns of a team after a place's name ("the Pune side")
+#: nouns of a team after a place's name ("the Harbor side")
 _TEAM_NOUNS = _words("side team squad outfit")
 #: two-word descriptors before a name: their kind ("voice assistant Zelly", "television station WKTR")
 COMPOUND_DESCRIPTORS = {
@@ -101,7 +101,7 @@ def is_common_word_name(toks: list[Token], start: int, end: int) -> bool:
 def is_plural_short_form(short: list[str], long: list[str]) -> bool:
     """A plural that names the longer name's thing or its members (keys, lowercased words): a
     party's members ("Liberals" for "Liberal Party") or a product's units ("X5s" for "Velo X5");
-    also a club's place without its letters ("Pune" for "FC Pune City")."""
+    also a club's place without its letters ("Harbor" for "FC Harbor City")."""
     if len(long) >= 3 and long[0] in _CLUB_KEYS and long[1 : 1 + len(short)] == short:
         return True
     if len(short) != 1 or len(long) < 2 or not short[0].endswith("s") or len(short[0]) < 3:
@@ -113,7 +113,7 @@ def is_plural_short_form(short: list[str], long: list[str]) -> bool:
 
 
 def names_a_team(toks: list[Token], start: int) -> bool:
-    """The name at ``start`` stands before a noun of a team ("the Pune side", "Kestrel players")."""
+    """The name at ``start`` stands before a noun of a team ("the Harbor side", "Kestrel players")."""
     i = start
     while i < len(toks) and toks[i].pos_ == "PROPN":
         i += 1

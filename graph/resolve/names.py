@@ -289,7 +289,7 @@ class NameTable:
         add_short_names(self)  # "[Kestrel] coach Ana Ruiz", a surname tagged a noun
         add_places_inside_names(self)  # "the Comic Corps of [Canada]"
         add_acronyms_inside_names(self, CLUB_AFFIXES | TITLE_ABBREVIATIONS)  # "[FIFA] World Cup"
-        add_unmarked_evidence(self)  # "Massospondylus was one of the first dinosaurs", NER-less
+        add_unmarked_evidence(self)  # "Talorix was one of the first dinosaurs", NER-less
         for cluster in self.clusters.values():
             settle_type(cluster)  # names only: pronouns bind by these types (he/she to a Person)
             if cluster.gender is None and cluster.type == "Person":
@@ -404,7 +404,7 @@ class NameTable:
             loose = loose or any(plural_form_of(text, n) for n in cluster.names)  # "Liberals", "X5s"
             if not (compatible_types(cluster.type, kind) or "Thing" in (kind, cluster.type) or loose):
                 continue
-            team = cluster.type == "Organization" and names_a_team(self.toks, position)  # "the Pune side"
+            team = cluster.type == "Organization" and names_a_team(self.toks, position)  # "the Harbor side"
             if kind == "Place" and BASE_CLASS.get(cluster.type, cluster.type) in _NAMED_AFTER_PLACES and not team:
                 continue  # "Taipei" is not short for "Taipei Lantern Festival", nor "Tarnia" for "Bank of Tarnia"
             person = _is_person(kind, cluster.type)
