@@ -129,7 +129,7 @@ def office_of(doc: Doc, organisation: list[int]) -> str | None:
     return f"{' '.join(t.text for t in words)}'s Office"
 
 
-#: lower-case words inside an organisation's name ("Research in Motion", "Bank of Ireland")
+#: lower-case words inside an organisation's name ("Rolling in Comfort", "Bank of Ireland")
 _NAME_JOINERS = {"in", "of", "and", "&", "the", "for", "on"}
 
 

@@ -1,4 +1,4 @@
-"""Evidence from every place a name is written, not only where the NER marked it: "Massospondylus
+"""Evidence from every place a name is written, not only where the NER marked it: "Talorix
 was one of the first dinosaurs" says what the name is even when the NER tagged only another
 mention of it (used by :class:`.names.NameTable` before it types its names)."""
 
