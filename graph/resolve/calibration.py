@@ -38,9 +38,11 @@ __all__ = [
     "INTERCEPT",
     "FactView",
     "WEIGHTS",
+    "article_views",
     "calibrated",
     "fact_features",
     "headline_spans",
+    "inside",
     "quoted_spans",
     "rescore",
 ]
@@ -224,44 +226,55 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the characters ``start``-``end`` lie within one of the spans."""
     return any(low <= start and end <= high for low, high in spans)
 
 
-def calibrated(article: ResolvedArticle) -> ResolvedArticle:
-    """The article with each fact's confidence rescored from what resolution made of it."""
-    if not article.facts:
-        return article
+def article_views(article: ResolvedArticle) -> list[FactView]:
+    """What the rescoring reads of each of the article's facts, in order (the facts' own confidence)."""
     text = article.document.text
     quotes, headlines = quoted_spans(text), headline_spans(text)
     named = {entity.key: entity.named for entity in article.entities}
     labels = {entity.key: entity.label for entity in article.entities}
     types = {entity.key: entity.type for entity in article.entities}
     sentences = {sentence.index: len(sentence.text.split()) for sentence in article.sentences}
-    facts = []
+    views = []
     for fact in article.facts:
         p = fact.provenance
-        view = FactView(
-            confidence=p.confidence,
-            predicate=fact.predicate,
-            subject_text=fact.subject_text,
-            object_text=fact.object_text,
-            subject_named=named.get(fact.subject, False),
-            object_named=fact.object is not None and named.get(fact.object, False),
-            object_value=fact.object is None,
-            construction=fact.construction,
-            extractor=p.extractor,
-            reported=fact.reported,
-            attributed=fact.attributed_to is not None,
-            in_quote=_inside(quotes, p.start, p.end),
-            headline=_inside(headlines, p.start, p.end),
-            object_words=len((fact.object_text or fact.value or "").split()),
-            subject_label=labels.get(fact.subject, ""),
-            object_label=labels.get(fact.object, "") if fact.object is not None else "",
-            qualified=bool(fact.negated or fact.modality or fact.hedge),
-            sentence_words=sentences.get(p.sentence, 20),
-            subject_type=types.get(fact.subject, ""),
-            object_type=types.get(fact.object, "") if fact.object is not None else "",
+        views.append(
+            FactView(
+                confidence=p.confidence,
+                predicate=fact.predicate,
+                subject_text=fact.subject_text,
+                object_text=fact.object_text,
+                subject_named=named.get(fact.subject, False),
+                object_named=fact.object is not None and named.get(fact.object, False),
+                object_value=fact.object is None,
+                construction=fact.construction,
+                extractor=p.extractor,
+                reported=fact.reported,
+                attributed=fact.attributed_to is not None,
+                in_quote=inside(quotes, p.start, p.end),
+                headline=inside(headlines, p.start, p.end),
+                object_words=len((fact.object_text or fact.value or "").split()),
+                subject_label=labels.get(fact.subject, ""),
+                object_label=labels.get(fact.object, "") if fact.object is not None else "",
+                qualified=bool(fact.negated or fact.modality or fact.hedge),
+                sentence_words=sentences.get(p.sentence, 20),
+                subject_type=types.get(fact.subject, ""),
+                object_type=types.get(fact.object, "") if fact.object is not None else "",
+            )
         )
+    return views
+
+
+def calibrated(article: ResolvedArticle) -> ResolvedArticle:
+    """The article with each fact's confidence rescored from what resolution made of it."""
+    if not article.facts:
+        return article
+    facts = []
+    for fact, view in zip(article.facts, article_views(article), strict=True):
+        p = fact.provenance
         facts.append(replace(fact, provenance=replace(p, confidence=rescore(view))))
     return replace(article, facts=tuple(facts))

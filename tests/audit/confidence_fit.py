@@ -45,10 +45,6 @@ def judged(batch: Path) -> dict[Key, dict]:
     return found
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(low <= start and end <= high for low, high in spans)
-
-
 def current_views(batch: Path) -> tuple[dict[Key, FactView], dict[tuple[str, int], int]]:
     """The current code's facts of the batch, as the calibration sees them (raw confidence)."""
     views: dict[Key, FactView] = {}
@@ -63,38 +59,11 @@ def current_views(batch: Path) -> tuple[dict[Key, FactView], dict[tuple[str, int
     merged = iter(kg.facts)
     lengths = {(s.doc_id, s.index): len(s.text.split()) for a in articles for s in a.sentences}
     for article in articles:
-        text = article.document.text
-        quotes, headlines = quoted_spans(text), headline_spans(text)
-        entities = {e.key: e for e in article.entities}
-        for fact in article.facts:
+        for fact, view in zip(article.facts, calibration.article_views(article), strict=True):
             ids = next(merged)
             p = fact.provenance
-            subject = entities[fact.subject]
-            obj = entities[fact.object] if fact.object is not None else None
             value = labels[ids.object] if ids.object is not None else fact.value or ""
-            key = (p.doc_id, p.sentence, labels[ids.subject], fact.predicate, value)
-            views[key] = FactView(
-                confidence=p.confidence,
-                predicate=fact.predicate,
-                subject_text=fact.subject_text,
-                object_text=fact.object_text,
-                subject_named=subject.named,
-                object_named=obj is not None and obj.named,
-                object_value=obj is None,
-                construction=fact.construction,
-                extractor=p.extractor,
-                reported=fact.reported,
-                attributed=fact.attributed_to is not None,
-                in_quote=_inside(quotes, p.start, p.end),
-                headline=_inside(headlines, p.start, p.end),
-                object_words=len((fact.object_text or fact.value or "").split()),
-                subject_label=subject.label,
-                object_label=obj.label if obj is not None else "",
-                qualified=bool(fact.negated or fact.modality or fact.hedge),
-                sentence_words=len(article.sentences[p.sentence].text.split()),
-                subject_type=subject.type,
-                object_type=obj.type if obj is not None else "",
-            )
+            views[(p.doc_id, p.sentence, labels[ids.subject], fact.predicate, value)] = view
     return views, lengths
 
 
@@ -114,7 +83,7 @@ def old_view(record: dict, named: dict[str, str], text: str, sentence_words: int
     quotes, headlines = quoted_spans(text), headline_spans(text)
     start, end = record["start"], record["end"]
     reported = record.get("reported")
-    in_quote = _inside(quotes, start, end)
+    in_quote = calibration.inside(quotes, start, end)
     return FactView(
         confidence=record["confidence"],
         predicate=record["predicate"],
@@ -128,7 +97,7 @@ def old_view(record: dict, named: dict[str, str], text: str, sentence_words: int
         reported=bool(reported) if reported is not None else in_quote,
         attributed=record.get("attributed_to") is not None,
         in_quote=in_quote,
-        headline=_inside(headlines, start, end),
+        headline=calibration.inside(headlines, start, end),
         object_words=len(str(record["object_text"] or "").split()),
         subject_label=record["subject"],
         object_label="" if value else str(record["object"]),
