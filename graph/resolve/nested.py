@@ -9,13 +9,14 @@ An organisation's acronym that begins a longer name: "[FIFA] World Cup", "[UEFA]
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .entities import clean_name
 from .typing import BASE_CLASS, is_place_name, mention_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .names import NameTable
+    from .names import Cluster, NameTable
 
 __all__ = ["add_acronyms_inside_names", "add_places_inside_names"]
 
@@ -23,14 +24,20 @@ __all__ = ["add_acronyms_inside_names", "add_places_inside_names"]
 _HOLDERS = frozenset({"Organization", "Event", "Programme", "CreativeWork"})
 
 
-def add_places_inside_names(table: NameTable) -> None:
-    """Give each known place after "of" inside a longer name its own cluster and mention."""
-    toks = table.toks
+def _names_of(table: NameTable, classes: frozenset[str]) -> Iterator[tuple[int, int, int, Cluster]]:
+    """(head, start, end, cluster) of each name span whose cluster's base class is one of ``classes``:
+    the spans as they were when called (the callers add some), each looked up as it comes."""
     for head, (start, end) in list(table.spans.items()):
         key = table.name_of_token.get(head)
         cluster = table.clusters.get(key) if key else None
-        if cluster is None or BASE_CLASS.get(cluster.type, cluster.type) not in _HOLDERS:
-            continue
+        if cluster is not None and BASE_CLASS.get(cluster.type, cluster.type) in classes:
+            yield head, start, end, cluster
+
+
+def add_places_inside_names(table: NameTable) -> None:
+    """Give each known place after "of" inside a longer name its own cluster and mention."""
+    toks = table.toks
+    for head, start, end, cluster in _names_of(table, _HOLDERS):
         of = next((i for i in range(start + 1, end - 1) if toks[i].lower_ == "of"), None)
         if of is None:
             continue
@@ -95,11 +102,7 @@ def add_acronyms_inside_names(table: NameTable, skip: frozenset[str]) -> None:
     """Give an acronym that begins a longer name its own cluster and mention ("[FIFA] World Cup").
     ``skip``: letters that are no organisation's ("FC" of "FC Goa", "CEO")."""
     toks = table.toks
-    for head, (start, end) in list(table.spans.items()):
-        key = table.name_of_token.get(head)
-        cluster = table.clusters.get(key) if key else None
-        if cluster is None or BASE_CLASS.get(cluster.type, cluster.type) not in _ACRONYM_HOLDERS:
-            continue
+    for head, start, end, cluster in _names_of(table, _ACRONYM_HOLDERS):
         s = start
         while s < end and toks[s].pos_ == "DET":
             s += 1
